@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { agendaAppointment, directiveView, patientView, practiceCard, practiceSummary } from "./views";
+
+/**
+ * The renderer↔core contract, declared once. The core's handlers, the preload bridge, the
+ * browser harness and the renderer's services all derive their types from it, and the core
+ * validates every input and output against it.
+ */
+const id = z.string().uuid({ message: "Identifiant invalide" });
+const instant = z.string().datetime({ offset: true, message: "Date et heure ISO 8601 attendues" });
+const phoneText = z.string().trim().min(1, "Numéro manquant").max(40, "Numéro trop long");
+
+export const workstationStatus = z.discriminatedUnion("state", [
+  z.object({ state: z.literal("ready") }),
+  z.object({
+    state: z.literal("store_unreadable"),
+    reason: z.enum(["wrong_key", "missing_key", "corrupt"]),
+    message: z.string(),
+  }),
+]);
+export type WorkstationStatus = z.infer<typeof workstationStatus>;
+
+export const methods = {
+  "workstation.status": { input: z.object({}), output: workstationStatus },
+  "workstation.resetAndResync": { input: z.object({ confirm: z.literal(true) }), output: workstationStatus },
+  "practices.list": { input: z.object({}), output: z.array(practiceSummary) },
+  "practices.byDialledNumber": { input: z.object({ number: phoneText }), output: practiceCard.nullable() },
+  "patients.byCallerNumber": {
+    input: z.object({ practiceId: id, number: phoneText }),
+    output: z.array(patientView),
+  },
+  "patients.search": {
+    input: z.object({
+      practiceId: id,
+      text: z.string().max(200, "Recherche trop longue"),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
+    output: z.array(patientView),
+  },
+  "directives.inForce": { input: z.object({ practiceId: id, at: instant }), output: z.array(directiveView) },
+  "agenda.range": {
+    input: z
+      .object({ practitionerIds: z.array(id).min(1).max(50), from: instant, to: instant })
+      .refine((range) => Date.parse(range.from) < Date.parse(range.to), "La fin doit suivre le début"),
+    output: z.array(agendaAppointment),
+  },
+} as const;
+
+export const events = {
+  "workstation.status": workstationStatus,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]["input"]>;
+export type MethodArgs<M extends MethodName> = z.output<Methods[M]["input"]>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]["output"]>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** The one object the preload (or the browser harness) puts on `window.telesec`. */
+export interface TelesecBridge {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

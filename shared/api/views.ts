@@ -1,0 +1,85 @@
+import { z } from "zod";
+import {
+  APPOINTMENT_STATUSES,
+  DIRECTIVE_CATEGORIES,
+  NEW_PATIENT_POLICIES,
+  PRACTICE_KINDS,
+} from "../domain/enums";
+import { coverageSchedule, greetings, isoDate, postalAddress, referrals, weeklyHours, absences } from "../domain/schedules";
+
+/**
+ * What the core answers the renderer: read models shaped for the call screen, with instants
+ * as ISO strings so they cross IPC and WebSocket unchanged.
+ */
+const id = z.string().uuid();
+const instant = z.string().datetime({ offset: true });
+
+export const practitionerView = z.object({
+  id,
+  practiceId: id,
+  title: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  specialty: z.string(),
+  acceptsNewPatients: z.enum(NEW_PATIENT_POLICIES),
+  workingHours: weeklyHours,
+  absences,
+  color: z.string(),
+});
+export type PractitionerView = z.infer<typeof practitionerView>;
+
+export const practiceCard = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(PRACTICE_KINDS),
+  address: postalAddress,
+  dialledNumbers: z.array(z.string()),
+  greetings,
+  coverageSchedule,
+  accessNotes: z.string(),
+  referrals,
+  practitioners: z.array(practitionerView),
+});
+export type PracticeCard = z.infer<typeof practiceCard>;
+
+export const practiceSummary = z.object({ id, name: z.string(), city: z.string(), dialledNumbers: z.array(z.string()) });
+export type PracticeSummary = z.infer<typeof practiceSummary>;
+
+export const patientView = z.object({
+  id,
+  practiceId: id,
+  birthName: z.string(),
+  usedName: z.string().nullable(),
+  firstName: z.string(),
+  birthDate: isoDate.nullable(),
+  phones: z.array(z.string()),
+  email: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type PatientView = z.infer<typeof patientView>;
+
+export const directiveView = z.object({
+  id,
+  practiceId: id,
+  practitionerId: id.nullable(),
+  category: z.enum(DIRECTIVE_CATEGORIES),
+  title: z.string(),
+  text: z.string(),
+  priority: z.number().int(),
+  validFrom: instant.nullable(),
+  validTo: instant.nullable(),
+});
+export type DirectiveView = z.infer<typeof directiveView>;
+
+export const agendaAppointment = z.object({
+  id,
+  practitionerId: id,
+  patientId: id,
+  patientName: z.string(),
+  motifLabel: z.string(),
+  motifColor: z.string(),
+  startAt: instant,
+  endAt: instant,
+  status: z.enum(APPOINTMENT_STATUSES),
+});
+export type AgendaAppointment = z.infer<typeof agendaAppointment>;

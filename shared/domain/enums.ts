@@ -1,0 +1,41 @@
+/** The closed vocabularies of the data model: one list each, shared by both stores, the API and the UI. */
+export const PRACTICE_KINDS = ["cabinet", "maison_de_sante", "centre_de_sante", "cabinet_paramedical"] as const;
+export const COVERAGE_MODES = ["debordement", "hors_horaires", "astreinte_24_7"] as const;
+export const NEW_PATIENT_POLICIES = ["oui", "non", "demander_au_medecin"] as const;
+export const DIRECTIVE_CATEGORIES = [
+  "urgence",
+  "nouveaux_patients",
+  "transfert",
+  "ordonnances",
+  "resultats",
+  "administratif",
+  "general",
+] as const;
+export const APPOINTMENT_STATUSES = ["booked", "cancelled", "noshow_excused", "noshow_unexcused", "fulfilled"] as const;
+export const BOOKING_CHANNELS = ["telephone", "secretariat", "en_ligne", "cabinet"] as const;
+export const MESSAGE_CATEGORIES = ["rappel", "ordonnance", "resultats", "administratif", "urgence", "autre"] as const;
+export const MESSAGE_URGENCIES = ["normale", "urgente"] as const;
+export const MESSAGE_STATUSES = ["nouveau", "lu", "traite"] as const;
+export const CALL_OUTCOMES = [
+  "rdv_pris",
+  "rdv_deplace",
+  "rdv_annule",
+  "message",
+  "transfert",
+  "info",
+  "urgence_reorientee",
+  "autre",
+] as const;
+export const USER_ROLES = ["secretary", "supervisor", "admin"] as const;
+
+export type PracticeKind = (typeof PRACTICE_KINDS)[number];
+export type CoverageMode = (typeof COVERAGE_MODES)[number];
+export type NewPatientPolicy = (typeof NEW_PATIENT_POLICIES)[number];
+export type DirectiveCategory = (typeof DIRECTIVE_CATEGORIES)[number];
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+export type BookingChannel = (typeof BOOKING_CHANNELS)[number];
+export type MessageCategory = (typeof MESSAGE_CATEGORIES)[number];
+export type MessageUrgency = (typeof MESSAGE_URGENCIES)[number];
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+export type UserRole = (typeof USER_ROLES)[number];

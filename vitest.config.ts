@@ -1,0 +1,48 @@
+import { defineConfig } from "vitest/config";
+import react from "@vitejs/plugin-react";
+
+/**
+ * Four projects, run by `npm test`: unit (pure code, Node), component (React in jsdom),
+ * integration (real encrypted SQLite files, real sockets) and e2e (chromium driving the browser harness).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["tests/shared/**/*.test.ts", "tests/electron/**/*.test.ts", "tests/lint/**/*.test.ts"],
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: "component",
+          environment: "jsdom",
+          include: ["tests/renderer/**/*.test.{ts,tsx}"],
+          setupFiles: ["tests/renderer/setup.ts"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["tests/core/**/*.test.ts", "tests/db/**/*.test.ts", "tests/server/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["tests/e2e/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
