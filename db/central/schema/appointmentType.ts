@@ -1,0 +1,29 @@
+import { boolean, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createSelectSchema } from "drizzle-zod";
+import { motifRestrictions, type MotifRestrictions } from "../../../shared/domain/schedules";
+import { json, syncedColumns } from "./columns";
+import { practices } from "./practice";
+import { practitioners } from "./practitioner";
+
+/** A motif: what the patient comes for, how long it takes and who may book it. */
+export const appointmentTypes = pgTable(
+  "appointment_type",
+  {
+    ...syncedColumns,
+    practiceId: uuid().notNull().references(() => practices.id),
+    practitionerId: uuid().notNull().references(() => practitioners.id),
+    label: text().notNull(),
+    durationMinutes: integer().notNull(),
+    color: text().notNull(),
+    allowedForNewPatients: boolean().notNull(),
+    patientInstructions: text().notNull().default(""),
+    minNoticeMinutes: integer().notNull().default(0),
+    restrictions: json<MotifRestrictions>().notNull(),
+  },
+  (table) => [index("appointment_type_practitioner_idx").on(table.practitionerId)],
+);
+
+export const appointmentTypeRow = createSelectSchema(appointmentTypes, {
+  durationMinutes: (s) => s.int().min(5).max(480),
+  restrictions: motifRestrictions,
+});

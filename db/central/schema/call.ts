@@ -1,0 +1,32 @@
+import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createSelectSchema } from "drizzle-zod";
+import { CALL_OUTCOMES } from "../../../shared/domain/enums";
+import { callLinks } from "../../../shared/domain/schedules";
+import type { z } from "zod";
+import { instant, json, syncedColumns } from "./columns";
+import { patients } from "./patient";
+import { practices } from "./practice";
+import { users } from "./user";
+
+/** One telephone call handled by a secretary, from ringing to its outcome. */
+export const calls = pgTable(
+  "call",
+  {
+    ...syncedColumns,
+    practiceId: uuid().references(() => practices.id),
+    externalCallId: uuid(),
+    dialledNumber: text().notNull(),
+    callerNumber: text(),
+    patientId: uuid().references(() => patients.id),
+    userId: uuid().references(() => users.id),
+    startedAt: instant().notNull(),
+    answeredAt: instant(),
+    endedAt: instant(),
+    outcome: text({ enum: CALL_OUTCOMES }),
+    notes: text(),
+    links: json<z.infer<typeof callLinks>>().notNull(),
+  },
+  (table) => [index("call_practice_started_idx").on(table.practiceId, table.startedAt)],
+);
+
+export const callRow = createSelectSchema(calls, { links: callLinks });

@@ -1,0 +1,31 @@
+import { boolean, index, pgTable, text } from "drizzle-orm/pg-core";
+import { createSelectSchema } from "drizzle-zod";
+import { PRACTICE_KINDS } from "../../../shared/domain/enums";
+import { coverageSchedule, greetings, postalAddress, referrals, type CoverageSchedule, type Greetings, type PostalAddress } from "../../../shared/domain/schedules";
+import type { z } from "zod";
+import { json, syncedColumns } from "./columns";
+
+export const practices = pgTable(
+  "practice",
+  {
+    ...syncedColumns,
+    name: text().notNull(),
+    kind: text({ enum: PRACTICE_KINDS }).notNull(),
+    address: json<PostalAddress>().notNull(),
+    phone: text(),
+    email: text(),
+    greetings: json<Greetings>().notNull(),
+    coverageSchedule: json<CoverageSchedule>().notNull(),
+    accessNotes: text().notNull().default(""),
+    referrals: json<z.infer<typeof referrals>>().notNull(),
+    active: boolean().notNull().default(true),
+  },
+  (table) => [index("practice_name_idx").on(table.name)],
+);
+
+export const practiceRow = createSelectSchema(practices, {
+  address: postalAddress,
+  greetings,
+  coverageSchedule,
+  referrals,
+});

@@ -1,0 +1,23 @@
+import { pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createSelectSchema } from "drizzle-zod";
+import { z } from "zod";
+import { USER_ROLES } from "../../../shared/domain/enums";
+import { json, syncedColumns } from "./columns";
+
+/** A person of the agency. Only the server keeps a password hash. */
+export const users = pgTable(
+  "user",
+  {
+    ...syncedColumns,
+    login: text().notNull(),
+    displayName: text().notNull(),
+    role: text({ enum: USER_ROLES }).notNull(),
+    practiceIds: json<string[]>().notNull(),
+    extension: text(),
+    /** Central only: argon2id hash; never synced to workstations. */
+    passwordHash: text(),
+  },
+  (table) => [uniqueIndex("user_login_idx").on(table.login)],
+);
+
+export const userRow = createSelectSchema(users, { practiceIds: z.array(z.string().uuid()) }).omit({ passwordHash: true });

@@ -1,0 +1,31 @@
+import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createSelectSchema } from "drizzle-zod";
+import { z } from "zod";
+import { preferredWindows, type WeeklyWindow } from "../../../shared/domain/schedules";
+import { instant, json, syncedColumns } from "./columns";
+import { appointmentTypes } from "./appointmentType";
+import { patients } from "./patient";
+import { practices } from "./practice";
+import { users } from "./user";
+
+/** A patient waiting for an earlier slot of a motif with one of some practitioners. */
+export const waitlistEntries = pgTable(
+  "waitlist_entry",
+  {
+    ...syncedColumns,
+    practiceId: uuid().notNull().references(() => practices.id),
+    patientId: uuid().notNull().references(() => patients.id),
+    appointmentTypeId: uuid().notNull().references(() => appointmentTypes.id),
+    practitionerIds: json<string[]>().notNull(),
+    preferredWindows: json<WeeklyWindow[]>().notNull(),
+    notes: text(),
+    createdBy: text().references(() => users.id),
+    createdAt: instant().notNull(),
+  },
+  (table) => [index("waitlist_practice_idx").on(table.practiceId)],
+);
+
+export const waitlistEntryRow = createSelectSchema(waitlistEntries, {
+  practitionerIds: z.array(z.string().uuid()),
+  preferredWindows,
+});

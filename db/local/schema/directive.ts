@@ -1,0 +1,28 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createSelectSchema } from "drizzle-zod";
+import { DIRECTIVE_CATEGORIES } from "../../../shared/domain/enums";
+import { directiveFlags } from "../../../shared/domain/schedules";
+import type { z } from "zod";
+import { instant, json, syncedColumns } from "./columns";
+import { practices } from "./practice";
+import { practitioners } from "./practitioner";
+
+/** A consigne: what the doctor wants done, for the whole practice or one practitioner, possibly for a while only. */
+export const directives = sqliteTable(
+  "directive",
+  {
+    ...syncedColumns,
+    practiceId: text().notNull().references(() => practices.id),
+    practitionerId: text().references(() => practitioners.id),
+    category: text({ enum: DIRECTIVE_CATEGORIES }).notNull(),
+    title: text().notNull(),
+    text: text().notNull(),
+    priority: integer().notNull().default(0),
+    validFrom: instant(),
+    validTo: instant(),
+    flags: json<z.infer<typeof directiveFlags>>().notNull(),
+  },
+  (table) => [index("directive_practice_idx").on(table.practiceId, table.validFrom)],
+);
+
+export const directiveRow = createSelectSchema(directives, { flags: directiveFlags });

@@ -1,0 +1,31 @@
+import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createSelectSchema } from "drizzle-zod";
+import { MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../../../shared/domain/enums";
+import { instant, syncedColumns } from "./columns";
+import { patients } from "./patient";
+import { practices } from "./practice";
+import { practitioners } from "./practitioner";
+import { users } from "./user";
+
+/** A message taken for a practitioner: who called, how to call back, what about. */
+export const messages = sqliteTable(
+  "message",
+  {
+    ...syncedColumns,
+    practiceId: text().notNull().references(() => practices.id),
+    practitionerId: text().references(() => practitioners.id),
+    patientId: text().references(() => patients.id),
+    callId: text(),
+    callerName: text().notNull(),
+    callbackNumber: text(),
+    category: text({ enum: MESSAGE_CATEGORIES }).notNull(),
+    urgency: text({ enum: MESSAGE_URGENCIES }).notNull(),
+    text: text().notNull(),
+    status: text({ enum: MESSAGE_STATUSES }).notNull(),
+    createdBy: text().references(() => users.id),
+    createdAt: instant().notNull(),
+  },
+  (table) => [index("message_practice_created_idx").on(table.practiceId, table.createdAt)],
+);
+
+export const messageRow = createSelectSchema(messages);
