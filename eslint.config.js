@@ -5,31 +5,49 @@ import tseslint from "typescript-eslint";
 import { builtinModules } from "node:module";
 
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith("_"));
-const nodeBuiltinPatterns = [...nodeBuiltins, ...nodeBuiltins.map((name) => `node:${name}`)];
+/** A relative import reaching into a top-level folder of this repository. */
+const intoFolder = (folder) => `^(\\.\\.?/)+(.*/)?${folder}/`;
 
+// Each restriction names exact packages (`paths`) and regular expressions (`patterns`): glob
+// patterns would also catch look-alikes such as shared/domain (Node has a "domain" module).
 const noNode = {
-  group: nodeBuiltinPatterns.flatMap((name) => [name, `${name}/*`]),
-  message: "Ce code s'exécute hors de Node : aucun module intégré de Node ici (frontière d'exécution).",
+  paths: nodeBuiltins.map((name) => ({
+    name,
+    message: "Ce code s'exécute hors de Node : aucun module intégré de Node ici (frontière d'exécution).",
+  })),
+  patterns: [{ regex: "^node:", message: "Ce code s'exécute hors de Node : aucun module intégré de Node ici (frontière d'exécution)." }],
 };
 const noElectron = {
-  group: ["electron", "electron/*"],
-  message: "Seuls electron/main et electron/preload peuvent importer electron (frontière d'exécution).",
+  paths: [{ name: "electron", message: "Seuls electron/main et electron/preload peuvent importer electron (frontière d'exécution)." }],
+  patterns: [{ regex: "^electron/", message: "Seuls electron/main et electron/preload peuvent importer electron (frontière d'exécution)." }],
 };
 const noDb = {
-  group: ["**/db/**", "better-sqlite3", "drizzle-orm", "drizzle-orm/*", "pg", "ws"],
-  message: "Le rendu et shared/ n'accèdent jamais à la base : passez par window.telesec ou shared/api.",
+  paths: ["better-sqlite3", "pg", "ws"].map((name) => ({
+    name,
+    message: "Le rendu et shared/ n'accèdent jamais à la base ni au réseau du poste : passez par window.telesec.",
+  })),
+  patterns: [
+    { regex: intoFolder("db"), message: "Le rendu et shared/ n'accèdent jamais à la base : passez par window.telesec ou shared/api." },
+    { regex: "^drizzle-orm(/|$)", message: "Le rendu et shared/ n'accèdent jamais à la base : passez par window.telesec ou shared/api." },
+  ],
 };
 const noElectronFolder = {
-  group: ["**/electron/**"],
-  message: "Le serveur n'importe jamais le code du poste (electron/).",
+  paths: [],
+  patterns: [{ regex: intoFolder("electron"), message: "Le serveur et db/ n'importent jamais le code du poste (electron/)." }],
 };
 const noRenderer = {
-  group: ["**/renderer/**"],
-  message: "Le code Node n'importe jamais le rendu (renderer/).",
+  paths: [],
+  patterns: [{ regex: intoFolder("renderer"), message: "Le code Node et shared/ n'importent jamais le rendu (renderer/)." }],
 };
 
-const restrict = (...patterns) => ({
-  "no-restricted-imports": ["error", { patterns }],
+const restrict = (...restrictions) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      paths: restrictions.flatMap((restriction) => restriction.paths),
+      patterns: restrictions.flatMap((restriction) => restriction.patterns),
+    },
+  ],
 });
 
 export default tseslint.config(

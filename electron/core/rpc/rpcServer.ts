@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { events, methods, type EventName, type EventPayload, type MethodArgs, type MethodName, type MethodOutput } from "../../../shared/api/contract";
 import { rpcRequest, TelesecError, type RpcChannel, type RpcErrorBody } from "../../../shared/api/rpcProtocol";
 

@@ -1,0 +1,79 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { fileURLToPath } from "node:url";
+import * as schema from "./schema";
+import { KEY_BYTES } from "./keyProvider";
+import { corruptStoreError, wrongKeyError } from "./storeErrors";
+
+export type LocalDb = BetterSQLite3Database<typeof schema>;
+
+export interface LocalStore {
+  readonly sqlite: Database.Database;
+  readonly db: LocalDb;
+  readonly path: string;
+  close(): void;
+}
+
+export const defaultLocalMigrationsDir = () => fileURLToPath(new URL("./migrations", import.meta.url));
+
+export interface OpenLocalStoreOptions {
+  path: string;
+  key: Uint8Array;
+  migrationsDir?: string;
+}
+
+/**
+ * Opens (or creates) the workstation's encrypted SQLite store: SQLCipher-compatible encryption
+ * set before anything else touches the file, WAL, foreign keys on, pending migrations applied.
+ * A wrong key fails here with a clear error, never with an empty database put in its place.
+ */
+export function openLocalStore({ path, key, migrationsDir = defaultLocalMigrationsDir() }: OpenLocalStoreOptions): LocalStore {
+  if (key.length !== KEY_BYTES) throw new Error(`La clé du poste doit faire ${KEY_BYTES} octets.`);
+  const sqlite = new Database(path);
+  try {
+    applyKey(sqlite, key, "hexkey");
+    verifyReadable(sqlite);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    const db = drizzle(sqlite, { schema, casing: "snake_case" });
+    migrate(db, { migrationsFolder: migrationsDir });
+    return { sqlite, db, path, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/**
+ * Changes the store's key. SQLite3MultipleCiphers refuses to rekey a WAL database, so the
+ * journal goes to DELETE mode around the rekey and back to WAL after.
+ */
+export function rekeyLocalStore(store: LocalStore, newKey: Uint8Array): void {
+  if (newKey.length !== KEY_BYTES) throw new Error(`La clé du poste doit faire ${KEY_BYTES} octets.`);
+  store.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  store.sqlite.pragma("journal_mode = DELETE");
+  try {
+    applyKey(store.sqlite, newKey, "hexrekey");
+  } finally {
+    store.sqlite.pragma("journal_mode = WAL");
+  }
+}
+
+function applyKey(sqlite: Database.Database, key: Uint8Array, pragma: "hexkey" | "hexrekey"): void {
+  sqlite.pragma("cipher = 'sqlcipher'");
+  sqlite.pragma("legacy = 4");
+  sqlite.pragma(`${pragma} = '${Buffer.from(key).toString("hex")}'`);
+}
+
+function verifyReadable(sqlite: Database.Database): void {
+  try {
+    sqlite.prepare("SELECT count(*) FROM sqlite_schema").pluck().get();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "SQLITE_NOTADB") throw wrongKeyError();
+    throw corruptStoreError(code ?? String(error));
+  }
+}

@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { defaultLocalMigrationsDir, openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
+import { useTempDirs } from "../support/tempDir";
+
+/**
+ * One test per migration of the local store: apply every migration up to it on a store that
+ * already holds data from the previous ones, then check the schema it promises and that the
+ * earlier data survived. A migration without a case here fails the last test.
+ */
+interface Journal {
+  entries: { idx: number; tag: string }[];
+}
+interface Snapshot {
+  tables: Record<string, { columns: Record<string, unknown> }>;
+}
+
+const migrationsDir = defaultLocalMigrationsDir();
+const journal = JSON.parse(readFileSync(join(migrationsDir, "meta", "_journal.json"), "utf8")) as Journal;
+const tempDir = useTempDirs();
+
+function migrationsUpTo(idx: number): string {
+  const dir = join(tempDir(), "migrations");
+  cpSync(migrationsDir, dir, { recursive: true });
+  const truncated = { ...journal, entries: journal.entries.filter((entry) => entry.idx <= idx) };
+  writeFileSync(join(dir, "meta", "_journal.json"), JSON.stringify(truncated));
+  return dir;
+}
+
+function columnsOf(store: LocalStore, table: string): string[] {
+  return (store.sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name).sort();
+}
+
+function snapshotColumns(idx: number): Record<string, string[]> {
+  const tag = String(idx).padStart(4, "0");
+  const snapshot = JSON.parse(readFileSync(join(migrationsDir, "meta", `${tag}_snapshot.json`), "utf8")) as Snapshot;
+  return Object.fromEntries(Object.entries(snapshot.tables).map(([name, table]) => [name, Object.keys(table.columns).sort()]));
+}
+
+/** Applies migrations 0..idx-1, lets `before` write data, then applies idx and hands the store to `after`. */
+function migrateStepwise(idx: number, before: (store: LocalStore) => void, after: (store: LocalStore) => void) {
+  const dataDir = tempDir();
+  const path = join(dataDir, "telesec.db");
+  const key = randomBytes(32);
+  if (idx > 0) {
+    const earlier = openLocalStore({ path, key, migrationsDir: migrationsUpTo(idx - 1) });
+    before(earlier);
+    earlier.close();
+  }
+  const store = openLocalStore({ path, key, migrationsDir: migrationsUpTo(idx) });
+  try {
+    after(store);
+  } finally {
+    store.close();
+  }
+}
+
+const cases: Record<string, () => void> = {
+  "0000_initial": () =>
+    migrateStepwise(
+      0,
+      () => {},
+      (store) => {
+        for (const [table, columns] of Object.entries(snapshotColumns(0))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
+  "0001_patient_search_index": () =>
+    migrateStepwise(
+      1,
+      (store) => {
+        store.sqlite
+          .prepare("INSERT INTO sync_state (key, value) VALUES ('client_id', 'avant-migration')")
+          .run();
+      },
+      (store) => {
+        expect(columnsOf(store, "patient_search_term")).toEqual(["patient_id", "term"]);
+        const ddl = store.sqlite.prepare("SELECT sql FROM sqlite_schema WHERE name = 'patient_search_term'").pluck().get() as string;
+        expect(ddl).toMatch(/WITHOUT ROWID/);
+        expect(store.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'client_id'").pluck().get()).toBe("avant-migration");
+        for (const [table, columns] of Object.entries(snapshotColumns(1))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
+};
+
+describe("local store migrations", () => {
+  for (const entry of journal.entries) {
+    it(`migration ${entry.tag}`, () => {
+      const run = cases[entry.tag];
+      expect(run, `aucun test pour la migration ${entry.tag}`).toBeDefined();
+      run!();
+    });
+  }
+
+  it("every test case names a shipped migration", () => {
+    expect(Object.keys(cases).sort()).toEqual(journal.entries.map((entry) => entry.tag).sort());
+  });
+});

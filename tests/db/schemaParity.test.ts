@@ -1,0 +1,58 @@
+import { toSnakeCase } from "drizzle-orm/casing";
+import { getTableConfig as getPgTableConfig, PgTable } from "drizzle-orm/pg-core";
+import { getTableConfig as getSqliteTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { describe, expect, it } from "vitest";
+import * as central from "../../db/central/schema";
+import * as local from "../../db/local/schema";
+
+/**
+ * The local cache mirrors the central store: same tables, same columns. What only one side has
+ * is listed here, on purpose, with the reason. Column keys are camelCase in TypeScript and
+ * snake_case in SQL (drizzle `casing`), so names are compared as SQL sees them.
+ */
+const LOCAL_ONLY_TABLES = ["outbox", "conflict", "sync_state"]; // the replica's own sync bookkeeping
+const CENTRAL_ONLY_TABLES = ["client_mutation"]; // per-client mutation sequence, server side of the outbox
+const CENTRAL_ONLY_COLUMNS: Record<string, string[]> = { user: ["password_hash"] }; // never leaves the server
+
+function sqliteTables(): Map<string, string[]> {
+  const tables = Object.values(local).filter((value): value is SQLiteTable => value instanceof SQLiteTable);
+  return new Map(tables.map((table) => {
+    const config = getSqliteTableConfig(table);
+    return [config.name, config.columns.map((column) => toSnakeCase(column.name)).sort()];
+  }));
+}
+
+function pgTables(): Map<string, string[]> {
+  const tables = Object.values(central).filter((value): value is PgTable => value instanceof PgTable);
+  return new Map(tables.map((table) => {
+    const config = getPgTableConfig(table);
+    return [config.name, config.columns.map((column) => toSnakeCase(column.name)).sort()];
+  }));
+}
+
+describe("schema parity between the local cache and the central store", () => {
+  const localTables = sqliteTables();
+  const centralTables = pgTables();
+
+  it("has the same tables, local-only and central-only ones aside", () => {
+    const shared = [...localTables.keys()].filter((name) => !LOCAL_ONLY_TABLES.includes(name)).sort();
+    const centralShared = [...centralTables.keys()].filter((name) => !CENTRAL_ONLY_TABLES.includes(name)).sort();
+    expect(shared).toEqual(centralShared);
+    expect(shared.length).toBeGreaterThanOrEqual(13);
+  });
+
+  it("has the same columns in every shared table", () => {
+    for (const [name, columns] of localTables) {
+      if (LOCAL_ONLY_TABLES.includes(name)) continue;
+      const centralColumns = (centralTables.get(name) ?? []).filter((column) => !(CENTRAL_ONLY_COLUMNS[name] ?? []).includes(column));
+      expect(columns, name).toEqual(centralColumns);
+    }
+  });
+
+  it("gives every synced table an id, a version and a tombstone", () => {
+    for (const [name, columns] of centralTables) {
+      if (CENTRAL_ONLY_TABLES.includes(name)) continue;
+      expect(columns, name).toEqual(expect.arrayContaining(["id", "version", "deleted_at"]));
+    }
+  });
+});
