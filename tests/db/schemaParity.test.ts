@@ -15,7 +15,7 @@ const CENTRAL_ONLY_TABLES = ["client_mutation"]; // per-client mutation sequence
 const CENTRAL_ONLY_COLUMNS: Record<string, string[]> = { user: ["password_hash"] }; // never leaves the server
 
 function sqliteTables(): Map<string, string[]> {
-  const tables = Object.values(local).filter((value): value is SQLiteTable => value instanceof SQLiteTable);
+  const tables = (Object.values(local) as unknown[]).filter((value): value is SQLiteTable => value instanceof SQLiteTable);
   return new Map(tables.map((table) => {
     const config = getSqliteTableConfig(table);
     return [config.name, config.columns.map((column) => toSnakeCase(column.name)).sort()];
@@ -23,7 +23,7 @@ function sqliteTables(): Map<string, string[]> {
 }
 
 function pgTables(): Map<string, string[]> {
-  const tables = Object.values(central).filter((value): value is PgTable => value instanceof PgTable);
+  const tables = (Object.values(central) as unknown[]).filter((value): value is PgTable => value instanceof PgTable);
   return new Map(tables.map((table) => {
     const config = getPgTableConfig(table);
     return [config.name, config.columns.map((column) => toSnakeCase(column.name)).sort()];

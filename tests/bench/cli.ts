@@ -1,0 +1,21 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { runSearchBench } from "./searchBench";
+
+/** `npm run bench -- <name> [--data-dir DIR]`: prints figures; budgets live in docs/performance.md. */
+const benches: Record<string, (dataDir: string) => Promise<void>> = {
+  search: runSearchBench,
+};
+
+const { values, positionals } = parseArgs({ options: { "data-dir": { type: "string", default: ".data/agency" } }, allowPositionals: true });
+const args = z
+  .object({
+    name: z.enum(Object.keys(benches) as [string, ...string[]], { message: `Banc inconnu. Bancs disponibles : ${Object.keys(benches).join(", ")}` }),
+    dataDir: z.string().min(1),
+  })
+  .safeParse({ name: positionals[0], dataDir: values["data-dir"] });
+if (!args.success) {
+  console.error(args.error.issues.map((issue) => issue.message).join(" ; "));
+  process.exit(2);
+}
+await benches[args.data.name]!(args.data.dataDir);
