@@ -1,0 +1,12 @@
+/** The fields keyboard shortcuts jump to, by id, so the shortcut handler needs no ref plumbing. */
+export const FOCUS_TARGETS = {
+  dialledNumber: "champ-numero-appele",
+  patientSearch: "champ-recherche-patient",
+} as const;
+
+export function focusTarget(id: string): boolean {
+  const element = document.getElementById(id);
+  if (!element) return false;
+  element.focus();
+  return true;
+}

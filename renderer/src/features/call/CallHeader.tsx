@@ -1,0 +1,40 @@
+import { useState } from "react";
+import type { PracticeSummary } from "../../../../shared/api/views";
+import { displayPhoneNumber } from "../../format/phone";
+import { CallLookupNotice } from "./CallLookupNotice";
+import { OpenCallForm } from "./OpenCallForm";
+import { openCall } from "./openCall";
+import { PracticePicker } from "./PracticePicker";
+import { usePracticeList } from "./usePracticeList";
+
+/** The top bar: open a call by its numbers or a practice by its name, and how the lookup went. */
+export function CallHeader() {
+  usePracticeList();
+  const [dialledNumber, setDialledNumber] = useState("");
+  const [callerNumber, setCallerNumber] = useState("");
+
+  function openPractice(practice: PracticeSummary): void {
+    const number = practice.dialledNumbers[0];
+    if (number === undefined) return;
+    // The form shows the number used, so the secretary sees which line she is answering on.
+    setDialledNumber(displayPhoneNumber(number));
+    void openCall(number, callerNumber);
+  }
+
+  return (
+    <header className="call-header">
+      <h1 className="brand">Télésec</h1>
+      <OpenCallForm
+        dialledNumber={dialledNumber}
+        callerNumber={callerNumber}
+        onDialledNumberChange={setDialledNumber}
+        onCallerNumberChange={setCallerNumber}
+        onOpen={() => void openCall(dialledNumber, callerNumber)}
+      />
+      <PracticePicker onOpenPractice={openPractice} />
+      <div className="call-header__notice">
+        <CallLookupNotice />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,13 @@
+import type { PatientView } from "../../../../shared/api/views";
+import { NBSP } from "../../format/typography";
+
+/**
+ * "DURAND Hélène": the name in use in capitals, then the first name, as French medical
+ * records write it; the birth name follows when it differs, since files are kept under it.
+ */
+export function patientName(patient: Pick<PatientView, "birthName" | "usedName" | "firstName">): string {
+  const lastName = (patient.usedName ?? patient.birthName).toLocaleUpperCase("fr-FR");
+  const name = `${lastName} ${patient.firstName}`.trim();
+  const hasOtherBirthName = patient.usedName !== null && patient.usedName !== patient.birthName;
+  return hasOtherBirthName ? `${name} (naissance${NBSP}: ${patient.birthName.toLocaleUpperCase("fr-FR")})` : name;
+}

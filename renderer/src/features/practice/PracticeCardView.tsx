@@ -1,0 +1,31 @@
+import type { PracticeCard } from "../../../../shared/api/views";
+import { useCallStore } from "../../stores/callStore";
+import { PatientSearch } from "../patients/PatientSearch";
+import { CallerIdentity } from "./CallerIdentity";
+import { GreetingScript } from "./GreetingScript";
+import { PracticeAddress } from "./PracticeAddress";
+import { PRACTICE_KIND_LABELS } from "./practiceLabels";
+import { PractitionerList } from "./PractitionerList";
+import { ReferralList } from "./ReferralList";
+
+/** The practice card, in the order the call needs it: greeting, caller, who works here, where, whom to refer to. */
+export function PracticeCardView({ practice }: { practice: PracticeCard }) {
+  const callToken = useCallStore((state) => state.callToken);
+  return (
+    <>
+      <header className="pane__header">
+        <h2>{practice.name}</h2>
+        <span className="pane__subtitle">{PRACTICE_KIND_LABELS[practice.kind]}</span>
+      </header>
+      <div className="pane__body">
+        <GreetingScript practice={practice} />
+        <CallerIdentity />
+        {/* Keyed by call, so each call starts with an empty search box. */}
+        <PatientSearch key={callToken} practiceId={practice.id} />
+        <PractitionerList practitioners={practice.practitioners} />
+        <PracticeAddress practice={practice} />
+        <ReferralList referrals={practice.referrals} />
+      </div>
+    </>
+  );
+}

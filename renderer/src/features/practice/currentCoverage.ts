@@ -1,0 +1,16 @@
+import type { CoverageSchedule, Greetings } from "../../../../shared/domain/schedules";
+import type { CoverageMode } from "../../../../shared/domain/enums";
+import { parisWallClock } from "../../format/parisTime";
+
+/** The coverage mode whose weekly window contains the instant (Paris wall clock), or null outside all windows. */
+export function coverageModeAt(schedule: CoverageSchedule, at: Date): CoverageMode | null {
+  const { weekday, time } = parisWallClock(at);
+  const window = schedule.find((entry) => entry.weekday === weekday && entry.start <= time && time < entry.end);
+  return window?.mode ?? null;
+}
+
+/** The greeting written for that mode ("Vous êtes sur le répondeur de garde…"), else the practice's usual one. */
+export function greetingFor(greetings: Greetings, mode: CoverageMode | null): string {
+  const specific = mode ? greetings[mode] : undefined;
+  return specific !== undefined && specific.trim() !== "" ? specific : greetings.default;
+}

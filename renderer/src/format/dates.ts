@@ -1,0 +1,47 @@
+/**
+ * Every date the secretary reads is French and on Paris time, whatever the workstation's own
+ * settings: the agency and its practices all live in Europe/Paris.
+ */
+export const PARIS_TIME_ZONE = "Europe/Paris";
+
+const numericDate = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: PARIS_TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
+const timeOfDay = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, hour: "2-digit", minute: "2-digit" });
+const longDay = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: PARIS_TIME_ZONE,
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+
+/** "1985-03-12" → "12/03/1985". A birth date has no time zone, so it is read at noon UTC, the same day in Paris. */
+export function formatPlainDate(isoDate: string): string {
+  return numericDate.format(new Date(`${isoDate}T12:00:00Z`));
+}
+
+/** An instant's Paris calendar date: "14/01/2025". */
+export function formatInstantDate(instant: string | Date): string {
+  return numericDate.format(new Date(instant));
+}
+
+/** An instant's Paris wall-clock time: "08:30". */
+export function formatInstantTime(instant: string | Date): string {
+  return timeOfDay.format(new Date(instant));
+}
+
+/** "14/01/2025 à 08:30", or just "14/01/2025" when the instant is a Paris midnight (a whole-day bound). */
+export function formatInstantDateTime(instant: string | Date): string {
+  const time = formatInstantTime(instant);
+  const date = formatInstantDate(instant);
+  return time === "00:00" ? date : `${date} à ${time}`;
+}
+
+/** "mardi 14 janvier 2025". */
+export function formatLongDay(instant: string | Date): string {
+  return longDay.format(new Date(instant));
+}

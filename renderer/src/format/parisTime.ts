@@ -1,0 +1,31 @@
+import { Temporal } from "temporal-polyfill";
+import { PARIS_TIME_ZONE } from "./dates";
+
+/** A Paris calendar day: its date and the instants that bound it (from inclusive, to exclusive). */
+export interface ParisDay {
+  date: string;
+  from: string;
+  to: string;
+}
+
+function inParis(instant: Date): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(PARIS_TIME_ZONE);
+}
+
+/** The Paris day containing an instant. Days around DST changes last 23 or 25 hours, hence Temporal. */
+export function parisDayOf(instant: Date): ParisDay {
+  const start = inParis(instant).startOfDay();
+  const end = start.add({ days: 1 });
+  return {
+    date: start.toPlainDate().toString(),
+    from: start.toInstant().toString(),
+    to: end.toInstant().toString(),
+  };
+}
+
+/** The Paris wall clock at an instant: ISO weekday (1 = lundi) and "HH:MM". */
+export function parisWallClock(instant: Date): { weekday: number; time: string } {
+  const zoned = inParis(instant);
+  const time = `${String(zoned.hour).padStart(2, "0")}:${String(zoned.minute).padStart(2, "0")}`;
+  return { weekday: zoned.dayOfWeek, time };
+}

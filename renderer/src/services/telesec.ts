@@ -1,0 +1,78 @@
+import type {
+  EventName,
+  EventPayload,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  TelesecBridge,
+  WorkstationStatus,
+} from "../../../shared/api/contract";
+import { TelesecError } from "../../../shared/api/rpcProtocol";
+
+/**
+ * The only code that touches `window.telesec`. Everything else in the renderer goes through
+ * these typed functions, so the bridge can be faked in tests and swapped in the browser harness.
+ */
+declare global {
+  interface Window {
+    telesec: TelesecBridge;
+  }
+}
+
+export const BRIDGE_MISSING_MESSAGE = "Le poste n'est pas connecté à son moteur local.";
+
+/** The preload may have failed, or the page was opened outside the app: the bridge is then absent. */
+function findBridge(): TelesecBridge | undefined {
+  return (window as { telesec?: TelesecBridge }).telesec;
+}
+
+export function isBridgeAvailable(): boolean {
+  return findBridge() !== undefined;
+}
+
+function bridge(): TelesecBridge {
+  const found = findBridge();
+  if (!found) throw new TelesecError("bridge_missing", BRIDGE_MISSING_MESSAGE);
+  return found;
+}
+
+export const telesec = {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    return bridge().call(method, input);
+  },
+
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return bridge().on(event, listener);
+  },
+
+  workstationStatus: () => telesec.call("workstation.status", {}),
+
+  resetAndResync: () => telesec.call("workstation.resetAndResync", { confirm: true }),
+
+  onWorkstationStatus: (listener: (status: WorkstationStatus) => void) => telesec.on("workstation.status", listener),
+
+  listPractices: () => telesec.call("practices.list", {}),
+
+  practiceByDialledNumber: (number: string) => telesec.call("practices.byDialledNumber", { number }),
+
+  patientsByCallerNumber: (practiceId: string, number: string) =>
+    telesec.call("patients.byCallerNumber", { practiceId, number }),
+
+  searchPatients: (practiceId: string, text: string, limit = 20) =>
+    telesec.call("patients.search", { practiceId, text, limit }),
+
+  directivesInForce: (practiceId: string, at: Date) =>
+    telesec.call("directives.inForce", { practiceId, at: at.toISOString() }),
+
+  agendaRange: (practitionerIds: string[], from: string, to: string) =>
+    telesec.call("agenda.range", { practitionerIds, from, to }),
+};
+
+/**
+ * What to show the secretary when a call fails. Errors lose their class crossing the Electron
+ * context bridge, so the message (French, from the core) is all that reliably arrives.
+ */
+export function describeError(error: unknown): string {
+  if (error instanceof Error && error.message.trim() !== "") return error.message;
+  return "Erreur inattendue, veuillez réessayer.";
+}

@@ -1,0 +1,151 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { parisDayOf } from "../../renderer/src/format/parisTime";
+import { IDS } from "./fixtures";
+import { openCallByNumbers, renderCallScreen } from "./renderApp";
+
+const region = (name: string) => screen.getByRole("region", { name });
+
+describe("call screen", () => {
+  it("shows the practice card, the consignes and the agenda of the dialled number", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01", "05 55 00 00 00");
+
+    const card = within(region("Fiche cabinet"));
+    expect(await card.findByRole("heading", { name: "Cabinet médical des Tilleuls" })).toBeInTheDocument();
+    expect(card.getByText("Accueil à dire")).toBeInTheDocument();
+    expect(card.getByText("Cabinet médical des Tilleuls, bonjour, je vous écoute.")).toBeInTheDocument();
+    expect(card.getByText("12 rue des Tilleuls", { exact: false })).toBeInTheDocument();
+    expect(card.getByText("Deuxième étage avec ascenseur. Code porte 4512.")).toBeInTheDocument();
+
+    const practitioners = card.getAllByRole("listitem").map((item) => item.textContent);
+    expect(practitioners).toContain("Dr Claire Martin — Médecin généraliste — Accepte les nouveaux patients");
+    expect(practitioners).toContain("Dr Jean Dupont — Médecin généraliste — Nouveaux patients\u00A0: demander au médecin");
+    expect(practitioners).toContain("Mme Sophie Bernard — Sage-femme — N'accepte pas de nouveaux patients");
+    expect(card.getByText("Dr Paul Roux")).toBeInTheDocument();
+    expect(await card.findByText("Appelant inconnu")).toBeInTheDocument();
+
+    const consignes = within(region("Consignes"));
+    const titles = (await consignes.findAllByRole("heading", { level: 3 })).map((heading) => heading.textContent);
+    expect(titles).toEqual(["Urgence vitale", "Renouvellements d'ordonnance", "Absence du Dr Dupont"]);
+    expect(consignes.queryByText("Consigne de la Gare")).not.toBeInTheDocument();
+    expect(consignes.getByText("du 30/12/2024 au 31/12/2099 à 18:00")).toBeInTheDocument();
+    const urgent = consignes.getByRole("article", { name: "Urgence vitale" });
+    expect(urgent).toHaveClass("directive--urgence");
+
+    const agenda = within(region("Agenda"));
+    expect(await agenda.findByText("DURAND Hélène — Consultation")).toBeInTheDocument();
+    expect(agenda.getByText("LEFÈVRE Marc — Vaccination")).toBeInTheDocument();
+    expect(agenda.queryByText("LEFÈVRE Anne — Consultation")).not.toBeInTheDocument();
+    const legend = agenda.getByRole("list", { name: "Praticiens de l'agenda" });
+    expect(within(legend).getAllByRole("listitem")).toHaveLength(3);
+
+    const [range] = bridge.callsTo("agenda.range");
+    expect(range?.practitionerIds).toEqual([IDS.drMartin, IDS.drDupont, IDS.sfBernard]);
+    const today = parisDayOf(new Date());
+    expect(range).toMatchObject({ from: today.from, to: today.to });
+    expect(bridge.violations).toEqual([]);
+  });
+
+  it("names the caller when the number matches patients of that practice only", async () => {
+    const { user } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01", "06 12 34 56 78");
+
+    const card = within(region("Fiche cabinet"));
+    const matches = await card.findByRole("list", { name: "Patients correspondant au numéro" });
+    expect(within(matches).getAllByRole("listitem")).toHaveLength(1);
+    expect(within(matches).getByText("DURAND Hélène (naissance : MARTIN)")).toBeInTheDocument();
+    expect(within(matches).getByText("né(e) le 12/03/1985")).toBeInTheDocument();
+    expect(card.queryByText("Appelant inconnu")).not.toBeInTheDocument();
+  });
+
+  it("says so when no practice answers on the dialled number", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await openCallByNumbers(user, "01 99 99 99 99");
+
+    expect(await screen.findByText("Aucun cabinet pour le numéro 01 99 99 99 99.")).toBeInTheDocument();
+    expect(bridge.callsTo("directives.inForce")).toHaveLength(0);
+    expect(bridge.callsTo("agenda.range")).toHaveLength(0);
+  });
+
+  it("refuses to open a call without the dialled number", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await user.click(screen.getByRole("button", { name: "Ouvrir l'appel" }));
+
+    expect(screen.getByText("Saisissez le numéro appelé.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Numéro appelé")).toHaveFocus();
+    expect(bridge.callsTo("practices.byDialledNumber")).toHaveLength(0);
+  });
+
+  it("opens a practice picked by hand from the practice list", async () => {
+    const { user } = await renderCallScreen();
+    const picker = await screen.findByRole("combobox", { name: "Cabinet" });
+    await waitFor(() => expect(picker).toBeEnabled());
+
+    await user.selectOptions(picker, "Maison de santé de la Gare — Lyon");
+    await user.click(screen.getByRole("button", { name: "Ouvrir le cabinet" }));
+
+    const card = within(region("Fiche cabinet"));
+    expect(await card.findByRole("heading", { name: "Maison de santé de la Gare" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Numéro appelé")).toHaveValue("04 78 00 00 02");
+    expect(await within(region("Consignes")).findByText("Consigne de la Gare")).toBeInTheDocument();
+  });
+
+  it("shows the core's message when a pane cannot load", async () => {
+    const { user, bridge } = await renderCallScreen();
+    bridge.failures["directives.inForce"] = "Base locale indisponible";
+    await openCallByNumbers(user, "04 78 00 00 01");
+
+    expect(await within(region("Consignes")).findByText("Consignes indisponibles : Base locale indisponible")).toBeInTheDocument();
+  });
+});
+
+describe("patient search", () => {
+  it("finds the practice's patients by name, with birth date and phone", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01");
+    const search = await screen.findByLabelText("Rechercher un patient");
+
+    await user.type(search, "lef");
+
+    const results = await screen.findByRole("list", { name: "Patients trouvés" });
+    expect(within(results).getByText("LEFÈVRE Marc")).toBeInTheDocument();
+    expect(within(results).getByText("né(e) le 02/11/1972")).toBeInTheDocument();
+    expect(within(results).getByText("06 98 76 54 32")).toBeInTheDocument();
+    // Anne Lefèvre belongs to another practice: medical secrecy keeps her out.
+    expect(within(results).queryByText(/Anne/)).not.toBeInTheDocument();
+    // Debounced: one search for the settled text, not one per key.
+    expect(bridge.callsTo("patients.search").map((input) => input.text)).toEqual(["lef"]);
+    expect(bridge.callsTo("patients.search")[0]?.practiceId).toBe(IDS.tilleuls);
+  });
+
+  it("says when nobody matches", async () => {
+    const { user } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01");
+    await user.type(await screen.findByLabelText("Rechercher un patient"), "zzz");
+
+    expect(await screen.findByText("Aucun patient trouvé.")).toBeInTheDocument();
+  });
+});
+
+describe("keyboard", () => {
+  it("Alt+N goes to the dialled number and Alt+R to the patient search", async () => {
+    const { user } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01");
+    await screen.findByLabelText("Rechercher un patient");
+
+    await user.keyboard("{Alt>}r{/Alt}");
+    expect(screen.getByLabelText("Rechercher un patient")).toHaveFocus();
+
+    await user.keyboard("{Alt>}n{/Alt}");
+    expect(screen.getByLabelText("Numéro appelé")).toHaveFocus();
+  });
+
+  it("opens the call with Enter from the caller number", async () => {
+    const { user } = await renderCallScreen();
+    await user.keyboard("{Alt>}n{/Alt}");
+    await user.keyboard("0478000001{Tab}0612345678{Enter}");
+
+    expect(await screen.findByRole("heading", { name: "Cabinet médical des Tilleuls" })).toBeInTheDocument();
+  });
+});

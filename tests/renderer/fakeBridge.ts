@@ -1,0 +1,160 @@
+import {
+  methods,
+  type EventName,
+  type EventPayload,
+  type MethodArgs,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+  type TelesecBridge,
+  type WorkstationStatus,
+} from "../../shared/api/contract";
+import type { AgendaAppointment, DirectiveView, PatientView, PracticeCard } from "../../shared/api/views";
+import { TelesecError } from "../../shared/api/rpcProtocol";
+import { nameWords } from "../../shared/domain/nameFolding";
+import { e164ToNationalDigits, parsePatientSearch } from "../../shared/domain/patientSearchQuery";
+import { toE164 } from "../../shared/domain/phone";
+import * as fixtures from "./fixtures";
+
+/**
+ * An in-memory `window.telesec` for component tests. It answers from fixture data, and it
+ * holds the renderer to the contract: every input and output goes through the zod schemas of
+ * shared/api/contract, and inputs that fail are recorded in `violations`.
+ */
+export interface FakeData {
+  status: WorkstationStatus;
+  /** What `workstation.resetAndResync` turns the status into. */
+  statusAfterReset: WorkstationStatus;
+  practices: PracticeCard[];
+  patients: PatientView[];
+  directives: DirectiveView[];
+  appointments: AgendaAppointment[];
+}
+
+export interface FakeBridge extends TelesecBridge {
+  data: FakeData;
+  readonly calls: Array<{ method: MethodName; input: unknown }>;
+  readonly violations: Array<{ method: MethodName; issues: string }>;
+  /** Methods that reject, with the French message the core would send. */
+  failures: Partial<Record<MethodName, string>>;
+  callsTo<M extends MethodName>(method: M): Array<MethodInput<M>>;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export function defaultFakeData(): FakeData {
+  return {
+    status: { state: "ready" },
+    statusAfterReset: { state: "ready" },
+    practices: [fixtures.tilleuls, fixtures.gare],
+    patients: fixtures.patients,
+    directives: fixtures.directives,
+    appointments: fixtures.todaysAppointments(),
+  };
+}
+
+type Handlers = { [M in MethodName]: (input: MethodArgs<M>, data: FakeData) => MethodOutput<M> };
+
+const handlers: Handlers = {
+  "workstation.status": (_input, data) => data.status,
+  "workstation.resetAndResync": (_input, data) => {
+    data.status = data.statusAfterReset;
+    return data.status;
+  },
+  "practices.list": (_input, data) =>
+    data.practices.map(({ id, name, address, dialledNumbers }) => ({ id, name, city: address.city, dialledNumbers })),
+  "practices.byDialledNumber": ({ number }, data) => {
+    const e164 = toE164(number) ?? number;
+    return data.practices.find((practice) => practice.dialledNumbers.includes(e164)) ?? null;
+  },
+  "patients.byCallerNumber": ({ practiceId, number }, data) => {
+    const e164 = toE164(number) ?? number;
+    return data.patients.filter((patient) => patient.practiceId === practiceId && patient.phones.includes(e164));
+  },
+  "patients.search": ({ practiceId, text, limit }, data) =>
+    data.patients
+      .filter((patient) => patient.practiceId === practiceId && matchesSearch(patient, text))
+      .slice(0, limit),
+  "directives.inForce": ({ practiceId, at }, data) => {
+    const instant = Date.parse(at);
+    return data.directives.filter(
+      (directive) =>
+        directive.practiceId === practiceId &&
+        (directive.validFrom === null || Date.parse(directive.validFrom) <= instant) &&
+        (directive.validTo === null || instant < Date.parse(directive.validTo)),
+    );
+  },
+  "agenda.range": ({ practitionerIds, from, to }, data) =>
+    data.appointments.filter(
+      (appointment) =>
+        practitionerIds.includes(appointment.practitionerId) &&
+        Date.parse(appointment.startAt) < Date.parse(to) &&
+        Date.parse(from) < Date.parse(appointment.endAt),
+    ),
+};
+
+function matchesSearch(patient: PatientView, text: string): boolean {
+  const query = parsePatientSearch(text);
+  switch (query.kind) {
+    case "empty":
+      return false;
+    case "birthDate":
+      return patient.birthDate === query.isoDate;
+    case "phone":
+      return patient.phones.some((phone) => e164ToNationalDigits(phone).startsWith(query.nationalDigits));
+    case "name": {
+      const words = nameWords(patient.birthName, patient.usedName, patient.firstName);
+      return query.prefixes.every((prefix) => words.some((word) => word.startsWith(prefix)));
+    }
+  }
+}
+
+export function createFakeBridge(overrides: Partial<FakeData> = {}): FakeBridge {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const bridge: FakeBridge = {
+    data: { ...defaultFakeData(), ...overrides },
+    calls: [],
+    violations: [],
+    failures: {},
+
+    async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+      bridge.calls.push({ method, input });
+      const parsed = methods[method].input.safeParse(input);
+      if (!parsed.success) {
+        bridge.violations.push({ method, issues: parsed.error.message });
+        throw new TelesecError("invalid_input", `Requête invalide pour ${method}`);
+      }
+      const failure = bridge.failures[method];
+      if (failure !== undefined) throw new TelesecError("failed", failure);
+      const handler = handlers[method] as (input: unknown, data: FakeData) => unknown;
+      return methods[method].output.parse(handler(parsed.data, bridge.data)) as MethodOutput<M>;
+    },
+
+    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      const untyped = listener as (payload: unknown) => void;
+      set.add(untyped);
+      return () => set.delete(untyped);
+    },
+
+    callsTo<M extends MethodName>(method: M): Array<MethodInput<M>> {
+      return bridge.calls.filter((call) => call.method === method).map((call) => call.input as MethodInput<M>);
+    },
+
+    emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
+  };
+  return bridge;
+}
+
+/** Puts a fake bridge on `window.telesec`, as the preload would. */
+export function installFakeBridge(overrides: Partial<FakeData> = {}): FakeBridge {
+  const bridge = createFakeBridge(overrides);
+  window.telesec = bridge;
+  return bridge;
+}
+
+export function uninstallFakeBridge(): void {
+  delete (window as { telesec?: TelesecBridge }).telesec;
+}

@@ -1,0 +1,222 @@
+import { Temporal } from "temporal-polyfill";
+import type { AgendaAppointment, DirectiveView, PatientView, PracticeCard } from "../../shared/api/views";
+
+/**
+ * A small, believable agency: one Lyon practice with three practitioners, a second practice
+ * to prove nothing leaks across practices, their consignes, patients and today's appointments.
+ * Every value satisfies the zod view schemas (the fake bridge checks).
+ */
+export const IDS = {
+  tilleuls: "10000000-0000-4000-8000-000000000001",
+  gare: "10000000-0000-4000-8000-000000000002",
+  drMartin: "20000000-0000-4000-8000-000000000001",
+  drDupont: "20000000-0000-4000-8000-000000000002",
+  sfBernard: "20000000-0000-4000-8000-000000000003",
+  drGare: "20000000-0000-4000-8000-000000000004",
+  heleneDurand: "30000000-0000-4000-8000-000000000001",
+  marcLefevre: "30000000-0000-4000-8000-000000000002",
+  gareLefevre: "30000000-0000-4000-8000-000000000003",
+} as const;
+
+export const TILLEULS_NUMBER = "+33478000001";
+export const GARE_NUMBER = "+33478000002";
+export const HELENE_PHONE = "+33612345678";
+
+const MONDAY_MORNINGS = { workingHours: [{ weekday: 1, start: "08:00", end: "12:00" }], absences: [] };
+
+export const tilleuls: PracticeCard = {
+  id: IDS.tilleuls,
+  name: "Cabinet médical des Tilleuls",
+  kind: "cabinet",
+  address: { street: "12 rue des Tilleuls", postalCode: "69003", city: "Lyon" },
+  dialledNumbers: [TILLEULS_NUMBER],
+  greetings: { default: "Cabinet médical des Tilleuls, bonjour, je vous écoute." },
+  coverageSchedule: [],
+  accessNotes: "Deuxième étage avec ascenseur. Code porte 4512.",
+  referrals: [{ name: "Dr Paul Roux", specialty: "Cardiologue", phone: "+33478000099" }],
+  practitioners: [
+    {
+      id: IDS.drMartin,
+      practiceId: IDS.tilleuls,
+      title: "Dr",
+      firstName: "Claire",
+      lastName: "Martin",
+      specialty: "Médecin généraliste",
+      acceptsNewPatients: "oui",
+      color: "#2563eb",
+      ...MONDAY_MORNINGS,
+    },
+    {
+      id: IDS.drDupont,
+      practiceId: IDS.tilleuls,
+      title: "Dr",
+      firstName: "Jean",
+      lastName: "Dupont",
+      specialty: "Médecin généraliste",
+      acceptsNewPatients: "demander_au_medecin",
+      color: "#f59e0b",
+      ...MONDAY_MORNINGS,
+    },
+    {
+      id: IDS.sfBernard,
+      practiceId: IDS.tilleuls,
+      title: "Mme",
+      firstName: "Sophie",
+      lastName: "Bernard",
+      specialty: "Sage-femme",
+      acceptsNewPatients: "non",
+      color: "#10b981",
+      ...MONDAY_MORNINGS,
+    },
+  ],
+};
+
+export const gare: PracticeCard = {
+  id: IDS.gare,
+  name: "Maison de santé de la Gare",
+  kind: "maison_de_sante",
+  address: { street: "1 place de la Gare", postalCode: "69002", city: "Lyon" },
+  dialledNumbers: [GARE_NUMBER],
+  greetings: { default: "Maison de santé de la Gare, bonjour." },
+  coverageSchedule: [],
+  accessNotes: "",
+  referrals: [],
+  practitioners: [
+    {
+      id: IDS.drGare,
+      practiceId: IDS.gare,
+      title: "Dr",
+      firstName: "Luc",
+      lastName: "Petit",
+      specialty: "Pédiatre",
+      acceptsNewPatients: "oui",
+      color: "#9333ea",
+      ...MONDAY_MORNINGS,
+    },
+  ],
+};
+
+/** Deliberately not in display order: the emergency consigne comes second and has the lowest priority. */
+export const directives: DirectiveView[] = [
+  {
+    id: "40000000-0000-4000-8000-000000000001",
+    practiceId: IDS.tilleuls,
+    practitionerId: null,
+    category: "ordonnances",
+    title: "Renouvellements d'ordonnance",
+    text: "Prendre la demande par message, délai de 48 h.",
+    priority: 5,
+    validFrom: null,
+    validTo: null,
+  },
+  {
+    id: "40000000-0000-4000-8000-000000000002",
+    practiceId: IDS.tilleuls,
+    practitionerId: null,
+    category: "urgence",
+    title: "Urgence vitale",
+    text: "Douleur thoracique ou détresse respiratoire : orienter immédiatement vers le 15 (SAMU).",
+    priority: 0,
+    validFrom: null,
+    validTo: null,
+  },
+  {
+    id: "40000000-0000-4000-8000-000000000003",
+    practiceId: IDS.tilleuls,
+    practitionerId: IDS.drDupont,
+    category: "transfert",
+    title: "Absence du Dr Dupont",
+    text: "Adresser les cas urgents au Dr Martin.",
+    priority: 3,
+    validFrom: "2024-12-30T00:00:00+01:00",
+    validTo: "2099-12-31T18:00:00+01:00",
+  },
+  {
+    id: "40000000-0000-4000-8000-000000000004",
+    practiceId: IDS.gare,
+    practitionerId: null,
+    category: "general",
+    title: "Consigne de la Gare",
+    text: "Ne concerne pas les Tilleuls.",
+    priority: 0,
+    validFrom: null,
+    validTo: null,
+  },
+];
+
+export const patients: PatientView[] = [
+  {
+    id: IDS.heleneDurand,
+    practiceId: IDS.tilleuls,
+    birthName: "Martin",
+    usedName: "Durand",
+    firstName: "Hélène",
+    birthDate: "1985-03-12",
+    phones: [HELENE_PHONE],
+    email: null,
+    notes: null,
+  },
+  {
+    id: IDS.marcLefevre,
+    practiceId: IDS.tilleuls,
+    birthName: "Lefèvre",
+    usedName: null,
+    firstName: "Marc",
+    birthDate: "1972-11-02",
+    phones: ["+33698765432"],
+    email: "marc.lefevre@example.fr",
+    notes: null,
+  },
+  {
+    id: IDS.gareLefevre,
+    practiceId: IDS.gare,
+    birthName: "Lefèvre",
+    usedName: null,
+    firstName: "Anne",
+    birthDate: "2015-06-30",
+    phones: [HELENE_PHONE],
+    email: null,
+    notes: null,
+  },
+];
+
+/** An instant today, Paris wall clock, with its offset: "2025-01-14T10:00:00+01:00". */
+export function todayInParisAt(time: string, dayOffset = 0): string {
+  return Temporal.Now.plainDateISO("Europe/Paris")
+    .add({ days: dayOffset })
+    .toZonedDateTime({ timeZone: "Europe/Paris", plainTime: Temporal.PlainTime.from(time) })
+    .toString({ timeZoneName: "never" });
+}
+
+export function todaysAppointments(): AgendaAppointment[] {
+  const appointment = (
+    id: string,
+    practitionerId: string,
+    patientId: string,
+    patientName: string,
+    motif: [string, string],
+    start: string,
+    end: string,
+    status: AgendaAppointment["status"] = "booked",
+    dayOffset = 0,
+  ): AgendaAppointment => ({
+    id,
+    practitionerId,
+    patientId,
+    patientName,
+    motifLabel: motif[0],
+    motifColor: motif[1],
+    startAt: todayInParisAt(start, dayOffset),
+    endAt: todayInParisAt(end, dayOffset),
+    status,
+  });
+  const consultation: [string, string] = ["Consultation", "#bfdbfe"];
+  const vaccination: [string, string] = ["Vaccination", "#7c2d12"];
+  return [
+    appointment("50000000-0000-4000-8000-000000000001", IDS.drMartin, IDS.heleneDurand, "DURAND Hélène", consultation, "10:00", "10:20"),
+    appointment("50000000-0000-4000-8000-000000000002", IDS.drDupont, IDS.marcLefevre, "LEFÈVRE Marc", vaccination, "11:00", "11:15"),
+    appointment("50000000-0000-4000-8000-000000000003", IDS.drMartin, IDS.marcLefevre, "LEFÈVRE Marc", consultation, "14:00", "14:20", "cancelled"),
+    appointment("50000000-0000-4000-8000-000000000004", IDS.drMartin, IDS.heleneDurand, "DURAND Hélène", consultation, "09:00", "09:20", "booked", 1),
+    appointment("50000000-0000-4000-8000-000000000005", IDS.drGare, IDS.gareLefevre, "LEFÈVRE Anne", consultation, "09:00", "09:20"),
+  ];
+}
