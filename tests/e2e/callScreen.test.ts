@@ -1,0 +1,74 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PATIENT, DEMO_PRACTICE } from "../../db/seed/demo";
+import { seedLocal } from "../../db/seed/seedLocal";
+import { startWebHarness, type WebHarness } from "../../electron/core/harness/webHarness";
+import { E2E_OUTPUT_DIR, launchChromium } from "../support/browser";
+
+/**
+ * The renderer, in Chromium, against a real core on a real encrypted store seeded with the demo
+ * agency: the browser harness is how the UI is tested on machines where Electron cannot start.
+ */
+let dataDir: string;
+let harness: WebHarness;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "telesec-e2e-"));
+  await seedLocal({ dataDir, size: "small" });
+  harness = await startWebHarness({ port: 0, dataDir });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
+  await page.goto(harness.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("call screen in the browser harness", () => {
+  it("pops the practice card, the directives and the agenda of the dialled number", async () => {
+    await page.getByLabel("Numéro appelé").fill("01 44 55 66 77");
+    await page.getByLabel("Numéro de l'appelant").fill("06 12 34 56 78");
+    await page.getByRole("button", { name: "Ouvrir l'appel" }).click();
+
+    const card = page.getByRole("region", { name: "Fiche cabinet" });
+    await expect.poll(() => card.textContent()).toContain(DEMO_PRACTICE.name);
+    const cardText = (await card.textContent()) ?? "";
+    expect(cardText).toContain(DEMO_PATIENT.firstName);
+    expect(cardText).not.toContain("Appelant inconnu");
+
+    const directives = page.getByRole("region", { name: "Consignes" });
+    await expect.poll(() => directives.textContent()).toMatch(/15/);
+
+    const agenda = page.getByRole("region", { name: "Agenda" });
+    // FullCalendar draws the day as a table named by its date, and each appointment inside it.
+    await expect.poll(() => agenda.getByRole("table").count()).toBeGreaterThan(0);
+    await expect.poll(() => agenda.locator(".appointment").count()).toBeGreaterThan(0);
+    await expect.poll(() => agenda.getByRole("list", { name: "Praticiens de l'agenda" }).locator("li").count()).toBe(
+      DEMO_PRACTICE.practitionerCount,
+    );
+
+    mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: join(E2E_OUTPUT_DIR, "call-screen.png"), fullPage: true });
+  });
+
+  it("finds 'helene' as Hélène in the practice's patients", async () => {
+    await page.getByLabel("Rechercher un patient").fill("helene le g");
+    const results = page.getByRole("list", { name: "Patients trouvés" });
+    await expect.poll(() => results.textContent(), { timeout: 5000 }).toContain(DEMO_PATIENT.firstName);
+  });
+
+  it("says so when no practice answers the dialled number", async () => {
+    await page.getByLabel("Numéro appelé").fill("01 99 99 99 98");
+    await page.getByLabel("Numéro de l'appelant").fill("");
+    await page.getByRole("button", { name: "Ouvrir l'appel" }).click();
+    await expect.poll(() => page.getByText(/Aucun cabinet pour le numéro/).count()).toBeGreaterThan(0);
+  });
+});
