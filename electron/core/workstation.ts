@@ -4,14 +4,14 @@ import { join } from "node:path";
 import type { WorkstationStatus } from "../../shared/api/contract";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
-import { LocalStoreError } from "../../db/local/storeErrors";
 import { agendaRange } from "./queries/agenda";
 import { directivesInForce } from "./queries/directives";
 import { createPatientQueries } from "./queries/patients";
 import { listPractices, practiceByDialledNumber } from "./queries/practices";
 import type { Handlers } from "./rpc/rpcServer";
 import type { KeyProvider } from "./store/keyProvider";
-import { resolveStoreKey, StoreKeyError } from "./store/keyResolution";
+import { resolveStoreKey } from "./store/keyResolution";
+import { LocalStoreError } from "../../db/local/storeErrors";
 
 export interface WorkstationOptions {
   /** Folder of the encrypted store (`telesec.db` and its -wal/-shm). */
@@ -98,7 +98,7 @@ async function tryOpen(dbPath: string, options: WorkstationOptions): Promise<Ope
     const store = openLocalStore({ path: dbPath, key, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) });
     return { status: { state: "ready" }, ready: { store, patients: createPatientQueries(store.sqlite) } };
   } catch (error) {
-    if (error instanceof LocalStoreError || error instanceof StoreKeyError) {
+    if (error instanceof LocalStoreError) {
       return { status: { state: "store_unreadable", reason: error.code, message: error.message }, ready: null };
     }
     throw error;

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { parisDayOf } from "../../renderer/src/format/parisTime";
+import { parisDayOf } from "../../shared/domain/parisTime";
 import { IDS } from "./fixtures";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
 

@@ -2,7 +2,9 @@
  * Every date the secretary reads is French and on Paris time, whatever the workstation's own
  * settings: the agency and its practices all live in Europe/Paris.
  */
-export const PARIS_TIME_ZONE = "Europe/Paris";
+import { PARIS_TIME_ZONE } from "../../../shared/domain/parisTime";
+
+export { PARIS_TIME_ZONE };
 
 const numericDate = new Intl.DateTimeFormat("fr-FR", {
   timeZone: PARIS_TIME_ZONE,

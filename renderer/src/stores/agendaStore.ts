@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import type { AgendaAppointment } from "../../../shared/api/views";
-import type { ParisDay } from "../format/parisTime";
+import type { ParisDay } from "../../../shared/domain/parisTime";
 import { failed, idle, loading, ready, type Loadable } from "./loadable";
 
 /** The appointments of the open practice's practitioners for the day shown. */

@@ -1,4 +1,4 @@
-import { parisDayOf, parisWallClock } from "../../format/parisTime";
+import { parisDayOf, parisWallClock } from "../../../../shared/domain/parisTime";
 
 export const AGENDA_START_HOUR = 7;
 export const AGENDA_END_HOUR = 21;

@@ -1,5 +1,5 @@
 import type { PracticeCard } from "../../../../shared/api/views";
-import { parisDayOf } from "../../format/parisTime";
+import { parisDayOf } from "../../../../shared/domain/parisTime";
 import { describeError, telesec } from "../../services/telesec";
 import { agendaActions } from "../../stores/agendaStore";
 import { callActions } from "../../stores/callStore";

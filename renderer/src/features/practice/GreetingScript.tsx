@@ -1,6 +1,6 @@
 import type { PracticeCard } from "../../../../shared/api/views";
 import { useCallStore } from "../../stores/callStore";
-import { coverageModeAt, greetingFor } from "./currentCoverage";
+import { coverageModeAt, greetingFor } from "../../../../shared/domain/coverage";
 import { COVERAGE_MODE_LABELS } from "./practiceLabels";
 
 /** The words to say when picking up, chosen for the coverage mode in force when the call was opened. */

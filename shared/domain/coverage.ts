@@ -1,6 +1,6 @@
-import type { CoverageSchedule, Greetings } from "../../../../shared/domain/schedules";
-import type { CoverageMode } from "../../../../shared/domain/enums";
-import { parisWallClock } from "../../format/parisTime";
+import type { CoverageSchedule, Greetings } from "./schedules";
+import type { CoverageMode } from "./enums";
+import { parisWallClock } from "./parisTime";
 
 /** The coverage mode whose weekly window contains the instant (Paris wall clock), or null outside all windows. */
 export function coverageModeAt(schedule: CoverageSchedule, at: Date): CoverageMode | null {

@@ -1,5 +1,6 @@
 import { Temporal } from "temporal-polyfill";
-import { PARIS_TIME_ZONE } from "./dates";
+/** The agency and all its practices live on Paris time, whatever the workstation's own zone. */
+export const PARIS_TIME_ZONE = "Europe/Paris";
 
 /** A Paris calendar day: its date and the instants that bound it (from inclusive, to exclusive). */
 export interface ParisDay {
