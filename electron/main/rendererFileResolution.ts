@@ -1,51 +1,10 @@
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { resolveRendererPath, type RendererFileResolution } from "../core/host/rendererFiles";
 import { isAppOriginUrl } from "./appOrigin";
 
-export type RendererFileResolution = { kind: "file"; path: string } | { kind: "refused"; reason: string };
+export type { RendererFileResolution };
 
-const INDEX_FILE = "index.html";
-
-/**
- * Maps an app://telesec URL to a file of the built renderer, or refuses it. Only a path that stays
- * inside `rendererRoot` is ever returned, whatever the encoding tricks (`..`, `%2e%2e`, `%2f`,
- * backslashes, drive letters). A path whose last segment has no extension is a client-side route
- * of the single-page app, so it gets index.html.
- */
+/** Maps an app://telesec URL to a file of the built renderer; any other origin is refused. */
 export function resolveRendererFile(requestUrl: string, rendererRoot: string): RendererFileResolution {
   if (!isAppOriginUrl(requestUrl)) return { kind: "refused", reason: "origine étrangère" };
-  const root = resolve(rendererRoot);
-  const rawSegments = new URL(requestUrl).pathname.split("/").filter((segment) => segment !== "");
-
-  const segments: string[] = [];
-  for (const raw of rawSegments) {
-    const segment = decodeSegment(raw);
-    if (segment === null || !isPlainSegment(segment)) return { kind: "refused", reason: "chemin non autorisé" };
-    segments.push(segment);
-  }
-
-  const last = segments.at(-1);
-  if (last === undefined || !last.includes(".")) return { kind: "file", path: join(root, INDEX_FILE) };
-
-  const path = join(root, ...segments);
-  const fromRoot = relative(root, path);
-  if (fromRoot === "" || fromRoot.startsWith("..") || isAbsolute(fromRoot)) {
-    return { kind: "refused", reason: "chemin hors du dossier de l'interface" };
-  }
-  return { kind: "file", path };
-}
-
-function decodeSegment(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A segment names one entry of one folder: no separators, no dot-segments or hidden files, and no
- * colon (Windows drive letters and alternate data streams).
- */
-function isPlainSegment(segment: string): boolean {
-  return !segment.startsWith(".") && !/[/\\:\0]/.test(segment);
+  return resolveRendererPath(new URL(requestUrl).pathname, rendererRoot);
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { RENDERER_SECURITY_HEADERS } from "./contentSecurityPolicy";
-import { contentTypeFor } from "./contentTypes";
+import { RENDERER_SECURITY_HEADERS } from "../../shared/api/contentSecurityPolicy";
+import { contentTypeFor } from "../core/host/contentTypes";
 import { resolveRendererFile } from "./rendererFileResolution";
 
 export type ReadRendererFile = (path: string) => Promise<Uint8Array>;

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from "electron";
 import { createRpcClient } from "../../shared/api/rpcClient";
 import { crossWorldBridge } from "./crossWorldBridge";
-import { deferredChannel } from "./deferredChannel";
+import { deferredChannel } from "../../shared/api/deferredChannel";
 import { domMessagePortChannel } from "./domMessagePortChannel";
 import { RENDERER_PORT_CHANNEL } from "./portChannel";
 

@@ -6,7 +6,7 @@ import { attachCore } from "../../electron/core/host/attachCore";
 import { messagePortChannel } from "../../electron/core/host/messagePortChannel";
 import type { Workstation } from "../../electron/core/workstation";
 import { crossWorldBridge } from "../../electron/preload/crossWorldBridge";
-import { deferredChannel } from "../../electron/preload/deferredChannel";
+import { deferredChannel } from "../../shared/api/deferredChannel";
 import { domMessagePortChannel, type WebMessagePort } from "../../electron/preload/domMessagePortChannel";
 import { electronLikePort } from "./electronLikePort";
 

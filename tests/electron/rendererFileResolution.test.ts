@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { contentTypeFor } from "../../electron/main/contentTypes";
+import { contentTypeFor } from "../../electron/core/host/contentTypes";
 import { resolveRendererFile } from "../../electron/main/rendererFileResolution";
 
 const root = resolve("/opt/telesec/dist/renderer");

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_SECURITY_POLICY } from "../../electron/main/contentSecurityPolicy";
+import { CONTENT_SECURITY_POLICY } from "../../shared/api/contentSecurityPolicy";
 import { createRendererRequestHandler } from "../../electron/main/rendererProtocolHandler";
 
 describe("the app:// protocol handler", () => {

@@ -2,13 +2,15 @@ import { build } from "esbuild";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage } from "node:http";
-import { extname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebSocketServer } from "ws";
 import { keyFileProvider } from "../../../db/local/keyFileProvider";
+import { rendererSecurityHeaders } from "../../../shared/api/contentSecurityPolicy";
 import { attachCore } from "../host/attachCore";
+import { contentTypeFor } from "../host/contentTypes";
+import { resolveRendererPath } from "../host/rendererFiles";
 import { createWorkstation, type Workstation } from "../workstation";
-import { CONTENT_TYPES, resolveStaticPath } from "./staticFiles";
 import { webSocketChannel } from "./webSocketChannel";
 
 export interface WebHarnessOptions {
@@ -28,6 +30,7 @@ const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const BRIDGE_PATH = "/__telesec/web-bridge.js";
 const RPC_PATH = "/__telesec/rpc";
 const MAX_FRAME_BYTES = 1024 * 1024;
+const NOT_FOUND = { status: 404, type: "text/plain; charset=utf-8", body: "Introuvable." };
 
 /**
  * The browser harness: the built renderer on 127.0.0.1 and the workstation core behind a loopback
@@ -45,7 +48,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   const server = createServer((request, response) => {
     void serve(request).then(
       ({ status, type, body }) => {
-        response.writeHead(status, { "content-type": type, ...securityHeaders(origin) });
+        response.writeHead(status, { "content-type": type, "cache-control": "no-store", ...rendererSecurityHeaders([origin.replace(/^http/, "ws")]) });
         response.end(body);
       },
       () => {
@@ -57,18 +60,18 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
 
   async function serve(request: IncomingMessage): Promise<{ status: number; type: string; body: string | Buffer }> {
     if (request.method !== "GET") return { status: 405, type: "text/plain; charset=utf-8", body: "Méthode non autorisée." };
-    const path = request.url ?? "/";
-    if (path === BRIDGE_PATH) return { status: 200, type: CONTENT_TYPES[".js"]!, body: bridge };
-    const file = resolveStaticPath(rendererDir, path);
-    if (!file) return { status: 404, type: "text/plain; charset=utf-8", body: "Introuvable." };
+    const pathname = new URL(request.url ?? "/", origin).pathname;
+    if (pathname === BRIDGE_PATH) return { status: 200, type: contentTypeFor(BRIDGE_PATH), body: bridge };
+    const resolution = resolveRendererPath(pathname, rendererDir);
+    if (resolution.kind === "refused") return NOT_FOUND;
     let body: Buffer;
     try {
-      body = await readFile(file);
+      body = await readFile(resolution.path);
     } catch {
-      return { status: 404, type: "text/plain; charset=utf-8", body: "Introuvable." };
+      return NOT_FOUND;
     }
-    const type = CONTENT_TYPES[extname(file)] ?? "application/octet-stream";
-    return extname(file) === ".html" ? { status: 200, type, body: injectBridge(body.toString("utf8")) } : { status: 200, type, body };
+    const type = contentTypeFor(resolution.path);
+    return type.startsWith("text/html") ? { status: 200, type, body: injectBridge(body.toString("utf8")) } : { status: 200, type, body };
   }
 
   const sockets = new WebSocketServer({
@@ -105,17 +108,6 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
 function injectBridge(html: string): string {
   const tag = `<script src="${BRIDGE_PATH}"></script>`;
   return html.includes("</head>") ? html.replace("</head>", `${tag}</head>`) : `${tag}${html}`;
-}
-
-/** The same policy the Electron shell sets, plus the loopback socket the harness talks through. */
-function securityHeaders(origin: string): Record<string, string> {
-  const socket = origin.replace(/^http/, "ws");
-  return {
-    "content-security-policy": `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ${socket}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`,
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-    "cache-control": "no-store",
-  };
 }
 
 function hasToken(request: IncomingMessage, token: string): boolean {

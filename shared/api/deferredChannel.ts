@@ -1,4 +1,4 @@
-import type { RpcChannel } from "../../shared/api/rpcProtocol";
+import type { RpcChannel } from "./rpcProtocol";
 
 /** An RpcChannel usable at once, whose transport arrives later (the MessagePort main sends after load). */
 export interface DeferredChannel extends RpcChannel {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONTENT_SECURITY_POLICY, RENDERER_SECURITY_HEADERS } from "../../electron/main/contentSecurityPolicy";
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, RENDERER_SECURITY_HEADERS } from "../../shared/api/contentSecurityPolicy";
 
 function parse(policy: string): Map<string, string[]> {
   return new Map(
@@ -35,5 +35,14 @@ describe("Content-Security-Policy", () => {
   it("is sent with nosniff on every response", () => {
     expect(RENDERER_SECURITY_HEADERS["Content-Security-Policy"]).toBe(CONTENT_SECURITY_POLICY);
     expect(RENDERER_SECURITY_HEADERS["X-Content-Type-Options"]).toBe("nosniff");
+  });
+});
+
+describe("the browser harness's policy", () => {
+  it("adds only its loopback socket to connect-src and changes nothing else", () => {
+    const harness = parse(contentSecurityPolicy(["ws://127.0.0.1:5180"]));
+    const app = parse(CONTENT_SECURITY_POLICY);
+    expect(harness.get("connect-src")).toEqual(["'self'", "ws://127.0.0.1:5180"]);
+    for (const [directive, sources] of app) if (directive !== "connect-src") expect(harness.get(directive)).toEqual(sources);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RpcChannel } from "../../shared/api/rpcProtocol";
-import { deferredChannel } from "../../electron/preload/deferredChannel";
+import { deferredChannel } from "../../shared/api/deferredChannel";
 
 function recordingTransport() {
   const sent: unknown[] = [];
