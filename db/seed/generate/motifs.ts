@@ -1,0 +1,26 @@
+import { agendaColor } from "./colors";
+import type { DrawnPractitioner } from "./practitioners";
+import type { SeededRandom } from "./random";
+import type { AppointmentTypeRow } from "./rows";
+
+/**
+ * Three to five motifs per practitioner: always the everyday visit and the first visit, then a
+ * few of the specialty's others. A practitioner who takes no new patients offers no motif to them.
+ */
+export function drawMotifs(random: SeededRandom, { row: practitioner, specialty }: DrawnPractitioner): AppointmentTypeRow[] {
+  const [everyday, firstVisit, ...others] = specialty.motifs;
+  const extraCount = Math.min(others.length, random.int(1, 3));
+  const templates = [everyday, firstVisit, ...random.sample(others, extraCount)].filter((template) => template !== undefined);
+  return templates.map((template, rank) => ({
+    id: random.uuid(),
+    practiceId: practitioner.practiceId,
+    practitionerId: practitioner.id,
+    label: template.label,
+    durationMinutes: template.durationMinutes,
+    color: agendaColor(rank + 3),
+    allowedForNewPatients: template.allowedForNewPatients && practitioner.acceptsNewPatients !== "non",
+    patientInstructions: template.patientInstructions,
+    minNoticeMinutes: template.minNoticeMinutes,
+    restrictions: template.restrictions,
+  }));
+}
