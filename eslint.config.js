@@ -3,6 +3,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import { builtinModules } from "node:module";
+import globals from "globals";
 
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith("_"));
 /** A relative import reaching into a top-level folder of this repository. */
@@ -68,4 +69,5 @@ export default tseslint.config(
   { files: ["server/**/*.ts"], rules: restrict(noElectron, noElectronFolder, noRenderer) },
   { files: ["db/**/*.ts"], rules: restrict(noElectron, noElectronFolder, noRenderer) },
   { files: ["renderer/vite.config.ts"], rules: { "no-restricted-imports": "off" } },
+  { files: ["scripts/**/*.mjs", "*.config.{js,ts}"], languageOptions: { globals: globals.node } },
 );

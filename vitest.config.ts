@@ -7,6 +7,7 @@ import react from "@vitejs/plugin-react";
  */
 export default defineConfig({
   test: {
+    reporters: ["default", "./tests/support/summaryReporter.ts"],
     projects: [
       {
         test: {
