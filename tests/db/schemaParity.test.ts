@@ -12,7 +12,7 @@ import * as local from "../../db/local/schema";
  */
 const LOCAL_ONLY_TABLES = ["outbox", "conflict", "sync_state"]; // the replica's own sync bookkeeping
 const CENTRAL_ONLY_TABLES = ["client_mutation"]; // per-client mutation sequence, server side of the outbox
-const CENTRAL_ONLY_COLUMNS: Record<string, string[]> = { user: ["password_hash"] }; // never leaves the server
+const CENTRAL_ONLY_COLUMNS: Record<string, string[]> = { user: ["password_hash"], device: ["token_hash"] }; // secrets never leave the server
 
 function sqliteTables(): Map<string, string[]> {
   const tables = (Object.values(local) as unknown[]).filter((value): value is SQLiteTable => value instanceof SQLiteTable);

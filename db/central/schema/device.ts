@@ -1,4 +1,4 @@
-import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createSelectSchema } from "drizzle-zod";
 import { instant, syncedColumns } from "./columns";
 import { users } from "./user";
@@ -13,8 +13,10 @@ export const devices = pgTable(
     createdAt: instant().notNull(),
     lastSeenAt: instant(),
     revokedAt: instant(),
+    /** Central only: SHA-256 of the bearer token this device logged in with; the token itself is never stored. */
+    tokenHash: text().notNull(),
   },
-  (table) => [index("device_user_idx").on(table.userId)],
+  (table) => [index("device_user_idx").on(table.userId), uniqueIndex("device_token_hash_idx").on(table.tokenHash)],
 );
 
-export const deviceRow = createSelectSchema(devices);
+export const deviceRow = createSelectSchema(devices).omit({ tokenHash: true });

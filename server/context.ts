@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type { Pool } from "pg";
+import type * as centralSchema from "../db/central/schema";
+import type { SessionUser } from "../shared/api/wire";
+
+export type CentralDb = NodePgDatabase<typeof centralSchema>;
+
+/** Who is calling, once the bearer token has been checked against a non-revoked device. */
+export interface AuthenticatedSession {
+  user: SessionUser;
+  deviceId: string;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    session?: AuthenticatedSession;
+  }
+}
+
+/** What every route module receives from the server builder. */
+export interface ServerContext {
+  db: CentralDb;
+  pool: Pool;
+  /** preHandler: sets `request.session` or answers 401 `{error:{code:"unauthenticated"}}`. */
+  authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  log: (line: string) => void;
+}
+
+/** The session of a request that went through `authenticate`. */
+export function sessionOf(request: FastifyRequest): AuthenticatedSession {
+  if (!request.session) throw new Error("route sans authentification");
+  return request.session;
+}

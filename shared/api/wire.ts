@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { USER_ROLES } from "../domain/enums";
+import { mutationEnvelope } from "../sync/mutations";
+
+/**
+ * The client↔server wire contract under /api/v1 (documented in docs/protocol.md). The server
+ * validates every request body with these schemas; the workstation validates every answer.
+ */
+const id = z.string().uuid();
+
+export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export const loginRequest = z.object({
+  login: z.string().trim().min(1, "Identifiant manquant").max(100),
+  password: z.string().min(1, "Mot de passe manquant").max(200),
+  deviceName: z.string().trim().min(1, "Nom du poste manquant").max(200),
+});
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export const sessionUser = z.object({
+  id,
+  name: z.string(),
+  role: z.enum(USER_ROLES),
+  practiceIds: z.array(id),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const loginResponse = z.object({ token: z.string().min(32), deviceId: id, user: sessionUser });
+export type LoginResponse = z.infer<typeof loginResponse>;
+
+export const MAX_MUTATIONS_PER_PUSH = 500;
+
+export const pushRequest = z.object({
+  clientId: z.string().uuid(),
+  mutations: z.array(mutationEnvelope).min(1).max(MAX_MUTATIONS_PER_PUSH),
+});
+export type PushRequest = z.infer<typeof pushRequest>;
+
+export const mutationResult = z.object({
+  seq: z.number().int().positive(),
+  status: z.enum(["applied", "rejected", "duplicate"]),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type MutationResult = z.infer<typeof mutationResult>;
+
+export const pushResponse = z.object({ results: z.array(mutationResult), lastMutationSeq: z.number().int().nonnegative() });
+export type PushResponse = z.infer<typeof pushResponse>;
+
+export const MAX_PULL_LIMIT = 20_000;
+export const pullQuery = z.object({
+  cursor: z.string().max(4000).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(5_000),
+  clientId: z.string().uuid().optional(),
+});
+export type PullQuery = z.infer<typeof pullQuery>;
+
+export const SYNCED_TABLES = [
+  "practice",
+  "dialled_number",
+  "practitioner",
+  "appointment_type",
+  "directive",
+  "user",
+  "patient",
+  "appointment",
+  "waitlist_entry",
+  "message",
+  "call",
+  "device",
+] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+/** One row as the server holds it, camelCase keys, instants as ISO strings; `delete` carries the tombstone. */
+export const change = z.object({
+  table: z.enum(SYNCED_TABLES),
+  op: z.enum(["upsert", "delete"]),
+  row: z.record(z.string(), z.unknown()),
+});
+export type Change = z.infer<typeof change>;
+
+export const pullResponse = z.object({
+  changes: z.array(change),
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  lastMutationSeq: z.number().int().nonnegative(),
+});
+export type PullResponse = z.infer<typeof pullResponse>;
+
+/** Server → workstation over /api/v1/ws. */
+export const serverSocketMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("poke"), cursor: z.string() }),
+  z.object({ type: z.literal("hello"), userId: id }),
+]);
+export type ServerSocketMessage = z.infer<typeof serverSocketMessage>;
+
+export const healthResponse = z.object({ status: z.literal("ok") });

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { BOOKING_CHANNELS, CALL_OUTCOMES, MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
+import { callLinks, isoDate, preferredWindows } from "../domain/schedules";
+
+/**
+ * Every change a workstation may ask of the server, declared once: the core applies it
+ * optimistically and queues it, the server re-checks and applies it authoritatively. Ids of new
+ * rows are made by the client, so a mutation retried after a lost answer cannot create twice.
+ */
+const id = z.string().uuid({ message: "Identifiant invalide" });
+const instant = z.string().datetime({ offset: true, message: "Date et heure ISO 8601 attendues" });
+const e164 = z.string().regex(/^\+\d{6,15}$/, "Numéro au format international attendu (+33…)");
+const name = z.string().trim().min(1, "Nom manquant").max(100, "Nom trop long");
+const note = z.string().max(5000, "Texte trop long");
+
+const patientFields = {
+  birthName: name,
+  usedName: name.nullable(),
+  firstName: name,
+  birthDate: isoDate.nullable(),
+  phones: z.array(e164).max(5),
+  email: z.string().email("Adresse électronique invalide").max(200).nullable(),
+  notes: note.nullable(),
+};
+
+const timeRange = z
+  .object({ startAt: instant, endAt: instant })
+  .refine((range) => Date.parse(range.startAt) < Date.parse(range.endAt), "La fin doit suivre le début");
+
+export const mutationArgs = {
+  "patient.create": z.object({ id, practiceId: id, ...patientFields }),
+  "patient.update": z.object({ id, ...patientFields }).partial().required({ id: true }),
+  "appointment.book": z
+    .object({
+      id,
+      practitionerId: id,
+      patientId: id,
+      appointmentTypeId: id,
+      startAt: instant,
+      endAt: instant,
+      notes: note.nullable().default(null),
+      channel: z.enum(BOOKING_CHANNELS).default("telephone"),
+      /** The doctor agreed to see this new patient although the policy is "ask the doctor". */
+      doctorAgreed: z.boolean().default(false),
+    })
+    .refine((range) => Date.parse(range.startAt) < Date.parse(range.endAt), "La fin doit suivre le début"),
+  "appointment.move": z.intersection(z.object({ id, practitionerId: id.optional() }), timeRange),
+  "appointment.cancel": z.object({ id, reason: z.string().trim().min(1, "Motif d'annulation manquant").max(500) }),
+  "appointment.setStatus": z.object({ id, status: z.enum(["fulfilled", "noshow_excused", "noshow_unexcused"]) }),
+  "message.create": z.object({
+    id,
+    practiceId: id,
+    practitionerId: id.nullable(),
+    patientId: id.nullable(),
+    callId: id.nullable(),
+    callerName: name,
+    callbackNumber: e164.nullable(),
+    category: z.enum(MESSAGE_CATEGORIES),
+    urgency: z.enum(MESSAGE_URGENCIES),
+    text: z.string().trim().min(1, "Message vide").max(5000),
+  }),
+  "message.setStatus": z.object({ id, status: z.enum(MESSAGE_STATUSES) }),
+  "call.open": z.object({
+    id,
+    practiceId: id.nullable(),
+    externalCallId: z.string().max(200).nullable(),
+    dialledNumber: z.string().max(40),
+    callerNumber: z.string().max(40).nullable(),
+    patientId: id.nullable(),
+    startedAt: instant,
+  }),
+  "call.close": z.object({
+    id,
+    endedAt: instant,
+    outcome: z.enum(CALL_OUTCOMES),
+    notes: note.nullable(),
+    links: callLinks,
+  }),
+  "waitlist.add": z.object({
+    id,
+    practiceId: id,
+    patientId: id,
+    appointmentTypeId: id,
+    practitionerIds: z.array(id).min(1).max(20),
+    preferredWindows,
+    notes: note.nullable(),
+  }),
+  "waitlist.remove": z.object({ id }),
+} as const;
+
+export type MutationName = keyof typeof mutationArgs;
+export const MUTATION_NAMES = Object.keys(mutationArgs) as MutationName[];
+export type MutationArgs<N extends MutationName> = z.output<(typeof mutationArgs)[N]>;
+export type MutationInput<N extends MutationName> = z.input<(typeof mutationArgs)[N]>;
+
+/** A queued mutation as pushed: `seq` orders a client's mutations, `id` names this one for ever. */
+export const mutationEnvelope = z.object({
+  seq: z.number().int().positive(),
+  id: z.string().uuid(),
+  name: z.enum(MUTATION_NAMES as [MutationName, ...MutationName[]]),
+  args: z.unknown(),
+});
+export type MutationEnvelope = z.infer<typeof mutationEnvelope>;
+
+/** Why the server refused a mutation; the conflict inbox shows the French message. */
+export const MUTATION_ERROR_CODES = [
+  "invalid",
+  "not_found",
+  "forbidden",
+  "slot_taken",
+  "outside_hours",
+  "practitioner_absent",
+  "new_patients_closed",
+  "motif_not_allowed",
+] as const;
+export type MutationErrorCode = (typeof MUTATION_ERROR_CODES)[number];
+
+export class MutationRejected extends Error {
+  constructor(
+    readonly code: MutationErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "MutationRejected";
+  }
+}
+
+/** Parses a mutation's arguments, or says in French what is wrong. */
+export function parseMutationArgs<N extends MutationName>(name: N, args: unknown): MutationArgs<N> {
+  const parsed = mutationArgs[name].safeParse(args);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")} : ${issue.message}` : issue.message));
+    throw new MutationRejected("invalid", `Demande invalide (${name}) : ${detail.join(" ; ")}`);
+  }
+  return parsed.data as MutationArgs<N>;
+}
