@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { WorkstationStatus } from "../../shared/api/contract";
+import type { EventName, EventPayload, WorkstationStatus } from "../../shared/api/contract";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { agendaRange } from "./queries/agenda";
@@ -9,6 +9,7 @@ import { directivesInForce } from "./queries/directives";
 import { createPatientQueries } from "./queries/patients";
 import { listPractices, practiceByDialledNumber } from "./queries/practices";
 import type { Handlers } from "./rpc/rpcServer";
+import { createSyncService, type SyncService } from "./sync/syncService";
 import type { KeyProvider } from "./store/keyProvider";
 import { resolveStoreKey } from "./store/keyResolution";
 import { LocalStoreError } from "../../db/local/storeErrors";
@@ -19,13 +20,19 @@ export interface WorkstationOptions {
   keyProvider: KeyProvider;
   /** SQL migrations of the local store; defaults to db/local/migrations beside the sources. */
   migrationsDir?: string;
+  /** The agency's central server, when configured (machine config, `npm run web -- --server`). */
+  serverUrl?: string;
+  /** Where the core writes its operational lines; never patient data. */
+  log?: (line: string) => void;
+  pullIntervalMs?: number;
 }
 
 export interface Workstation {
   /** Every method of shared/api/contract, already bound to the store. */
   readonly handlers: Handlers;
   status(): WorkstationStatus;
-  onStatus(listener: (status: WorkstationStatus) => void): () => void;
+  /** The core's events (store status, sync status), as the renderer receives them. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   close(): void;
 }
 
@@ -39,12 +46,13 @@ export const STORE_FILE = "telesec.db";
 export async function createWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const dbPath = join(options.dataDir, STORE_FILE);
   mkdirSync(options.dataDir, { recursive: true });
-  const listeners = new Set<(status: WorkstationStatus) => void>();
+  const statusListeners = new Set<(status: WorkstationStatus) => void>();
+  const syncListeners = new Set<(status: EventPayload<"sync.status">) => void>();
   let opened = await tryOpen(dbPath, options);
 
   function setOpened(next: Opened) {
     opened = next;
-    for (const listener of listeners) listener(next.status);
+    for (const listener of statusListeners) listener(next.status);
   }
 
   function store(): ReadyStore {
@@ -58,6 +66,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const handlers: Handlers = {
     "workstation.status": () => opened.status,
     "workstation.resetAndResync": async () => {
+      opened.ready?.sync.close();
       opened.ready?.store.close();
       for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
       await options.keyProvider.destroyKey();
@@ -70,29 +79,56 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "patients.search": ({ practiceId, text, limit }) => store().patients.search(practiceId, text, limit),
     "directives.inForce": ({ practiceId, at }) => directivesInForce(store().store.db, practiceId, at),
     "agenda.range": ({ practitionerIds, from, to }) => agendaRange(store().store.db, practitionerIds, from, to),
+    "session.current": () => store().sync.handlers["session.current"](),
+    "session.login": (input) => store().sync.handlers["session.login"](input),
+    "session.logout": () => store().sync.handlers["session.logout"](),
+    "sync.status": () => store().sync.handlers["sync.status"](),
+    "sync.now": () => store().sync.handlers["sync.now"](),
+    "conflicts.list": () => store().sync.handlers["conflicts.list"](),
+    "conflicts.clear": (input) => store().sync.handlers["conflicts.clear"](input),
+    "mutations.apply": (input) => store().sync.handlers["mutations.apply"](input),
   };
 
   return {
     handlers,
     status: () => opened.status,
-    onStatus(listener) {
+    on(event, listener) {
+      const listeners = (event === "workstation.status" ? statusListeners : syncListeners) as Set<typeof listener>;
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => opened.ready?.store.close(),
+    close: () => {
+      opened.ready?.sync.close();
+      opened.ready?.store.close();
+    },
   };
+
+  async function tryOpen(dbPath: string, options: WorkstationOptions): Promise<Opened> {
+    const opening = await openStore(dbPath, options);
+    if (!opening.ready) return { status: opening.status, ready: null };
+    const sync = createSyncService(opening.ready.store, {
+      log: options.log ?? (() => {}),
+      ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+      ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
+    });
+    sync.onStatus((status) => {
+      for (const listener of syncListeners) listener(status);
+    });
+    return { status: opening.status, ready: { ...opening.ready, sync } };
+  }
 }
 
 interface ReadyStore {
   store: LocalStore;
   patients: ReturnType<typeof createPatientQueries>;
+  sync: SyncService;
 }
 interface Opened {
   status: WorkstationStatus;
   ready: ReadyStore | null;
 }
 
-async function tryOpen(dbPath: string, options: WorkstationOptions): Promise<Opened> {
+async function openStore(dbPath: string, options: WorkstationOptions): Promise<{ status: WorkstationStatus; ready: Omit<ReadyStore, "sync"> | null }> {
   try {
     const key = await resolveStoreKey(dbPath, options.keyProvider);
     const store = openLocalStore({ path: dbPath, key, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) });

@@ -1,5 +1,47 @@
+// Loads the `websocket: true` route option and handler types.
+import type {} from "@fastify/websocket";
 import type { FastifyInstance } from "fastify";
-import type { ServerContext } from "../context";
+import { sessionOf, type ServerContext } from "../context";
+import { pullQuery, pushRequest, type ServerSocketMessage } from "../../shared/api/wire";
+import { pullChanges } from "./pull";
+import { decodeCursor } from "./pullCursor";
+import { startPokeHub } from "./pokeHub";
+import { PushRefused, pushMutations } from "./push";
 
-/** POST /api/v1/sync/push, GET /api/v1/sync/pull and the /api/v1/ws pokes. (Being written.) */
-export async function registerSyncRoutes(_app: FastifyInstance, _context: ServerContext): Promise<void> {}
+/** POST /api/v1/sync/push, GET /api/v1/sync/pull and the /api/v1/ws pokes. */
+export async function registerSyncRoutes(app: FastifyInstance, context: ServerContext): Promise<void> {
+  const pokes = startPokeHub(context.pool, context.log);
+  await pokes.ready;
+  app.addHook("onClose", async () => pokes.stop());
+
+  app.post("/api/v1/sync/push", { preHandler: context.authenticate }, async (request, reply) => {
+    const body = pushRequest.safeParse(request.body);
+    if (!body.success) return reply.code(400).send(invalid(body.error.issues.map((issue) => issue.message).join(" ; ")));
+    try {
+      return await pushMutations(context.db, sessionOf(request).user, body.data);
+    } catch (error) {
+      if (error instanceof PushRefused) return reply.code(error.code === "forbidden" ? 403 : 409).send({ error: { code: error.code, message: error.message } });
+      throw error;
+    }
+  });
+
+  app.get("/api/v1/sync/pull", { preHandler: context.authenticate }, async (request, reply) => {
+    const query = pullQuery.safeParse(request.query);
+    if (!query.success) return reply.code(400).send(invalid(query.error.issues.map((issue) => issue.message).join(" ; ")));
+    const cursor = decodeCursor(query.data.cursor);
+    if (!cursor) return reply.code(400).send(invalid("Curseur de synchronisation inconnu."));
+    return pullChanges(context.db, sessionOf(request).user, cursor, query.data.limit, query.data.clientId);
+  });
+
+  app.get("/api/v1/ws", { websocket: true, preHandler: context.authenticate }, (socket, request) => {
+    const { user } = sessionOf(request);
+    const send = (message: ServerSocketMessage) => socket.send(JSON.stringify(message));
+    const remove = pokes.add({ user, poke: (cursor) => send({ type: "poke", cursor }) });
+    socket.on("close", remove);
+    // The workstation only listens; anything it sends is ignored.
+    socket.on("message", () => {});
+    send({ type: "hello", userId: user.id });
+  });
+}
+
+const invalid = (message: string) => ({ error: { code: "invalid", message: `Requête invalide : ${message}` } });

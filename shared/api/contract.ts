@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { agendaAppointment, directiveView, patientView, practiceCard, practiceSummary } from "./views";
+import { sessionUser } from "./wire";
+import { MUTATION_NAMES, type MutationName } from "../sync/mutations";
 
 /**
  * The renderer↔core contract, declared once. The core's handlers, the preload bridge, the
@@ -19,6 +21,35 @@ export const workstationStatus = z.discriminatedUnion("state", [
   }),
 ]);
 export type WorkstationStatus = z.infer<typeof workstationStatus>;
+
+export const syncStatus = z.object({
+  state: z.enum(["signed_out", "offline", "syncing", "online"]),
+  pendingCount: z.number().int().nonnegative(),
+  conflictCount: z.number().int().nonnegative(),
+  lastSyncAt: instant.nullable(),
+  serverUrl: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatus>;
+
+export const sessionView = z.object({ user: sessionUser.nullable(), serverUrl: z.string().nullable() });
+export type SessionView = z.infer<typeof sessionView>;
+
+export const conflictView = z.object({
+  id,
+  seq: z.number().int(),
+  name: z.string(),
+  args: z.unknown(),
+  errorCode: z.string(),
+  errorMessage: z.string(),
+  rejectedAt: instant,
+});
+export type ConflictView = z.infer<typeof conflictView>;
+
+const serverUrl = z
+  .string()
+  .trim()
+  .url("Adresse du serveur invalide")
+  .refine((url) => /^https?:\/\//.test(url), "Adresse du serveur en http:// ou https:// attendue");
 
 export const methods = {
   "workstation.status": { input: z.object({}), output: workstationStatus },
@@ -44,10 +75,29 @@ export const methods = {
       .refine((range) => Date.parse(range.from) < Date.parse(range.to), "La fin doit suivre le début"),
     output: z.array(agendaAppointment),
   },
+  "session.current": { input: z.object({}), output: sessionView },
+  "session.login": {
+    input: z.object({
+      serverUrl: serverUrl.optional(),
+      login: z.string().trim().min(1, "Identifiant manquant").max(100),
+      password: z.string().min(1, "Mot de passe manquant").max(200),
+    }),
+    output: sessionView,
+  },
+  "session.logout": { input: z.object({}), output: sessionView },
+  "sync.status": { input: z.object({}), output: syncStatus },
+  "sync.now": { input: z.object({}), output: syncStatus },
+  "conflicts.list": { input: z.object({}), output: z.array(conflictView) },
+  "conflicts.clear": { input: z.object({ id }), output: z.boolean() },
+  "mutations.apply": {
+    input: z.object({ name: z.enum(MUTATION_NAMES as [MutationName, ...MutationName[]]), args: z.unknown() }),
+    output: z.object({ seq: z.number().int().positive(), id }),
+  },
 } as const;
 
 export const events = {
   "workstation.status": workstationStatus,
+  "sync.status": syncStatus,
 } as const;
 
 export type Methods = typeof methods;

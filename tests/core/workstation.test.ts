@@ -50,7 +50,7 @@ describe("workstation", () => {
     writeFileSync(join(dataDir, "store.key"), "cd".repeat(32));
     const workstation = await workstationIn(dataDir);
     const statuses: unknown[] = [];
-    workstation.onStatus((status) => statuses.push(status));
+    workstation.on("workstation.status", (status) => statuses.push(status));
 
     await expect(workstation.handlers["workstation.resetAndResync"]({ confirm: true })).resolves.toEqual({ state: "ready" });
     expect(statuses).toEqual([{ state: "ready" }]);

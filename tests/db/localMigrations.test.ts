@@ -82,6 +82,20 @@ const cases: Record<string, () => void> = {
         for (const [table, columns] of Object.entries(snapshotColumns(1))) expect(columnsOf(store, table), table).toEqual(columns);
       },
     ),
+  "0002_outbox_undo": () =>
+    migrateStepwise(
+      2,
+      (store) => {
+        store.sqlite
+          .prepare("INSERT INTO outbox (seq, mutation_id, name, args, created_at) VALUES (1, 'm-1', 'patient.create', '{}', 0)")
+          .run();
+      },
+      (store) => {
+        // A mutation queued before the upgrade keeps its place and gets an empty undo log.
+        expect(store.sqlite.prepare("SELECT seq, name, undo FROM outbox").all()).toEqual([{ seq: 1, name: "patient.create", undo: "[]" }]);
+        for (const [table, columns] of Object.entries(snapshotColumns(2))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
 };
 
 describe("local store migrations", () => {

@@ -23,7 +23,8 @@ function fakeWorkstation() {
       },
     },
     status: () => status,
-    onStatus(listener: (status: WorkstationStatus) => void) {
+    on(event: string, listener: (status: WorkstationStatus) => void) {
+      if (event !== "workstation.status") return () => {};
       listeners.add(listener);
       return () => listeners.delete(listener);
     },

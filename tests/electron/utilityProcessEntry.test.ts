@@ -28,7 +28,7 @@ function fakeWorkstation(status: WorkstationStatus = { state: "ready" }) {
   const workstation = {
     handlers: { "workstation.status": () => status },
     status: () => status,
-    onStatus: () => () => {},
+    on: () => () => {},
     close: vi.fn(),
   };
   return workstation as unknown as Workstation & { close: ReturnType<typeof vi.fn> };
@@ -118,16 +118,16 @@ describe("the utility process entry", () => {
 
   it("lets go of a renderer whose port closed (a reload, a closed window)", async () => {
     const stopListening = vi.fn();
-    const workstation = { ...fakeWorkstation(), onStatus: vi.fn(() => stopListening) };
+    const workstation = { ...fakeWorkstation(), on: vi.fn(() => stopListening) };
     const core = startCore(Promise.resolve(workstation));
     const channel = openChannel();
     core.deliver({ type: "start", dataDir: "/d", key: KEY_HEX }, [electronLikePort(channel.port1)]);
     await flush();
-    expect(workstation.onStatus).toHaveBeenCalledOnce();
+    expect(workstation.on).toHaveBeenCalledTimes(2);
     const closed = new Promise((resolve) => channel.port1.once("close", resolve));
     channel.port2.close();
     await closed;
-    expect(stopListening).toHaveBeenCalledOnce();
+    expect(stopListening).toHaveBeenCalledTimes(2);
   });
 
   it("ignores a connect before start", () => {

@@ -8,6 +8,9 @@ import {
   type MethodOutput,
   type TelesecBridge,
   type WorkstationStatus,
+  type SessionView,
+  type SyncStatus,
+  type ConflictView,
 } from "../../shared/api/contract";
 import type { AgendaAppointment, DirectiveView, PatientView, PracticeCard } from "../../shared/api/views";
 import { TelesecError } from "../../shared/api/rpcProtocol";
@@ -29,6 +32,9 @@ export interface FakeData {
   patients: PatientView[];
   directives: DirectiveView[];
   appointments: AgendaAppointment[];
+  session: SessionView;
+  syncStatus: SyncStatus;
+  conflicts: ConflictView[];
 }
 
 export interface FakeBridge extends TelesecBridge {
@@ -49,8 +55,18 @@ export function defaultFakeData(): FakeData {
     patients: fixtures.patients,
     directives: fixtures.directives,
     appointments: fixtures.todaysAppointments(),
+    session: { user: null, serverUrl: null },
+    syncStatus: { state: "signed_out", pendingCount: 0, conflictCount: 0, lastSyncAt: null, serverUrl: null },
+    conflicts: [],
   };
 }
+
+const FAKE_USER = {
+  id: "4f3e2d1c-0b9a-4876-a5b4-c3d2e1f0a9b8",
+  name: "secretaire",
+  role: "secretary" as const,
+  practiceIds: [fixtures.tilleuls.id, fixtures.gare.id],
+};
 
 type Handlers = { [M in MethodName]: (input: MethodArgs<M>, data: FakeData) => MethodOutput<M> };
 
@@ -90,6 +106,27 @@ const handlers: Handlers = {
         Date.parse(appointment.startAt) < Date.parse(to) &&
         Date.parse(from) < Date.parse(appointment.endAt),
     ),
+  "session.current": (_input, data) => data.session,
+  "session.login": ({ login }, data) => {
+    data.session = { user: { ...FAKE_USER, name: login }, serverUrl: data.session.serverUrl ?? "http://127.0.0.1:8080" };
+    return data.session;
+  },
+  "session.logout": (_input, data) => {
+    data.session = { user: null, serverUrl: data.session.serverUrl };
+    return data.session;
+  },
+  "sync.status": (_input, data) => data.syncStatus,
+  "sync.now": (_input, data) => data.syncStatus,
+  "conflicts.list": (_input, data) => data.conflicts,
+  "conflicts.clear": ({ id }, data) => {
+    const before = data.conflicts.length;
+    data.conflicts = data.conflicts.filter((conflict) => conflict.id !== id);
+    return data.conflicts.length < before;
+  },
+  "mutations.apply": (_input, data) => {
+    data.syncStatus = { ...data.syncStatus, pendingCount: data.syncStatus.pendingCount + 1 };
+    return { seq: data.syncStatus.pendingCount, id: "0b6f5a2e-3c1d-4e8f-9a7b-6c5d4e3f2a1b" };
+  },
 };
 
 function matchesSearch(patient: PatientView, text: string): boolean {

@@ -11,6 +11,11 @@ export const outbox = sqliteTable("outbox", {
   name: text().notNull(),
   args: json<unknown>().notNull(),
   createdAt: instant().notNull(),
+  /**
+   * The rows as they were before this mutation was applied locally (table, id, raw row or null
+   * when it did not exist), so a pull or a rejection can take the optimistic change back exactly.
+   */
+  undo: json<Array<{ table: string; id: string; before: Record<string, unknown> | null }>>().notNull().default([]),
 });
 
 /** Local only. Mutations the server refused, kept with its reason until the secretary clears them. */

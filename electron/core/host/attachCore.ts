@@ -8,9 +8,11 @@ import type { Workstation } from "../workstation";
  */
 export function attachCore(channel: RpcChannel, workstation: Workstation, log?: (line: string) => void): () => void {
   const server = serveRpc(channel, workstation.handlers, log);
-  const stopStatus = workstation.onStatus((status) => server.emit("workstation.status", status));
+  const stopStatus = workstation.on("workstation.status", (status) => server.emit("workstation.status", status));
+  const stopSync = workstation.on("sync.status", (status) => server.emit("sync.status", status));
   return () => {
     stopStatus();
+    stopSync();
     server.close();
   };
 }

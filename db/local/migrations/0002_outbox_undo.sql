@@ -1,0 +1,1 @@
+ALTER TABLE `outbox` ADD `undo` text DEFAULT '[]' NOT NULL;

@@ -1,0 +1,149 @@
+import type Database from "better-sqlite3";
+import { toSnakeCase } from "drizzle-orm/casing";
+import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
+import { z } from "zod";
+import type { SyncedTable } from "../../shared/api/wire";
+import * as schema from "./schema";
+import { createPatientSearchIndexer } from "./patientSearchIndex";
+
+/**
+ * Rows of the replicated tables in their three forms, converted from the drizzle schema itself so
+ * no table is described twice: the wire form (camelCase, ISO instants, JSON as values), the raw
+ * SQLite form (snake_case, epoch ms, JSON text, 0/1) and back. Sync, the outbox's undo log and
+ * local mutations all write rows through `createRowStore`, which also keeps the patient search
+ * index in step.
+ */
+export type WireRow = Record<string, unknown> & { id: string };
+export type RawRow = Record<string, unknown> & { id: string };
+
+const TABLES: Record<SyncedTable, SQLiteTable> = {
+  practice: schema.practices,
+  dialled_number: schema.dialledNumbers,
+  practitioner: schema.practitioners,
+  appointment_type: schema.appointmentTypes,
+  directive: schema.directives,
+  user: schema.users,
+  patient: schema.patients,
+  appointment: schema.appointments,
+  waitlist_entry: schema.waitlistEntries,
+  message: schema.messages,
+  call: schema.calls,
+  device: schema.devices,
+};
+
+interface ColumnCodec {
+  key: string;
+  sqlName: string;
+  wire: z.ZodType;
+  toRaw(value: unknown): unknown;
+  fromRaw(value: unknown): unknown;
+}
+
+const identity = (value: unknown) => value;
+
+function columnCodec(key: string, column: SQLiteColumn): ColumnCodec {
+  const nullable = (type: z.ZodType) => (column.notNull ? type : type.nullable());
+  const sqlName = toSnakeCase(column.name);
+  const orNull = <T>(convert: (value: T) => unknown) => (value: unknown) => (value === null || value === undefined ? null : convert(value as T));
+  switch (column.columnType) {
+    case "SQLiteTimestamp":
+      return {
+        key,
+        sqlName,
+        wire: nullable(z.string().datetime({ offset: true })),
+        toRaw: orNull((iso: string) => Date.parse(iso)),
+        fromRaw: orNull((ms: number) => new Date(ms).toISOString()),
+      };
+    case "SQLiteBoolean":
+      return { key, sqlName, wire: nullable(z.boolean()), toRaw: orNull((flag: boolean) => (flag ? 1 : 0)), fromRaw: orNull((bit: number) => bit === 1) };
+    case "SQLiteTextJson":
+      return { key, sqlName, wire: column.notNull ? z.unknown().refine((v) => v !== null && v !== undefined) : z.unknown(), toRaw: orNull(JSON.stringify), fromRaw: orNull((text: string) => JSON.parse(text)) };
+    case "SQLiteInteger":
+      return { key, sqlName, wire: nullable(z.number().int()), toRaw: identity, fromRaw: identity };
+    default: {
+      const values = (column as { enumValues?: string[] }).enumValues;
+      const text = values && values.length > 0 ? z.enum(values as [string, ...string[]]) : z.string();
+      return { key, sqlName, wire: nullable(text), toRaw: identity, fromRaw: identity };
+    }
+  }
+}
+
+interface TableCodec {
+  sqlName: string;
+  columns: ColumnCodec[];
+  wireSchema: z.ZodType<WireRow>;
+}
+
+const CODECS = Object.fromEntries(
+  Object.entries(TABLES).map(([name, table]) => {
+    const config = getTableConfig(table);
+    const columns = Object.entries(table as unknown as Record<string, unknown>)
+      .filter(([, value]) => config.columns.includes(value as SQLiteColumn))
+      .map(([key, column]) => columnCodec(key, column as SQLiteColumn));
+    const wireSchema = z.object(Object.fromEntries(columns.map((column) => [column.key, column.wire]))) as unknown as z.ZodType<WireRow>;
+    return [name, { sqlName: config.name, columns, wireSchema }];
+  }),
+) as Record<SyncedTable, TableCodec>;
+
+/** A wire row checked against the table's columns; throws a ZodError on anything else. */
+export function parseWireRow(table: SyncedTable, row: unknown): WireRow {
+  return CODECS[table].wireSchema.parse(row);
+}
+
+export function wireToRaw(table: SyncedTable, row: WireRow): RawRow {
+  return Object.fromEntries(CODECS[table].columns.map((column) => [column.sqlName, column.toRaw(row[column.key])])) as RawRow;
+}
+
+export function rawToWire(table: SyncedTable, row: RawRow): WireRow {
+  return Object.fromEntries(CODECS[table].columns.map((column) => [column.key, column.fromRaw(row[column.sqlName])])) as WireRow;
+}
+
+/** Row-level reads and writes on the replicated tables, with the patient search index maintained. */
+export function createRowStore(sqlite: Database.Database) {
+  const searchIndex = createPatientSearchIndexer(sqlite);
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (key: string, sql: () => string) => {
+    let statement = statements.get(key);
+    if (!statement) {
+      statement = sqlite.prepare(sql());
+      statements.set(key, statement);
+    }
+    return statement;
+  };
+
+  function reindexPatient(raw: RawRow | null, id: string): void {
+    if (!raw || raw.deleted_at !== null) return searchIndex.index(id, null);
+    searchIndex.index(id, {
+      practiceId: raw.practice_id as string,
+      birthName: raw.birth_name as string,
+      usedName: raw.used_name as string | null,
+      firstName: raw.first_name as string,
+      phones: JSON.parse(raw.phones as string) as string[],
+    });
+  }
+
+  return {
+    get(table: SyncedTable, id: string): RawRow | null {
+      const { sqlName } = CODECS[table];
+      return (prepared(`get:${table}`, () => `SELECT * FROM "${sqlName}" WHERE id = ?`).get(id) as RawRow | undefined) ?? null;
+    },
+    /** Writes the whole row (insert or update in place: never a delete-then-insert that would trip foreign keys). */
+    put(table: SyncedTable, raw: RawRow): void {
+      const { sqlName, columns } = CODECS[table];
+      const statement = prepared(`put:${table}`, () => {
+        const names = columns.map((column) => `"${column.sqlName}"`);
+        const updates = columns.filter((column) => column.sqlName !== "id").map((column) => `"${column.sqlName}" = excluded."${column.sqlName}"`);
+        return `INSERT INTO "${sqlName}" (${names.join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) ON CONFLICT (id) DO UPDATE SET ${updates.join(", ")}`;
+      });
+      statement.run(...columns.map((column) => raw[column.sqlName] ?? null));
+      if (table === "patient") reindexPatient(raw, raw.id);
+    },
+    remove(table: SyncedTable, id: string): void {
+      const { sqlName } = CODECS[table];
+      prepared(`remove:${table}`, () => `DELETE FROM "${sqlName}" WHERE id = ?`).run(id);
+      if (table === "patient") reindexPatient(null, id);
+    },
+  };
+}
+
+export type RowStore = ReturnType<typeof createRowStore>;

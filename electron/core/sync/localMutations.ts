@@ -1,0 +1,132 @@
+import type Database from "better-sqlite3";
+import { rawToWire, wireToRaw, type RowStore, type WireRow } from "../../../db/local/rowCodec";
+import type { SyncedTable } from "../../../shared/api/wire";
+import { MutationRejected, type MutationArgs, type MutationName } from "../../../shared/sync/mutations";
+
+/**
+ * The workstation's optimistic application of each mutation: the same effect the server will have,
+ * written at once so the secretary sees it, through a row store that records what each row was
+ * before (the undo log kept with the outbox entry).
+ */
+export interface LocalMutationContext {
+  rows: RowStore;
+  sqlite: Database.Database;
+  userId: string | null;
+  now: string;
+}
+
+type Apply<N extends MutationName> = (context: LocalMutationContext, args: MutationArgs<N>) => void;
+
+function existing(context: LocalMutationContext, table: SyncedTable, id: string, what: string): WireRow {
+  const raw = context.rows.get(table, id);
+  if (!raw || raw.deleted_at !== null) throw new MutationRejected("not_found", `${what} introuvable sur ce poste.`);
+  return rawToWire(table, raw);
+}
+
+function write(context: LocalMutationContext, table: SyncedTable, row: WireRow): void {
+  context.rows.put(table, wireToRaw(table, row));
+}
+
+function change(context: LocalMutationContext, table: SyncedTable, id: string, what: string, changes: Record<string, unknown>): WireRow {
+  const row = existing(context, table, id, what);
+  write(context, table, { ...row, ...changes });
+  return row;
+}
+
+const fresh = { version: 0, deletedAt: null };
+
+const APPLY: { [N in MutationName]: Apply<N> } = {
+  "patient.create": (context, args) => {
+    existing(context, "practice", args.practiceId, "Cabinet");
+    write(context, "patient", { ...fresh, ...args, createdAt: context.now, updatedAt: context.now });
+  },
+  "patient.update": (context, { id, ...changes }) => {
+    change(context, "patient", id, "Patient", { ...changes, updatedAt: context.now });
+  },
+  "appointment.book": (context, args) => {
+    const practitioner = existing(context, "practitioner", args.practitionerId, "Praticien");
+    write(context, "appointment", {
+      ...fresh,
+      id: args.id,
+      practiceId: practitioner.practiceId,
+      practitionerId: args.practitionerId,
+      patientId: args.patientId,
+      appointmentTypeId: args.appointmentTypeId,
+      startAt: args.startAt,
+      endAt: args.endAt,
+      status: "booked",
+      cancelReason: null,
+      notes: args.notes,
+      bookedBy: context.userId,
+      channel: args.channel,
+      createdAt: context.now,
+    });
+  },
+  "appointment.move": (context, args) => {
+    const current = existing(context, "appointment", args.id, "Rendez-vous");
+    change(context, "appointment", args.id, "Rendez-vous", {
+      practitionerId: args.practitionerId ?? current.practitionerId,
+      startAt: args.startAt,
+      endAt: args.endAt,
+    });
+  },
+  "appointment.cancel": (context, args) => {
+    change(context, "appointment", args.id, "Rendez-vous", { status: "cancelled", cancelReason: args.reason });
+  },
+  "appointment.setStatus": (context, args) => {
+    change(context, "appointment", args.id, "Rendez-vous", { status: args.status });
+  },
+  "message.create": (context, args) => {
+    write(context, "message", { ...fresh, ...args, status: "nouveau", createdBy: context.userId, createdAt: context.now });
+  },
+  "message.setStatus": (context, args) => {
+    change(context, "message", args.id, "Message", { status: args.status });
+  },
+  "call.open": (context, args) => {
+    write(context, "call", {
+      ...fresh,
+      ...args,
+      userId: context.userId,
+      answeredAt: null,
+      endedAt: null,
+      outcome: null,
+      notes: null,
+      links: { appointmentIds: [], messageIds: [] },
+    });
+  },
+  "call.close": (context, args) => {
+    change(context, "call", args.id, "Appel", { endedAt: args.endedAt, outcome: args.outcome, notes: args.notes, links: args.links });
+  },
+  "waitlist.add": (context, args) => {
+    write(context, "waitlist_entry", { ...fresh, ...args, createdBy: context.userId, createdAt: context.now });
+  },
+  "waitlist.remove": (context, args) => {
+    change(context, "waitlist_entry", args.id, "Entrée de liste d'attente", { deletedAt: context.now });
+  },
+};
+
+export function applyLocalMutation<N extends MutationName>(name: N, context: LocalMutationContext, args: MutationArgs<N>): void {
+  (APPLY[name] as Apply<N>)(context, args);
+}
+
+/**
+ * Checks made when the secretary acts, before anything is queued: what this workstation can
+ * already tell will fail. The server checks again; a race another workstation wins still ends in
+ * the conflict inbox.
+ */
+export function checkLocalMutation<N extends MutationName>(name: N, context: LocalMutationContext, args: MutationArgs<N>): void {
+  if (name !== "appointment.book" && name !== "appointment.move") return;
+  const booking = args as MutationArgs<"appointment.book" | "appointment.move">;
+  const practitionerId =
+    "practitionerId" in booking && booking.practitionerId
+      ? booking.practitionerId
+      : (existing(context, "appointment", booking.id, "Rendez-vous").practitionerId as string);
+  const overlapping = context.sqlite
+    .prepare(
+      `SELECT 1 FROM appointment WHERE practitioner_id = ? AND status = 'booked' AND deleted_at IS NULL
+         AND id <> ? AND start_at < ? AND end_at > ? LIMIT 1`,
+    )
+    .get(practitionerId, booking.id, Date.parse(booking.endAt), Date.parse(booking.startAt));
+  if (overlapping) throw new MutationRejected("slot_taken", "Ce créneau est déjà pris.");
+}
+

@@ -1,0 +1,80 @@
+import type { z } from "zod";
+import {
+  errorBody,
+  loginResponse,
+  pullResponse,
+  pushResponse,
+  type LoginRequest,
+  type LoginResponse,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from "../../../shared/api/wire";
+
+/**
+ * The workstation's calls to the central server, each answer checked against the wire contract.
+ * Failures are classified for the sync loop: unreachable (retry later), unauthenticated (sign in
+ * again), refused (the server said why), broken (the answer made no sense).
+ */
+export class ServerError extends Error {
+  constructor(
+    readonly kind: "unreachable" | "unauthenticated" | "refused" | "broken",
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ServerError";
+  }
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  } catch {
+    throw new ServerError("unreachable", "unreachable", "Serveur injoignable : le poste travaille hors ligne.");
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ServerError(response.status >= 500 ? "unreachable" : "broken", "broken", `Réponse illisible du serveur (HTTP ${response.status}).`);
+  }
+  if (!response.ok) {
+    const error = errorBody.safeParse(body);
+    const code = error.success ? error.data.error.code : `http_${response.status}`;
+    const message = error.success ? error.data.error.message : `Le serveur a répondu HTTP ${response.status}.`;
+    if (response.status === 401) throw new ServerError("unauthenticated", code, message);
+    throw new ServerError(response.status >= 500 ? "unreachable" : "refused", code, message);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ServerError("broken", "broken", "Réponse du serveur hors protocole.");
+  return parsed.data;
+}
+
+const json = (token: string | null, body?: unknown): RequestInit => ({
+  method: body === undefined ? "GET" : "POST",
+  headers: {
+    accept: "application/json",
+    ...(body === undefined ? {} : { "content-type": "application/json" }),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+
+export function serverApi(serverUrl: string) {
+  const base = serverUrl.replace(/\/+$/, "");
+  return {
+    login: (request: LoginRequest): Promise<LoginResponse> => call(`${base}/api/v1/auth/login`, json(null, request), loginResponse),
+    push: (token: string, request: PushRequest): Promise<PushResponse> => call(`${base}/api/v1/sync/push`, json(token, request), pushResponse),
+    pull: (token: string, cursor: string, clientId: string, limit: number): Promise<PullResponse> => {
+      const query = new URLSearchParams({ cursor, clientId, limit: String(limit) });
+      return call(`${base}/api/v1/sync/pull?${query}`, json(token), pullResponse);
+    },
+    socketUrl: () => `${base.replace(/^http/, "ws")}/api/v1/ws`,
+  };
+}
+
+export type ServerApi = ReturnType<typeof serverApi>;

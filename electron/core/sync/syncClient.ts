@@ -1,0 +1,153 @@
+import { WebSocket } from "ws";
+import { MAX_MUTATIONS_PER_PUSH, serverSocketMessage } from "../../../shared/api/wire";
+import type { Replica } from "./replica";
+import { ServerError, type ServerApi } from "./serverApi";
+
+export interface SyncSession {
+  token: string;
+  clientId: string;
+}
+
+export interface SyncClientOptions {
+  api: ServerApi;
+  replica: Replica;
+  session: SyncSession;
+  /** How the connection looks to the secretary; the workstation turns this into its status event. */
+  onState: (state: "offline" | "syncing" | "online", lastSyncAt: string | null) => void;
+  onSignedOut: (reason: string) => void;
+  onChanged: () => void;
+  log: (line: string) => void;
+  pullIntervalMs?: number;
+  pullPageSize?: number;
+}
+
+const RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
+
+/**
+ * Keeps the replica in step with the server: pushes the outbox in order, pulls what changed,
+ * and does so on every local change, on every poke, on reconnection and every 30 s. When the
+ * server cannot be reached it says "offline" and retries with backoff; nothing queued is lost,
+ * because the outbox only shrinks for mutations the server has answered.
+ */
+export function startSyncClient(options: SyncClientOptions) {
+  const { api, replica, session, log } = options;
+  const pullEvery = options.pullIntervalMs ?? 30_000;
+  const pageSize = options.pullPageSize ?? 5_000;
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let failures = 0;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let socket: WebSocket | null = null;
+  let socketRetry: NodeJS.Timeout | null = null;
+  let lastSyncAt: string | null = null;
+
+  async function pushAll(): Promise<void> {
+    for (;;) {
+      const mutations = replica.pending(MAX_MUTATIONS_PER_PUSH);
+      if (mutations.length === 0) return;
+      const response = await api.push(session.token, { clientId: session.clientId, mutations });
+      const conflicts = replica.applyPushResults(response.results);
+      for (const conflict of conflicts) log(`synchro : mutation ${conflict.seq} (${conflict.name}) refusée : ${conflict.errorCode}`);
+      options.onChanged();
+      if (response.results.length < mutations.length) return;
+    }
+  }
+
+  async function pullAll(): Promise<void> {
+    for (;;) {
+      const cursor = replica.state.get("pull_cursor") ?? "";
+      const page = await api.pull(session.token, cursor, session.clientId, pageSize);
+      if (page.changes.length > 0 || page.cursor !== cursor) replica.applyPull(page.changes, page.cursor);
+      if (page.changes.length > 0) options.onChanged();
+      if (!page.hasMore) return;
+    }
+  }
+
+  async function cycle(): Promise<void> {
+    do {
+      again = false;
+      options.onState("syncing", lastSyncAt);
+      await pushAll();
+      await pullAll();
+    } while (again && !stopped);
+    failures = 0;
+    lastSyncAt = new Date().toISOString();
+    options.onState("online", lastSyncAt);
+  }
+
+  function sync(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = cycle()
+      .catch((error: unknown) => handleFailure(error))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  function handleFailure(error: unknown): void {
+    if (error instanceof ServerError && error.kind === "unauthenticated") {
+      stop();
+      options.onSignedOut(error.message);
+      return;
+    }
+    const delay = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]!;
+    failures++;
+    log(`synchro : ${error instanceof ServerError ? error.code : "erreur"} ; nouvel essai dans ${delay} ms`);
+    if (!(error instanceof ServerError)) log(`synchro : ${error instanceof Error ? error.name : "erreur inconnue"}`);
+    options.onState("offline", lastSyncAt);
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void sync(), delay);
+  }
+
+  function connectSocket(): void {
+    if (stopped) return;
+    const current = new WebSocket(api.socketUrl(), { headers: { authorization: `Bearer ${session.token}` } });
+    socket = current;
+    current.on("open", () => void sync());
+    current.on("message", (data) => {
+      let message: unknown;
+      try {
+        message = JSON.parse(String(data));
+      } catch {
+        return;
+      }
+      const parsed = serverSocketMessage.safeParse(message);
+      if (parsed.success && parsed.data.type === "poke") void sync();
+    });
+    current.on("error", () => {});
+    current.on("close", () => {
+      if (stopped || socket !== current) return;
+      socketRetry = setTimeout(connectSocket, RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]);
+    });
+  }
+
+  const timer = setInterval(() => void sync(), pullEvery);
+  timer.unref();
+  connectSocket();
+  void sync();
+
+  function stop(): void {
+    stopped = true;
+    clearInterval(timer);
+    if (retryTimer) clearTimeout(retryTimer);
+    if (socketRetry) clearTimeout(socketRetry);
+    socket?.removeAllListeners();
+    socket?.on("error", () => {});
+    socket?.terminate();
+    socket = null;
+  }
+
+  return {
+    /** Runs a push and pull now (or right after the one under way) and resolves when done or failed. */
+    sync,
+    stop,
+  };
+}
+
+export type SyncClient = ReturnType<typeof startSyncClient>;

@@ -1,0 +1,169 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { LocalStore } from "../../../db/local/openLocalStore";
+import type { SessionView, SyncStatus } from "../../../shared/api/contract";
+import { TelesecError } from "../../../shared/api/rpcProtocol";
+import { sessionUser, SYNCED_TABLES, type SessionUser } from "../../../shared/api/wire";
+import { MutationRejected, type MutationName } from "../../../shared/sync/mutations";
+import { createReplica } from "./replica";
+import { ServerError, serverApi } from "./serverApi";
+import { startSyncClient, type SyncClient } from "./syncClient";
+import { createStatusBroadcaster } from "./syncStatus";
+
+const KEYS = { serverUrl: "server_url", token: "session_token", user: "session_user", clientId: "client_id", cursor: "pull_cursor" } as const;
+
+export interface SyncServiceOptions {
+  /** The agency's server when the workstation is configured with one (machine config, `--server`). */
+  serverUrl?: string;
+  log: (line: string) => void;
+  pullIntervalMs?: number;
+}
+
+/**
+ * The workstation's session with the central server and everything that follows from it: the
+ * replica (outbox, conflicts), the sync loop and the connection status the UI shows at all times.
+ * The session (token, user) is kept in the encrypted store, so a restart resumes syncing alone.
+ */
+export function createSyncService(store: LocalStore, options: SyncServiceOptions) {
+  let user: SessionUser | null = readUser();
+  const replica = createReplica(store, { userId: () => user?.id ?? null });
+  let client: SyncClient | null = null;
+  const status = createStatusBroadcaster({
+    state: "signed_out",
+    pendingCount: replica.pendingCount(),
+    conflictCount: replica.conflicts().length,
+    lastSyncAt: null,
+    serverUrl: serverUrl(),
+  });
+
+  function readUser(): SessionUser | null {
+    const text = store.sqlite.prepare("SELECT value FROM sync_state WHERE key = ?").pluck().get(KEYS.user) as string | undefined;
+    if (!text) return null;
+    const parsed = sessionUser.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  }
+
+  function serverUrl(): string | null {
+    return options.serverUrl ?? replica.state.get(KEYS.serverUrl);
+  }
+
+  function refreshCounts(): void {
+    status.update({ pendingCount: replica.pendingCount(), conflictCount: replica.conflicts().length });
+  }
+
+  function startClient(): void {
+    const url = serverUrl();
+    const token = replica.state.get(KEYS.token);
+    if (!url || !token || !user) return;
+    client?.stop();
+    client = startSyncClient({
+      api: serverApi(url),
+      replica,
+      session: { token, clientId: clientId() },
+      log: options.log,
+      ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
+      onState: (state, lastSyncAt) => status.update({ state, lastSyncAt, serverUrl: url }),
+      onChanged: refreshCounts,
+      onSignedOut: () => {
+        replica.state.delete(KEYS.token);
+        client = null;
+        status.update({ state: "signed_out" });
+      },
+    });
+  }
+
+  function clientId(): string {
+    let id = replica.state.get(KEYS.clientId);
+    if (!id) {
+      id = randomUUID();
+      replica.state.set(KEYS.clientId, id);
+    }
+    return id;
+  }
+
+  /** Another user on this workstation: the previous one's replica (their practices) must not stay readable. */
+  function forgetReplicaOf(previous: SessionUser): void {
+    if (replica.pendingCount() > 0) {
+      throw new TelesecError(
+        "pending_changes",
+        `Des modifications de ${previous.name} ne sont pas encore envoyées au serveur : reconnectez-vous avec ce compte pour les transmettre.`,
+      );
+    }
+    store.sqlite.transaction(() => {
+      for (const table of [...SYNCED_TABLES].reverse()) store.sqlite.prepare(`DELETE FROM "${table}"`).run();
+      store.sqlite.prepare("DELETE FROM patient_search_term").run();
+      for (const key of [KEYS.cursor, KEYS.clientId]) replica.state.delete(key);
+    })();
+  }
+
+  const view = (): SessionView => ({ user, serverUrl: serverUrl() });
+
+  startClient();
+
+  return {
+    status: status.get,
+    onStatus: status.subscribe,
+    handlers: {
+      "session.current": view,
+      "session.login": async (input: { serverUrl?: string | undefined; login: string; password: string }): Promise<SessionView> => {
+        const url = input.serverUrl ?? serverUrl();
+        if (!url) throw new TelesecError("invalid", "Aucun serveur n'est configuré pour ce poste : indiquez son adresse.");
+        let answer;
+        try {
+          answer = await serverApi(url).login({ login: input.login, password: input.password, deviceName: hostname() });
+        } catch (error) {
+          if (error instanceof ServerError) throw new TelesecError(error.kind === "unreachable" ? "unreachable" : error.code, error.message);
+          throw error;
+        }
+        if (user && user.id !== answer.user.id) forgetReplicaOf(user);
+        user = answer.user;
+        replica.state.set(KEYS.serverUrl, url);
+        replica.state.set(KEYS.token, answer.token);
+        replica.state.set(KEYS.user, JSON.stringify(answer.user));
+        status.update({ serverUrl: url });
+        startClient();
+        return view();
+      },
+      "session.logout": (): SessionView => {
+        client?.stop();
+        client = null;
+        replica.state.delete(KEYS.token);
+        status.update({ state: "signed_out" });
+        return view();
+      },
+      "sync.status": (): SyncStatus => status.get(),
+      "sync.now": async (): Promise<SyncStatus> => {
+        await client?.sync();
+        return status.get();
+      },
+      "conflicts.list": () => replica.conflicts(),
+      "conflicts.clear": ({ id }: { id: string }) => {
+        const cleared = replica.clearConflict(id);
+        refreshCounts();
+        return cleared;
+      },
+      "mutations.apply": ({ name, args }: { name: MutationName; args: unknown }) => {
+        let queued;
+        try {
+          queued = replica.mutate(name, args);
+        } catch (error) {
+          if (error instanceof MutationRejected) throw new TelesecError(error.code, error.message);
+          throw error;
+        }
+        refreshCounts();
+        void client?.sync();
+        return queued;
+      },
+    },
+    /** Waits for the sync under way (tests, orderly shutdown). */
+    settle: async () => {
+      await client?.sync();
+    },
+    close(): void {
+      client?.stop();
+      client = null;
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

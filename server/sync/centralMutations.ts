@@ -1,0 +1,159 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { CentralDb } from "../context";
+import {
+  appointments,
+  appointmentTypes,
+  calls,
+  messages,
+  patients,
+  practitioners,
+  waitlistEntries,
+} from "../../db/central/schema";
+import type { SessionUser } from "../../shared/api/wire";
+import { MutationRejected, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
+
+/**
+ * The server's authoritative application of each mutation, inside the caller's transaction. It
+ * re-checks what the client may have skipped: scope (a practice the user serves), that referenced
+ * rows exist in the same practice (a patient never crosses practices), and it lets PostgreSQL's
+ * own constraints (no double booking) have the last word. Returns the practices it touched, for pokes.
+ */
+export type CentralTx = Parameters<Parameters<CentralDb["transaction"]>[0]>[0];
+
+export interface CentralMutationContext {
+  tx: CentralTx;
+  user: SessionUser;
+  now: Date;
+}
+
+type Apply<N extends MutationName> = (context: CentralMutationContext, args: MutationArgs<N>) => Promise<string>;
+
+function requireScope(user: SessionUser, practiceId: string): void {
+  if (!user.practiceIds.includes(practiceId)) {
+    throw new MutationRejected("forbidden", "Ce cabinet ne fait pas partie de ceux que vous servez.");
+  }
+}
+
+/** A live row of a practice-owned table that the user may see, or `not_found` (never "exists elsewhere"). */
+async function findInScope<T extends PgTable & { id: PgColumn; practiceId: PgColumn; deletedAt: PgColumn }>(
+  context: CentralMutationContext,
+  table: T,
+  id: string,
+  what: string,
+): Promise<T["$inferSelect"]> {
+  const [row] = await context.tx
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.id, id), isNull(table.deletedAt)))
+    .for("update");
+  const practiceId = (row as { practiceId?: string } | undefined)?.practiceId;
+  if (!row || !practiceId || !context.user.practiceIds.includes(practiceId)) {
+    throw new MutationRejected("not_found", `${what} introuvable.`);
+  }
+  return row as T["$inferSelect"];
+}
+
+const instant = (iso: string) => new Date(iso);
+
+const APPLY: { [N in MutationName]: Apply<N> } = {
+  "patient.create": async (context, args) => {
+    requireScope(context.user, args.practiceId);
+    await context.tx.insert(patients).values({ ...args, createdAt: context.now, updatedAt: context.now });
+    return args.practiceId;
+  },
+  "patient.update": async (context, { id, ...changes }) => {
+    const patient = await findInScope(context, patients, id, "Patient");
+    await context.tx.update(patients).set({ ...changes, updatedAt: context.now }).where(eq(patients.id, id));
+    return patient.practiceId;
+  },
+  "appointment.book": async (context, args) => {
+    const practitioner = await findInScope(context, practitioners, args.practitionerId, "Praticien");
+    const patient = await findInScope(context, patients, args.patientId, "Patient");
+    const motif = await findInScope(context, appointmentTypes, args.appointmentTypeId, "Motif");
+    if (patient.practiceId !== practitioner.practiceId || motif.practitionerId !== practitioner.id) {
+      throw new MutationRejected("not_found", "Patient ou motif sans rapport avec ce praticien.");
+    }
+    await context.tx.insert(appointments).values({
+      id: args.id,
+      practiceId: practitioner.practiceId,
+      practitionerId: practitioner.id,
+      patientId: patient.id,
+      appointmentTypeId: motif.id,
+      startAt: instant(args.startAt),
+      endAt: instant(args.endAt),
+      status: "booked",
+      notes: args.notes,
+      bookedBy: context.user.id,
+      channel: args.channel,
+      createdAt: context.now,
+    });
+    return practitioner.practiceId;
+  },
+  "appointment.move": async (context, args) => {
+    const appointment = await findInScope(context, appointments, args.id, "Rendez-vous");
+    if (appointment.status !== "booked") throw new MutationRejected("invalid", "Seul un rendez-vous pris peut être déplacé.");
+    const practitionerId = args.practitionerId ?? appointment.practitionerId;
+    if (practitionerId !== appointment.practitionerId) {
+      const practitioner = await findInScope(context, practitioners, practitionerId, "Praticien");
+      if (practitioner.practiceId !== appointment.practiceId) throw new MutationRejected("not_found", "Praticien introuvable.");
+    }
+    await context.tx
+      .update(appointments)
+      .set({ practitionerId, startAt: instant(args.startAt), endAt: instant(args.endAt) })
+      .where(eq(appointments.id, args.id));
+    return appointment.practiceId;
+  },
+  "appointment.cancel": async (context, args) => {
+    const appointment = await findInScope(context, appointments, args.id, "Rendez-vous");
+    if (appointment.status !== "booked") throw new MutationRejected("invalid", "Ce rendez-vous n'est plus à venir.");
+    await context.tx.update(appointments).set({ status: "cancelled", cancelReason: args.reason }).where(eq(appointments.id, args.id));
+    return appointment.practiceId;
+  },
+  "appointment.setStatus": async (context, args) => {
+    const appointment = await findInScope(context, appointments, args.id, "Rendez-vous");
+    if (appointment.status === "cancelled") throw new MutationRejected("invalid", "Un rendez-vous annulé ne peut pas être honoré.");
+    await context.tx.update(appointments).set({ status: args.status }).where(eq(appointments.id, args.id));
+    return appointment.practiceId;
+  },
+  "message.create": async (context, args) => {
+    requireScope(context.user, args.practiceId);
+    await context.tx.insert(messages).values({ ...args, status: "nouveau", createdBy: context.user.id, createdAt: context.now });
+    return args.practiceId;
+  },
+  "message.setStatus": async (context, args) => {
+    const message = await findInScope(context, messages, args.id, "Message");
+    await context.tx.update(messages).set({ status: args.status }).where(eq(messages.id, args.id));
+    return message.practiceId;
+  },
+  "call.open": async (context, args) => {
+    if (args.practiceId) requireScope(context.user, args.practiceId);
+    await context.tx.insert(calls).values({ ...args, startedAt: instant(args.startedAt), userId: context.user.id, links: { appointmentIds: [], messageIds: [] } });
+    return args.practiceId ?? "";
+  },
+  "call.close": async (context, args) => {
+    const [call] = await context.tx.select().from(calls).where(and(eq(calls.id, args.id), eq(calls.userId, context.user.id))).for("update");
+    if (!call) throw new MutationRejected("not_found", "Appel introuvable.");
+    await context.tx
+      .update(calls)
+      .set({ endedAt: instant(args.endedAt), outcome: args.outcome, notes: args.notes, links: args.links })
+      .where(eq(calls.id, args.id));
+    return call.practiceId ?? "";
+  },
+  "waitlist.add": async (context, args) => {
+    requireScope(context.user, args.practiceId);
+    const patient = await findInScope(context, patients, args.patientId, "Patient");
+    if (patient.practiceId !== args.practiceId) throw new MutationRejected("not_found", "Patient introuvable.");
+    await context.tx.insert(waitlistEntries).values({ ...args, createdBy: context.user.id, createdAt: context.now });
+    return args.practiceId;
+  },
+  "waitlist.remove": async (context, args) => {
+    const entry = await findInScope(context, waitlistEntries, args.id, "Entrée de liste d'attente");
+    await context.tx.update(waitlistEntries).set({ deletedAt: context.now }).where(eq(waitlistEntries.id, args.id));
+    return entry.practiceId;
+  },
+};
+
+export function applyCentralMutation<N extends MutationName>(name: N, context: CentralMutationContext, args: MutationArgs<N>): Promise<string> {
+  return (APPLY[name] as Apply<N>)(context, args);
+}
