@@ -17,6 +17,8 @@ export interface WebHarnessOptions {
   port: number;
   dataDir: string;
   rendererDir?: string;
+  /** The central server the core logs in to and syncs with, exactly as the app does. */
+  serverUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -41,7 +43,12 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   const log = options.log ?? (() => {});
   const rendererDir = options.rendererDir ?? join(repoRoot, "dist", "renderer");
   const token = randomBytes(24).toString("hex");
-  const workstation = await createWorkstation({ dataDir: options.dataDir, keyProvider: keyFileProvider(join(options.dataDir, "store.key")) });
+  const workstation = await createWorkstation({
+    dataDir: options.dataDir,
+    keyProvider: keyFileProvider(join(options.dataDir, "store.key")),
+    log,
+    ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+  });
   const bridge = await bundleBridge(token);
   let origin = "";
 
