@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { eventually, useSyncWorld } from "../support/syncWorld";
+
+/** Real PostgreSQL, real sockets, real encrypted replicas. */
+const world = useSyncWorld();
+
+const slot = (hour: number) => ({ startAt: `2026-12-01T${String(hour).padStart(2, "0")}:00:00.000Z`, endAt: `2026-12-01T${String(hour).padStart(2, "0")}:20:00.000Z` });
+
+describe("sync between two workstations and one server", () => {
+  it("shows a booking made on A on B, through a poke", async () => {
+    const { database, fixture } = await world.database();
+    const server = await world.server(database.url);
+    const a = await world.workstation(server.url, "secretaire");
+    const b = await world.workstation(server.url, "secretaire");
+    const { practitionerId, motifId, patientIds } = fixture.tilleuls;
+
+    const id = randomUUID();
+    await a.workstation.handlers["mutations.apply"]({
+      name: "appointment.book",
+      args: { id, practitionerId, appointmentTypeId: motifId, patientId: patientIds[0], ...slot(9) },
+    });
+    await a.settled();
+
+    // No explicit sync on B: the server's poke makes it pull.
+    await eventually(async () => {
+      const agenda = await b.workstation.handlers["agenda.range"]({ practitionerIds: [practitionerId], from: "2026-12-01T00:00:00Z", to: "2026-12-02T00:00:00Z" });
+      expect(agenda.map((appointment) => appointment.id)).toEqual([id]);
+    });
+    const [row] = (await database.db.execute<{ count: string }>(sql`SELECT count(*) FROM appointment WHERE id = ${id} AND status = 'booked'`)).rows;
+    expect(Number(row!.count)).toBe(1);
+  });
+
+  it("keeps working offline: 200 changes made while the server is down are all applied once when it returns", async () => {
+    const { database, fixture } = await world.database();
+    const server = await world.server(database.url);
+    const port = Number(new URL(server.url).port);
+    const a = await world.workstation(server.url, "secretaire");
+    await server.close();
+
+    const messageIds: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const id = randomUUID();
+      messageIds.push(id);
+      await a.workstation.handlers["mutations.apply"]({
+        name: "message.create",
+        args: {
+          id,
+          practiceId: fixture.tilleuls.practiceId,
+          practitionerId: fixture.tilleuls.practitionerId,
+          patientId: null,
+          callId: null,
+          callerName: `Appelant ${i}`,
+          callbackNumber: "+33612345678",
+          category: "rappel",
+          urgency: "normale",
+          text: `Rappeler au sujet de la demande ${i}`,
+        },
+      });
+    }
+    await eventually(async () => expect(await a.workstation.handlers["sync.now"]({})).toMatchObject({ state: "offline", pendingCount: 200 }));
+
+    await world.server(database.url, port);
+    await a.settled();
+
+    const counts = (
+      await database.db.execute<{ total: string; distinct_ids: string }>(
+        sql`SELECT count(*) AS total, count(DISTINCT id) AS distinct_ids FROM message WHERE id = ANY(${sql.param(messageIds)}::uuid[])`,
+      )
+    ).rows[0]!;
+    expect(Number(counts.total)).toBe(200);
+    expect(Number(counts.distinct_ids)).toBe(200);
+    expect(await a.workstation.handlers["conflicts.list"]({})).toEqual([]);
+    const [sequence] = (await database.db.execute<{ last: string }>(sql`SELECT last_mutation_seq AS last FROM client_mutation`)).rows;
+    expect(Number(sequence!.last)).toBe(200);
+  });
+
+  it("pokes a workstation connected to another server process on the same database", async () => {
+    const { database, fixture } = await world.database();
+    const first = await world.server(database.url);
+    const second = await world.server(database.url);
+    const a = await world.workstation(first.url, "secretaire");
+    const b = await world.workstation(second.url, "secretaire");
+
+    const id = randomUUID();
+    await a.workstation.handlers["mutations.apply"]({
+      name: "patient.create",
+      args: {
+        id,
+        practiceId: fixture.gare.practiceId,
+        birthName: "Nouvel",
+        usedName: null,
+        firstName: "Noël",
+        birthDate: null,
+        phones: [],
+        email: null,
+        notes: null,
+      },
+    });
+    await a.settled();
+    await eventually(async () => {
+      const found = await b.workstation.handlers["patients.search"]({ practiceId: fixture.gare.practiceId, text: "noel", limit: 20 });
+      expect(found.map((patient) => patient.id)).toEqual([id]);
+    });
+  });
+});
