@@ -35,7 +35,7 @@ export async function pullChanges(
           hasMore = true;
           break;
         }
-        const { table, scope } = SYNCED_TABLE_SPECS[name];
+        const { table, scope, project } = SYNCED_TABLE_SPECS[name];
         const [fromVersion, fromId] = cursor[name] ?? START;
         const rows = (await tx
           .select(replicatedColumns(table))
@@ -50,7 +50,7 @@ export async function pullChanges(
           .orderBy(asc(table.version), asc(table.id))
           .limit(remaining)) as Array<Record<string, unknown> & { id: string; version: number; deletedAt: Date | null }>;
 
-        for (const row of rows) changes.push({ table: name, op: row.deletedAt ? "delete" : "upsert", row });
+        for (const row of rows) changes.push({ table: name, op: row.deletedAt ? "delete" : "upsert", row: project ? project(row, user) : row });
         const last = rows.at(-1);
         if (rows.length === remaining) {
           next[name] = [last!.version, last!.id];

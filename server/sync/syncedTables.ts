@@ -12,6 +12,8 @@ import type { SessionUser } from "../../shared/api/wire";
 interface SyncedTableSpec {
   table: PgTable & { id: PgColumn; version: PgColumn };
   scope: (user: SessionUser) => SQL;
+  /** What of an in-scope row the user may see, when not all of it. */
+  project?: (row: Record<string, unknown>, user: SessionUser) => Record<string, unknown>;
 }
 
 // One array parameter: drizzle would spread a bare array into a list of parameters.
@@ -27,6 +29,9 @@ export const SYNCED_TABLE_SPECS: Record<SyncedTable, SyncedTableSpec> = {
   user: {
     table: schema.users,
     scope: (user) => sql`(${schema.users.id} = ${user.id} OR ${schema.users.practiceIds} ?| ${sql.param(user.practiceIds)}::text[])`,
+    // A colleague's other practices are none of this user's business.
+    project: (row, user) =>
+      row.id === user.id ? row : { ...row, practiceIds: (row.practiceIds as string[]).filter((id) => user.practiceIds.includes(id)) },
   },
   patient: { table: schema.patients, scope: ownedByPractice(schema.patients.practiceId) },
   appointment: { table: schema.appointments, scope: ownedByPractice(schema.appointments.practiceId) },

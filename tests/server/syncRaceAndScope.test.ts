@@ -1,0 +1,136 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import { loginResponse, pullResponse, type SessionUser } from "../../shared/api/wire";
+import { eventually, PASSWORD, useSyncWorld } from "../support/syncWorld";
+
+const world = useSyncWorld();
+
+async function login(serverUrl: string, login: string): Promise<{ token: string; user: SessionUser }> {
+  const response = await fetch(`${serverUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ login, password: PASSWORD, deviceName: "banc de test" }),
+  });
+  return loginResponse.parse(await response.json());
+}
+
+describe("one slot, fifty workstations", () => {
+  it("books it once; the 49 others get slot_taken and keep their request in the conflict inbox", { timeout: 120_000 }, async () => {
+    const { database, fixture } = await world.database();
+    const server = await world.server(database.url);
+    const stations = await Promise.all(Array.from({ length: 50 }, () => world.workstation(server.url, "secretaire")));
+    const { practitionerId, motifId, patientIds } = fixture.tilleuls;
+
+    const requests = await Promise.all(
+      stations.map(async ({ workstation }) => {
+        const id = randomUUID();
+        await workstation.handlers["mutations.apply"]({
+          name: "appointment.book",
+          args: { id, practitionerId, appointmentTypeId: motifId, patientId: patientIds[0], startAt: "2026-12-02T10:00:00Z", endAt: "2026-12-02T10:20:00Z" },
+        });
+        return id;
+      }),
+    );
+    await Promise.all(stations.map((station) => station.settled()));
+
+    const booked = (
+      await database.db.execute<{ id: string }>(sql`SELECT id FROM appointment WHERE practitioner_id = ${practitionerId} AND status = 'booked'`)
+    ).rows.map((row) => row.id);
+    expect(booked).toHaveLength(1);
+    expect(requests).toContain(booked[0]);
+
+    let losers = 0;
+    for (const [index, { workstation }] of stations.entries()) {
+      const conflicts = await workstation.handlers["conflicts.list"]({});
+      if (requests[index] === booked[0]) {
+        expect(conflicts).toEqual([]);
+        continue;
+      }
+      losers++;
+      expect(conflicts).toEqual([
+        expect.objectContaining({ name: "appointment.book", errorCode: "slot_taken", args: expect.objectContaining({ id: requests[index] }) }),
+      ]);
+      // The loser's optimistic booking is gone; the winner's, pulled from the server, is what it sees.
+      await eventually(async () => {
+        const agenda = await workstation.handlers["agenda.range"]({ practitionerIds: [practitionerId], from: "2026-12-02T00:00:00Z", to: "2026-12-03T00:00:00Z" });
+        expect(agenda.map((appointment) => appointment.id)).toEqual([booked[0]]);
+      });
+    }
+    expect(losers).toBe(49);
+  });
+});
+
+describe("scope", () => {
+  it("never sends secretaire2 a row of a practice she does not serve, by pull or by poke", async () => {
+    const { database, fixture } = await world.database();
+    const server = await world.server(database.url);
+    const second = await login(server.url, "secretaire2");
+    expect(second.user.practiceIds).toEqual([fixture.tilleuls.practiceId]);
+
+    // Everything she can pull, page by page.
+    const rows: Array<{ table: string; row: Record<string, unknown> }> = [];
+    let cursor = "";
+    for (;;) {
+      const response = await fetch(`${server.url}/api/v1/sync/pull?limit=3&cursor=${encodeURIComponent(cursor)}`, {
+        headers: { authorization: `Bearer ${second.token}` },
+      });
+      const page = pullResponse.parse(await response.json());
+      rows.push(...page.changes);
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    const practiceOf = (change: { table: string; row: Record<string, unknown> }) => (change.table === "practice" ? change.row.id : change.row.practiceId);
+    expect(rows.some((change) => change.table === "patient")).toBe(true);
+    for (const change of rows) {
+      if (change.table === "user" || change.table === "device") continue;
+      expect(practiceOf(change), `${change.table} ${String(change.row.id)}`).toBe(fixture.tilleuls.practiceId);
+    }
+    expect(JSON.stringify(rows)).not.toContain(fixture.gare.practiceId);
+    for (const change of rows) expect(change.row).not.toHaveProperty("passwordHash");
+
+    // Pokes: a change at the Gare reaches secretaire's socket, not secretaire2's.
+    const first = await login(server.url, "secretaire");
+    const pokes = { secretaire: 0, secretaire2: 0 };
+    const sockets = await Promise.all(
+      ([["secretaire", first.token], ["secretaire2", second.token]] as const).map(
+        ([who, token]) =>
+          new Promise<WebSocket>((resolve) => {
+            const socket = new WebSocket(`${server.url.replace("http", "ws")}/api/v1/ws`, { headers: { authorization: `Bearer ${token}` } });
+            socket.on("message", (data) => {
+              const message = JSON.parse(String(data)) as { type: string };
+              if (message.type === "hello") resolve(socket);
+              if (message.type === "poke") pokes[who]++;
+            });
+          }),
+      ),
+    );
+    const push = await fetch(`${server.url}/api/v1/sync/push`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${first.token}` },
+      body: JSON.stringify({
+        clientId: randomUUID(),
+        mutations: [{ seq: 1, id: randomUUID(), name: "patient.update", args: { id: fixture.gare.patientIds[0], notes: "Allergie à la pénicilline" } }],
+      }),
+    });
+    expect(await push.json()).toMatchObject({ results: [{ seq: 1, status: "applied" }] });
+    await eventually(() => expect(pokes.secretaire).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(pokes.secretaire2).toBe(0);
+    for (const socket of sockets) socket.close();
+
+    // And she cannot write there either.
+    const refused = await fetch(`${server.url}/api/v1/sync/push`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${second.token}` },
+      body: JSON.stringify({
+        clientId: randomUUID(),
+        mutations: [{ seq: 1, id: randomUUID(), name: "patient.update", args: { id: fixture.gare.patientIds[0], notes: "intrusion" } }],
+      }),
+    });
+    expect(await refused.json()).toMatchObject({ results: [{ seq: 1, status: "rejected", error: { code: "not_found" } }] });
+    const [notes] = (await database.db.execute<{ notes: string }>(sql`SELECT notes FROM patient WHERE id = ${fixture.gare.patientIds[0]}`)).rows;
+    expect(notes!.notes).toBe("Allergie à la pénicilline");
+  });
+});
