@@ -39,6 +39,20 @@ export interface Conflict {
 
 const LAST_SEQ_KEY = "last_assigned_mutation_seq";
 
+/** A local constraint the change breaks is the secretary's problem to hear about, in French, not a crash. */
+function asRejectionIfConstraint<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "SQLITE_CONSTRAINT_FOREIGNKEY") throw new MutationRejected("not_found", "Un élément lié est introuvable sur ce poste.");
+    if (code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE") {
+      throw new MutationRejected("invalid", "Cet enregistrement existe déjà sur ce poste.");
+    }
+    throw error;
+  }
+}
+
 export function createReplica(store: LocalStore, options: { userId: () => string | null; now?: () => Date }) {
   const { sqlite } = store;
   const rows = createRowStore(sqlite);
@@ -126,7 +140,7 @@ export function createReplica(store: LocalStore, options: { userId: () => string
     /** Applies a secretary's change at once and queues it for the server. Throws MutationRejected (French) when it cannot be. */
     mutate(name: MutationName, input: unknown): { seq: number; id: string } {
       const args = parseMutationArgs(name, input);
-      return sqlite.transaction(() => {
+      return asRejectionIfConstraint(() => sqlite.transaction(() => {
         const undo: UndoEntry[] = [];
         const context = contextWith(recording(undo));
         checkLocalMutation(name, context, args);
@@ -136,7 +150,7 @@ export function createReplica(store: LocalStore, options: { userId: () => string
         const id = randomUUID();
         insertOutbox.run(seq, id, name, JSON.stringify(args), Date.now(), JSON.stringify(undo));
         return { seq, id };
-      })();
+      })());
     },
 
     pending(limit: number): MutationEnvelope[] {

@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { keyFileProvider } from "../../db/local/keyFileProvider";
+import { createWorkstation } from "../../electron/core/workstation";
+
+/**
+ * A workstation core in a process of its own, for crash tests: the parent kills it with SIGKILL.
+ * `node --import tsx workstationProcess.ts DATA_DIR SERVER_URL PRACTICE_ID COUNT`:
+ * queues COUNT messages (only on the first run: an existing outbox or session is resumed as is),
+ * logs in as secretaire if there is no session, then syncs and prints its status as JSON lines.
+ */
+const [dataDir, serverUrl, practiceId, countText] = process.argv.slice(2) as [string, string, string, string];
+const workstation = await createWorkstation({ dataDir, keyProvider: keyFileProvider(join(dataDir, "store.key")), serverUrl, pullIntervalMs: 60_000 });
+const say = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+
+const session = await workstation.handlers["session.current"]({});
+if (!session.user) {
+  // Signed in long enough to receive the practices, then out, so the messages go in one big push.
+  await workstation.handlers["session.login"]({ login: "secretaire", password: "demo" });
+  while ((await workstation.handlers["sync.now"]({})).state !== "online") await new Promise((resolve) => setTimeout(resolve, 100));
+  await workstation.handlers["session.logout"]({});
+  for (let i = 0; i < Number(countText); i++) {
+    await workstation.handlers["mutations.apply"]({
+      name: "message.create",
+      args: {
+        id: randomUUID(),
+        practiceId,
+        practitionerId: null,
+        patientId: null,
+        callId: null,
+        callerName: `Appelant ${i}`,
+        callbackNumber: null,
+        category: "rappel",
+        urgency: "normale",
+        text: `Message ${i} écrit avant la panne`,
+      },
+    });
+  }
+  say({ queued: Number(countText) });
+  await workstation.handlers["session.login"]({ login: "secretaire", password: "demo" });
+}
+workstation.on("sync.status", (status) => say(status));
+setInterval(async () => {
+  const status = await workstation.handlers["sync.now"]({});
+  say({ ...status, conflicts: (await workstation.handlers["conflicts.list"]({})).length });
+}, 200);
