@@ -41,10 +41,15 @@ export interface FakeBridge extends TelesecBridge {
   data: FakeData;
   readonly calls: Array<{ method: MethodName; input: unknown }>;
   readonly violations: Array<{ method: MethodName; issues: string }>;
-  /** Methods that reject, with the French message the core would send. */
-  failures: Partial<Record<MethodName, string>>;
+  /** Methods that reject, with the French message the core would send (and its code, when a test cares). */
+  failures: Partial<Record<MethodName, string | FakeFailure>>;
   callsTo<M extends MethodName>(method: M): Array<MethodInput<M>>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export interface FakeFailure {
+  code: string;
+  message: string;
 }
 
 export function defaultFakeData(): FakeData {
@@ -68,7 +73,20 @@ const FAKE_USER = {
   practiceIds: [fixtures.tilleuls.id, fixtures.gare.id],
 };
 
-type Handlers = { [M in MethodName]: (input: MethodArgs<M>, data: FakeData) => MethodOutput<M> };
+/** Announces a connection change, as the core does whenever the status it reports moves. */
+type Announce = (status: SyncStatus) => void;
+
+/** The names behind the identifiers the fake server knows; any other identifier is its own name. */
+export const FAKE_ACCOUNT_NAMES: Record<string, string> = { "c.laurent": "Camille Laurent" };
+
+type Handlers = {
+  [M in MethodName]: (input: MethodArgs<M>, data: FakeData, announce: Announce) => MethodOutput<M>;
+};
+
+function updateSyncStatus(data: FakeData, announce: Announce, change: Partial<SyncStatus>): void {
+  data.syncStatus = { ...data.syncStatus, ...change };
+  announce(data.syncStatus);
+}
 
 const handlers: Handlers = {
   "workstation.status": (_input, data) => data.status,
@@ -107,24 +125,29 @@ const handlers: Handlers = {
         Date.parse(from) < Date.parse(appointment.endAt),
     ),
   "session.current": (_input, data) => data.session,
-  "session.login": ({ login }, data) => {
-    data.session = { user: { ...FAKE_USER, name: login }, serverUrl: data.session.serverUrl ?? "http://127.0.0.1:8080" };
+  // Like the core: the sync loop starts at once and announces itself before the login answer.
+  "session.login": ({ serverUrl, login }, data, announce) => {
+    const url = serverUrl ?? data.session.serverUrl ?? data.syncStatus.serverUrl ?? "http://127.0.0.1:8080";
+    data.session = { user: { ...FAKE_USER, name: FAKE_ACCOUNT_NAMES[login] ?? login }, serverUrl: url };
+    updateSyncStatus(data, announce, { state: "syncing", serverUrl: url });
     return data.session;
   },
-  "session.logout": (_input, data) => {
+  "session.logout": (_input, data, announce) => {
     data.session = { user: null, serverUrl: data.session.serverUrl };
+    updateSyncStatus(data, announce, { state: "signed_out" });
     return data.session;
   },
   "sync.status": (_input, data) => data.syncStatus,
   "sync.now": (_input, data) => data.syncStatus,
   "conflicts.list": (_input, data) => data.conflicts,
-  "conflicts.clear": ({ id }, data) => {
+  "conflicts.clear": ({ id }, data, announce) => {
     const before = data.conflicts.length;
     data.conflicts = data.conflicts.filter((conflict) => conflict.id !== id);
+    updateSyncStatus(data, announce, { conflictCount: data.conflicts.length });
     return data.conflicts.length < before;
   },
-  "mutations.apply": (_input, data) => {
-    data.syncStatus = { ...data.syncStatus, pendingCount: data.syncStatus.pendingCount + 1 };
+  "mutations.apply": (_input, data, announce) => {
+    updateSyncStatus(data, announce, { pendingCount: data.syncStatus.pendingCount + 1 });
     return { seq: data.syncStatus.pendingCount, id: "0b6f5a2e-3c1d-4e8f-9a7b-6c5d4e3f2a1b" };
   },
 };
@@ -161,9 +184,11 @@ export function createFakeBridge(overrides: Partial<FakeData> = {}): FakeBridge 
         throw new TelesecError("invalid_input", `Requête invalide pour ${method}`);
       }
       const failure = bridge.failures[method];
-      if (failure !== undefined) throw new TelesecError("failed", failure);
-      const handler = handlers[method] as (input: unknown, data: FakeData) => unknown;
-      return methods[method].output.parse(handler(parsed.data, bridge.data)) as MethodOutput<M>;
+      if (typeof failure === "string") throw new TelesecError("failed", failure);
+      if (failure !== undefined) throw new TelesecError(failure.code, failure.message);
+      const handler = handlers[method] as (input: unknown, data: FakeData, announce: Announce) => unknown;
+      const announce: Announce = (status) => bridge.emit("sync.status", status);
+      return methods[method].output.parse(handler(parsed.data, bridge.data, announce)) as MethodOutput<M>;
     },
 
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

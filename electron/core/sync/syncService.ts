@@ -96,7 +96,8 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     })();
   }
 
-  const view = (): SessionView => ({ user, serverUrl: serverUrl() });
+  /** Signed in means holding a token; `user` stays known after a logout as the owner of this replica. */
+  const view = (): SessionView => ({ user: replica.state.get(KEYS.token) ? user : null, serverUrl: serverUrl() });
 
   startClient();
 

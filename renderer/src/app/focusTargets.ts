@@ -2,6 +2,8 @@
 export const FOCUS_TARGETS = {
   dialledNumber: "champ-numero-appele",
   patientSearch: "champ-recherche-patient",
+  conflictsButton: "bouton-conflits",
+  conflictInboxTitle: "titre-conflits",
 } as const;
 
 export function focusTarget(id: string): boolean {

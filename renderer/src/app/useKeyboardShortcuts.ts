@@ -14,6 +14,8 @@ export function useKeyboardShortcuts(): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      // A modal dialog keeps the keyboard: no jumping to a field behind it.
+      if (document.querySelector('[aria-modal="true"]')) return;
       const target = SHORTCUTS[event.code];
       if (target && focusTarget(target)) event.preventDefault();
     }

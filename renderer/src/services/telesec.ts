@@ -4,6 +4,7 @@ import type {
   MethodInput,
   MethodName,
   MethodOutput,
+  SyncStatus,
   TelesecBridge,
   WorkstationStatus,
 } from "../../../shared/api/contract";
@@ -66,6 +67,20 @@ export const telesec = {
 
   agendaRange: (practitionerIds: string[], from: string, to: string) =>
     telesec.call("agenda.range", { practitionerIds, from, to }),
+
+  currentSession: () => telesec.call("session.current", {}),
+
+  login: (credentials: MethodInput<"session.login">) => telesec.call("session.login", credentials),
+
+  logout: () => telesec.call("session.logout", {}),
+
+  syncStatus: () => telesec.call("sync.status", {}),
+
+  onSyncStatus: (listener: (status: SyncStatus) => void) => telesec.on("sync.status", listener),
+
+  listConflicts: () => telesec.call("conflicts.list", {}),
+
+  clearConflict: (id: string) => telesec.call("conflicts.clear", { id }),
 };
 
 /**

@@ -1,13 +1,17 @@
 import { useState } from "react";
 import type { PracticeSummary } from "../../../../shared/api/views";
 import { displayPhoneNumber } from "../../format/phone";
+import { SyncBar } from "../sync/SyncBar";
 import { CallLookupNotice } from "./CallLookupNotice";
 import { OpenCallForm } from "./OpenCallForm";
 import { openCall } from "./openCall";
 import { PracticePicker } from "./PracticePicker";
 import { usePracticeList } from "./usePracticeList";
 
-/** The top bar: open a call by its numbers or a practice by its name, and how the lookup went. */
+/**
+ * The top bar: open a call by its numbers or a practice by its name, how the lookup went, and the
+ * link to the agency server.
+ */
 export function CallHeader() {
   usePracticeList();
   const [dialledNumber, setDialledNumber] = useState("");
@@ -35,6 +39,7 @@ export function CallHeader() {
       <div className="call-header__notice">
         <CallLookupNotice />
       </div>
+      <SyncBar />
     </header>
   );
 }

@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { ModalDialog } from "../../app/ModalDialog";
+import { TextField } from "../../app/TextField";
+import { describeError } from "../../services/telesec";
+import { LOGIN_FIELDS, readLoginForm, type LoginField, type LoginFormErrors, type LoginFormValues } from "./loginForm";
+import { signIn } from "./sessionCommands";
+
+interface LoginDialogProps {
+  /** The server the workstation already knows: prefilled, and then the address is optional. */
+  knownServerUrl: string | null;
+  onClose: () => void;
+}
+
+export const LOGIN_DIALOG_TITLE = "Connexion au serveur de l'agence";
+
+/** Signing in to the agency server. On success the dialog closes; on failure it says why, in French. */
+export function LoginDialog({ knownServerUrl, onClose }: LoginDialogProps) {
+  const [values, setValues] = useState<LoginFormValues>({ serverUrl: knownServerUrl ?? "", login: "", password: "" });
+  const [errors, setErrors] = useState<LoginFormErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const inputs = useRef<Partial<Record<LoginField, HTMLInputElement | null>>>({});
+
+  const focusFirst = (matches: (field: LoginField) => boolean) => {
+    const field = LOGIN_FIELDS.find(matches);
+    if (field) inputs.current[field]?.focus();
+  };
+
+  // On open, straight to what is left to type: the identifier when the server is known.
+  useEffect(() => focusFirst((field) => inputs.current[field]?.value === ""), []);
+
+  const setField = (field: LoginField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const bindInput = (field: LoginField) => (element: HTMLInputElement | null) => {
+    inputs.current[field] = element;
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (submitting) return;
+    const form = readLoginForm(values, knownServerUrl);
+    setFailure(null);
+    if ("errors" in form) {
+      setErrors(form.errors);
+      focusFirst((field) => form.errors[field] !== undefined);
+      return;
+    }
+    setErrors({});
+    setSubmitting(true);
+    try {
+      await signIn(form.request);
+    } catch (error) {
+      setFailure(describeError(error));
+      setSubmitting(false);
+      return;
+    }
+    onClose();
+  }
+
+  return (
+    <ModalDialog title={LOGIN_DIALOG_TITLE} onClose={onClose}>
+      <form className="login-form" onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
+        <TextField
+          label="Adresse du serveur"
+          type="url"
+          autoComplete="url"
+          required={knownServerUrl === null}
+          hint="Par exemple https://agence.exemple.fr"
+          value={values.serverUrl}
+          onChange={setField("serverUrl")}
+          error={errors.serverUrl}
+          inputRef={bindInput("serverUrl")}
+        />
+        <TextField
+          label="Identifiant"
+          autoComplete="username"
+          required
+          value={values.login}
+          onChange={setField("login")}
+          error={errors.login}
+          inputRef={bindInput("login")}
+        />
+        <TextField
+          label="Mot de passe"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={values.password}
+          onChange={setField("password")}
+          error={errors.password}
+          inputRef={bindInput("password")}
+        />
+        {submitting && (
+          <p className="muted" role="status">
+            Connexion en cours…
+          </p>
+        )}
+        {failure !== null && (
+          <p className="notice notice--error" role="alert">
+            {failure}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button button--primary" aria-disabled={submitting}>
+            Se connecter
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Annuler
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

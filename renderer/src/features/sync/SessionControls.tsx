@@ -1,0 +1,69 @@
+import { useEffect, useRef, useState } from "react";
+import { NBSP } from "../../format/typography";
+import { describeError } from "../../services/telesec";
+import { selectKnownServerUrl, selectNeedsSignIn, selectSignedInUser } from "../../stores/syncSelectors";
+import { useSyncStore } from "../../stores/syncStore";
+import { LoginDialog } from "./LoginDialog";
+import { signOut } from "./sessionCommands";
+
+/** Who is signed in, with a way out; or, when nobody is, the way in. */
+export function SessionControls() {
+  const user = useSyncStore(selectSignedInUser);
+  const needsSignIn = useSyncStore(selectNeedsSignIn);
+  const knownServerUrl = useSyncStore(selectKnownServerUrl);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [signOutFailure, setSignOutFailure] = useState<string | null>(null);
+  const signInButton = useRef<HTMLButtonElement>(null);
+  const signOutButton = useRef<HTMLButtonElement>(null);
+  const restoreFocus = useRef(false);
+
+  // When the dialog closes or the session ends, the button that had focus may be gone: focus
+  // goes to whichever session button now stands in its place rather than to the page.
+  const signedIn = user !== null;
+  useEffect(() => {
+    if (!restoreFocus.current || dialogOpen) return;
+    restoreFocus.current = false;
+    (signInButton.current ?? signOutButton.current)?.focus();
+  }, [dialogOpen, signedIn]);
+
+  function closeDialog(): void {
+    restoreFocus.current = true;
+    setDialogOpen(false);
+  }
+
+  async function endSession(): Promise<void> {
+    setSignOutFailure(null);
+    restoreFocus.current = true;
+    try {
+      await signOut();
+    } catch (error) {
+      restoreFocus.current = false;
+      setSignOutFailure(describeError(error));
+    }
+  }
+
+  return (
+    <div className="session">
+      {user && (
+        <>
+          <p className="session__user">{`Session${NBSP}: ${user.name}`}</p>
+          <button ref={signOutButton} type="button" className="button" onClick={() => void endSession()}>
+            Se déconnecter
+          </button>
+        </>
+      )}
+      {/* Hidden while the dialog is open, so that only one "Se connecter" button exists at a time. */}
+      {!user && needsSignIn && !dialogOpen && (
+        <button ref={signInButton} type="button" className="button button--primary" onClick={() => setDialogOpen(true)}>
+          Se connecter
+        </button>
+      )}
+      {dialogOpen && <LoginDialog knownServerUrl={knownServerUrl} onClose={closeDialog} />}
+      {signOutFailure !== null && (
+        <p className="session__failure" role="alert">
+          Déconnexion impossible&nbsp;: {signOutFailure}
+        </p>
+      )}
+    </div>
+  );
+}

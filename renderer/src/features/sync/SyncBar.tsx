@@ -1,0 +1,14 @@
+import { ConflictsButton } from "./ConflictsButton";
+import { ConnectionIndicator } from "./ConnectionIndicator";
+import { SessionControls } from "./SessionControls";
+
+/** The header's corner about the agency server: the connection, refused requests, the session. */
+export function SyncBar() {
+  return (
+    <div className="sync-bar">
+      <ConnectionIndicator />
+      <ConflictsButton />
+      <SessionControls />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { telesec } from "../../services/telesec";
+import { syncActions } from "../../stores/syncStore";
+import type { LoginRequest } from "./loginForm";
+import { loadSyncStatus } from "./loadSyncState";
+
+/**
+ * Signs in to the agency server. Rejects with the core's error (its French message says why) so
+ * the dialog can show it. The connection status is re-read at once: the header must not keep
+ * saying "Non connecté" until the next announcement.
+ */
+export async function signIn(request: LoginRequest): Promise<void> {
+  syncActions.sessionReceived(await telesec.login(request));
+  await loadSyncStatus();
+}
+
+/** Ends the session; what is queued stays on the workstation and is sent at the next sign-in. */
+export async function signOut(): Promise<void> {
+  syncActions.sessionReceived(await telesec.logout());
+  await loadSyncStatus();
+}
