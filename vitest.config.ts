@@ -30,6 +30,8 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/core/**/*.test.ts", "tests/db/**/*.test.ts", "tests/server/**/*.test.ts"],
+          // One real PostgreSQL for the run, with a migrated template database (tests/support/postgres.ts).
+          globalSetup: ["tests/support/postgresGlobalSetup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

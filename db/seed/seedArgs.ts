@@ -1,13 +1,17 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { postgresUrl } from "../central/centralDatabase";
 import { SEED_SIZE_NAMES } from "./seedSizes";
 import { SeedError } from "./seedError";
 
-export const SEED_USAGE = `Usage : npm run seed -- --size small|agency --target local --data-dir DOSSIER [--reference-date AAAA-MM-JJ]
+export const SEED_USAGE = `Usage : npm run seed -- --size small|agency [--target local|central] --data-dir DOSSIER [--reference-date AAAA-MM-JJ]
 
   --size            small (20 cabinets, 4 000 patients) ou agency (200 cabinets, 400 000 patients)
   --target          local : la base chiffrée du poste (par défaut)
-  --data-dir        dossier de la base (telesec.db) et de sa clé (store.key)
+                    central : la base PostgreSQL du serveur ; les comptes de démonstration y ont le mot de passe « demo »
+  --data-dir        local : dossier de la base (telesec.db) et de sa clé (store.key)
+                    central : dossier de la base PostgreSQL intégrée, comme pour le serveur
+                    (facultatif si la variable DATABASE_URL désigne un PostgreSQL existant)
   --reference-date  « aujourd'hui » des données (par défaut : aujourd'hui à Paris)`;
 
 const seedArgs = z.object({
@@ -17,12 +21,9 @@ const seedArgs = z.object({
         ? "Précisez la taille : --size small ou --size agency."
         : `Taille inconnue « ${String(issue.input)} » : choisissez small ou agency.`,
   }),
-  target: z
-    .string()
-    .default("local")
-    .refine((target) => target !== "central", "La cible central arrive avec le serveur central (issue 3).")
-    .pipe(z.literal("local", { error: (issue) => `Cible inconnue « ${String(issue.input)} » : seule la cible local existe.` })),
-  dataDir: z.string({ error: "Précisez le dossier de données : --data-dir DOSSIER." }).trim().min(1, "Le dossier de données ne peut pas être vide."),
+  target: z.enum(["local", "central"], { error: (issue) => `Cible inconnue « ${String(issue.input)} » : choisissez local ou central.` }).default("local"),
+  dataDir: z.string().trim().min(1, "Le dossier de données ne peut pas être vide.").optional(),
+  databaseUrl: postgresUrl.optional(),
   referenceDate: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Date de référence attendue au format AAAA-MM-JJ.")
@@ -30,10 +31,22 @@ const seedArgs = z.object({
     .optional(),
 });
 
-export type SeedArgs = z.infer<typeof seedArgs>;
+/** Where the seed writes: a local store needs its folder; the central database, a folder or DATABASE_URL. */
+const seedTarget = seedArgs.transform(({ target, dataDir, databaseUrl, ...rest }, context) => {
+  if (target === "central" && (dataDir !== undefined || databaseUrl !== undefined)) return { ...rest, target, dataDir, databaseUrl };
+  if (target === "local" && dataDir !== undefined) return { ...rest, target, dataDir };
+  const orDatabaseUrl = target === "central" ? " (ou la variable DATABASE_URL)" : "";
+  context.addIssue({ code: "custom", message: `Précisez le dossier de données : --data-dir DOSSIER${orDatabaseUrl}.` });
+  return z.NEVER;
+});
 
-/** Reads the command line; `null` means help was asked for. Refusals are SeedErrors in French. */
-export function parseSeedArgs(argv: readonly string[]): SeedArgs | null {
+export type SeedArgs = z.infer<typeof seedTarget>;
+
+/**
+ * Reads the command line (and DATABASE_URL, for the central target only); `null` means help was
+ * asked for. Refusals are SeedErrors in French.
+ */
+export function parseSeedArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): SeedArgs | null {
   let values;
   try {
     ({ values } = parseArgs({
@@ -52,10 +65,11 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs | null {
     throw new SeedError(`Argument non reconnu (${(error as Error).message}).\n\n${SEED_USAGE}`);
   }
   if (values.help) return null;
-  const parsed = seedArgs.safeParse({
+  const parsed = seedTarget.safeParse({
     size: values.size,
     target: values.target,
     dataDir: values["data-dir"],
+    databaseUrl: values.target === "central" ? env.DATABASE_URL || undefined : undefined,
     referenceDate: values["reference-date"],
   });
   if (!parsed.success) throw new SeedError(`${parsed.error.issues.map((issue) => issue.message).join("\n")}\n\n${SEED_USAGE}`);

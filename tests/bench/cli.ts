@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runSearchBench } from "./searchBench";
+import { runSyncBench } from "./syncBench";
 
 /** `npm run bench -- <name> [--data-dir DIR]`: prints figures; budgets live in docs/performance.md. */
 const benches: Record<string, (dataDir: string) => Promise<void>> = {
   search: runSearchBench,
+  sync: runSyncBench,
 };
 
 const { values, positionals } = parseArgs({ options: { "data-dir": { type: "string", default: ".data/agency" } }, allowPositionals: true });

@@ -25,7 +25,8 @@ describe("seed command line", () => {
   });
 
   it("explains in French what is wrong", () => {
-    expect(refusal(["--size", "small", "--target", "central", "--data-dir", "d"])).toMatch(/^La cible central arrive avec le serveur central \(issue 3\)\./);
+    expect(parseSeedArgs(["--size", "small", "--target", "central", "--data-dir", "d"], {})).toMatchObject({ target: "central", dataDir: "d" });
+    expect(refusal(["--size", "small", "--target", "central"])).toMatch(/--data-dir DOSSIER \(ou la variable DATABASE_URL\)/);
     expect(refusal(["--size", "huge", "--data-dir", "d"])).toMatch(/Taille inconnue « huge » : choisissez small ou agency\./);
     expect(refusal(["--data-dir", "d"])).toMatch(/Précisez la taille/);
     expect(refusal(["--size", "small"])).toMatch(/Précisez le dossier de données : --data-dir DOSSIER\./);

@@ -24,10 +24,10 @@ describe("npm run seed", () => {
   });
 
   it("fails with the French reason alone, no stack trace", async () => {
-    const failure = await seedCli("--size", "small", "--target", "central", "--data-dir", "/nonexistent").catch((error: unknown) => error);
+    const failure = await seedCli("--size", "huge", "--target", "local", "--data-dir", "/nonexistent").catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 1 });
     const { stderr } = failure as { stderr: string };
-    expect(stderr).toMatch(/^La cible central arrive avec le serveur central \(issue 3\)\./);
+    expect(stderr).toMatch(/^Taille inconnue « huge »/);
     expect(stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });

@@ -99,7 +99,7 @@ CREATE TABLE "appointment" (
 	"status" text NOT NULL,
 	"cancel_reason" text,
 	"notes" text,
-	"booked_by" text,
+	"booked_by" uuid,
 	"channel" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
 );
@@ -114,7 +114,7 @@ CREATE TABLE "waitlist_entry" (
 	"practitioner_ids" jsonb NOT NULL,
 	"preferred_windows" jsonb NOT NULL,
 	"notes" text,
-	"created_by" text,
+	"created_by" uuid,
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -132,7 +132,7 @@ CREATE TABLE "message" (
 	"urgency" text NOT NULL,
 	"text" text NOT NULL,
 	"status" text NOT NULL,
-	"created_by" text,
+	"created_by" uuid,
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -141,7 +141,7 @@ CREATE TABLE "call" (
 	"version" bigint DEFAULT 0 NOT NULL,
 	"deleted_at" timestamp with time zone,
 	"practice_id" uuid,
-	"external_call_id" uuid,
+	"external_call_id" text,
 	"dialled_number" text NOT NULL,
 	"caller_number" text,
 	"patient_id" uuid,

@@ -21,7 +21,7 @@ export const appointments = pgTable(
     status: text({ enum: APPOINTMENT_STATUSES }).notNull(),
     cancelReason: text(),
     notes: text(),
-    bookedBy: text().references(() => users.id),
+    bookedBy: uuid().references(() => users.id),
     channel: text({ enum: BOOKING_CHANNELS }).notNull(),
     createdAt: instant().notNull(),
   },

@@ -14,7 +14,7 @@ export const calls = pgTable(
   {
     ...syncedColumns,
     practiceId: uuid().references(() => practices.id),
-    externalCallId: uuid(),
+    externalCallId: text(),
     dialledNumber: text().notNull(),
     callerNumber: text(),
     patientId: uuid().references(() => patients.id),

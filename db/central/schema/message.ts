@@ -22,7 +22,7 @@ export const messages = pgTable(
     urgency: text({ enum: MESSAGE_URGENCIES }).notNull(),
     text: text().notNull(),
     status: text({ enum: MESSAGE_STATUSES }).notNull(),
-    createdBy: text().references(() => users.id),
+    createdBy: uuid().references(() => users.id),
     createdAt: instant().notNull(),
   },
   (table) => [index("message_practice_created_idx").on(table.practiceId, table.createdAt)],

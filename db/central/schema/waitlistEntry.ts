@@ -19,7 +19,7 @@ export const waitlistEntries = pgTable(
     practitionerIds: json<string[]>().notNull(),
     preferredWindows: json<WeeklyWindow[]>().notNull(),
     notes: text(),
-    createdBy: text().references(() => users.id),
+    createdBy: uuid().references(() => users.id),
     createdAt: instant().notNull(),
   },
   (table) => [index("waitlist_practice_idx").on(table.practiceId)],

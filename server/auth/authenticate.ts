@@ -1,0 +1,61 @@
+import type { FastifyRequest } from "fastify";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { devices, users } from "../../db/central/schema";
+import type { CentralDb } from "../context";
+import { ApiError } from "../http/apiError";
+import { hashDeviceToken } from "./deviceTokens";
+import { sessionUserOf } from "./sessionUser";
+
+/** lastSeenAt is for people (when did this workstation last call?), not a per-request log. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{16,256})$/i;
+
+const unauthenticated = () =>
+  new ApiError(401, "unauthenticated", "Authentification requise : reconnectez-vous.", { "WWW-Authenticate": 'Bearer realm="telesec"' });
+const deviceRevoked = () =>
+  new ApiError(401, "device_revoked", "Ce poste a été révoqué : reconnectez-vous pour l'utiliser à nouveau.", {
+    "WWW-Authenticate": 'Bearer realm="telesec", error="invalid_token"',
+  });
+
+/**
+ * The preHandler of every authenticated route: the bearer token must be that of a device not
+ * revoked, of a user not deleted. Sets `request.session`; otherwise throws a 401 (answered by the
+ * error handler). Checked against the database on every request, so a revocation takes effect
+ * at once on every server instance.
+ */
+export function createAuthenticate(db: CentralDb) {
+  return async function authenticate(request: FastifyRequest): Promise<void> {
+    const token = BEARER.exec(request.headers.authorization ?? "")?.[1];
+    if (!token) throw unauthenticated();
+    const [found] = await db
+      .select({
+        deviceId: devices.id,
+        revokedAt: devices.revokedAt,
+        deviceDeletedAt: devices.deletedAt,
+        lastSeenAt: devices.lastSeenAt,
+        user: { id: users.id, displayName: users.displayName, role: users.role, practiceIds: users.practiceIds, deletedAt: users.deletedAt },
+      })
+      .from(devices)
+      .innerJoin(users, eq(users.id, devices.userId))
+      .where(eq(devices.tokenHash, hashDeviceToken(token)))
+      .limit(1);
+    if (!found) throw unauthenticated();
+    if (found.revokedAt || found.deviceDeletedAt) throw deviceRevoked();
+    if (found.user.deletedAt) throw unauthenticated();
+    const now = new Date();
+    if (!found.lastSeenAt || now.getTime() - found.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+      await markSeen(db, found.deviceId, now);
+    }
+    request.session = { user: sessionUserOf(found.user), deviceId: found.deviceId };
+  };
+}
+
+/** Conditional, so concurrent requests (or instances) write it once a minute at most. */
+async function markSeen(db: CentralDb, deviceId: string, now: Date): Promise<void> {
+  const staleBefore = new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS);
+  await db
+    .update(devices)
+    .set({ lastSeenAt: now })
+    .where(and(eq(devices.id, deviceId), or(isNull(devices.lastSeenAt), lt(devices.lastSeenAt, staleBefore))));
+}

@@ -1,0 +1,54 @@
+import { parseServerArgs, SERVER_USAGE } from "./serverArgs";
+import { startServer } from "./startServer";
+import { StartupError } from "./startupError";
+
+/**
+ * `npm run server -- --data-dir DIR [--port N] [--host H] [--demo]`. The first SIGINT or SIGTERM
+ * stops gracefully (requests, pool, embedded PostgreSQL), even while still starting; a second one
+ * exits at once, PostgreSQL being told to stop on the way out all the same.
+ */
+async function main(): Promise<void> {
+  const args = parseServerArgs(process.argv.slice(2), process.env);
+  if (args === null) {
+    process.stdout.write(`${SERVER_USAGE}\n`);
+    return;
+  }
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  if (!args.databaseUrl) say(`Démarrage de PostgreSQL dans ${args.dataDir}…`);
+  const starting = startServer({ ...args, log: say });
+
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.stderr.write(`${signal} reçu pendant l'arrêt : arrêt immédiat.\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    say("Arrêt du serveur…");
+    // Still starting: it stops as soon as it is up. (A failed start is reported by main's caller.)
+    starting.then(
+      (server) =>
+        server.close().then(
+          () => {
+            say("Serveur arrêté.");
+            process.exit(0);
+          },
+          (error: unknown) => {
+            process.stderr.write(`Arrêt incomplet : ${String((error as Error).stack ?? error)}\n`);
+            process.exit(1);
+          },
+        ),
+      () => {},
+    );
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  const server = await starting;
+  if (!stopping) say(`Serveur Télésec prêt : ${server.url}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof StartupError ? error.message : String((error as Error).stack ?? error)}\n`);
+  process.exitCode = 1;
+});

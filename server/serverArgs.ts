@@ -1,0 +1,67 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { postgresUrl } from "../db/central/centralDatabase";
+import { StartupError } from "./startupError";
+
+export const DEFAULT_PORT = 8080;
+
+export const SERVER_USAGE = `Usage : npm run server -- --data-dir DOSSIER [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--demo]
+
+  --data-dir  dossier de la base PostgreSQL intégrée (sous-dossier postgres/), créée au premier lancement
+  --port      port HTTP (par défaut ${DEFAULT_PORT} ; 0 : un port libre, affiché au démarrage)
+  --host      adresse d'écoute (par défaut 127.0.0.1 : ce poste seulement ; 0.0.0.0 : tout le réseau)
+  --demo      si la base est vide, y crée l'agence de démonstration et ses comptes
+              secretaire, secretaire2, superviseur, admin (mot de passe « demo »)
+
+  DATABASE_URL=postgresql://utilisateur:motdepasse@hôte:5432/base : utilise ce PostgreSQL
+              au lieu de la base intégrée (--data-dir devient facultatif)`;
+
+const serverArgs = z
+  .object({
+    port: z
+      .string()
+      .regex(/^\d{1,5}$/, "Le port doit être un nombre entre 0 et 65535.")
+      .transform(Number)
+      .refine((port) => port <= 65_535, "Le port doit être un nombre entre 0 et 65535.")
+      .default(DEFAULT_PORT),
+    host: z.string().trim().regex(/^[\w.:-]+$/, "Adresse d'écoute illisible : donnez une adresse IP ou un nom d'hôte.").default("127.0.0.1"),
+    dataDir: z.string().trim().min(1, "Le dossier de données ne peut pas être vide.").optional(),
+    demo: z.boolean().default(false),
+    databaseUrl: postgresUrl.optional(),
+  })
+  .refine((args) => args.dataDir !== undefined || args.databaseUrl !== undefined, {
+    message: "Précisez le dossier de données : --data-dir DOSSIER (ou la variable DATABASE_URL).",
+  });
+
+export type ServerArgs = z.infer<typeof serverArgs>;
+
+/** Reads the command line and DATABASE_URL; null means help was asked for. Refusals are StartupErrors in French. */
+export function parseServerArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ServerArgs | null {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        "data-dir": { type: "string" },
+        demo: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new StartupError(`Argument non reconnu (${(error as Error).message}).\n\n${SERVER_USAGE}`);
+  }
+  if (values.help) return null;
+  const parsed = serverArgs.safeParse({
+    port: values.port,
+    host: values.host,
+    dataDir: values["data-dir"],
+    demo: values.demo,
+    databaseUrl: env.DATABASE_URL || undefined,
+  });
+  if (!parsed.success) throw new StartupError(`${parsed.error.issues.map((issue) => issue.message).join("\n")}\n\n${SERVER_USAGE}`);
+  return parsed.data;
+}

@@ -1,0 +1,73 @@
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import type { Pool } from "pg";
+import type { CentralDatabase } from "../db/central/centralDatabase";
+import { buildServer } from "./app";
+import { openCentralDatabase } from "./database/openCentralDatabase";
+import { seedDemoAgencyOnce } from "./demo/seedDemoAgency";
+import { StartupError } from "./startupError";
+
+export interface StartServerOptions {
+  /** 0: a free port, read back from `url`. */
+  port: number;
+  /** Default 127.0.0.1: this machine only. */
+  host?: string;
+  /** Where the embedded PostgreSQL lives; unused with `databaseUrl`. */
+  dataDir?: string;
+  databaseUrl?: string;
+  /** Seed the demo agency and its users if the database has no practice yet. */
+  demo?: boolean;
+  log?: (line: string) => void;
+  /** For the embedded PostgreSQL only: false in throwaway test clusters (no fsync). */
+  durable?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  db: CentralDatabase;
+  pool: Pool;
+  /** Stops taking requests, closes the pool, stops the embedded PostgreSQL; once, however often called. */
+  close(): Promise<void>;
+}
+
+/** The whole central server: database up and migrated, demo data if asked, API listening. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const log = options.log ?? (() => {});
+  const host = options.host ?? "127.0.0.1";
+  const database = await openCentralDatabase(options);
+  const { db, pool } = database.connection;
+  let app: FastifyInstance | undefined;
+  try {
+    if (options.demo) await seedDemoAgencyOnce(pool, log);
+    app = await buildServer({ db, pool, log });
+    await listen(app, options.port, host);
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    throw error;
+  }
+  const { port } = app.server.address() as AddressInfo;
+  const listening = app;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    db,
+    pool,
+    close: () =>
+      (closing ??= (async () => {
+        await listening.close();
+        await database.close();
+      })()),
+  };
+}
+
+async function listen(app: FastifyInstance, port: number, host: string): Promise<void> {
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new StartupError(`Le port ${port} est déjà utilisé sur ${host} : choisissez-en un autre avec --port.`, { cause: error });
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new StartupError(`Adresse d'écoute ${host} indisponible sur cette machine.`, { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from "node:crypto";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { keyFileProvider } from "../../db/local/keyFileProvider";
+import { openLocalStore } from "../../db/local/openLocalStore";
+import { practices, users } from "../../db/central/schema";
+import { seedCentral } from "../../db/seed/seedCentral";
+import { createWorkstation, STORE_FILE, type Workstation } from "../../electron/core/workstation";
+import { hashPassword } from "../../server/auth/passwords";
+import { startServer } from "../../server/startServer";
+import { loginResponse, pushResponse } from "../../shared/api/wire";
+import { percentiles } from "./stats";
+
+/**
+ * `npm run bench -- sync --data-dir DIR`: the sync engine against a real PostgreSQL holding the
+ * agency-size seed (made once in DIR/central, ≈ a few minutes, then reused). One line per figure.
+ * Budgets (issue "Central server and offline-first sync"): push ≥ 2,000 mutations/s and ≥ 0.3× the
+ * raw insert rate; A→B visibility p95 ≤ 250 ms; drain of 500 offline mutations ≤ 5 s; initial sync
+ * of the agency scope ≤ 30 s.
+ */
+const PUSHED = 5_000;
+const VISIBILITY_RUNS = 50;
+const DRAIN = 500;
+
+const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
+
+export async function runSyncBench(dataDir: string): Promise<void> {
+  const centralDir = join(dataDir, "central");
+  mkdirSync(centralDir, { recursive: true, mode: 0o755 });
+  chmodSync(centralDir, 0o755);
+  const server = await startServer({ port: 0, dataDir: centralDir, log: () => {} });
+  const scratch = mkdtempSync(join(dataDir, "replicas-"));
+  chmodSync(scratch, 0o755);
+  const opened: Workstation[] = [];
+  try {
+    const seeded = await seedCentral({ pool: server.pool, size: "agency", demoPassword: "demo", ifPopulated: "skip" });
+    if (seeded) line("seed central agency (une fois)", `${(seeded.elapsedMs / 1000).toFixed(1)} s`);
+    const [practice] = await server.db.select({ id: practices.id }).from(practices).limit(1);
+    const benchLogin = `banc-${randomUUID().slice(0, 8)}`;
+    await server.db.insert(users).values({
+      id: randomUUID(),
+      login: benchLogin,
+      displayName: "Banc de mesure",
+      role: "secretary",
+      practiceIds: [practice!.id],
+      passwordHash: await hashPassword("demo"),
+    });
+
+    const workstation = async (login: string) => {
+      const dir = mkdtempSync(join(scratch, "ws-"));
+      const station = await createWorkstation({ dataDir: dir, keyProvider: keyFileProvider(join(dir, "store.key")), serverUrl: server.url, pullIntervalMs: 600_000 });
+      opened.push(station);
+      await station.handlers["session.login"]({ login, password: "demo" });
+      return { station, dir };
+    };
+    const settled = async (station: Workstation) => {
+      for (;;) {
+        const status = await station.handlers["sync.now"]({});
+        if (status.state === "online" && status.pendingCount === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const message = (practiceId: string, i: number) => ({
+      id: randomUUID(),
+      practiceId,
+      practitionerId: null,
+      patientId: null,
+      callId: null,
+      callerName: `Banc ${i}`,
+      callbackNumber: null,
+      category: "rappel" as const,
+      urgency: "normale" as const,
+      text: `Message de mesure ${i}`,
+    });
+
+    // 1. Initial sync of the whole agency (secretaire serves every practice).
+    {
+      const started = performance.now();
+      const { station, dir } = await workstation("secretaire");
+      await settled(station);
+      const seconds = (performance.now() - started) / 1000;
+      station.close();
+      const key = await keyFileProvider(join(dir, "store.key")).readKey();
+      const store = openLocalStore({ path: join(dir, STORE_FILE), key: key! });
+      const rows = ["practice", "practitioner", "patient", "appointment", "directive", "message", "call"]
+        .map((table) => store.sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number)
+        .reduce((sum, count) => sum + count, 0);
+      store.close();
+      line("synchro initiale, périmètre agence", `${rows.toLocaleString("fr-FR")} lignes en ${seconds.toFixed(1)} s (budget ≤ 30 s)`);
+    }
+
+    // 2. Push throughput, beside raw single-row inserts of the same rows in the same run.
+    {
+      const login = loginResponse.parse(
+        await (
+          await fetch(`${server.url}/api/v1/auth/login`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ login: benchLogin, password: "demo", deviceName: "banc" }),
+          })
+        ).json(),
+      );
+      const clientId = randomUUID();
+      const mutations = Array.from({ length: PUSHED }, (_, i) => ({ seq: i + 1, id: randomUUID(), name: "message.create", args: message(practice!.id, i) }));
+      const started = performance.now();
+      for (let from = 0; from < PUSHED; from += 500) {
+        const response = await fetch(`${server.url}/api/v1/sync/push`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${login.token}` },
+          body: JSON.stringify({ clientId, mutations: mutations.slice(from, from + 500) }),
+        });
+        const body = pushResponse.parse(await response.json());
+        if (body.results.some((result) => result.status !== "applied")) throw new Error("mutation refusée pendant la mesure");
+      }
+      const pushRate = PUSHED / ((performance.now() - started) / 1000);
+
+      const client = await server.pool.connect();
+      const rawStarted = performance.now();
+      try {
+        for (let i = 0; i < PUSHED; i++) {
+          const row = message(practice!.id, i);
+          await client.query(
+            `INSERT INTO message (id, practice_id, caller_name, category, urgency, text, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'nouveau', now())`,
+            [row.id, row.practiceId, row.callerName, row.category, row.urgency, row.text],
+          );
+        }
+      } finally {
+        client.release();
+      }
+      const rawRate = PUSHED / ((performance.now() - rawStarted) / 1000);
+      line("push (mutations/s)", `${Math.round(pushRate)} /s (budget ≥ 2 000)`);
+      line("insertions PostgreSQL brutes, une par transaction", `${Math.round(rawRate)} /s`);
+      line("rapport push / brut", `${(pushRate / rawRate).toFixed(2)} (budget ≥ 0,3)`);
+    }
+
+    // 3. Visibility A → B: from A's action to the row in B's encrypted store.
+    {
+      const a = await workstation(benchLogin);
+      const b = await workstation(benchLogin);
+      await settled(a.station);
+      await settled(b.station);
+      const key = await keyFileProvider(join(b.dir, "store.key")).readKey();
+      const reader = openLocalStore({ path: join(b.dir, STORE_FILE), key: key! });
+      const seen = reader.sqlite.prepare("SELECT 1 FROM message WHERE id = ?").pluck();
+      const samples: number[] = [];
+      for (let i = 0; i < VISIBILITY_RUNS; i++) {
+        const args = message(practice!.id, i);
+        const started = performance.now();
+        await a.station.handlers["mutations.apply"]({ name: "message.create", args });
+        while (!seen.get(args.id)) await new Promise((resolve) => setImmediate(resolve));
+        samples.push(performance.now() - started);
+      }
+      reader.close();
+      const { p50, p95 } = percentiles(samples);
+      line("visibilité A → B", `p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (budget p95 ≤ 250 ms)`);
+
+      // 4. Drain: 500 mutations made offline, sent when the session comes back.
+      await a.station.handlers["session.logout"]({});
+      for (let i = 0; i < DRAIN; i++) await a.station.handlers["mutations.apply"]({ name: "message.create", args: message(practice!.id, i) });
+      const started = performance.now();
+      await a.station.handlers["session.login"]({ login: benchLogin, password: "demo" });
+      await settled(a.station);
+      line(`vidage de ${DRAIN} mutations hors ligne`, `${((performance.now() - started) / 1000).toFixed(2)} s (budget ≤ 5 s)`);
+    }
+    const count = (await server.db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM message`)).rows[0]!.n;
+    line("messages en base après la mesure", Number(count).toLocaleString("fr-FR"));
+  } finally {
+    for (const station of opened) station.close();
+    await server.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

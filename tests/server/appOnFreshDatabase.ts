@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { afterEach } from "vitest";
+import { users } from "../../db/central/schema";
+import { buildServer } from "../../server/app";
+import { hashPassword } from "../../server/auth/passwords";
+import { freshDatabase, type FreshDatabase } from "../support/postgres";
+
+export interface TestApp extends FreshDatabase {
+  app: FastifyInstance;
+  /** What the server logged. */
+  logs: string[];
+}
+
+/**
+ * The server's app on a database of its own, driven by `app.inject` (no socket), closed and
+ * dropped after each test. Tests may add routes before their first request.
+ */
+export function useTestApps(): () => Promise<TestApp> {
+  const made: TestApp[] = [];
+  afterEach(async () => {
+    for (const { app, drop } of made.splice(0)) {
+      await app.close();
+      await drop();
+    }
+  });
+  return async () => {
+    const database = await freshDatabase();
+    const logs: string[] = [];
+    const app = await buildServer({ db: database.db, pool: database.pool, log: (line) => logs.push(line) });
+    const testApp = { ...database, app, logs };
+    made.push(testApp);
+    return testApp;
+  };
+}
+
+/** A user who can log in, with no practice unless given. */
+export async function insertUser(database: Pick<FreshDatabase, "db">, login: string, password: string, practiceIds: string[] = []) {
+  const user = { id: randomUUID(), login, displayName: `Compte ${login}`, role: "secretary" as const, practiceIds, passwordHash: await hashPassword(password) };
+  await database.db.insert(users).values(user);
+  return user;
+}
