@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { CentralDb } from "../context";
 import { clientMutations } from "../../db/central/schema";
 import { SYNCED_TABLES, type Change, type PullResponse, type SessionUser } from "../../shared/api/wire";
@@ -7,6 +7,7 @@ import { replicatedColumns, SYNCED_TABLE_SPECS } from "./syncedTables";
 
 /** The highest id a uuid column can hold: "every row of this version has been sent". */
 const AFTER_EVERY_ID = "ffffffff-ffff-ffff-ffff-ffffffffffff";
+const FIRST_ID = "00000000-0000-0000-0000-000000000000";
 
 /**
  * The changes a user may see since `cursor`, at most `limit` rows, tables in foreign-key order.
@@ -42,7 +43,8 @@ export async function pullChanges(
           .from(table)
           .where(
             and(
-              or(gt(table.version, fromVersion), and(eq(table.version, fromVersion), gt(table.id, fromId || "00000000-0000-0000-0000-000000000000"))),
+              // A row-value comparison, so PostgreSQL walks the (version, id) index instead of sorting the table.
+              sql`(${table.version}, ${table.id}) > (${fromVersion}, ${fromId || FIRST_ID}::uuid)`,
               lt(table.version, horizon),
               scope(user),
             ),
