@@ -38,9 +38,13 @@ export function openLocalStore({ path, key, migrationsDir = defaultLocalMigratio
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
+    // Every page read is decrypted: a cache that holds the hot indexes (patients, search terms,
+    // appointments) spares that work; SQLite's default of 2 MiB makes a large sync thrash.
+    sqlite.pragma("cache_size = -131072");
     const db = drizzle(sqlite, { schema, casing: "snake_case" });
     migrate(db, { migrationsFolder: migrationsDir });
     const close = () => {
+      if (!sqlite.open) return;
       // Keeps the planner's statistics fresh (bounded work since SQLite 3.46), as SQLite advises on close.
       sqlite.pragma("optimize");
       sqlite.close();

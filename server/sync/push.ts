@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { CentralDb } from "../context";
 import { clientMutations } from "../../db/central/schema";
 import type { MutationResult, PushRequest, PushResponse, SessionUser } from "../../shared/api/wire";
@@ -7,7 +7,7 @@ import { applyCentralMutation, type CentralTx } from "./centralMutations";
 
 export const CHANGES_CHANNEL = "telesec_changes";
 
-/** What a commit tells the server processes listening on CHANGES_CHANNEL (followed by ",<version>"). */
+/** What a push tells the server processes listening on CHANGES_CHANNEL. */
 export interface ChangeNotice {
   practiceId: string | null;
   userId: string;
@@ -23,70 +23,99 @@ export class PushRefused extends Error {
   }
 }
 
+/** Rolls a mutation's transaction back while carrying the reason out of it. */
+class Rejection extends Error {
+  constructor(readonly rejection: MutationRejected) {
+    super(rejection.message);
+  }
+}
+
 /**
  * Applies a client's mutations in order, each in its own transaction together with the client's
  * lastMutationSeq, so a retried push answers "duplicate" and changes nothing, and a crash between
- * two mutations loses neither. A rejected mutation leaves no trace but still advances the
- * sequence: the client moves it to its conflict inbox.
+ * two mutations loses neither. A rejected mutation leaves no trace: its transaction is rolled
+ * back whole, and a second one only advances the sequence, so the client moves it to its
+ * conflict inbox. Pokes go out once per push, after the commits.
  */
 export async function pushMutations(db: CentralDb, user: SessionUser, request: PushRequest): Promise<PushResponse> {
   const results: MutationResult[] = [];
+  const touched = new Set<string>();
   let lastMutationSeq = 0;
-  for (const mutation of request.mutations) {
-    const outcome = await db.transaction(async (tx) => {
-      const last = await lockClient(tx, request.clientId, user.id);
-      if (mutation.seq <= last) return { result: { seq: mutation.seq, status: "duplicate" as const }, last };
-      if (mutation.seq !== last + 1) {
-        throw new PushRefused("invalid", `Mutation ${mutation.seq} reçue alors que la suivante attendue est ${last + 1}.`);
-      }
-      const result = await applyOne(tx, user, mutation);
-      await tx
-        .update(clientMutations)
-        .set({ lastMutationSeq: mutation.seq, updatedAt: sql`now()` })
-        .where(eq(clientMutations.clientId, request.clientId));
-      return { result, last: mutation.seq };
-    });
-    results.push(outcome.result);
-    lastMutationSeq = outcome.last;
+  try {
+    for (const mutation of request.mutations) {
+      const outcome = await applyInOwnTransaction(db, user, request.clientId, mutation);
+      results.push(outcome.result);
+      lastMutationSeq = outcome.last;
+      if (outcome.result.status === "applied") touched.add(outcome.practiceId ?? "");
+    }
+  } finally {
+    await notify(db, user, touched);
   }
   return { results, lastMutationSeq };
 }
 
-/** Locks this client's sequence row for the transaction (creating it on first push). */
+async function applyInOwnTransaction(db: CentralDb, user: SessionUser, clientId: string, mutation: MutationEnvelope) {
+  try {
+    return await db.transaction(async (tx) => {
+      const last = await lockClient(tx, clientId, user.id);
+      if (mutation.seq <= last) return { result: { seq: mutation.seq, status: "duplicate" as const }, last, practiceId: null };
+      if (mutation.seq !== last + 1) throw new PushRefused("invalid", `Mutation ${mutation.seq} reçue alors que la suivante attendue est ${last + 1}.`);
+      let practiceId: string;
+      try {
+        practiceId = await applyCentralMutation(mutation.name, { tx, user, now: new Date() }, parseMutationArgs(mutation.name, mutation.args));
+      } catch (error) {
+        const rejection = asRejection(error);
+        throw rejection ? new Rejection(rejection) : error;
+      }
+      await advance(tx, clientId, mutation.seq);
+      return { result: { seq: mutation.seq, status: "applied" as const }, last: mutation.seq, practiceId };
+    });
+  } catch (error) {
+    if (!(error instanceof Rejection)) throw error;
+    // The mutation's work is rolled back; only its place in the sequence is kept.
+    return db.transaction(async (tx) => {
+      const last = await lockClient(tx, clientId, user.id);
+      if (mutation.seq <= last) return { result: { seq: mutation.seq, status: "duplicate" as const }, last, practiceId: null };
+      await advance(tx, clientId, mutation.seq);
+      const { code, message } = error.rejection;
+      return { result: { seq: mutation.seq, status: "rejected" as const, error: { code, message } }, last: mutation.seq, practiceId: null };
+    });
+  }
+}
+
+/** Locks this client's sequence row for the transaction, creating it on the first push. */
 async function lockClient(tx: CentralTx, clientId: string, userId: string): Promise<number> {
-  await tx.insert(clientMutations).values({ clientId, userId, lastMutationSeq: 0 }).onConflictDoNothing();
-  const [row] = await tx
-    .select({ userId: clientMutations.userId, last: clientMutations.lastMutationSeq })
-    .from(clientMutations)
-    .where(and(eq(clientMutations.clientId, clientId)))
-    .for("update");
+  const select = () =>
+    tx
+      .select({ userId: clientMutations.userId, last: clientMutations.lastMutationSeq })
+      .from(clientMutations)
+      .where(eq(clientMutations.clientId, clientId))
+      .for("update");
+  let [row] = await select();
+  if (!row) {
+    await tx.insert(clientMutations).values({ clientId, userId, lastMutationSeq: 0 }).onConflictDoNothing();
+    [row] = await select();
+  }
   if (!row || row.userId !== userId) throw new PushRefused("forbidden", "Ce poste appartient à une autre session.");
   return row.last;
 }
 
-async function applyOne(tx: CentralTx, user: SessionUser, mutation: MutationEnvelope): Promise<MutationResult> {
-  try {
-    // A savepoint: a refused mutation is rolled back alone, the sequence update still commits.
-    const practiceId = await tx.transaction(async (savepoint) => {
-      const args = parseMutationArgs(mutation.name, mutation.args);
-      return applyCentralMutation(mutation.name, { tx: savepoint, user, now: new Date() }, args);
-    });
-    // Delivered to every server process at commit, never for a rolled-back transaction.
-    const poke: ChangeNotice = { practiceId: practiceId || null, userId: user.id };
-    await tx.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify(poke)} || ',' || pg_current_xact_id()::text)`);
-    return { seq: mutation.seq, status: "applied" };
-  } catch (error) {
-    const rejection = asRejection(error);
-    if (!rejection) throw error;
-    return { seq: mutation.seq, status: "rejected", error: { code: rejection.code, message: rejection.message } };
+function advance(tx: CentralTx, clientId: string, seq: number) {
+  return tx.update(clientMutations).set({ lastMutationSeq: seq, updatedAt: sql`now()` }).where(eq(clientMutations.clientId, clientId));
+}
+
+/** One poke per practice touched (or for the user alone, for calls without a practice); only committed work gets here. */
+async function notify(db: CentralDb, user: SessionUser, touched: Set<string>): Promise<void> {
+  for (const practiceId of touched) {
+    const notice: ChangeNotice = { practiceId: practiceId || null, userId: user.id };
+    await db.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify(notice)} || ',' || pg_current_xact_id()::text)`);
   }
 }
 
 /** What PostgreSQL's own constraints mean for the secretary; anything else is a server fault. */
 function asRejection(error: unknown): MutationRejected | null {
   if (error instanceof MutationRejected) return error;
-  const code = pgErrorCode(error);
-  switch (code) {
+  switch (pgErrorCode(error)) {
     case "23P01":
       return new MutationRejected("slot_taken", "Ce créneau vient d'être pris sur un autre poste.");
     case "23505":

@@ -32,7 +32,8 @@ const RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
 export function startSyncClient(options: SyncClientOptions) {
   const { api, replica, session, log } = options;
   const pullEvery = options.pullIntervalMs ?? 30_000;
-  const pageSize = options.pullPageSize ?? 5_000;
+  // Large pages: each is one SQLite transaction, and an initial sync is hundreds of thousands of rows.
+  const pageSize = options.pullPageSize ?? 20_000;
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
