@@ -18,6 +18,7 @@ export interface CoreLaunchOptions<Port> {
   createPortPair(): { port1: Port; port2: Port };
   dataDir: string;
   migrationsDir: string;
+  serverUrl?: string;
   startKey: CoreStartKey;
   /** Serves the core's key requests: the OS keychain is only reachable from main. */
   keyProvider: KeyProvider;
@@ -78,7 +79,13 @@ export function launchCore<Port>(options: CoreLaunchOptions<Port>): CoreHandle<P
 
   const first = options.createPortPair();
   child.postMessage(
-    { type: "start", dataDir: options.dataDir, migrationsDir: options.migrationsDir, ...options.startKey },
+    {
+      type: "start",
+      dataDir: options.dataDir,
+      migrationsDir: options.migrationsDir,
+      ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+      ...options.startKey,
+    },
     [first.port1],
   );
   let unclaimedPort: Port | null = first.port2;

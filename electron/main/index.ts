@@ -68,6 +68,9 @@ async function start(): Promise<void> {
     createPortPair: () => new MessageChannelMain(),
     dataDir: layout.dataDir,
     migrationsDir: layout.migrationsDir,
+    // Until the machine-wide configuration file exists (deployment issue), the server comes from the
+    // environment: `npm start` sets it to the embedded demo server it starts.
+    ...(process.env.TELESEC_SERVER_URL ? { serverUrl: process.env.TELESEC_SERVER_URL } : {}),
     startKey: await coreStartKey(layout.databaseFile, keyProvider),
     keyProvider,
     onUnexpectedExit: (code) => {

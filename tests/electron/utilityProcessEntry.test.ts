@@ -61,11 +61,18 @@ describe("the utility process entry", () => {
 
   it("starts the workstation with the data folder, the migrations and the key it was given", async () => {
     const core = startCore();
-    core.deliver({ type: "start", dataDir: "/données/store", migrationsDir: "/app/dist/db/local/migrations", key: KEY_HEX });
+    core.deliver({
+      type: "start",
+      dataDir: "/données/store",
+      migrationsDir: "/app/dist/db/local/migrations",
+      serverUrl: "https://agence.exemple.fr",
+      key: KEY_HEX,
+    });
     expect(core.createWorkstation).toHaveBeenCalledOnce();
     const options = core.createWorkstation.mock.calls[0]![0];
     expect(options.dataDir).toBe("/données/store");
     expect(options.migrationsDir).toBe("/app/dist/db/local/migrations");
+    expect(options.serverUrl).toBe("https://agence.exemple.fr");
     expect(Buffer.from((await options.keyProvider.readKey())!).toString("hex")).toBe(KEY_HEX);
   });
 
@@ -84,6 +91,7 @@ describe("the utility process entry", () => {
     { type: "start", dataDir: "", key: KEY_HEX },
     { type: "start", dataDir: "/d", key: null },
     { type: "start", dataDir: "/d", key: KEY_HEX.slice(2) },
+    { type: "start", dataDir: "/d", serverUrl: "pas une adresse", key: KEY_HEX },
     { type: "launch", dataDir: "/d", key: KEY_HEX },
     "start",
     null,

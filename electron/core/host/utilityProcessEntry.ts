@@ -16,15 +16,16 @@ const hexKey = z
   .regex(new RegExp(`^[0-9a-f]{${KEY_BYTES * 2}}$`), "Clé du poste invalide : 64 caractères hexadécimaux attendus");
 const keyErrorBody = z.object({ code: z.enum(["missing_key", "wrong_key", "corrupt"]), message: z.string() });
 
+const startFields = {
+  type: z.literal("start"),
+  dataDir: z.string().min(1),
+  migrationsDir: z.string().min(1).optional(),
+  /** The agency's central server, when main knows it (configuration, or the demo server of `npm start`). */
+  serverUrl: z.string().url().optional(),
+};
 const startMessage = z.union([
-  z.object({ type: z.literal("start"), dataDir: z.string().min(1), migrationsDir: z.string().min(1).optional(), key: hexKey }),
-  z.object({
-    type: z.literal("start"),
-    dataDir: z.string().min(1),
-    migrationsDir: z.string().min(1).optional(),
-    key: z.null(),
-    keyError: keyErrorBody,
-  }),
+  z.object({ ...startFields, key: hexKey }),
+  z.object({ ...startFields, key: z.null(), keyError: keyErrorBody }),
 ]);
 /** Another renderer (a reload, a new window) asks for its own port. */
 const connectMessage = z.object({ type: z.literal("connect") });
@@ -100,6 +101,8 @@ export function runCore(parentPort: ParentPort, dependencies: CoreHostDependenci
           dataDir: message.dataDir,
           keyProvider: mainProcessKeyProvider(initialKey, keyService.request),
           ...(message.migrationsDir ? { migrationsDir: message.migrationsDir } : {}),
+          ...(message.serverUrl ? { serverUrl: message.serverUrl } : {}),
+          log,
         });
         workstation.catch((error: unknown) => {
           log(`cœur : démarrage impossible (${error instanceof Error ? error.name : "erreur inconnue"})`);
