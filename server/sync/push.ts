@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { CentralDb } from "../context";
 import { clientMutations } from "../../db/central/schema";
 import type { MutationResult, PushRequest, PushResponse, SessionUser } from "../../shared/api/wire";
@@ -57,9 +57,13 @@ export async function pushMutations(db: CentralDb, user: SessionUser, request: P
 async function applyInOwnTransaction(db: CentralDb, user: SessionUser, clientId: string, mutation: MutationEnvelope) {
   try {
     return await db.transaction(async (tx) => {
-      const last = await lockClient(tx, clientId, user.id);
-      if (mutation.seq <= last) return { result: { seq: mutation.seq, status: "duplicate" as const }, last, practiceId: null };
-      if (mutation.seq !== last + 1) throw new PushRefused("invalid", `Mutation ${mutation.seq} reçue alors que la suivante attendue est ${last + 1}.`);
+      // The common case in one statement: take this mutation's place in the sequence (locking the row).
+      if (!(await claimNext(tx, clientId, user.id, mutation.seq))) {
+        const last = await lockClient(tx, clientId, user.id);
+        if (mutation.seq <= last) return { result: { seq: mutation.seq, status: "duplicate" as const }, last, practiceId: null };
+        if (mutation.seq !== last + 1) throw new PushRefused("invalid", `Mutation ${mutation.seq} reçue alors que la suivante attendue est ${last + 1}.`);
+        await advance(tx, clientId, mutation.seq);
+      }
       let practiceId: string;
       try {
         practiceId = await applyCentralMutation(mutation.name, { tx, user, now: new Date() }, parseMutationArgs(mutation.name, mutation.args));
@@ -67,7 +71,6 @@ async function applyInOwnTransaction(db: CentralDb, user: SessionUser, clientId:
         const rejection = asRejection(error);
         throw rejection ? new Rejection(rejection) : error;
       }
-      await advance(tx, clientId, mutation.seq);
       return { result: { seq: mutation.seq, status: "applied" as const }, last: mutation.seq, practiceId };
     });
   } catch (error) {
@@ -81,6 +84,16 @@ async function applyInOwnTransaction(db: CentralDb, user: SessionUser, clientId:
       return { result: { seq: mutation.seq, status: "rejected" as const, error: { code, message } }, last: mutation.seq, practiceId: null };
     });
   }
+}
+
+/** Advances this client's sequence from seq - 1 to seq; false when it was not at seq - 1 (first push, retry, gap, other user). */
+async function claimNext(tx: CentralTx, clientId: string, userId: string, seq: number): Promise<boolean> {
+  const claimed = await tx
+    .update(clientMutations)
+    .set({ lastMutationSeq: seq, updatedAt: sql`now()` })
+    .where(and(eq(clientMutations.clientId, clientId), eq(clientMutations.userId, userId), eq(clientMutations.lastMutationSeq, seq - 1)))
+    .returning({ seq: clientMutations.lastMutationSeq });
+  return claimed.length === 1;
 }
 
 /** Locks this client's sequence row for the transaction, creating it on the first push. */
