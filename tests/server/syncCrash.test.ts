@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { createWorkstation } from "../../electron/core/workstation";
 import { useFreshDatabases } from "../support/postgres";
+import { freePort, useProcesses } from "../support/processes";
+import { queuedMessage } from "../support/queuedMessage";
 import { eventually, seedSyncFixture, PASSWORD } from "../support/syncWorld";
 import { useTempDirs } from "../support/tempDir";
 
@@ -15,42 +15,9 @@ import { useTempDirs } from "../support/tempDir";
  */
 const freshDatabase = useFreshDatabases();
 const tempDir = useTempDirs();
-const children = new Set<ChildProcess>();
-afterEach(() => {
-  for (const child of children) child.kill("SIGKILL");
-  children.clear();
-});
+const processes = useProcesses();
 
 const COUNT = 1000;
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; lines: string[] } {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  const lines: string[] = [];
-  let buffer = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const parts = buffer.split("\n");
-    buffer = parts.pop()!;
-    lines.push(...parts);
-  });
-  child.stderr!.on("data", () => {});
-  return { child, lines };
-}
-
-async function startServerProcess(databaseUrl: string, port: number) {
-  const server = run(["server/index.ts", "--port", String(port)], { DATABASE_URL: databaseUrl });
-  await eventually(() => server.lines.some((line) => line.includes("Serveur Télésec prêt")), 30_000);
-  return server;
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-    children.delete(child);
-  });
-}
 
 async function appliedSeq(database: { db: { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Array<Record<string, unknown>> }> } }) {
   const { rows } = await database.db.execute(sql`SELECT coalesce(max(last_mutation_seq), 0) AS seq FROM client_mutation`);
@@ -64,16 +31,6 @@ async function messageCounts(database: Awaited<ReturnType<typeof freshDatabase>>
   return { total: Number(rows[0]!.total), ids: Number(rows[0]!.distinct_ids), texts: Number(rows[0]!.distinct_texts) };
 }
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 describe("crashes in the middle of a push", { timeout: 180_000 }, () => {
   it("loses and duplicates nothing when the server is killed, then when the workstation is", async () => {
     const database = await freshDatabase();
@@ -82,7 +39,7 @@ describe("crashes in the middle of a push", { timeout: 180_000 }, () => {
     const serverUrl = `http://127.0.0.1:${port}`;
 
     // 1. The server dies with SIGKILL while a workstation pushes 1,000 queued messages.
-    let server = await startServerProcess(database.url, port);
+    let server = await processes.server(database.url, port);
     const dataDir = tempDir();
     const workstation = await createWorkstation({ dataDir, keyProvider: keyFileProvider(join(dataDir, "store.key")), serverUrl, pullIntervalMs: 60_000 });
     try {
@@ -91,31 +48,17 @@ describe("crashes in the middle of a push", { timeout: 180_000 }, () => {
       await eventually(async () => (await workstation.handlers["sync.now"]({})).state === "online");
       await workstation.handlers["session.logout"]({});
       for (let i = 0; i < COUNT; i++) {
-        await workstation.handlers["mutations.apply"]({
-          name: "message.create",
-          args: {
-            id: crypto.randomUUID(),
-            practiceId: fixture.tilleuls.practiceId,
-            practitionerId: null,
-            patientId: null,
-            callId: null,
-            callerName: `Appelant ${i}`,
-            callbackNumber: null,
-            category: "rappel",
-            urgency: "normale",
-            text: `Message A${i} ${randomBytes(4).toString("hex")}`,
-          },
-        });
+        await workstation.handlers["mutations.apply"]({ name: "message.create", args: queuedMessage(fixture.tilleuls.practiceId, i, "Avant la panne du serveur") });
       }
       await workstation.handlers["session.login"]({ login: "secretaire", password: PASSWORD });
       await eventually(async () => {
         const seq = await appliedSeq(database);
         return seq > 0 && seq < COUNT;
       }, 30_000);
-      await kill(server.child);
+      await processes.kill(server.child);
       expect(await appliedSeq(database)).toBeLessThan(COUNT);
 
-      server = await startServerProcess(database.url, port);
+      server = await processes.server(database.url, port);
       await eventually(async () => {
         const status = await workstation.handlers["sync.now"]({});
         return status.state === "online" && status.pendingCount === 0;
@@ -128,19 +71,19 @@ describe("crashes in the middle of a push", { timeout: 180_000 }, () => {
 
     // 2. A workstation process dies with SIGKILL while pushing; a new one resumes from its encrypted outbox.
     const crashingDir = tempDir();
-    const first = run(["tests/support/workstationProcess.ts", crashingDir, serverUrl, fixture.tilleuls.practiceId, String(COUNT)]);
+    const first = processes.run(["tests/support/workstationProcess.ts", crashingDir, serverUrl, fixture.tilleuls.practiceId, String(COUNT)]);
     const seqOfSecondClient = async () =>
       Number((await database.db.execute<{ seq: string }>(sql`SELECT coalesce(min(last_mutation_seq), 0) AS seq FROM client_mutation`)).rows[0]!.seq);
     await eventually(async () => {
       const seq = await seqOfSecondClient();
       return first.lines.some((line) => line.includes('"queued"')) && seq > 0 && seq < COUNT;
     }, 60_000);
-    await kill(first.child);
+    await processes.kill(first.child);
 
-    const second = run(["tests/support/workstationProcess.ts", crashingDir, serverUrl, fixture.tilleuls.practiceId, String(COUNT)]);
+    const second = processes.run(["tests/support/workstationProcess.ts", crashingDir, serverUrl, fixture.tilleuls.practiceId, String(COUNT)]);
     await eventually(() => second.lines.some((line) => /"state":"online","pendingCount":0,.*"conflicts":0/.test(line)), 60_000);
-    await kill(second.child);
+    await processes.kill(second.child);
     expect(await messageCounts(database)).toEqual({ total: 2 * COUNT, ids: 2 * COUNT, texts: 2 * COUNT });
-    await kill(server.child);
+    await processes.kill(server.child);
   });
 });

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { freePort, useProcesses } from "../support/processes";
+import { queuedMessage } from "../support/queuedMessage";
 import { eventually, useSyncWorld } from "../support/syncWorld";
 
 /** Real PostgreSQL, real sockets, real encrypted replicas. */
 const world = useSyncWorld();
+const processes = useProcesses();
 
 const slot = (hour: number) => ({ startAt: `2026-12-01T${String(hour).padStart(2, "0")}:00:00.000Z`, endAt: `2026-12-01T${String(hour).padStart(2, "0")}:20:00.000Z` });
 
@@ -43,21 +46,7 @@ describe("sync between two workstations and one server", () => {
     for (let i = 0; i < 200; i++) {
       const id = randomUUID();
       messageIds.push(id);
-      await a.workstation.handlers["mutations.apply"]({
-        name: "message.create",
-        args: {
-          id,
-          practiceId: fixture.tilleuls.practiceId,
-          practitionerId: fixture.tilleuls.practitionerId,
-          patientId: null,
-          callId: null,
-          callerName: `Appelant ${i}`,
-          callbackNumber: "+33612345678",
-          category: "rappel",
-          urgency: "normale",
-          text: `Rappeler au sujet de la demande ${i}`,
-        },
-      });
+      await a.workstation.handlers["mutations.apply"]({ name: "message.create", args: { ...queuedMessage(fixture.tilleuls.practiceId, i, "Hors ligne"), id } });
     }
     await eventually(async () => expect(await a.workstation.handlers["sync.now"]({})).toMatchObject({ state: "offline", pendingCount: 200 }));
 
@@ -79,9 +68,10 @@ describe("sync between two workstations and one server", () => {
   it("pokes a workstation connected to another server process on the same database", async () => {
     const { database, fixture } = await world.database();
     const first = await world.server(database.url);
-    const second = await world.server(database.url);
+    const port = await freePort();
+    await processes.server(database.url, port);
     const a = await world.workstation(first.url, "secretaire");
-    const b = await world.workstation(second.url, "secretaire");
+    const b = await world.workstation(`http://127.0.0.1:${port}`, "secretaire");
 
     const id = randomUUID();
     await a.workstation.handlers["mutations.apply"]({

@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { createWorkstation } from "../../electron/core/workstation";
+import { queuedMessage } from "./queuedMessage";
 
 /**
  * A workstation core in a process of its own, for crash tests: the parent kills it with SIGKILL.
@@ -20,21 +20,7 @@ if (!session.user) {
   while ((await workstation.handlers["sync.now"]({})).state !== "online") await new Promise((resolve) => setTimeout(resolve, 100));
   await workstation.handlers["session.logout"]({});
   for (let i = 0; i < Number(countText); i++) {
-    await workstation.handlers["mutations.apply"]({
-      name: "message.create",
-      args: {
-        id: randomUUID(),
-        practiceId,
-        practitionerId: null,
-        patientId: null,
-        callId: null,
-        callerName: `Appelant ${i}`,
-        callbackNumber: null,
-        category: "rappel",
-        urgency: "normale",
-        text: `Message ${i} écrit avant la panne`,
-      },
-    });
+    await workstation.handlers["mutations.apply"]({ name: "message.create", args: queuedMessage(practiceId, i, "Avant la panne du poste") });
   }
   say({ queued: Number(countText) });
   await workstation.handlers["session.login"]({ login: "secretaire", password: "demo" });
