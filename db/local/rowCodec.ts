@@ -4,6 +4,7 @@ import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm
 import { z } from "zod";
 import type { SyncedTable } from "../../shared/api/wire";
 import * as schema from "./schema";
+import { isBulkLoading } from "./bulkLoad";
 import { createPatientSearchIndexer } from "./patientSearchIndex";
 
 /**
@@ -112,6 +113,8 @@ export function createRowStore(sqlite: Database.Database) {
   };
 
   function reindexPatient(raw: RawRow | null, id: string): void {
+    // During a first sync the terms are rebuilt in one pass at the end (bulkLoad.ts).
+    if (isBulkLoading(sqlite)) return;
     if (!raw || raw.deleted_at !== null) return searchIndex.index(id, null);
     searchIndex.index(id, {
       practiceId: raw.practice_id as string,

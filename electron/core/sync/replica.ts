@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { LocalStore } from "../../../db/local/openLocalStore";
+import { beginBulkLoad, finishBulkLoad } from "../../../db/local/bulkLoad";
 import { createRowStore, parseWireRow, wireToRaw, type RawRow, type RowStore } from "../../../db/local/rowCodec";
 import type { Change, MutationResult, SyncedTable } from "../../../shared/api/wire";
 import { MutationRejected, parseMutationArgs, type MutationEnvelope, type MutationName } from "../../../shared/sync/mutations";
@@ -56,6 +57,8 @@ function asRejectionIfConstraint<T>(work: () => T): T {
 export function createReplica(store: LocalStore, options: { userId: () => string | null; now?: () => Date }) {
   const { sqlite } = store;
   const rows = createRowStore(sqlite);
+  // A first sync cut short by a crash left its indexes deferred: rebuild them before anything reads.
+  finishBulkLoad(sqlite);
   const now = () => (options.now ?? (() => new Date()))().toISOString();
 
   const getState = sqlite.prepare<[string], string>("SELECT value FROM sync_state WHERE key = ?").pluck();
@@ -158,6 +161,11 @@ export function createReplica(store: LocalStore, options: { userId: () => string
     },
 
     pendingCount: () => countPending.get() as number,
+
+    /** A first sync is about to write the whole scope: defer the secondary indexes (see bulkLoad.ts). */
+    beginFirstSync: () => beginBulkLoad(sqlite),
+    /** Rebuilds what beginFirstSync deferred; also finishes a first sync interrupted by a crash. */
+    finishFirstSync: () => finishBulkLoad(sqlite),
 
     /** Writes a page of server changes under the pending mutations, then re-applies them on top. */
     applyPull(changes: Change[], cursor: string): void {

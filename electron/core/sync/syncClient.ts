@@ -56,12 +56,24 @@ export function startSyncClient(options: SyncClientOptions) {
   }
 
   async function pullAll(): Promise<void> {
+    let cursor = replica.state.get("pull_cursor") ?? "";
+    if (cursor === "") replica.beginFirstSync();
+    let next = api.pull(session.token, cursor, session.clientId, pageSize);
     for (;;) {
-      const cursor = replica.state.get("pull_cursor") ?? "";
-      const page = await api.pull(session.token, cursor, session.clientId, pageSize);
+      const page = await next;
+      // Ask for the following page before writing this one: the server works while SQLite does.
+      if (page.hasMore) {
+        next = api.pull(session.token, page.cursor, session.clientId, pageSize);
+        // Awaited on the next turn; if this page fails first, its failure must not go unhandled.
+        next.catch(() => {});
+      }
       if (page.changes.length > 0 || page.cursor !== cursor) replica.applyPull(page.changes, page.cursor);
       if (page.changes.length > 0) options.onChanged();
-      if (!page.hasMore) return;
+      cursor = page.cursor;
+      if (!page.hasMore) {
+        replica.finishFirstSync();
+        return;
+      }
     }
   }
 

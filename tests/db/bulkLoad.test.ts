@@ -1,0 +1,73 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { beginBulkLoad, finishBulkLoad, isBulkLoading } from "../../db/local/bulkLoad";
+import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
+import { createRowStore, wireToRaw } from "../../db/local/rowCodec";
+import { createPatientQueries } from "../../electron/core/queries/patients";
+import { createReplica } from "../../electron/core/sync/replica";
+import { insertPatient, insertPractice } from "../support/fixtures";
+import { useTempDirs } from "../support/tempDir";
+
+const tempDir = useTempDirs();
+const indexNames = (store: LocalStore) =>
+  store.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[];
+
+describe("first-sync bulk load", () => {
+  it("defers the secondary indexes and search terms, then rebuilds them all", () => {
+    const store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: randomBytes(32) });
+    const practiceId = insertPractice(store, "Cabinet des Tilleuls", "+33123456789");
+    insertPatient(store, practiceId, { birthName: "Dupont", firstName: "Hélène", phones: ["+33612345678"] });
+    const before = indexNames(store);
+
+    beginBulkLoad(store.sqlite);
+    expect(isBulkLoading(store.sqlite)).toBe(true);
+    expect(indexNames(store)).not.toContain("appointment_practitioner_start_idx");
+    // As sync writes it: through the row store, which leaves the terms to the rebuild.
+    createRowStore(store.sqlite).put(
+      "patient",
+      wireToRaw("patient", {
+        id: randomUUID(),
+        version: 7,
+        deletedAt: null,
+        practiceId,
+        birthName: "Le Goff",
+        usedName: null,
+        firstName: "Gaëlle",
+        birthDate: null,
+        phones: ["+33145678901"],
+        email: null,
+        notes: null,
+        createdAt: "2026-11-23T09:00:00.000Z",
+        updatedAt: "2026-11-23T09:00:00.000Z",
+      }),
+    );
+    expect(store.sqlite.prepare("SELECT count(*) FROM patient_search_term WHERE term LIKE ?").pluck().get(`${practiceId}|ngoff%`)).toBe(0);
+
+    finishBulkLoad(store.sqlite);
+    expect(isBulkLoading(store.sqlite)).toBe(false);
+    expect(indexNames(store)).toEqual(before);
+    const patients = createPatientQueries(store.sqlite);
+    expect(patients.search(practiceId, "goff", 10).map((p) => p.firstName)).toEqual(["Gaëlle"]);
+    expect(patients.search(practiceId, "helene", 10).map((p) => p.birthName)).toEqual(["Dupont"]);
+    expect(patients.byCallerNumber(practiceId, "01 45 67 89 01")).toHaveLength(1);
+    store.close();
+  });
+
+  it("finishes a first sync cut short by a crash when the replica opens again", () => {
+    const path = join(tempDir(), "telesec.db");
+    const key = randomBytes(32);
+    const store = openLocalStore({ path, key });
+    const practiceId = insertPractice(store, "Cabinet du Parc", "+33123456780");
+    beginBulkLoad(store.sqlite);
+    insertPatient(store, practiceId, { birthName: "Martin", firstName: "Loïc" });
+    store.close();
+
+    const reopened = openLocalStore({ path, key });
+    createReplica(reopened, { userId: () => null });
+    expect(isBulkLoading(reopened.sqlite)).toBe(false);
+    expect(indexNames(reopened)).toContain("appointment_practitioner_start_idx");
+    expect(createPatientQueries(reopened.sqlite).search(practiceId, "loic", 10)).toHaveLength(1);
+    reopened.close();
+  });
+});
