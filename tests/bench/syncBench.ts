@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -8,13 +9,15 @@ import { practices, users } from "../../db/central/schema";
 import { seedCentral } from "../../db/seed/seedCentral";
 import { createWorkstation, STORE_FILE, type Workstation } from "../../electron/core/workstation";
 import { hashPassword } from "../../server/auth/passwords";
-import { startServer } from "../../server/startServer";
+import { connectCentral } from "../../db/central/centralDatabase";
+import { startEmbeddedPostgres } from "../../server/database/embeddedPostgres";
 import { loginResponse, pushResponse } from "../../shared/api/wire";
 import { percentiles } from "./stats";
 
 /**
  * `npm run bench -- sync --data-dir DIR`: the sync engine against a real PostgreSQL holding the
- * agency-size seed (made once in DIR/central, ≈ a few minutes, then reused). One line per figure.
+ * agency-size seed (made once in DIR/central, ≈ a minute, then reused), the server in a process of its
+ * own. One line per figure.
  * Budgets (issue "Central server and offline-first sync"): push ≥ 2,000 mutations/s and ≥ 0.3× the
  * raw insert rate; A→B visibility p95 ≤ 250 ms; drain of 500 offline mutations ≤ 5 s; initial sync
  * of the agency scope ≤ 30 s.
@@ -25,11 +28,33 @@ const DRAIN = 500;
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
 
+async function startServerProcess(databaseUrl: string): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts", "--port", "0"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /Serveur Télésec prêt : (\S+)/.exec(output);
+      if (ready) resolve(ready[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`serveur arrêté (code ${code})`)));
+  });
+  return { url, stop: () => child.kill("SIGTERM") };
+}
+
 export async function runSyncBench(dataDir: string): Promise<void> {
   const centralDir = join(dataDir, "central");
   mkdirSync(centralDir, { recursive: true, mode: 0o755 });
   chmodSync(centralDir, 0o755);
-  const server = await startServer({ port: 0, dataDir: centralDir, log: () => {} });
+  // The server runs in a process of its own, as it does in production (on its own machine):
+  // the benchmark's workstations must not share its CPU thread.
+  const postgres = await startEmbeddedPostgres({ dataDir: centralDir, durable: true });
+  const central = connectCentral(postgres.url);
+  const serverProcess = await startServerProcess(postgres.url);
+  const server = { url: serverProcess.url, db: central.db, pool: central.pool };
   const scratch = mkdtempSync(join(dataDir, "replicas-"));
   chmodSync(scratch, 0o755);
   const opened: Workstation[] = [];
@@ -167,7 +192,9 @@ export async function runSyncBench(dataDir: string): Promise<void> {
     line("messages en base après la mesure", Number(count).toLocaleString("fr-FR"));
   } finally {
     for (const station of opened) station.close();
-    await server.close();
+    serverProcess.stop();
+    await central.close();
+    await postgres.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
