@@ -30,7 +30,8 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
     if (!query.success) return reply.code(400).send(invalid(query.error.issues.map((issue) => issue.message).join(" ; ")));
     const cursor = decodeCursor(query.data.cursor);
     if (!cursor) return reply.code(400).send(invalid("Curseur de synchronisation inconnu."));
-    return pullChanges(context.db, sessionOf(request).user, cursor, query.data.limit, query.data.clientId);
+    const page = await pullChanges(context.db, sessionOf(request).user, cursor, query.data.limit, query.data.clientId);
+    return reply.type("application/json; charset=utf-8").send(page.json);
   });
 
   app.get("/api/v1/ws", { websocket: true, preHandler: context.authenticate }, (socket, request) => {

@@ -12,8 +12,8 @@ import type { SessionUser } from "../../shared/api/wire";
 interface SyncedTableSpec {
   table: PgTable & { id: PgColumn; version: PgColumn };
   scope: (user: SessionUser) => SQL;
-  /** What of an in-scope row the user may see, when not all of it. */
-  project?: (row: Record<string, unknown>, user: SessionUser) => Record<string, unknown>;
+  /** Columns the user may only see part of: the SQL that shows that part. */
+  project?: Record<string, (user: SessionUser) => SQL>;
 }
 
 // One array parameter: drizzle would spread a bare array into a list of parameters.
@@ -30,8 +30,10 @@ export const SYNCED_TABLE_SPECS: Record<SyncedTable, SyncedTableSpec> = {
     table: schema.users,
     scope: (user) => sql`(${schema.users.id} = ${user.id} OR ${schema.users.practiceIds} ?| ${sql.param(user.practiceIds)}::text[])`,
     // A colleague's other practices are none of this user's business.
-    project: (row, user) =>
-      row.id === user.id ? row : { ...row, practiceIds: (row.practiceIds as string[]).filter((id) => user.practiceIds.includes(id)) },
+    project: {
+      practiceIds: (user) =>
+        sql`CASE WHEN ${schema.users.id} = ${user.id} THEN ${schema.users.practiceIds} ELSE coalesce((SELECT jsonb_agg(p) FROM jsonb_array_elements_text(${schema.users.practiceIds}) AS p WHERE p = ANY(${sql.param(user.practiceIds)}::text[])), '[]'::jsonb) END`,
+    },
   },
   patient: { table: schema.patients, scope: ownedByPractice(schema.patients.practiceId) },
   appointment: { table: schema.appointments, scope: ownedByPractice(schema.appointments.practiceId) },
