@@ -71,11 +71,19 @@ export const SYNCED_TABLES = [
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
-/** One row as the server holds it, camelCase keys, instants as ISO strings; `delete` carries the tombstone. */
+/**
+ * One row as the server holds it, camelCase keys, instants as ISO strings; `delete` carries the
+ * tombstone. Here only its shape is checked: the workstation checks every column against its own
+ * table before writing (db/local/rowCodec.ts), so checking each key twice would only cost time.
+ */
+const plainObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  "Ligne attendue sous forme d'objet",
+);
 export const change = z.object({
   table: z.enum(SYNCED_TABLES),
   op: z.enum(["upsert", "delete"]),
-  row: z.record(z.string(), z.unknown()),
+  row: plainObject,
 });
 export type Change = z.infer<typeof change>;
 
