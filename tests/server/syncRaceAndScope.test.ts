@@ -134,3 +134,37 @@ describe("scope", () => {
     expect(notes!.notes).toBe("Allergie à la pénicilline");
   });
 });
+
+describe("another secretary on the same workstation", () => {
+  it("erases the previous user's replica before syncing hers, so nothing out of her scope stays readable", async () => {
+    const { database, fixture } = await world.database();
+    const server = await world.server(database.url);
+    const shared = await world.workstation(server.url, "secretaire");
+    const search = (practiceId: string) => shared.workstation.handlers["patients.search"]({ practiceId, text: "loic", limit: 20 });
+    expect(await search(fixture.gare.practiceId)).toHaveLength(1);
+
+    await shared.workstation.handlers["session.logout"]({});
+    await shared.workstation.handlers["session.login"]({ login: "secretaire2", password: PASSWORD });
+    await shared.settled();
+
+    expect(await search(fixture.gare.practiceId)).toEqual([]);
+    expect(await search(fixture.tilleuls.practiceId)).toHaveLength(1);
+    expect((await shared.workstation.handlers["practices.list"]({})).map((practice) => practice.id)).toEqual([fixture.tilleuls.practiceId]);
+  });
+
+  it("refuses the switch while the previous user's changes are not sent, and keeps them", async () => {
+    const { database, fixture } = await world.database();
+    const server = await world.server(database.url);
+    const shared = await world.workstation(server.url, "secretaire");
+    await shared.workstation.handlers["session.logout"]({});
+    await shared.workstation.handlers["mutations.apply"]({
+      name: "patient.update",
+      args: { id: fixture.gare.patientIds[0], notes: "À rappeler demain" },
+    });
+
+    await expect(shared.workstation.handlers["session.login"]({ login: "secretaire2", password: PASSWORD })).rejects.toMatchObject({
+      code: "pending_changes",
+    });
+    expect((await shared.workstation.handlers["sync.status"]({})).pendingCount).toBe(1);
+  });
+});

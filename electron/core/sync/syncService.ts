@@ -92,6 +92,8 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     store.sqlite.transaction(() => {
       for (const table of [...SYNCED_TABLES].reverse()) store.sqlite.prepare(`DELETE FROM "${table}"`).run();
       store.sqlite.prepare("DELETE FROM patient_search_term").run();
+      // Refused requests quote what the previous user typed: theirs, not the next user's.
+      store.sqlite.prepare("DELETE FROM conflict").run();
       for (const key of [KEYS.cursor, KEYS.clientId]) replica.state.delete(key);
     })();
   }
