@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "../domain/frenchValidation";
 import { agendaAppointment, directiveView, patientView, practiceCard, practiceSummary } from "./views";
 import { sessionUser } from "./wire";
 import { MUTATION_NAMES, type MutationName } from "../sync/mutations";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "../domain/frenchValidation";
 import { USER_ROLES } from "../domain/enums";
 import { mutationEnvelope } from "../sync/mutations";
 

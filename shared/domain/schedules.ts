@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./frenchValidation";
 import { COVERAGE_MODES } from "./enums";
 
 /**

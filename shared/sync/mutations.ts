@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "../domain/frenchValidation";
 import { BOOKING_CHANNELS, CALL_OUTCOMES, MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
 import { callLinks, isoDate, preferredWindows } from "../domain/schedules";
 
