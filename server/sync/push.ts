@@ -121,7 +121,8 @@ function advance(tx: CentralTx, clientId: string, seq: number) {
 async function notify(db: CentralDb, user: SessionUser, touched: Set<string>): Promise<void> {
   for (const practiceId of touched) {
     const notice: ChangeNotice = { practiceId: practiceId || null, userId: user.id };
-    await db.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify(notice)} || ',' || pg_current_xact_id()::text)`);
+    // The snapshot's horizon, not pg_current_xact_id(): outside a transaction that would spend a transaction id.
+    await db.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify(notice)} || ',' || pg_snapshot_xmax(pg_current_snapshot())::text)`);
   }
 }
 
