@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeIssues } from "../../shared/domain/frenchValidation";
 import { ApiError } from "./apiError";
 
 /** zod's own messages in French; the schemas' custom messages (already French) take precedence. */
@@ -8,6 +9,5 @@ const frenchMessages = z.locales.fr().localeError;
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value, { error: frenchMessages });
   if (parsed.success) return parsed.data;
-  const reasons = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")} — ${issue.message}` : issue.message));
-  throw new ApiError(400, "invalid", `Requête invalide : ${reasons.join(" ; ")}`);
+  throw new ApiError(400, "invalid", `Requête invalide : ${describeIssues(parsed.error, " — ")}`);
 }

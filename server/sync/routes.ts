@@ -3,6 +3,8 @@ import type {} from "@fastify/websocket";
 import type { FastifyInstance } from "fastify";
 import { sessionOf, type ServerContext } from "../context";
 import { pullQuery, pushRequest, type ServerSocketMessage } from "../../shared/api/wire";
+import { ApiError } from "../http/apiError";
+import { parseOr400 } from "../http/parseOr400";
 import { pullChanges } from "./pull";
 import { decodeCursor } from "./pullCursor";
 import { startPokeHub } from "./pokeHub";
@@ -14,23 +16,21 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
   await pokes.ready;
   app.addHook("onClose", async () => pokes.stop());
 
-  app.post("/api/v1/sync/push", { preHandler: context.authenticate }, async (request, reply) => {
-    const body = pushRequest.safeParse(request.body);
-    if (!body.success) return reply.code(400).send(invalid(body.error.issues.map((issue) => issue.message).join(" ; ")));
+  app.post("/api/v1/sync/push", { preHandler: context.authenticate }, async (request) => {
+    const body = parseOr400(pushRequest, request.body);
     try {
-      return await pushMutations(context.db, sessionOf(request).user, body.data);
+      return await pushMutations(context.db, sessionOf(request).user, body);
     } catch (error) {
-      if (error instanceof PushRefused) return reply.code(error.code === "forbidden" ? 403 : 409).send({ error: { code: error.code, message: error.message } });
+      if (error instanceof PushRefused) throw new ApiError(error.code === "forbidden" ? 403 : 409, error.code, error.message);
       throw error;
     }
   });
 
   app.get("/api/v1/sync/pull", { preHandler: context.authenticate }, async (request, reply) => {
-    const query = pullQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send(invalid(query.error.issues.map((issue) => issue.message).join(" ; ")));
-    const cursor = decodeCursor(query.data.cursor);
-    if (!cursor) return reply.code(400).send(invalid("Curseur de synchronisation inconnu."));
-    const page = await pullChanges(context.db, sessionOf(request).user, cursor, query.data.limit, query.data.clientId);
+    const query = parseOr400(pullQuery, request.query);
+    const cursor = decodeCursor(query.cursor);
+    if (!cursor) throw new ApiError(400, "invalid", "Requête invalide : curseur de synchronisation inconnu.");
+    const page = await pullChanges(context.db, sessionOf(request).user, cursor, query.limit, query.clientId);
     return reply.type("application/json; charset=utf-8").send(page.json);
   });
 
@@ -44,5 +44,3 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
     send({ type: "hello", userId: user.id });
   });
 }
-
-const invalid = (message: string) => ({ error: { code: "invalid", message: `Requête invalide : ${message}` } });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import "../domain/frenchValidation";
+import { describeIssues } from "../domain/frenchValidation";
 import { BOOKING_CHANNELS, CALL_OUTCOMES, MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
 import { callLinks, isoDate, preferredWindows } from "../domain/schedules";
 
@@ -130,8 +130,7 @@ export class MutationRejected extends Error {
 export function parseMutationArgs<N extends MutationName>(name: N, args: unknown): MutationArgs<N> {
   const parsed = mutationArgs[name].safeParse(args);
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")} : ${issue.message}` : issue.message));
-    throw new MutationRejected("invalid", `Demande invalide (${name}) : ${detail.join(" ; ")}`);
+    throw new MutationRejected("invalid", `Demande invalide (${name}) : ${describeIssues(parsed.error)}`);
   }
   return parsed.data as MutationArgs<N>;
 }

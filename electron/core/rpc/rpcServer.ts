@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { describeIssues } from "../../../shared/domain/frenchValidation";
 import { events, methods, type EventName, type EventPayload, type MethodArgs, type MethodName, type MethodOutput } from "../../../shared/api/contract";
 import { rpcRequest, TelesecError, type RpcChannel, type RpcErrorBody } from "../../../shared/api/rpcProtocol";
 
@@ -47,10 +47,6 @@ export function serveRpc(channel: RpcChannel, handlers: Handlers, log: (line: st
     },
     close: unsubscribe,
   };
-}
-
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")} : ${issue.message}` : issue.message)).join(" ; ");
 }
 
 function toErrorBody(error: unknown, method: string, log: (line: string) => void): RpcErrorBody {

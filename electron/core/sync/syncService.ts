@@ -25,8 +25,8 @@ export interface SyncServiceOptions {
  * The session (token, user) is kept in the encrypted store, so a restart resumes syncing alone.
  */
 export function createSyncService(store: LocalStore, options: SyncServiceOptions) {
-  let user: SessionUser | null = readUser();
   const replica = createReplica(store, { userId: () => user?.id ?? null });
+  let user: SessionUser | null = readUser();
   let client: SyncClient | null = null;
   const status = createStatusBroadcaster({
     state: "signed_out",
@@ -37,7 +37,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
   });
 
   function readUser(): SessionUser | null {
-    const text = store.sqlite.prepare("SELECT value FROM sync_state WHERE key = ?").pluck().get(KEYS.user) as string | undefined;
+    const text = replica.state.get(KEYS.user);
     if (!text) return null;
     const parsed = sessionUser.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
