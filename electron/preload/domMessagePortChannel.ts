@@ -1,3 +1,4 @@
+import { messagePortChannel } from "../../shared/api/messagePortChannel";
 import type { RpcChannel } from "../../shared/api/rpcProtocol";
 
 /**
@@ -10,29 +11,11 @@ export interface WebMessagePort {
   start(): void;
 }
 
-/** An RpcChannel over a web MessagePort. */
+/** An RpcChannel over a web MessagePort: the same channel as the core's, the port seen through `on`. */
 export function domMessagePortChannel(port: WebMessagePort): RpcChannel {
-  const listeners = new Set<(message: unknown) => void>();
-  let started = false;
-
-  port.addEventListener("message", (event) => {
-    for (const listener of [...listeners]) listener(event.data);
+  return messagePortChannel({
+    postMessage: (message) => port.postMessage(message),
+    on: (_event, listener) => port.addEventListener("message", listener),
+    start: () => port.start(),
   });
-
-  return {
-    send(message) {
-      port.postMessage(message);
-    },
-    onMessage(listener) {
-      listeners.add(listener);
-      // A port fed through addEventListener delivers nothing until started; starting once someone listens loses nothing.
-      if (!started) {
-        started = true;
-        port.start();
-      }
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-  };
 }

@@ -1,8 +1,9 @@
-import type { RpcChannel } from "../../../shared/api/rpcProtocol";
+import type { RpcChannel } from "./rpcProtocol";
 
 /**
- * The shape of Electron's MessagePortMain as the core sees it. Declared here because the core
- * never imports electron; any port with this shape (or a test double) fits.
+ * The shape of Electron's MessagePortMain (the core's end) and, adapted, of the preload's web
+ * MessagePort. Declared here because neither the core nor shared/ imports electron; any port
+ * with this shape (or a test double) fits.
  */
 export interface EventedMessagePort {
   postMessage(message: unknown): void;

@@ -1,6 +1,6 @@
 import { MessageChannel } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { messagePortChannel } from "../../electron/core/host/messagePortChannel";
+import { messagePortChannel } from "../../shared/api/messagePortChannel";
 import { electronLikePort, nextMessage } from "./electronLikePort";
 
 describe("messagePortChannel", () => {

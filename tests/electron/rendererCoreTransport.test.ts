@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { WorkstationStatus } from "../../shared/api/contract";
 import { createRpcClient } from "../../shared/api/rpcClient";
 import { attachCore } from "../../electron/core/host/attachCore";
-import { messagePortChannel } from "../../electron/core/host/messagePortChannel";
+import { messagePortChannel } from "../../shared/api/messagePortChannel";
 import type { Workstation } from "../../electron/core/workstation";
 import { crossWorldBridge } from "../../electron/preload/crossWorldBridge";
 import { deferredChannel } from "../../shared/api/deferredChannel";

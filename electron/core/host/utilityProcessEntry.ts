@@ -3,7 +3,7 @@ import { createWorkstation, type Workstation, type WorkstationOptions } from "..
 import { KEY_BYTES, type KeyProvider } from "../store/keyProvider";
 import { LocalStoreError } from "../../../db/local/storeErrors";
 import { attachCore } from "./attachCore";
-import { messagePortChannel, type EventedMessagePort } from "./messagePortChannel";
+import { messagePortChannel, type EventedMessagePort } from "../../../shared/api/messagePortChannel";
 
 /**
  * The core's side of its link with the Electron main process, run inside a `utilityProcess`.
