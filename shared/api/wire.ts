@@ -96,10 +96,31 @@ export const pullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponse>;
 
+export const TELEPHONY_EVENTS = ["ringing", "answered", "ended"] as const;
+export type TelephonyEventKind = (typeof TELEPHONY_EVENTS)[number];
+
+/**
+ * A PBX event forwarded to the agent's workstation. `callId` is the id of the call row the server
+ * recorded for it (so the call log holds it even when the workstation is offline); numbers are E.164,
+ * `callerNumber` null when withheld, `practiceId` null when no practice answers on the dialled number.
+ */
+export const telephonyCallMessage = z.object({
+  type: z.literal("call"),
+  event: z.enum(TELEPHONY_EVENTS),
+  callId: id,
+  externalCallId: z.string().min(1).max(200),
+  dialledNumber: z.string().min(1).max(40),
+  callerNumber: z.string().min(1).max(40).nullable(),
+  practiceId: id.nullable(),
+  at: z.string().datetime({ offset: true }),
+});
+export type TelephonyCallMessage = z.infer<typeof telephonyCallMessage>;
+
 /** Server → workstation over /api/v1/ws. */
 export const serverSocketMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("poke"), cursor: z.string() }),
   z.object({ type: z.literal("hello"), userId: id }),
+  telephonyCallMessage,
 ]);
 export type ServerSocketMessage = z.infer<typeof serverSocketMessage>;
 
