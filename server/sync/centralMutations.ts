@@ -56,12 +56,60 @@ async function findInScope<T extends PgTable & { id: PgColumn; practiceId: PgCol
 
 const instant = (iso: string) => new Date(iso);
 
-const APPLY: { [N in MutationName]: Apply<N> } = {
-  "patient.create": async (context, args) => {
+/** One row to insert, once the checks that need no read have passed; its practice ("" for none) is poked. */
+export interface RowInsert {
+  practiceId: string;
+  table: PgTable;
+  values: Record<string, unknown>;
+}
+
+type PlanInsert<N extends MutationName> = (context: Omit<CentralMutationContext, "tx">, args: MutationArgs<N>) => RowInsert;
+
+/**
+ * The mutations that are a single insert whose checks read nothing: the push sends each of them
+ * as one statement claiming the client's sequence (see push.ts), the most frequent writes of a call.
+ */
+const ROW_INSERTS = {
+  "patient.create": (context, args) => {
     requireScope(context.user, args.practiceId);
-    await context.tx.insert(patients).values({ ...args, createdAt: context.now, updatedAt: context.now });
-    return args.practiceId;
+    return { practiceId: args.practiceId, table: patients, values: { ...args, createdAt: context.now, updatedAt: context.now } };
   },
+  "message.create": (context, args) => {
+    requireScope(context.user, args.practiceId);
+    return {
+      practiceId: args.practiceId,
+      table: messages,
+      values: { ...args, status: "nouveau", createdBy: context.user.id, createdAt: context.now },
+    };
+  },
+  "call.open": (context, args) => {
+    if (args.practiceId) requireScope(context.user, args.practiceId);
+    return {
+      practiceId: args.practiceId ?? "",
+      table: calls,
+      values: { ...args, startedAt: instant(args.startedAt), userId: context.user.id, links: { appointmentIds: [], messageIds: [] } },
+    };
+  },
+} satisfies { [N in MutationName]?: PlanInsert<N> };
+
+type RowInsertName = keyof typeof ROW_INSERTS;
+
+function insertRow<N extends RowInsertName>(name: N): Apply<N> {
+  return async (context, args) => {
+    const plan = (ROW_INSERTS[name] as PlanInsert<N>)(context, args);
+    await context.tx.insert(plan.table).values(plan.values);
+    return plan.practiceId;
+  };
+}
+
+/** The row a single-insert mutation writes, or null for the mutations that need reads (they take a transaction). */
+export function planRowInsert<N extends MutationName>(name: N, context: Omit<CentralMutationContext, "tx">, args: MutationArgs<N>): RowInsert | null {
+  const plan = (ROW_INSERTS as { [K in MutationName]?: PlanInsert<K> })[name];
+  return plan ? plan(context, args) : null;
+}
+
+const APPLY: { [N in MutationName]: Apply<N> } = {
+  "patient.create": insertRow("patient.create"),
   "patient.update": async (context, { id, ...changes }) => {
     const patient = await findInScope(context, patients, id, "Patient");
     await context.tx.update(patients).set({ ...changes, updatedAt: context.now }).where(eq(patients.id, id));
@@ -116,21 +164,13 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
     await context.tx.update(appointments).set({ status: args.status }).where(eq(appointments.id, args.id));
     return appointment.practiceId;
   },
-  "message.create": async (context, args) => {
-    requireScope(context.user, args.practiceId);
-    await context.tx.insert(messages).values({ ...args, status: "nouveau", createdBy: context.user.id, createdAt: context.now });
-    return args.practiceId;
-  },
+  "message.create": insertRow("message.create"),
   "message.setStatus": async (context, args) => {
     const message = await findInScope(context, messages, args.id, "Message");
     await context.tx.update(messages).set({ status: args.status }).where(eq(messages.id, args.id));
     return message.practiceId;
   },
-  "call.open": async (context, args) => {
-    if (args.practiceId) requireScope(context.user, args.practiceId);
-    await context.tx.insert(calls).values({ ...args, startedAt: instant(args.startedAt), userId: context.user.id, links: { appointmentIds: [], messageIds: [] } });
-    return args.practiceId ?? "";
-  },
+  "call.open": insertRow("call.open"),
   "call.close": async (context, args) => {
     const [call] = await context.tx.select().from(calls).where(and(eq(calls.id, args.id), eq(calls.userId, context.user.id))).for("update");
     if (!call) throw new MutationRejected("not_found", "Appel introuvable.");

@@ -2,8 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { CentralDb } from "../context";
 import { clientMutations } from "../../db/central/schema";
 import type { MutationResult, PushRequest, PushResponse, SessionUser } from "../../shared/api/wire";
-import { MutationRejected, parseMutationArgs, type MutationEnvelope } from "../../shared/sync/mutations";
-import { applyCentralMutation, type CentralTx } from "./centralMutations";
+import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationEnvelope, type MutationName } from "../../shared/sync/mutations";
+import { applyCentralMutation, planRowInsert, type CentralTx, type RowInsert } from "./centralMutations";
 
 export const CHANGES_CHANNEL = "telesec_changes";
 
@@ -23,12 +23,10 @@ export class PushRefused extends Error {
   }
 }
 
-/** Rolls a mutation's transaction back while carrying the reason out of it. */
-class Rejection extends Error {
-  constructor(readonly rejection: MutationRejected) {
-    super(rejection.message);
-  }
-}
+type Outcome = { result: MutationResult; last: number; practiceId: string | null };
+
+/** The claim guard of migration 0004: the single statement's claim matched no row. */
+const CLAIM_MISSED = "TS001";
 
 /**
  * Applies a client's mutations in order, each in its own transaction together with the client's
@@ -43,7 +41,7 @@ export async function pushMutations(db: CentralDb, user: SessionUser, request: P
   let lastMutationSeq = 0;
   try {
     for (const mutation of request.mutations) {
-      const outcome = await applyInOwnTransaction(db, user, request.clientId, mutation);
+      const outcome = await applyMutation(db, user, request.clientId, mutation);
       results.push(outcome.result);
       lastMutationSeq = outcome.last;
       if (outcome.result.status === "applied") touched.add(outcome.practiceId ?? "");
@@ -54,36 +52,65 @@ export async function pushMutations(db: CentralDb, user: SessionUser, request: P
   return { results, lastMutationSeq };
 }
 
-async function applyInOwnTransaction(db: CentralDb, user: SessionUser, clientId: string, mutation: MutationEnvelope) {
+async function applyMutation(db: CentralDb, user: SessionUser, clientId: string, mutation: MutationEnvelope): Promise<Outcome> {
   try {
-    return await db.transaction(async (tx) => {
-      // The common case in one statement: take this mutation's place in the sequence (locking the row).
-      if (!(await claimNext(tx, clientId, user.id, mutation.seq))) {
-        const last = await lockClient(tx, clientId, user.id);
-        if (mutation.seq <= last) return { result: { seq: mutation.seq, status: "duplicate" as const }, last, practiceId: null };
-        if (mutation.seq !== last + 1) throw new PushRefused("invalid", `Mutation ${mutation.seq} reçue alors que la suivante attendue est ${last + 1}.`);
-        await advance(tx, clientId, mutation.seq);
-      }
-      let practiceId: string;
-      try {
-        practiceId = await applyCentralMutation(mutation.name, { tx, user, now: new Date() }, parseMutationArgs(mutation.name, mutation.args));
-      } catch (error) {
-        const rejection = asRejection(error);
-        throw rejection ? new Rejection(rejection) : error;
-      }
-      return { result: { seq: mutation.seq, status: "applied" as const }, last: mutation.seq, practiceId };
-    });
+    const args = parseMutationArgs(mutation.name, mutation.args);
+    const insert = planRowInsert(mutation.name, { user, now: new Date() }, args);
+    return (insert && (await insertInOneStatement(db, user, clientId, mutation.seq, insert))) ?? (await applyInOwnTransaction(db, user, clientId, mutation, args));
   } catch (error) {
-    if (!(error instanceof Rejection)) throw error;
-    // The mutation's work is rolled back; only its place in the sequence is kept.
-    return db.transaction(async (tx) => {
+    const rejection = asRejection(error);
+    if (!rejection) throw error;
+    return recordRejection(db, user, clientId, mutation.seq, rejection);
+  }
+}
+
+/**
+ * The common case in one round trip: one statement (so one transaction) claims this mutation's place
+ * in the client's sequence and inserts its row. Null when the claim missed (first push, retry, gap):
+ * the guard aborted the statement, nothing was written, and the general path sorts it out.
+ */
+async function insertInOneStatement(db: CentralDb, user: SessionUser, clientId: string, seq: number, insert: RowInsert): Promise<Outcome | null> {
+  try {
+    await db.execute(sql`
+      WITH claim AS (
+        UPDATE ${clientMutations} SET last_mutation_seq = ${seq}, updated_at = now()
+        WHERE client_id = ${clientId} AND user_id = ${user.id} AND last_mutation_seq = ${seq - 1}
+        RETURNING 1
+      )
+      ${db.insert(insert.table).values(insert.values).getSQL()}
+      RETURNING telesec_require_claim((SELECT count(*) FROM claim))`);
+  } catch (error) {
+    if (pgErrorCode(error) === CLAIM_MISSED) return null;
+    throw error;
+  }
+  return { result: { seq, status: "applied" }, last: seq, practiceId: insert.practiceId };
+}
+
+/** The general path: the claim, the mutation's reads and writes, in one transaction rolled back whole on a rejection. */
+function applyInOwnTransaction<N extends MutationName>(db: CentralDb, user: SessionUser, clientId: string, mutation: MutationEnvelope, args: MutationArgs<N>): Promise<Outcome> {
+  return db.transaction(async (tx) => {
+    // The common case in one statement: take this mutation's place in the sequence (locking the row).
+    if (!(await claimNext(tx, clientId, user.id, mutation.seq))) {
       const last = await lockClient(tx, clientId, user.id);
       if (mutation.seq <= last) return { result: { seq: mutation.seq, status: "duplicate" as const }, last, practiceId: null };
+      if (mutation.seq !== last + 1) throw new PushRefused("invalid", `Mutation ${mutation.seq} reçue alors que la suivante attendue est ${last + 1}.`);
       await advance(tx, clientId, mutation.seq);
-      const { code, message } = error.rejection;
-      return { result: { seq: mutation.seq, status: "rejected" as const, error: { code, message } }, last: mutation.seq, practiceId: null };
-    });
-  }
+    }
+    const practiceId = await applyCentralMutation(mutation.name as N, { tx, user, now: new Date() }, args);
+    return { result: { seq: mutation.seq, status: "applied" as const }, last: mutation.seq, practiceId };
+  });
+}
+
+/** The mutation's work was rolled back; only its place in the sequence is kept, with the reason. */
+function recordRejection(db: CentralDb, user: SessionUser, clientId: string, seq: number, rejection: MutationRejected): Promise<Outcome> {
+  return db.transaction(async (tx) => {
+    const last = await lockClient(tx, clientId, user.id);
+    if (seq <= last) return { result: { seq, status: "duplicate" as const }, last, practiceId: null };
+    if (seq !== last + 1) throw new PushRefused("invalid", `Mutation ${seq} reçue alors que la suivante attendue est ${last + 1}.`);
+    await advance(tx, clientId, seq);
+    const { code, message } = rejection;
+    return { result: { seq, status: "rejected" as const, error: { code, message } }, last: seq, practiceId: null };
+  });
 }
 
 /** Advances this client's sequence from seq - 1 to seq; false when it was not at seq - 1 (first push, retry, gap, other user). */
