@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import type { CentralDb } from "../context";
+import type { CentralDb, ServerContext } from "../context";
 import { clientMutations } from "../../db/central/schema";
 import type { MutationResult, PushRequest, PushResponse, SessionUser } from "../../shared/api/wire";
 import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationEnvelope, type MutationName } from "../../shared/sync/mutations";
@@ -23,6 +24,9 @@ export class PushRefused extends Error {
   }
 }
 
+/** The database as the push uses it: drizzle for building and transactions, the pool for prepared statements. */
+type Central = Pick<ServerContext, "db" | "pool">;
+
 type Outcome = { result: MutationResult; last: number; practiceId: string | null };
 
 /** The claim guard of migration 0004: the single statement's claim matched no row. */
@@ -35,55 +39,70 @@ const CLAIM_MISSED = "TS001";
  * back whole, and a second one only advances the sequence, so the client moves it to its
  * conflict inbox. Pokes go out once per push, after the commits.
  */
-export async function pushMutations(db: CentralDb, user: SessionUser, request: PushRequest): Promise<PushResponse> {
+export async function pushMutations(central: Central, user: SessionUser, request: PushRequest): Promise<PushResponse> {
   const results: MutationResult[] = [];
   const touched = new Set<string>();
   let lastMutationSeq = 0;
   try {
     for (const mutation of request.mutations) {
-      const outcome = await applyMutation(db, user, request.clientId, mutation);
+      const outcome = await applyMutation(central, user, request.clientId, mutation);
       results.push(outcome.result);
       lastMutationSeq = outcome.last;
       if (outcome.result.status === "applied") touched.add(outcome.practiceId ?? "");
     }
   } finally {
-    await notify(db, user, touched);
+    await notify(central.db, user, touched);
   }
   return { results, lastMutationSeq };
 }
 
-async function applyMutation(db: CentralDb, user: SessionUser, clientId: string, mutation: MutationEnvelope): Promise<Outcome> {
+async function applyMutation(central: Central, user: SessionUser, clientId: string, mutation: MutationEnvelope): Promise<Outcome> {
   try {
     const args = parseMutationArgs(mutation.name, mutation.args);
     const insert = planRowInsert(mutation.name, { user, now: new Date() }, args);
-    return (insert && (await insertInOneStatement(db, user, clientId, mutation.seq, insert))) ?? (await applyInOwnTransaction(db, user, clientId, mutation, args));
+    return (insert && (await insertInOneStatement(central, user, clientId, mutation.seq, insert))) ?? (await applyInOwnTransaction(central.db, user, clientId, mutation, args));
   } catch (error) {
     const rejection = asRejection(error);
     if (!rejection) throw error;
-    return recordRejection(db, user, clientId, mutation.seq, rejection);
+    return recordRejection(central.db, user, clientId, mutation.seq, rejection);
   }
 }
 
 /**
  * The common case in one round trip: one statement (so one transaction) claims this mutation's place
  * in the client's sequence and inserts its row. Null when the claim missed (first push, retry, gap):
- * the guard aborted the statement, nothing was written, and the general path sorts it out.
+ * the guard aborted the statement, nothing was written, and the general path sorts it out. The
+ * statement is prepared once per connection and kind of row (its text only varies with them): planning
+ * it each time cost as much as running it.
  */
-async function insertInOneStatement(db: CentralDb, user: SessionUser, clientId: string, seq: number, insert: RowInsert): Promise<Outcome | null> {
+async function insertInOneStatement(central: Central, user: SessionUser, clientId: string, seq: number, insert: RowInsert): Promise<Outcome | null> {
+  const row = central.db.insert(insert.table).values(insert.values).toSQL();
+  const [seqParam, clientParam, userParam] = [1, 2, 3].map((offset) => `$${row.params.length + offset}`);
+  const text = `WITH claim AS (
+      UPDATE client_mutation SET last_mutation_seq = ${seqParam}, updated_at = now()
+      WHERE client_id = ${clientParam} AND user_id = ${userParam} AND last_mutation_seq = ${seqParam} - 1
+      RETURNING 1
+    )
+    ${row.sql}
+    RETURNING telesec_require_claim((SELECT count(*) FROM claim))`;
   try {
-    await db.execute(sql`
-      WITH claim AS (
-        UPDATE ${clientMutations} SET last_mutation_seq = ${seq}, updated_at = now()
-        WHERE client_id = ${clientId} AND user_id = ${user.id} AND last_mutation_seq = ${seq - 1}
-        RETURNING 1
-      )
-      ${db.insert(insert.table).values(insert.values).getSQL()}
-      RETURNING telesec_require_claim((SELECT count(*) FROM claim))`);
+    await central.pool.query({ name: preparedName(text), text, values: [...row.params, seq, clientId, user.id] });
   } catch (error) {
     if (pgErrorCode(error) === CLAIM_MISSED) return null;
     throw error;
   }
   return { result: { seq, status: "applied" }, last: seq, practiceId: insert.practiceId };
+}
+
+const preparedNames = new Map<string, string>();
+
+function preparedName(text: string): string {
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `telesec_push_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
 }
 
 /** The general path: the claim, the mutation's reads and writes, in one transaction rolled back whole on a rejection. */

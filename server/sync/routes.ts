@@ -19,7 +19,7 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
   app.post("/api/v1/sync/push", { preHandler: context.authenticate }, async (request) => {
     const body = parseOr400(pushRequest, request.body);
     try {
-      return await pushMutations(context.db, sessionOf(request).user, body);
+      return await pushMutations(context, sessionOf(request).user, body);
     } catch (error) {
       if (error instanceof PushRefused) throw new ApiError(error.code === "forbidden" ? 403 : 409, error.code, error.message);
       throw error;
