@@ -6,6 +6,7 @@ import { buildServer } from "./app";
 import { openCentralDatabase } from "./database/openCentralDatabase";
 import { seedDemoAgencyOnce } from "./demo/seedDemoAgency";
 import { StartupError } from "./startupError";
+import { ensureDemoPbxLink } from "./telephony/demoPbxLink";
 
 export interface StartServerOptions {
   /** 0: a free port, read back from `url`. */
@@ -38,7 +39,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { db, pool } = database.connection;
   let app: FastifyInstance | undefined;
   try {
-    if (options.demo) await seedDemoAgencyOnce(pool, log);
+    if (options.demo) {
+      await seedDemoAgencyOnce(pool, log);
+      await ensureDemoPbxLink(db, log);
+    }
     app = await buildServer({ db, pool, log });
     await listen(app, options.port, host);
   } catch (error) {

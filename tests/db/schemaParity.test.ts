@@ -11,7 +11,8 @@ import * as local from "../../db/local/schema";
  * snake_case in SQL (drizzle `casing`), so names are compared as SQL sees them.
  */
 const LOCAL_ONLY_TABLES = ["outbox", "conflict", "sync_state"]; // the replica's own sync bookkeeping
-const CENTRAL_ONLY_TABLES = ["client_mutation"]; // per-client mutation sequence, server side of the outbox
+// client_mutation: per-client mutation sequence, server side of the outbox; pbx_*: PBX links and their call ids, server only.
+const CENTRAL_ONLY_TABLES = ["client_mutation", "pbx_link", "pbx_call"];
 const CENTRAL_ONLY_COLUMNS: Record<string, string[]> = { user: ["password_hash"], device: ["token_hash"] }; // secrets never leave the server
 
 function sqliteTables(): Map<string, string[]> {

@@ -7,7 +7,7 @@ import { emptyDatabase, useFreshDatabases } from "../support/postgres";
 import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 5;
+const MIGRATION_COUNT = 6;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
@@ -28,6 +28,8 @@ describe("central migrations", () => {
         "directive",
         "message",
         "patient",
+        "pbx_call",
+        "pbx_link",
         "practice",
         "practitioner",
         "user",

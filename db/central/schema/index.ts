@@ -12,3 +12,5 @@ export * from "./user";
 export * from "./device";
 export * from "./auditEvent";
 export * from "./clientMutation";
+export * from "./pbxLink";
+export * from "./pbxCall";
