@@ -1,11 +1,13 @@
 import { rmSync } from "node:fs";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { EventName, EventPayload, WorkstationStatus } from "../../shared/api/contract";
+import { telephonyEvent, type EventName, type EventPayload, type WorkstationStatus } from "../../shared/api/contract";
 import { TelesecError } from "../../shared/api/rpcProtocol";
+import { telephonyCallMessage } from "../../shared/api/wire";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { agendaRange } from "./queries/agenda";
 import { directivesInForce } from "./queries/directives";
+import { messagesByPractice } from "./queries/messages";
 import { createPatientQueries } from "./queries/patients";
 import { listPractices, practiceByDialledNumber } from "./queries/practices";
 import type { Handlers } from "./rpc/rpcServer";
@@ -31,8 +33,14 @@ export interface Workstation {
   /** Every method of shared/api/contract, already bound to the store. */
   readonly handlers: Handlers;
   status(): WorkstationStatus;
-  /** The core's events (store status, sync status), as the renderer receives them. */
+  /** The core's events (store status, sync status, telephony), as the renderer receives them. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * A PBX event the agency server forwarded (`telephonyCallMessage` of shared/api/wire.ts): checked,
+   * then announced to the renderer as `call.telephony`. Returns false, and announces nothing, for a
+   * message that does not fit the contract.
+   */
+  receiveTelephonyEvent(message: unknown): boolean;
   close(): void;
 }
 
@@ -46,13 +54,16 @@ export const STORE_FILE = "telesec.db";
 export async function createWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const dbPath = join(options.dataDir, STORE_FILE);
   mkdirSync(options.dataDir, { recursive: true });
-  const statusListeners = new Set<(status: WorkstationStatus) => void>();
-  const syncListeners = new Set<(status: EventPayload<"sync.status">) => void>();
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let opened = await tryOpen(dbPath, options);
+
+  function announce<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of listeners.get(event) ?? []) (listener as (payload: EventPayload<E>) => void)(payload);
+  }
 
   function setOpened(next: Opened) {
     opened = next;
-    for (const listener of statusListeners) listener(next.status);
+    announce("workstation.status", next.status);
   }
 
   function store(): ReadyStore {
@@ -78,6 +89,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "patients.byCallerNumber": ({ practiceId, number }) => store().patients.byCallerNumber(practiceId, number),
     "patients.search": ({ practiceId, text, limit }) => store().patients.search(practiceId, text, limit),
     "directives.inForce": ({ practiceId, at }) => directivesInForce(store().store.db, practiceId, at),
+    "messages.byPractice": ({ practiceId, limit }) => messagesByPractice(store().store.db, practiceId, limit),
     "agenda.range": ({ practitionerIds, from, to }) => agendaRange(store().store.db, practitionerIds, from, to),
     "session.current": () => store().sync.handlers["session.current"](),
     "session.login": (input) => store().sync.handlers["session.login"](input),
@@ -93,9 +105,20 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     handlers,
     status: () => opened.status,
     on(event, listener) {
-      const listeners = (event === "workstation.status" ? statusListeners : syncListeners) as Set<typeof listener>;
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    receiveTelephonyEvent(message) {
+      const parsed = telephonyCallMessage.safeParse(message);
+      if (!parsed.success) {
+        // Never the message itself: it carries the caller's number.
+        options.log?.("téléphonie : message ignoré (hors contrat)");
+        return false;
+      }
+      announce("call.telephony", telephonyEvent.parse(parsed.data));
+      return true;
     },
     close: () => {
       opened.ready?.sync.close();
@@ -111,9 +134,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
       ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
     });
-    sync.onStatus((status) => {
-      for (const listener of syncListeners) listener(status);
-    });
+    sync.onStatus((status) => announce("sync.status", status));
     return { status: opening.status, ready: { ...opening.ready, sync } };
   }
 }

@@ -174,9 +174,19 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
   "call.close": async (context, args) => {
     const [call] = await context.tx.select().from(calls).where(and(eq(calls.id, args.id), eq(calls.userId, context.user.id))).for("update");
     if (!call) throw new MutationRejected("not_found", "Appel introuvable.");
+    if (args.patientId) {
+      const patient = await findInScope(context, patients, args.patientId, "Patient");
+      if (patient.practiceId !== call.practiceId) throw new MutationRejected("not_found", "Patient introuvable.");
+    }
     await context.tx
       .update(calls)
-      .set({ endedAt: instant(args.endedAt), outcome: args.outcome, notes: args.notes, links: args.links })
+      .set({
+        endedAt: instant(args.endedAt),
+        outcome: args.outcome,
+        notes: args.notes,
+        links: args.links,
+        ...(args.patientId !== undefined ? { patientId: args.patientId } : {}),
+      })
       .where(eq(calls.id, args.id));
     return call.practiceId ?? "";
   },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import "../domain/frenchValidation";
-import { agendaAppointment, directiveView, patientView, practiceCard, practiceSummary } from "./views";
-import { sessionUser } from "./wire";
+import { agendaAppointment, directiveView, messageView, patientView, practiceCard, practiceSummary } from "./views";
+import { sessionUser, telephonyCallMessage } from "./wire";
 import { MUTATION_NAMES, type MutationName } from "../sync/mutations";
 
 /**
@@ -31,6 +31,14 @@ export const syncStatus = z.object({
   serverUrl: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
+
+/**
+ * A PBX event about one of the agent's calls, as the core hands it to the renderer: the server's
+ * telephony message (shared/api/wire.ts) without its socket envelope type. `callId` names the call
+ * row the server recorded, which reaches the local replica by sync.
+ */
+export const telephonyEvent = telephonyCallMessage.omit({ type: true });
+export type TelephonyEvent = z.infer<typeof telephonyEvent>;
 
 export const sessionView = z.object({ user: sessionUser.nullable(), serverUrl: z.string().nullable() });
 export type SessionView = z.infer<typeof sessionView>;
@@ -70,6 +78,10 @@ export const methods = {
     output: z.array(patientView),
   },
   "directives.inForce": { input: z.object({ practiceId: id, at: instant }), output: z.array(directiveView) },
+  "messages.byPractice": {
+    input: z.object({ practiceId: id, limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.array(messageView),
+  },
   "agenda.range": {
     input: z
       .object({ practitionerIds: z.array(id).min(1).max(50), from: instant, to: instant })
@@ -99,6 +111,7 @@ export const methods = {
 export const events = {
   "workstation.status": workstationStatus,
   "sync.status": syncStatus,
+  "call.telephony": telephonyEvent,
 } as const;
 
 export type Methods = typeof methods;

@@ -2,6 +2,9 @@ import { z } from "zod";
 import {
   APPOINTMENT_STATUSES,
   DIRECTIVE_CATEGORIES,
+  MESSAGE_CATEGORIES,
+  MESSAGE_STATUSES,
+  MESSAGE_URGENCIES,
   NEW_PATIENT_POLICIES,
   PRACTICE_KINDS,
 } from "../domain/enums";
@@ -83,3 +86,20 @@ export const agendaAppointment = z.object({
   status: z.enum(APPOINTMENT_STATUSES),
 });
 export type AgendaAppointment = z.infer<typeof agendaAppointment>;
+
+/** A message taken for a practitioner (or the whole practice), as the practice's message list shows it. */
+export const messageView = z.object({
+  id,
+  practiceId: id,
+  practitionerId: id.nullable(),
+  patientId: id.nullable(),
+  callId: id.nullable(),
+  callerName: z.string(),
+  callbackNumber: z.string().nullable(),
+  category: z.enum(MESSAGE_CATEGORIES),
+  urgency: z.enum(MESSAGE_URGENCIES),
+  text: z.string(),
+  status: z.enum(MESSAGE_STATUSES),
+  createdAt: instant,
+});
+export type MessageView = z.infer<typeof messageView>;

@@ -76,6 +76,8 @@ export const mutationArgs = {
     outcome: z.enum(CALL_OUTCOMES),
     notes: note.nullable(),
     links: callLinks,
+    /** The patient identified during the call, when there is one; absent leaves the call's patient as it was. */
+    patientId: id.nullable().optional(),
   }),
   "waitlist.add": z.object({
     id,

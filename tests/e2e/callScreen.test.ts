@@ -65,6 +65,20 @@ describe("call screen in the browser harness", () => {
     await expect.poll(() => results.textContent(), { timeout: 5000 }).toContain(DEMO_PATIENT.firstName);
   });
 
+  it("records the call's outcome (Alt+C) before the next call can open", async () => {
+    const banner = page.getByRole("region", { name: "Appel en cours" });
+    await expect.poll(() => banner.count()).toBe(1);
+    expect(await banner.textContent()).toContain("06 12 34 56 78");
+
+    await page.keyboard.press("Alt+KeyC");
+    const dialog = page.getByRole("dialog", { name: "Clôturer l'appel" });
+    await dialog.getByRole("radio", { name: "Renseignement donné" }).check();
+    await dialog.getByRole("button", { name: "Enregistrer l'issue" }).click();
+
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => banner.count()).toBe(0);
+  });
+
   it("says so when no practice answers the dialled number", async () => {
     await page.getByLabel("Numéro appelé").fill("01 99 99 99 98");
     await page.getByLabel("Numéro de l'appelant").fill("");

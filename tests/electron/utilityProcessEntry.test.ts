@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import { MessageChannel } from "node:worker_threads";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { WorkstationStatus } from "../../shared/api/contract";
+import { events, type WorkstationStatus } from "../../shared/api/contract";
 import { LocalStoreError } from "../../db/local/storeErrors";
 import type { Workstation, WorkstationOptions } from "../../electron/core/workstation";
 import { electronLikePort, nextMessage } from "./electronLikePort";
@@ -131,11 +131,13 @@ describe("the utility process entry", () => {
     const channel = openChannel();
     core.deliver({ type: "start", dataDir: "/d", key: KEY_HEX }, [electronLikePort(channel.port1)]);
     await flush();
-    expect(workstation.on).toHaveBeenCalledTimes(2);
+    // One subscription per event of the contract (store status, sync status, telephony).
+    const eventCount = Object.keys(events).length;
+    expect(workstation.on).toHaveBeenCalledTimes(eventCount);
     const closed = new Promise((resolve) => channel.port1.once("close", resolve));
     channel.port2.close();
     await closed;
-    expect(stopListening).toHaveBeenCalledTimes(2);
+    expect(stopListening).toHaveBeenCalledTimes(eventCount);
   });
 
   it("ignores a connect before start", () => {

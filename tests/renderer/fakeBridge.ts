@@ -12,8 +12,9 @@ import {
   type SyncStatus,
   type ConflictView,
 } from "../../shared/api/contract";
-import type { AgendaAppointment, DirectiveView, PatientView, PracticeCard } from "../../shared/api/views";
+import type { AgendaAppointment, DirectiveView, MessageView, PatientView, PracticeCard } from "../../shared/api/views";
 import { TelesecError } from "../../shared/api/rpcProtocol";
+import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
 import { nameWords } from "../../shared/domain/nameFolding";
 import { e164ToNationalDigits, parsePatientSearch } from "../../shared/domain/patientSearchQuery";
 import { toE164 } from "../../shared/domain/phone";
@@ -35,6 +36,9 @@ export interface FakeData {
   session: SessionView;
   syncStatus: SyncStatus;
   conflicts: ConflictView[];
+  messages: MessageView[];
+  /** Every mutation the core accepted, in order, with its parsed arguments. */
+  mutations: Array<{ name: MutationName; args: unknown }>;
 }
 
 export interface FakeBridge extends TelesecBridge {
@@ -45,6 +49,8 @@ export interface FakeBridge extends TelesecBridge {
   failures: Partial<Record<MethodName, string | FakeFailure>>;
   callsTo<M extends MethodName>(method: M): Array<MethodInput<M>>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** The parsed arguments of the accepted mutations of one kind. */
+  mutationsNamed<N extends MutationName>(name: N): Array<MutationArgs<N>>;
 }
 
 export interface FakeFailure {
@@ -63,6 +69,8 @@ export function defaultFakeData(): FakeData {
     session: { user: null, serverUrl: null },
     syncStatus: { state: "signed_out", pendingCount: 0, conflictCount: 0, lastSyncAt: null, serverUrl: null },
     conflicts: [],
+    messages: [],
+    mutations: [],
   };
 }
 
@@ -117,6 +125,11 @@ const handlers: Handlers = {
         (directive.validTo === null || instant < Date.parse(directive.validTo)),
     );
   },
+  "messages.byPractice": ({ practiceId, limit }, data) =>
+    data.messages
+      .filter((message) => message.practiceId === practiceId)
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+      .slice(0, limit),
   "agenda.range": ({ practitionerIds, from, to }, data) =>
     data.appointments.filter(
       (appointment) =>
@@ -146,11 +159,35 @@ const handlers: Handlers = {
     updateSyncStatus(data, announce, { conflictCount: data.conflicts.length });
     return data.conflicts.length < before;
   },
-  "mutations.apply": (_input, data, announce) => {
+  "mutations.apply": ({ name, args }, data, announce) => {
+    let parsed: unknown;
+    try {
+      parsed = parseMutationArgs(name, args);
+    } catch (error) {
+      if (error instanceof MutationRejected) throw new TelesecError(error.code, error.message);
+      throw error;
+    }
+    applyFakeMutation(name, parsed, data);
+    data.mutations.push({ name, args: parsed });
     updateSyncStatus(data, announce, { pendingCount: data.syncStatus.pendingCount + 1 });
     return { seq: data.syncStatus.pendingCount, id: "0b6f5a2e-3c1d-4e8f-9a7b-6c5d4e3f2a1b" };
   },
 };
+
+/** What the local application of a mutation changes in what the fake core answers next. */
+function applyFakeMutation(name: MutationName, args: unknown, data: FakeData): void {
+  if (name === "patient.create") {
+    const patient = args as MutationArgs<"patient.create">;
+    data.patients = [...data.patients, patient];
+  } else if (name === "message.create") {
+    const message = args as MutationArgs<"message.create">;
+    data.messages = [...data.messages, { ...message, status: "nouveau", createdAt: new Date().toISOString() }];
+  } else if (name === "message.setStatus") {
+    const { id, status } = args as MutationArgs<"message.setStatus">;
+    if (!data.messages.some((message) => message.id === id)) throw new TelesecError("not_found", "Message introuvable sur ce poste.");
+    data.messages = data.messages.map((message) => (message.id === id ? { ...message, status } : message));
+  }
+}
 
 function matchesSearch(patient: PatientView, text: string): boolean {
   const query = parsePatientSearch(text);
@@ -205,6 +242,10 @@ export function createFakeBridge(overrides: Partial<FakeData> = {}): FakeBridge 
 
     emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
       for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
+
+    mutationsNamed<N extends MutationName>(name: N): Array<MutationArgs<N>> {
+      return bridge.data.mutations.filter((mutation) => mutation.name === name).map((mutation) => mutation.args as MutationArgs<N>);
     },
   };
   return bridge;

@@ -1,18 +1,19 @@
+import { events, type EventName } from "../../../shared/api/contract";
 import type { RpcChannel } from "../../../shared/api/rpcProtocol";
 import { serveRpc } from "../rpc/rpcServer";
 import type { Workstation } from "../workstation";
 
 /**
  * Connects one renderer (through any transport) to the workstation: requests go to the handlers,
- * status changes go out as events. Returns the function that disconnects it.
+ * every event of the contract (store and sync status, telephony) goes out as it happens. Returns
+ * the function that disconnects it.
  */
 export function attachCore(channel: RpcChannel, workstation: Workstation, log?: (line: string) => void): () => void {
   const server = serveRpc(channel, workstation.handlers, log);
-  const stopStatus = workstation.on("workstation.status", (status) => server.emit("workstation.status", status));
-  const stopSync = workstation.on("sync.status", (status) => server.emit("sync.status", status));
+  const forward = <E extends EventName>(event: E) => workstation.on(event, (payload) => server.emit(event, payload));
+  const stops = (Object.keys(events) as EventName[]).map((event) => forward(event));
   return () => {
-    stopStatus();
-    stopSync();
+    for (const stop of stops) stop();
     server.close();
   };
 }

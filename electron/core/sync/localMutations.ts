@@ -94,8 +94,17 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
       links: { appointmentIds: [], messageIds: [] },
     });
   },
-  "call.close": (context, args) => {
-    change(context, "call", args.id, "Appel", { endedAt: args.endedAt, outcome: args.outcome, notes: args.notes, links: args.links });
+  "call.close": (context, { id, patientId, ...closing }) => {
+    // A call the telephony link popped was recorded by the server: its row may not have reached
+    // this replica yet. The close is then queued without a local effect; the server applies it,
+    // and if a pull brings the row first, the pending close is re-applied on top of it.
+    if (!context.rows.get("call", id)) return;
+    const call = existing(context, "call", id, "Appel");
+    if (patientId) {
+      const patient = existing(context, "patient", patientId, "Patient");
+      if (call.practiceId !== patient.practiceId) throw new MutationRejected("not_found", "Patient introuvable dans le cabinet de cet appel.");
+    }
+    write(context, "call", { ...call, ...closing, ...(patientId !== undefined ? { patientId } : {}) });
   },
   "waitlist.add": (context, args) => {
     write(context, "waitlist_entry", { ...fresh, ...args, createdBy: context.userId, createdAt: context.now });

@@ -1,24 +1,33 @@
 import { AgendaPane } from "../features/agenda/AgendaPane";
+import { CallBanner } from "../features/call/CallBanner";
+import { CallDialogs } from "../features/call/CallDialogs";
 import { CallHeader } from "../features/call/CallHeader";
+import { useTelephonyFollowing } from "../features/call/useTelephonyFollowing";
 import { DirectivesPane } from "../features/directives/DirectivesPane";
 import { PracticePane } from "../features/practice/PracticePane";
 import { ConflictInbox } from "../features/sync/ConflictInbox";
 import { useSyncFollowing } from "../features/sync/useSyncFollowing";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
 
-/** The working screen: the call bar on top, the conflict inbox when opened, then the three panes side by side. */
+/**
+ * The working screen: the call bar on top, the current call's banner, the conflict inbox when
+ * opened, then the three panes side by side; the call's dialogs over it all.
+ */
 export function CallScreen() {
   useKeyboardShortcuts();
   useSyncFollowing();
+  useTelephonyFollowing();
   return (
     <div className="call-screen">
       <CallHeader />
+      <CallBanner />
       <ConflictInbox />
-      <main className="panes" aria-label="Appel en cours">
+      <main className="panes" aria-label="Espace de travail">
         <PracticePane />
         <DirectivesPane />
         <AgendaPane />
       </main>
+      <CallDialogs />
     </div>
   );
 }

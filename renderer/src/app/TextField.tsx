@@ -4,7 +4,7 @@ interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: "text" | "password" | "url";
+  type?: "text" | "password" | "url" | "tel";
   autoComplete?: string;
   required?: boolean;
   /** A hint read with the field, such as an example of what to type. */

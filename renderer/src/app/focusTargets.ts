@@ -4,6 +4,8 @@ export const FOCUS_TARGETS = {
   patientSearch: "champ-recherche-patient",
   conflictsButton: "bouton-conflits",
   conflictInboxTitle: "titre-conflits",
+  messagesTitle: "titre-messages-cabinet",
+  callerChoice: "choix-patient-appelant",
 } as const;
 
 export function focusTarget(id: string): boolean {

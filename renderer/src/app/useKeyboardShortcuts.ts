@@ -1,23 +1,34 @@
 import { useEffect } from "react";
+import { openEmergency, requestClose } from "../features/call/callCommands";
+import { dialogActions } from "../stores/dialogStore";
 import { FOCUS_TARGETS, focusTarget } from "./focusTargets";
+import { isTextField, matchShortcut, type ShortcutId } from "./shortcuts";
 
 /**
- * Alt+N: the dialled number, to open the next call. Alt+R: the patient search.
- * Matched on the physical key (event.code) so AZERTY, QWERTY and macOS's Option layer all agree.
+ * What each shortcut of the registry (shortcuts.ts) does. Each says whether it acted, so a key
+ * that does nothing here (no caller list on screen…) keeps its usual meaning.
  */
-const SHORTCUTS: Record<string, string> = {
-  KeyN: FOCUS_TARGETS.dialledNumber,
-  KeyR: FOCUS_TARGETS.patientSearch,
+const ACTIONS: Record<ShortcutId, () => boolean> = {
+  dialledNumber: () => focusTarget(FOCUS_TARGETS.dialledNumber),
+  patientSearch: () => focusTarget(FOCUS_TARGETS.patientSearch),
+  identifyCaller: () => focusTarget(FOCUS_TARGETS.callerChoice),
+  createPatient: () => dialogActions.opened("createPatient"),
+  message: () => dialogActions.opened("message"),
+  messages: () => focusTarget(FOCUS_TARGETS.messagesTitle),
+  emergency: openEmergency,
+  closeCall: requestClose,
+  help: () => dialogActions.opened("help"),
+  // Escape belongs to the dialogs, which close themselves.
+  closeDialog: () => false,
 };
 
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       // A modal dialog keeps the keyboard: no jumping to a field behind it.
       if (document.querySelector('[aria-modal="true"]')) return;
-      const target = SHORTCUTS[event.code];
-      if (target && focusTarget(target)) event.preventDefault();
+      const shortcut = matchShortcut(event, isTextField(document.activeElement));
+      if (shortcut && ACTIONS[shortcut]()) event.preventDefault();
     }
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);

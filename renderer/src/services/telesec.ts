@@ -5,9 +5,11 @@ import type {
   MethodName,
   MethodOutput,
   SyncStatus,
+  TelephonyEvent,
   TelesecBridge,
   WorkstationStatus,
 } from "../../../shared/api/contract";
+import type { MutationInput, MutationName } from "../../../shared/sync/mutations";
 import { TelesecError } from "../../../shared/api/rpcProtocol";
 
 /**
@@ -67,6 +69,13 @@ export const telesec = {
 
   agendaRange: (practitionerIds: string[], from: string, to: string) =>
     telesec.call("agenda.range", { practitionerIds, from, to }),
+
+  messagesByPractice: (practiceId: string, limit = 50) => telesec.call("messages.byPractice", { practiceId, limit }),
+
+  /** Applies a change at once on this workstation and queues it for the server (works offline). */
+  applyMutation: <N extends MutationName>(name: N, args: MutationInput<N>) => telesec.call("mutations.apply", { name, args }),
+
+  onTelephony: (listener: (event: TelephonyEvent) => void) => telesec.on("call.telephony", listener),
 
   currentSession: () => telesec.call("session.current", {}),
 

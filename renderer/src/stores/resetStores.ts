@@ -1,7 +1,10 @@
 import { initialAgendaState, useAgendaStore } from "./agendaStore";
+import { initialCallLineState, useCallLineStore } from "./callLineStore";
 import { initialCallState, useCallStore } from "./callStore";
 import { initialConflictsState, useConflictsStore } from "./conflictsStore";
+import { initialDialogState, useDialogStore } from "./dialogStore";
 import { initialDirectivesState, useDirectivesStore } from "./directivesStore";
+import { initialMessagesState, useMessagesStore } from "./messagesStore";
 import { initialPatientSearchState, usePatientSearchStore } from "./patientSearchStore";
 import { initialPracticesState, usePracticesStore } from "./practicesStore";
 import { initialSyncState, useSyncStore } from "./syncStore";
@@ -12,8 +15,11 @@ export function resetStores(): void {
   useAgendaStore.setState(initialAgendaState, true);
   // The token keeps growing so that an answer still in flight never matches a later call.
   useCallStore.setState({ ...initialCallState, callToken: useCallStore.getState().callToken }, true);
+  useCallLineStore.setState(initialCallLineState, true);
   useConflictsStore.setState(initialConflictsState, true);
+  useDialogStore.setState(initialDialogState, true);
   useDirectivesStore.setState(initialDirectivesState, true);
+  useMessagesStore.setState(initialMessagesState, true);
   usePatientSearchStore.setState(initialPatientSearchState, true);
   usePracticesStore.setState(initialPracticesState, true);
   useSyncStore.setState(initialSyncState, true);

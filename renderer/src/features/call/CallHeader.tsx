@@ -4,7 +4,7 @@ import { displayPhoneNumber } from "../../format/phone";
 import { SyncBar } from "../sync/SyncBar";
 import { CallLookupNotice } from "./CallLookupNotice";
 import { OpenCallForm } from "./OpenCallForm";
-import { openCall } from "./openCall";
+import { openCallByHand } from "./callCommands";
 import { PracticePicker } from "./PracticePicker";
 import { usePracticeList } from "./usePracticeList";
 
@@ -22,7 +22,7 @@ export function CallHeader() {
     if (number === undefined) return;
     // The form shows the number used, so the secretary sees which line she is answering on.
     setDialledNumber(displayPhoneNumber(number));
-    void openCall(number, callerNumber);
+    void openCallByHand(number, callerNumber);
   }
 
   return (
@@ -33,7 +33,7 @@ export function CallHeader() {
         callerNumber={callerNumber}
         onDialledNumberChange={setDialledNumber}
         onCallerNumberChange={setCallerNumber}
-        onOpen={() => void openCall(dialledNumber, callerNumber)}
+        onOpen={() => void openCallByHand(dialledNumber, callerNumber)}
       />
       <PracticePicker onOpenPractice={openPractice} />
       <div className="call-header__notice">

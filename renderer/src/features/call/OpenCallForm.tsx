@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { FOCUS_TARGETS, focusTarget } from "../../app/focusTargets";
+import { shortcutKeys } from "../../app/shortcuts";
 
 interface OpenCallFormProps {
   dialledNumber: string;
@@ -34,7 +35,7 @@ export function OpenCallForm(props: OpenCallFormProps) {
           autoComplete="off"
           value={props.dialledNumber}
           onChange={(event) => props.onDialledNumberChange(event.target.value)}
-          aria-keyshortcuts="Alt+N"
+          aria-keyshortcuts={shortcutKeys("dialledNumber")}
           aria-invalid={dialledMissing}
           aria-describedby={dialledMissing ? MISSING_DIALLED_ID : undefined}
         />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { FOCUS_TARGETS } from "../../app/focusTargets";
+import { shortcutKeys } from "../../app/shortcuts";
 import { PatientSearchResults } from "./PatientSearchResults";
 import { searchPatients } from "./searchPatients";
 import { useDebouncedValue } from "./useDebouncedValue";
@@ -25,7 +26,7 @@ export function PatientSearch({ practiceId }: { practiceId: string }) {
         placeholder="Nom, date de naissance ou téléphone"
         value={text}
         onChange={(event) => setText(event.target.value)}
-        aria-keyshortcuts="Alt+R"
+        aria-keyshortcuts={shortcutKeys("patientSearch")}
       />
       <PatientSearchResults />
     </div>

@@ -1,9 +1,16 @@
+import { useCallLineStore } from "../../stores/callLineStore";
 import { usePatientSearchStore } from "../../stores/patientSearchStore";
+import { identifyCaller } from "../call/callCommands";
 import { PatientLine } from "./PatientLine";
+import { patientName } from "./patientName";
 
-/** The search's outcome; the count is announced politely so a screen reader hears it without moving. */
+/**
+ * The search's outcome; the count is announced politely so a screen reader hears it without moving.
+ * During a call, each patient found can be named as the caller (a withheld or shared number).
+ */
 export function PatientSearchResults() {
   const results = usePatientSearchStore((state) => state.results);
+  const callerId = useCallLineStore((state) => (state.current ? (state.current.patient?.id ?? "") : null));
 
   return (
     <div className="patient-search__results">
@@ -20,6 +27,16 @@ export function PatientSearchResults() {
           {results.value.map((patient) => (
             <li key={patient.id}>
               <PatientLine patient={patient} />
+              {callerId !== null && callerId !== patient.id && (
+                <button
+                  type="button"
+                  className="button patient-search__identify"
+                  aria-label={`Identifier ${patientName(patient)} comme l'appelant`}
+                  onClick={() => identifyCaller(patient)}
+                >
+                  C'est l'appelant
+                </button>
+              )}
             </li>
           ))}
         </ul>

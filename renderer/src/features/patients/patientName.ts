@@ -11,3 +11,8 @@ export function patientName(patient: Pick<PatientView, "birthName" | "usedName" 
   const hasOtherBirthName = patient.usedName !== null && patient.usedName !== patient.birthName;
   return hasOtherBirthName ? `${name} (naissance${NBSP}: ${patient.birthName.toLocaleUpperCase("fr-FR")})` : name;
 }
+
+/** "DURAND Hélène": the name in use and the first name only, as a message or a callback list shows it. */
+export function patientShortName(patient: Pick<PatientView, "birthName" | "usedName" | "firstName">): string {
+  return `${(patient.usedName ?? patient.birthName).toLocaleUpperCase("fr-FR")} ${patient.firstName}`.trim();
+}

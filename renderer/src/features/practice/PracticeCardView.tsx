@@ -1,5 +1,6 @@
 import type { PracticeCard } from "../../../../shared/api/views";
 import { useCallStore } from "../../stores/callStore";
+import { MessagesPanel } from "../messages/MessagesPanel";
 import { PatientSearch } from "../patients/PatientSearch";
 import { CallerIdentity } from "./CallerIdentity";
 import { GreetingScript } from "./GreetingScript";
@@ -8,7 +9,7 @@ import { PRACTICE_KIND_LABELS } from "./practiceLabels";
 import { PractitionerList } from "./PractitionerList";
 import { ReferralList } from "./ReferralList";
 
-/** The practice card, in the order the call needs it: greeting, caller, who works here, where, whom to refer to. */
+/** The practice card, in the order the call needs it: greeting, caller, its messages, who works here, where, whom to refer to. */
 export function PracticeCardView({ practice }: { practice: PracticeCard }) {
   const callToken = useCallStore((state) => state.callToken);
   return (
@@ -22,6 +23,7 @@ export function PracticeCardView({ practice }: { practice: PracticeCard }) {
         <CallerIdentity />
         {/* Keyed by call, so each call starts with an empty search box. */}
         <PatientSearch key={callToken} practiceId={practice.id} />
+        <MessagesPanel practiceId={practice.id} practitioners={practice.practitioners} />
         <PractitionerList practitioners={practice.practitioners} />
         <PracticeAddress practice={practice} />
         <ReferralList referrals={practice.referrals} />

@@ -1,0 +1,90 @@
+/**
+ * Every keyboard shortcut of the call screen, declared once: the key handler
+ * (useKeyboardShortcuts) dispatches from this list, the help overlay ("?") lists it, and buttons
+ * announce their key with `aria-keyshortcuts` from it. Alt+letter is matched on the physical key
+ * (event.code) so AZERTY, QWERTY and macOS's Option layer all agree; "?" on the character typed.
+ */
+export type ShortcutId =
+  | "dialledNumber"
+  | "patientSearch"
+  | "identifyCaller"
+  | "createPatient"
+  | "message"
+  | "messages"
+  | "emergency"
+  | "closeCall"
+  | "help"
+  | "closeDialog";
+
+export type ShortcutBinding = { alt: string } | { key: string };
+
+export interface Shortcut {
+  id: ShortcutId;
+  binding: ShortcutBinding;
+  /** As written on screen and in `aria-keyshortcuts`. */
+  keys: string;
+  /** What it does, in French. */
+  label: string;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { id: "dialledNumber", binding: { alt: "KeyN" }, keys: "Alt+N", label: "Saisir le numéro appelé (nouvel appel)" },
+  { id: "patientSearch", binding: { alt: "KeyR" }, keys: "Alt+R", label: "Rechercher un patient" },
+  { id: "identifyCaller", binding: { alt: "KeyI" }, keys: "Alt+I", label: "Identifier l'appelant parmi les patients du numéro" },
+  { id: "createPatient", binding: { alt: "KeyP" }, keys: "Alt+P", label: "Créer le patient (appelant inconnu)" },
+  { id: "message", binding: { alt: "KeyM" }, keys: "Alt+M", label: "Message pour le médecin" },
+  { id: "messages", binding: { alt: "KeyL" }, keys: "Alt+L", label: "Aller à la liste des messages du cabinet" },
+  { id: "emergency", binding: { alt: "KeyU" }, keys: "Alt+U", label: "Urgence : consigne du cabinet et orientation vers le 15" },
+  { id: "closeCall", binding: { alt: "KeyC" }, keys: "Alt+C", label: "Clôturer l'appel (saisir son issue)" },
+  { id: "help", binding: { key: "?" }, keys: "?", label: "Afficher les raccourcis clavier" },
+  { id: "closeDialog", binding: { key: "Escape" }, keys: "Escape", label: "Fermer la fenêtre ouverte" },
+];
+
+const BY_ID = new Map(SHORTCUTS.map((shortcut) => [shortcut.id, shortcut]));
+
+/** "Alt+U", for `aria-keyshortcuts` and hints. */
+export function shortcutKeys(id: ShortcutId): string {
+  return BY_ID.get(id)?.keys ?? "";
+}
+
+/** How a key is written for the secretary: "Échap" rather than "Escape". */
+export function displayKeys(keys: string): string {
+  return keys === "Escape" ? "Échap" : keys;
+}
+
+export interface KeyPress {
+  code: string;
+  key: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+}
+
+/**
+ * The shortcut a key press asks for, or null. Alt+letter only without Ctrl (AltGr is Ctrl+Alt on
+ * Windows: it types characters), Meta or Shift; a character key such as "?" only outside text
+ * fields, where it is typed. Escape belongs to the dialogs, which close themselves.
+ */
+export function matchShortcut(press: KeyPress, inTextField: boolean): ShortcutId | null {
+  if (press.ctrlKey || press.metaKey) return null;
+  for (const shortcut of SHORTCUTS) {
+    const { binding } = shortcut;
+    if ("alt" in binding) {
+      if (press.altKey && !press.shiftKey && press.code === binding.alt) return shortcut.id;
+    } else if (binding.key !== "Escape" && !press.altKey && !inTextField && press.key === binding.key) {
+      return shortcut.id;
+    }
+  }
+  return null;
+}
+
+/** Where typing a character means text, not a command. */
+export function isTextField(element: Element | null): boolean {
+  if (!element) return false;
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
+  if (element instanceof HTMLInputElement) {
+    return !["button", "checkbox", "radio", "submit", "reset", "range", "color", "file", "image"].includes(element.type);
+  }
+  return element instanceof HTMLElement && element.isContentEditable === true;
+}

@@ -1,0 +1,121 @@
+import { useRef, useState, type FormEvent } from "react";
+import type { PatientView, PracticeCard } from "../../../../shared/api/views";
+import { ModalDialog } from "../../app/ModalDialog";
+import { TextField } from "../../app/TextField";
+import { useDialogFocus } from "../../app/useDialogFocus";
+import { displayPhoneNumber } from "../../format/phone";
+import { describeError, telesec } from "../../services/telesec";
+import { useCallLineStore } from "../../stores/callLineStore";
+import { selectOpenPractice } from "../../stores/callSelectors";
+import { useCallStore } from "../../stores/callStore";
+import { dialogActions } from "../../stores/dialogStore";
+import { patientShortName } from "../patients/patientName";
+import { identifyCaller } from "./callCommands";
+import { newId } from "./newId";
+import { NEW_PATIENT_FIELDS, readNewPatientForm, type NewPatientErrors, type NewPatientField, type NewPatientValues } from "./newPatientForm";
+
+export const CREATE_PATIENT_TITLE = "Créer le patient";
+
+/**
+ * Alt+P: an unknown caller becomes a patient of the practice on screen, with the caller's number
+ * already filled in. Enter saves (`patient.create`) and the caller is identified as this patient.
+ */
+export function CreatePatientDialog() {
+  const practice = useCallStore(selectOpenPractice);
+  return (
+    <ModalDialog title={CREATE_PATIENT_TITLE} onClose={() => dialogActions.closed()}>
+      {practice ? <CreatePatientForm practice={practice} /> : <NoPractice />}
+    </ModalDialog>
+  );
+}
+
+function NoPractice() {
+  const close = useRef<HTMLButtonElement>(null);
+  useDialogFocus(close);
+  return (
+    <>
+      <p className="notice notice--warning">Ouvrez d'abord l'appel d'un cabinet&nbsp;: le patient est créé dans ce cabinet.</p>
+      <div className="button-row">
+        <button ref={close} type="button" className="button" onClick={() => dialogActions.closed()}>
+          Fermer
+        </button>
+      </div>
+    </>
+  );
+}
+
+function CreatePatientForm({ practice }: { practice: PracticeCard }) {
+  const callerNumber = useCallLineStore((state) => state.current?.callerNumber ?? null);
+  const [values, setValues] = useState<NewPatientValues>(() => ({
+    birthName: "",
+    firstName: "",
+    birthDate: "",
+    phone: callerNumber ? displayPhoneNumber(callerNumber) : "",
+  }));
+  const [errors, setErrors] = useState<NewPatientErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const inputs = useRef<Partial<Record<NewPatientField, HTMLInputElement | null>>>({});
+  const first = useRef<HTMLInputElement | null>(null);
+  useDialogFocus(first);
+
+  const set = (field: NewPatientField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const bind = (field: NewPatientField) => (element: HTMLInputElement | null) => {
+    inputs.current[field] = element;
+    if (field === "birthName") first.current = element;
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (saving) return;
+    const read = readNewPatientForm(values);
+    setFailure(null);
+    if ("errors" in read) {
+      setErrors(read.errors);
+      const field = NEW_PATIENT_FIELDS.find((candidate) => read.errors[candidate] !== undefined);
+      if (field) inputs.current[field]?.focus();
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    const patient: PatientView = { id: newId(), practiceId: practice.id, usedName: null, email: null, notes: null, ...read.fields };
+    try {
+      await telesec.applyMutation("patient.create", patient);
+    } catch (error) {
+      setFailure(describeError(error));
+      setSaving(false);
+      return;
+    }
+    const identified = identifyCaller(patient);
+    dialogActions.closed(`Patient créé${identified ? " et identifié comme appelant" : ""} : ${patientShortName(patient)}.`);
+  }
+
+  return (
+    <form className="patient-form" onSubmit={(event) => void submit(event)} noValidate aria-busy={saving}>
+      <TextField label="Nom" value={values.birthName} onChange={set("birthName")} required error={errors.birthName} inputRef={bind("birthName")} />
+      <TextField label="Prénom" value={values.firstName} onChange={set("firstName")} required error={errors.firstName} inputRef={bind("firstName")} />
+      <TextField
+        label="Date de naissance"
+        hint="JJ/MM/AAAA, facultative"
+        value={values.birthDate}
+        onChange={set("birthDate")}
+        error={errors.birthDate}
+        inputRef={bind("birthDate")}
+      />
+      <TextField label="Téléphone" type="tel" value={values.phone} onChange={set("phone")} error={errors.phone} inputRef={bind("phone")} />
+      {failure !== null && (
+        <p className="notice notice--error" role="alert">
+          Le patient n'a pas pu être créé&nbsp;: {failure}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button button--primary" aria-disabled={saving}>
+          Créer le patient
+        </button>
+        <button type="button" className="button" onClick={() => dialogActions.closed()}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}

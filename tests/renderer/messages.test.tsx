@@ -1,0 +1,152 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { MessageView } from "../../shared/api/views";
+import { IDS } from "./fixtures";
+import { openCallByNumbers, renderCallScreen } from "./renderApp";
+
+const region = (name: string) => screen.getByRole("region", { name });
+
+const earlier: MessageView = {
+  id: "60000000-0000-4000-8000-000000000001",
+  practiceId: IDS.tilleuls,
+  practitionerId: IDS.drMartin,
+  patientId: IDS.marcLefevre,
+  callId: null,
+  callerName: "LEFÈVRE Marc",
+  callbackNumber: "+33698765432",
+  category: "resultats",
+  urgency: "normale",
+  text: "Attend ses résultats de prise de sang.",
+  status: "lu",
+  createdAt: "2025-01-13T08:15:00.000Z",
+};
+const otherPractice: MessageView = { ...earlier, id: "60000000-0000-4000-8000-000000000002", practiceId: IDS.gare, callerName: "LEFÈVRE Anne" };
+
+describe("messages for the doctor", () => {
+  it("lists the practice's messages with their status, and only this practice's", async () => {
+    const { user } = await renderCallScreen({ messages: [earlier, otherPractice] });
+    await openCallByNumbers(user, "04 78 00 00 01");
+
+    const panel = within(await screen.findByRole("region", { name: "Messages du cabinet" }));
+    const item = await panel.findByRole("article", { name: "LEFÈVRE Marc" });
+    expect(item).toHaveTextContent("Lu");
+    expect(item).toHaveTextContent("13/01/2025 à 09:15 — pour Dr Claire Martin — Résultats — rappeler au 06 98 76 54 32");
+    expect(item).toHaveTextContent("Attend ses résultats de prise de sang.");
+    expect(panel.queryByText("LEFÈVRE Anne")).not.toBeInTheDocument();
+  });
+
+  it("takes a message linked to the call and its caller, lists it, and links it when the call closes", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01", "06 12 34 56 78");
+    expect(await screen.findByText("Aucun message pour ce cabinet.")).toBeInTheDocument();
+    await waitFor(() => expect(bridge.mutationsNamed("call.open")).toHaveLength(1));
+
+    await user.keyboard("{Alt>}m{/Alt}");
+    const dialog = within(await screen.findByRole("dialog", { name: "Message pour le médecin" }));
+    expect(dialog.getByLabelText("Praticien")).toHaveFocus();
+    expect(dialog.getByLabelText("Nom de l'appelant")).toHaveValue("DURAND Hélène");
+    expect(dialog.getByLabelText("Numéro de rappel")).toHaveValue("06 12 34 56 78");
+    await user.selectOptions(dialog.getByLabelText("Praticien"), "Dr Jean Dupont");
+    await user.selectOptions(dialog.getByLabelText("Catégorie"), "Ordonnance");
+    await user.selectOptions(dialog.getByLabelText("Urgence"), "Urgente");
+    await user.type(dialog.getByLabelText("Message"), "Renouvellement du traitement{Control>}{Enter}{/Control}");
+
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    const [taken] = bridge.mutationsNamed("message.create");
+    expect(taken).toEqual({
+      id: expect.any(String),
+      practiceId: IDS.tilleuls,
+      practitionerId: IDS.drDupont,
+      patientId: IDS.heleneDurand,
+      callId: bridge.mutationsNamed("call.open")[0]!.id,
+      callerName: "DURAND Hélène",
+      callbackNumber: "+33612345678",
+      category: "ordonnance",
+      urgency: "urgente",
+      text: "Renouvellement du traitement",
+    });
+    expect(screen.getByText("Message enregistré pour Dr Jean Dupont.")).toBeInTheDocument();
+    const item = await within(region("Messages du cabinet")).findByRole("article", { name: "DURAND Hélène" });
+    expect(item).toHaveTextContent("Nouveau");
+    expect(item).toHaveTextContent("Urgent");
+    expect(item).toHaveTextContent("pour Dr Jean Dupont — Ordonnance");
+
+    await user.keyboard("{Alt>}c{/Alt}");
+    const close = within(await screen.findByRole("dialog", { name: "Clôturer l'appel" }));
+    expect(close.getByRole("list", { name: "Messages liés à l'appel" })).toHaveTextContent("DURAND Hélène — Ordonnance");
+    expect(close.getByRole("radio", { name: "Message pris pour le médecin" })).toBeChecked();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(bridge.mutationsNamed("call.close")).toHaveLength(1));
+    expect(bridge.mutationsNamed("call.close")[0]).toMatchObject({ outcome: "message", links: { appointmentIds: [], messageIds: [taken!.id] } });
+  });
+
+  it("changes a message's status with message.setStatus", async () => {
+    const { user, bridge } = await renderCallScreen({ messages: [{ ...earlier, status: "nouveau" }] });
+    await openCallByNumbers(user, "04 78 00 00 01");
+    const item = await within(await screen.findByRole("region", { name: "Messages du cabinet" })).findByRole("article", { name: "LEFÈVRE Marc" });
+    expect(within(item).queryByRole("button", { name: "Marquer comme nouveau le message de LEFÈVRE Marc" })).not.toBeInTheDocument();
+
+    await user.click(within(item).getByRole("button", { name: "Marquer comme traité le message de LEFÈVRE Marc" }));
+
+    expect(bridge.mutationsNamed("message.setStatus")).toEqual([{ id: earlier.id, status: "traite" }]);
+    await waitFor(() => expect(screen.getByRole("article", { name: "LEFÈVRE Marc" })).toHaveTextContent("Traité"));
+  });
+
+  it("says why a status did not change", async () => {
+    const { user, bridge } = await renderCallScreen({ messages: [earlier] });
+    await openCallByNumbers(user, "04 78 00 00 01");
+    const item = await screen.findByRole("article", { name: "LEFÈVRE Marc" });
+    bridge.failures["mutations.apply"] = "Base locale indisponible";
+
+    await user.click(within(item).getByRole("button", { name: "Marquer comme traité le message de LEFÈVRE Marc" }));
+
+    expect(await within(region("Messages du cabinet")).findByRole("alert")).toHaveTextContent("État du message inchangé : Base locale indisponible");
+  });
+
+  it("requires the text, keeps what was typed when the core refuses, and cancels with Escape", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01");
+    await screen.findByText("Aucun message pour ce cabinet.");
+    await user.click(screen.getByRole("button", { name: "Nouveau message" }));
+    const dialog = within(await screen.findByRole("dialog", { name: "Message pour le médecin" }));
+
+    expect(dialog.getByLabelText("Nom de l'appelant")).toHaveValue("");
+    await user.click(dialog.getByRole("button", { name: "Enregistrer le message" }));
+    expect(dialog.getByText("Indiquez le nom de l'appelant.")).toBeInTheDocument();
+    expect(dialog.getByText("Écrivez le message.")).toBeInTheDocument();
+    expect(dialog.getByLabelText("Nom de l'appelant")).toHaveFocus();
+
+    await user.type(dialog.getByLabelText("Nom de l'appelant"), "Mme Roussel");
+    await user.type(dialog.getByLabelText("Message"), "Rappeler");
+    bridge.failures["mutations.apply"] = "Base locale indisponible";
+    await user.click(dialog.getByRole("button", { name: "Enregistrer le message" }));
+    expect(await dialog.findByRole("alert")).toHaveTextContent("Le message n'a pas pu être enregistré : Base locale indisponible");
+    expect(dialog.getByLabelText("Message")).toHaveValue("Rappeler");
+
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+
+  it("says so when the messages cannot be read", async () => {
+    const { user, bridge } = await renderCallScreen();
+    bridge.failures["messages.byPractice"] = "Base locale indisponible";
+    await openCallByNumbers(user, "04 78 00 00 01");
+    expect(await screen.findByText("Messages indisponibles : Base locale indisponible")).toBeInTheDocument();
+  });
+
+  it("Alt+L goes to the practice's messages", async () => {
+    const { user } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01");
+    await screen.findByText("Aucun message pour ce cabinet.");
+    await user.keyboard("{Alt>}l{/Alt}");
+    expect(screen.getByRole("heading", { name: "Messages du cabinet" })).toHaveFocus();
+  });
+
+  it("asks for a practice before a message can be taken", async () => {
+    const { user } = await renderCallScreen();
+    await user.keyboard("{Alt>}m{/Alt}");
+    const dialog = within(await screen.findByRole("dialog", { name: "Message pour le médecin" }));
+    expect(dialog.getByText(/Ouvrez d'abord l'appel d'un cabinet/)).toBeInTheDocument();
+    expect(dialog.getByRole("button", { name: "Fermer" })).toHaveFocus();
+  });
+});
