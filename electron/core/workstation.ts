@@ -133,6 +133,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       log: options.log ?? (() => {}),
       ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
       ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
+      onTelephony: (message) => announce("call.telephony", telephonyEvent.parse(message)),
     });
     sync.onStatus((status) => announce("sync.status", status));
     return { status: opening.status, ready: { ...opening.ready, sync } };

@@ -1,5 +1,5 @@
 import { WebSocket } from "ws";
-import { MAX_MUTATIONS_PER_PUSH, serverSocketMessage } from "../../../shared/api/wire";
+import { MAX_MUTATIONS_PER_PUSH, serverSocketMessage, type TelephonyCallMessage } from "../../../shared/api/wire";
 import type { Replica } from "./replica";
 import { ServerError, type ServerApi } from "./serverApi";
 
@@ -16,6 +16,8 @@ export interface SyncClientOptions {
   onState: (state: "offline" | "syncing" | "online", lastSyncAt: string | null) => void;
   onSignedOut: (reason: string) => void;
   onChanged: () => void;
+  /** A PBX event the server forwarded to this secretary: the screen pop. */
+  onTelephony?: (message: TelephonyCallMessage) => void;
   log: (line: string) => void;
   pullIntervalMs?: number;
   pullPageSize?: number;
@@ -131,7 +133,13 @@ export function startSyncClient(options: SyncClientOptions) {
         return;
       }
       const parsed = serverSocketMessage.safeParse(message);
-      if (parsed.success && parsed.data.type === "poke") void sync();
+      if (!parsed.success) return;
+      if (parsed.data.type === "poke") void sync();
+      if (parsed.data.type === "call") {
+        options.onTelephony?.(parsed.data);
+        // The server recorded the call's row: fetch it now rather than at the next poke.
+        void sync();
+      }
     });
     current.on("error", () => {});
     current.on("close", () => {

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import type { LocalStore } from "../../../db/local/openLocalStore";
 import type { SessionView, SyncStatus } from "../../../shared/api/contract";
 import { TelesecError } from "../../../shared/api/rpcProtocol";
-import { sessionUser, SYNCED_TABLES, type SessionUser } from "../../../shared/api/wire";
+import { sessionUser, SYNCED_TABLES, type SessionUser, type TelephonyCallMessage } from "../../../shared/api/wire";
 import { MutationRejected, type MutationName } from "../../../shared/sync/mutations";
 import { createReplica } from "./replica";
 import { ServerError, serverApi } from "./serverApi";
@@ -17,6 +17,8 @@ export interface SyncServiceOptions {
   serverUrl?: string;
   log: (line: string) => void;
   pullIntervalMs?: number;
+  /** A PBX event for the signed-in secretary (see syncClient). */
+  onTelephony?: (message: TelephonyCallMessage) => void;
 }
 
 /**
@@ -62,6 +64,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
       session: { token, clientId: clientId() },
       log: options.log,
       ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
+      ...(options.onTelephony ? { onTelephony: options.onTelephony } : {}),
       onState: (state, lastSyncAt) => status.update({ state, lastSyncAt, serverUrl: url }),
       onChanged: refreshCounts,
       onSignedOut: () => {
