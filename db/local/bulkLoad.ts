@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { patientSearchTerms } from "../../shared/domain/patientSearchTerms";
+import { markSearchTermsCurrent, rebuildSearchTerms } from "./patientSearchIndex";
 
 /**
  * The first sync of a workstation writes a whole agency (over a million rows). Maintaining the
@@ -15,7 +15,6 @@ const DEFERRED_INDEXES = [
   "appointment_practitioner_start_idx",
   "appointment_patient_idx",
   "patient_practice_birth_idx",
-  "patient_search_term_patient_idx",
 ];
 
 const probes = new WeakMap<Database.Database, Database.Statement>();
@@ -52,38 +51,14 @@ export function finishBulkLoad(sqlite: Database.Database): void {
   if (saved === undefined) return;
   sqlite.transaction(() => {
     rebuildSearchTerms(sqlite);
-    for (const definition of JSON.parse(saved) as string[]) sqlite.exec(definition.replace(/^CREATE INDEX /i, "CREATE INDEX IF NOT EXISTS "));
+    markSearchTermsCurrent(sqlite);
+    for (const definition of JSON.parse(saved) as string[]) {
+      // A load begun by an earlier version may have saved an index that a migration has since dropped.
+      if (!DEFERRED_INDEXES.some((name) => definition.includes(`\`${name}\``) || definition.includes(`"${name}"`))) continue;
+      sqlite.exec(definition.replace(/^CREATE INDEX /i, "CREATE INDEX IF NOT EXISTS "));
+    }
     sqlite.prepare("DELETE FROM sync_state WHERE key = ?").run(STATE_KEY);
   })();
   sqlite.pragma(`wal_autocheckpoint = ${NORMAL_CHECKPOINT_PAGES}`);
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
-}
-
-/**
- * All patients' terms, inserted in key order: a b-tree filled in order is written once. The terms
- * are computed here (folding is JavaScript) and sorted by SQLite, far faster than a JavaScript sort.
- */
-function rebuildSearchTerms(sqlite: Database.Database): void {
-  sqlite.exec("CREATE TEMP TABLE IF NOT EXISTS unsorted_search_term (term TEXT NOT NULL, patient_id TEXT NOT NULL)");
-  sqlite.exec("DELETE FROM unsorted_search_term");
-  const stage = sqlite.prepare("INSERT INTO unsorted_search_term (term, patient_id) VALUES (?, ?)");
-  const patients = sqlite
-    .prepare("SELECT id, practice_id, birth_name, used_name, first_name, phones FROM patient WHERE deleted_at IS NULL")
-    // Read first: better-sqlite3 lets no statement write while another one is being iterated.
-    .all() as Array<{ id: string; practice_id: string; birth_name: string; used_name: string | null; first_name: string; phones: string }>;
-  for (const row of patients) {
-    const terms = patientSearchTerms({
-      practiceId: row.practice_id,
-      birthName: row.birth_name,
-      usedName: row.used_name,
-      firstName: row.first_name,
-      phones: JSON.parse(row.phones) as string[],
-    });
-    for (const term of terms) stage.run(term, row.id);
-  }
-  sqlite.exec("DELETE FROM patient_search_term");
-  sqlite.exec(
-    "INSERT OR IGNORE INTO patient_search_term (term, patient_id) SELECT term, patient_id FROM unsorted_search_term ORDER BY term, patient_id",
-  );
-  sqlite.exec("DROP TABLE unsorted_search_term");
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { SyncedTable } from "../../shared/api/wire";
 import * as schema from "./schema";
 import { isBulkLoading } from "./bulkLoad";
-import { createPatientSearchIndexer } from "./patientSearchIndex";
+import { createPatientSearchIndexer, searchableFromRaw, type SearchableRow } from "./patientSearchIndex";
 
 /**
  * Rows of the replicated tables in their three forms, converted from the drizzle schema itself so
@@ -112,24 +112,22 @@ export function createRowStore(sqlite: Database.Database) {
     return statement;
   };
 
-  function reindexPatient(raw: RawRow | null, id: string): void {
-    // During a first sync the terms are rebuilt in one pass at the end (bulkLoad.ts).
-    if (isBulkLoading(sqlite)) return;
-    if (!raw || raw.deleted_at !== null) return searchIndex.index(id, null);
-    searchIndex.index(id, {
-      practiceId: raw.practice_id as string,
-      birthName: raw.birth_name as string,
-      usedName: raw.used_name as string | null,
-      firstName: raw.first_name as string,
-      phones: JSON.parse(raw.phones as string) as string[],
-    });
+  const searchable = (raw: RawRow | null) =>
+    raw && raw.deleted_at === null ? searchableFromRaw(raw as unknown as SearchableRow) : null;
+
+  /** Old terms are deleted by recomputing them from the row as it was (see patientSearchIndex.ts). */
+  function reindexPatient(id: string, before: RawRow | null, after: RawRow | null): void {
+    searchIndex.index(id, searchable(before), searchable(after));
   }
 
+  const getRow = (table: SyncedTable, id: string): RawRow | null =>
+    (prepared(`get:${table}`, () => `SELECT * FROM "${CODECS[table].sqlName}" WHERE id = ?`).get(id) as RawRow | undefined) ?? null;
+
+  /** During a first sync the terms are rebuilt in one pass at the end (bulkLoad.ts): no row is read for them. */
+  const patientBefore = (table: SyncedTable, id: string) => (table === "patient" && !isBulkLoading(sqlite) ? { row: getRow(table, id) } : null);
+
   return {
-    get(table: SyncedTable, id: string): RawRow | null {
-      const { sqlName } = CODECS[table];
-      return (prepared(`get:${table}`, () => `SELECT * FROM "${sqlName}" WHERE id = ?`).get(id) as RawRow | undefined) ?? null;
-    },
+    get: getRow,
     /** Writes the whole row (insert or update in place: never a delete-then-insert that would trip foreign keys). */
     put(table: SyncedTable, raw: RawRow): void {
       const { sqlName, columns } = CODECS[table];
@@ -138,13 +136,15 @@ export function createRowStore(sqlite: Database.Database) {
         const updates = columns.filter((column) => column.sqlName !== "id").map((column) => `"${column.sqlName}" = excluded."${column.sqlName}"`);
         return `INSERT INTO "${sqlName}" (${names.join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) ON CONFLICT (id) DO UPDATE SET ${updates.join(", ")}`;
       });
+      const before = patientBefore(table, raw.id);
       statement.run(...columns.map((column) => raw[column.sqlName] ?? null));
-      if (table === "patient") reindexPatient(raw, raw.id);
+      if (before) reindexPatient(raw.id, before.row, raw);
     },
     remove(table: SyncedTable, id: string): void {
       const { sqlName } = CODECS[table];
+      const before = patientBefore(table, id);
       prepared(`remove:${table}`, () => `DELETE FROM "${sqlName}" WHERE id = ?`).run(id);
-      if (table === "patient") reindexPatient(null, id);
+      if (before) reindexPatient(id, before.row, null);
     },
   };
 }

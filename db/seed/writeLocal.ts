@@ -1,4 +1,4 @@
-import { createPatientSearchIndexer } from "../local/patientSearchIndex";
+import { createPatientSearchIndexer, markSearchTermsCurrent } from "../local/patientSearchIndex";
 import type { LocalStore } from "../local/openLocalStore";
 import type { SeedBatch, SeedRows, SeedTableName } from "./generate/rows";
 import { SEED_TABLES } from "./seedTables";
@@ -30,7 +30,7 @@ export function writeLocal(store: LocalStore, batches: Iterable<SeedBatch>, onBa
     if (batch.table === "patient") {
       for (const row of batch.rows) {
         insert.patient(row);
-        searchIndex.index(row.id, { ...row, usedName: row.usedName ?? null });
+        searchIndex.index(row.id, null, { ...row, usedName: row.usedName ?? null });
       }
     } else {
       const insertRow = insert[batch.table] as (row: SeedBatch["rows"][number]) => void;
@@ -53,5 +53,6 @@ export function writeLocal(store: LocalStore, batches: Iterable<SeedBatch>, onBa
   });
   let more = true;
   while (more) more = writeSome();
+  markSearchTermsCurrent(store.sqlite);
   return counts;
 }

@@ -14,6 +14,12 @@ export interface SearchablePatient {
   phones: readonly string[];
 }
 
+/**
+ * Bump whenever the terms a patient gets change (folding, kinds, format): stores rebuild their terms
+ * when they open, because old terms are deleted by recomputing them (db/local/patientSearchIndex.ts).
+ */
+export const SEARCH_TERMS_VERSION = 1;
+
 export const nameTerm = (practiceId: string, foldedWord: string) => `${practiceId}|n${foldedWord}`;
 export const phoneTerm = (practiceId: string, nationalDigits: string) => `${practiceId}|t${nationalDigits}`;
 

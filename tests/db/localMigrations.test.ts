@@ -96,6 +96,19 @@ const cases: Record<string, () => void> = {
         for (const [table, columns] of Object.entries(snapshotColumns(2))) expect(columnsOf(store, table), table).toEqual(columns);
       },
     ),
+  "0003_search_term_exact_keys": () =>
+    migrateStepwise(
+      3,
+      (store) => {
+        store.sqlite.prepare("INSERT INTO patient_search_term (term, patient_id) VALUES ('cabinet|ndupont', 'patient-1')").run();
+      },
+      (store) => {
+        const indexes = store.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'patient_search_term'").pluck().all();
+        expect(indexes).not.toContain("patient_search_term_patient_idx");
+        expect(store.sqlite.prepare("SELECT term, patient_id FROM patient_search_term").all()).toEqual([{ term: "cabinet|ndupont", patient_id: "patient-1" }]);
+        for (const [table, columns] of Object.entries(snapshotColumns(3))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
 };
 
 describe("local store migrations", () => {

@@ -87,7 +87,7 @@ export function insertPatient(store: LocalStore, practiceId: string, input: Pati
   const indexer = createPatientSearchIndexer(store.sqlite);
   store.sqlite.transaction(() => {
     store.db.insert(patients).values(row).run();
-    indexer.index(id, row);
+    indexer.index(id, null, row);
   })();
   return id;
 }

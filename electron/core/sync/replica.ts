@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { LocalStore } from "../../../db/local/openLocalStore";
 import { beginBulkLoad, finishBulkLoad } from "../../../db/local/bulkLoad";
+import { ensureSearchTermsCurrent } from "../../../db/local/patientSearchIndex";
 import { createRowStore, parseWireRow, wireToRaw, type RawRow, type RowStore } from "../../../db/local/rowCodec";
 import type { Change, MutationResult, SyncedTable } from "../../../shared/api/wire";
 import { MutationRejected, parseMutationArgs, type MutationEnvelope, type MutationName } from "../../../shared/sync/mutations";
@@ -59,6 +60,8 @@ export function createReplica(store: LocalStore, options: { userId: () => string
   const rows = createRowStore(sqlite);
   // A first sync cut short by a crash left its indexes deferred: rebuild them before anything reads.
   finishBulkLoad(sqlite);
+  // Terms made by an earlier term function could not be deleted by recomputing them: remake them all.
+  ensureSearchTermsCurrent(sqlite);
   const now = () => (options.now ?? (() => new Date()))().toISOString();
 
   const getState = sqlite.prepare<[string], string>("SELECT value FROM sync_state WHERE key = ?").pluck();
