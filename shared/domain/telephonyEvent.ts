@@ -48,7 +48,14 @@ const optionalPhoneNumber = (what: string) =>
       return z.NEVER;
     });
 
-/** A caller number, or null when withheld (null, "", "anonymous", "withheld", "unknown"…). */
+/** Digits a PBX shows for callers that are no dialable number (short codes, internal lines): kept as sent. */
+const OTHER_CALLER_DIGITS = /^\+?\d{1,20}$/;
+
+/**
+ * A caller number: E.164 when it is a phone number, its bare digits when it is a short code or an
+ * extension (the call must still pop; nobody will match it), null when withheld (null, "",
+ * "anonymous", "withheld", "unknown"…). Anything else is refused.
+ */
 const callerNumber = z
   .union([z.null(), numberText])
   .optional()
@@ -56,6 +63,8 @@ const callerNumber = z
     if (text === undefined || text === null || isWithheldNumber(text)) return null;
     const e164 = toE164(text);
     if (e164) return e164;
+    const digits = text.replace(/[\s.\-()]/g, "");
+    if (OTHER_CALLER_DIGITS.test(digits)) return digits;
     context.addIssue({ code: "custom", message: `Numéro de l'appelant illisible : « ${text} » n'est ni un numéro de téléphone ni un numéro masqué.` });
     return z.NEVER;
   });

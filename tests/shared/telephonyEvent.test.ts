@@ -19,6 +19,10 @@ describe("the normalised telephony event", () => {
     expect(telephonyEventBody.parse({ ...ringing, callId: 1839402017 }).callId).toBe("1839402017");
   });
 
+  it.each([["3949", "3949"], ["12", "12"], ["+99 123", "+99123"], ["(201)", "201"]])("keeps a caller %j that is no phone number as its digits, so the call still pops", (callerNumber, digits) => {
+    expect(telephonyEventBody.parse({ ...ringing, callerNumber }).callerNumber).toBe(digits);
+  });
+
   it("lets later events leave the dialled number and the agent out", () => {
     expect(telephonyEventBody.parse({ event: "ended", callId: "x", at: "2025-01-14T08:32:10Z" })).toEqual({
       event: "ended",
