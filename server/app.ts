@@ -8,8 +8,8 @@ import { registerHealthRoutes } from "./health/routes";
 import { answerFrameworkError, BODY_LIMIT_BYTES, registerErrorHandling } from "./http/errorHandling";
 import { registerSecurityHeaders } from "./http/securityHeaders";
 import { registerSyncRoutes } from "./sync/routes";
-import { trackAgentSockets } from "./telephony/agentSockets";
 import { registerTelephonyRoutes } from "./telephony/routes";
+import { createWorkstationSockets } from "./ws/workstationSockets";
 
 export interface BuildServerOptions {
   db: CentralDb;
@@ -35,9 +35,8 @@ export async function buildServer({ db, pool, log = () => {} }: BuildServerOptio
   const context: ServerContext = { db, pool, authenticate: createAuthenticate(db), log };
   registerHealthRoutes(app, context);
   registerAuthRoutes(app, context);
-  // Before the WebSocket route: it learns each workstation's socket from that route's requests.
-  const agentSockets = trackAgentSockets(app);
-  await registerSyncRoutes(app, context);
-  await registerTelephonyRoutes(app, context, agentSockets);
+  const sockets = createWorkstationSockets();
+  await registerSyncRoutes(app, context, sockets);
+  await registerTelephonyRoutes(app, context, sockets);
   return app;
 }

@@ -1,19 +1,13 @@
 import type { Pool, PoolClient } from "pg";
-import type { SessionUser } from "../../shared/api/wire";
+import type { WorkstationSockets } from "../ws/workstationSockets";
 import { CHANGES_CHANNEL, type ChangeNotice } from "./push";
-
-export interface PokeTarget {
-  user: SessionUser;
-  poke(cursor: string): void;
-}
 
 /**
  * Fans commits out to connected workstations. Every server process LISTENs on the same PostgreSQL
  * channel, so a push to one process pokes the clients of all of them. A workstation is poked only
  * for changes in its scope; the poke carries no data — the workstation pulls what it may see.
  */
-export function startPokeHub(pool: Pool, log: (line: string) => void) {
-  const targets = new Set<PokeTarget>();
+export function startPokeHub(pool: Pool, sockets: WorkstationSockets, log: (line: string) => void) {
   let client: PoolClient | null = null;
   let stopped = false;
   let retryDelay = 500;
@@ -27,9 +21,9 @@ export function startPokeHub(pool: Pool, log: (line: string) => void) {
       return;
     }
     const version = payload.slice(comma + 1);
-    for (const target of targets) {
-      const concerned = notice.practiceId ? target.user.practiceIds.includes(notice.practiceId) : target.user.id === notice.userId;
-      if (concerned) target.poke(version);
+    for (const socket of sockets.all()) {
+      const concerned = notice.practiceId ? socket.user.practiceIds.includes(notice.practiceId) : socket.user.id === notice.userId;
+      if (concerned) socket.send({ type: "poke", cursor: version });
     }
   }
 
@@ -62,10 +56,6 @@ export function startPokeHub(pool: Pool, log: (line: string) => void) {
   const ready = listen();
   return {
     ready,
-    add(target: PokeTarget): () => void {
-      targets.add(target);
-      return () => targets.delete(target);
-    },
     async stop(): Promise<void> {
       stopped = true;
       const connection = client;

@@ -8,11 +8,12 @@ import { parseOr400 } from "../http/parseOr400";
 import { pullChanges } from "./pull";
 import { decodeCursor } from "./pullCursor";
 import { startPokeHub } from "./pokeHub";
+import type { WorkstationSockets } from "../ws/workstationSockets";
 import { PushRefused, pushMutations } from "./push";
 
 /** POST /api/v1/sync/push, GET /api/v1/sync/pull and the /api/v1/ws pokes. */
-export async function registerSyncRoutes(app: FastifyInstance, context: ServerContext): Promise<void> {
-  const pokes = startPokeHub(context.pool, context.log);
+export async function registerSyncRoutes(app: FastifyInstance, context: ServerContext, sockets: WorkstationSockets): Promise<void> {
+  const pokes = startPokeHub(context.pool, sockets, context.log);
   await pokes.ready;
   app.addHook("onClose", async () => pokes.stop());
 
@@ -36,8 +37,10 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
 
   app.get("/api/v1/ws", { websocket: true, preHandler: context.authenticate }, (socket, request) => {
     const { user } = sessionOf(request);
-    const send = (message: ServerSocketMessage) => socket.send(JSON.stringify(message));
-    const remove = pokes.add({ user, poke: (cursor) => send({ type: "poke", cursor }) });
+    const send = (message: ServerSocketMessage) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    };
+    const remove = sockets.add({ user, send });
     socket.on("close", remove);
     // The workstation only listens; anything it sends is ignored.
     socket.on("message", () => {});

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
 import { z } from "zod";
 import { telephonyCallMessage, type TelephonyCallMessage } from "../../shared/api/wire";
-import type { AgentSockets } from "./agentSockets";
+import type { WorkstationSockets } from "../ws/workstationSockets";
 import { listenToPostgres } from "./postgresListener";
 
 export const CALLS_CHANNEL = "telesec_calls";
@@ -29,7 +29,7 @@ interface PendingDelivery {
  * sender waits for as many answers as there are processes listening (they are counted in
  * pg_stat_activity), a second at most, and returns the total: the `delivered` of the PBX's answer.
  */
-export function startCallRelay(pool: Pool, sockets: AgentSockets, log: (line: string) => void) {
+export function startCallRelay(pool: Pool, sockets: WorkstationSockets, log: (line: string) => void) {
   const pending = new Map<string, PendingDelivery>();
 
   function onNotification(channel: string, payload: string): void {
@@ -37,7 +37,7 @@ export function startCallRelay(pool: Pool, sockets: AgentSockets, log: (line: st
     if (channel === CALLS_CHANNEL) {
       const notice = callNotice.safeParse(parsed);
       if (!notice.success) return;
-      const delivered = sockets.send(notice.data.userId, notice.data.message);
+      const delivered = sockets.sendToUser(notice.data.userId, notice.data.message);
       const ack = JSON.stringify({ deliveryId: notice.data.deliveryId, delivered });
       pool.query("SELECT pg_notify($1, $2)", [CALL_ACKS_CHANNEL, ack]).catch(() => log("appels : accusé de remise non envoyé"));
       return;

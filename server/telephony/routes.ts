@@ -8,7 +8,7 @@ import { telephonyEventBody, type TelephonyEvent, type TelephonyMapping } from "
 import type { ServerContext } from "../context";
 import { ApiError, errorBodyOf } from "../http/apiError";
 import { parseOr400 } from "../http/parseOr400";
-import type { AgentSockets } from "./agentSockets";
+import type { WorkstationSockets } from "../ws/workstationSockets";
 import { recordCallEvent } from "./callLog";
 import { pokeAboutCall } from "./callPoke";
 import { startCallRelay, type CallRelay } from "./callRelay";
@@ -43,7 +43,7 @@ const ADAPTERS = {
  * connected; then the workstations that may see the row are poked (they pull it), and the
  * secretary's own sockets, on whichever server process, get the `call` message at once.
  */
-export async function registerTelephonyRoutes(app: FastifyInstance, context: ServerContext, sockets: AgentSockets): Promise<void> {
+export async function registerTelephonyRoutes(app: FastifyInstance, context: ServerContext, sockets: WorkstationSockets): Promise<void> {
   const relay = startCallRelay(context.pool, sockets, context.log);
   await relay.ready;
   app.addHook("onClose", async () => relay.stop());

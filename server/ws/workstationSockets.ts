@@ -1,0 +1,37 @@
+import type { ServerSocketMessage, SessionUser } from "../../shared/api/wire";
+
+/** One workstation connected to /api/v1/ws on this process. */
+export interface WorkstationSocket {
+  user: SessionUser;
+  send(message: ServerSocketMessage): void;
+}
+
+/**
+ * The workstations connected to this server process, with the user each signed in as: pokes go to
+ * every socket whose user serves the practice that changed, a ringing call to one secretary's sockets.
+ * The WebSocket route registers each socket here once authenticated; other processes' sockets are
+ * reached through PostgreSQL notifications (pokeHub.ts, telephony/callRelay.ts).
+ */
+export function createWorkstationSockets() {
+  const sockets = new Set<WorkstationSocket>();
+  return {
+    /** Registers a socket; call the returned function when it closes. */
+    add(socket: WorkstationSocket): () => void {
+      sockets.add(socket);
+      return () => sockets.delete(socket);
+    },
+    all: (): Iterable<WorkstationSocket> => sockets,
+    /** Sends to every socket of this user on this process; how many it reached. */
+    sendToUser(userId: string, message: ServerSocketMessage): number {
+      let reached = 0;
+      for (const socket of sockets) {
+        if (socket.user.id !== userId) continue;
+        socket.send(message);
+        reached++;
+      }
+      return reached;
+    },
+  };
+}
+
+export type WorkstationSockets = ReturnType<typeof createWorkstationSockets>;
