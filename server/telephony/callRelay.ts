@@ -3,7 +3,7 @@ import type { Pool } from "pg";
 import { z } from "zod";
 import { telephonyCallMessage, type TelephonyCallMessage } from "../../shared/api/wire";
 import type { WorkstationSockets } from "../ws/workstationSockets";
-import { listenToPostgres } from "./postgresListener";
+import { listenToPostgres } from "../database/postgresListener";
 
 export const CALLS_CHANNEL = "telesec_calls";
 export const CALL_ACKS_CHANNEL = "telesec_call_acks";

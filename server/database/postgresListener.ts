@@ -15,7 +15,8 @@ export interface PostgresListenerOptions {
 
 /**
  * LISTENs on PostgreSQL channels with one dedicated connection, reconnecting (500 ms, doubling up to
- * 10 s) when it drops, as the poke hub does. `ready` settles once the first attempt is over.
+ * 10 s) when it drops: how server processes hear of each other's commits (pokes) and calls.
+ * `ready` settles once the first attempt is over.
  */
 export function listenToPostgres(pool: Pool, options: PostgresListenerOptions) {
   let client: PoolClient | null = null;
