@@ -1,18 +1,16 @@
 import { useRef, useState, type FormEvent } from "react";
 import type { PatientView, PracticeCard } from "../../../../shared/api/views";
-import { ModalDialog } from "../../app/ModalDialog";
 import { TextField } from "../../app/TextField";
 import { useDialogFocus } from "../../app/useDialogFocus";
 import { displayPhoneNumber } from "../../format/phone";
 import { describeError, telesec } from "../../services/telesec";
 import { useCallLineStore } from "../../stores/callLineStore";
-import { selectOpenPractice } from "../../stores/callSelectors";
-import { useCallStore } from "../../stores/callStore";
 import { dialogActions } from "../../stores/dialogStore";
 import { patientShortName } from "../patients/patientName";
 import { identifyCaller } from "./callCommands";
 import { newId } from "./newId";
 import { NEW_PATIENT_FIELDS, readNewPatientForm, type NewPatientErrors, type NewPatientField, type NewPatientValues } from "./newPatientForm";
+import { PracticeDialog } from "./PracticeDialog";
 
 export const CREATE_PATIENT_TITLE = "Créer le patient";
 
@@ -21,26 +19,10 @@ export const CREATE_PATIENT_TITLE = "Créer le patient";
  * already filled in. Enter saves (`patient.create`) and the caller is identified as this patient.
  */
 export function CreatePatientDialog() {
-  const practice = useCallStore(selectOpenPractice);
   return (
-    <ModalDialog title={CREATE_PATIENT_TITLE} onClose={() => dialogActions.closed()}>
-      {practice ? <CreatePatientForm practice={practice} /> : <NoPractice />}
-    </ModalDialog>
-  );
-}
-
-function NoPractice() {
-  const close = useRef<HTMLButtonElement>(null);
-  useDialogFocus(close);
-  return (
-    <>
-      <p className="notice notice--warning">Ouvrez d'abord l'appel d'un cabinet&nbsp;: le patient est créé dans ce cabinet.</p>
-      <div className="button-row">
-        <button ref={close} type="button" className="button" onClick={() => dialogActions.closed()}>
-          Fermer
-        </button>
-      </div>
-    </>
+    <PracticeDialog title={CREATE_PATIENT_TITLE} withoutPractice={"Ouvrez d'abord l'appel d'un cabinet\u00a0: le patient est créé dans ce cabinet."}>
+      {(practice) => <CreatePatientForm practice={practice} />}
+    </PracticeDialog>
   );
 }
 

@@ -1,14 +1,13 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { MESSAGE_CATEGORIES, MESSAGE_URGENCIES, type MessageCategory, type MessageUrgency } from "../../../../shared/domain/enums";
 import type { PracticeCard } from "../../../../shared/api/views";
-import { ModalDialog } from "../../app/ModalDialog";
 import { TextField } from "../../app/TextField";
 import { useDialogFocus } from "../../app/useDialogFocus";
 import { displayPhoneNumber } from "../../format/phone";
 import { describeError } from "../../services/telesec";
 import { identifiedPatient } from "../../stores/callLine";
 import { useCallLineStore } from "../../stores/callLineStore";
-import { selectCallerPatients, selectOpenPractice } from "../../stores/callSelectors";
+import { selectCallerPatients } from "../../stores/callSelectors";
 import { useCallStore } from "../../stores/callStore";
 import { dialogActions } from "../../stores/dialogStore";
 import { newId } from "../call/newId";
@@ -17,31 +16,16 @@ import { practitionerName } from "../practice/practiceLabels";
 import { takeMessage } from "./messageCommands";
 import { readMessageForm, type MessageFormErrors, type MessageFormValues } from "./messageForm";
 import { MESSAGE_CATEGORY_LABELS, MESSAGE_URGENCY_LABELS } from "./messageLabels";
+import { PracticeDialog } from "../call/PracticeDialog";
 
 export const MESSAGE_DIALOG_TITLE = "Message pour le médecin";
 
 /** Alt+M: a message for a practitioner of the practice on screen, linked to the call and its caller. */
 export function MessageDialog() {
-  const practice = useCallStore(selectOpenPractice);
   return (
-    <ModalDialog title={MESSAGE_DIALOG_TITLE} onClose={() => dialogActions.closed()}>
-      {practice ? <MessageForm practice={practice} /> : <NoPractice />}
-    </ModalDialog>
-  );
-}
-
-function NoPractice() {
-  const close = useRef<HTMLButtonElement>(null);
-  useDialogFocus(close);
-  return (
-    <>
-      <p className="notice notice--warning">Ouvrez d'abord l'appel d'un cabinet&nbsp;: le message est destiné à l'un de ses praticiens.</p>
-      <div className="button-row">
-        <button ref={close} type="button" className="button" onClick={() => dialogActions.closed()}>
-          Fermer
-        </button>
-      </div>
-    </>
+    <PracticeDialog title={MESSAGE_DIALOG_TITLE} withoutPractice={"Ouvrez d'abord l'appel d'un cabinet\u00a0: le message est destiné à l'un de ses praticiens."}>
+      {(practice) => <MessageForm practice={practice} />}
+    </PracticeDialog>
   );
 }
 
