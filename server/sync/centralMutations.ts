@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { CentralDb } from "../context";
 import {
@@ -11,6 +11,7 @@ import {
   waitlistEntries,
 } from "../../db/central/schema";
 import type { SessionUser } from "../../shared/api/wire";
+import { checkBooking, newPatientMatters, type BookingCheck } from "../../shared/domain/bookingRules";
 import { MutationRejected, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
 
 /**
@@ -55,6 +56,33 @@ async function findInScope<T extends PgTable & { id: PgColumn; practiceId: PgCol
 }
 
 const instant = (iso: string) => new Date(iso);
+
+/**
+ * The booking rules of shared/domain/bookingRules.ts, judged here whatever the client checked:
+ * hours, absences, the motif's days, hours and notice (from the server's clock), new patients.
+ * Overlaps are left to PostgreSQL's exclusion constraint, the one judge of races.
+ */
+function enforceBookingRules(check: BookingCheck): void {
+  const refusal = checkBooking(check);
+  if (refusal) throw new MutationRejected(refusal.code, refusal.message);
+}
+
+/** A patient is new to a practitioner until they have an appointment with them that was not cancelled. */
+async function isNewPatient(context: CentralMutationContext, patientId: string, practitionerId: string): Promise<boolean> {
+  const [seen] = await context.tx
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.patientId, patientId),
+        eq(appointments.practitionerId, practitionerId),
+        ne(appointments.status, "cancelled"),
+        isNull(appointments.deletedAt),
+      ),
+    )
+    .limit(1);
+  return seen === undefined;
+}
 
 /** One row to insert, once the checks that need no read have passed; its practice ("" for none) is poked. */
 export interface RowInsert {
@@ -122,6 +150,15 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
     if (patient.practiceId !== practitioner.practiceId || motif.practitionerId !== practitioner.id) {
       throw new MutationRejected("not_found", "Patient ou motif sans rapport avec ce praticien.");
     }
+    enforceBookingRules({
+      practitioner,
+      motif,
+      startAt: Date.parse(args.startAt),
+      endAt: Date.parse(args.endAt),
+      now: context.now.getTime(),
+      newPatient: newPatientMatters(practitioner, motif) ? await isNewPatient(context, patient.id, practitioner.id) : false,
+      doctorAgreed: args.doctorAgreed,
+    });
     await context.tx.insert(appointments).values({
       id: args.id,
       practiceId: practitioner.practiceId,
@@ -142,9 +179,14 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
     const appointment = await findInScope(context, appointments, args.id, "Rendez-vous");
     if (appointment.status !== "booked") throw new MutationRejected("invalid", "Seul un rendez-vous pris peut être déplacé.");
     const practitionerId = args.practitionerId ?? appointment.practitionerId;
-    if (practitionerId !== appointment.practitionerId) {
-      const practitioner = await findInScope(context, practitioners, practitionerId, "Praticien");
-      if (practitioner.practiceId !== appointment.practiceId) throw new MutationRejected("not_found", "Praticien introuvable.");
+    const practitioner = await findInScope(context, practitioners, practitionerId, "Praticien");
+    if (practitioner.practiceId !== appointment.practiceId) throw new MutationRejected("not_found", "Praticien introuvable.");
+    // The motif may since have been withdrawn: the appointment keeps it, and its rules still hold.
+    const [motif] = await context.tx.select().from(appointmentTypes).where(eq(appointmentTypes.id, appointment.appointmentTypeId));
+    if (motif) {
+      // The patient was judged new or not when booked; a move keeps them.
+      const times = { startAt: Date.parse(args.startAt), endAt: Date.parse(args.endAt), now: context.now.getTime() };
+      enforceBookingRules({ practitioner, motif, ...times, newPatient: null, doctorAgreed: false });
     }
     await context.tx
       .update(appointments)

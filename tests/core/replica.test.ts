@@ -5,7 +5,7 @@ import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { createPatientQueries } from "../../electron/core/queries/patients";
 import { createReplica, type Replica } from "../../electron/core/sync/replica";
 import { MutationRejected } from "../../shared/sync/mutations";
-import { insertPatient, insertPractice, insertPractitioner } from "../support/fixtures";
+import { insertPatient, insertPractice, insertPractitioner, NOW } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
 
 const tempDir = useTempDirs();
@@ -17,7 +17,8 @@ let patientId: string;
 
 beforeEach(() => {
   store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: randomBytes(32) });
-  replica = createReplica(store, { userId: () => null });
+  // Bookings fall on Monday 30 November, inside the fixture's Monday hours, a week after NOW.
+  replica = createReplica(store, { userId: () => null, now: () => NOW });
   practiceId = insertPractice(store, "Cabinet des Tilleuls", "+33123456789");
   practitioner = insertPractitioner(store, practiceId, "Martin");
   patientId = insertPatient(store, practiceId, { birthName: "Dupont", firstName: "Hélène" });
@@ -36,25 +37,25 @@ const appointmentStatus = (id: string) => store.sqlite.prepare("SELECT status FR
 
 describe("replica", () => {
   it("applies a change at once and queues it with the same transaction", () => {
-    const args = booking("2026-11-24T09:00:00Z", "2026-11-24T09:20:00Z");
+    const args = booking("2026-11-30T09:00:00Z", "2026-11-30T09:20:00Z");
     expect(replica.mutate("appointment.book", args)).toMatchObject({ seq: 1 });
     expect(appointmentStatus(args.id)).toBe("booked");
     expect(replica.pending(10)).toEqual([expect.objectContaining({ seq: 1, name: "appointment.book", args: expect.objectContaining({ id: args.id }) })]);
   });
 
   it("refuses bad input and a slot it already knows is taken, queuing nothing", () => {
-    expect(() => replica.mutate("appointment.book", { ...booking("2026-11-24T09:00:00Z", "2026-11-24T09:20:00Z"), patientId: "x" })).toThrow(
+    expect(() => replica.mutate("appointment.book", { ...booking("2026-11-30T09:00:00Z", "2026-11-30T09:20:00Z"), patientId: "x" })).toThrow(
       MutationRejected,
     );
-    replica.mutate("appointment.book", booking("2026-11-24T09:00:00Z", "2026-11-24T09:20:00Z"));
-    expect(() => replica.mutate("appointment.book", booking("2026-11-24T09:10:00Z", "2026-11-24T09:30:00Z"))).toThrow(/déjà pris/);
+    replica.mutate("appointment.book", booking("2026-11-30T09:00:00Z", "2026-11-30T09:20:00Z"));
+    expect(() => replica.mutate("appointment.book", booking("2026-11-30T09:10:00Z", "2026-11-30T09:30:00Z"))).toThrow(/déjà pris/);
     expect(replica.pendingCount()).toBe(1);
   });
 
   it("takes back a rejected change without a trace, keeps the others, and files the conflict", () => {
     const patients = createPatientQueries(store.sqlite);
-    const first = booking("2026-11-24T09:00:00Z", "2026-11-24T09:20:00Z");
-    const second = booking("2026-11-24T10:00:00Z", "2026-11-24T10:20:00Z");
+    const first = booking("2026-11-30T09:00:00Z", "2026-11-30T09:20:00Z");
+    const second = booking("2026-11-30T10:00:00Z", "2026-11-30T10:20:00Z");
     const renamed = { id: patientId, birthName: "Durand" };
     replica.mutate("appointment.book", first);
     replica.mutate("patient.update", renamed);
@@ -76,7 +77,7 @@ describe("replica", () => {
   });
 
   it("rebases pending changes on top of what the server sends", () => {
-    const mine = booking("2026-11-24T09:00:00Z", "2026-11-24T09:20:00Z");
+    const mine = booking("2026-11-30T09:00:00Z", "2026-11-30T09:20:00Z");
     replica.mutate("patient.update", { id: patientId, firstName: "Hélène-Marie" });
     replica.mutate("appointment.book", mine);
 

@@ -109,6 +109,23 @@ const cases: Record<string, () => void> = {
         for (const [table, columns] of Object.entries(snapshotColumns(3))) expect(columnsOf(store, table), table).toEqual(columns);
       },
     ),
+  "0004_motif_sort_order": () =>
+    migrateStepwise(
+      4,
+      (store) => {
+        store.sqlite.exec(`INSERT INTO practice (id, name, kind, address, greetings, coverage_schedule, referrals)
+          VALUES ('cabinet-1', 'Cabinet', 'cabinet', '{}', '{}', '[]', '[]')`);
+        store.sqlite.exec(`INSERT INTO practitioner (id, practice_id, title, first_name, last_name, specialty, accepts_new_patients, working_hours, exceptional_openings, absences, color)
+          VALUES ('praticien-1', 'cabinet-1', 'Dr', 'Claire', 'Martin', 'Médecine générale', 'oui', '[]', '[]', '[]', '#000000')`);
+        store.sqlite.exec(`INSERT INTO appointment_type (id, practice_id, practitioner_id, label, duration_minutes, color, allowed_for_new_patients, restrictions)
+          VALUES ('motif-1', 'cabinet-1', 'praticien-1', 'Consultation', 20, '#000000', 1, '{}')`);
+      },
+      (store) => {
+        // Motifs made before the upgrade all rank first; they keep everything else.
+        expect(store.sqlite.prepare("SELECT id, label, sort_order FROM appointment_type").all()).toEqual([{ id: "motif-1", label: "Consultation", sort_order: 0 }]);
+        for (const [table, columns] of Object.entries(snapshotColumns(4))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
 };
 
 describe("local store migrations", () => {

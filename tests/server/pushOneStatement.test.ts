@@ -92,14 +92,14 @@ describe("a push of single-insert mutations", () => {
 
   it("interleaves with mutations that need a transaction, in the client's order", async () => {
     const testing = await signedIn();
-    const { practice, practitioner, appointmentType } = testing.rows;
+    const { practice, practitioner, newPatientMotif } = testing.rows;
     const clientId = randomUUID();
     const patientId = randomUUID();
     const result = await push(testing, testing.headers, clientId, 1, [
       { name: "patient.create", args: { id: patientId, practiceId: practice.id, birthName: "Durand", usedName: null, firstName: "Léa", birthDate: "1980-02-03", phones: ["+33612345678"], email: null, notes: null } },
       {
         name: "appointment.book",
-        args: { id: randomUUID(), practitionerId: practitioner.id, patientId, appointmentTypeId: appointmentType.id, startAt: "2031-03-03T09:00:00+01:00", endAt: "2031-03-03T09:15:00+01:00" },
+        args: { id: randomUUID(), practitionerId: practitioner.id, patientId, appointmentTypeId: newPatientMotif.id, startAt: "2031-03-03T09:00:00+01:00", endAt: "2031-03-03T09:30:00+01:00" },
       },
       { name: "call.open", args: { id: randomUUID(), practiceId: practice.id, externalCallId: null, dialledNumber: "+33144556677", callerNumber: "+33612345678", patientId, startedAt: "2031-03-01T10:00:00+01:00" } },
     ]);

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { loginResponse, pullResponse, type SessionUser } from "../../shared/api/wire";
+import { futureSlot } from "../support/futureSlot";
 import { eventually, PASSWORD, useSyncWorld } from "../support/syncWorld";
 
 const world = useSyncWorld();
@@ -22,13 +23,15 @@ describe("one slot, fifty workstations", () => {
     const server = await world.server(database.url);
     const stations = await Promise.all(Array.from({ length: 50 }, () => world.workstation(server.url, "secretaire")));
     const { practitionerId, motifId, patientIds } = fixture.tilleuls;
+    // A Wednesday at 11:00 in Paris, a week or two ahead: inside the fixture's hours, never in the past.
+    const slot = futureSlot(3, "11:00");
 
     const requests = await Promise.all(
       stations.map(async ({ workstation }) => {
         const id = randomUUID();
         await workstation.handlers["mutations.apply"]({
           name: "appointment.book",
-          args: { id, practitionerId, appointmentTypeId: motifId, patientId: patientIds[0], startAt: "2026-12-02T10:00:00Z", endAt: "2026-12-02T10:20:00Z" },
+          args: { id, practitionerId, appointmentTypeId: motifId, patientId: patientIds[0], startAt: slot.startAt, endAt: slot.endAt },
         });
         return id;
       }),
@@ -54,7 +57,7 @@ describe("one slot, fifty workstations", () => {
       ]);
       // The loser's optimistic booking is gone; the winner's, pulled from the server, is what it sees.
       await eventually(async () => {
-        const agenda = await workstation.handlers["agenda.range"]({ practitionerIds: [practitionerId], from: "2026-12-02T00:00:00Z", to: "2026-12-03T00:00:00Z" });
+        const agenda = await workstation.handlers["agenda.range"]({ practitionerIds: [practitionerId], from: slot.day.from, to: slot.day.to });
         expect(agenda.map((appointment) => appointment.id)).toEqual([booked[0]]);
       });
     }

@@ -3,13 +3,15 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { freePort, useProcesses } from "../support/processes";
 import { queuedMessage } from "../support/queuedMessage";
+import { futureSlot } from "../support/futureSlot";
 import { eventually, useSyncWorld } from "../support/syncWorld";
 
 /** Real PostgreSQL, real sockets, real encrypted replicas. */
 const world = useSyncWorld();
 const processes = useProcesses();
 
-const slot = (hour: number) => ({ startAt: `2026-12-01T${String(hour).padStart(2, "0")}:00:00.000Z`, endAt: `2026-12-01T${String(hour).padStart(2, "0")}:20:00.000Z` });
+// A Tuesday at 10:00 in Paris, a week or two ahead: inside the fixture's hours, never in the past.
+const { day, ...slot } = futureSlot(2, "10:00");
 
 describe("sync between two workstations and one server", () => {
   it("shows a booking made on A on B, through a poke", async () => {
@@ -22,13 +24,13 @@ describe("sync between two workstations and one server", () => {
     const id = randomUUID();
     await a.workstation.handlers["mutations.apply"]({
       name: "appointment.book",
-      args: { id, practitionerId, appointmentTypeId: motifId, patientId: patientIds[0], ...slot(9) },
+      args: { id, practitionerId, appointmentTypeId: motifId, patientId: patientIds[0], ...slot },
     });
     await a.settled();
 
     // No explicit sync on B: the server's poke makes it pull.
     await eventually(async () => {
-      const agenda = await b.workstation.handlers["agenda.range"]({ practitionerIds: [practitionerId], from: "2026-12-01T00:00:00Z", to: "2026-12-02T00:00:00Z" });
+      const agenda = await b.workstation.handlers["agenda.range"]({ practitionerIds: [practitionerId], from: day.from, to: day.to });
       expect(agenda.map((appointment) => appointment.id)).toEqual([id]);
     });
     const [row] = (await database.db.execute<{ count: string }>(sql`SELECT count(*) FROM appointment WHERE id = ${id} AND status = 'booked'`)).rows;

@@ -19,6 +19,8 @@ export const appointmentTypes = sqliteTable(
     patientInstructions: text().notNull().default(""),
     minNoticeMinutes: integer().notNull().default(0),
     restrictions: json<MotifRestrictions>().notNull(),
+    /** Rank in the practitioner's list of motifs; the first is the everyday one, used when no motif is chosen. */
+    sortOrder: integer().notNull().default(0),
   },
   (table) => [index("appointment_type_practitioner_idx").on(table.practitionerId)],
 );

@@ -5,7 +5,8 @@ import type { AppointmentTypeRow } from "./rows";
 
 /**
  * Three to five motifs per practitioner: always the everyday visit and the first visit, then a
- * few of the specialty's others. A practitioner who takes no new patients offers no motif to them.
+ * few of the specialty's others, in that order (the everyday visit ranks first: it is the one whose free
+ * slots the call screen shows). A practitioner who takes no new patients offers no motif to them.
  */
 export function drawMotifs(random: SeededRandom, { row: practitioner, specialty }: DrawnPractitioner): AppointmentTypeRow[] {
   const [everyday, firstVisit, ...others] = specialty.motifs;
@@ -22,5 +23,6 @@ export function drawMotifs(random: SeededRandom, { row: practitioner, specialty 
     patientInstructions: template.patientInstructions,
     minNoticeMinutes: template.minNoticeMinutes,
     restrictions: template.restrictions,
+    sortOrder: rank,
   }));
 }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { rawToWire, wireToRaw, type RowStore, type WireRow } from "../../../db/local/rowCodec";
 import type { SyncedTable } from "../../../shared/api/wire";
+import { checkBooking, newPatientMatters, type BookingMotif, type BookingPractitioner } from "../../../shared/domain/bookingRules";
 import { MutationRejected, type MutationArgs, type MutationName } from "../../../shared/sync/mutations";
 
 /**
@@ -120,22 +121,53 @@ export function applyLocalMutation<N extends MutationName>(name: N, context: Loc
 
 /**
  * Checks made when the secretary acts, before anything is queued: what this workstation can
- * already tell will fail. The server checks again; a race another workstation wins still ends in
- * the conflict inbox.
+ * already tell will fail — the booking rules of shared/domain/bookingRules.ts on the replica's
+ * rows (offline too), and an overlap with an appointment it knows. The server checks again; a race
+ * another workstation wins still ends in the conflict inbox.
  */
 export function checkLocalMutation<N extends MutationName>(name: N, context: LocalMutationContext, args: MutationArgs<N>): void {
   if (name !== "appointment.book" && name !== "appointment.move") return;
   const booking = args as MutationArgs<"appointment.book" | "appointment.move">;
+  const current = name === "appointment.move" ? existing(context, "appointment", booking.id, "Rendez-vous") : null;
   const practitionerId =
-    "practitionerId" in booking && booking.practitionerId
-      ? booking.practitionerId
-      : (existing(context, "appointment", booking.id, "Rendez-vous").practitionerId as string);
+    "practitionerId" in booking && booking.practitionerId ? booking.practitionerId : (current?.practitionerId as string);
   const overlapping = context.sqlite
     .prepare(
       `SELECT 1 FROM appointment WHERE practitioner_id = ? AND status = 'booked' AND deleted_at IS NULL
          AND id <> ? AND start_at < ? AND end_at > ? LIMIT 1`,
     )
     .get(practitionerId, booking.id, Date.parse(booking.endAt), Date.parse(booking.startAt));
-  if (overlapping) throw new MutationRejected("slot_taken", "Ce créneau est déjà pris.");
+
+  const practitioner = existing(context, "practitioner", practitionerId, "Praticien") as WireRow & BookingPractitioner;
+  const book = name === "appointment.book" ? (args as MutationArgs<"appointment.book">) : null;
+  const motifId = book ? book.appointmentTypeId : (current?.appointmentTypeId as string);
+  const motifRaw = context.rows.get("appointment_type", motifId);
+  // A move keeps its motif even once withdrawn (its rules still hold); a booking needs a live one.
+  const motif = motifRaw && (!book || motifRaw.deleted_at === null) ? (rawToWire("appointment_type", motifRaw) as WireRow & BookingMotif & { practitionerId: string }) : null;
+  if (book && (!motif || motif.practitionerId !== practitionerId)) throw new MutationRejected("not_found", "Motif introuvable pour ce praticien sur ce poste.");
+
+  const refusal = motif
+    ? checkBooking({
+        practitioner,
+        motif,
+        startAt: Date.parse(booking.startAt),
+        endAt: Date.parse(booking.endAt),
+        now: Date.parse(context.now),
+        // Only a booking is judged on the patient's being new; a move keeps its patient.
+        newPatient: book ? newPatientMatters(practitioner, motif) && isNewPatient(context, book.patientId, practitionerId) : null,
+        doctorAgreed: book?.doctorAgreed ?? false,
+        slotTaken: overlapping !== undefined,
+      })
+    : overlapping
+      ? { code: "slot_taken" as const, message: "Ce créneau est déjà pris." }
+      : null;
+  if (refusal) throw new MutationRejected(refusal.code, refusal.message);
 }
 
+/** A patient is new to a practitioner until they have an appointment with them that was not cancelled. */
+function isNewPatient(context: LocalMutationContext, patientId: string, practitionerId: string): boolean {
+  const seen = context.sqlite
+    .prepare("SELECT 1 FROM appointment WHERE patient_id = ? AND practitioner_id = ? AND status <> 'cancelled' AND deleted_at IS NULL LIMIT 1")
+    .get(patientId, practitionerId);
+  return seen === undefined;
+}

@@ -43,6 +43,13 @@ export function formatInstantDateTime(instant: string | Date): string {
   return time === "00:00" ? date : `${date} à ${time}`;
 }
 
+const shortDay = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, weekday: "short", day: "numeric", month: "short" });
+
+/** "lun. 24 nov. 09:15": when a proposed slot starts, short enough to read out in a list. */
+export function formatSlotStart(instant: string | Date): string {
+  return `${shortDay.format(new Date(instant))} ${formatInstantTime(instant)}`;
+}
+
 /** "mardi 14 janvier 2025". */
 export function formatLongDay(instant: string | Date): string {
   return longDay.format(new Date(instant));

@@ -8,11 +8,12 @@ import { selectOpenPractice } from "../../stores/callSelectors";
 import { useCallStore } from "../../stores/callStore";
 import type { Loadable } from "../../stores/loadable";
 import { AgendaCalendar } from "./AgendaCalendar";
+import { FreeSlotList } from "./FreeSlotList";
 import { PractitionerLegend } from "./PractitionerLegend";
 
 const TITLE = "Agenda";
 
-/** The right pane: today's appointments of the practice's practitioners. */
+/** The right pane: today's appointments of the practice's practitioners, and their next free slots. */
 export function AgendaPane() {
   const day = useAgendaStore((state) => state.day);
   const loadable = useAgendaStore((state) => state.appointments);
@@ -30,6 +31,7 @@ export function AgendaPane() {
             <span className="pane__subtitle">{formatLongDay(day.from)}</span>
           </header>
           <PractitionerLegend practitioners={practice?.practitioners ?? []} />
+          <FreeSlotList practitioners={practice?.practitioners ?? []} />
           <div className="agenda-calendar">
             <AgendaCalendar date={day.date} appointments={appointments} />
           </div>

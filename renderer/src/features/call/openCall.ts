@@ -4,17 +4,19 @@ import { describeError, telesec } from "../../services/telesec";
 import { agendaActions } from "../../stores/agendaStore";
 import { callActions } from "../../stores/callStore";
 import { directivesActions } from "../../stores/directivesStore";
+import { freeSlotsActions } from "../../stores/freeSlotsStore";
 import { patientSearchActions } from "../../stores/patientSearchStore";
 
 /**
  * Opens a call: finds the practice behind the dialled number, then fills the three panes at
- * once (who is calling, the consignes in force now, today's agenda). Each answer is applied
- * only if the secretary has not opened another call meanwhile.
+ * once (who is calling, the consignes in force now, today's agenda and the next free slots).
+ * Each answer is applied only if the secretary has not opened another call meanwhile.
  */
 export async function openCall(dialledNumber: string, callerNumber: string, now: Date = new Date()): Promise<void> {
   const token = callActions.opened(dialledNumber.trim(), callerNumber.trim(), now);
   directivesActions.cleared();
   agendaActions.cleared();
+  freeSlotsActions.cleared();
   patientSearchActions.cleared();
 
   let practice: PracticeCard | null;
@@ -31,6 +33,7 @@ export async function openCall(dialledNumber: string, callerNumber: string, now:
     identifyCaller(token, practice.id, callerNumber.trim()),
     loadDirectives(token, practice.id, now),
     loadAgenda(token, practice, now),
+    loadFreeSlots(token, practice, now),
   ]);
 }
 
@@ -72,5 +75,23 @@ async function loadAgenda(token: number, practice: PracticeCard, now: Date): Pro
     if (callActions.isCurrent(token)) agendaActions.received(appointments);
   } catch (error) {
     if (callActions.isCurrent(token)) agendaActions.requestFailed(describeError(error));
+  }
+}
+
+/** Enough free slots to answer "when can I come?" at once, and at most two per practitioner so each one shows. */
+export const FREE_SLOT_COUNT = 6;
+export const FREE_SLOTS_PER_PRACTITIONER = 2;
+
+async function loadFreeSlots(token: number, practice: PracticeCard, now: Date): Promise<void> {
+  freeSlotsActions.requested();
+  if (practice.practitioners.length === 0) {
+    freeSlotsActions.received([]);
+    return;
+  }
+  try {
+    const slots = await telesec.freeSlots({ practiceId: practice.id, from: now.toISOString(), limit: FREE_SLOT_COUNT, perPractitioner: FREE_SLOTS_PER_PRACTITIONER });
+    if (callActions.isCurrent(token)) freeSlotsActions.received(slots);
+  } catch (error) {
+    if (callActions.isCurrent(token)) freeSlotsActions.requestFailed(describeError(error));
   }
 }
