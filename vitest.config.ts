@@ -2,8 +2,9 @@ import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 
 /**
- * Four projects, run by `npm test`: unit (pure code, Node), component (React in jsdom),
- * integration (real encrypted SQLite files, real sockets) and e2e (chromium driving the browser harness).
+ * Five projects, run by `npm test`: unit (pure code, Node), component (React in jsdom),
+ * integration (real encrypted SQLite files, real sockets), packaging (the packaged app, the update
+ * feed) and e2e (chromium driving the browser harness).
  */
 export default defineConfig({
   test: {
@@ -34,6 +35,17 @@ export default defineConfig({
           globalSetup: ["tests/support/postgresGlobalSetup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          // What IT deploys: the packaged app's contents (electron-builder against a stand-in Electron,
+          // scripts/package-dir.mjs) and the server's update feed. Needs no database.
+          name: "packaging",
+          environment: "node",
+          include: ["tests/packaging/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -5,13 +5,15 @@ import { StartupError } from "./startupError";
 
 export const DEFAULT_PORT = 8080;
 
-export const SERVER_USAGE = `Usage : npm run server -- --data-dir DOSSIER [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--demo]
+export const SERVER_USAGE = `Usage : npm run server -- --data-dir DOSSIER [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--demo] [--updates-dir DOSSIER]
 
   --data-dir  dossier de la base PostgreSQL intégrée (sous-dossier postgres/), créée au premier lancement
   --port      port HTTP (par défaut ${DEFAULT_PORT} ; 0 : un port libre, affiché au démarrage)
   --host      adresse d'écoute (par défaut 127.0.0.1 : ce poste seulement ; 0.0.0.0 : tout le réseau)
   --demo      si la base est vide, y crée l'agence de démonstration et ses comptes
               secretaire, secretaire2, superviseur, admin (mot de passe « demo »)
+  --updates-dir  dossier des mises à jour des postes (installateurs et latest*.yml produits
+              par electron-builder), servi en lecture seule à l'adresse /updates/
 
   DATABASE_URL=postgresql://utilisateur:motdepasse@hôte:5432/base : utilise ce PostgreSQL
               au lieu de la base intégrée (--data-dir devient facultatif)`;
@@ -27,6 +29,7 @@ const serverArgs = z
     host: z.string().trim().regex(/^[\w.:-]+$/, "Adresse d'écoute illisible : donnez une adresse IP ou un nom d'hôte.").default("127.0.0.1"),
     dataDir: z.string().trim().min(1, "Le dossier de données ne peut pas être vide.").optional(),
     demo: z.boolean().default(false),
+    updatesDir: z.string().trim().min(1, "Le dossier des mises à jour ne peut pas être vide.").optional(),
     databaseUrl: postgresUrl.optional(),
   })
   .refine((args) => args.dataDir !== undefined || args.databaseUrl !== undefined, {
@@ -46,6 +49,7 @@ export function parseServerArgs(argv: readonly string[], env: Readonly<Record<st
         host: { type: "string" },
         "data-dir": { type: "string" },
         demo: { type: "boolean" },
+        "updates-dir": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -60,6 +64,7 @@ export function parseServerArgs(argv: readonly string[], env: Readonly<Record<st
     host: values.host,
     dataDir: values["data-dir"],
     demo: values.demo,
+    updatesDir: values["updates-dir"],
     databaseUrl: env.DATABASE_URL || undefined,
   });
   if (!parsed.success) throw new StartupError(`${parsed.error.issues.map((issue) => issue.message).join("\n")}\n\n${SERVER_USAGE}`);

@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import type { Pool } from "pg";
@@ -21,6 +22,8 @@ export interface StartServerOptions {
   log?: (line: string) => void;
   /** For the embedded PostgreSQL only: false in throwaway test clusters (no fsync). */
   durable?: boolean;
+  /** Served read-only at /updates/ (the workstations' update feed). */
+  updatesDir?: string;
 }
 
 export interface RunningServer {
@@ -35,6 +38,7 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? (() => {});
   const host = options.host ?? "127.0.0.1";
+  if (options.updatesDir) await requireDirectory(options.updatesDir);
   const database = await openCentralDatabase(options);
   const { db, pool } = database.connection;
   let app: FastifyInstance | undefined;
@@ -43,7 +47,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await seedDemoAgencyOnce(pool, log);
       await ensureDemoPbxLink(db, log);
     }
-    app = await buildServer({ db, pool, log });
+    app = await buildServer({ db, pool, log, ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}) });
     await listen(app, options.port, host);
   } catch (error) {
     await app?.close();
@@ -74,4 +78,9 @@ async function listen(app: FastifyInstance, port: number, host: string): Promise
     if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new StartupError(`Adresse d'écoute ${host} indisponible sur cette machine.`, { cause: error });
     throw error;
   }
+}
+
+async function requireDirectory(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new StartupError(`Dossier des mises à jour introuvable : ${dir} (--updates-dir).`);
 }

@@ -1,12 +1,13 @@
 import { rmSync } from "node:fs";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { telephonyEvent, type EventName, type EventPayload, type WorkstationStatus } from "../../shared/api/contract";
+import { telephonyEvent, type EventName, type EventPayload, type LockStatus, type MethodInput, type SessionView, type WorkstationStatus } from "../../shared/api/contract";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { telephonyCallMessage } from "../../shared/api/wire";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { agendaRange } from "./queries/agenda";
 import { directivesInForce } from "./queries/directives";
+import { freeSlots } from "./queries/freeSlots";
 import { messagesByPractice } from "./queries/messages";
 import { createPatientQueries } from "./queries/patients";
 import { listPractices, practiceByDialledNumber } from "./queries/practices";
@@ -15,6 +16,9 @@ import { createSyncService, type SyncService } from "./sync/syncService";
 import type { KeyProvider } from "./store/keyProvider";
 import { resolveStoreKey } from "./store/keyResolution";
 import { LocalStoreError } from "../../db/local/storeErrors";
+import { systemClock, type Clock } from "./session/clock";
+import { makePasswordVerifier } from "./session/passwordVerifier";
+import { autoLockMinutesOr, createSessionLock, MAX_UNLOCK_ATTEMPTS, type SessionLock } from "./session/sessionLock";
 
 export interface WorkstationOptions {
   /** Folder of the encrypted store (`telesec.db` and its -wal/-shm). */
@@ -27,6 +31,10 @@ export interface WorkstationOptions {
   /** Where the core writes its operational lines; never patient data. */
   log?: (line: string) => void;
   pullIntervalMs?: number;
+  /** Minutes without activity after which the session locks (machine config); 5 by default. */
+  autoLockMinutes?: number;
+  /** Time for the auto-lock; tests pass one they move by hand. */
+  clock?: Clock;
 }
 
 export interface Workstation {
@@ -45,6 +53,12 @@ export interface Workstation {
 }
 
 export const STORE_FILE = "telesec.db";
+/** Every file SQLite may keep beside the store: all go when the local copy is wiped. */
+export const STORE_FILE_SUFFIXES = ["", "-wal", "-shm", "-journal"] as const;
+
+const REVOKED_MESSAGE =
+  "Ce poste a été révoqué par l'administrateur de l'agence : ses données locales ont été effacées, y compris les modifications qui n'avaient pas encore été envoyées. Reconnectez-vous pour l'utiliser à nouveau.";
+const LOCKED_MESSAGE = "Poste verrouillé : saisissez votre mot de passe pour reprendre le travail.";
 
 /**
  * The workstation core: the encrypted local store and every command and query the renderer may
@@ -55,7 +69,13 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const dbPath = join(options.dataDir, STORE_FILE);
   mkdirSync(options.dataDir, { recursive: true });
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  let opened = await tryOpen(dbPath, options);
+  const log = options.log ?? (() => {});
+  const autoLockMinutes = autoLockMinutesOr(options.autoLockMinutes, log);
+  const clock = options.clock ?? systemClock;
+  // Wipes (forget, revocation, reset) run one at a time.
+  let exclusiveQueue: Promise<unknown> = Promise.resolve();
+  let opened: Opened = { status: { state: "store_unreadable", reason: "corrupt", message: "Base locale en cours d'ouverture." }, ready: null };
+  opened = await tryOpen(dbPath, options);
 
   function announce<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const listener of listeners.get(event) ?? []) (listener as (payload: EventPayload<E>) => void)(payload);
@@ -64,26 +84,101 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   function setOpened(next: Opened) {
     opened = next;
     announce("workstation.status", next.status);
+    announce("session.lockStatus", lockStatusOf(next.ready));
   }
 
+  function lockStatusOf(ready: ReadyStore | null): LockStatus {
+    if (ready) return ready.lock.status();
+    return { state: "no_session", userName: null, attemptsLeft: MAX_UNLOCK_ATTEMPTS, serverCheckRequired: false, autoLockMinutes };
+  }
+
+  /** The store for data methods: readable, not revoked, and not locked (enforced here, not only by the UI). */
   function store(): ReadyStore {
-    if (opened.status.state !== "ready" || !opened.ready) {
+    const ready = sessionStore();
+    if (opened.status.state !== "ready") throw new TelesecError("revoked", opened.status.message);
+    if (ready.lock.isLocked()) throw new TelesecError("locked", LOCKED_MESSAGE);
+    return ready;
+  }
+
+  /** The store for the session and the sync, which also work locked and after a revocation (to sign in again). */
+  function sessionStore(): ReadyStore {
+    if (opened.status.state === "store_unreadable" || !opened.ready) {
       const message = opened.status.state === "store_unreadable" ? opened.status.message : "Base locale indisponible.";
       throw new TelesecError("store_unreadable", message);
     }
     return opened.ready;
   }
 
+  function exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = exclusiveQueue.then(task);
+    exclusiveQueue = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Closes the store, deletes its files and forgets its key (forget, revocation, reset). Nothing can
+   * use the old store meanwhile: data calls are refused until the fresh one is open.
+   */
+  async function wipeLocalCache(): Promise<void> {
+    const previous = opened.ready;
+    opened = { status: opened.status, ready: null };
+    previous?.lock.close();
+    previous?.sync.close();
+    previous?.store.close();
+    for (const suffix of STORE_FILE_SUFFIXES) rmSync(`${dbPath}${suffix}`, { force: true });
+    await options.keyProvider.destroyKey();
+  }
+
+  /**
+   * A server sign-in, then a fresh local verifier of the password; ends the revoked state. The
+   * verifier is computed first, so it is written in the same turn as the session token: a core
+   * killed right after a sign-in never restarts locked without a way to unlock.
+   */
+  async function signIn(input: MethodInput<"session.login">): Promise<SessionView> {
+    const ready = sessionStore();
+    const verifier = await makePasswordVerifier(input.password);
+    const view = await ready.sync.handlers["session.login"](input);
+    if (opened.ready !== ready || !view.user) return view;
+    ready.lock.signedIn({ userId: view.user.id, login: input.login.trim(), name: view.user.name }, verifier);
+    if (opened.status.state === "revoked") setOpened({ status: { state: "ready" }, ready });
+    return view;
+  }
+
+  /** The server said `device_revoked`: the local copy goes at once, pending changes included (by design). */
+  function deviceRevoked(ready: ReadyStore): Promise<void> {
+    return exclusive(async () => {
+      if (opened.ready !== ready) return;
+      const pending = ready.sync.status().pendingCount;
+      log(`session : poste révoqué par le serveur, copie locale effacée (${pending} modification(s) non envoyée(s) perdue(s))`);
+      await wipeLocalCache();
+      const fresh = await tryOpen(dbPath, options);
+      setOpened(fresh.ready ? { status: { state: "revoked", message: REVOKED_MESSAGE }, ready: fresh.ready } : fresh);
+    });
+  }
+
   const handlers: Handlers = {
     "workstation.status": () => opened.status,
-    "workstation.resetAndResync": async () => {
-      opened.ready?.sync.close();
-      opened.ready?.store.close();
-      for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
-      await options.keyProvider.destroyKey();
-      setOpened(await tryOpen(dbPath, options));
-      return opened.status;
-    },
+    "workstation.resetAndResync": () =>
+      exclusive(async () => {
+        if (opened.ready?.lock.isLocked()) throw new TelesecError("locked", LOCKED_MESSAGE);
+        await wipeLocalCache();
+        setOpened(await tryOpen(dbPath, options));
+        return opened.status;
+      }),
+    "workstation.forget": ({ discardPending }) =>
+      exclusive(async () => {
+        const ready = store();
+        const pending = ready.sync.status().pendingCount;
+        if (pending > 0 && !discardPending) throw pendingChangesError(pending);
+        log(pending > 0 ? `poste : oublié, ${pending} modification(s) non envoyée(s) abandonnée(s)` : "poste : oublié");
+        try {
+          await wipeLocalCache();
+        } finally {
+          // Back to a first start (a new key, an empty store, nobody signed in), even if the key could not be destroyed.
+          setOpened(await tryOpen(dbPath, options));
+        }
+        return opened.status;
+      }),
     "practices.list": () => listPractices(store().store.db),
     "practices.byDialledNumber": ({ number }) => practiceByDialledNumber(store().store.db, number),
     "patients.byCallerNumber": ({ practiceId, number }) => store().patients.byCallerNumber(practiceId, number),
@@ -91,11 +186,22 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "directives.inForce": ({ practiceId, at }) => directivesInForce(store().store.db, practiceId, at),
     "messages.byPractice": ({ practiceId, limit }) => messagesByPractice(store().store.db, practiceId, limit),
     "agenda.range": ({ practitionerIds, from, to }) => agendaRange(store().store.db, practitionerIds, from, to),
-    "session.current": () => store().sync.handlers["session.current"](),
-    "session.login": (input) => store().sync.handlers["session.login"](input),
-    "session.logout": () => store().sync.handlers["session.logout"](),
-    "sync.status": () => store().sync.handlers["sync.status"](),
-    "sync.now": () => store().sync.handlers["sync.now"](),
+    "agenda.freeSlots": (search) => freeSlots(store().store, search, new Date()),
+    "session.current": () => sessionStore().sync.handlers["session.current"](),
+    "session.login": (input) => signIn(input),
+    "session.logout": () => {
+      const ready = sessionStore();
+      if (ready.lock.isLocked()) throw new TelesecError("locked", "Poste verrouillé : déverrouillez-le avant de vous déconnecter.");
+      const view = ready.sync.handlers["session.logout"]();
+      ready.lock.signedOut();
+      return view;
+    },
+    "session.lockStatus": () => lockStatusOf(opened.ready),
+    "session.lock": () => sessionStore().lock.lock(),
+    "session.unlock": ({ password }) => sessionStore().lock.unlock(password),
+    "session.activity": () => sessionStore().lock.activity(),
+    "sync.status": () => sessionStore().sync.handlers["sync.status"](),
+    "sync.now": () => sessionStore().sync.handlers["sync.now"](),
     "conflicts.list": () => store().sync.handlers["conflicts.list"](),
     "conflicts.clear": (input) => store().sync.handlers["conflicts.clear"](input),
     "mutations.apply": (input) => store().sync.handlers["mutations.apply"](input),
@@ -121,36 +227,72 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       return true;
     },
     close: () => {
-      opened.ready?.sync.close();
-      opened.ready?.store.close();
+      const closing = opened.ready;
+      // A sync still finishing after this must find no store to report to.
+      opened = { status: opened.status, ready: null };
+      closing?.lock.close();
+      closing?.sync.close();
+      closing?.store.close();
     },
   };
 
   async function tryOpen(dbPath: string, options: WorkstationOptions): Promise<Opened> {
     const opening = await openStore(dbPath, options);
     if (!opening.ready) return { status: opening.status, ready: null };
+    // Events of a store that has since been wiped (a sync still finishing) are not this workstation's any more.
+    const current = () => opened.ready === ready;
     const sync = createSyncService(opening.ready.store, {
-      log: options.log ?? (() => {}),
+      log,
       ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
       ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
       onTelephony: (message) => announce("call.telephony", telephonyEvent.parse(message)),
+      onDeviceRevoked: () => void deviceRevoked(ready),
     });
-    sync.onStatus((status) => announce("sync.status", status));
-    return { status: opening.status, ready: { ...opening.ready, sync } };
+    const lock = createSessionLock({
+      sqlite: opening.ready.store.sqlite,
+      autoLockMinutes,
+      clock,
+      hasSession: () => sync.handlers["session.current"]().user !== null,
+      sessionUserName: () => sync.handlers["session.current"]().user?.name ?? null,
+      serverLogin: async (login, password) => {
+        await signIn({ login, password });
+      },
+      onChange: (status) => {
+        if (current()) announce("session.lockStatus", status);
+      },
+      log,
+    });
+    const ready: ReadyStore = { ...opening.ready, sync, lock };
+    sync.onStatus((status) => {
+      if (!current()) return;
+      announce("sync.status", status);
+      lock.refresh();
+    });
+    return { status: opening.status, ready };
   }
+}
+
+/** Unsent changes are the secretary's work: forgetting them takes her explicit word. */
+function pendingChangesError(pending: number): TelesecError {
+  const changes = pending === 1 ? "1 modification faite sur ce poste n'est" : `${pending} modifications faites sur ce poste ne sont`;
+  return new TelesecError(
+    "pending_changes",
+    `${changes} pas encore envoyée${pending === 1 ? "" : "s"} au serveur. Attendez la synchronisation (connexion au réseau), ou confirmez que vous acceptez de perdre ${pending === 1 ? "cette modification" : "ces modifications"}.`,
+  );
 }
 
 interface ReadyStore {
   store: LocalStore;
   patients: ReturnType<typeof createPatientQueries>;
   sync: SyncService;
+  lock: SessionLock;
 }
 interface Opened {
   status: WorkstationStatus;
   ready: ReadyStore | null;
 }
 
-async function openStore(dbPath: string, options: WorkstationOptions): Promise<{ status: WorkstationStatus; ready: Omit<ReadyStore, "sync"> | null }> {
+async function openStore(dbPath: string, options: WorkstationOptions): Promise<{ status: WorkstationStatus; ready: Omit<ReadyStore, "sync" | "lock"> | null }> {
   try {
     const key = await resolveStoreKey(dbPath, options.keyProvider);
     const store = openLocalStore({ path: dbPath, key, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) });

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { CoreInboundMessage, CoreKeyReply, CoreKeyRequest } from "../core/host/utilityProcessEntry";
+import type { CoreInboundMessage, CoreKeyReply, CoreKeyRequest, CoreStartMessage } from "../core/host/utilityProcessEntry";
 import type { KeyProvider } from "../core/store/keyProvider";
+import type { MachineConfigError } from "../../shared/config/machineConfig";
 import { keyErrorBody, type CoreStartKey } from "./coreStartKey";
 
 /** What the launcher needs of Electron's UtilityProcess. */
@@ -11,20 +12,32 @@ export interface CoreProcess<Port> {
   kill(): boolean;
 }
 
-export interface CoreLaunchOptions<Port> {
+interface CoreLaunchCommon<Port> {
   /** Starts the utility process (utilityProcess.fork in the app). */
   fork(): CoreProcess<Port>;
   /** A fresh pair of entangled ports (new MessageChannelMain() in the app). */
   createPortPair(): { port1: Port; port2: Port };
-  dataDir: string;
-  migrationsDir: string;
-  serverUrl?: string;
-  startKey: CoreStartKey;
   /** Serves the core's key requests: the OS keychain is only reachable from main. */
   keyProvider: KeyProvider;
   onUnexpectedExit(code: number): void;
   log(line: string): void;
 }
+
+/** The workstation itself: its store, its key and what the machine configuration sets. */
+export interface CoreWorkstationStart {
+  dataDir: string;
+  migrationsDir: string;
+  serverUrl?: string;
+  autoLockMinutes?: number;
+  startKey: CoreStartKey;
+}
+
+/** The machine configuration is wrong: the core only shows why (no store, no key, no server). */
+export interface CoreConfigErrorStart {
+  configError: MachineConfigError;
+}
+
+export type CoreLaunchOptions<Port> = CoreLaunchCommon<Port> & (CoreWorkstationStart | CoreConfigErrorStart);
 
 export interface CoreHandle<Port> {
   /** The port to give one renderer; the core holds its other end. */
@@ -78,16 +91,7 @@ export function launchCore<Port>(options: CoreLaunchOptions<Port>): CoreHandle<P
   }
 
   const first = options.createPortPair();
-  child.postMessage(
-    {
-      type: "start",
-      dataDir: options.dataDir,
-      migrationsDir: options.migrationsDir,
-      ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
-      ...options.startKey,
-    },
-    [first.port1],
-  );
+  child.postMessage(startMessage(options), [first.port1]);
   let unclaimedPort: Port | null = first.port2;
 
   return {
@@ -119,5 +123,17 @@ export function launchCore<Port>(options: CoreLaunchOptions<Port>): CoreHandle<P
         child.postMessage({ type: "stop" });
       });
     },
+  };
+}
+
+function startMessage(start: CoreWorkstationStart | CoreConfigErrorStart): CoreStartMessage {
+  if ("configError" in start) return { type: "start", configError: start.configError };
+  return {
+    type: "start",
+    dataDir: start.dataDir,
+    migrationsDir: start.migrationsDir,
+    ...(start.serverUrl ? { serverUrl: start.serverUrl } : {}),
+    ...(start.autoLockMinutes ? { autoLockMinutes: start.autoLockMinutes } : {}),
+    ...start.startKey,
   };
 }

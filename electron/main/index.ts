@@ -13,7 +13,12 @@ import {
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isTrustedSenderUrl } from "./appOrigin";
 import { RENDERER_PORT_CHANNEL } from "../preload/portChannel";
 import { appLayout } from "./appLayout";
-import { launchCore, type CoreHandle } from "./coreLauncher";
+import { autoUpdater } from "electron-updater";
+import { describeMachineConfigError } from "../../shared/config/machineConfig";
+import { readMachineConfig } from "../core/config/readMachineConfig";
+import { startAutoUpdates } from "./autoUpdates";
+import { launchCore, type CoreConfigErrorStart, type CoreHandle, type CoreWorkstationStart } from "./coreLauncher";
+import { coreServerUrl, machineConfigFile, updateFeedUrl, windowTitle } from "./machineSettings";
 import { coreStartKey } from "./coreStartKey";
 import { createRendererRequestHandler } from "./rendererProtocolHandler";
 import { safeStorageKeyProvider } from "./safeStorageKeyProvider";
@@ -57,21 +62,36 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const layout = appLayout(app.getAppPath(), app.getPath("userData"));
+  const surroundings = { platform: process.platform, env: process.env, packaged: app.isPackaged };
+  const log = (line: string) => console.error(line);
 
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createRendererRequestHandler(layout.rendererRoot));
 
-  await mkdir(layout.dataDir, { recursive: true, mode: 0o700 });
+  // The agency's machine-wide configuration. Wrong, the core opens nothing and the window says why.
+  const machine = await readMachineConfig(machineConfigFile(surroundings));
+  log(machine.ok ? `configuration du poste : ${machine.config.source === "file" ? machine.config.file : "valeurs par défaut"}` : describeMachineConfigError(machine.error));
   const keyProvider = safeStorageKeyProvider(safeStorage, layout.keyFile);
+  let coreStart: CoreWorkstationStart | CoreConfigErrorStart;
+  if (machine.ok) {
+    await mkdir(layout.dataDir, { recursive: true, mode: 0o700 });
+    const serverUrl = coreServerUrl(machine.config, surroundings);
+    coreStart = {
+      dataDir: layout.dataDir,
+      migrationsDir: layout.migrationsDir,
+      ...(serverUrl ? { serverUrl } : {}),
+      autoLockMinutes: machine.config.autoLockMinutes,
+      startKey: await coreStartKey(layout.databaseFile, keyProvider),
+    };
+    startAutoUpdates(() => autoUpdater, updateFeedUrl(machine.config, surroundings), { log });
+  } else {
+    coreStart = { configError: machine.error };
+  }
+
   core = launchCore<MessagePortMain>({
     fork: () => utilityProcess.fork(layout.coreModule, [], { serviceName: "Télésec — cœur du poste", stdio: "inherit" }),
     createPortPair: () => new MessageChannelMain(),
-    dataDir: layout.dataDir,
-    migrationsDir: layout.migrationsDir,
-    // Until the machine-wide configuration file exists (deployment issue), the server comes from the
-    // environment: `npm start` sets it to the embedded demo server it starts.
-    ...(process.env.TELESEC_SERVER_URL ? { serverUrl: process.env.TELESEC_SERVER_URL } : {}),
-    startKey: await coreStartKey(layout.databaseFile, keyProvider),
+    ...coreStart,
     keyProvider,
     onUnexpectedExit: (code) => {
       core = null;
@@ -81,11 +101,14 @@ async function start(): Promise<void> {
       );
       app.quit();
     },
-    log: (line) => console.error(line),
+    log,
   });
 
-  mainWindow = new BrowserWindow(mainWindowOptions(layout.preloadScript, { devTools: !app.isPackaged }));
+  const title = windowTitle(machine.ok ? machine.config : null);
+  mainWindow = new BrowserWindow({ ...mainWindowOptions(layout.preloadScript, { devTools: !app.isPackaged }), title });
   const window = mainWindow;
+  // The page's own <title> would replace the agency's name.
+  window.on("page-title-updated", (event) => event.preventDefault());
   window.on("closed", () => {
     mainWindow = null;
   });

@@ -1,22 +1,27 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { and, eq, isNull } from "drizzle-orm";
-import { auditEvents, devices, users } from "../../db/central/schema";
+import { devices, users } from "../../db/central/schema";
 import { loginRequest, type LoginResponse } from "../../shared/api/wire";
 import type { ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
+import { LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
+import { clientAddressKey } from "../security/clientAddress";
+import { beginLoginAttempt } from "../security/loginThrottle";
 import { newDeviceToken } from "./deviceTokens";
 import { verifyNothing, verifyPassword } from "./passwords";
 import { sessionUserOf } from "./sessionUser";
 
 /**
  * POST /api/v1/auth/login: a login and password open a session for one named workstation (a
- * device), whose bearer token is returned once and never stored.
+ * device), whose bearer token is returned once and never stored. Five failures a minute, per login
+ * and per address, then 429 (server/security/loginThrottle.ts).
  */
 export function registerAuthRoutes(app: FastifyInstance, { db }: ServerContext): void {
-  app.post("/api/v1/auth/login", async (request): Promise<LoginResponse> => {
+  app.post("/api/v1/auth/login", { bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request): Promise<LoginResponse> => {
     const { login, password, deviceName } = parseOr400(loginRequest, request.body);
+    const attempt = await beginLoginAttempt(db, login, clientAddressKey(request.ip));
     const [user] = await db
       .select()
       .from(users)
@@ -24,14 +29,17 @@ export function registerAuthRoutes(app: FastifyInstance, { db }: ServerContext):
       .limit(1);
     // Unknown logins cost an argon2 verification too: the answer time does not tell who exists.
     const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyNothing(password);
-    if (!user || !valid) throw new ApiError(401, "invalid_credentials", "Identifiant ou mot de passe incorrect.");
+    if (!user || !valid) {
+      await attempt.failed(user?.id ?? null);
+      throw new ApiError(401, "invalid_credentials", "Identifiant ou mot de passe incorrect.");
+    }
 
     const { token, tokenHash } = newDeviceToken();
     const deviceId = randomUUID();
     const now = new Date();
     await db.transaction(async (tx) => {
       await tx.insert(devices).values({ id: deviceId, userId: user.id, name: deviceName, createdAt: now, lastSeenAt: now, tokenHash });
-      await tx.insert(auditEvents).values({ id: randomUUID(), at: now, userId: user.id, deviceId, action: "login", entity: "device", entityId: deviceId, details: {} });
+      await attempt.succeeded(tx, { userId: user.id, deviceId, at: now });
     });
     return { token, deviceId, user: sessionUserOf(user) };
   });

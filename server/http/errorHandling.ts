@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ApiError, errorBodyOf } from "./apiError";
-
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+import { DEFAULT_BODY_LIMIT_BYTES, frenchSize } from "./bodyLimits";
+import { setSecurityHeaders } from "./securityHeaders";
 
 const INTERNAL_ERROR_MESSAGE = "Erreur interne du serveur : l'opération n'a pas abouti. Réessayez ; si le problème persiste, prévenez l'administrateur.";
 
@@ -18,25 +18,56 @@ export function registerErrorHandling(app: FastifyInstance, log: (line: string) 
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const [code, message] = describeClientError(error, status);
+      const [code, message] = describeClientError(error, status, request);
       return reply.code(status).send(errorBodyOf(code, message));
     }
     log(`Erreur interne sur ${request.method} ${request.routeOptions.url ?? "(route inconnue)"} : ${error.name}${error.code ? ` ${error.code}` : ""}`);
     return reply.code(500).send(errorBodyOf("internal", INTERNAL_ERROR_MESSAGE));
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBodyOf("not_found", "Ressource introuvable.")));
+  registerEmptyErrorFiller(app);
 }
 
 /** Fastify's own refusals (body parsing, size, media type), reworded. */
-function describeClientError(error: FastifyError, status: number): [code: string, message: string] {
-  if (status === 413) return ["too_large", `Requête trop volumineuse : ${BODY_LIMIT_BYTES / 1024 / 1024} Mio au plus.`];
+function describeClientError(error: FastifyError, status: number, request: FastifyRequest): [code: string, message: string] {
+  if (status === 413) return ["too_large", `Requête trop volumineuse : ${frenchSize(request.routeOptions.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES)} au plus.`];
   if (status === 415) return ["unsupported_media_type", "Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json)."];
   if (error.code === "FST_ERR_CTP_EMPTY_JSON_BODY") return ["invalid", "Requête invalide : le corps JSON est vide."];
   if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error instanceof SyntaxError) return ["invalid", "Requête invalide : le corps n'est pas du JSON valide."];
+  if (error.code === "FST_ERR_CTP_INVALID_CONTENT_LENGTH") return ["invalid", "Requête invalide : la longueur annoncée (Content-Length) ne correspond pas au corps."];
   return ["invalid", "Requête invalide."];
 }
 
-/** For Fastify's `frameworkErrors`: errors raised before routing (a malformed URL), same shape. */
-export function answerFrameworkError(_error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+/**
+ * For Fastify's `frameworkErrors`: errors raised before routing (a malformed URL), same shape and
+ * headers (such an answer skips the hooks), and a refused upgrade's socket closed.
+ */
+export function answerFrameworkError(_error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  setSecurityHeaders(request, reply);
+  // A WebSocket upgrade's socket is no longer Node's to close, and the hooks that would are skipped here.
+  if ((request.raw as { upgrade?: boolean }).upgrade === true) reply.raw.once("finish", () => request.raw.socket.destroy());
   reply.code(400).send(errorBodyOf("invalid", "Requête invalide : adresse mal formée."));
+}
+
+const EMPTY_ERROR_ANSWERS: Readonly<Record<number, [code: string, message: string]>> = {
+  404: ["not_found", "Ressource introuvable."],
+  405: ["method_not_allowed", "Méthode non autorisée pour cette adresse."],
+};
+
+/**
+ * The last guard of the error shape: an error status sent without a body (a plugin's own refusal,
+ * such as @fastify/websocket's 404 to a plain GET on a WebSocket route) gets the usual
+ * `{error:{code, message}}`. HEAD answers carry no body, by definition.
+ */
+function registerEmptyErrorFiller(app: FastifyInstance): void {
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (reply.statusCode < 400 || request.method === "HEAD" || !isEmpty(payload)) return payload;
+    const [code, message] = EMPTY_ERROR_ANSWERS[reply.statusCode] ?? (reply.statusCode >= 500 ? ["internal", INTERNAL_ERROR_MESSAGE] : ["invalid", "Requête refusée."]);
+    reply.type("application/json; charset=utf-8");
+    return JSON.stringify(errorBodyOf(code, message));
+  });
+}
+
+function isEmpty(payload: unknown): boolean {
+  return payload === undefined || payload === null || payload === "" || (Buffer.isBuffer(payload) && payload.length === 0);
 }

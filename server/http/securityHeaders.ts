@@ -1,17 +1,36 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
+/** Two years, subdomains included: the server is only ever reached over TLS once it has been. */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 
 /**
- * Headers every answer carries. The API answers JSON only, so a browser is told not to sniff it
- * into something else, not to frame it, and not to leak the address elsewhere; answers under
- * /api may hold patient data, so no cache (browser or proxy) keeps them.
+ * The API answers JSON only, never a page: nothing may load, run, submit or frame from it, even if a
+ * browser were fooled into rendering an answer.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";
+
+/**
+ * Headers every answer carries (errors and 404s included). The API answers JSON only, so a browser
+ * is told not to sniff it into something else, not to frame or embed it elsewhere, and not to leak
+ * the address; every answer may hold patient data (or say whether the database is up), so no cache,
+ * browser or proxy, keeps any. Over TLS — a TLS socket, or `X-Forwarded-Proto: https` from the
+ * reverse proxy the server was told to trust — browsers are told to use nothing but HTTPS. Fastify
+ * sends no `X-Powered-By` (tests/server/securityHeaders.test.ts keeps it so).
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook("onSend", async (request, reply, payload) => {
-    reply.header("X-Content-Type-Options", "nosniff");
-    reply.header("Referrer-Policy", "no-referrer");
-    reply.header("X-Frame-Options", "DENY");
-    reply.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-    if (request.url.startsWith("/api/")) reply.header("Cache-Control", "no-store");
+    setSecurityHeaders(request, reply);
     return payload;
   });
+}
+
+/** The headers themselves; also set by answers that skip the hooks (frameworkErrors). */
+export function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header("X-Content-Type-Options", "nosniff");
+  reply.header("Referrer-Policy", "no-referrer");
+  reply.header("X-Frame-Options", "DENY");
+  reply.header("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+  reply.header("Cross-Origin-Resource-Policy", "same-origin");
+  reply.header("Cache-Control", "no-store");
+  if (request.protocol === "https") reply.header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { sessionOf, type ServerContext } from "../context";
 import { pullQuery, pushRequest, type ServerSocketMessage } from "../../shared/api/wire";
 import { ApiError } from "../http/apiError";
+import { PUSH_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
 import { pullChanges } from "./pull";
 import { decodeCursor } from "./pullCursor";
@@ -11,13 +12,17 @@ import { startPokeHub } from "./pokeHub";
 import type { WorkstationSockets } from "../ws/workstationSockets";
 import { PushRefused, pushMutations } from "./push";
 
+/** A cursor's positions name rows by id (compared as PostgreSQL uuids): anything else is no cursor of ours. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** POST /api/v1/sync/push, GET /api/v1/sync/pull and the /api/v1/ws pokes. */
 export async function registerSyncRoutes(app: FastifyInstance, context: ServerContext, sockets: WorkstationSockets): Promise<void> {
   const pokes = startPokeHub(context.pool, sockets, context.log);
   await pokes.ready;
   app.addHook("onClose", async () => pokes.stop());
 
-  app.post("/api/v1/sync/push", { preHandler: context.authenticate }, async (request) => {
+  // Authenticated before its body is read: only a signed-in workstation makes the server read up to 16 MiB.
+  app.post("/api/v1/sync/push", { onRequest: context.authenticate, bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (request) => {
     const body = parseOr400(pushRequest, request.body);
     try {
       return await pushMutations(context, sessionOf(request).user, body);
@@ -30,7 +35,7 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
   app.get("/api/v1/sync/pull", { preHandler: context.authenticate }, async (request, reply) => {
     const query = parseOr400(pullQuery, request.query);
     const cursor = decodeCursor(query.cursor);
-    if (!cursor) throw new ApiError(400, "invalid", "Requête invalide : curseur de synchronisation inconnu.");
+    if (!cursor || !Object.values(cursor).every(([, id]) => id === "" || UUID.test(id))) throw new ApiError(400, "invalid", "Requête invalide : curseur de synchronisation inconnu.");
     const page = await pullChanges(context.db, sessionOf(request).user, cursor, query.limit, query.clientId);
     return reply.type("application/json; charset=utf-8").send(page.json);
   });

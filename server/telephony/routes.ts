@@ -56,7 +56,7 @@ export async function registerTelephonyRoutes(app: FastifyInstance, context: Ser
 
     telephony.post("/api/v1/telephony/events", options, async (request, reply) => {
       const pbx = await authenticatePbx(context.db, headerSecret(request));
-      const event = parseOr400(telephonyEventBody, request.body);
+      const event = parseEvent(request.body);
       return answer(reply, await intake(pbx, event));
     });
 
@@ -65,10 +65,20 @@ export async function registerTelephonyRoutes(app: FastifyInstance, context: Ser
         const pbx = await authenticatePbx(context.db, headerSecret(request) ?? secretInBody?.(request.body));
         const mapping = map(parseOr400(payload, request.body), new Date());
         if ("ignored" in mapping) return answer(reply, { ignored: true, reason: mapping.ignored });
-        return answer(reply, await intake(pbx, parseOr400(telephonyEventBody, mapping.event)));
+        return answer(reply, await intake(pbx, parseEvent(mapping.event)));
       });
     }
   });
+}
+
+/**
+ * The common form, parsed; and its instant within what PostgreSQL stores (year 1 onwards, UTC): an
+ * ISO "0000-01-01T00:00:00Z" parses, and would otherwise fail in the database (a 500).
+ */
+function parseEvent(body: unknown): TelephonyEvent {
+  const event = parseOr400(telephonyEventBody, body);
+  if (new Date(event.at).getUTCFullYear() < 1) throw new ApiError(400, "invalid", "Requête invalide : at — Instant hors des dates possibles (an 1 à 9999).");
+  return event;
 }
 
 async function takeEvent(context: ServerContext, relay: CallRelay, pbx: PbxLink, event: TelephonyEvent): Promise<TelephonyIntakeAnswer> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import "../domain/frenchValidation";
-import { agendaAppointment, directiveView, messageView, patientView, practiceCard, practiceSummary } from "./views";
+import { machineConfigError } from "../config/machineConfig";
+import { agendaAppointment, directiveView, freeSlotView, messageView, patientView, practiceCard, practiceSummary } from "./views";
 import { sessionUser, telephonyCallMessage } from "./wire";
 import { MUTATION_NAMES, type MutationName } from "../sync/mutations";
 
@@ -20,8 +21,36 @@ export const workstationStatus = z.discriminatedUnion("state", [
     reason: z.enum(["wrong_key", "missing_key", "corrupt"]),
     message: z.string(),
   }),
+  /**
+   * The server answered `device_revoked`: the local copy and its key were wiped at once (changes not
+   * yet sent included) and every data method is refused until a new sign-in.
+   */
+  z.object({ state: z.literal("revoked"), message: z.string() }),
+  /**
+   * The machine-wide configuration file (shared/config/machineConfig.ts) is unreadable or wrong: the
+   * core opened nothing and refuses every method; the screen names the file and each wrong field
+   * (`message`: the same in one sentence).
+   */
+  z.object({ state: z.literal("config_invalid"), ...machineConfigError.shape, message: z.string() }),
 ]);
 export type WorkstationStatus = z.infer<typeof workstationStatus>;
+
+/**
+ * The screen lock of the signed-in session (docs/architecture.md, "Access"). `no_session`: nobody to lock
+ * for; `locked`: every data method is refused until the password is given again (checked against a
+ * local verifier, so offline too), while the sync keeps running.
+ */
+export const lockStatus = z.object({
+  state: z.enum(["no_session", "unlocked", "locked"]),
+  /** Whose session it is, shown on the lock screen. */
+  userName: z.string().nullable(),
+  /** Wrong passwords still allowed before only the server can confirm the password. */
+  attemptsLeft: z.number().int().nonnegative(),
+  /** Too many wrong passwords (or no local verifier): unlocking needs the server, so the network. */
+  serverCheckRequired: z.boolean(),
+  autoLockMinutes: z.number().positive(),
+});
+export type LockStatus = z.infer<typeof lockStatus>;
 
 export const syncStatus = z.object({
   state: z.enum(["signed_out", "offline", "syncing", "online"]),
@@ -40,7 +69,12 @@ export type SyncStatus = z.infer<typeof syncStatus>;
 export const telephonyEvent = telephonyCallMessage.omit({ type: true });
 export type TelephonyEvent = z.infer<typeof telephonyEvent>;
 
-export const sessionView = z.object({ user: sessionUser.nullable(), serverUrl: z.string().nullable() });
+export const sessionView = z.object({
+  user: sessionUser.nullable(),
+  serverUrl: z.string().nullable(),
+  /** The server is set for this workstation (machine configuration): the secretary cannot type another one. */
+  serverUrlManaged: z.boolean().optional(),
+});
 export type SessionView = z.infer<typeof sessionView>;
 
 export const conflictView = z.object({
@@ -63,6 +97,14 @@ const serverUrl = z
 export const methods = {
   "workstation.status": { input: z.object({}), output: workstationStatus },
   "workstation.resetAndResync": { input: z.object({ confirm: z.literal(true) }), output: workstationStatus },
+  /**
+   * "Oublier ce poste": closes the store, deletes its files and its key, back to a first start. Refused
+   * (`pending_changes`) while changes are unsent, unless `discardPending` says the secretary accepts losing them.
+   */
+  "workstation.forget": {
+    input: z.object({ confirm: z.literal(true), discardPending: z.boolean().default(false) }),
+    output: workstationStatus,
+  },
   "practices.list": { input: z.object({}), output: z.array(practiceSummary) },
   "practices.byDialledNumber": { input: z.object({ number: phoneText }), output: practiceCard.nullable() },
   "patients.byCallerNumber": {
@@ -88,6 +130,28 @@ export const methods = {
       .refine((range) => Date.parse(range.from) < Date.parse(range.to), "La fin doit suivre le début"),
     output: z.array(agendaAppointment),
   },
+  /**
+   * The next free slots of a motif (without one: each practitioner's everyday motif), for some of the
+   * practice's practitioners or all of them, earliest first. The horizon defaults to six months.
+   */
+  "agenda.freeSlots": {
+    input: z
+      .object({
+        practiceId: id,
+        appointmentTypeId: id.optional(),
+        practitionerIds: z.array(id).min(1).max(50).optional(),
+        from: instant,
+        until: instant.optional(),
+        limit: z.number().int().min(1).max(100).default(10),
+        perPractitioner: z.number().int().min(1).max(100).optional(),
+      })
+      .refine((search) => search.until === undefined || Date.parse(search.from) < Date.parse(search.until), "La fin doit suivre le début")
+      .refine(
+        (search) => search.until === undefined || Date.parse(search.until) - Date.parse(search.from) <= 400 * 86_400_000,
+        "Recherche limitée à un an",
+      ),
+    output: z.array(freeSlotView),
+  },
   "session.current": { input: z.object({}), output: sessionView },
   "session.login": {
     input: z.object({
@@ -98,6 +162,11 @@ export const methods = {
     output: sessionView,
   },
   "session.logout": { input: z.object({}), output: sessionView },
+  "session.lockStatus": { input: z.object({}), output: lockStatus },
+  "session.lock": { input: z.object({}), output: lockStatus },
+  "session.unlock": { input: z.object({ password: z.string().min(1, "Mot de passe manquant").max(200) }), output: lockStatus },
+  /** The secretary is at the keyboard (the renderer says so at most every 30 s): postpones the auto-lock. */
+  "session.activity": { input: z.object({}), output: lockStatus },
   "sync.status": { input: z.object({}), output: syncStatus },
   "sync.now": { input: z.object({}), output: syncStatus },
   "conflicts.list": { input: z.object({}), output: z.array(conflictView) },
@@ -111,6 +180,7 @@ export const methods = {
 export const events = {
   "workstation.status": workstationStatus,
   "sync.status": syncStatus,
+  "session.lockStatus": lockStatus,
   "call.telephony": telephonyEvent,
 } as const;
 

@@ -87,6 +87,10 @@ export const agendaAppointment = z.object({
 });
 export type AgendaAppointment = z.infer<typeof agendaAppointment>;
 
+/** A free slot the slot engine proposes: a practitioner, the motif it was sized for, its bounds. */
+export const freeSlotView = z.object({ practitionerId: id, appointmentTypeId: id, startAt: instant, endAt: instant });
+export type FreeSlotView = z.infer<typeof freeSlotView>;
+
 /** A message taken for a practitioner (or the whole practice), as the practice's message list shows it. */
 export const messageView = z.object({
   id,

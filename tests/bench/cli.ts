@@ -1,11 +1,16 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { runScreenpopBench } from "./screenpopBench";
 import { runSearchBench } from "./searchBench";
+import { runSlotsBench } from "./slotsBench";
 import { runSyncBench } from "./syncBench";
 
 /** `npm run bench -- <name> [--data-dir DIR]`: prints figures; budgets live in docs/performance.md. */
 const benches: Record<string, (dataDir: string) => Promise<void>> = {
+  screenpop: runScreenpopBench,
   search: runSearchBench,
+  // Self-contained: builds its own agenda, ignores --data-dir.
+  slots: () => runSlotsBench(),
   sync: runSyncBench,
 };
 

@@ -59,6 +59,25 @@ describe("launchCore", () => {
     );
   });
 
+  it("hands over the server and the auto-lock delay of the machine configuration", () => {
+    const { child } = launch({ serverUrl: "https://telesec.agence.fr", autoLockMinutes: 15 });
+    expect(child.postMessage.mock.calls[0]![0]).toMatchObject({ type: "start", serverUrl: "https://telesec.agence.fr", autoLockMinutes: 15 });
+  });
+
+  it("starts only the error screen when the machine configuration is wrong: no folder, no key", () => {
+    const { child } = fakeChild();
+    const configError = { file: "/etc/telesec/config.json", problems: [{ field: null, message: "Le fichier est vide." }] };
+    launchCore<Port>({
+      fork: () => child,
+      createPortPair: () => ({ port1: { name: "core" }, port2: { name: "renderer" } }),
+      configError,
+      keyProvider: { readKey: vi.fn(), createKey: vi.fn(), destroyKey: vi.fn() },
+      onUnexpectedExit: vi.fn(),
+      log: vi.fn(),
+    });
+    expect(child.postMessage).toHaveBeenCalledWith({ type: "start", configError }, [{ name: "core" }]);
+  });
+
   it("hands over why there is no key", () => {
     const keyError = { code: "missing_key" as const, message: "Clé introuvable." };
     const { child } = launch({ startKey: { key: null, keyError } });

@@ -76,6 +76,28 @@ describe("the utility process entry", () => {
     expect(Buffer.from((await options.keyProvider.readKey())!).toString("hex")).toBe(KEY_HEX);
   });
 
+  it("passes the machine configuration's auto-lock delay", () => {
+    const core = startCore();
+    core.deliver({ type: "start", dataDir: "/d", autoLockMinutes: 12, key: KEY_HEX });
+    expect(core.createWorkstation.mock.calls[0]![0].autoLockMinutes).toBe(12);
+  });
+
+  it("with a wrong machine configuration, opens nothing and only says what is wrong", async () => {
+    const core = startCore();
+    const channel = openChannel();
+    const configError = { file: "/etc/telesec/config.json", problems: [{ field: "serverUrl", message: "Adresse du serveur : adresse vide" }] };
+    core.deliver({ type: "start", configError }, [electronLikePort(channel.port1)]);
+    expect(core.createWorkstation).not.toHaveBeenCalled();
+    expect(core.log).toHaveBeenCalledWith("Configuration du poste invalide (/etc/telesec/config.json) : serverUrl : Adresse du serveur : adresse vide");
+
+    const status = nextMessage(channel.port2);
+    channel.port2.postMessage({ type: "request", id: 1, method: "workstation.status", input: {} });
+    expect(await status).toMatchObject({ id: 1, ok: true, output: { state: "config_invalid", ...configError } });
+    const refused = nextMessage(channel.port2);
+    channel.port2.postMessage({ type: "request", id: 2, method: "practices.list", input: {} });
+    expect(await refused).toMatchObject({ id: 2, ok: false, error: { code: "config_invalid" } });
+  });
+
   it("starts without a key when main could not get one, so the window can say why", async () => {
     const core = startCore();
     core.deliver({ type: "start", dataDir: "/d", key: null, keyError: { code: "missing_key", message: "Clé introuvable." } });
@@ -93,6 +115,8 @@ describe("the utility process entry", () => {
     { type: "start", dataDir: "/d", key: KEY_HEX.slice(2) },
     { type: "start", dataDir: "/d", serverUrl: "pas une adresse", key: KEY_HEX },
     { type: "launch", dataDir: "/d", key: KEY_HEX },
+    { type: "start", dataDir: "/d", autoLockMinutes: -1, key: KEY_HEX },
+    { type: "start", configError: { file: "/etc/telesec/config.json", problems: [] } },
     "start",
     null,
   ])("ignores a malformed message: %j", (message) => {

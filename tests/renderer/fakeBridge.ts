@@ -8,11 +8,12 @@ import {
   type MethodOutput,
   type TelesecBridge,
   type WorkstationStatus,
+  type LockStatus,
   type SessionView,
   type SyncStatus,
   type ConflictView,
 } from "../../shared/api/contract";
-import type { AgendaAppointment, DirectiveView, MessageView, PatientView, PracticeCard } from "../../shared/api/views";
+import type { AgendaAppointment, DirectiveView, FreeSlotView, MessageView, PatientView, PracticeCard } from "../../shared/api/views";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
 import { nameWords } from "../../shared/domain/nameFolding";
@@ -29,10 +30,16 @@ export interface FakeData {
   status: WorkstationStatus;
   /** What `workstation.resetAndResync` turns the status into. */
   statusAfterReset: WorkstationStatus;
+  /** The session's screen lock, as `session.lockStatus` reports it. */
+  lockStatus: LockStatus;
+  /** The password `session.unlock` accepts; any other is refused as the core would. */
+  unlockPassword: string;
   practices: PracticeCard[];
   patients: PatientView[];
   directives: DirectiveView[];
   appointments: AgendaAppointment[];
+  /** Every free slot the fake slot engine knows; answers pick from them as the core would. */
+  freeSlots: FreeSlotView[];
   session: SessionView;
   syncStatus: SyncStatus;
   conflicts: ConflictView[];
@@ -62,10 +69,13 @@ export function defaultFakeData(): FakeData {
   return {
     status: { state: "ready" },
     statusAfterReset: { state: "ready" },
+    lockStatus: { state: "no_session", userName: null, attemptsLeft: 5, serverCheckRequired: false, autoLockMinutes: 5 },
+    unlockPassword: "motdepasse",
     practices: [fixtures.tilleuls, fixtures.gare],
     patients: fixtures.patients,
     directives: fixtures.directives,
     appointments: fixtures.todaysAppointments(),
+    freeSlots: fixtures.freeSlots,
     session: { user: null, serverUrl: null },
     syncStatus: { state: "signed_out", pendingCount: 0, conflictCount: 0, lastSyncAt: null, serverUrl: null },
     conflicts: [],
@@ -87,9 +97,40 @@ type Announce = (status: SyncStatus) => void;
 /** The names behind the identifiers the fake server knows; any other identifier is its own name. */
 export const FAKE_ACCOUNT_NAMES: Record<string, string> = { "c.laurent": "Camille Laurent" };
 
+/** Any event of the contract, for the handlers whose core announces more than the connection. */
+type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
 type Handlers = {
-  [M in MethodName]: (input: MethodArgs<M>, data: FakeData, announce: Announce) => MethodOutput<M>;
+  [M in MethodName]: (input: MethodArgs<M>, data: FakeData, announce: Announce, emit: Emit) => MethodOutput<M>;
 };
+
+function updateLockStatus(data: FakeData, emit: Emit, change: Partial<LockStatus>): LockStatus {
+  data.lockStatus = { ...data.lockStatus, ...change };
+  emit("session.lockStatus", data.lockStatus);
+  return data.lockStatus;
+}
+
+const LOCKED_MESSAGE = "Poste verrouillé : saisissez votre mot de passe pour reprendre le travail.";
+
+/** Like the core: every data method is refused while the session is locked. */
+function refuseWhileLocked(data: FakeData): void {
+  if (data.lockStatus.state === "locked") throw new TelesecError("locked", LOCKED_MESSAGE);
+}
+
+const DATA_METHODS = new Set<MethodName>([
+  "practices.list",
+  "practices.byDialledNumber",
+  "patients.byCallerNumber",
+  "patients.search",
+  "directives.inForce",
+  "messages.byPractice",
+  "agenda.range",
+  "agenda.freeSlots",
+  "conflicts.list",
+  "conflicts.clear",
+  "mutations.apply",
+  "workstation.forget",
+]);
 
 function updateSyncStatus(data: FakeData, announce: Announce, change: Partial<SyncStatus>): void {
   data.syncStatus = { ...data.syncStatus, ...change };
@@ -100,6 +141,19 @@ const handlers: Handlers = {
   "workstation.status": (_input, data) => data.status,
   "workstation.resetAndResync": (_input, data) => {
     data.status = data.statusAfterReset;
+    return data.status;
+  },
+  "workstation.forget": ({ discardPending }, data, announce, emit) => {
+    const pending = data.syncStatus.pendingCount;
+    if (pending > 0 && !discardPending) {
+      const changes = pending === 1 ? "1 modification faite sur ce poste n'est pas encore envoyée" : `${pending} modifications faites sur ce poste ne sont pas encore envoyées`;
+      throw new TelesecError("pending_changes", `${changes} au serveur.`);
+    }
+    data.status = { state: "ready" };
+    data.session = { user: null, serverUrl: data.session.serverUrl };
+    emit("workstation.status", data.status);
+    updateLockStatus(data, emit, { state: "no_session", userName: null, attemptsLeft: 5, serverCheckRequired: false });
+    updateSyncStatus(data, announce, { state: "signed_out", pendingCount: 0, conflictCount: 0, lastSyncAt: null });
     return data.status;
   },
   "practices.list": (_input, data) =>
@@ -137,19 +191,61 @@ const handlers: Handlers = {
         Date.parse(appointment.startAt) < Date.parse(to) &&
         Date.parse(from) < Date.parse(appointment.endAt),
     ),
+  "agenda.freeSlots": ({ practiceId, appointmentTypeId, practitionerIds, from, until, limit, perPractitioner }, data) => {
+    const team = data.practices.find((practice) => practice.id === practiceId)?.practitioners.map((practitioner) => practitioner.id) ?? [];
+    const perOne = new Map<string, number>();
+    return data.freeSlots
+      .filter(
+        (slot) =>
+          team.includes(slot.practitionerId) &&
+          (!practitionerIds || practitionerIds.includes(slot.practitionerId)) &&
+          (!appointmentTypeId || slot.appointmentTypeId === appointmentTypeId) &&
+          Date.parse(from) <= Date.parse(slot.startAt) &&
+          (!until || Date.parse(slot.startAt) < Date.parse(until)),
+      )
+      .sort((a, b) => Date.parse(a.startAt) - Date.parse(b.startAt))
+      .filter((slot) => {
+        const count = (perOne.get(slot.practitionerId) ?? 0) + 1;
+        perOne.set(slot.practitionerId, count);
+        return count <= (perPractitioner ?? limit);
+      })
+      .slice(0, limit);
+  },
   "session.current": (_input, data) => data.session,
   // Like the core: the sync loop starts at once and announces itself before the login answer.
-  "session.login": ({ serverUrl, login }, data, announce) => {
+  "session.login": ({ serverUrl, login }, data, announce, emit) => {
     const url = serverUrl ?? data.session.serverUrl ?? data.syncStatus.serverUrl ?? "http://127.0.0.1:8080";
     data.session = { user: { ...FAKE_USER, name: FAKE_ACCOUNT_NAMES[login] ?? login }, serverUrl: url };
     updateSyncStatus(data, announce, { state: "syncing", serverUrl: url });
+    if (data.status.state === "revoked") {
+      data.status = { state: "ready" };
+      emit("workstation.status", data.status);
+    }
+    updateLockStatus(data, emit, { state: "unlocked", userName: data.session.user!.name, attemptsLeft: 5, serverCheckRequired: false });
     return data.session;
   },
-  "session.logout": (_input, data, announce) => {
+  "session.logout": (_input, data, announce, emit) => {
+    if (data.lockStatus.state === "locked") throw new TelesecError("locked", "Poste verrouillé : déverrouillez-le avant de vous déconnecter.");
     data.session = { user: null, serverUrl: data.session.serverUrl };
     updateSyncStatus(data, announce, { state: "signed_out" });
+    updateLockStatus(data, emit, { state: "no_session" });
     return data.session;
   },
+  "session.lockStatus": (_input, data) => data.lockStatus,
+  "session.lock": (_input, data, _announce, emit) => {
+    if (data.lockStatus.state === "no_session") {
+      throw new TelesecError("no_session", "Aucune session n'est ouverte sur ce poste : il n'y a rien à verrouiller.");
+    }
+    return updateLockStatus(data, emit, { state: "locked" });
+  },
+  "session.unlock": ({ password }, data, _announce, emit) => {
+    if (data.lockStatus.state !== "locked") return data.lockStatus;
+    if (password === data.unlockPassword) return updateLockStatus(data, emit, { state: "unlocked", attemptsLeft: 5 });
+    const attemptsLeft = Math.max(0, data.lockStatus.attemptsLeft - 1);
+    updateLockStatus(data, emit, { attemptsLeft, serverCheckRequired: attemptsLeft === 0 });
+    throw new TelesecError("wrong_password", `Mot de passe incorrect. Encore ${attemptsLeft} essais.`);
+  },
+  "session.activity": (_input, data) => data.lockStatus,
   "sync.status": (_input, data) => data.syncStatus,
   "sync.now": (_input, data) => data.syncStatus,
   "conflicts.list": (_input, data) => data.conflicts,
@@ -223,9 +319,10 @@ export function createFakeBridge(overrides: Partial<FakeData> = {}): FakeBridge 
       const failure = bridge.failures[method];
       if (typeof failure === "string") throw new TelesecError("failed", failure);
       if (failure !== undefined) throw new TelesecError(failure.code, failure.message);
-      const handler = handlers[method] as (input: unknown, data: FakeData, announce: Announce) => unknown;
+      if (DATA_METHODS.has(method)) refuseWhileLocked(bridge.data);
+      const handler = handlers[method] as (input: unknown, data: FakeData, announce: Announce, emit: Emit) => unknown;
       const announce: Announce = (status) => bridge.emit("sync.status", status);
-      return methods[method].output.parse(handler(parsed.data, bridge.data, announce)) as MethodOutput<M>;
+      return methods[method].output.parse(handler(parsed.data, bridge.data, announce, bridge.emit)) as MethodOutput<M>;
     },
 
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

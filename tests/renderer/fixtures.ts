@@ -1,5 +1,5 @@
 import { Temporal } from "temporal-polyfill";
-import type { AgendaAppointment, DirectiveView, PatientView, PracticeCard } from "../../shared/api/views";
+import type { AgendaAppointment, DirectiveView, FreeSlotView, PatientView, PracticeCard } from "../../shared/api/views";
 
 /**
  * A small, believable agency: one Lyon practice with three practitioners, a second practice
@@ -220,3 +220,30 @@ export function todaysAppointments(): AgendaAppointment[] {
     appointment("50000000-0000-4000-8000-000000000005", IDS.drGare, IDS.gareLefevre, "LEFÈVRE Anne", consultation, "09:00", "09:20"),
   ];
 }
+
+/**
+ * Free slots in the week of Monday 24 November 2031 (far enough ahead to stay in the future), not in
+ * time order, three of them Dr Martin's. The motif ids are each practitioner's everyday motif.
+ */
+export const MOTIFS = {
+  martinConsultation: "60000000-0000-4000-8000-000000000001",
+  dupontConsultation: "60000000-0000-4000-8000-000000000002",
+  bernardSuivi: "60000000-0000-4000-8000-000000000003",
+  gareConsultation: "60000000-0000-4000-8000-000000000004",
+} as const;
+
+const slot = (practitionerId: string, appointmentTypeId: string, start: string, minutes: number): FreeSlotView => ({
+  practitionerId,
+  appointmentTypeId,
+  startAt: new Date(start).toISOString(),
+  endAt: new Date(Date.parse(start) + minutes * 60_000).toISOString(),
+});
+
+export const freeSlots: FreeSlotView[] = [
+  slot(IDS.drDupont, MOTIFS.dupontConsultation, "2031-11-25T14:00:00+01:00", 20),
+  slot(IDS.drMartin, MOTIFS.martinConsultation, "2031-11-24T09:15:00+01:00", 20),
+  slot(IDS.drMartin, MOTIFS.martinConsultation, "2031-11-24T09:35:00+01:00", 20),
+  slot(IDS.drMartin, MOTIFS.martinConsultation, "2031-11-24T10:40:00+01:00", 20),
+  slot(IDS.sfBernard, MOTIFS.bernardSuivi, "2031-11-26T08:30:00+01:00", 30),
+  slot(IDS.drGare, MOTIFS.gareConsultation, "2031-11-24T08:00:00+01:00", 20),
+];

@@ -57,7 +57,7 @@ describe("central server over HTTP", () => {
       [await login(""), 400, "invalid", /corps JSON est vide/],
       [await login("[1,2]"), 400, "invalid", /objet attendu/],
       [await login("<xml/>", "application/xml"), 415, "unsupported_media_type", /envoyez du JSON/],
-      [await login(JSON.stringify({ login: "x", password: "y".repeat(1024 * 1024), deviceName: "z" })), 413, "too_large", /1 Mio au plus/],
+      [await login(JSON.stringify({ login: "x", password: "y".repeat(1024 * 1024), deviceName: "z" })), 413, "too_large", /8 Kio au plus/],
       [await app.inject({ method: "GET", url: "/%zz" }), 400, "invalid", /adresse mal formée/],
     ] as const;
     for (const [response, status, code, message] of cases) {

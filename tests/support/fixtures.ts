@@ -28,7 +28,7 @@ export function insertPractice(store: LocalStore, name: string, number: string) 
   return id;
 }
 
-export function insertPractitioner(store: LocalStore, practiceId: string, lastName: string) {
+export function insertPractitioner(store: LocalStore, practiceId: string, lastName: string, overrides: Partial<typeof practitioners.$inferInsert> = {}) {
   const id = randomUUID();
   store.db
     .insert(practitioners)
@@ -44,6 +44,7 @@ export function insertPractitioner(store: LocalStore, practiceId: string, lastNa
       exceptionalOpenings: [],
       absences: [],
       color: "#2a6f97",
+      ...overrides,
     })
     .run();
   const motifId = randomUUID();
@@ -61,6 +62,16 @@ export function insertPractitioner(store: LocalStore, practiceId: string, lastNa
     })
     .run();
   return { id, motifId };
+}
+
+/** Another motif of a practitioner (the fixture's own "Consultation" ranks first). */
+export function insertMotif(store: LocalStore, practiceId: string, practitionerId: string, values: Partial<typeof appointmentTypes.$inferInsert> & { label: string; durationMinutes: number }) {
+  const id = randomUUID();
+  store.db
+    .insert(appointmentTypes)
+    .values({ id, practiceId, practitionerId, color: "#4c956c", allowedForNewPatients: false, restrictions: {}, sortOrder: 1, ...values })
+    .run();
+  return id;
 }
 
 export interface PatientInput {
@@ -110,6 +121,7 @@ export function insertAppointment(
   patientId: string,
   startAt: Date,
   status: "booked" | "cancelled" = "booked",
+  minutes = 20,
 ) {
   const id = randomUUID();
   store.db
@@ -121,7 +133,7 @@ export function insertAppointment(
       patientId,
       appointmentTypeId: practitioner.motifId,
       startAt,
-      endAt: new Date(startAt.getTime() + 20 * 60_000),
+      endAt: new Date(startAt.getTime() + minutes * 60_000),
       status,
       channel: "telephone",
       createdAt: NOW,

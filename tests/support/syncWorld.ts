@@ -4,7 +4,7 @@ import { afterEach } from "vitest";
 import { appointmentTypes, patients, practices, practitioners, users } from "../../db/central/schema";
 import type { CentralDatabase } from "../../db/central/centralDatabase";
 import { keyFileProvider } from "../../db/local/keyFileProvider";
-import { createWorkstation, type Workstation } from "../../electron/core/workstation";
+import { createWorkstation, type Workstation, type WorkstationOptions } from "../../electron/core/workstation";
 import { hashPassword } from "../../server/auth/passwords";
 import { startServer, type RunningServer } from "../../server/startServer";
 import { useFreshDatabases } from "./postgres";
@@ -130,12 +130,14 @@ export function useSyncWorld() {
       servers.push(server);
       return server;
     },
-    async workstation(serverUrl: string, login: string, dataDir = tempDir()): Promise<TestWorkstation> {
+    /** `extra`: more options for the core (an auto-lock delay, a hand-moved clock…). */
+    async workstation(serverUrl: string, login: string, dataDir = tempDir(), extra: Partial<WorkstationOptions> = {}): Promise<TestWorkstation> {
       const workstation = await createWorkstation({
         dataDir,
         keyProvider: keyFileProvider(join(dataDir, "store.key")),
         serverUrl,
         pullIntervalMs: 60_000,
+        ...extra,
       });
       workstations.push(workstation);
       await workstation.handlers["session.login"]({ login, password: PASSWORD });

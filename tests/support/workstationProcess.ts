@@ -14,6 +14,8 @@ const workstation = await createWorkstation({ dataDir, keyProvider: keyFileProvi
 const say = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
 const session = await workstation.handlers["session.current"]({});
+// A restarted core holding a session starts locked: the secretary gives her password again.
+if ((await workstation.handlers["session.lockStatus"]({})).state === "locked") await workstation.handlers["session.unlock"]({ password: "demo" });
 if (!session.user) {
   // Signed in long enough to receive the practices, then out, so the messages go in one big push.
   await workstation.handlers["session.login"]({ login: "secretaire", password: "demo" });

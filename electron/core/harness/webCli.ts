@@ -1,16 +1,23 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { describeMachineConfigError } from "../../../shared/config/machineConfig";
+import { readMachineConfig } from "../config/readMachineConfig";
 import { startWebHarness } from "./webHarness";
 
-/** `npm run web -- --port N --data-dir DIR`: the renderer in any browser, with a real core behind it. */
+/**
+ * `npm run web -- --port N --data-dir DIR [--server URL] [--config FILE]`: the renderer in any browser,
+ * with a real core behind it. `--config` reads a machine configuration file as the app reads the
+ * system's (docs/deployment.md): its server wins over `--server`, and a wrong file shows the error screen.
+ */
 const argsSchema = z.object({
   port: z.coerce.number({ message: "--port attend un numéro de port" }).int().min(0).max(65535, "--port doit être compris entre 0 et 65535"),
   "data-dir": z.string({ message: "--data-dir est obligatoire (dossier de la base locale)" }).min(1),
   server: z.string().url("--server attend l'adresse du serveur central (http://…)").optional(),
+  config: z.string().min(1, "--config attend le chemin d'un fichier de configuration du poste").optional(),
 });
 
 const { values } = parseArgs({
-  options: { port: { type: "string", default: "5180" }, "data-dir": { type: "string" }, server: { type: "string" } },
+  options: { port: { type: "string", default: "5180" }, "data-dir": { type: "string" }, server: { type: "string" }, config: { type: "string" } },
   strict: true,
 });
 const parsed = argsSchema.safeParse(values);
@@ -19,11 +26,21 @@ if (!parsed.success) {
   process.exit(2);
 }
 
+const machine = parsed.data.config ? await readMachineConfig(parsed.data.config) : null;
+if (machine && !machine.ok) console.error(`${describeMachineConfigError(machine.error)} : la page affichera l'erreur.`);
+const configured = machine?.ok ? machine.config : null;
+if (configured?.serverUrl && parsed.data.server && configured.serverUrl !== parsed.data.server) {
+  console.error(`--server ignoré : la configuration du poste fixe le serveur (${configured.serverUrl}).`);
+}
+const serverUrl = configured?.serverUrl ?? parsed.data.server;
+
 const harness = await startWebHarness({
   port: parsed.data.port,
   dataDir: parsed.data["data-dir"],
   log: (line) => console.error(line),
-  ...(parsed.data.server ? { serverUrl: parsed.data.server } : {}),
+  ...(serverUrl ? { serverUrl } : {}),
+  ...(configured ? { autoLockMinutes: configured.autoLockMinutes } : {}),
+  ...(machine && !machine.ok ? { configError: machine.error } : {}),
 });
 console.log(`Télésec (banc navigateur) : ${harness.url}`);
 const stop = () => void harness.close().then(() => process.exit(0));

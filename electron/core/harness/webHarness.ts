@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { WebSocketServer } from "ws";
 import { keyFileProvider } from "../../../db/local/keyFileProvider";
 import { rendererSecurityHeaders } from "../../../shared/api/contentSecurityPolicy";
+import type { MachineConfigError } from "../../../shared/config/machineConfig";
+import { startConfiguredWorkstation } from "../config/configuredWorkstation";
 import { attachCore } from "../host/attachCore";
 import { contentTypeFor } from "../host/contentTypes";
 import { resolveRendererPath } from "../host/rendererFiles";
@@ -19,6 +21,10 @@ export interface WebHarnessOptions {
   rendererDir?: string;
   /** The central server the core logs in to and syncs with, exactly as the app does. */
   serverUrl?: string;
+  /** From the machine configuration (`--config FILE`). */
+  autoLockMinutes?: number;
+  /** The machine configuration is wrong: the page shows why and the core opens nothing, as in the app. */
+  configError?: MachineConfigError;
   log?: (line: string) => void;
 }
 
@@ -43,12 +49,17 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   const log = options.log ?? (() => {});
   const rendererDir = options.rendererDir ?? join(repoRoot, "dist", "renderer");
   const token = randomBytes(24).toString("hex");
-  const workstation = await createWorkstation({
-    dataDir: options.dataDir,
-    keyProvider: keyFileProvider(join(options.dataDir, "store.key")),
-    log,
-    ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
-  });
+  const workstation = await startConfiguredWorkstation(
+    createWorkstation,
+    {
+      dataDir: options.dataDir,
+      keyProvider: keyFileProvider(join(options.dataDir, "store.key")),
+      log,
+      ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+      ...(options.autoLockMinutes ? { autoLockMinutes: options.autoLockMinutes } : {}),
+    },
+    options.configError,
+  );
   const bridge = await bundleBridge(token);
   let origin = "";
 

@@ -4,6 +4,8 @@ import { KEY_BYTES, type KeyProvider } from "../store/keyProvider";
 import { LocalStoreError } from "../../../db/local/storeErrors";
 import { attachCore } from "./attachCore";
 import { messagePortChannel, type EventedMessagePort } from "../../../shared/api/messagePortChannel";
+import { describeMachineConfigError, machineConfigError } from "../../../shared/config/machineConfig";
+import { configInvalidWorkstation, startConfiguredWorkstation } from "../config/configuredWorkstation";
 
 /**
  * The core's side of its link with the Electron main process, run inside a `utilityProcess`.
@@ -22,10 +24,14 @@ const startFields = {
   migrationsDir: z.string().min(1).optional(),
   /** The agency's central server, when main knows it (configuration, or the demo server of `npm start`). */
   serverUrl: z.string().url().optional(),
+  /** From the machine configuration. */
+  autoLockMinutes: z.number().int().positive().optional(),
 };
 const startMessage = z.union([
   z.object({ ...startFields, key: hexKey }),
   z.object({ ...startFields, key: z.null(), keyError: keyErrorBody }),
+  /** The machine configuration is wrong: the core opens nothing and only says so (config/configuredWorkstation.ts). */
+  z.object({ type: z.literal("start"), configError: machineConfigError }),
 ]);
 /** Another renderer (a reload, a new window) asks for its own port. */
 const connectMessage = z.object({ type: z.literal("connect") });
@@ -93,15 +99,21 @@ export function runCore(parentPort: ParentPort, dependencies: CoreHostDependenci
     switch (message.type) {
       case "start": {
         if (workstation) return log("cœur : deuxième démarrage ignoré");
+        if ("configError" in message) {
+          log(describeMachineConfigError(message.configError));
+          workstation = Promise.resolve(configInvalidWorkstation(message.configError));
+          return connect(event.ports[0]);
+        }
         const initialKey =
           message.key === null
             ? { error: new LocalStoreError(message.keyError.code, message.keyError.message) }
             : { key: Uint8Array.from(Buffer.from(message.key, "hex")) };
-        workstation = dependencies.createWorkstation({
+        workstation = startConfiguredWorkstation(dependencies.createWorkstation, {
           dataDir: message.dataDir,
           keyProvider: mainProcessKeyProvider(initialKey, keyService.request),
           ...(message.migrationsDir ? { migrationsDir: message.migrationsDir } : {}),
           ...(message.serverUrl ? { serverUrl: message.serverUrl } : {}),
+          ...(message.autoLockMinutes ? { autoLockMinutes: message.autoLockMinutes } : {}),
           log,
         });
         workstation.catch((error: unknown) => {

@@ -14,7 +14,8 @@ export interface SyncClientOptions {
   session: SyncSession;
   /** How the connection looks to the secretary; the workstation turns this into its status event. */
   onState: (state: "offline" | "syncing" | "online", lastSyncAt: string | null) => void;
-  onSignedOut: (reason: string) => void;
+  /** The server refused the token; `code` is its reason (`device_revoked` when an administrator revoked this workstation). */
+  onSignedOut: (reason: string, code: string) => void;
   onChanged: () => void;
   /** A PBX event the server forwarded to this secretary: the screen pop. */
   onTelephony?: (message: TelephonyCallMessage) => void;
@@ -106,9 +107,11 @@ export function startSyncClient(options: SyncClientOptions) {
   }
 
   function handleFailure(error: unknown): void {
+    // Stopped meanwhile (logout, workstation closed): the store may be closed already; nothing to retry.
+    if (stopped) return;
     if (error instanceof ServerError && error.kind === "unauthenticated") {
       stop();
-      options.onSignedOut(error.message);
+      options.onSignedOut(error.message, error.code);
       return;
     }
     const delay = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]!;

@@ -19,6 +19,8 @@ export interface SyncServiceOptions {
   pullIntervalMs?: number;
   /** A PBX event for the signed-in secretary (see syncClient). */
   onTelephony?: (message: TelephonyCallMessage) => void;
+  /** The server answered `device_revoked`: the workstation wipes its local copy at once. */
+  onDeviceRevoked?: () => void;
 }
 
 /**
@@ -67,10 +69,11 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
       ...(options.onTelephony ? { onTelephony: options.onTelephony } : {}),
       onState: (state, lastSyncAt) => status.update({ state, lastSyncAt, serverUrl: url }),
       onChanged: refreshCounts,
-      onSignedOut: () => {
+      onSignedOut: (_reason, code) => {
         replica.state.delete(KEYS.token);
         client = null;
         status.update({ state: "signed_out" });
+        if (code === "device_revoked") options.onDeviceRevoked?.();
       },
     });
   }

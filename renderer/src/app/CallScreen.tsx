@@ -2,7 +2,6 @@ import { AgendaPane } from "../features/agenda/AgendaPane";
 import { CallBanner } from "../features/call/CallBanner";
 import { CallDialogs } from "../features/call/CallDialogs";
 import { CallHeader } from "../features/call/CallHeader";
-import { useTelephonyFollowing } from "../features/call/useTelephonyFollowing";
 import { DirectivesPane } from "../features/directives/DirectivesPane";
 import { PracticePane } from "../features/practice/PracticePane";
 import { ConflictInbox } from "../features/sync/ConflictInbox";
@@ -11,12 +10,12 @@ import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
 
 /**
  * The working screen: the call bar on top, the current call's banner, the conflict inbox when
- * opened, then the three panes side by side; the call's dialogs over it all.
+ * opened, then the three panes side by side; the call's dialogs over it all. Shown only while the
+ * session is not locked (features/access/AccessGate, which also follows the PBX events).
  */
 export function CallScreen() {
   useKeyboardShortcuts();
   useSyncFollowing();
-  useTelephonyFollowing();
   return (
     <div className="call-screen">
       <CallHeader />

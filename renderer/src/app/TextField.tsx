@@ -7,6 +7,8 @@ interface TextFieldProps {
   type?: "text" | "password" | "url" | "tel";
   autoComplete?: string;
   required?: boolean;
+  /** Shown and read, not editable (a value the workstation's configuration sets). */
+  readOnly?: boolean;
   /** A hint read with the field, such as an example of what to type. */
   hint?: string;
   /** What to correct, shown under the field and read with it. */
@@ -15,7 +17,7 @@ interface TextFieldProps {
 }
 
 /** A labelled input with its hint and its error tied to it, so a screen reader reads all three. */
-export function TextField({ label, value, onChange, type = "text", autoComplete, required, hint, error, inputRef }: TextFieldProps) {
+export function TextField({ label, value, onChange, type = "text", autoComplete, required, readOnly, hint, error, inputRef }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-aide`;
   const errorId = `${id}-erreur`;
@@ -31,6 +33,7 @@ export function TextField({ label, value, onChange, type = "text", autoComplete,
         value={value}
         autoComplete={autoComplete}
         required={required}
+        readOnly={readOnly}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
         onChange={(event) => onChange(event.target.value)}

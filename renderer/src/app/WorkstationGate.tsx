@@ -1,19 +1,26 @@
+import { AccessGate } from "../features/access/AccessGate";
+import { ConfigInvalidScreen } from "../features/workstation/ConfigInvalidScreen";
 import { useWorkstationStatus } from "../features/workstation/useWorkstationStatus";
+import { RevokedScreen } from "../features/workstation/RevokedScreen";
 import { StoreUnreadableScreen } from "../features/workstation/StoreUnreadableScreen";
-import { selectIsWorkstationReady, selectUnreadableStore } from "../stores/workstationSelectors";
+import { selectConfigInvalid, selectIsWorkstationReady, selectRevokedStatus, selectUnreadableStore } from "../stores/workstationSelectors";
 import { useWorkstationStore } from "../stores/workstationStore";
-import { CallScreen } from "./CallScreen";
 import { StatusUnavailableScreen } from "./StatusUnavailableScreen";
 
-/** Lets the secretary work only once the local store is readable; otherwise says why not. */
+/** Lets the secretary work only once the local store is readable and the session unlocked; otherwise says why not. */
 export function WorkstationGate() {
   useWorkstationStatus();
   const status = useWorkstationStore((state) => state.status);
+  const configInvalid = useWorkstationStore(selectConfigInvalid);
   const unreadable = useWorkstationStore(selectUnreadableStore);
+  const revoked = useWorkstationStore(selectRevokedStatus);
   const ready = useWorkstationStore(selectIsWorkstationReady);
+  const generation = useWorkstationStore((state) => state.generation);
 
   if (status.status === "failed") return <StatusUnavailableScreen message={status.message} />;
+  if (configInvalid) return <ConfigInvalidScreen status={configInvalid} />;
   if (unreadable) return <StoreUnreadableScreen status={unreadable} />;
+  if (revoked) return <RevokedScreen status={revoked} />;
   if (!ready) {
     return (
       <main className="blocking-screen">
@@ -21,5 +28,6 @@ export function WorkstationGate() {
       </main>
     );
   }
-  return <CallScreen />;
+  // A wiped local copy (forgotten) starts the working screen again from nothing.
+  return <AccessGate key={generation} />;
 }

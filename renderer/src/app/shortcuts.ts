@@ -13,6 +13,7 @@ export type ShortcutId =
   | "messages"
   | "emergency"
   | "closeCall"
+  | "lock"
   | "help"
   | "closeDialog";
 
@@ -36,6 +37,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "messages", binding: { alt: "KeyL" }, keys: "Alt+L", label: "Aller à la liste des messages du cabinet" },
   { id: "emergency", binding: { alt: "KeyU" }, keys: "Alt+U", label: "Urgence : consigne du cabinet et orientation vers le 15" },
   { id: "closeCall", binding: { alt: "KeyC" }, keys: "Alt+C", label: "Clôturer l'appel (saisir son issue)" },
+  { id: "lock", binding: { alt: "KeyV" }, keys: "Alt+V", label: "Verrouiller le poste (mot de passe pour reprendre)" },
   { id: "help", binding: { key: "?" }, keys: "?", label: "Afficher les raccourcis clavier" },
   { id: "closeDialog", binding: { key: "Escape" }, keys: "Escape", label: "Fermer la fenêtre ouverte" },
 ];

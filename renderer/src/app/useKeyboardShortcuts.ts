@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { lockWorkstation } from "../features/access/lockCommands";
 import { openEmergency, requestClose } from "../features/call/callCommands";
 import { dialogActions } from "../stores/dialogStore";
 import { FOCUS_TARGETS, focusTarget } from "./focusTargets";
@@ -17,6 +18,7 @@ const ACTIONS: Record<ShortcutId, () => boolean> = {
   messages: () => focusTarget(FOCUS_TARGETS.messagesTitle),
   emergency: openEmergency,
   closeCall: requestClose,
+  lock: lockWorkstation,
   help: () => dialogActions.opened("help"),
   // Escape belongs to the dialogs, which close themselves.
   closeDialog: () => false,
@@ -25,9 +27,10 @@ const ACTIONS: Record<ShortcutId, () => boolean> = {
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
-      // A modal dialog keeps the keyboard: no jumping to a field behind it.
-      if (document.querySelector('[aria-modal="true"]')) return;
       const shortcut = matchShortcut(event, isTextField(document.activeElement));
+      // A modal dialog keeps the keyboard (no jumping to a field behind it), except for the lock:
+      // walking away must never wait for a dialog to close.
+      if (shortcut !== "lock" && document.querySelector('[aria-modal="true"]')) return;
       if (shortcut && ACTIONS[shortcut]()) event.preventDefault();
     }
     document.addEventListener("keydown", onKeyDown);

@@ -1,6 +1,7 @@
 import type {
   EventName,
   EventPayload,
+  LockStatus,
   MethodInput,
   MethodName,
   MethodOutput,
@@ -54,6 +55,20 @@ export const telesec = {
 
   onWorkstationStatus: (listener: (status: WorkstationStatus) => void) => telesec.on("workstation.status", listener),
 
+  /** "Oublier ce poste": only after the secretary confirmed (and, with unsent changes, accepted losing them). */
+  forgetWorkstation: (discardPending: boolean) => telesec.call("workstation.forget", { confirm: true, discardPending }),
+
+  lockStatus: () => telesec.call("session.lockStatus", {}),
+
+  lock: () => telesec.call("session.lock", {}),
+
+  unlock: (password: string) => telesec.call("session.unlock", { password }),
+
+  /** The secretary is at the keyboard: postpones the auto-lock (sent at most every 30 s). */
+  reportActivity: () => telesec.call("session.activity", {}),
+
+  onLockStatus: (listener: (status: LockStatus) => void) => telesec.on("session.lockStatus", listener),
+
   listPractices: () => telesec.call("practices.list", {}),
 
   practiceByDialledNumber: (number: string) => telesec.call("practices.byDialledNumber", { number }),
@@ -69,6 +84,9 @@ export const telesec = {
 
   agendaRange: (practitionerIds: string[], from: string, to: string) =>
     telesec.call("agenda.range", { practitionerIds, from, to }),
+
+  /** The next free slots of a practice's practitioners (each one's everyday motif unless one is given). */
+  freeSlots: (search: MethodInput<"agenda.freeSlots">) => telesec.call("agenda.freeSlots", search),
 
   messagesByPractice: (practiceId: string, limit = 50) => telesec.call("messages.byPractice", { practiceId, limit }),
 

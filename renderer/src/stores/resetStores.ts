@@ -4,13 +4,18 @@ import { initialCallState, useCallStore } from "./callStore";
 import { initialConflictsState, useConflictsStore } from "./conflictsStore";
 import { initialDialogState, useDialogStore } from "./dialogStore";
 import { initialDirectivesState, useDirectivesStore } from "./directivesStore";
+import { initialFreeSlotsState, useFreeSlotsStore } from "./freeSlotsStore";
+import { initialLockState, useLockStore } from "./lockStore";
 import { initialMessagesState, useMessagesStore } from "./messagesStore";
 import { initialPatientSearchState, usePatientSearchStore } from "./patientSearchStore";
 import { initialPracticesState, usePracticesStore } from "./practicesStore";
 import { initialSyncState, useSyncStore } from "./syncStore";
 import { initialWorkstationState, useWorkstationStore } from "./workstationStore";
 
-/** Back to a fresh start: the stores are module singletons, so tests reset them between cases. */
+/**
+ * Back to a fresh start: the stores are module singletons, so tests reset them between cases, and
+ * the workstation after its local copy was wiped (forgotten, revoked): nothing of it stays in memory.
+ */
 export function resetStores(): void {
   useAgendaStore.setState(initialAgendaState, true);
   // The token keeps growing so that an answer still in flight never matches a later call.
@@ -19,6 +24,8 @@ export function resetStores(): void {
   useConflictsStore.setState(initialConflictsState, true);
   useDialogStore.setState(initialDialogState, true);
   useDirectivesStore.setState(initialDirectivesState, true);
+  useFreeSlotsStore.setState(initialFreeSlotsState, true);
+  useLockStore.setState(initialLockState, true);
   useMessagesStore.setState(initialMessagesState, true);
   usePatientSearchStore.setState(initialPatientSearchState, true);
   usePracticesStore.setState(initialPracticesState, true);

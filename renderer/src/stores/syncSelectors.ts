@@ -46,3 +46,8 @@ export function selectKnownServerUrl(state: SyncState): string | null {
   const fromSession = state.session.status === "ready" ? state.session.value.serverUrl : null;
   return fromSession ?? selectSyncStatus(state)?.serverUrl ?? null;
 }
+
+/** The workstation's server is set by its configuration: the sign-in shows it and cannot change it. */
+export function selectServerUrlManaged(state: SyncState): boolean {
+  return state.session.status === "ready" && state.session.value.serverUrlManaged === true;
+}

@@ -6,9 +6,11 @@ import { failed, idle, loading, ready, type Loadable } from "./loadable";
 export interface WorkstationState {
   status: Loadable<WorkstationStatus>;
   reset: Loadable<WorkstationStatus>;
+  /** Grows each time the local copy is wiped: the working screen starts again from nothing. */
+  generation: number;
 }
 
-export const initialWorkstationState: WorkstationState = { status: idle, reset: idle };
+export const initialWorkstationState: WorkstationState = { status: idle, reset: idle, generation: 0 };
 
 export const useWorkstationStore = create<WorkstationState>()(() => initialWorkstationState);
 

@@ -4,6 +4,8 @@ import { TextField } from "../../app/TextField";
 import { describeError } from "../../services/telesec";
 import { LOGIN_FIELDS, readLoginForm, type LoginField, type LoginFormErrors, type LoginFormValues } from "./loginForm";
 import { signIn } from "./sessionCommands";
+import { selectServerUrlManaged } from "../../stores/syncSelectors";
+import { useSyncStore } from "../../stores/syncStore";
 
 interface LoginDialogProps {
   /** The server the workstation already knows: prefilled, and then the address is optional. */
@@ -15,6 +17,8 @@ export const LOGIN_DIALOG_TITLE = "Connexion au serveur de l'agence";
 
 /** Signing in to the agency server. On success the dialog closes; on failure it says why, in French. */
 export function LoginDialog({ knownServerUrl, onClose }: LoginDialogProps) {
+  // Set by the workstation's configuration: shown, never typed (the core would refuse another one).
+  const serverUrlManaged = useSyncStore(selectServerUrlManaged);
   const [values, setValues] = useState<LoginFormValues>({ serverUrl: knownServerUrl ?? "", login: "", password: "" });
   const [errors, setErrors] = useState<LoginFormErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -37,7 +41,7 @@ export function LoginDialog({ knownServerUrl, onClose }: LoginDialogProps) {
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (submitting) return;
-    const form = readLoginForm(values, knownServerUrl);
+    const form = readLoginForm(values, knownServerUrl, serverUrlManaged);
     setFailure(null);
     if ("errors" in form) {
       setErrors(form.errors);
@@ -64,7 +68,8 @@ export function LoginDialog({ knownServerUrl, onClose }: LoginDialogProps) {
           type="url"
           autoComplete="url"
           required={knownServerUrl === null}
-          hint="Par exemple https://agence.exemple.fr"
+          readOnly={serverUrlManaged}
+          hint={serverUrlManaged ? "Fixée par la configuration de ce poste" : "Par exemple https://agence.exemple.fr"}
           value={values.serverUrl}
           onChange={setField("serverUrl")}
           error={errors.serverUrl}

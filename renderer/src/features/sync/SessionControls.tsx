@@ -1,18 +1,26 @@
 import { useEffect, useRef, useState } from "react";
+import { shortcutKeys } from "../../app/shortcuts";
 import { NBSP } from "../../format/typography";
 import { describeError } from "../../services/telesec";
+import { lockWorkstation } from "../access/lockCommands";
+import { ForgetWorkstationDialog } from "../workstation/ForgetWorkstationDialog";
 import { selectKnownServerUrl, selectNeedsSignIn, selectSignedInUser } from "../../stores/syncSelectors";
 import { useSyncStore } from "../../stores/syncStore";
 import { LoginDialog } from "./LoginDialog";
 import { signOut } from "./sessionCommands";
 
-/** Who is signed in, with a way out; or, when nobody is, the way in. */
+/**
+ * Who is signed in, with a way out and the lock; or, when nobody is, the way in. And, rarely
+ * needed, "Oublier ce poste" (wipes the local copy and its key, after confirmation).
+ */
 export function SessionControls() {
   const user = useSyncStore(selectSignedInUser);
   const needsSignIn = useSyncStore(selectNeedsSignIn);
   const knownServerUrl = useSyncStore(selectKnownServerUrl);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [signOutFailure, setSignOutFailure] = useState<string | null>(null);
+  const [forgetOpen, setForgetOpen] = useState(false);
+  const forgetButton = useRef<HTMLButtonElement>(null);
   const signInButton = useRef<HTMLButtonElement>(null);
   const signOutButton = useRef<HTMLButtonElement>(null);
   const restoreFocus = useRef(false);
@@ -47,6 +55,9 @@ export function SessionControls() {
       {user && (
         <>
           <p className="session__user">{`Session${NBSP}: ${user.name}`}</p>
+          <button type="button" className="button" aria-keyshortcuts={shortcutKeys("lock")} onClick={() => lockWorkstation()}>
+            Verrouiller
+          </button>
           <button ref={signOutButton} type="button" className="button" onClick={() => void endSession()}>
             Se déconnecter
           </button>
@@ -59,6 +70,17 @@ export function SessionControls() {
         </button>
       )}
       {dialogOpen && <LoginDialog knownServerUrl={knownServerUrl} onClose={closeDialog} />}
+      <button ref={forgetButton} type="button" className="button" onClick={() => setForgetOpen(true)}>
+        Oublier ce poste…
+      </button>
+      {forgetOpen && (
+        <ForgetWorkstationDialog
+          onClose={() => {
+            setForgetOpen(false);
+            forgetButton.current?.focus();
+          }}
+        />
+      )}
       {signOutFailure !== null && (
         <p className="session__failure" role="alert">
           Déconnexion impossible&nbsp;: {signOutFailure}

@@ -19,14 +19,17 @@ const MISSING: Record<LoginField, string> = {
 
 /**
  * The sign-in request the form's values make, or what to correct, field by field. The address
- * may stay empty when the workstation already knows its server. Beyond presence, the contract's
+ * may stay empty when the workstation already knows its server, and is not sent when the
+ * workstation's configuration sets it. Beyond presence, the contract's
  * own schema judges the values, so the form never sends what the core would refuse.
  */
 export function readLoginForm(
   values: LoginFormValues,
   knownServerUrl: string | null,
+  serverUrlManaged = false,
 ): { request: LoginRequest } | { errors: LoginFormErrors } {
-  const serverUrl = values.serverUrl.trim();
+  // A server set by the workstation's configuration is the core's to use, never the form's to send.
+  const serverUrl = serverUrlManaged ? "" : values.serverUrl.trim();
   const request: LoginRequest = {
     ...(serverUrl === "" ? {} : { serverUrl }),
     login: values.login.trim(),
@@ -34,7 +37,7 @@ export function readLoginForm(
   };
 
   const errors: LoginFormErrors = {};
-  if (serverUrl === "" && knownServerUrl === null) errors.serverUrl = MISSING.serverUrl;
+  if (serverUrl === "" && knownServerUrl === null && !serverUrlManaged) errors.serverUrl = MISSING.serverUrl;
   if (request.login === "") errors.login = MISSING.login;
   if (request.password === "") errors.password = MISSING.password;
 

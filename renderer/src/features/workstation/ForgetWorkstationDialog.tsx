@@ -1,0 +1,92 @@
+import { useEffect, useId, useRef, useState } from "react";
+import { ModalDialog } from "../../app/ModalDialog";
+import { describeError } from "../../services/telesec";
+import { selectPendingCount } from "../../stores/syncSelectors";
+import { useSyncStore } from "../../stores/syncStore";
+import { forgetWorkstation } from "./forgetWorkstation";
+
+export const FORGET_TITLE = "Oublier ce poste\u00A0?";
+
+const unsent = (count: number) =>
+  count === 1
+    ? "1 modification faite sur ce poste n'a pas encore été envoyée au serveur de l'agence"
+    : `${count} modifications faites sur ce poste n'ont pas encore été envoyées au serveur de l'agence`;
+
+/**
+ * "Oublier ce poste": says what will be erased, and asks twice when work would be lost: with
+ * changes not yet sent, the secretary must tick that she accepts losing them (the core refuses
+ * otherwise, and says so here if the renderer did not know of them). Focus starts on "Annuler".
+ */
+export function ForgetWorkstationDialog({ onClose }: { onClose: () => void }) {
+  const knownPending = useSyncStore(selectPendingCount);
+  const [refusedForPending, setRefusedForPending] = useState(false);
+  const [accepted, setAccepted] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [working, setWorking] = useState(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const acceptBox = useRef<HTMLInputElement>(null);
+  const descriptionId = useId();
+  const mustAccept = knownPending > 0 || refusedForPending;
+
+  useEffect(() => cancelButton.current?.focus(), []);
+
+  async function confirm(): Promise<void> {
+    if (working) return;
+    if (mustAccept && !accepted) {
+      setFailure("Cochez la case pour confirmer que ces modifications peuvent être perdues.");
+      acceptBox.current?.focus();
+      return;
+    }
+    setFailure(null);
+    setWorking(true);
+    try {
+      await forgetWorkstation(mustAccept && accepted);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === "pending_changes") setRefusedForPending(true);
+      setFailure(describeError(error));
+      setWorking(false);
+    }
+  }
+
+  return (
+    <ModalDialog title={FORGET_TITLE} onClose={onClose}>
+      <div id={descriptionId}>
+        <p>
+          Toutes les données de l'agence gardées sur ce poste (cabinets, patients, agendas, messages) et sa clé de
+          chiffrement seront effacées. La session se ferme&nbsp;: il faudra se reconnecter, et les données seront
+          rechargées depuis le serveur de l'agence.
+        </p>
+        {mustAccept && (
+          <p className="notice notice--warning">
+            {knownPending > 0 ? `${unsent(knownPending)}\u00A0: ` : "Des modifications faites sur ce poste ne sont pas encore envoyées au serveur\u00A0: "}
+            elles seront perdues. Pour les garder, annulez et attendez que le poste soit synchronisé.
+          </p>
+        )}
+      </div>
+      {mustAccept && (
+        <label className="outcome-choice">
+          <input ref={acceptBox} type="checkbox" checked={accepted} onChange={(event) => setAccepted(event.target.checked)} />
+          J'accepte de perdre les modifications non envoyées
+        </label>
+      )}
+      {working && (
+        <p className="muted" role="status">
+          Effacement du poste…
+        </p>
+      )}
+      {failure !== null && (
+        <p className="notice notice--error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" className="button button--danger" aria-describedby={descriptionId} aria-disabled={working} onClick={() => void confirm()}>
+          Oublier ce poste
+        </button>
+        <button ref={cancelButton} type="button" className="button" onClick={onClose}>
+          Annuler
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

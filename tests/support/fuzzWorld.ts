@@ -1,0 +1,75 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { devices, dialledNumbers, users } from "../../db/central/schema";
+import { buildServer } from "../../server/app";
+import { createPbxLink } from "../../server/telephony/pbxSecrets";
+import { loginResponse } from "../../shared/api/wire";
+import { tableCounter } from "./fuzzChecks";
+import { freshDatabase, type FreshDatabase } from "./postgres";
+import { PASSWORD, seedSyncFixture, type SyncFixture } from "./syncWorld";
+
+export const FUZZ_PBX_SECRET = "secret-du-standard-a-fuzzer-0123456789";
+
+export interface FuzzWorld {
+  database: FreshDatabase;
+  app: FastifyInstance;
+  fixture: SyncFixture;
+  /** secretaire's bearer token (she serves both practices). */
+  token: string;
+  /** A token whose device has been revoked. */
+  revokedToken: string;
+  /** Row counts of every table. */
+  counts(): Promise<Record<string, number>>;
+  /** What the server logged (internal errors only). */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The sync tests' small agency (Tilleuls and Gare, secretaire and secretaire2) on a database of its
+ * own, with what the telephony routes need (Tilleuls' number, extensions, a PBX link), a signed-in
+ * secretaire and a revoked device: the fuzzer's requests can get as far as valid ones do. Every
+ * optional route is on (an update feed with two files), so that the fuzzer sees them too.
+ */
+export async function openFuzzWorld(): Promise<FuzzWorld> {
+  const database = await freshDatabase();
+  const fixture = await seedSyncFixture(database.db);
+  await database.db.insert(dialledNumbers).values({ id: randomUUID(), practiceId: fixture.tilleuls.practiceId, e164: "+33144556677", label: "Accueil" });
+  await database.db.update(users).set({ extension: "201" }).where(eq(users.login, "secretaire"));
+  await createPbxLink(database.db, "Standard à fuzzer", FUZZ_PBX_SECRET);
+  const logs: string[] = [];
+  const updatesDir = mkdtempSync(join(tmpdir(), "telesec-fuzz-updates-"));
+  writeFileSync(join(updatesDir, "latest.yml"), "version: 1.0.0\n");
+  writeFileSync(join(updatesDir, "Telesec-Setup-1.0.0.exe"), "MZ");
+  const app = await buildServer({ db: database.db, pool: database.pool, log: (line) => logs.push(line), updatesDir });
+  const login = async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { login: "secretaire", password: PASSWORD, deviceName: "Poste du fuzzer" },
+      remoteAddress: "192.0.2.250",
+    });
+    return loginResponse.parse(response.json());
+  };
+  const { token } = await login();
+  const revoked = await login();
+  await database.db.update(devices).set({ revokedAt: new Date() }).where(eq(devices.id, revoked.deviceId));
+  return {
+    database,
+    app,
+    fixture,
+    token,
+    revokedToken: revoked.token,
+    counts: await tableCounter(database.pool),
+    logs,
+    async close() {
+      await app.close();
+      await database.drop();
+      rmSync(updatesDir, { recursive: true, force: true });
+    },
+  };
+}
