@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { CentralDb } from "../context";
 import {
@@ -56,6 +56,36 @@ async function findInScope<T extends PgTable & { id: PgColumn; practiceId: PgCol
 }
 
 const instant = (iso: string) => new Date(iso);
+
+/** A live row the user may see, of this very practice: a record never points into another practice. */
+async function requireInPractice<T extends PgTable & { id: PgColumn; practiceId: PgColumn; deletedAt: PgColumn }>(
+  context: CentralMutationContext,
+  table: T,
+  id: string,
+  practiceId: string | null,
+  what: string,
+): Promise<void> {
+  const row = await findInScope(context, table, id, what);
+  if ((row as { practiceId?: string }).practiceId !== practiceId) throw new MutationRejected("not_found", `${what} introuvable.`);
+}
+
+/**
+ * Rows a record links to without a foreign key (a message's call, a call's links): a link to a row
+ * not on the server yet is kept (it may arrive later in the outbox), one into another practice is refused.
+ */
+async function requireLinksInPractice(
+  context: CentralMutationContext,
+  table: typeof calls | typeof messages | typeof appointments,
+  ids: readonly string[],
+  practiceId: string | null,
+  what: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await context.tx.select({ practiceId: table.practiceId }).from(table).where(inArray(table.id, [...ids]));
+  if (rows.some((row) => row.practiceId !== practiceId || (row.practiceId !== null && !context.user.practiceIds.includes(row.practiceId)))) {
+    throw new MutationRejected("not_found", `${what} introuvable.`);
+  }
+}
 
 /**
  * The booking rules of shared/domain/bookingRules.ts, judged here whatever the client checked:
@@ -125,6 +155,7 @@ type RowInsertName = keyof typeof ROW_INSERTS;
 function insertRow<N extends RowInsertName>(name: N): Apply<N> {
   return async (context, args) => {
     const plan = (ROW_INSERTS[name] as PlanInsert<N>)(context, args);
+    await (CHECK_REFERENCES[name] as (context: CentralMutationContext, args: MutationArgs<N>) => Promise<void>)(context, args);
     await context.tx.insert(plan.table).values(plan.values);
     return plan.practiceId;
   };
@@ -133,8 +164,29 @@ function insertRow<N extends RowInsertName>(name: N): Apply<N> {
 /** The row a single-insert mutation writes, or null for the mutations that need reads (they take a transaction). */
 export function planRowInsert<N extends MutationName>(name: N, context: Omit<CentralMutationContext, "tx">, args: MutationArgs<N>): RowInsert | null {
   const plan = (ROW_INSERTS as { [K in MutationName]?: PlanInsert<K> })[name];
-  return plan ? plan(context, args) : null;
+  if (!plan || (REFERENCES[name as RowInsertName] as (args: MutationArgs<N>) => boolean)(args)) return null;
+  return plan(context, args);
 }
+
+/** Whether a single insert points at other rows: their practice must then be read (the transaction path). */
+const REFERENCES: { [N in RowInsertName]: (args: MutationArgs<N>) => boolean } = {
+  "patient.create": () => false,
+  "message.create": (args) => Boolean(args.practitionerId || args.patientId || args.callId),
+  "call.open": (args) => Boolean(args.patientId),
+};
+
+/** The reads REFERENCES announces, before the insert. */
+const CHECK_REFERENCES: { [N in RowInsertName]: (context: CentralMutationContext, args: MutationArgs<N>) => Promise<void> } = {
+  "patient.create": async () => {},
+  "message.create": async (context, args) => {
+    if (args.practitionerId) await requireInPractice(context, practitioners, args.practitionerId, args.practiceId, "Praticien");
+    if (args.patientId) await requireInPractice(context, patients, args.patientId, args.practiceId, "Patient");
+    if (args.callId) await requireLinksInPractice(context, calls, [args.callId], args.practiceId, "Appel");
+  },
+  "call.open": async (context, args) => {
+    if (args.patientId) await requireInPractice(context, patients, args.patientId, args.practiceId, "Patient");
+  },
+};
 
 const APPLY: { [N in MutationName]: Apply<N> } = {
   "patient.create": insertRow("patient.create"),
@@ -220,6 +272,8 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
       const patient = await findInScope(context, patients, args.patientId, "Patient");
       if (patient.practiceId !== call.practiceId) throw new MutationRejected("not_found", "Patient introuvable.");
     }
+    await requireLinksInPractice(context, appointments, args.links.appointmentIds, call.practiceId, "Rendez-vous");
+    await requireLinksInPractice(context, messages, args.links.messageIds, call.practiceId, "Message");
     await context.tx
       .update(calls)
       .set({
@@ -236,6 +290,8 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
     requireScope(context.user, args.practiceId);
     const patient = await findInScope(context, patients, args.patientId, "Patient");
     if (patient.practiceId !== args.practiceId) throw new MutationRejected("not_found", "Patient introuvable.");
+    await requireInPractice(context, appointmentTypes, args.appointmentTypeId, args.practiceId, "Motif");
+    for (const practitionerId of args.practitionerIds) await requireInPractice(context, practitioners, practitionerId, args.practiceId, "Praticien");
     await context.tx.insert(waitlistEntries).values({ ...args, createdBy: context.user.id, createdAt: context.now });
     return args.practiceId;
   },
