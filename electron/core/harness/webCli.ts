@@ -27,7 +27,7 @@ if (!parsed.success) {
 }
 
 const machine = parsed.data.config ? await readMachineConfig(parsed.data.config) : null;
-if (machine && !machine.ok) console.error(`${describeMachineConfigError(machine.error)} : la page affichera l'erreur.`);
+if (machine && !machine.ok) console.error(`${describeMachineConfigError(machine.error)}. La page du poste affiche l'erreur.`);
 const configured = machine?.ok ? machine.config : null;
 if (configured?.serverUrl && parsed.data.server && configured.serverUrl !== parsed.data.server) {
   console.error(`--server ignoré : la configuration du poste fixe le serveur (${configured.serverUrl}).`);
