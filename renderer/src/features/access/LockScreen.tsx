@@ -7,6 +7,7 @@ import { useSyncStore } from "../../stores/syncStore";
 import { loadSession } from "../sync/loadSyncState";
 import { LoginDialog } from "../sync/LoginDialog";
 import { unlockWorkstation } from "./lockCommands";
+import { SubmissionNotices } from "../../app/SubmissionNotices";
 
 export const LOCK_SCREEN_TITLE = "Poste verrouillé";
 
@@ -86,16 +87,7 @@ export function LockScreen({ status }: { status: LockStatus }) {
             error={missing}
             inputRef={passwordInput}
           />
-          {submitting && (
-            <p className="muted" role="status">
-              Vérification…
-            </p>
-          )}
-          {failure !== null && (
-            <p className="notice notice--error" role="alert">
-              {failure}
-            </p>
-          )}
+          <SubmissionNotices busy={{ active: submitting, text: "Vérification…" }} failure={failure} />
           <div className="button-row">
             <button type="submit" className="button button--primary" aria-disabled={submitting}>
               Déverrouiller

@@ -9,6 +9,7 @@ import { useMessagesStore } from "../../stores/messagesStore";
 import { MESSAGE_CATEGORY_LABELS } from "../messages/messageLabels";
 import { saveOutcome } from "./callCommands";
 import { OUTCOME_CHOICES, outcomeForDigit } from "./callOutcomes";
+import { SubmissionNotices } from "../../app/SubmissionNotices";
 
 export const CLOSE_CALL_TITLE = "Clôturer l'appel";
 
@@ -140,11 +141,7 @@ export function CloseCallDialog() {
             </ul>
           </div>
         )}
-        {failure !== null && (
-          <p className="notice notice--error" role="alert">
-            L'issue n'a pas pu être enregistrée&nbsp;: {failure}
-          </p>
-        )}
+        <SubmissionNotices failure={failure === null ? null : `L'issue n'a pas pu être enregistrée\u00a0: ${failure}`} />
         <div className="button-row">
           <button type="submit" className="button button--primary" aria-disabled={saving}>
             Enregistrer l'issue

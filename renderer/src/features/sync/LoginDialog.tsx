@@ -6,6 +6,7 @@ import { LOGIN_FIELDS, readLoginForm, type LoginField, type LoginFormErrors, typ
 import { signIn } from "./sessionCommands";
 import { selectServerUrlManaged } from "../../stores/syncSelectors";
 import { useSyncStore } from "../../stores/syncStore";
+import { SubmissionNotices } from "../../app/SubmissionNotices";
 
 interface LoginDialogProps {
   /** The server the workstation already knows: prefilled, and then the address is optional. */
@@ -94,16 +95,7 @@ export function LoginDialog({ knownServerUrl, onClose }: LoginDialogProps) {
           error={errors.password}
           inputRef={bindInput("password")}
         />
-        {submitting && (
-          <p className="muted" role="status">
-            Connexion en cours…
-          </p>
-        )}
-        {failure !== null && (
-          <p className="notice notice--error" role="alert">
-            {failure}
-          </p>
-        )}
+        <SubmissionNotices busy={{ active: submitting, text: "Connexion en cours…" }} failure={failure} />
         <div className="button-row">
           <button type="submit" className="button button--primary" aria-disabled={submitting}>
             Se connecter

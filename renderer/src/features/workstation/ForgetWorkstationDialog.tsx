@@ -4,6 +4,7 @@ import { describeError } from "../../services/telesec";
 import { selectPendingCount } from "../../stores/syncSelectors";
 import { useSyncStore } from "../../stores/syncStore";
 import { forgetWorkstation } from "./forgetWorkstation";
+import { SubmissionNotices } from "../../app/SubmissionNotices";
 
 export const FORGET_TITLE = "Oublier ce poste\u00A0?";
 
@@ -69,16 +70,7 @@ export function ForgetWorkstationDialog({ onClose }: { onClose: () => void }) {
           J'accepte de perdre les modifications non envoyées
         </label>
       )}
-      {working && (
-        <p className="muted" role="status">
-          Effacement du poste…
-        </p>
-      )}
-      {failure !== null && (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
-      )}
+      <SubmissionNotices busy={{ active: working, text: "Effacement du poste…" }} failure={failure} />
       <div className="button-row">
         <button type="button" className="button button--danger" aria-describedby={descriptionId} aria-disabled={working} onClick={() => void confirm()}>
           Oublier ce poste
