@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -15,6 +14,7 @@ import { launchChromium } from "../support/browser";
 import { CALL_SCREEN_PAGE } from "../support/browserSession";
 import { postPbxEvent } from "../support/pbx";
 import { percentiles } from "./stats";
+import { startServerProcess } from "./serverProcess";
 
 /**
  * `npm run bench -- screenpop --data-dir DIR`: the screen pop, end to end, on the agency-size central
@@ -58,23 +58,6 @@ interface Pop {
   receivedAt: number;
   domAt: number;
   paintedAt: number;
-}
-
-async function startServerProcess(databaseUrl: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts", "--port", "0"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /Serveur Télésec prêt : (\S+)/.exec(output);
-      if (ready) resolve(ready[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`serveur arrêté (code ${code})`)));
-  });
-  return { url, stop: () => child.kill("SIGTERM") };
 }
 
 /**

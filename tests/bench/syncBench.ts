@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +12,7 @@ import { connectCentral, type CentralDatabase } from "../../db/central/centralDa
 import { startEmbeddedPostgres } from "../../server/database/embeddedPostgres";
 import { loginResponse, pushResponse } from "../../shared/api/wire";
 import { percentiles } from "./stats";
+import { startServerProcess } from "./serverProcess";
 
 /**
  * `npm run bench -- sync --data-dir DIR`: the sync engine against a real PostgreSQL holding the
@@ -28,23 +28,6 @@ const VISIBILITY_RUNS = 50;
 const DRAIN = 500;
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
-
-async function startServerProcess(databaseUrl: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts", "--port", "0"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /Serveur Télésec prêt : (\S+)/.exec(output);
-      if (ready) resolve(ready[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`serveur arrêté (code ${code})`)));
-  });
-  return { url, stop: () => child.kill("SIGTERM") };
-}
 
 /** Every bench message says so in its caller name ("Banc N"); the seed's never do. */
 async function dropBenchMessages(db: CentralDatabase): Promise<number> {
