@@ -110,10 +110,8 @@ function applyInOwnTransaction<N extends MutationName>(db: CentralDb, user: Sess
   return db.transaction(async (tx) => {
     // The common case in one statement: take this mutation's place in the sequence (locking the row).
     if (!(await claimNext(tx, clientId, user.id, mutation.seq))) {
-      const last = await lockClient(tx, clientId, user.id);
-      if (mutation.seq <= last) return { result: { seq: mutation.seq, status: "duplicate" as const }, last, practiceId: null };
-      if (mutation.seq !== last + 1) throw new PushRefused("invalid", `Mutation ${mutation.seq} reçue alors que la suivante attendue est ${last + 1}.`);
-      await advance(tx, clientId, mutation.seq);
+      const duplicate = await takePlace(tx, clientId, user.id, mutation.seq);
+      if (duplicate) return duplicate;
     }
     const practiceId = await applyCentralMutation(mutation.name as N, { tx, user, now: new Date() }, args);
     return { result: { seq: mutation.seq, status: "applied" as const }, last: mutation.seq, practiceId };
@@ -123,13 +121,23 @@ function applyInOwnTransaction<N extends MutationName>(db: CentralDb, user: Sess
 /** The mutation's work was rolled back; only its place in the sequence is kept, with the reason. */
 function recordRejection(db: CentralDb, user: SessionUser, clientId: string, seq: number, rejection: MutationRejected): Promise<Outcome> {
   return db.transaction(async (tx) => {
-    const last = await lockClient(tx, clientId, user.id);
-    if (seq <= last) return { result: { seq, status: "duplicate" as const }, last, practiceId: null };
-    if (seq !== last + 1) throw new PushRefused("invalid", `Mutation ${seq} reçue alors que la suivante attendue est ${last + 1}.`);
-    await advance(tx, clientId, seq);
+    const duplicate = await takePlace(tx, clientId, user.id, seq);
+    if (duplicate) return duplicate;
     const { code, message } = rejection;
     return { result: { seq, status: "rejected" as const, error: { code, message } }, last: seq, practiceId: null };
   });
+}
+
+/**
+ * The slow way to seq's place in the client's sequence, locking it (created on a first push): the
+ * "duplicate" outcome when the server already had seq, PushRefused on a gap, else null once taken.
+ */
+async function takePlace(tx: CentralTx, clientId: string, userId: string, seq: number): Promise<Outcome | null> {
+  const last = await lockClient(tx, clientId, userId);
+  if (seq <= last) return { result: { seq, status: "duplicate" }, last, practiceId: null };
+  if (seq !== last + 1) throw new PushRefused("invalid", `Mutation ${seq} reçue alors que la suivante attendue est ${last + 1}.`);
+  await advance(tx, clientId, seq);
+  return null;
 }
 
 /** Advances this client's sequence from seq - 1 to seq; false when it was not at seq - 1 (first push, retry, gap, other user). */
