@@ -1,9 +1,11 @@
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { TelephonyEvent } from "../../shared/api/contract";
 import type { PatientView } from "../../shared/api/views";
 import { BUSY_LINE_MESSAGE } from "../../renderer/src/features/call/callCommands";
-import type { FakeBridge } from "./fakeBridge";
+import { App } from "../../renderer/src/app/App";
+import { installFakeBridge, type FakeBridge } from "./fakeBridge";
 import { HELENE_PHONE, IDS, TILLEULS_NUMBER, patients } from "./fixtures";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
 
@@ -158,6 +160,29 @@ describe("a call popped by the telephony", () => {
     await waitFor(() => expect(bridge.mutationsNamed("call.close")).toHaveLength(1));
     expect(bridge.mutationsNamed("call.close")[0]).toMatchObject({ id: FIRST, endedAt, outcome: "rdv_pris", patientId: IDS.heleneDurand });
     expect(bridge.mutationsNamed("call.open")).toHaveLength(0);
+  });
+
+  it("shows the popped call's numbers in the call form, as if typed", async () => {
+    const { bridge } = await renderCallScreen();
+    telephony(bridge, "ringing", FIRST);
+
+    await waitFor(() => expect(screen.getByLabelText("Numéro appelé")).toHaveValue("04 78 00 00 01"));
+    expect(screen.getByLabelText("Numéro de l'appelant")).toHaveValue("06 12 34 56 78");
+  });
+
+  it("keeps a call that rings while the working screen is not up, and pops it once it is", async () => {
+    const bridge = installFakeBridge({ status: { state: "store_unreadable", reason: "wrong_key", message: "SQLITE_NOTADB" } });
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findByRole("heading", { name: "Les données locales du poste sont illisibles" });
+    telephony(bridge, "ringing", FIRST);
+    expect(screen.queryByRole("region", { name: "Appel en cours" })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Réinitialiser et resynchroniser" }));
+    await user.click(screen.getByRole("button", { name: "Oui, réinitialiser" }));
+
+    expect(await within(await screen.findByRole("region", { name: "Appel en cours" })).findByText("Cabinet médical des Tilleuls")).toBeInTheDocument();
+    expect(screen.getByLabelText("Numéro appelé")).toHaveValue("04 78 00 00 01");
   });
 
   it("shows a call that rings meanwhile as waiting, and pops it once the outcome is saved", async () => {

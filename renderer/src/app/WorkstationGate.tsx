@@ -1,4 +1,6 @@
 import { AccessGate } from "../features/access/AccessGate";
+import { useTelephonyFollowing } from "../features/call/useTelephonyFollowing";
+import { selectIsUnlocked, useLockStore } from "../stores/lockStore";
 import { ConfigInvalidScreen } from "../features/workstation/ConfigInvalidScreen";
 import { useWorkstationStatus } from "../features/workstation/useWorkstationStatus";
 import { RevokedScreen } from "../features/workstation/RevokedScreen";
@@ -16,6 +18,10 @@ export function WorkstationGate() {
   const revoked = useWorkstationStore(selectRevokedStatus);
   const ready = useWorkstationStore(selectIsWorkstationReady);
   const generation = useWorkstationStore((state) => state.generation);
+  const unlocked = useLockStore(selectIsUnlocked);
+  // Followed from the very start, whatever screen shows: a call ringing during the start, behind the
+  // lock or the sign-in waits, in order, and pops once the working screen is there.
+  useTelephonyFollowing(!(ready && unlocked));
 
   if (status.status === "failed") return <StatusUnavailableScreen message={status.message} />;
   if (configInvalid) return <ConfigInvalidScreen status={configInvalid} />;

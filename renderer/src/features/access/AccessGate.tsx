@@ -1,5 +1,4 @@
 import { CallScreen } from "../../app/CallScreen";
-import { useTelephonyFollowing } from "../call/useTelephonyFollowing";
 import { selectIsUnlocked, selectLockStatus, useLockStore } from "../../stores/lockStore";
 import { loadLockStatus } from "./lockCommands";
 import { LockScreen } from "./LockScreen";
@@ -8,15 +7,14 @@ import { useLockFollowing } from "./useLockFollowing";
 
 /**
  * The working screen only while the session is not locked; the lock screen otherwise, with the
- * call screen out of the page. PBX events keep coming while locked: they wait here and pop once
- * the secretary is back.
+ * call screen out of the page. PBX events keep coming while locked: they wait (app/WorkstationGate)
+ * and pop once the secretary is back.
  */
 export function AccessGate() {
   useLockFollowing();
   const lock = useLockStore((state) => state.status);
   const unlocked = useLockStore(selectIsUnlocked);
   const sessionOpen = useLockStore((state) => selectLockStatus(state)?.state === "unlocked");
-  useTelephonyFollowing(!unlocked);
   useActivityReporting(sessionOpen);
 
   if (lock.status === "failed") {

@@ -1,6 +1,7 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { PracticeSummary } from "../../../../shared/api/views";
 import { displayPhoneNumber } from "../../format/phone";
+import { useCallLineStore } from "../../stores/callLineStore";
 import { SyncBar } from "../sync/SyncBar";
 import { CallLookupNotice } from "./CallLookupNotice";
 import { OpenCallForm } from "./OpenCallForm";
@@ -16,6 +17,17 @@ export function CallHeader() {
   usePracticeList();
   const [dialledNumber, setDialledNumber] = useState("");
   const [callerNumber, setCallerNumber] = useState("");
+  const poppedCall = useCallLineStore((state) => (state.current?.origin === "telephony" ? state.current : null));
+  const poppedCallId = poppedCall?.id;
+
+  // A call the telephony popped shows its numbers here, as if typed: the secretary sees which line
+  // rings and who calls, and the form no longer shows the previous call's numbers.
+  useEffect(() => {
+    if (!poppedCall) return;
+    setDialledNumber(displayPhoneNumber(poppedCall.dialledNumber));
+    setCallerNumber(poppedCall.callerNumber ? displayPhoneNumber(poppedCall.callerNumber) : "");
+    // Only when another call pops: edits made during the call stay.
+  }, [poppedCallId]);
 
   function openPractice(practice: PracticeSummary): void {
     const number = practice.dialledNumbers[0];
