@@ -6,6 +6,8 @@ import { TelesecError } from "../../shared/api/rpcProtocol";
 import { telephonyCallMessage } from "../../shared/api/wire";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { agendaRange } from "./queries/agenda";
+import { motifsOfPractice } from "./queries/motifs";
+import { waitlistByPractice } from "./queries/waitlist";
 import { directivesInForce } from "./queries/directives";
 import { freeSlots } from "./queries/freeSlots";
 import { messagesByPractice } from "./queries/messages";
@@ -185,7 +187,9 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "patients.search": ({ practiceId, text, limit }) => store().patients.search(practiceId, text, limit),
     "directives.inForce": ({ practiceId, at }) => directivesInForce(store().store.db, practiceId, at),
     "messages.byPractice": ({ practiceId, limit }) => messagesByPractice(store().store.db, practiceId, limit),
-    "agenda.range": ({ practitionerIds, from, to }) => agendaRange(store().store.db, practitionerIds, from, to),
+    "agenda.range": ({ practitionerIds, from, to }) => agendaRange(store().store, practitionerIds, from, to),
+    "agenda.motifs": ({ practiceId }) => motifsOfPractice(store().store.db, practiceId),
+    "waitlist.byPractice": ({ practiceId }) => waitlistByPractice(store().store, practiceId, new Date()),
     "agenda.freeSlots": (search) => freeSlots(store().store, search, new Date()),
     "session.current": () => sessionStore().sync.handlers["session.current"](),
     "session.login": (input) => signIn(input),

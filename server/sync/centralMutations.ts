@@ -12,6 +12,8 @@ import {
 } from "../../db/central/schema";
 import type { SessionUser } from "../../shared/api/wire";
 import { checkBooking, newPatientMatters, type BookingCheck } from "../../shared/domain/bookingRules";
+import { isNewPatient } from "./newPatient";
+import { offerFreedSlot, offerDeclinedSlot } from "./waitlistOffers";
 import { MutationRejected, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
 
 /**
@@ -95,23 +97,6 @@ async function requireLinksInPractice(
 function enforceBookingRules(check: BookingCheck): void {
   const refusal = checkBooking(check);
   if (refusal) throw new MutationRejected(refusal.code, refusal.message);
-}
-
-/** A patient is new to a practitioner until they have an appointment with them that was not cancelled. */
-async function isNewPatient(context: CentralMutationContext, patientId: string, practitionerId: string): Promise<boolean> {
-  const [seen] = await context.tx
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.patientId, patientId),
-        eq(appointments.practitionerId, practitionerId),
-        ne(appointments.status, "cancelled"),
-        isNull(appointments.deletedAt),
-      ),
-    )
-    .limit(1);
-  return seen === undefined;
 }
 
 /** One row to insert, once the checks that need no read have passed; its practice ("" for none) is poked. */
@@ -208,7 +193,7 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
       startAt: Date.parse(args.startAt),
       endAt: Date.parse(args.endAt),
       now: context.now.getTime(),
-      newPatient: newPatientMatters(practitioner, motif) ? await isNewPatient(context, patient.id, practitioner.id) : false,
+      newPatient: newPatientMatters(practitioner, motif) ? await isNewPatient(context.tx, patient.id, practitioner.id) : false,
       doctorAgreed: args.doctorAgreed,
     });
     await context.tx.insert(appointments).values({
@@ -244,12 +229,14 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
       .update(appointments)
       .set({ practitionerId, startAt: instant(args.startAt), endAt: instant(args.endAt) })
       .where(eq(appointments.id, args.id));
+    await offerFreedSlot(context, appointment);
     return appointment.practiceId;
   },
   "appointment.cancel": async (context, args) => {
     const appointment = await findInScope(context, appointments, args.id, "Rendez-vous");
     if (appointment.status !== "booked") throw new MutationRejected("invalid", "Ce rendez-vous n'est plus à venir.");
     await context.tx.update(appointments).set({ status: "cancelled", cancelReason: args.reason }).where(eq(appointments.id, args.id));
+    await offerFreedSlot(context, appointment);
     return appointment.practiceId;
   },
   "appointment.setStatus": async (context, args) => {
@@ -298,6 +285,13 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
   "waitlist.remove": async (context, args) => {
     const entry = await findInScope(context, waitlistEntries, args.id, "Entrée de liste d'attente");
     await context.tx.update(waitlistEntries).set({ deletedAt: context.now }).where(eq(waitlistEntries.id, args.id));
+    return entry.practiceId;
+  },
+  "waitlist.decline": async (context, args) => {
+    const entry = await findInScope(context, waitlistEntries, args.id, "Entrée de liste d'attente");
+    if (!entry.offeredSlot) return entry.practiceId;
+    await context.tx.update(waitlistEntries).set({ offeredSlot: null }).where(eq(waitlistEntries.id, args.id));
+    await offerDeclinedSlot(context, entry.practiceId, entry.offeredSlot, entry.id);
     return entry.practiceId;
   },
 };

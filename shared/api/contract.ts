@@ -1,7 +1,17 @@
 import { z } from "zod";
 import "../domain/frenchValidation";
 import { machineConfigError } from "../config/machineConfig";
-import { agendaAppointment, directiveView, freeSlotView, messageView, patientView, practiceCard, practiceSummary } from "./views";
+import {
+  agendaAppointment,
+  directiveView,
+  freeSlotView,
+  messageView,
+  motifView,
+  patientView,
+  practiceCard,
+  practiceSummary,
+  waitlistEntryView,
+} from "./views";
 import { sessionUser, telephonyCallMessage } from "./wire";
 import { MUTATION_NAMES, type MutationName } from "../sync/mutations";
 
@@ -130,6 +140,10 @@ export const methods = {
       .refine((range) => Date.parse(range.from) < Date.parse(range.to), "La fin doit suivre le début"),
     output: z.array(agendaAppointment),
   },
+  /** The motifs of a practice's practitioners, each practitioner's in their order (the first is the everyday one). */
+  "agenda.motifs": { input: z.object({ practiceId: id }), output: z.array(motifView) },
+  /** The practice's waitlist, oldest first, each entry with the freed slot to propose when one is offered and still free. */
+  "waitlist.byPractice": { input: z.object({ practiceId: id }), output: z.array(waitlistEntryView) },
   /**
    * The next free slots of a motif (without one: each practitioner's everyday motif), for some of the
    * practice's practitioners or all of them, earliest first. The horizon defaults to six months.

@@ -8,7 +8,17 @@ import {
   NEW_PATIENT_POLICIES,
   PRACTICE_KINDS,
 } from "../domain/enums";
-import { coverageSchedule, greetings, isoDate, postalAddress, referrals, weeklyHours, absences } from "../domain/schedules";
+import {
+  absences,
+  coverageSchedule,
+  greetings,
+  isoDate,
+  motifRestrictions,
+  postalAddress,
+  preferredWindows,
+  referrals,
+  weeklyHours,
+} from "../domain/schedules";
 
 /**
  * What the core answers the renderer: read models shaped for the call screen, with instants
@@ -79,13 +89,58 @@ export const agendaAppointment = z.object({
   practitionerId: id,
   patientId: id,
   patientName: z.string(),
+  appointmentTypeId: id,
   motifLabel: z.string(),
   motifColor: z.string(),
   startAt: instant,
   endAt: instant,
   status: z.enum(APPOINTMENT_STATUSES),
+  notes: z.string().nullable(),
+  /** A change of this workstation's to it is still waiting for the server's confirmation. */
+  pending: z.boolean(),
 });
 export type AgendaAppointment = z.infer<typeof agendaAppointment>;
+
+/** A motif of a practitioner, as the booking form offers it: the first of each practitioner's list is the everyday one. */
+export const motifView = z.object({
+  id,
+  practitionerId: id,
+  label: z.string(),
+  durationMinutes: z.number().int().positive(),
+  color: z.string(),
+  allowedForNewPatients: z.boolean(),
+  /** What the secretary reads out to the patient when booking ("venir à jeun"); empty: nothing. */
+  patientInstructions: z.string(),
+  minNoticeMinutes: z.number().int().nonnegative(),
+  restrictions: motifRestrictions,
+});
+export type MotifView = z.infer<typeof motifView>;
+
+/** A freed slot offered to a waitlist entry, still free and to come. */
+export const waitlistOfferView = z.object({
+  practitionerId: id,
+  appointmentTypeId: id,
+  motifLabel: z.string(),
+  startAt: instant,
+  endAt: instant,
+});
+export type WaitlistOfferView = z.infer<typeof waitlistOfferView>;
+
+/** A patient waiting for an earlier slot, with the freed slot to propose to them when there is one. */
+export const waitlistEntryView = z.object({
+  id,
+  practiceId: id,
+  patientId: id,
+  patientName: z.string(),
+  appointmentTypeId: id,
+  motifLabel: z.string(),
+  practitionerIds: z.array(id),
+  preferredWindows,
+  notes: z.string().nullable(),
+  createdAt: instant,
+  offer: waitlistOfferView.nullable(),
+});
+export type WaitlistEntryView = z.infer<typeof waitlistEntryView>;
 
 /** A free slot the slot engine proposes: a practitioner, the motif it was sized for, its bounds. */
 export const freeSlotView = z.object({ practitionerId: id, appointmentTypeId: id, startAt: instant, endAt: instant });

@@ -65,6 +65,23 @@ export const directiveFlags = z.object({
 });
 
 export const preferredWindows = z.array(weeklyWindow);
+
+/**
+ * A freed slot the server offers a waitlist entry (shared/domain/waitlistMatching.ts): the practitioner,
+ * the motif to book (the entry's, or that practitioner's motif of the same name), the bounds, and which
+ * cancelled or moved appointment freed it.
+ */
+export const waitlistOffer = z.object({
+  practitionerId: z.string().uuid(),
+  appointmentTypeId: z.string().uuid(),
+  startAt: z.string().datetime({ offset: true }),
+  endAt: z.string().datetime({ offset: true }),
+  freedByAppointmentId: z.string().uuid(),
+  offeredAt: z.string().datetime({ offset: true }),
+  /** The entries that already declined this slot: it is never offered back to them. */
+  declinedEntryIds: z.array(z.string().uuid()).default([]),
+});
+export type WaitlistOffer = z.infer<typeof waitlistOffer>;
 export const callLinks = z.object({
   appointmentIds: z.array(z.string().uuid()).default([]),
   messageIds: z.array(z.string().uuid()).default([]),

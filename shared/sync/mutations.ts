@@ -89,6 +89,8 @@ export const mutationArgs = {
     notes: note.nullable(),
   }),
   "waitlist.remove": z.object({ id }),
+  /** The patient does not take the freed slot offered: the offer goes (and the server offers that slot to the next in line). */
+  "waitlist.decline": z.object({ id }),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;

@@ -4,12 +4,16 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { agendaRange } from "../../electron/core/queries/agenda";
+import { motifsOfPractice } from "../../electron/core/queries/motifs";
+import { waitlistByPractice } from "../../electron/core/queries/waitlist";
+import { waitlistEntries } from "../../db/local/schema";
 import { directivesInForce } from "../../electron/core/queries/directives";
 import { createPatientQueries } from "../../electron/core/queries/patients";
 import { listPractices, practiceByDialledNumber } from "../../electron/core/queries/practices";
 import {
   insertAppointment,
   insertDirective,
+  insertMotif,
   insertPatient,
   insertPractice,
   insertPractitioner,
@@ -160,9 +164,86 @@ describe("agenda range", () => {
     insertAppointment(store, tilleuls, martin, patient, at("13:00")); // after the range
     insertAppointment(store, tilleuls, bernard, patient, at("10:30"));
 
-    const found = agendaRange(store.db, [martin.id], "2026-11-23T09:00:00Z", "2026-11-23T12:00:00Z");
+    const found = agendaRange(store, [martin.id], "2026-11-23T09:00:00Z", "2026-11-23T12:00:00Z");
     expect(found.map((a) => a.startAt)).toEqual(["2026-11-23T08:50:00.000Z", "2026-11-23T10:00:00.000Z"]);
     expect(found[0]).toMatchObject({ patientName: "Dupont Hélène", motifLabel: "Consultation", status: "booked" });
-    expect(agendaRange(store.db, [martin.id, bernard.id], "2026-11-23T09:00:00Z", "2026-11-23T12:00:00Z")).toHaveLength(3);
+    expect(agendaRange(store, [martin.id, bernard.id], "2026-11-23T09:00:00Z", "2026-11-23T12:00:00Z")).toHaveLength(3);
+  });
+
+  it("marks pending the appointments a queued mutation of this workstation books or changes", () => {
+    const martin = insertPractitioner(store, tilleuls, "Martin");
+    const patient = insertPatient(store, tilleuls, { birthName: "Dupont", firstName: "Hélène" });
+    const confirmed = insertAppointment(store, tilleuls, martin, patient, new Date("2026-11-23T10:00:00Z"));
+    const moved = insertAppointment(store, tilleuls, martin, patient, new Date("2026-11-23T11:00:00Z"));
+    store.sqlite
+      .prepare("INSERT INTO outbox (seq, mutation_id, name, args, created_at) VALUES (1, 'm-1', 'appointment.move', ?, 0), (2, 'm-2', 'message.create', ?, 0)")
+      .run(JSON.stringify({ id: moved }), JSON.stringify({ id: confirmed }));
+
+    const found = agendaRange(store, [martin.id], "2026-11-23T09:00:00Z", "2026-11-23T12:00:00Z");
+    expect(found.map(({ id, pending }) => ({ id, pending }))).toEqual([
+      { id: confirmed, pending: false },
+      { id: moved, pending: true },
+    ]);
+  });
+});
+
+describe("motifs of a practice", () => {
+  it("lists each practitioner's motifs in their order, with the instructions to read out, and no other practice's", () => {
+    const martin = insertPractitioner(store, tilleuls, "Martin");
+    insertMotif(store, tilleuls, martin.id, { label: "Bilan sanguin", durationMinutes: 15, patientInstructions: "Venir à jeun", sortOrder: 2 });
+    insertMotif(store, tilleuls, martin.id, { label: "Vaccination", durationMinutes: 10, sortOrder: 1 });
+    insertPractitioner(store, parc, "Autre");
+
+    const motifs = motifsOfPractice(store.db, tilleuls);
+    expect(motifs.map((motif) => motif.label)).toEqual(["Consultation", "Vaccination", "Bilan sanguin"]);
+    expect(motifs[2]).toMatchObject({ practitionerId: martin.id, durationMinutes: 15, patientInstructions: "Venir à jeun" });
+  });
+});
+
+describe("waitlist of a practice", () => {
+  function waiting(practitioner: { id: string; motifId: string }, patientId: string, offeredSlot: { startAt: string; endAt: string } | null, createdAt: Date) {
+    const id = crypto.randomUUID();
+    store.db
+      .insert(waitlistEntries)
+      .values({
+        id,
+        practiceId: tilleuls,
+        patientId,
+        appointmentTypeId: practitioner.motifId,
+        practitionerIds: [practitioner.id],
+        preferredWindows: [{ weekday: 2, start: "09:00", end: "12:00" }],
+        createdAt,
+        offeredSlot: offeredSlot && {
+          ...offeredSlot,
+          practitionerId: practitioner.id,
+          appointmentTypeId: practitioner.motifId,
+          freedByAppointmentId: crypto.randomUUID(),
+          offeredAt: NOW.toISOString(),
+          declinedEntryIds: [],
+        },
+      })
+      .run();
+    return id;
+  }
+
+  it("lists the entries oldest first, and shows an offer only while it is to come and still free", () => {
+    const martin = insertPractitioner(store, tilleuls, "Martin");
+    const helene = insertPatient(store, tilleuls, { birthName: "Martin", usedName: "Durand", firstName: "Hélène" });
+    const marc = insertPatient(store, tilleuls, { birthName: "Petit", firstName: "Marc" });
+    const lea = insertPatient(store, tilleuls, { birthName: "Roux", firstName: "Léa" });
+    const free = { startAt: "2026-11-24T09:00:00.000Z", endAt: "2026-11-24T09:20:00.000Z" };
+    const taken = { startAt: "2026-11-24T10:00:00.000Z", endAt: "2026-11-24T10:20:00.000Z" };
+    const past = { startAt: "2026-11-23T08:00:00.000Z", endAt: "2026-11-23T08:20:00.000Z" };
+    insertAppointment(store, tilleuls, martin, marc, new Date("2026-11-24T10:10:00Z"));
+    const second = waiting(martin, marc, taken, new Date("2026-11-02T00:00:00Z"));
+    const first = waiting(martin, helene, free, new Date("2026-11-01T00:00:00Z"));
+    const third = waiting(martin, lea, past, new Date("2026-11-03T00:00:00Z"));
+
+    const list = waitlistByPractice(store, tilleuls, NOW);
+    expect(list.map((entry) => entry.id)).toEqual([first, second, third]);
+    expect(list[0]).toMatchObject({ patientName: "Durand Hélène", motifLabel: "Consultation", offer: { ...free, practitionerId: martin.id, motifLabel: "Consultation" } });
+    expect(list[1]!.offer).toBeNull();
+    expect(list[2]!.offer).toBeNull();
+    expect(waitlistByPractice(store, parc, NOW)).toEqual([]);
   });
 });

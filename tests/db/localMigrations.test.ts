@@ -126,6 +126,29 @@ const cases: Record<string, () => void> = {
         for (const [table, columns] of Object.entries(snapshotColumns(4))) expect(columnsOf(store, table), table).toEqual(columns);
       },
     ),
+  "0005_waitlist_offer": () =>
+    migrateStepwise(
+      5,
+      (store) => {
+        store.sqlite.exec(`INSERT INTO practice (id, name, kind, address, greetings, coverage_schedule, referrals)
+          VALUES ('cabinet-1', 'Cabinet', 'cabinet', '{}', '{}', '[]', '[]')`);
+        store.sqlite.exec(`INSERT INTO practitioner (id, practice_id, title, first_name, last_name, specialty, accepts_new_patients, working_hours, exceptional_openings, absences, color)
+          VALUES ('praticien-1', 'cabinet-1', 'Dr', 'Claire', 'Martin', 'Médecine générale', 'oui', '[]', '[]', '[]', '#000000')`);
+        store.sqlite.exec(`INSERT INTO appointment_type (id, practice_id, practitioner_id, label, duration_minutes, color, allowed_for_new_patients, restrictions)
+          VALUES ('motif-1', 'cabinet-1', 'praticien-1', 'Consultation', 20, '#000000', 1, '{}')`);
+        store.sqlite.exec(`INSERT INTO patient (id, practice_id, birth_name, first_name, phones, created_at, updated_at)
+          VALUES ('patient-1', 'cabinet-1', 'DUPONT', 'Marie', '[]', 0, 0)`);
+        store.sqlite.exec(`INSERT INTO waitlist_entry (id, practice_id, patient_id, appointment_type_id, practitioner_ids, preferred_windows, created_at)
+          VALUES ('attente-1', 'cabinet-1', 'patient-1', 'motif-1', '["praticien-1"]', '[]', 0)`);
+      },
+      (store) => {
+        // Entries waiting before the upgrade have no offer yet; they keep everything else.
+        expect(store.sqlite.prepare("SELECT id, practitioner_ids, offered_slot FROM waitlist_entry").all()).toEqual([
+          { id: "attente-1", practitioner_ids: '["praticien-1"]', offered_slot: null },
+        ]);
+        for (const [table, columns] of Object.entries(snapshotColumns(5))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
 };
 
 describe("local store migrations", () => {

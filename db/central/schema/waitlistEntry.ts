@@ -1,7 +1,7 @@
 import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
-import { preferredWindows, type WeeklyWindow } from "../../../shared/domain/schedules";
+import { preferredWindows, waitlistOffer, type WaitlistOffer, type WeeklyWindow } from "../../../shared/domain/schedules";
 import { instant, json, syncedColumns } from "./columns";
 import { appointmentTypes } from "./appointmentType";
 import { patients } from "./patient";
@@ -21,6 +21,8 @@ export const waitlistEntries = pgTable(
     notes: text(),
     createdBy: uuid().references(() => users.id),
     createdAt: instant().notNull(),
+    /** The freed slot the server currently offers this patient, until booked or declined (null: none). */
+    offeredSlot: json<WaitlistOffer>(),
   },
   (table) => [index("waitlist_practice_idx").on(table.practiceId)],
 );
@@ -28,4 +30,5 @@ export const waitlistEntries = pgTable(
 export const waitlistEntryRow = createSelectSchema(waitlistEntries, {
   practitionerIds: z.array(z.string().uuid()),
   preferredWindows,
+  offeredSlot: waitlistOffer.nullable(),
 });

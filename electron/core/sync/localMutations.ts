@@ -108,10 +108,14 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
     write(context, "call", { ...call, ...closing, ...(patientId !== undefined ? { patientId } : {}) });
   },
   "waitlist.add": (context, args) => {
-    write(context, "waitlist_entry", { ...fresh, ...args, createdBy: context.userId, createdAt: context.now });
+    write(context, "waitlist_entry", { ...fresh, ...args, createdBy: context.userId, createdAt: context.now, offeredSlot: null });
   },
   "waitlist.remove": (context, args) => {
     change(context, "waitlist_entry", args.id, "Entrée de liste d'attente", { deletedAt: context.now });
+  },
+  // The offer goes at once here; the server's offer of that slot to the next patient comes by pull.
+  "waitlist.decline": (context, args) => {
+    change(context, "waitlist_entry", args.id, "Entrée de liste d'attente", { offeredSlot: null });
   },
 };
 

@@ -1,0 +1,135 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { appointments, patients, waitlistEntries } from "../../db/central/schema";
+import type { WeeklyWindow } from "../../shared/domain/schedules";
+import { useTestApps } from "./appOnFreshDatabase";
+import { at, book, ids, signedIn as signedInTo } from "./bookingAgency";
+
+/**
+ * Freed slots offered to the waitlist, at push, on a real PostgreSQL: the offer is written in the
+ * transaction of the cancel or move, reaches every workstation by pull, goes to the next patient when
+ * declined, and never to one the practice's rules would refuse.
+ */
+const testApp = useTestApps();
+const TUESDAY_MORNING: WeeklyWindow[] = [{ weekday: 2, start: "09:00", end: "12:00" }];
+
+async function signedIn() {
+  const testing = await signedInTo(testApp);
+  /** A patient Dr Martin has already seen (so not new), ready to wait for a slot. */
+  async function seenPatient(birthName: string): Promise<string> {
+    const id = randomUUID();
+    const now = new Date();
+    await testing.db.insert(patients).values({ id, practiceId: ids.practice, birthName, firstName: "Paul", phones: [], createdAt: now, updatedAt: now });
+    await testing.db.insert(appointments).values({
+      id: randomUUID(),
+      practiceId: ids.practice,
+      practitionerId: ids.martin,
+      patientId: id,
+      appointmentTypeId: ids.consultation,
+      startAt: new Date("2025-02-03T09:00:00+01:00"),
+      endAt: new Date("2025-02-03T09:20:00+01:00"),
+      status: "fulfilled",
+      channel: "telephone",
+      createdAt: now,
+    });
+    return id;
+  }
+  /** Enters a patient on the waitlist (one push each, so that their order is the order of the calls). */
+  async function wait(patientId: string, preferredWindows: WeeklyWindow[] = TUESDAY_MORNING): Promise<string> {
+    const id = randomUUID();
+    const args = { id, practiceId: ids.practice, patientId, appointmentTypeId: ids.consultation, practitionerIds: [ids.martin], preferredWindows, notes: null };
+    expect(await testing.push([{ name: "waitlist.add", args }])).toEqual([expect.objectContaining({ status: "applied" })]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return id;
+  }
+  async function offerOf(entryId: string) {
+    const [entry] = await testing.db.select().from(waitlistEntries).where(eq(waitlistEntries.id, entryId));
+    return entry!.offeredSlot;
+  }
+  async function bookAt(startAt: string): Promise<string> {
+    const booking = book(ids.martin, ids.consultation, ids.known, startAt, 20);
+    expect(await testing.push([booking])).toEqual([expect.objectContaining({ status: "applied" })]);
+    return booking.args.id as string;
+  }
+  return { ...testing, seenPatient, wait, offerOf, bookAt };
+}
+
+const slot = (startAt: string, minutes: number) => ({
+  practitionerId: ids.martin,
+  appointmentTypeId: ids.consultation,
+  startAt: new Date(startAt).toISOString(),
+  endAt: new Date(Date.parse(startAt) + minutes * 60_000).toISOString(),
+});
+
+describe("waitlist offers", () => {
+  it("offer the time a cancel frees to the oldest waiting patient the rules accept, and every workstation pulls it", async () => {
+    const testing = await signedIn();
+    const cancelled = await testing.bookAt(at(1, "10:00"));
+    const newcomer = await testing.wait(ids.newcomer); // oldest, but new to Dr Martin, who decides himself
+    const afternoon = await testing.wait(await testing.seenPatient("Tardif"), [{ weekday: 2, start: "14:00", end: "18:00" }]);
+    const first = await testing.wait(await testing.seenPatient("Premier"));
+    const second = await testing.wait(await testing.seenPatient("Second"));
+
+    expect(await testing.push([{ name: "appointment.cancel", args: { id: cancelled, reason: "Empêchement" } }])).toEqual([
+      expect.objectContaining({ status: "applied" }),
+    ]);
+
+    expect(await testing.offerOf(first)).toEqual({ ...slot(at(1, "10:00"), 20), freedByAppointmentId: cancelled, offeredAt: expect.any(String), declinedEntryIds: [] });
+    for (const entry of [newcomer, afternoon, second]) expect(await testing.offerOf(entry)).toBeNull();
+    const pulled = (await testing.pullAll()).filter((change) => change.table === "waitlist_entry" && change.row.id === first);
+    expect(pulled).toEqual([expect.objectContaining({ op: "upsert", row: expect.objectContaining({ offeredSlot: expect.objectContaining(slot(at(1, "10:00"), 20)) }) })]);
+  });
+
+  it("pass a declined slot to the next patient, never back to the one who declined", async () => {
+    const testing = await signedIn();
+    const cancelled = await testing.bookAt(at(1, "10:00"));
+    const first = await testing.wait(await testing.seenPatient("Premier"));
+    const second = await testing.wait(await testing.seenPatient("Second"));
+    await testing.push([{ name: "appointment.cancel", args: { id: cancelled, reason: "Empêchement" } }]);
+    expect(await testing.offerOf(first)).not.toBeNull();
+
+    expect(await testing.push([{ name: "waitlist.decline", args: { id: first } }])).toEqual([expect.objectContaining({ status: "applied" })]);
+    expect(await testing.offerOf(first)).toBeNull();
+    expect(await testing.offerOf(second)).toMatchObject(slot(at(1, "10:00"), 20));
+
+    await testing.push([{ name: "waitlist.decline", args: { id: second } }]);
+    expect(await testing.offerOf(first)).toBeNull();
+    expect(await testing.offerOf(second)).toBeNull();
+  });
+
+  it("offer the time a move leaves, not the time it takes", async () => {
+    const testing = await signedIn();
+    const moved = await testing.bookAt(at(1, "10:00"));
+    const waiting = await testing.wait(await testing.seenPatient("Premier"));
+
+    const results = await testing.push([
+      { name: "appointment.move", args: { id: moved, startAt: at(1, "10:10"), endAt: new Date(Date.parse(at(1, "10:10")) + 20 * 60_000).toISOString() } },
+    ]);
+    expect(results).toEqual([expect.objectContaining({ status: "applied" })]);
+    // 10:00–10:20 overlaps the moved appointment's new time: nothing can be offered there.
+    expect(await testing.offerOf(waiting)).toBeNull();
+
+    await testing.push([{ name: "appointment.move", args: { id: moved, startAt: at(1, "11:00"), endAt: new Date(Date.parse(at(1, "11:00")) + 20 * 60_000).toISOString() } }]);
+    expect(await testing.offerOf(waiting)).toMatchObject(slot(at(1, "10:10"), 20));
+  });
+
+  it("do not let a stale offer (its time booked meanwhile) hold the patient back from the next freed slot", async () => {
+    const testing = await signedIn();
+    const early = await testing.bookAt(at(1, "09:00"));
+    const later = await testing.bookAt(at(1, "11:00"));
+    const waiting = await testing.wait(await testing.seenPatient("Premier"));
+    await testing.push([{ name: "appointment.cancel", args: { id: early, reason: "Empêchement" } }]);
+    expect(await testing.offerOf(waiting)).toMatchObject(slot(at(1, "09:00"), 20));
+
+    await testing.bookAt(at(1, "09:00")); // another caller took it
+    await testing.push([{ name: "appointment.cancel", args: { id: later, reason: "Empêchement" } }]);
+    expect(await testing.offerOf(waiting)).toMatchObject(slot(at(1, "11:00"), 20));
+  });
+
+  it("refuse to decline for an entry of a practice the user does not serve, and change nothing", async () => {
+    const testing = await signedIn();
+    const [result] = await testing.push([{ name: "waitlist.decline", args: { id: randomUUID() } }]);
+    expect(result).toMatchObject({ status: "rejected", error: { code: "not_found" } });
+  });
+});
