@@ -1,48 +1,20 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWebHarness, type WebHarness } from "../../electron/core/harness/webHarness";
-import { startServer, type RunningServer } from "../../server/startServer";
-import { E2E_OUTPUT_DIR, launchChromium } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { E2E_OUTPUT_DIR } from "../support/browser";
+import { logInThroughUi } from "../support/browserSession";
+import { useE2eWorld } from "../support/e2eWorld";
 
 /**
  * The lock in a real browser, over the real core and a real server: the secretary signs in,
  * locks with Alt+V (the call screen leaves the page), and unlocks with her password.
  */
-let root: string;
-let server: RunningServer;
-let harness: WebHarness;
-let browser: Browser;
-
-beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), "telesec-e2e-lock-"));
-  // The embedded PostgreSQL runs as the `postgres` user when tests run as root: it must reach its folder.
-  chmodSync(root, 0o755);
-  server = await startServer({ port: 0, dataDir: join(root, "central"), demo: true, durable: false });
-  harness = await startWebHarness({ port: 0, dataDir: join(root, "poste"), serverUrl: server.url });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  await server?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const world = useE2eWorld("lock", ["poste"]);
 
 describe("locking the workstation in the browser harness", () => {
   it("locks with Alt+V and unlocks with the password, the core refusing data meanwhile", async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
-    await page.goto(harness.url);
-    const status = page.getByRole("status", { name: "État de la connexion" });
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    const dialog = page.getByRole("dialog", { name: "Connexion au serveur de l'agence" });
-    await dialog.getByLabel("Identifiant").fill("secretaire");
-    await dialog.getByLabel("Mot de passe").fill("demo");
-    await dialog.getByRole("button", { name: "Se connecter" }).click();
-    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain("En ligne");
+    const harness = world().harnesses.poste!;
+    const page = await logInThroughUi(world().browser, harness.url, "secretaire");
 
     await page.getByLabel("Numéro appelé").click();
     await page.keyboard.press("Alt+KeyV");

@@ -1,20 +1,19 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { directives, practitioners, users } from "../../db/central/schema";
 import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { openLocalStore } from "../../db/local/openLocalStore";
 import { DEMO_PATIENT, DEMO_PRACTICE } from "../../db/seed/demo";
-import { startWebHarness, type WebHarness } from "../../electron/core/harness/webHarness";
 import { createWorkstation, STORE_FILE, type Workstation } from "../../electron/core/workstation";
-import { startServer, type RunningServer } from "../../server/startServer";
+import type { RunningServer } from "../../server/startServer";
 import { DEMO_PBX_SECRET } from "../../server/telephony/demoPbxLink";
-import { E2E_OUTPUT_DIR, launchChromium } from "../support/browser";
+import { E2E_OUTPUT_DIR } from "../support/browser";
 import { logInThroughUi } from "../support/browserSession";
 import { postPbxEvent, type PbxEvent } from "../support/pbx";
+import { useE2eWorld } from "../support/e2eWorld";
 import { eventually } from "../support/syncWorld";
 
 /**
@@ -24,11 +23,10 @@ import { eventually } from "../support/syncWorld";
  * Kerébel's mobile: it pops in Chromium, the secretary takes a message (Alt+M), the caller hangs
  * up, she saves the outcome; the supervisor's workstation receives the call and the message by sync.
  */
-let root: string;
+const world = useE2eWorld("call", ["secretaire"]);
 let server: RunningServer;
-let secretary: WebHarness;
+let root: string;
 let supervisor: Workstation;
-let browser: Browser;
 let page: Page;
 
 /** Facts of the demo seed read from the central database: what the panes must show. */
@@ -42,11 +40,7 @@ const MESSAGE_TEXT = "Souhaite le renouvellement de son ordonnance de lévothyro
 const CLOSING_NOTES = "Message transmis, rappel promis dans la journée.";
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), "telesec-e2e-call-"));
-  // The embedded PostgreSQL runs as the `postgres` user when tests run as root: it must reach its folder.
-  chmodSync(root, 0o755);
-  server = await startServer({ port: 0, dataDir: join(root, "central"), demo: true, durable: false });
-
+  ({ server, root } = world());
   const team = await server.db.select().from(practitioners).where(eq(practitioners.practiceId, DEMO_PRACTICE.id));
   practitionerNames = team.map((p) => [p.title, p.firstName, p.lastName].filter((part) => part !== "").join(" "));
   const [emergency] = await server.db
@@ -57,21 +51,13 @@ beforeAll(async () => {
   const [user] = await server.db.select({ id: users.id }).from(users).where(eq(users.login, "secretaire"));
   secretaryUserId = user!.id;
 
-  secretary = await startWebHarness({ port: 0, dataDir: join(root, "secretaire"), serverUrl: server.url });
   const supervisorDir = join(root, "superviseur");
   supervisor = await createWorkstation({ dataDir: supervisorDir, keyProvider: keyFileProvider(join(supervisorDir, "store.key")), serverUrl: server.url });
   await supervisor.handlers["session.login"]({ login: "superviseur", password: "demo" });
-  browser = await launchChromium();
-  page = await logInThroughUi(browser, secretary.url, "secretaire");
+  page = await logInThroughUi(world().browser, world().harnesses.secretaire!.url, "secretaire");
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await secretary?.close();
-  supervisor?.close();
-  await server?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => supervisor?.close());
 
 const pbx = (event: PbxEvent) => postPbxEvent(server.url, DEMO_PBX_SECRET, event);
 
