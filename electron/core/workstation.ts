@@ -14,6 +14,7 @@ import { messagesByPractice } from "./queries/messages";
 import { createPatientQueries } from "./queries/patients";
 import { listPractices, practiceByDialledNumber } from "./queries/practices";
 import type { Handlers } from "./rpc/rpcServer";
+import type { ReadAction } from "./sync/readAudit";
 import { createSyncService, type SyncService } from "./sync/syncService";
 import type { KeyProvider } from "./store/keyProvider";
 import { resolveStoreKey } from "./store/keyResolution";
@@ -183,8 +184,8 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       }),
     "practices.list": () => listPractices(store().store.db),
     "practices.byDialledNumber": ({ number }) => practiceByDialledNumber(store().store.db, number),
-    "patients.byCallerNumber": ({ practiceId, number }) => store().patients.byCallerNumber(practiceId, number),
-    "patients.search": ({ practiceId, text, limit }) => store().patients.search(practiceId, text, limit),
+    "patients.byCallerNumber": ({ practiceId, number }) => audited(store(), "patient.caller_match", practiceId, (ready) => ready.patients.byCallerNumber(practiceId, number)),
+    "patients.search": ({ practiceId, text, limit }) => audited(store(), "patient.search", practiceId, (ready) => ready.patients.search(practiceId, text, limit)),
     "directives.inForce": ({ practiceId, at }) => directivesInForce(store().store.db, practiceId, at),
     "messages.byPractice": ({ practiceId, limit }) => messagesByPractice(store().store.db, practiceId, limit),
     "agenda.range": ({ practitionerIds, from, to }) => agendaRange(store().store, practitionerIds, from, to),
@@ -274,6 +275,13 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     });
     return { status: opening.status, ready };
   }
+}
+
+/** Patient records shown to the secretary are on record (docs/architecture.md, "Audit trail"). */
+function audited<T extends { id: string }>(ready: ReadyStore, action: ReadAction, practiceId: string, read: (ready: ReadyStore) => T[]): T[] {
+  const patients = read(ready);
+  ready.sync.reads.record(action, practiceId, patients.map((patient) => patient.id));
+  return patients;
 }
 
 /** Unsent changes are the secretary's work: forgetting them takes her explicit word. */

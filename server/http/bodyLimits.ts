@@ -1,4 +1,4 @@
-import { MAX_MUTATIONS_PER_PUSH } from "../../shared/api/wire";
+import { MAX_MUTATIONS_PER_PUSH, MAX_READS_PER_UPLOAD } from "../../shared/api/wire";
 
 /**
  * How large a request body may be, route by route. Fastify refuses a larger body with 413 while
@@ -32,6 +32,16 @@ export const PUSH_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
 if (MAX_MUTATIONS_PER_PUSH * PUSH_BYTES_PER_MUTATION > PUSH_BODY_LIMIT_BYTES) {
   throw new Error("PUSH_BODY_LIMIT_BYTES ne peut plus contenir MAX_MUTATIONS_PER_PUSH mutations : relevez-la.");
+}
+
+/**
+ * An upload of reads for the audit trail: at most MAX_READS_PER_UPLOAD reads of at most 100 patient
+ * ids (39 bytes each in JSON) and 250 bytes of the rest, about 2 MiB; authenticated before it is read.
+ */
+export const AUDIT_READS_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+
+if (MAX_READS_PER_UPLOAD * (100 * 39 + 250) > AUDIT_READS_BODY_LIMIT_BYTES) {
+  throw new Error("AUDIT_READS_BODY_LIMIT_BYTES ne peut plus contenir MAX_READS_PER_UPLOAD lectures : relevez-la.");
 }
 
 /** "8 Kio", "16 Mio": sizes as the French messages and docs write them. */

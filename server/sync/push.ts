@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import type { CentralDb, ServerContext } from "../context";
+import type { AuthenticatedSession, CentralDb, ServerContext } from "../context";
 import { clientMutations } from "../../db/central/schema";
 import type { MutationResult, PushRequest, PushResponse, SessionUser } from "../../shared/api/wire";
 import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationEnvelope, type MutationName } from "../../shared/sync/mutations";
+import { auditWrite, auditWriteSql } from "./auditTrail";
 import { applyCentralMutation, planRowInsert, type CentralTx, type RowInsert } from "./centralMutations";
 
 export const CHANGES_CHANNEL = "telesec_changes";
@@ -37,15 +38,17 @@ const CLAIM_MISSED = "TS001";
  * lastMutationSeq, so a retried push answers "duplicate" and changes nothing, and a crash between
  * two mutations loses neither. A rejected mutation leaves no trace: its transaction is rolled
  * back whole, and a second one only advances the sequence, so the client moves it to its
- * conflict inbox. Pokes go out once per push, after the commits.
+ * conflict inbox. Every applied mutation leaves its audit row (who, which device, what, which practice)
+ * in its own transaction. Pokes go out once per push, after the commits.
  */
-export async function pushMutations(central: Central, user: SessionUser, request: PushRequest): Promise<PushResponse> {
+export async function pushMutations(central: Central, session: AuthenticatedSession, request: PushRequest): Promise<PushResponse> {
+  const { user } = session;
   const results: MutationResult[] = [];
   const touched = new Set<string>();
   let lastMutationSeq = 0;
   try {
     for (const mutation of request.mutations) {
-      const outcome = await applyMutation(central, user, request.clientId, mutation);
+      const outcome = await applyMutation(central, session, request.clientId, mutation);
       results.push(outcome.result);
       lastMutationSeq = outcome.last;
       if (outcome.result.status === "applied") touched.add(outcome.practiceId ?? "");
@@ -56,11 +59,15 @@ export async function pushMutations(central: Central, user: SessionUser, request
   return { results, lastMutationSeq };
 }
 
-async function applyMutation(central: Central, user: SessionUser, clientId: string, mutation: MutationEnvelope): Promise<Outcome> {
+async function applyMutation(central: Central, session: AuthenticatedSession, clientId: string, mutation: MutationEnvelope): Promise<Outcome> {
+  const { user } = session;
   try {
     const args = parseMutationArgs(mutation.name, mutation.args);
     const insert = planRowInsert(mutation.name, { user, now: new Date() }, args);
-    return (insert && (await insertInOneStatement(central, user, clientId, mutation.seq, insert))) ?? (await applyInOwnTransaction(central.db, user, clientId, mutation, args));
+    return (
+      (insert && (await insertInOneStatement(central, session, clientId, mutation, insert))) ??
+      (await applyInOwnTransaction(central.db, session, clientId, mutation, args))
+    );
   } catch (error) {
     const rejection = asRejection(error);
     if (!rejection) throw error;
@@ -75,18 +82,26 @@ async function applyMutation(central: Central, user: SessionUser, clientId: stri
  * statement is prepared once per connection and kind of row (its text only varies with them): planning
  * it each time cost as much as running it.
  */
-async function insertInOneStatement(central: Central, user: SessionUser, clientId: string, seq: number, insert: RowInsert): Promise<Outcome | null> {
+async function insertInOneStatement(
+  central: Central,
+  session: AuthenticatedSession,
+  clientId: string,
+  mutation: MutationEnvelope,
+  insert: RowInsert,
+): Promise<Outcome | null> {
+  const { seq } = mutation;
   const row = central.db.insert(insert.table).values(insert.values).toSQL();
   const [seqParam, clientParam, userParam] = [1, 2, 3].map((offset) => `$${row.params.length + offset}`);
+  const audit = auditWriteSql(row.params.length + 4, { ...session, mutation, practiceId: insert.practiceId || null });
   const text = `WITH claim AS (
       UPDATE client_mutation SET last_mutation_seq = ${seqParam}, updated_at = now()
       WHERE client_id = ${clientParam} AND user_id = ${userParam} AND last_mutation_seq = ${seqParam} - 1
       RETURNING 1
-    )
+    ), audit AS (${audit.sql} FROM claim)
     ${row.sql}
     RETURNING telesec_require_claim((SELECT count(*) FROM claim))`;
   try {
-    await central.pool.query({ name: preparedName(text), text, values: [...row.params, seq, clientId, user.id] });
+    await central.pool.query({ name: preparedName(text), text, values: [...row.params, seq, clientId, session.user.id, ...audit.params] });
   } catch (error) {
     if (pgErrorCode(error) === CLAIM_MISSED) return null;
     throw error;
@@ -106,7 +121,14 @@ function preparedName(text: string): string {
 }
 
 /** The general path: the claim, the mutation's reads and writes, in one transaction rolled back whole on a rejection. */
-function applyInOwnTransaction<N extends MutationName>(db: CentralDb, user: SessionUser, clientId: string, mutation: MutationEnvelope, args: MutationArgs<N>): Promise<Outcome> {
+function applyInOwnTransaction<N extends MutationName>(
+  db: CentralDb,
+  session: AuthenticatedSession,
+  clientId: string,
+  mutation: MutationEnvelope,
+  args: MutationArgs<N>,
+): Promise<Outcome> {
+  const { user } = session;
   return db.transaction(async (tx) => {
     // The common case in one statement: take this mutation's place in the sequence (locking the row).
     if (!(await claimNext(tx, clientId, user.id, mutation.seq))) {
@@ -114,6 +136,7 @@ function applyInOwnTransaction<N extends MutationName>(db: CentralDb, user: Sess
       if (duplicate) return duplicate;
     }
     const practiceId = await applyCentralMutation(mutation.name as N, { tx, user, now: new Date() }, args);
+    await auditWrite(tx, { ...session, mutation, practiceId: practiceId || null });
     return { result: { seq: mutation.seq, status: "applied" as const }, last: mutation.seq, practiceId };
   });
 }

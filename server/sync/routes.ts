@@ -2,9 +2,10 @@
 import type {} from "@fastify/websocket";
 import type { FastifyInstance } from "fastify";
 import { sessionOf, type ServerContext } from "../context";
-import { pullQuery, pushRequest, type ServerSocketMessage } from "../../shared/api/wire";
+import { auditReadsRequest, pullQuery, pushRequest, type ServerSocketMessage } from "../../shared/api/wire";
 import { ApiError } from "../http/apiError";
-import { PUSH_BODY_LIMIT_BYTES } from "../http/bodyLimits";
+import { AUDIT_READS_BODY_LIMIT_BYTES, PUSH_BODY_LIMIT_BYTES } from "../http/bodyLimits";
+import { recordReads } from "./auditReads";
 import { parseOr400 } from "../http/parseOr400";
 import { pullChanges } from "./pull";
 import { decodeCursor } from "./pullCursor";
@@ -15,7 +16,7 @@ import { PushRefused, pushMutations } from "./push";
 /** A cursor's positions name rows by id (compared as PostgreSQL uuids): anything else is no cursor of ours. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** POST /api/v1/sync/push, GET /api/v1/sync/pull and the /api/v1/ws pokes. */
+/** POST /api/v1/sync/push, GET /api/v1/sync/pull, POST /api/v1/sync/reads (the audit of reads) and the /api/v1/ws pokes. */
 export async function registerSyncRoutes(app: FastifyInstance, context: ServerContext, sockets: WorkstationSockets): Promise<void> {
   const pokes = startPokeHub(context.pool, sockets, context.log);
   await pokes.ready;
@@ -25,11 +26,16 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
   app.post("/api/v1/sync/push", { onRequest: context.authenticate, bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (request) => {
     const body = parseOr400(pushRequest, request.body);
     try {
-      return await pushMutations(context, sessionOf(request).user, body);
+      return await pushMutations(context, sessionOf(request), body);
     } catch (error) {
       if (error instanceof PushRefused) throw new ApiError(error.code === "forbidden" ? 403 : 409, error.code, error.message);
       throw error;
     }
+  });
+
+  app.post("/api/v1/sync/reads", { onRequest: context.authenticate, bodyLimit: AUDIT_READS_BODY_LIMIT_BYTES }, async (request) => {
+    const body = parseOr400(auditReadsRequest, request.body);
+    return { recorded: await recordReads(context.db, sessionOf(request), body) };
   });
 
   app.get("/api/v1/sync/pull", { preHandler: context.authenticate }, async (request, reply) => {

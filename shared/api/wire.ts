@@ -48,6 +48,27 @@ export type MutationResult = z.infer<typeof mutationResult>;
 export const pushResponse = z.object({ results: z.array(mutationResult), lastMutationSeq: z.number().int().nonnegative() });
 export type PushResponse = z.infer<typeof pushResponse>;
 
+/**
+ * Reads of patient records made on a workstation (offline too), uploaded after each push for the audit
+ * trail: which patients were shown, when, by whom on that workstation, in which practice.
+ */
+export const READ_AUDIT_ACTIONS = ["patient.caller_match", "patient.search"] as const;
+export const MAX_READS_PER_UPLOAD = 500;
+export const auditRead = z.object({
+  id: z.string().uuid(),
+  at: z.string().datetime({ offset: true }),
+  /** The user signed in on the workstation when the read was made. */
+  userId: z.string().uuid().nullable(),
+  practiceId: z.string().uuid(),
+  action: z.enum(READ_AUDIT_ACTIONS),
+  patientIds: z.array(z.string().uuid()).min(1).max(100),
+});
+export type AuditRead = z.infer<typeof auditRead>;
+export const auditReadsRequest = z.object({ reads: z.array(auditRead).min(1).max(MAX_READS_PER_UPLOAD) });
+export type AuditReadsRequest = z.infer<typeof auditReadsRequest>;
+export const auditReadsResponse = z.object({ recorded: z.number().int().nonnegative() });
+export type AuditReadsResponse = z.infer<typeof auditReadsResponse>;
+
 export const MAX_PULL_LIMIT = 20_000;
 export const pullQuery = z.object({
   cursor: z.string().max(4000).optional(),

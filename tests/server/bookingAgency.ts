@@ -123,11 +123,15 @@ export async function signedIn(testApp: () => Promise<TestApp>) {
     url: "/api/v1/auth/login",
     payload: { login: "camille", password: "mot de passe solide", deviceName: "Poste 1" },
   });
-  const headers = { authorization: `Bearer ${loginResponse.parse(response.json()).token}` };
+  const login = loginResponse.parse(response.json());
+  const headers = { authorization: `Bearer ${login.token}` };
   const clientId = randomUUID();
   let seq = 0;
   return {
     ...testing,
+    user: login.user,
+    deviceId: login.deviceId,
+    headers,
     /** Pushes mutations in order as one client, the way a workstation's outbox does. */
     async push(mutations: Array<{ name: string; args: Record<string, unknown> }>): Promise<MutationResult[]> {
       const response = await testing.app.inject({

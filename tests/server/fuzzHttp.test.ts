@@ -115,6 +115,7 @@ function mutationArgs(world: FuzzWorld, name: MutationName, fresh: string): Reco
     case "waitlist.add":
       return { id: fresh, practiceId, patientId: patientIds[0], appointmentTypeId: motifId, practitionerIds: [practitionerId], preferredWindows: [], notes: null };
     case "waitlist.remove":
+    case "waitlist.decline":
       return { id: fresh };
   }
 }
@@ -140,6 +141,27 @@ const push: RequestArbitrary = (world) => {
     method: "POST",
     url: "/api/v1/sync/push",
     headers: jsonHeaders(body, { authorization: revoked && authorization === undefined ? `Bearer ${world.revokedToken}` : authorization }),
+    body,
+  }));
+};
+
+// ---- POST /api/v1/sync/reads (the audit of reads) --------------------------------------------------
+
+const reads: RequestArbitrary = (world) => {
+  const read = fc.tuple(uuid, fc.array(uuid, { minLength: 1, maxLength: 3 })).chain(([id, patientIds]) => {
+    const valid = { id, at: "2025-01-14T08:30:00Z", userId: null, practiceId: world.fixture.tilleuls.practiceId, action: "patient.search", patientIds };
+    return fc.oneof(
+      { weight: 6, arbitrary: brokenObject(valid, { at: datetimes, practiceId: uuid, action: nastyString, patientIds: fc.array(nastyString, { maxLength: 200 }) }) },
+      { weight: 1, arbitrary: fc.constant(valid) },
+    );
+  });
+  const request = fc.array(read, { minLength: 0, maxLength: 4 }).chain((list) =>
+    fc.oneof({ weight: 8, arbitrary: fc.constant({ reads: list }) }, { weight: 1, arbitrary: brokenObject({ reads: list }) }),
+  );
+  return fc.record({ body: bodyOf(request, { sizes: [4 * 1024 * 1024], jsonWeight: 30 }), authorization: authorizationOf(world.token) }).map(({ body, authorization }) => ({
+    method: "POST",
+    url: "/api/v1/sync/reads",
+    headers: jsonHeaders(body, { authorization }),
     body,
   }));
 };
@@ -250,6 +272,7 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "HEAD /health": generic("HEAD", "/health"),
   "POST /api/v1/auth/login": login,
   "POST /api/v1/sync/push": push,
+  "POST /api/v1/sync/reads": reads,
   "GET /api/v1/sync/pull": pull("GET"),
   "HEAD /api/v1/sync/pull": pull("HEAD"),
   "GET /api/v1/ws": generic("GET", "/api/v1/ws"),

@@ -1,9 +1,12 @@
 import type { z } from "zod";
 import {
+  auditReadsResponse,
   errorBody,
   loginResponse,
   pullResponse,
   pushResponse,
+  type AuditReadsRequest,
+  type AuditReadsResponse,
   type LoginRequest,
   type LoginResponse,
   type PullResponse,
@@ -69,6 +72,8 @@ export function serverApi(serverUrl: string) {
   return {
     login: (request: LoginRequest): Promise<LoginResponse> => call(`${base}/api/v1/auth/login`, json(null, request), loginResponse),
     push: (token: string, request: PushRequest): Promise<PushResponse> => call(`${base}/api/v1/sync/push`, json(token, request), pushResponse),
+    uploadReads: (token: string, request: AuditReadsRequest): Promise<AuditReadsResponse> =>
+      call(`${base}/api/v1/sync/reads`, json(token, request), auditReadsResponse),
     pull: (token: string, cursor: string, clientId: string, limit: number): Promise<PullResponse> => {
       const query = new URLSearchParams({ cursor, clientId, limit: String(limit) });
       return call(`${base}/api/v1/sync/pull?${query}`, json(token), pullResponse);

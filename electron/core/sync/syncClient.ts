@@ -1,5 +1,6 @@
 import { WebSocket } from "ws";
-import { MAX_MUTATIONS_PER_PUSH, serverSocketMessage, type TelephonyCallMessage } from "../../../shared/api/wire";
+import { MAX_MUTATIONS_PER_PUSH, MAX_READS_PER_UPLOAD, serverSocketMessage, type TelephonyCallMessage } from "../../../shared/api/wire";
+import type { ReadAudit } from "./readAudit";
 import type { Replica } from "./replica";
 import { ServerError, type ServerApi } from "./serverApi";
 
@@ -11,6 +12,8 @@ export interface SyncSession {
 export interface SyncClientOptions {
   api: ServerApi;
   replica: Replica;
+  /** The audit of reads made on this workstation, uploaded after each push. */
+  reads?: Pick<ReadAudit, "pending" | "uploaded">;
   session: SyncSession;
   /** How the connection looks to the secretary; the workstation turns this into its status event. */
   onState: (state: "offline" | "syncing" | "online", lastSyncAt: string | null) => void;
@@ -58,6 +61,18 @@ export function startSyncClient(options: SyncClientOptions) {
     }
   }
 
+  async function uploadReads(): Promise<void> {
+    if (!options.reads) return;
+    for (;;) {
+      const reads = options.reads.pending(MAX_READS_PER_UPLOAD);
+      if (reads.length === 0) return;
+      await api.uploadReads(session.token, { reads });
+      // Recorded, or out of the user's practices and never to be: either way the server has answered.
+      options.reads.uploaded(reads.map((read) => read.id));
+      if (reads.length < MAX_READS_PER_UPLOAD) return;
+    }
+  }
+
   async function pullAll(): Promise<void> {
     let cursor = replica.state.get("pull_cursor") ?? "";
     if (cursor === "") replica.beginFirstSync();
@@ -85,6 +100,7 @@ export function startSyncClient(options: SyncClientOptions) {
       again = false;
       options.onState("syncing", lastSyncAt);
       await pushAll();
+      await uploadReads();
       await pullAll();
     } while (again && !stopped);
     failures = 0;

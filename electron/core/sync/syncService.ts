@@ -7,6 +7,7 @@ import { sessionUser, SYNCED_TABLES, type SessionUser, type TelephonyCallMessage
 import { MutationRejected, type MutationName } from "../../../shared/sync/mutations";
 import { createReplica } from "./replica";
 import { ServerError, serverApi } from "./serverApi";
+import { createReadAudit } from "./readAudit";
 import { startSyncClient, type SyncClient } from "./syncClient";
 import { createStatusBroadcaster } from "./syncStatus";
 
@@ -30,6 +31,7 @@ export interface SyncServiceOptions {
  */
 export function createSyncService(store: LocalStore, options: SyncServiceOptions) {
   const replica = createReplica(store, { userId: () => user?.id ?? null });
+  const reads = createReadAudit(store.sqlite, () => user?.id ?? null);
   let user: SessionUser | null = readUser();
   let client: SyncClient | null = null;
   const status = createStatusBroadcaster({
@@ -63,6 +65,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     client = startSyncClient({
       api: serverApi(url),
       replica,
+      reads,
       session: { token, clientId: clientId() },
       log: options.log,
       ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
@@ -112,6 +115,8 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
   return {
     status: status.get,
     onStatus: status.subscribe,
+    /** The audit of reads: records kept here, uploaded by the sync after each push. */
+    reads,
     handlers: {
       "session.current": view,
       "session.login": async (input: { serverUrl?: string | undefined; login: string; password: string }): Promise<SessionView> => {

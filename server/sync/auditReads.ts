@@ -1,0 +1,48 @@
+import { auditEvents } from "../../db/central/schema";
+import type { AuthenticatedSession, CentralDb } from "../context";
+import type { AuditReadsRequest } from "../../shared/api/wire";
+
+/**
+ * Records the reads a workstation uploads. The server stamps its own view of who uploads (user and
+ * device of the token); a read made earlier under another user of the same workstation keeps that
+ * user in its details. Reads of a practice the uploader does not serve are not recorded (a workstation
+ * only holds its user's practices, so they cannot be real), and an upload retried after a lost answer
+ * adds nothing: the read's id is the row's.
+ */
+export async function recordReads(db: CentralDb, session: AuthenticatedSession, request: AuditReadsRequest): Promise<number> {
+  const now = Date.now();
+  const rows = request.reads
+    .filter((read) => session.user.practiceIds.includes(read.practiceId))
+    .map((read) => ({
+      id: read.id,
+      at: new Date(plausible(read.at, now) ? read.at : now),
+      userId: session.user.id,
+      deviceId: session.deviceId,
+      practiceId: read.practiceId,
+      action: read.action,
+      entity: "patient",
+      entityId: read.patientIds.length === 1 ? read.patientIds[0]! : null,
+      details: {
+        patientIds: read.patientIds,
+        uploadedAt: new Date(now).toISOString(),
+        ...(plausible(read.at, now) ? {} : { claimedAt: read.at }),
+        ...(read.userId && read.userId !== session.user.id ? { readBy: read.userId } : {}),
+      },
+    }));
+  if (rows.length === 0) return 0;
+  const inserted = await db.insert(auditEvents).values(rows).onConflictDoNothing({ target: auditEvents.id }).returning({ id: auditEvents.id });
+  return inserted.length;
+}
+
+const TWO_YEARS_MS = 2 * 366 * 86_400_000;
+const ONE_DAY_MS = 86_400_000;
+
+/**
+ * A workstation's clock may be wrong: a read dated more than two years back or a day ahead is recorded
+ * at upload time, its claimed time kept beside it, rather than refused (the upload would be retried for
+ * ever) or stored as a date PostgreSQL cannot hold.
+ */
+function plausible(at: string, now: number): boolean {
+  const time = Date.parse(at);
+  return time >= now - TWO_YEARS_MS && time <= now + ONE_DAY_MS;
+}
