@@ -1,11 +1,14 @@
 import type { FastifyInstance } from "fastify";
+import { holdsNul } from "../../shared/domain/textSafety";
 import { ApiError } from "./apiError";
 
 /**
  * JSON bodies, parsed by Fastify's own parser (which refuses `__proto__` and `constructor.prototype`
  * keys: no prototype pollution), then refused whole if any key or string holds a NUL character.
  * PostgreSQL's text cannot store U+0000: such a string would otherwise reach the database and fail
- * there, as a 500, after part of the request's work.
+ * there, as a 500, after part of the request's work. A route whose config says
+ * `nulCheckedPerMutation` (the push) checks each mutation itself: one bad mutation is refused alone,
+ * instead of the whole push, which the workstation would otherwise retry for ever.
  */
 export function registerJsonBodyParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser("error", "error");
@@ -13,7 +16,7 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
     parseJson(request, body as string, (error: Error | null, value?: unknown) => {
       if (error) return done(isPlainJson(body as string) ? forbiddenKeys() : error, undefined);
-      if (holdsNul(value)) return done(new ApiError(400, "invalid", "Requête invalide : le caractère nul (U+0000) est interdit dans le texte."), undefined);
+      if (!request.routeOptions.config.nulCheckedPerMutation && holdsNul(value)) return done(new ApiError(400, "invalid", "Requête invalide : le caractère nul (U+0000) est interdit dans le texte."), undefined);
       done(null, value);
     });
   });
@@ -31,21 +34,9 @@ function isPlainJson(text: string): boolean {
   }
 }
 
-/** Walks the value without recursion: a body may be nested thousands of levels deep. */
-export function holdsNul(value: unknown): boolean {
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const current = pending.pop();
-    if (typeof current === "string") {
-      if (current.includes("\u0000")) return true;
-    } else if (Array.isArray(current)) {
-      for (const item of current) pending.push(item);
-    } else if (typeof current === "object" && current !== null) {
-      for (const [key, item] of Object.entries(current)) {
-        if (key.includes("\u0000")) return true;
-        pending.push(item);
-      }
-    }
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The route refuses NUL characters mutation by mutation (shared/sync/mutations.ts), not the whole body. */
+    nulCheckedPerMutation?: boolean;
   }
-  return false;
 }

@@ -23,7 +23,7 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
   app.addHook("onClose", async () => pokes.stop());
 
   // Authenticated before its body is read: only a signed-in workstation makes the server read up to 16 MiB.
-  app.post("/api/v1/sync/push", { onRequest: context.authenticate, bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (request) => {
+  app.post("/api/v1/sync/push", { onRequest: context.authenticate, bodyLimit: PUSH_BODY_LIMIT_BYTES, config: { nulCheckedPerMutation: true } }, async (request) => {
     const body = parseOr400(pushRequest, request.body);
     try {
       return await pushMutations(context, sessionOf(request), body);

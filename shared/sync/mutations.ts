@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { describeIssues } from "../domain/frenchValidation";
+import { holdsNul } from "../domain/textSafety";
 import { BOOKING_CHANNELS, CALL_OUTCOMES, MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
 import { callLinks, isoDate, preferredWindows } from "../domain/schedules";
 
@@ -132,6 +133,7 @@ export class MutationRejected extends Error {
 
 /** Parses a mutation's arguments, or says in French what is wrong. */
 export function parseMutationArgs<N extends MutationName>(name: N, args: unknown): MutationArgs<N> {
+  if (holdsNul(args)) throw new MutationRejected("invalid", `Demande invalide (${name}) : le caractère nul (U+0000) est interdit dans le texte.`);
   const parsed = mutationArgs[name].safeParse(args);
   if (!parsed.success) {
     throw new MutationRejected("invalid", `Demande invalide (${name}) : ${describeIssues(parsed.error)}`);

@@ -28,6 +28,8 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "messages.byPractice": (w) => w.handlers["messages.byPractice"]({ practiceId, limit: 50 }),
     "agenda.range": (w) => w.handlers["agenda.range"]({ practitionerIds: [practitionerId], from: at, to: later }),
     "agenda.freeSlots": (w) => w.handlers["agenda.freeSlots"]({ practiceId, from: at, limit: 10 }),
+    "agenda.motifs": (w) => w.handlers["agenda.motifs"]({ practiceId }),
+    "waitlist.byPractice": (w) => w.handlers["waitlist.byPractice"]({ practiceId }),
     "conflicts.list": (w) => w.handlers["conflicts.list"]({}),
     "conflicts.clear": (w) => w.handlers["conflicts.clear"]({ id: randomUUID() }),
     "mutations.apply": (w) => w.handlers["mutations.apply"]({ name: "message.create", args: queuedMessage(practiceId, 0) }),

@@ -226,6 +226,7 @@ const ATTEMPTS: Attempt[] = [
   { name: "waitlist.add", what: "a waitlist entry at the Gare", args: () => waitlistArgs({ practiceId: fixture.gare.practiceId, patientId: fixture.gare.patientIds[0], appointmentTypeId: fixture.gare.motifId }) },
   { name: "waitlist.add", what: "a Gare patient on the Tilleuls list", args: () => waitlistArgs({ patientId: fixture.gare.patientIds[0] }) },
   { name: "waitlist.remove", what: "a Gare waitlist entry", args: () => ({ id: gare.waitlistEntryId }) },
+  { name: "waitlist.decline", what: "a Gare waitlist entry's offer", args: () => ({ id: gare.waitlistEntryId }) },
 ];
 
 /**

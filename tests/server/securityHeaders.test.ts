@@ -176,15 +176,12 @@ describe("request size limits, per route", () => {
 });
 
 describe("hostile bodies", () => {
-  it("refuses a NUL character anywhere with 400, before it reaches PostgreSQL", async () => {
+  it("refuses a NUL character anywhere with 400, before it reaches PostgreSQL (in a push: that mutation alone)", async () => {
     const testing = await testApp();
     const authorization = await signedIn(testing);
     const secret = (await createPbxLink(testing.db, "Standard", "secret-du-standard-0123456789")).secret;
     const requests = [
       testing.app.inject(postJson("/api/v1/auth/login", { login: "cami\u0000lle", password: "x", deviceName: "y" })),
-      testing.app.inject(
-        postJson("/api/v1/sync/push", { clientId: randomUUID(), mutations: [{ seq: 1, id: randomUUID(), name: "patient.update", args: { id: randomUUID(), notes: "a\u0000b" } }] }, authorization),
-      ),
       testing.app.inject(
         postJson("/api/v1/telephony/events", { event: "ringing", callId: "a\u0000", calledNumber: "01 44 55 66 77", at: "2025-01-14T09:30:00+01:00" }, { "x-telesec-pbx-secret": secret }),
       ),
@@ -194,6 +191,27 @@ describe("hostile bodies", () => {
       expect(response.statusCode, response.body).toBe(400);
       expect(errorBody.parse(response.json()).error).toEqual({ code: "invalid", message: "Requête invalide : le caractère nul (U+0000) est interdit dans le texte." });
     }
+
+    // A workstation retries a refused push for ever: one bad mutation must not hold back the others.
+    const clientId = randomUUID();
+    const push = await testing.app.inject(
+      postJson(
+        "/api/v1/sync/push",
+        {
+          clientId,
+          mutations: [
+            { seq: 1, id: randomUUID(), name: "patient.update", args: { id: randomUUID(), notes: "a\u0000b" } },
+            { seq: 2, id: randomUUID(), name: "waitlist.remove", args: { id: randomUUID() } },
+          ],
+        },
+        authorization,
+      ),
+    );
+    expect(push.statusCode, push.body).toBe(200);
+    expect(pushResponse.parse(push.json()).results).toEqual([
+      { seq: 1, status: "rejected", error: { code: "invalid", message: "Demande invalide (patient.update) : le caractère nul (U+0000) est interdit dans le texte." } },
+      { seq: 2, status: "rejected", error: { code: "not_found", message: "Entrée de liste d'attente introuvable." } },
+    ]);
     expect(testing.logs).toEqual([]);
   });
 
