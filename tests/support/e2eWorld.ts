@@ -2,15 +2,19 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { startWebHarness, type WebHarness } from "../../electron/core/harness/webHarness";
 import { startServer, type RunningServer } from "../../server/startServer";
 import { launchChromium } from "./browser";
+import { linesQuotingPatients } from "./patientDataInLogs";
 
 /**
  * What every end-to-end file starts from: a real central server in demo mode (embedded PostgreSQL,
  * the demo agency and its accounts, the demo PBX link) in a folder of its own, browser-harness
  * workstations beside it, and Debian's Chromium — all stopped and removed after the file.
+ * Every log line of the server, of the workstations' cores and of the pages' consoles is kept, and
+ * after the file none may quote a seeded patient's name or number (issue "Security": no patient
+ * data in logs).
  */
 export interface E2eWorld {
   root: string;
@@ -18,6 +22,8 @@ export interface E2eWorld {
   browser: Browser;
   /** One browser-harness workstation per name asked, each with its own data folder. */
   harnesses: Record<string, WebHarness>;
+  /** What the server, the cores and the pages' consoles logged so far, each line with its source. */
+  logs: string[];
 }
 
 /** Starts the world in `beforeAll` and stops it in `afterAll`; the getter is valid inside tests. */
@@ -27,28 +33,50 @@ export function useE2eWorld(name: string, workstations: readonly string[]): () =
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const harnesses: Record<string, WebHarness> = {};
+  const logs: string[] = [];
+  const logTo = (source: string) => (line: string) => logs.push(`${source} : ${line}`);
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), `telesec-e2e-${name}-`));
     // The embedded PostgreSQL runs as the `postgres` user when tests run as root: it must reach its folder.
     chmodSync(root, 0o755);
-    server = await startServer({ port: 0, dataDir: join(root, "central"), demo: true, durable: false });
+    server = await startServer({ port: 0, dataDir: join(root, "central"), demo: true, durable: false, log: logTo("serveur") });
     for (const workstation of workstations) {
-      harnesses[workstation] = await startWebHarness({ port: 0, dataDir: join(root, workstation), serverUrl: server.url });
+      harnesses[workstation] = await startWebHarness({ port: 0, dataDir: join(root, workstation), serverUrl: server.url, log: logTo(workstation) });
     }
     browser = await launchChromium();
-    world = { root, server, browser, harnesses };
+    keepConsoles(browser, logTo("console"));
+    world = { root, server, browser, harnesses, logs };
   });
 
   afterAll(async () => {
+    try {
+      if (server) expect(await linesQuotingPatients(server.db, logs), "données de patients dans les journaux").toEqual([]);
+    } finally {
+      await stop();
+    }
+  });
+
+  async function stop(): Promise<void> {
     await browser?.close();
     for (const harness of Object.values(harnesses)) await harness.close();
     await server?.close();
     if (root) rmSync(root, { recursive: true, force: true });
-  });
+  }
 
   return () => {
     if (!world) throw new Error("monde de bout en bout non démarré (useE2eWorld au niveau du fichier)");
     return world;
+  };
+}
+
+/** Every page opened in this browser reports its console messages and uncaught errors. */
+function keepConsoles(browser: Browser, log: (line: string) => void): void {
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args: Parameters<Browser["newPage"]>) => {
+    const page = await newPage(...args);
+    page.on("console", (message) => log(`${message.type()} ${message.text()}`));
+    page.on("pageerror", (error) => log(`erreur ${error.message}`));
+    return page;
   };
 }
