@@ -174,6 +174,8 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
         const pending = ready.sync.status().pendingCount;
         if (pending > 0 && !discardPending) throw pendingChangesError(pending);
         log(pending > 0 ? `poste : oublié, ${pending} modification(s) non envoyée(s) abandonnée(s)` : "poste : oublié");
+        // The server voids this workstation's token too, when it can be reached: a copy of the old store would open nothing.
+        await ready.sync.endServerSession();
         try {
           await wipeLocalCache();
         } finally {

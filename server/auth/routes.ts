@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { and, eq, isNull } from "drizzle-orm";
-import { devices, users } from "../../db/central/schema";
+import { auditEvents, devices, users } from "../../db/central/schema";
 import { loginRequest, type LoginResponse } from "../../shared/api/wire";
-import type { ServerContext } from "../context";
+import { sessionOf, type ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
@@ -16,9 +16,10 @@ import { sessionUserOf } from "./sessionUser";
 /**
  * POST /api/v1/auth/login: a login and password open a session for one named workstation (a
  * device), whose bearer token is returned once and never stored. Five failures a minute, per login
- * and per address, then 429 (server/security/loginThrottle.ts).
+ * and per address, then 429 (server/security/loginThrottle.ts). POST /api/v1/auth/logout ends the
+ * calling device's session for good: a copy of its token, wherever it lies, opens nothing any more.
  */
-export function registerAuthRoutes(app: FastifyInstance, { db }: ServerContext): void {
+export function registerAuthRoutes(app: FastifyInstance, { db, authenticate }: ServerContext): void {
   app.post("/api/v1/auth/login", { bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request): Promise<LoginResponse> => {
     const { login, password, deviceName } = parseOr400(loginRequest, request.body);
     const attempt = await beginLoginAttempt(db, login, clientAddressKey(request.ip));
@@ -42,5 +43,16 @@ export function registerAuthRoutes(app: FastifyInstance, { db }: ServerContext):
       await attempt.succeeded(tx, { userId: user.id, deviceId, at: now });
     });
     return { token, deviceId, user: sessionUserOf(user) };
+  });
+
+  app.post("/api/v1/auth/logout", { onRequest: authenticate }, async (request) => {
+    const { user, deviceId } = sessionOf(request);
+    const now = new Date();
+    // A closed session, not a revocation (revokedAt is the administrator's word): either way the token is dead.
+    await db.transaction(async (tx) => {
+      await tx.update(devices).set({ deletedAt: now }).where(eq(devices.id, deviceId));
+      await tx.insert(auditEvents).values({ id: randomUUID(), at: now, userId: user.id, deviceId, action: "logout", entity: "device", entityId: deviceId, details: {} });
+    });
+    return { loggedOut: true as const };
   });
 }

@@ -28,6 +28,8 @@ export const sessionUser = z.object({
 export type SessionUser = z.infer<typeof sessionUser>;
 
 export const loginResponse = z.object({ token: z.string().min(32), deviceId: id, user: sessionUser });
+/** POST /api/v1/auth/logout: the calling device's token is void from now on. */
+export const logoutResponse = z.object({ loggedOut: z.literal(true) });
 export type LoginResponse = z.infer<typeof loginResponse>;
 
 export const MAX_MUTATIONS_PER_PUSH = 500;

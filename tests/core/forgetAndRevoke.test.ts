@@ -103,12 +103,28 @@ describe("forgetting the workstation", () => {
     expect(await messagesOnServer(database, lost.id)).toBe(0);
   });
 
-  it("forgets at once when nothing is pending", async () => {
-    const { a, keys, oldKey, handlers } = await signedInWorkstation();
+  it("forgets at once when nothing is pending, and the server voids the workstation's token", async () => {
+    const { database, a, keys, oldKey, handlers } = await signedInWorkstation();
     await expect(handlers["workstation.forget"]({ confirm: true, discardPending: false })).resolves.toEqual({ state: "ready" });
     expect(keys.filesWhenKeyDestroyed).toEqual([["store.key"]]);
     expectOldKeyUseless(a.dataDir, oldKey);
     expect((await handlers["session.current"]({})).user).toBeNull();
+    const sessions = await database.db.select({ deletedAt: devices.deletedAt, revokedAt: devices.revokedAt }).from(devices);
+    expect(sessions).toEqual([{ deletedAt: expect.any(Date), revokedAt: null }]);
+  });
+
+  it("forgets offline too, waiting only a few seconds for the server", async () => {
+    const { database, server, handlers } = await signedInWorkstation();
+    await server.close();
+    await expect(handlers["workstation.forget"]({ confirm: true, discardPending: false })).resolves.toEqual({ state: "ready" });
+    // Unreachable: the token stays valid on the server until an administrator revokes the device.
+    expect(await database.db.select({ deletedAt: devices.deletedAt }).from(devices)).toEqual([{ deletedAt: null }]);
+  });
+
+  it("voids the token on the server at a logout", async () => {
+    const { database, handlers } = await signedInWorkstation();
+    await handlers["session.logout"]({});
+    await eventually(async () => (await database.db.select({ deletedAt: devices.deletedAt }).from(devices))[0]?.deletedAt !== null);
   });
 });
 

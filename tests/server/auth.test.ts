@@ -119,6 +119,23 @@ describe("bearer authentication", () => {
     expect(errorBody.parse(gone.json()).error.code).toBe("unauthenticated");
   });
 
+  it("voids a device's token at its logout, on record, and answers without a token 401", async () => {
+    const { app, db } = await appWithUser();
+    const leaving = await loggedIn(app);
+    const staying = await loggedIn(app);
+    const logout = (authorization?: string) =>
+      app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: authorization ? { authorization } : {}, payload: {} });
+
+    expect((await logout()).statusCode).toBe(401);
+    const done = await logout(`Bearer ${leaving.token}`);
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toEqual({ loggedOut: true });
+    expect(errorBody.parse((await withToken(app, `Bearer ${leaving.token}`)).json()).error.code).toBe("device_revoked");
+    expect((await withToken(app, `Bearer ${staying.token}`)).statusCode).toBe(200);
+    const trail = await db.select().from(auditEvents).where(eq(auditEvents.action, "logout"));
+    expect(trail).toEqual([expect.objectContaining({ deviceId: leaving.deviceId, entity: "device", entityId: leaving.deviceId })]);
+  });
+
   it("records when a device was last seen, once a minute at most", async () => {
     const { app, db } = await appWithUser();
     const session = await loggedIn(app);

@@ -3,6 +3,7 @@ import {
   auditReadsResponse,
   errorBody,
   loginResponse,
+  logoutResponse,
   pullResponse,
   pushResponse,
   type AuditReadsRequest,
@@ -71,6 +72,7 @@ export function serverApi(serverUrl: string) {
   const base = serverUrl.replace(/\/+$/, "");
   return {
     login: (request: LoginRequest): Promise<LoginResponse> => call(`${base}/api/v1/auth/login`, json(null, request), loginResponse),
+    logout: (token: string): Promise<unknown> => call(`${base}/api/v1/auth/logout`, json(token, {}), logoutResponse),
     push: (token: string, request: PushRequest): Promise<PushResponse> => call(`${base}/api/v1/sync/push`, json(token, request), pushResponse),
     uploadReads: (token: string, request: AuditReadsRequest): Promise<AuditReadsResponse> =>
       call(`${base}/api/v1/sync/reads`, json(token, request), auditReadsResponse),

@@ -11,6 +11,9 @@ import { createReadAudit } from "./readAudit";
 import { startSyncClient, type SyncClient } from "./syncClient";
 import { createStatusBroadcaster } from "./syncStatus";
 
+/** How long a logout or a forget waits for the server to void the token before going on without it. */
+const LOGOUT_WAIT_MS = 3_000;
+
 const KEYS = { serverUrl: "server_url", token: "session_token", user: "session_user", clientId: "client_id", cursor: "pull_cursor" } as const;
 
 export interface SyncServiceOptions {
@@ -110,6 +113,27 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
   /** Signed in means holding a token; `user` stays known after a logout as the owner of this replica. */
   const view = (): SessionView => ({ user: replica.state.get(KEYS.token) ? user : null, serverUrl: serverUrl() });
 
+  /**
+   * Signs out here at once, and asks the server to void the token (best effort, a few seconds at most):
+   * offline, the token is only forgotten here, and stays valid on the server until an administrator
+   * revokes the device.
+   */
+  async function endServerSession(): Promise<void> {
+    const url = serverUrl();
+    const token = replica.state.get(KEYS.token);
+    client?.stop();
+    client = null;
+    replica.state.delete(KEYS.token);
+    status.update({ state: "signed_out" });
+    if (!url || !token) return;
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, LOGOUT_WAIT_MS).unref());
+    const logout = serverApi(url)
+      .logout(token)
+      .then(() => undefined)
+      .catch((error: unknown) => options.log(`session : fin de session non transmise au serveur (${error instanceof ServerError ? error.code : "erreur"})`));
+    await Promise.race([logout, timeout]);
+  }
+
   startClient();
 
   return {
@@ -139,10 +163,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
         return view();
       },
       "session.logout": (): SessionView => {
-        client?.stop();
-        client = null;
-        replica.state.delete(KEYS.token);
-        status.update({ state: "signed_out" });
+        void endServerSession();
         return view();
       },
       "sync.status": (): SyncStatus => status.get(),
@@ -169,6 +190,8 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
         return queued;
       },
     },
+    /** Signs out and voids the token on the server when it answers in time ("Oublier ce poste"). */
+    endServerSession,
     /** Waits for the sync under way (tests, orderly shutdown). */
     settle: async () => {
       await client?.sync();
