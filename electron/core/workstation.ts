@@ -147,6 +147,22 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     return view;
   }
 
+  /**
+   * The lock's last resort after too many wrong passwords: the server checks the password on this
+   * workstation's session (no new device, the same rate limit as logins); signed out, a full sign-in.
+   */
+  async function confirmWithServer(login: string, password: string): Promise<void> {
+    const ready = sessionStore();
+    const verifier = await makePasswordVerifier(password);
+    if ((await ready.sync.confirmPassword(password)) === "no_session") {
+      await signIn({ login, password });
+      return;
+    }
+    const user = ready.sync.handlers["session.current"]().user;
+    if (opened.ready !== ready || !user) return;
+    ready.lock.signedIn({ userId: user.id, login, name: user.name }, verifier);
+  }
+
   /** The server said `device_revoked`: the local copy goes at once, pending changes included (by design). */
   function deviceRevoked(ready: ReadyStore): Promise<void> {
     return exclusive(async () => {
@@ -261,9 +277,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       clock,
       hasSession: () => sync.handlers["session.current"]().user !== null,
       sessionUserName: () => sync.handlers["session.current"]().user?.name ?? null,
-      serverLogin: async (login, password) => {
-        await signIn({ login, password });
-      },
+      confirmWithServer: (login, password) => confirmWithServer(login, password),
       onChange: (status) => {
         if (current()) announce("session.lockStatus", status);
       },

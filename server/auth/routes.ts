@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { and, eq, isNull } from "drizzle-orm";
 import { auditEvents, devices, users } from "../../db/central/schema";
-import { loginRequest, type LoginResponse } from "../../shared/api/wire";
+import { confirmPasswordRequest, loginRequest, type LoginResponse } from "../../shared/api/wire";
 import { sessionOf, type ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
@@ -18,6 +18,8 @@ import { sessionUserOf } from "./sessionUser";
  * device), whose bearer token is returned once and never stored. Five failures a minute, per login
  * and per address, then 429 (server/security/loginThrottle.ts). POST /api/v1/auth/logout ends the
  * calling device's session for good: a copy of its token, wherever it lies, opens nothing any more.
+ * POST /api/v1/auth/confirm-password checks the signed-in user's password on the same device (the lock
+ * screen after too many wrong passwords), under the same rate limit as logins, without a new device.
  */
 export function registerAuthRoutes(app: FastifyInstance, { db, authenticate }: ServerContext): void {
   app.post("/api/v1/auth/login", { bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request): Promise<LoginResponse> => {
@@ -43,6 +45,20 @@ export function registerAuthRoutes(app: FastifyInstance, { db, authenticate }: S
       await attempt.succeeded(tx, { userId: user.id, deviceId, at: now });
     });
     return { token, deviceId, user: sessionUserOf(user) };
+  });
+
+  app.post("/api/v1/auth/confirm-password", { onRequest: authenticate, bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request) => {
+    const { password } = parseOr400(confirmPasswordRequest, request.body);
+    const { user: sessionUser, deviceId } = sessionOf(request);
+    const [user] = await db.select({ login: users.login, passwordHash: users.passwordHash }).from(users).where(eq(users.id, sessionUser.id));
+    const attempt = await beginLoginAttempt(db, user!.login, clientAddressKey(request.ip));
+    if (!user!.passwordHash || !(await verifyPassword(user!.passwordHash, password))) {
+      await attempt.failed(sessionUser.id);
+      // 403, not 401: the session itself stays valid, only this password is wrong.
+      throw new ApiError(403, "invalid_credentials", "Mot de passe incorrect.");
+    }
+    await db.transaction((tx) => attempt.succeeded(tx, { userId: sessionUser.id, deviceId, at: new Date() }));
+    return { confirmed: true as const };
   });
 
   app.post("/api/v1/auth/logout", { onRequest: authenticate }, async (request) => {

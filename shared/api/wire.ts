@@ -28,6 +28,9 @@ export const sessionUser = z.object({
 export type SessionUser = z.infer<typeof sessionUser>;
 
 export const loginResponse = z.object({ token: z.string().min(32), deviceId: id, user: sessionUser });
+/** POST /api/v1/auth/confirm-password: the signed-in user shows their password again (unlocking after too many local failures). */
+export const confirmPasswordRequest = z.object({ password: z.string().min(1, "Mot de passe manquant").max(200) });
+export const confirmPasswordResponse = z.object({ confirmed: z.literal(true) });
 /** POST /api/v1/auth/logout: the calling device's token is void from now on. */
 export const logoutResponse = z.object({ loggedOut: z.literal(true) });
 export type LoginResponse = z.infer<typeof loginResponse>;

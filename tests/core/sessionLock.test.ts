@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { devices } from "../../db/central/schema";
 import { describe, expect, it } from "vitest";
 import { methods, type LockStatus, type MethodName } from "../../shared/api/contract";
 import { keyFileProvider } from "../../db/local/keyFileProvider";
@@ -151,11 +152,12 @@ describe("locking the session", () => {
     });
     expect(handlers["session.lockStatus"]({})).toMatchObject({ state: "locked" });
 
-    // Back online: a wrong password is refused by the server, the right one is a full sign-in that unlocks.
+    // Back online: the server checks the password on this workstation's own session (no new device):
+    // a wrong one is refused, the right one unlocks.
     await world.server(database.url, port);
     expect(await failureOf(() => handlers["session.unlock"]({ password: "toujours faux" }))).toMatchObject({
       code: "invalid_credentials",
-      message: "Identifiant ou mot de passe incorrect.",
+      message: "Mot de passe incorrect.",
     });
     await expect(handlers["session.unlock"]({ password: PASSWORD })).resolves.toMatchObject({
       state: "unlocked",
@@ -163,6 +165,9 @@ describe("locking the session", () => {
       serverCheckRequired: false,
     });
     expect(await handlers["practices.list"]({})).toHaveLength(2);
+    const sessions = await database.db.select({ deletedAt: devices.deletedAt }).from(devices);
+    expect(sessions).toEqual([{ deletedAt: null }]);
+    expect((await handlers["sync.now"]({})).state).toBe("online");
   });
 
   it("restarts locked when a session is held, with the count of wrong passwords kept", async () => {

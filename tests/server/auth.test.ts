@@ -136,6 +136,23 @@ describe("bearer authentication", () => {
     expect(trail).toEqual([expect.objectContaining({ deviceId: leaving.deviceId, entity: "device", entityId: leaving.deviceId })]);
   });
 
+  it("confirms the signed-in user's password on the same device, 403 when wrong, and counts failures like logins", async () => {
+    const { app, db } = await appWithUser();
+    const session = await loggedIn(app);
+    const confirm = (password: string) =>
+      app.inject({ method: "POST", url: "/api/v1/auth/confirm-password", headers: { authorization: `Bearer ${session.token}` }, payload: { password } });
+
+    expect((await confirm("mot de passe solide")).json()).toEqual({ confirmed: true });
+    const wrong = await confirm("faux");
+    expect(wrong.statusCode).toBe(403);
+    expect(errorBody.parse(wrong.json()).error).toEqual({ code: "invalid_credentials", message: "Mot de passe incorrect." });
+    for (let attempt = 2; attempt <= 5; attempt++) expect((await confirm("faux")).statusCode).toBe(403);
+    expect((await confirm("mot de passe solide")).statusCode).toBe(429);
+    // Still the one device, and its session still valid.
+    expect(await db.select({ id: devices.id }).from(devices)).toEqual([{ id: session.deviceId }]);
+    expect((await withToken(app, `Bearer ${session.token}`)).statusCode).toBe(200);
+  });
+
   it("records when a device was last seen, once a minute at most", async () => {
     const { app, db } = await appWithUser();
     const session = await loggedIn(app);

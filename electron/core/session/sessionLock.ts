@@ -28,8 +28,11 @@ export interface SessionLockOptions {
   hasSession: () => boolean;
   /** The signed-in user's name when this lock knows no account yet (a session older than the lock). */
   sessionUserName: () => string | null;
-  /** A full sign-in with the server (the workstation's `session.login`); it calls `signedIn` on success. */
-  serverLogin: (login: string, password: string) => Promise<void>;
+  /**
+   * The server confirms the password: on the session's own device when it still has one, else by a full
+   * sign-in (the workstation's `session.login`); it calls `signedIn` on success.
+   */
+  confirmWithServer: (login: string, password: string) => Promise<void>;
   onChange: (status: LockStatus) => void;
   log: (line: string) => void;
 }
@@ -165,7 +168,7 @@ export function createSessionLock(options: SessionLockOptions) {
       );
     }
     try {
-      await options.serverLogin(known.login, password);
+      await options.confirmWithServer(known.login, password);
     } catch (error) {
       if (error instanceof TelesecError && error.code === "unreachable") {
         throw new TelesecError(

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import {
   auditReadsResponse,
+  confirmPasswordResponse,
   errorBody,
   loginResponse,
   logoutResponse,
@@ -72,6 +73,8 @@ export function serverApi(serverUrl: string) {
   const base = serverUrl.replace(/\/+$/, "");
   return {
     login: (request: LoginRequest): Promise<LoginResponse> => call(`${base}/api/v1/auth/login`, json(null, request), loginResponse),
+    confirmPassword: (token: string, password: string): Promise<unknown> =>
+      call(`${base}/api/v1/auth/confirm-password`, json(token, { password }), confirmPasswordResponse),
     logout: (token: string): Promise<unknown> => call(`${base}/api/v1/auth/logout`, json(token, {}), logoutResponse),
     push: (token: string, request: PushRequest): Promise<PushResponse> => call(`${base}/api/v1/sync/push`, json(token, request), pushResponse),
     uploadReads: (token: string, request: AuditReadsRequest): Promise<AuditReadsResponse> =>

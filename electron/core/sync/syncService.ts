@@ -134,6 +134,23 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     await Promise.race([logout, timeout]);
   }
 
+  /**
+   * The server confirms the signed-in user's password on this device's session (no new device). Signed
+   * out, there is no session to confirm against: the caller signs in instead.
+   */
+  async function confirmPassword(password: string): Promise<"confirmed" | "no_session"> {
+    const url = serverUrl();
+    const token = replica.state.get(KEYS.token);
+    if (!url || !token) return "no_session";
+    try {
+      await serverApi(url).confirmPassword(token, password);
+    } catch (error) {
+      if (error instanceof ServerError) throw new TelesecError(error.kind === "unreachable" ? "unreachable" : error.code, error.message);
+      throw error;
+    }
+    return "confirmed";
+  }
+
   startClient();
 
   return {
@@ -190,6 +207,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
         return queued;
       },
     },
+    confirmPassword,
     /** Signs out and voids the token on the server when it answers in time ("Oublier ce poste"). */
     endServerSession,
     /** Waits for the sync under way (tests, orderly shutdown). */
