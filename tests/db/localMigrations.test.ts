@@ -57,6 +57,16 @@ function migrateStepwise(idx: number, before: (store: LocalStore) => void, after
   }
 }
 
+/** A practice, its practitioner and one motif ("motif-1"), as rows of the schema before migration 0004. */
+function insertMotifRows(store: { sqlite: { exec(sql: string): unknown } }): void {
+  store.sqlite.exec(`INSERT INTO practice (id, name, kind, address, greetings, coverage_schedule, referrals)
+    VALUES ('cabinet-1', 'Cabinet', 'cabinet', '{}', '{}', '[]', '[]')`);
+  store.sqlite.exec(`INSERT INTO practitioner (id, practice_id, title, first_name, last_name, specialty, accepts_new_patients, working_hours, exceptional_openings, absences, color)
+    VALUES ('praticien-1', 'cabinet-1', 'Dr', 'Claire', 'Martin', 'Médecine générale', 'oui', '[]', '[]', '[]', '#000000')`);
+  store.sqlite.exec(`INSERT INTO appointment_type (id, practice_id, practitioner_id, label, duration_minutes, color, allowed_for_new_patients, restrictions)
+    VALUES ('motif-1', 'cabinet-1', 'praticien-1', 'Consultation', 20, '#000000', 1, '{}')`);
+}
+
 const cases: Record<string, () => void> = {
   "0000_initial": () =>
     migrateStepwise(
@@ -113,12 +123,7 @@ const cases: Record<string, () => void> = {
     migrateStepwise(
       4,
       (store) => {
-        store.sqlite.exec(`INSERT INTO practice (id, name, kind, address, greetings, coverage_schedule, referrals)
-          VALUES ('cabinet-1', 'Cabinet', 'cabinet', '{}', '{}', '[]', '[]')`);
-        store.sqlite.exec(`INSERT INTO practitioner (id, practice_id, title, first_name, last_name, specialty, accepts_new_patients, working_hours, exceptional_openings, absences, color)
-          VALUES ('praticien-1', 'cabinet-1', 'Dr', 'Claire', 'Martin', 'Médecine générale', 'oui', '[]', '[]', '[]', '#000000')`);
-        store.sqlite.exec(`INSERT INTO appointment_type (id, practice_id, practitioner_id, label, duration_minutes, color, allowed_for_new_patients, restrictions)
-          VALUES ('motif-1', 'cabinet-1', 'praticien-1', 'Consultation', 20, '#000000', 1, '{}')`);
+        insertMotifRows(store);
       },
       (store) => {
         // Motifs made before the upgrade all rank first; they keep everything else.
@@ -130,12 +135,7 @@ const cases: Record<string, () => void> = {
     migrateStepwise(
       5,
       (store) => {
-        store.sqlite.exec(`INSERT INTO practice (id, name, kind, address, greetings, coverage_schedule, referrals)
-          VALUES ('cabinet-1', 'Cabinet', 'cabinet', '{}', '{}', '[]', '[]')`);
-        store.sqlite.exec(`INSERT INTO practitioner (id, practice_id, title, first_name, last_name, specialty, accepts_new_patients, working_hours, exceptional_openings, absences, color)
-          VALUES ('praticien-1', 'cabinet-1', 'Dr', 'Claire', 'Martin', 'Médecine générale', 'oui', '[]', '[]', '[]', '#000000')`);
-        store.sqlite.exec(`INSERT INTO appointment_type (id, practice_id, practitioner_id, label, duration_minutes, color, allowed_for_new_patients, restrictions)
-          VALUES ('motif-1', 'cabinet-1', 'praticien-1', 'Consultation', 20, '#000000', 1, '{}')`);
+        insertMotifRows(store);
         store.sqlite.exec(`INSERT INTO patient (id, practice_id, birth_name, first_name, phones, created_at, updated_at)
           VALUES ('patient-1', 'cabinet-1', 'DUPONT', 'Marie', '[]', 0, 0)`);
         store.sqlite.exec(`INSERT INTO waitlist_entry (id, practice_id, patient_id, appointment_type_id, practitioner_ids, preferred_windows, created_at)
