@@ -3,6 +3,7 @@ import { auditEvents } from "../../db/central/schema";
 import type { AuthenticatedSession } from "../context";
 import type { MutationEnvelope, MutationName } from "../../shared/sync/mutations";
 import type { CentralTx } from "./centralMutations";
+import { timeOrderedId } from "./timeOrderedId";
 
 /**
  * The audit trail of writes: every mutation the server applies leaves one append-only `audit_event`
@@ -39,7 +40,7 @@ function auditRow({ user, deviceId, mutation, practiceId }: AuditedWrite) {
 }
 
 export async function auditWrite(tx: CentralTx, write: AuditedWrite): Promise<void> {
-  await tx.insert(auditEvents).values({ id: sql`gen_random_uuid()`, at: sql`statement_timestamp()`, ...auditRow(write) });
+  await tx.insert(auditEvents).values({ id: timeOrderedId(), at: sql`statement_timestamp()`, ...auditRow(write) });
 }
 
 /**
@@ -49,11 +50,11 @@ export async function auditWrite(tx: CentralTx, write: AuditedWrite): Promise<vo
  */
 export function auditWriteSql(firstParam: number, write: AuditedWrite): { sql: string; params: unknown[] } {
   const row = auditRow(write);
-  const params = [row.userId, row.deviceId, row.practiceId, row.action, row.entity, row.entityId, JSON.stringify(row.details)];
-  const [userId, deviceId, practiceId, action, entity, entityId, details] = params.map((_, index) => `$${firstParam + index}`);
+  const params = [timeOrderedId(), row.userId, row.deviceId, row.practiceId, row.action, row.entity, row.entityId, JSON.stringify(row.details)];
+  const [id, userId, deviceId, practiceId, action, entity, entityId, details] = params.map((_, index) => `$${firstParam + index}`);
   return {
     sql: `INSERT INTO audit_event (id, at, user_id, device_id, practice_id, action, entity, entity_id, details)
-      SELECT gen_random_uuid(), statement_timestamp(), ${userId}::uuid, ${deviceId}::uuid, ${practiceId}::uuid, ${action}, ${entity}, ${entityId}::uuid, ${details}::jsonb`,
+      SELECT ${id}::uuid, statement_timestamp(), ${userId}::uuid, ${deviceId}::uuid, ${practiceId}::uuid, ${action}, ${entity}, ${entityId}::uuid, ${details}::jsonb`,
     params,
   };
 }

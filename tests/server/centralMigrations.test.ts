@@ -7,7 +7,7 @@ import { emptyDatabase, useFreshDatabases } from "../support/postgres";
 import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 8;
+const MIGRATION_COUNT = 9;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
