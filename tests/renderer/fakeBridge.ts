@@ -13,7 +13,16 @@ import {
   type SyncStatus,
   type ConflictView,
 } from "../../shared/api/contract";
-import type { AgendaAppointment, DirectiveView, FreeSlotView, MessageView, PatientView, PracticeCard } from "../../shared/api/views";
+import type {
+  AgendaAppointment,
+  DirectiveView,
+  FreeSlotView,
+  MessageView,
+  MotifView,
+  PatientView,
+  PracticeCard,
+  WaitlistEntryView,
+} from "../../shared/api/views";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
 import { nameWords } from "../../shared/domain/nameFolding";
@@ -38,6 +47,8 @@ export interface FakeData {
   patients: PatientView[];
   directives: DirectiveView[];
   appointments: AgendaAppointment[];
+  motifs: MotifView[];
+  waitlist: WaitlistEntryView[];
   /** Every free slot the fake slot engine knows; answers pick from them as the core would. */
   freeSlots: FreeSlotView[];
   session: SessionView;
@@ -75,6 +86,8 @@ export function defaultFakeData(): FakeData {
     patients: fixtures.patients,
     directives: fixtures.directives,
     appointments: fixtures.todaysAppointments(),
+    motifs: fixtures.motifs,
+    waitlist: [],
     freeSlots: fixtures.freeSlots,
     session: { user: null, serverUrl: null },
     syncStatus: { state: "signed_out", pendingCount: 0, conflictCount: 0, lastSyncAt: null, serverUrl: null },
@@ -126,11 +139,17 @@ const DATA_METHODS = new Set<MethodName>([
   "messages.byPractice",
   "agenda.range",
   "agenda.freeSlots",
+  "agenda.motifs",
+  "waitlist.byPractice",
   "conflicts.list",
   "conflicts.clear",
   "mutations.apply",
   "workstation.forget",
 ]);
+
+function practitionerIdsOf(data: FakeData, practiceId: string): string[] {
+  return data.practices.find((practice) => practice.id === practiceId)?.practitioners.map((practitioner) => practitioner.id) ?? [];
+}
 
 function updateSyncStatus(data: FakeData, announce: Announce, change: Partial<SyncStatus>): void {
   data.syncStatus = { ...data.syncStatus, ...change };
@@ -191,8 +210,13 @@ const handlers: Handlers = {
         Date.parse(appointment.startAt) < Date.parse(to) &&
         Date.parse(from) < Date.parse(appointment.endAt),
     ),
+  "agenda.motifs": ({ practiceId }, data) => {
+    const team = practitionerIdsOf(data, practiceId);
+    return data.motifs.filter((motif) => team.includes(motif.practitionerId));
+  },
+  "waitlist.byPractice": ({ practiceId }, data) => data.waitlist.filter((entry) => entry.practiceId === practiceId),
   "agenda.freeSlots": ({ practiceId, appointmentTypeId, practitionerIds, from, until, limit, perPractitioner }, data) => {
-    const team = data.practices.find((practice) => practice.id === practiceId)?.practitioners.map((practitioner) => practitioner.id) ?? [];
+    const team = practitionerIdsOf(data, practiceId);
     const perOne = new Map<string, number>();
     return data.freeSlots
       .filter(

@@ -1,5 +1,5 @@
 import { Temporal } from "temporal-polyfill";
-import type { AgendaAppointment, DirectiveView, FreeSlotView, PatientView, PracticeCard } from "../../shared/api/views";
+import type { AgendaAppointment, DirectiveView, FreeSlotView, MotifView, PatientView, PracticeCard } from "../../shared/api/views";
 
 /**
  * A small, believable agency: one Lyon practice with three practitioners, a second practice
@@ -194,7 +194,7 @@ export function todaysAppointments(): AgendaAppointment[] {
     practitionerId: string,
     patientId: string,
     patientName: string,
-    motif: [string, string],
+    motif: [string, string, string],
     start: string,
     end: string,
     status: AgendaAppointment["status"] = "booked",
@@ -204,14 +204,17 @@ export function todaysAppointments(): AgendaAppointment[] {
     practitionerId,
     patientId,
     patientName,
+    appointmentTypeId: motif[2],
     motifLabel: motif[0],
     motifColor: motif[1],
     startAt: todayInParisAt(start, dayOffset),
     endAt: todayInParisAt(end, dayOffset),
     status,
+    notes: null,
+    pending: false,
   });
-  const consultation: [string, string] = ["Consultation", "#bfdbfe"];
-  const vaccination: [string, string] = ["Vaccination", "#7c2d12"];
+  const consultation: [string, string, string] = ["Consultation", "#bfdbfe", MOTIFS.martinConsultation];
+  const vaccination: [string, string, string] = ["Vaccination", "#7c2d12", MOTIFS.dupontVaccination];
   return [
     appointment("50000000-0000-4000-8000-000000000001", IDS.drMartin, IDS.heleneDurand, "DURAND Hélène", consultation, "10:00", "10:20"),
     appointment("50000000-0000-4000-8000-000000000002", IDS.drDupont, IDS.marcLefevre, "LEFÈVRE Marc", vaccination, "11:00", "11:15"),
@@ -230,7 +233,42 @@ export const MOTIFS = {
   dupontConsultation: "60000000-0000-4000-8000-000000000002",
   bernardSuivi: "60000000-0000-4000-8000-000000000003",
   gareConsultation: "60000000-0000-4000-8000-000000000004",
+  dupontVaccination: "60000000-0000-4000-8000-000000000005",
+  martinBilan: "60000000-0000-4000-8000-000000000006",
 } as const;
+
+const motif = (
+  id: string,
+  practitionerId: string,
+  label: string,
+  durationMinutes: number,
+  color: string,
+  extra: Partial<MotifView> = {},
+): MotifView => ({
+  id,
+  practitionerId,
+  label,
+  durationMinutes,
+  color,
+  allowedForNewPatients: true,
+  patientInstructions: "",
+  minNoticeMinutes: 0,
+  restrictions: {},
+  ...extra,
+});
+
+/** Each practitioner's list starts with the everyday motif, as the core answers it. */
+export const motifs: MotifView[] = [
+  motif(MOTIFS.martinConsultation, IDS.drMartin, "Consultation", 20, "#bfdbfe"),
+  motif(MOTIFS.martinBilan, IDS.drMartin, "Bilan sanguin", 15, "#fecaca", {
+    patientInstructions: "Venir à jeun depuis la veille au soir.",
+    allowedForNewPatients: false,
+  }),
+  motif(MOTIFS.dupontConsultation, IDS.drDupont, "Consultation", 20, "#bfdbfe"),
+  motif(MOTIFS.dupontVaccination, IDS.drDupont, "Vaccination", 15, "#7c2d12"),
+  motif(MOTIFS.bernardSuivi, IDS.sfBernard, "Suivi de grossesse", 30, "#bbf7d0"),
+  motif(MOTIFS.gareConsultation, IDS.drGare, "Consultation", 20, "#bfdbfe"),
+];
 
 const slot = (practitionerId: string, appointmentTypeId: string, start: string, minutes: number): FreeSlotView => ({
   practitionerId,
