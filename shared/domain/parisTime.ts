@@ -30,3 +30,33 @@ export function parisWallClock(instant: Date): { weekday: number; time: string }
   const time = `${String(zoned.hour).padStart(2, "0")}:${String(zoned.minute).padStart(2, "0")}`;
   return { weekday: zoned.dayOfWeek, time };
 }
+
+/** The Paris day of a calendar date "YYYY-MM-DD". */
+export function parisDayOfDate(date: string): ParisDay {
+  const start = Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: PARIS_TIME_ZONE });
+  return {
+    date: start.toPlainDate().toString(),
+    from: start.toInstant().toString(),
+    to: start.add({ days: 1 }).toInstant().toString(),
+  };
+}
+
+/** A span of Paris days: its first date and the instants that bound it (from inclusive, to exclusive). */
+export interface ParisSpan {
+  firstDate: string;
+  from: string;
+  to: string;
+}
+
+/** The Paris week (Monday to Sunday) holding a calendar date: the agenda's week view. */
+export function parisWeekOfDate(date: string): ParisSpan {
+  const day = Temporal.PlainDate.from(date);
+  const monday = day.subtract({ days: day.dayOfWeek - 1 });
+  const start = monday.toZonedDateTime({ timeZone: PARIS_TIME_ZONE });
+  return { firstDate: monday.toString(), from: start.toInstant().toString(), to: start.add({ weeks: 1 }).toInstant().toString() };
+}
+
+/** A calendar date moved by whole days: "2025-03-31" + 1 → "2025-04-01". */
+export function addDaysToDate(date: string, days: number): string {
+  return Temporal.PlainDate.from(date).add({ days }).toString();
+}

@@ -37,8 +37,10 @@ describe("call screen", () => {
     expect(await agenda.findByText("DURAND Hélène — Consultation")).toBeInTheDocument();
     expect(agenda.getByText("LEFÈVRE Marc — Vaccination")).toBeInTheDocument();
     expect(agenda.queryByText("LEFÈVRE Anne — Consultation")).not.toBeInTheDocument();
-    const legend = agenda.getByRole("list", { name: "Praticiens de l'agenda" });
-    expect(within(legend).getAllByRole("listitem")).toHaveLength(3);
+    // The "cabinet" view: one column per practitioner, side by side.
+    const columns = agenda.getAllByRole("region", { name: /^Agenda de / }).map((column) => column.getAttribute("aria-label"));
+    expect(columns).toEqual(["Agenda de Dr Claire Martin", "Agenda de Dr Jean Dupont", "Agenda de Mme Sophie Bernard"]);
+    expect(within(agenda.getByRole("region", { name: "Agenda de Dr Jean Dupont" })).getByText("LEFÈVRE Marc — Vaccination")).toBeInTheDocument();
 
     const [range] = bridge.callsTo("agenda.range");
     expect(range?.practitionerIds).toEqual([IDS.drMartin, IDS.drDupont, IDS.sfBernard]);

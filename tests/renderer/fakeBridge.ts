@@ -28,6 +28,7 @@ import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationNa
 import { nameWords } from "../../shared/domain/nameFolding";
 import { e164ToNationalDigits, parsePatientSearch } from "../../shared/domain/patientSearchQuery";
 import { toE164 } from "../../shared/domain/phone";
+import { patientShortName } from "../../renderer/src/features/patients/patientName";
 import * as fixtures from "./fixtures";
 
 /**
@@ -296,7 +297,9 @@ const handlers: Handlers = {
 
 /** What the local application of a mutation changes in what the fake core answers next. */
 function applyFakeMutation(name: MutationName, args: unknown, data: FakeData): void {
-  if (name === "patient.create") {
+  if (name.startsWith("appointment.")) applyFakeAppointmentMutation(name, args, data);
+  else if (name.startsWith("waitlist.")) applyFakeWaitlistMutation(name, args, data);
+  else if (name === "patient.create") {
     const patient = args as MutationArgs<"patient.create">;
     data.patients = [...data.patients, patient];
   } else if (name === "message.create") {
@@ -307,6 +310,59 @@ function applyFakeMutation(name: MutationName, args: unknown, data: FakeData): v
     if (!data.messages.some((message) => message.id === id)) throw new TelesecError("not_found", "Message introuvable sur ce poste.");
     data.messages = data.messages.map((message) => (message.id === id ? { ...message, status } : message));
   }
+}
+
+/** Like the core: a change made here shows at once, marked pending until the server confirms it. */
+function applyFakeAppointmentMutation(name: MutationName, args: unknown, data: FakeData): void {
+  if (name === "appointment.book") {
+    const booking = args as MutationArgs<"appointment.book">;
+    const patient = data.patients.find((candidate) => candidate.id === booking.patientId);
+    const motif = data.motifs.find((candidate) => candidate.id === booking.appointmentTypeId);
+    if (!patient || !motif) throw new TelesecError("not_found", "Patient ou motif introuvable sur ce poste.");
+    data.appointments = [
+      ...data.appointments,
+      {
+        id: booking.id,
+        practitionerId: booking.practitionerId,
+        patientId: patient.id,
+        patientName: patientShortName(patient),
+        appointmentTypeId: motif.id,
+        motifLabel: motif.label,
+        motifColor: motif.color,
+        startAt: booking.startAt,
+        endAt: booking.endAt,
+        status: "booked",
+        notes: booking.notes,
+        pending: true,
+      },
+    ];
+    data.freeSlots = data.freeSlots.filter((slot) => !(slot.practitionerId === booking.practitionerId && Date.parse(slot.startAt) === Date.parse(booking.startAt)));
+    return;
+  }
+  const { id } = args as { id: string };
+  const appointment = data.appointments.find((candidate) => candidate.id === id);
+  if (!appointment) throw new TelesecError("not_found", "Rendez-vous introuvable sur ce poste.");
+  const change: Partial<AgendaAppointment> =
+    name === "appointment.move"
+      ? { startAt: (args as MutationArgs<"appointment.move">).startAt, endAt: (args as MutationArgs<"appointment.move">).endAt }
+      : name === "appointment.cancel"
+        ? { status: "cancelled" }
+        : { status: (args as MutationArgs<"appointment.setStatus">).status };
+  data.appointments = data.appointments.map((candidate) => (candidate.id === id ? { ...candidate, ...change, pending: true } : candidate));
+}
+
+function applyFakeWaitlistMutation(name: MutationName, args: unknown, data: FakeData): void {
+  if (name === "waitlist.add") {
+    const entry = args as MutationArgs<"waitlist.add">;
+    const patient = data.patients.find((candidate) => candidate.id === entry.patientId);
+    const motif = data.motifs.find((candidate) => candidate.id === entry.appointmentTypeId);
+    if (!patient || !motif) throw new TelesecError("not_found", "Patient ou motif introuvable sur ce poste.");
+    data.waitlist = [...data.waitlist, { ...entry, patientName: patientShortName(patient), motifLabel: motif.label, createdAt: new Date().toISOString(), offer: null }];
+    return;
+  }
+  const { id } = args as { id: string };
+  if (!data.waitlist.some((entry) => entry.id === id)) throw new TelesecError("not_found", "Demande introuvable sur ce poste.");
+  data.waitlist = name === "waitlist.remove" ? data.waitlist.filter((entry) => entry.id !== id) : data.waitlist.map((entry) => (entry.id === id ? { ...entry, offer: null } : entry));
 }
 
 function matchesSearch(patient: PatientView, text: string): boolean {

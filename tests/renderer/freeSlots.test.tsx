@@ -12,11 +12,12 @@ describe("next free slots in the agenda pane", () => {
     await openCallByNumbers(user, "04 78 00 00 01");
 
     const list = await agenda().findByRole("list", { name: "Prochains créneaux libres" });
-    expect(within(list).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
-      "lun. 24 nov. 09:15 — Dr Claire Martin",
-      "lun. 24 nov. 09:35 — Dr Claire Martin",
-      "mar. 25 nov. 14:00 — Dr Jean Dupont",
-      "mer. 26 nov. 08:30 — Mme Sophie Bernard",
+    // Each slot can be booked from the list: its button says which one.
+    expect(within(list).getAllByRole("button").map((button) => button.getAttribute("aria-label"))).toEqual([
+      "Réserver le lun. 24 nov. 09:15 avec Dr Claire Martin",
+      "Réserver le lun. 24 nov. 09:35 avec Dr Claire Martin",
+      "Réserver le mar. 25 nov. 14:00 avec Dr Jean Dupont",
+      "Réserver le mer. 26 nov. 08:30 avec Mme Sophie Bernard",
     ]);
     expect(agenda().getByRole("heading", { name: "Prochains créneaux libres" })).toBeInTheDocument();
     expect(within(list).getByText("lun. 24 nov. 09:15")).toHaveAttribute("datetime", "2031-11-24T08:15:00.000Z");
@@ -48,6 +49,6 @@ describe("next free slots in the agenda pane", () => {
     const { user } = await renderCallScreen();
     await openCallByNumbers(user, "04 78 00 00 02");
     const list = await agenda().findByRole("list", { name: "Prochains créneaux libres" });
-    expect(within(list).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["lun. 24 nov. 08:00 — Dr Luc Petit"]);
+    expect(within(list).getAllByRole("button").map((button) => button.getAttribute("aria-label"))).toEqual(["Réserver le lun. 24 nov. 08:00 avec Dr Luc Petit"]);
   });
 });

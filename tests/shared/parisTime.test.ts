@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parisDayOf, parisWallClock } from "../../shared/domain/parisTime";
+import { addDaysToDate, parisDayOf, parisDayOfDate, parisWallClock, parisWeekOfDate } from "../../shared/domain/parisTime";
 
 describe("Paris days", () => {
   it("bounds a winter day by Paris midnights", () => {
@@ -17,5 +17,22 @@ describe("Paris days", () => {
 
   it("reads the Paris wall clock", () => {
     expect(parisWallClock(new Date("2025-01-13T07:05:00Z"))).toEqual({ weekday: 1, time: "08:05" });
+  });
+
+  it("bounds a calendar date the same way as an instant inside it", () => {
+    expect(parisDayOfDate("2025-03-30")).toEqual(parisDayOf(new Date("2025-03-30T12:00:00Z")));
+  });
+
+  it("spans a week from Monday to Monday, whatever day of it is asked, across the autumn change", () => {
+    const week = { firstDate: "2025-10-20", from: "2025-10-19T22:00:00Z", to: "2025-10-26T23:00:00Z" };
+    expect(parisWeekOfDate("2025-10-20")).toEqual(week);
+    expect(parisWeekOfDate("2025-10-26")).toEqual(week);
+    expect(parisWeekOfDate("2025-10-27").firstDate).toBe("2025-10-27");
+  });
+
+  it("moves dates across month and year ends", () => {
+    expect(addDaysToDate("2025-03-31", 1)).toBe("2025-04-01");
+    expect(addDaysToDate("2025-01-01", -1)).toBe("2024-12-31");
+    expect(addDaysToDate("2025-12-29", 7)).toBe("2026-01-05");
   });
 });

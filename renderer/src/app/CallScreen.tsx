@@ -1,4 +1,5 @@
 import { AgendaPane } from "../features/agenda/AgendaPane";
+import { useAgendaFollowingSync } from "../features/agenda/useAgendaFollowingSync";
 import { CallBanner } from "../features/call/CallBanner";
 import { CallDialogs } from "../features/call/CallDialogs";
 import { CallHeader } from "../features/call/CallHeader";
@@ -16,6 +17,7 @@ import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
 export function CallScreen() {
   useKeyboardShortcuts();
   useSyncFollowing();
+  useAgendaFollowingSync();
   return (
     <div className="call-screen">
       <CallHeader />

@@ -6,6 +6,7 @@ export const FOCUS_TARGETS = {
   conflictInboxTitle: "titre-conflits",
   messagesTitle: "titre-messages-cabinet",
   callerChoice: "choix-patient-appelant",
+  agendaTitle: "titre-agenda",
 } as const;
 
 export function focusTarget(id: string): boolean {

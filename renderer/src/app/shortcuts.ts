@@ -13,6 +13,9 @@ export type ShortcutId =
   | "messages"
   | "emergency"
   | "closeCall"
+  | "booking"
+  | "waitlistAdd"
+  | "agenda"
   | "lock"
   | "help"
   | "closeDialog";
@@ -37,6 +40,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "messages", binding: { alt: "KeyL" }, keys: "Alt+L", label: "Aller à la liste des messages du cabinet" },
   { id: "emergency", binding: { alt: "KeyU" }, keys: "Alt+U", label: "Urgence : consigne du cabinet et orientation vers le 15" },
   { id: "closeCall", binding: { alt: "KeyC" }, keys: "Alt+C", label: "Clôturer l'appel (saisir son issue)" },
+  { id: "booking", binding: { alt: "KeyB" }, keys: "Alt+B", label: "Prendre rendez-vous pour le patient identifié" },
+  { id: "waitlistAdd", binding: { alt: "KeyA" }, keys: "Alt+A", label: "Inscrire le patient sur la liste d'attente" },
+  { id: "agenda", binding: { alt: "KeyG" }, keys: "Alt+G", label: "Aller à l'agenda" },
   { id: "lock", binding: { alt: "KeyV" }, keys: "Alt+V", label: "Verrouiller le poste (mot de passe pour reprendre)" },
   { id: "help", binding: { key: "?" }, keys: "?", label: "Afficher les raccourcis clavier" },
   { id: "closeDialog", binding: { key: "Escape" }, keys: "Escape", label: "Fermer la fenêtre ouverte" },

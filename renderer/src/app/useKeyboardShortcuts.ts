@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { lockWorkstation } from "../features/access/lockCommands";
+import { openBooking } from "../features/agenda/agendaDialogs";
 import { openEmergency, requestClose } from "../features/call/callCommands";
 import { dialogActions } from "../stores/dialogStore";
 import { FOCUS_TARGETS, focusTarget } from "./focusTargets";
@@ -18,6 +19,9 @@ const ACTIONS: Record<ShortcutId, () => boolean> = {
   messages: () => focusTarget(FOCUS_TARGETS.messagesTitle),
   emergency: openEmergency,
   closeCall: requestClose,
+  booking: () => openBooking(null),
+  waitlistAdd: () => dialogActions.opened("waitlistAdd"),
+  agenda: () => focusTarget(FOCUS_TARGETS.agendaTitle),
   lock: lockWorkstation,
   help: () => dialogActions.opened("help"),
   // Escape belongs to the dialogs, which close themselves.

@@ -25,6 +25,8 @@ export interface CallRecord {
   outcome: CallOutcome | null;
   /** The messages taken during the call, linked to it when it is closed. */
   messageIds: string[];
+  /** The appointments booked, moved or cancelled during the call, linked to it when it is closed. */
+  appointmentIds: string[];
 }
 
 export interface CallLine {
@@ -56,6 +58,7 @@ export function callFromTelephony(event: TelephonyEvent): CallRecord {
     patient: null,
     outcome: null,
     messageIds: [],
+    appointmentIds: [],
   };
 }
 
@@ -77,6 +80,7 @@ export function callOpenedByHand(input: ManualCallInput): CallRecord {
     patient: null,
     outcome: null,
     messageIds: [],
+    appointmentIds: [],
   };
 }
 
@@ -133,4 +137,13 @@ export function identifiedPatient(call: CallRecord | null, matches: PatientView[
 export function callElapsed(call: Pick<CallRecord, "startedAt" | "endedAt">, now: number): number {
   const end = call.endedAt ? Date.parse(call.endedAt) : now;
   return end - Date.parse(call.startedAt);
+}
+
+/**
+ * An appointment booked, moved or cancelled during the call: linked to it, and what was done
+ * becomes the outcome the close dialog proposes, unless the call was an emergency, which stays one.
+ */
+export function withAppointment(call: CallRecord, appointmentId: string, outcome: CallOutcome): CallRecord {
+  const appointmentIds = call.appointmentIds.includes(appointmentId) ? call.appointmentIds : [...call.appointmentIds, appointmentId];
+  return { ...call, appointmentIds, outcome: call.outcome === "urgence_reorientee" ? call.outcome : outcome };
 }

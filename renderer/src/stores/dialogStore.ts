@@ -1,7 +1,7 @@
 import { create } from "zustand";
 
 /** The dialogs of the call screen: one at a time, so a shortcut never stacks a second over the first. */
-export type CallDialog = "closeCall" | "emergency" | "message" | "createPatient" | "help";
+export type CallDialog = "closeCall" | "emergency" | "message" | "createPatient" | "help" | "booking" | "appointment" | "waitlistAdd";
 
 export interface DialogState {
   open: CallDialog | null;
@@ -22,4 +22,5 @@ export const dialogActions = {
   },
   closed: (announcement = "") => useDialogStore.setState({ open: null, announcement }),
   isOpen: (dialog: CallDialog) => useDialogStore.getState().open === dialog,
+  isAnyOpen: () => useDialogStore.getState().open !== null,
 };

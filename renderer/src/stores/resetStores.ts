@@ -1,3 +1,4 @@
+import { initialAgendaSelectionState, useAgendaSelectionStore } from "./agendaSelectionStore";
 import { initialAgendaState, useAgendaStore } from "./agendaStore";
 import { initialCallLineState, useCallLineStore } from "./callLineStore";
 import { initialCallState, useCallStore } from "./callStore";
@@ -7,9 +8,11 @@ import { initialDirectivesState, useDirectivesStore } from "./directivesStore";
 import { initialFreeSlotsState, useFreeSlotsStore } from "./freeSlotsStore";
 import { initialLockState, useLockStore } from "./lockStore";
 import { initialMessagesState, useMessagesStore } from "./messagesStore";
+import { initialMotifsState, useMotifsStore } from "./motifsStore";
 import { initialPatientSearchState, usePatientSearchStore } from "./patientSearchStore";
 import { initialPracticesState, usePracticesStore } from "./practicesStore";
 import { initialSyncState, useSyncStore } from "./syncStore";
+import { initialWaitlistState, useWaitlistStore } from "./waitlistStore";
 import { initialWorkstationState, useWorkstationStore } from "./workstationStore";
 
 /**
@@ -17,7 +20,8 @@ import { initialWorkstationState, useWorkstationStore } from "./workstationStore
  * the workstation after its local copy was wiped (forgotten, revoked): nothing of it stays in memory.
  */
 export function resetStores(): void {
-  useAgendaStore.setState(initialAgendaState, true);
+  useAgendaSelectionStore.setState(initialAgendaSelectionState, true);
+  useAgendaStore.setState({ ...initialAgendaState, requestToken: useAgendaStore.getState().requestToken }, true);
   // The token keeps growing so that an answer still in flight never matches a later call.
   useCallStore.setState({ ...initialCallState, callToken: useCallStore.getState().callToken }, true);
   useCallLineStore.setState(initialCallLineState, true);
@@ -27,8 +31,10 @@ export function resetStores(): void {
   useFreeSlotsStore.setState(initialFreeSlotsState, true);
   useLockStore.setState(initialLockState, true);
   useMessagesStore.setState(initialMessagesState, true);
+  useMotifsStore.setState(initialMotifsState, true);
   usePatientSearchStore.setState(initialPatientSearchState, true);
   usePracticesStore.setState(initialPracticesState, true);
   useSyncStore.setState(initialSyncState, true);
+  useWaitlistStore.setState(initialWaitlistState, true);
   useWorkstationStore.setState(initialWorkstationState, true);
 }

@@ -37,6 +37,7 @@ describe("describing a refused request in French", () => {
     expect(describeMutation("call.close", {})).toBe("Clôture d'un appel");
     expect(describeMutation("waitlist.add", {})).toBe("Inscription sur la liste d'attente");
     expect(describeMutation("waitlist.remove", {})).toBe("Retrait de la liste d'attente");
+    expect(describeMutation("waitlist.decline", {})).toBe("Créneau libéré refusé par le patient");
   });
 
   it("still says something when the arguments are missing or malformed", () => {

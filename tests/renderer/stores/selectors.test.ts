@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DirectiveView } from "../../../shared/api/views";
 import { selectVisibleAppointments } from "../../../renderer/src/stores/agendaSelectors";
+import { initialAgendaState } from "../../../renderer/src/stores/agendaStore";
 import {
   selectCallerPatients,
   selectIsUnknownCaller,
@@ -80,13 +81,13 @@ describe("directive selectors", () => {
 describe("agenda selectors", () => {
   it("hides cancelled appointments and sorts by start", () => {
     const appointments = todaysAppointments().slice(0, 3).reverse();
-    const visible = selectVisibleAppointments({ day: null, appointments: ready(appointments) });
+    const visible = selectVisibleAppointments({ ...initialAgendaState, appointments: ready(appointments) });
     expect(visible.map((appointment) => appointment.motifLabel)).toEqual(["Consultation", "Vaccination"]);
     expect(visible.every((appointment) => appointment.status !== "cancelled")).toBe(true);
   });
 
   it("is empty while loading", () => {
-    expect(selectVisibleAppointments({ day: null, appointments: loading })).toEqual([]);
+    expect(selectVisibleAppointments({ ...initialAgendaState, appointments: loading })).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import FullCalendar from "@fullcalendar/react";
+import interactionPlugin from "@fullcalendar/react/interaction";
 import frLocale from "@fullcalendar/react/locales/fr";
 import classicThemePlugin from "@fullcalendar/react/themes/classic";
 import timeGridPlugin from "@fullcalendar/react/timegrid";
@@ -6,43 +7,93 @@ import "@fullcalendar/react/skeleton.css";
 import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
 import { useMemo } from "react";
-import type { AgendaAppointment } from "../../../../shared/api/views";
+import type { AgendaAppointment, PractitionerView } from "../../../../shared/api/views";
 import { PARIS_TIME_ZONE } from "../../format/dates";
-import { toCalendarEvents } from "./calendarEvents";
+import type { AgendaView } from "../../stores/agendaStore";
+import { practitionerName } from "../practice/practiceLabels";
+import { absenceEvents, businessHoursOf, toCalendarEvents } from "./calendarEvents";
 import { AGENDA_END_HOUR, AGENDA_START_HOUR, initialScrollTime } from "./scrollTime";
 
-interface AgendaCalendarProps {
-  /** The Paris calendar date shown, "YYYY-MM-DD". */
-  date: string;
-  appointments: AgendaAppointment[];
+/** What the grid asks of the agenda: open an appointment, book at an empty place, move one by dragging. */
+export interface AgendaGridHandlers {
+  onOpen: (appointmentId: string) => void;
+  /** An empty place clicked: a booking there, with that practitioner when the grid is one practitioner's. */
+  onPick: (practitionerId: string | null, startAt: string) => void;
+  /** An appointment dropped elsewhere; `revert` puts it back when the move is refused. */
+  onDrop: (appointmentId: string, start: Date | null, end: Date | null, revert: () => void) => void;
 }
 
-const PLUGINS = [timeGridPlugin, classicThemePlugin];
+interface AgendaCalendarProps extends AgendaGridHandlers {
+  view: AgendaView;
+  /** The first Paris date shown, "YYYY-MM-DD". */
+  firstDate: string;
+  appointments: AgendaAppointment[];
+  /** The practitioners whose agendas are shown. */
+  practitioners: PractitionerView[];
+}
+
+/**
+ * The agenda grid. "cabinet": one day column per practitioner, side by side, each shaded outside
+ * its working hours; "jour" and "semaine": one grid, each appointment naming its practitioner
+ * when several share it. Paris time is named here, whatever the workstation's own zone.
+ */
+export function AgendaCalendar({ view, firstDate, appointments, practitioners, ...handlers }: AgendaCalendarProps) {
+  if (view === "cabinet") {
+    return (
+      <div className="agenda-columns">
+        {practitioners.map((practitioner) => (
+          <div key={practitioner.id} className="agenda-columns__column" role="region" aria-label={`Agenda de ${practitionerName(practitioner)}`}>
+            <TimeGrid
+              view="cabinet"
+              firstDate={firstDate}
+              appointments={appointments.filter((appointment) => appointment.practitionerId === practitioner.id)}
+              practitioners={[practitioner]}
+              header={practitionerName(practitioner)}
+              {...handlers}
+            />
+          </div>
+        ))}
+      </div>
+    );
+  }
+  return <TimeGrid view={view} firstDate={firstDate} appointments={appointments} practitioners={practitioners} {...handlers} />;
+}
+
+const PLUGINS = [timeGridPlugin, interactionPlugin, classicThemePlugin];
 const SLOT_MIN_TIME = { hours: AGENDA_START_HOUR };
 const SLOT_MAX_TIME = { hours: AGENDA_END_HOUR };
 const EVENT_TIME_FORMAT = { hour: "2-digit", minute: "2-digit" } as const;
 
-/**
- * One day of the practice's agenda, all practitioners together for now (one column each
- * comes later). Paris time is named here, whatever the workstation's own zone: FullCalendar 7
- * resolves named zones through temporal-polyfill, so no time-zone plugin is needed.
- */
-export function AgendaCalendar({ date, appointments }: AgendaCalendarProps) {
-  const events = useMemo(() => toCalendarEvents(appointments), [appointments]);
-  // Computed once per day shown: re-scrolling under the secretary's eyes on each render would be disorienting.
-  const scrollTime = useMemo(() => initialScrollTime(date, new Date()), [date]);
+interface TimeGridProps extends AgendaCalendarProps {
+  /** The column's title instead of the date (the practitioner, in the cabinet view). */
+  header?: string;
+}
+
+function TimeGrid({ view, firstDate, appointments, practitioners, header, onOpen, onPick, onDrop }: TimeGridProps) {
+  const several = practitioners.length > 1;
+  const events = useMemo(
+    () => [...toCalendarEvents(appointments, several ? practitioners : undefined), ...absenceEvents(practitioners)],
+    [appointments, practitioners, several],
+  );
+  const businessHours = useMemo(() => practitioners.flatMap(businessHoursOf), [practitioners]);
+  // Computed once per date shown: re-scrolling under the secretary's eyes on each render would be disorienting.
+  const scrollTime = useMemo(() => initialScrollTime(firstDate, new Date()), [firstDate]);
+  const onlyPractitioner = several ? null : (practitioners[0]?.id ?? null);
   return (
     <FullCalendar
-      key={date}
+      key={`${view}-${firstDate}`}
       plugins={PLUGINS}
-      initialView="timeGridDay"
-      initialDate={date}
+      initialView={view === "semaine" ? "timeGridWeek" : "timeGridDay"}
+      initialDate={firstDate}
       timeZone={PARIS_TIME_ZONE}
       locale={frLocale}
       headerToolbar={false}
       allDaySlot={false}
       nowIndicator
-      editable={false}
+      editable
+      eventDurationEditable={false}
+      snapDuration="00:05:00"
+      businessHours={businessHours.length > 0 ? businessHours : false}
       slotMinTime={SLOT_MIN_TIME}
       slotMaxTime={SLOT_MAX_TIME}
       scrollTime={scrollTime}
@@ -51,6 +102,13 @@ export function AgendaCalendar({ date, appointments }: AgendaCalendarProps) {
       eventTimeFormat={EVENT_TIME_FORMAT}
       height="100%"
       events={events}
+      {...(header ? { dayHeaderContent: () => header } : {})}
+      eventClick={(info) => {
+        info.jsEvent.preventDefault();
+        if (info.event.display !== "background") onOpen(info.event.id);
+      }}
+      dateClick={(info) => onPick(onlyPractitioner, info.date.toISOString())}
+      eventDrop={(info) => onDrop(info.event.id, info.event.start, info.event.end, info.revert)}
     />
   );
 }

@@ -3,6 +3,7 @@ import { formatSlotStart } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { useFreeSlotsStore } from "../../stores/freeSlotsStore";
 import { practitionerName } from "../practice/practiceLabels";
+import { openBooking } from "./agendaDialogs";
 
 const TITLE = "Prochains créneaux libres";
 
@@ -26,11 +27,20 @@ export function FreeSlotList({ practitioners }: { practitioners: PractitionerVie
         <ul className="free-slots__list" aria-label={TITLE}>
           {slots.value.map((slot) => {
             const practitioner = byId.get(slot.practitionerId);
+            const name = practitioner ? practitionerName(practitioner) : "Praticien";
             return (
               <li key={`${slot.practitionerId}-${slot.startAt}`}>
                 {practitioner && <span className="swatch" style={{ backgroundColor: practitioner.color }} aria-hidden="true" />}
                 <time dateTime={slot.startAt}>{formatSlotStart(slot.startAt)}</time>
-                {` — ${practitioner ? practitionerName(practitioner) : "Praticien"}`}
+                {` — ${name}`}
+                <button
+                  type="button"
+                  className="button button--small free-slots__book"
+                  aria-label={`Réserver le ${formatSlotStart(slot.startAt)} avec ${name}`}
+                  onClick={() => openBooking({ practitionerId: slot.practitionerId, startAt: slot.startAt, appointmentTypeId: slot.appointmentTypeId })}
+                >
+                  Réserver
+                </button>
               </li>
             );
           })}

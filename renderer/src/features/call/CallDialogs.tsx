@@ -1,5 +1,8 @@
 import { ShortcutHelpDialog } from "../../app/ShortcutHelpDialog";
 import { useDialogStore } from "../../stores/dialogStore";
+import { AppointmentDialog } from "../agenda/AppointmentDialog";
+import { BookingDialog } from "../agenda/BookingDialog";
+import { WaitlistAddDialog } from "../agenda/WaitlistAddDialog";
 import { MessageDialog } from "../messages/MessageDialog";
 import { CloseCallDialog } from "./CloseCallDialog";
 import { CreatePatientDialog } from "./CreatePatientDialog";
@@ -19,6 +22,9 @@ export function CallDialogs() {
       {open === "message" && <MessageDialog />}
       {open === "createPatient" && <CreatePatientDialog />}
       {open === "help" && <ShortcutHelpDialog />}
+      {open === "booking" && <BookingDialog />}
+      {open === "appointment" && <AppointmentDialog />}
+      {open === "waitlistAdd" && <WaitlistAddDialog />}
     </>
   );
 }

@@ -110,7 +110,7 @@ export async function saveOutcome(closing: Closing, now: Date = new Date()): Pro
     endedAt: call.endedAt ?? now.toISOString(),
     outcome: closing.outcome,
     notes: notes === "" ? null : notes,
-    links: { appointmentIds: [], messageIds: call.messageIds },
+    links: { appointmentIds: call.appointmentIds, messageIds: call.messageIds },
     // Unknown is not "nobody": without a patient the call keeps the one it may have been recorded with.
     ...(patient ? { patientId: patient.id } : {}),
   };

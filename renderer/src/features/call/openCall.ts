@@ -1,10 +1,12 @@
 import type { PracticeCard } from "../../../../shared/api/views";
-import { parisDayOf } from "../../../../shared/domain/parisTime";
 import { describeError, telesec } from "../../services/telesec";
-import { agendaActions } from "../../stores/agendaStore";
 import { callActions } from "../../stores/callStore";
 import { directivesActions } from "../../stores/directivesStore";
 import { freeSlotsActions } from "../../stores/freeSlotsStore";
+import { motifsActions } from "../../stores/motifsStore";
+import { waitlistActions } from "../../stores/waitlistStore";
+import { loadFreeSlots, loadMotifs, loadWaitlist, showTodaysAgenda } from "../agenda/agendaCommands";
+import { agendaActions } from "../../stores/agendaStore";
 import { patientSearchActions } from "../../stores/patientSearchStore";
 
 /**
@@ -17,6 +19,8 @@ export async function openCall(dialledNumber: string, callerNumber: string, now:
   directivesActions.cleared();
   agendaActions.cleared();
   freeSlotsActions.cleared();
+  motifsActions.cleared();
+  waitlistActions.cleared();
   patientSearchActions.cleared();
 
   let practice: PracticeCard | null;
@@ -32,8 +36,10 @@ export async function openCall(dialledNumber: string, callerNumber: string, now:
   await Promise.all([
     identifyCaller(token, practice.id, callerNumber.trim()),
     loadDirectives(token, practice.id, now),
-    loadAgenda(token, practice, now),
-    loadFreeSlots(token, practice, now),
+    showTodaysAgenda(practice, now),
+    loadFreeSlots(practice, now, { stillWanted: () => callActions.isCurrent(token) }),
+    loadMotifs(practice.id),
+    loadWaitlist(practice.id),
   ]);
 }
 
@@ -58,40 +64,5 @@ async function loadDirectives(token: number, practiceId: string, now: Date): Pro
     if (callActions.isCurrent(token)) directivesActions.received(directives);
   } catch (error) {
     if (callActions.isCurrent(token)) directivesActions.requestFailed(describeError(error));
-  }
-}
-
-async function loadAgenda(token: number, practice: PracticeCard, now: Date): Promise<void> {
-  const day = parisDayOf(now);
-  agendaActions.requested(day);
-  const practitionerIds = practice.practitioners.map((practitioner) => practitioner.id);
-  // The core refuses an empty list of practitioners; a practice without any has an empty agenda.
-  if (practitionerIds.length === 0) {
-    agendaActions.received([]);
-    return;
-  }
-  try {
-    const appointments = await telesec.agendaRange(practitionerIds, day.from, day.to);
-    if (callActions.isCurrent(token)) agendaActions.received(appointments);
-  } catch (error) {
-    if (callActions.isCurrent(token)) agendaActions.requestFailed(describeError(error));
-  }
-}
-
-/** Enough free slots to answer "when can I come?" at once, and at most two per practitioner so each one shows. */
-export const FREE_SLOT_COUNT = 6;
-export const FREE_SLOTS_PER_PRACTITIONER = 2;
-
-async function loadFreeSlots(token: number, practice: PracticeCard, now: Date): Promise<void> {
-  freeSlotsActions.requested();
-  if (practice.practitioners.length === 0) {
-    freeSlotsActions.received([]);
-    return;
-  }
-  try {
-    const slots = await telesec.freeSlots({ practiceId: practice.id, from: now.toISOString(), limit: FREE_SLOT_COUNT, perPractitioner: FREE_SLOTS_PER_PRACTITIONER });
-    if (callActions.isCurrent(token)) freeSlotsActions.received(slots);
-  } catch (error) {
-    if (callActions.isCurrent(token)) freeSlotsActions.requestFailed(describeError(error));
   }
 }

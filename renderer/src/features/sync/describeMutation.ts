@@ -37,6 +37,7 @@ const DESCRIPTIONS: Record<string, Describe> = {
   "call.close": (args) => withMoment("Clôture de l'appel le", textField(args, "endedAt"), "Clôture d'un appel"),
   "waitlist.add": () => "Inscription sur la liste d'attente",
   "waitlist.remove": () => "Retrait de la liste d'attente",
+  "waitlist.decline": () => "Créneau libéré refusé par le patient",
 };
 
 const APPOINTMENT_STATUS_SENTENCES: Record<string, string> = {

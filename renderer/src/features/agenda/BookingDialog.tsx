@@ -1,0 +1,170 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import type { FreeSlotView, MotifView, PatientView, PracticeCard, PractitionerView } from "../../../../shared/api/views";
+import { SubmissionNotices } from "../../app/SubmissionNotices";
+import { TextField } from "../../app/TextField";
+import { useDialogFocus } from "../../app/useDialogFocus";
+import { formatSlotStart } from "../../format/dates";
+import { NBSP } from "../../format/typography";
+import { describeError } from "../../services/telesec";
+import { useAgendaSelectionStore, type PickedSlot } from "../../stores/agendaSelectionStore";
+import { identifiedPatient } from "../../stores/callLine";
+import { useCallLineStore } from "../../stores/callLineStore";
+import { selectCallerPatients } from "../../stores/callSelectors";
+import { useCallStore } from "../../stores/callStore";
+import { dialogActions } from "../../stores/dialogStore";
+import { useMotifsStore } from "../../stores/motifsStore";
+import { PracticeDialog } from "../call/PracticeDialog";
+import { newId } from "../call/newId";
+import { patientShortName } from "../patients/patientName";
+import { practitionerName } from "../practice/practiceLabels";
+import { bookAppointment } from "./appointmentCommands";
+import { motifsOf, NO_MOTIFS, NO_PATIENT_ERROR, readBookingForm, type BookingFormErrors, type BookingFormValues } from "./bookingForm";
+import { MotifFields } from "./MotifFields";
+import { SlotChoices } from "./SlotChoices";
+import { useSlotChoices } from "./useSlotChoices";
+
+export const BOOKING_DIALOG_TITLE = "Prendre rendez-vous";
+
+/** Alt+B, a free slot's "Réserver", a click on an empty place of the grid: an appointment for the identified patient. */
+export function BookingDialog() {
+  return (
+    <PracticeDialog title={BOOKING_DIALOG_TITLE} withoutPractice={`Ouvrez d'abord l'appel d'un cabinet${NBSP}: le rendez-vous est pris dans son agenda.`}>
+      {(practice) => <BookingForm practice={practice} />}
+    </PracticeDialog>
+  );
+}
+
+function BookingForm({ practice }: { practice: PracticeCard }) {
+  const call = useCallLineStore((state) => state.current);
+  const matches = useCallStore(selectCallerPatients);
+  const patient = identifiedPatient(call, matches);
+  const motifsLoadable = useMotifsStore((state) => state.motifs);
+  const motifs = motifsLoadable.status === "ready" ? motifsLoadable.value : NO_MOTIFS;
+  const picked = useAgendaSelectionStore((state) => state.slot);
+  const [values, setValues] = useState<BookingFormValues>(() => initialValues(practice, motifs, picked));
+  const [errors, setErrors] = useState<BookingFormErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const first = useRef<HTMLSelectElement>(null);
+  useDialogFocus(first);
+
+  // The motifs may arrive after the dialog opened: the everyday motif is then chosen.
+  useEffect(() => {
+    if (values.appointmentTypeId === "" && motifs.length > 0) {
+      setValues((current) => ({ ...current, appointmentTypeId: motifsOf(motifs, current.practitionerId)[0]?.id ?? "" }));
+    }
+  }, [motifs, values.appointmentTypeId]);
+
+  const motif = motifs.find((candidate) => candidate.id === values.appointmentTypeId) ?? null;
+  const pickedSlot = useMemo(() => asFreeSlot(picked, motif), [picked, motif]);
+  const search = values.practitionerId && values.appointmentTypeId ? { practiceId: practice.id, practitionerId: values.practitionerId, appointmentTypeId: values.appointmentTypeId } : null;
+  const slots = useSlotChoices(search, pickedSlot);
+
+  // The earliest slot is chosen by default, so Enter books the next one that fits.
+  useEffect(() => {
+    if (slots.status !== "ready") return;
+    setValues((current) => (slots.value.some((slot) => slot.startAt === current.startAt) ? current : { ...current, startAt: slots.value[0]?.startAt ?? "" }));
+  }, [slots]);
+
+  const practitioner = practice.practitioners.find((candidate) => candidate.id === values.practitionerId) ?? null;
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (saving) return;
+    setFailure(null);
+    const read = readBookingForm(values, patient, practice.practitioners, motifs);
+    if ("errors" in read) {
+      setErrors(read.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      await bookAppointment({ id: newId(), ...read.args });
+    } catch (error) {
+      setFailure(describeError(error));
+      setSaving(false);
+      return;
+    }
+    dialogActions.closed(`Rendez-vous pris le ${formatSlotStart(read.args.startAt)} avec ${practitioner ? practitionerName(practitioner) : "le praticien"}.`);
+  }
+
+  return (
+    <form className="booking-form" onSubmit={(event) => void submit(event)} noValidate aria-busy={saving}>
+      <PatientLine patient={patient} error={errors.patient} />
+      <MotifFields
+        practitioners={practice.practitioners}
+        motifs={motifs}
+        motifsLoadable={motifsLoadable}
+        practitionerId={values.practitionerId}
+        appointmentTypeId={values.appointmentTypeId}
+        errors={errors}
+        firstRef={first}
+        onPractitioner={(practitionerId) =>
+          setValues((current) => ({ ...current, practitionerId, appointmentTypeId: motifsOf(motifs, practitionerId)[0]?.id ?? "", startAt: "", doctorAgreed: false }))
+        }
+        onMotif={(appointmentTypeId) => setValues((current) => ({ ...current, appointmentTypeId, startAt: "" }))}
+      />
+      {motif && motif.patientInstructions.trim() !== "" && (
+        <p className="notice booking-form__instructions">{`À lire au patient${NBSP}: ${motif.patientInstructions}`}</p>
+      )}
+      <NewPatientPolicy practitioner={practitioner} motif={motif} doctorAgreed={values.doctorAgreed} onChange={(doctorAgreed) => setValues((current) => ({ ...current, doctorAgreed }))} />
+      <SlotChoices slots={slots} value={values.startAt} onChange={(startAt) => setValues((current) => ({ ...current, startAt }))} error={errors.startAt} />
+      <TextField label="Note pour le cabinet" value={values.notes} onChange={(notes) => setValues((current) => ({ ...current, notes }))} error={errors.notes} />
+      <SubmissionNotices failure={failure === null ? null : `Le rendez-vous n'a pas pu être pris${NBSP}: ${failure}`} />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" aria-disabled={saving || !patient}>
+          Réserver
+        </button>
+        <button type="button" className="button" onClick={() => dialogActions.closed()}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function initialValues(practice: PracticeCard, motifs: MotifView[], picked: PickedSlot | null): BookingFormValues {
+  const practitionerId = picked?.practitionerId ?? practice.practitioners[0]?.id ?? "";
+  const appointmentTypeId = picked?.appointmentTypeId ?? motifsOf(motifs, practitionerId)[0]?.id ?? "";
+  return { practitionerId, appointmentTypeId, startAt: picked?.startAt ?? "", doctorAgreed: false, notes: "" };
+}
+
+/** A slot picked in the grid, sized by the motif chosen, so it can be offered among the free ones. */
+function asFreeSlot(picked: PickedSlot | null, motif: MotifView | null): FreeSlotView | null {
+  if (!picked || !motif || motif.practitionerId !== picked.practitionerId) return null;
+  const endAt = new Date(Date.parse(picked.startAt) + motif.durationMinutes * 60_000).toISOString();
+  return { practitionerId: picked.practitionerId, appointmentTypeId: motif.id, startAt: picked.startAt, endAt };
+}
+
+function PatientLine({ patient, error }: { patient: PatientView | null; error: string | undefined }) {
+  if (!patient) return <p className="notice notice--warning" role="alert">{error ?? NO_PATIENT_ERROR}</p>;
+  return <p className="booking-form__patient">{`Patient${NBSP}: ${patientShortName(patient)}`}</p>;
+}
+
+interface NewPatientPolicyProps {
+  practitioner: PractitionerView | null;
+  motif: MotifView | null;
+  doctorAgreed: boolean;
+  onChange: (agreed: boolean) => void;
+}
+
+/** What the practitioner's new-patient policy asks of the secretary; the core enforces it for patients without history. */
+function NewPatientPolicy({ practitioner, motif, doctorAgreed, onChange }: NewPatientPolicyProps) {
+  const id = useId();
+  if (!practitioner) return null;
+  return (
+    <>
+      {practitioner.acceptsNewPatients === "non" && (
+        <p className="notice notice--warning">{`${practitionerName(practitioner)} ne prend pas de nouveaux patients.`}</p>
+      )}
+      {motif && !motif.allowedForNewPatients && <p className="field-hint">{`Motif réservé aux patients déjà suivis par ${practitionerName(practitioner)}.`}</p>}
+      {practitioner.acceptsNewPatients === "demander_au_medecin" && (
+        <div className="field field--checkbox">
+          <input id={`${id}-accord`} type="checkbox" checked={doctorAgreed} onChange={(event) => onChange(event.target.checked)} />
+          <label htmlFor={`${id}-accord`}>{`Nouveau patient${NBSP}: le médecin a donné son accord`}</label>
+        </div>
+      )}
+    </>
+  );
+}

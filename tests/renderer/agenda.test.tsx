@@ -1,0 +1,258 @@
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { parisDayOf, parisWeekOfDate } from "../../shared/domain/parisTime";
+import type { WaitlistEntryView } from "../../shared/api/views";
+import { HELENE_PHONE, IDS, MOTIFS } from "./fixtures";
+import { openCallByNumbers, renderCallScreen } from "./renderApp";
+
+const agenda = () => within(screen.getByRole("region", { name: "Agenda" }));
+const dialogNamed = (name: string) => screen.findByRole("dialog", { name });
+const TILLEULS = "04 78 00 00 01";
+
+/** A call from Hélène Durand's number: one match, so she is the identified patient. */
+async function callFromHelene() {
+  const rendered = await renderCallScreen();
+  await openCallByNumbers(rendered.user, TILLEULS, HELENE_PHONE);
+  await agenda().findByRole("list", { name: "Prochains créneaux libres" });
+  return rendered;
+}
+
+/** Opens an appointment of the grid from the keyboard, as the calendar lets one: focus, then Enter. */
+async function openAppointmentNamed(title: string) {
+  const event = (await agenda().findByText(title)).closest<HTMLElement>("[tabindex]");
+  expect(event).not.toBeNull();
+  act(() => {
+    event!.focus();
+    fireEvent.keyDown(event!, { key: "Enter" });
+  });
+  return dialogNamed("Rendez-vous");
+}
+
+describe("booking", () => {
+  it("books a free slot of the list for the identified caller, links it to the call and proposes 'rendez-vous pris'", async () => {
+    const { user, bridge } = await callFromHelene();
+    await user.click(agenda().getByRole("button", { name: "Réserver le lun. 24 nov. 09:15 avec Dr Claire Martin" }));
+
+    const dialog = within(await dialogNamed("Prendre rendez-vous"));
+    expect(dialog.getByText("Patient : DURAND Hélène")).toBeInTheDocument();
+    expect(dialog.getByLabelText("Praticien")).toHaveDisplayValue("Dr Claire Martin — Médecin généraliste");
+    expect(dialog.getByLabelText("Motif")).toHaveDisplayValue("Consultation (20\u00a0min)");
+    expect(await dialog.findByRole("radio", { name: "lun. 24 nov. 09:15" })).toBeChecked();
+    await user.click(dialog.getByRole("button", { name: "Réserver" }));
+
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    const [booked] = bridge.mutationsNamed("appointment.book");
+    expect(booked).toMatchObject({
+      practitionerId: IDS.drMartin,
+      patientId: IDS.heleneDurand,
+      appointmentTypeId: MOTIFS.martinConsultation,
+      startAt: "2031-11-24T08:15:00.000Z",
+      endAt: "2031-11-24T08:35:00.000Z",
+      doctorAgreed: false,
+    });
+    expect(screen.getByText("Rendez-vous pris le lun. 24 nov. 09:15 avec Dr Claire Martin.")).toBeInTheDocument();
+    // The slot is taken: the list read again no longer offers it.
+    expect(agenda().queryByRole("button", { name: "Réserver le lun. 24 nov. 09:15 avec Dr Claire Martin" })).not.toBeInTheDocument();
+
+    await user.keyboard("{Alt>}c{/Alt}");
+    const close = within(await dialogNamed("Clôturer l'appel"));
+    expect(close.getByRole("radio", { name: "Rendez-vous pris" })).toBeChecked();
+    await user.click(close.getByRole("button", { name: "Enregistrer l'issue" }));
+    await waitFor(() => expect(bridge.mutationsNamed("call.close")).toHaveLength(1));
+    expect(bridge.mutationsNamed("call.close")[0]).toMatchObject({ outcome: "rdv_pris", links: { appointmentIds: [booked!.id] } });
+    expect(bridge.violations).toEqual([]);
+  });
+
+  it("offers the motif's own slots, reads out its instructions and asks for the doctor's agreement where the policy says so", async () => {
+    const { user, bridge } = await callFromHelene();
+    await user.keyboard("{Alt>}b{/Alt}");
+    const dialog = within(await dialogNamed("Prendre rendez-vous"));
+    expect(dialog.getByLabelText("Praticien")).toHaveFocus();
+
+    await user.selectOptions(dialog.getByLabelText("Motif"), MOTIFS.martinBilan);
+    expect(dialog.getByText("À lire au patient : Venir à jeun depuis la veille au soir.")).toBeInTheDocument();
+    expect(dialog.getByText("Motif réservé aux patients déjà suivis par Dr Claire Martin.")).toBeInTheDocument();
+    await waitFor(() => expect(bridge.callsTo("agenda.freeSlots").at(-1)).toMatchObject({ practitionerIds: [IDS.drMartin], appointmentTypeId: MOTIFS.martinBilan }));
+    expect(await dialog.findByText("Aucun créneau libre pour ce motif dans les six prochains mois.")).toBeInTheDocument();
+
+    await user.selectOptions(dialog.getByLabelText("Praticien"), "Dr Jean Dupont — Médecin généraliste");
+    expect(dialog.getByLabelText("Motif")).toHaveDisplayValue("Consultation (20\u00a0min)");
+    await user.click(dialog.getByLabelText("Nouveau patient : le médecin a donné son accord"));
+    expect(await dialog.findByRole("radio", { name: "mar. 25 nov. 14:00" })).toBeChecked();
+    await user.click(dialog.getByRole("button", { name: "Réserver" }));
+    await waitFor(() => expect(bridge.mutationsNamed("appointment.book")).toHaveLength(1));
+    expect(bridge.mutationsNamed("appointment.book")[0]).toMatchObject({ practitionerId: IDS.drDupont, doctorAgreed: true, appointmentTypeId: MOTIFS.dupontConsultation });
+  });
+
+  it("needs an identified patient, and keeps the dialog with the core's refusal", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await openCallByNumbers(user, TILLEULS, "05 55 00 00 00");
+    await agenda().findByRole("list", { name: "Prochains créneaux libres" });
+    await user.click(agenda().getByRole("button", { name: "Prendre rendez-vous" }));
+    const dialog = within(await dialogNamed("Prendre rendez-vous"));
+    expect(dialog.getByRole("alert")).toHaveTextContent("Identifiez d'abord le patient (Alt+I), recherchez-le (Alt+R) ou créez-le (Alt+P).");
+    await dialog.findByRole("radio", { name: "lun. 24 nov. 09:15" });
+    await user.click(dialog.getByRole("button", { name: "Réserver" }));
+    expect(bridge.mutationsNamed("appointment.book")).toHaveLength(0);
+    await user.keyboard("{Escape}");
+
+    // Now with a patient, but the core refuses (a rule of the practice).
+    const helene = await callFromHeleneOn(bridge, user);
+    bridge.failures["mutations.apply"] = { code: "booking_rule", message: "Dr Claire Martin ne consulte pas à cette heure." };
+    await user.click(helene.getByRole("button", { name: "Réserver" }));
+    expect(await helene.findByText("Le rendez-vous n'a pas pu être pris : Dr Claire Martin ne consulte pas à cette heure.")).toBeInTheDocument();
+    expect(screen.getByRole("dialog", { name: "Prendre rendez-vous" })).toBeInTheDocument();
+  });
+});
+
+/** In the same screen: the unknown caller is identified as Hélène through the search, then Alt+B. */
+async function callFromHeleneOn(bridge: Awaited<ReturnType<typeof renderCallScreen>>["bridge"], user: Awaited<ReturnType<typeof renderCallScreen>>["user"]) {
+  await user.keyboard("{Alt>}r{/Alt}");
+  await user.keyboard("durand");
+  await user.click(await screen.findByRole("button", { name: /^Identifier DURAND Hélène .*comme l'appelant$/ }));
+  expect(bridge.violations).toEqual([]);
+  await user.keyboard("{Alt>}b{/Alt}");
+  const dialog = within(await dialogNamed("Prendre rendez-vous"));
+  await dialog.findByRole("radio", { name: "lun. 24 nov. 09:15" });
+  return dialog;
+}
+
+describe("an appointment of the grid", () => {
+  it("moves to another free slot of the same motif, and the call proposes 'rendez-vous déplacé'", async () => {
+    const { user, bridge } = await callFromHelene();
+    const dialog = within(await openAppointmentNamed("DURAND Hélène — Consultation"));
+    expect(dialog.getByText("Dr Claire Martin")).toBeInTheDocument();
+    await user.click(dialog.getByRole("button", { name: "Déplacer" }));
+    const second = await dialog.findByRole("radio", { name: "lun. 24 nov. 09:35" });
+    expect(dialog.getByRole("radio", { name: "lun. 24 nov. 09:15" })).toBeChecked();
+    await user.click(second);
+    await user.click(dialog.getByRole("button", { name: "Déplacer ici" }));
+
+    await waitFor(() => expect(bridge.mutationsNamed("appointment.move")).toHaveLength(1));
+    expect(bridge.mutationsNamed("appointment.move")[0]).toEqual({
+      id: "50000000-0000-4000-8000-000000000001",
+      startAt: "2031-11-24T08:35:00.000Z",
+      endAt: "2031-11-24T08:55:00.000Z",
+    });
+    await user.keyboard("{Alt>}c{/Alt}");
+    expect(within(await dialogNamed("Clôturer l'appel")).getByRole("radio", { name: "Rendez-vous déplacé" })).toBeChecked();
+  });
+
+  it("is cancelled only with a reason, and records what happened", async () => {
+    const { user, bridge } = await callFromHelene();
+    let dialog = within(await openAppointmentNamed("LEFÈVRE Marc — Vaccination"));
+    await user.click(dialog.getByRole("button", { name: "Annuler le rendez-vous" }));
+    await user.click(dialog.getByRole("button", { name: "Confirmer l'annulation" }));
+    expect(dialog.getByText("Indiquez le motif de l'annulation.")).toBeInTheDocument();
+    await user.type(dialog.getByLabelText("Motif de l'annulation"), "Patient rétabli{Enter}");
+    await waitFor(() => expect(bridge.mutationsNamed("appointment.cancel")).toEqual([{ id: "50000000-0000-4000-8000-000000000002", reason: "Patient rétabli" }]));
+    // Cancelled appointments leave the grid.
+    await waitFor(() => expect(agenda().queryByText(/LEFÈVRE Marc — Vaccination/)).not.toBeInTheDocument());
+
+    dialog = within(await openAppointmentNamed("DURAND Hélène — Consultation"));
+    await user.click(dialog.getByRole("button", { name: "Absence excusée" }));
+    await waitFor(() => expect(bridge.mutationsNamed("appointment.setStatus")).toEqual([{ id: "50000000-0000-4000-8000-000000000001", status: "noshow_excused" }]));
+    expect(await agenda().findByText("DURAND Hélène — Consultation (absence excusée, en attente d'envoi)")).toBeInTheDocument();
+  });
+});
+
+const offered: WaitlistEntryView = {
+  id: "70000000-0000-4000-8000-000000000001",
+  practiceId: IDS.tilleuls,
+  patientId: IDS.marcLefevre,
+  patientName: "LEFÈVRE Marc",
+  appointmentTypeId: MOTIFS.martinConsultation,
+  motifLabel: "Consultation",
+  practitionerIds: [IDS.drMartin],
+  preferredWindows: [],
+  notes: null,
+  createdAt: "2031-11-01T09:00:00.000Z",
+  offer: {
+    practitionerId: IDS.drMartin,
+    appointmentTypeId: MOTIFS.martinConsultation,
+    motifLabel: "Consultation",
+    startAt: "2031-11-24T08:15:00.000Z",
+    endAt: "2031-11-24T08:35:00.000Z",
+  },
+};
+
+describe("the waitlist", () => {
+  it("shows a freed slot to propose; 'Réserver ce créneau' books it and takes the patient off the list", async () => {
+    const { user, bridge } = await renderCallScreen({ waitlist: [offered] });
+    await openCallByNumbers(user, TILLEULS);
+    const alert = await agenda().findByText("Créneau libéré : proposer à LEFÈVRE Marc le lun. 24 nov. 09:15 avec Dr Claire Martin (Consultation)");
+    expect(alert).toHaveAttribute("role", "alert");
+    await user.click(agenda().getByRole("button", { name: "Réserver ce créneau" }));
+    await waitFor(() => expect(bridge.mutationsNamed("waitlist.remove")).toEqual([{ id: offered.id }]));
+    expect(bridge.mutationsNamed("appointment.book")[0]).toMatchObject({ patientId: IDS.marcLefevre, startAt: offered.offer!.startAt, endAt: offered.offer!.endAt });
+    await waitFor(() => expect(agenda().getByRole("heading", { name: "Liste d'attente (0)" })).toBeInTheDocument());
+  });
+
+  it("notes the patient's refusal, and says why an action failed", async () => {
+    const { user, bridge } = await renderCallScreen({ waitlist: [offered] });
+    await openCallByNumbers(user, TILLEULS);
+    await agenda().findByRole("button", { name: "Refusé par le patient" });
+    bridge.failures["mutations.apply"] = { code: "offline", message: "Base locale indisponible." };
+    await user.click(agenda().getByRole("button", { name: "Refusé par le patient" }));
+    expect(await agenda().findByText("Le refus n'a pas pu être enregistré : Base locale indisponible.")).toBeInTheDocument();
+    delete bridge.failures["mutations.apply"];
+    await user.click(agenda().getByRole("button", { name: "Refusé par le patient" }));
+    await waitFor(() => expect(bridge.mutationsNamed("waitlist.decline")).toEqual([{ id: offered.id }]));
+    await waitFor(() => expect(agenda().queryByRole("button", { name: "Refusé par le patient" })).not.toBeInTheDocument());
+  });
+
+  it("puts the identified caller on the list with the practitioners and days she can take (Alt+A)", async () => {
+    const { user, bridge } = await callFromHelene();
+    await user.keyboard("{Alt>}a{/Alt}");
+    const dialog = within(await dialogNamed("Inscrire sur la liste d'attente"));
+    expect(dialog.getByLabelText("Motif")).toHaveFocus();
+    await user.click(dialog.getByLabelText("Dr Jean Dupont"));
+    await user.click(dialog.getByLabelText("Mardi"));
+    await user.click(dialog.getByLabelText("Jeudi"));
+    await user.clear(dialog.getByLabelText("Disponible à partir de"));
+    await user.type(dialog.getByLabelText("Disponible à partir de"), "14:00");
+    await user.click(dialog.getByRole("button", { name: "Inscrire" }));
+    await waitFor(() => expect(bridge.mutationsNamed("waitlist.add")).toHaveLength(1));
+    expect(bridge.mutationsNamed("waitlist.add")[0]).toMatchObject({
+      practiceId: IDS.tilleuls,
+      patientId: IDS.heleneDurand,
+      appointmentTypeId: MOTIFS.martinConsultation,
+      practitionerIds: [IDS.drMartin, IDS.drDupont],
+      preferredWindows: [
+        { weekday: 2, start: "14:00", end: "19:00" },
+        { weekday: 4, start: "14:00", end: "19:00" },
+      ],
+    });
+    expect(await agenda().findByRole("heading", { name: "Liste d'attente (1)" })).toBeInTheDocument();
+  });
+});
+
+describe("agenda navigation", () => {
+  it("goes day by day, to the week view and to one practitioner's agenda", async () => {
+    const { user, bridge } = await callFromHelene();
+    const today = parisDayOf(new Date());
+    await user.click(agenda().getByRole("button", { name: "Jour suivant" }));
+    const tomorrow = parisDayOf(new Date(Date.parse(today.to) + 3_600_000));
+    await waitFor(() => expect(bridge.callsTo("agenda.range").at(-1)).toMatchObject({ from: tomorrow.from, to: tomorrow.to }));
+    expect(await agenda().findByText("DURAND Hélène — Consultation")).toBeInTheDocument();
+
+    await user.click(agenda().getByRole("button", { name: "Semaine" }));
+    expect(agenda().getByRole("button", { name: "Semaine" })).toHaveAttribute("aria-pressed", "true");
+    const week = parisWeekOfDate(tomorrow.date);
+    await waitFor(() => expect(bridge.callsTo("agenda.range").at(-1)).toMatchObject({ from: week.from, to: week.to }));
+
+    await user.selectOptions(agenda().getByLabelText("Praticien affiché"), "Dr Jean Dupont");
+    await waitFor(() => expect(bridge.callsTo("agenda.range").at(-1)).toMatchObject({ practitionerIds: [IDS.drDupont] }));
+    await user.click(agenda().getByRole("button", { name: "Aujourd'hui" }));
+    await waitFor(() => expect(bridge.callsTo("agenda.range").at(-1)).toMatchObject({ practitionerIds: [IDS.drDupont], from: parisWeekOfDate(today.date).from }));
+    expect(bridge.violations).toEqual([]);
+  });
+
+  it("reads the agenda and the waitlist again after each sync", async () => {
+    const { bridge } = await callFromHelene();
+    const before = bridge.callsTo("waitlist.byPractice").length;
+    act(() => bridge.emit("sync.status", { ...bridge.data.syncStatus, state: "online", lastSyncAt: new Date().toISOString() }));
+    await waitFor(() => expect(bridge.callsTo("waitlist.byPractice").length).toBeGreaterThan(before));
+    expect(bridge.callsTo("agenda.range").length).toBeGreaterThan(1);
+  });
+});
