@@ -166,7 +166,7 @@ describe("agenda range", () => {
 
     const found = agendaRange(store, [martin.id], "2026-11-23T09:00:00Z", "2026-11-23T12:00:00Z");
     expect(found.map((a) => a.startAt)).toEqual(["2026-11-23T08:50:00.000Z", "2026-11-23T10:00:00.000Z"]);
-    expect(found[0]).toMatchObject({ patientName: "Dupont Hélène", motifLabel: "Consultation", status: "booked" });
+    expect(found[0]).toMatchObject({ patientName: "DUPONT Hélène", motifLabel: "Consultation", status: "booked" });
     expect(agendaRange(store, [martin.id, bernard.id], "2026-11-23T09:00:00Z", "2026-11-23T12:00:00Z")).toHaveLength(3);
   });
 
@@ -241,7 +241,7 @@ describe("waitlist of a practice", () => {
 
     const list = waitlistByPractice(store, tilleuls, NOW);
     expect(list.map((entry) => entry.id)).toEqual([first, second, third]);
-    expect(list[0]).toMatchObject({ patientName: "Durand Hélène", motifLabel: "Consultation", offer: { ...free, practitionerId: martin.id, motifLabel: "Consultation" } });
+    expect(list[0]).toMatchObject({ patientName: "DURAND Hélène", motifLabel: "Consultation", offer: { ...free, practitionerId: martin.id, motifLabel: "Consultation" } });
     expect(list[1]!.offer).toBeNull();
     expect(list[2]!.offer).toBeNull();
     expect(waitlistByPractice(store, parc, NOW)).toEqual([]);

@@ -129,8 +129,9 @@ describe("a call popped by the telephony, handled in the browser, seen by a seco
 
     const agenda = page.getByRole("region", { name: "Agenda" });
     await expect.poll(() => agenda.getByRole("table").count()).toBeGreaterThan(0);
-    const legend = agenda.getByRole("list", { name: "Praticiens de l'agenda" });
-    await expect.poll(() => legend.locator("li").count()).toBe(DEMO_PRACTICE.practitionerCount);
+    const columns = agenda.getByRole("region", { name: /^Agenda de / });
+    await expect.poll(() => columns.count()).toBe(DEMO_PRACTICE.practitionerCount);
+    for (const name of practitionerNames) expect(await agenda.getByRole("region", { name: `Agenda de ${name}` }).count()).toBe(1);
 
     const answered = await pbx({ event: "answered", callId: EXTERNAL_CALL_ID, agent: "secretaire", at: new Date(Date.now() - 50_000).toISOString() });
     expect(answered.status).toBe(202);

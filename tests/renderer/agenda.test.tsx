@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { parisDayOf, parisWeekOfDate } from "../../shared/domain/parisTime";
+import { parisDayOf, parisDayOfDate, parisWeekOfDate } from "../../shared/domain/parisTime";
 import type { WaitlistEntryView } from "../../shared/api/views";
 import { HELENE_PHONE, IDS, MOTIFS } from "./fixtures";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
@@ -51,6 +51,9 @@ describe("booking", () => {
       doctorAgreed: false,
     });
     expect(screen.getByText("Rendez-vous pris le lun. 24 nov. 09:15 avec Dr Claire Martin.")).toBeInTheDocument();
+    // The agenda goes to the booked day, where the new appointment waits for the server's confirmation.
+    expect(bridge.callsTo("agenda.range").at(-1)).toMatchObject({ from: parisDayOfDate("2031-11-24").from });
+    expect(await agenda().findByText("DURAND Hélène — Consultation (en attente d'envoi)")).toBeInTheDocument();
     // The slot is taken: the list read again no longer offers it.
     expect(agenda().queryByRole("button", { name: "Réserver le lun. 24 nov. 09:15 avec Dr Claire Martin" })).not.toBeInTheDocument();
 

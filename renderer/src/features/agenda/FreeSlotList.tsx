@@ -30,16 +30,16 @@ export function FreeSlotList({ practitioners }: { practitioners: PractitionerVie
             const name = practitioner ? practitionerName(practitioner) : "Praticien";
             return (
               <li key={`${slot.practitionerId}-${slot.startAt}`}>
-                {practitioner && <span className="swatch" style={{ backgroundColor: practitioner.color }} aria-hidden="true" />}
-                <time dateTime={slot.startAt}>{formatSlotStart(slot.startAt)}</time>
-                {` — ${name}`}
+                {/* The slot itself is the button: one click or Enter opens the booking on it. */}
                 <button
                   type="button"
-                  className="button button--small free-slots__book"
+                  className="free-slots__slot"
                   aria-label={`Réserver le ${formatSlotStart(slot.startAt)} avec ${name}`}
                   onClick={() => openBooking({ practitionerId: slot.practitionerId, startAt: slot.startAt, appointmentTypeId: slot.appointmentTypeId })}
                 >
-                  Réserver
+                  {practitioner && <span className="swatch" style={{ backgroundColor: practitioner.color }} aria-hidden="true" />}
+                  <time dateTime={slot.startAt}>{formatSlotStart(slot.startAt)}</time>
+                  {` — ${name}`}
                 </button>
               </li>
             );

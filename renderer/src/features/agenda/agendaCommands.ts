@@ -85,9 +85,19 @@ export async function loadWaitlist(practiceId: string): Promise<void> {
  * After a change made here or received by sync: the agenda where the secretary is, the free slots
  * and the waitlist (whose offers the server makes) are read again, without flicker.
  */
-export async function refreshAgenda(now: Date = new Date()): Promise<void> {
+export async function refreshAgenda(now: Date = new Date(), showing?: string): Promise<void> {
   const practice = selectOpenPractice(useCallStore.getState());
   const place = agendaActions.place();
   if (!practice || place.practiceId !== practice.id) return;
-  await Promise.all([showAgenda(practice, place, true), loadFreeSlots(practice, now, { quiet: true }), loadWaitlist(practice.id)]);
+  const moved = showing !== undefined && !isShown(place, showing);
+  const next = moved ? { ...place, date: parisDayOf(new Date(showing)).date } : place;
+  await Promise.all([showAgenda(practice, next, !moved), loadFreeSlots(practice, now, { quiet: true }), loadWaitlist(practice.id)]);
+}
+
+/** Whether an instant falls in the days the agenda shows now. */
+function isShown(place: AgendaPlace, instant: string): boolean {
+  if (!place.date) return false;
+  const range = agendaRangeOf(place.view, place.date);
+  const at = Date.parse(instant);
+  return Date.parse(range.from) <= at && at < Date.parse(range.to);
 }

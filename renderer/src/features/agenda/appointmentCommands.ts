@@ -21,13 +21,14 @@ function linkToCall(appointmentId: string, outcome: CallOutcome): void {
 export async function bookAppointment(args: MutationInput<"appointment.book">): Promise<void> {
   await telesec.applyMutation("appointment.book", args);
   linkToCall(args.id, "rdv_pris");
-  await refreshAgenda();
+  // The agenda goes to the appointment's day, so the secretary sees what she booked.
+  await refreshAgenda(new Date(), args.startAt);
 }
 
 export async function moveAppointment(args: MutationInput<"appointment.move">): Promise<void> {
   await telesec.applyMutation("appointment.move", args);
   linkToCall(args.id, "rdv_deplace");
-  await refreshAgenda();
+  await refreshAgenda(new Date(), args.startAt);
 }
 
 export async function cancelAppointment(appointment: AgendaAppointment, reason: string): Promise<void> {
@@ -71,6 +72,7 @@ export async function takeWaitlistOffer(entry: WaitlistEntryView): Promise<boole
     return false;
   }
   linkToCall(appointmentId, "rdv_pris");
+  await refreshAgenda(new Date(), offer.startAt);
   await runWaitlistAction(() => telesec.applyMutation("waitlist.remove", { id: entry.id }), "Le rendez-vous est pris, mais la demande n'a pas pu quitter la liste d'attente");
   return true;
 }
