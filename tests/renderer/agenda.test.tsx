@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { describe, expect, it } from "vitest";
 import { parisDayOf, parisDayOfDate, parisWeekOfDate } from "../../shared/domain/parisTime";
 import type { WaitlistEntryView } from "../../shared/api/views";
+import { dropAppointment } from "../../renderer/src/features/agenda/dropAppointment";
 import { HELENE_PHONE, IDS, MOTIFS } from "./fixtures";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
 
@@ -121,6 +122,31 @@ async function callFromHeleneOn(bridge: Awaited<ReturnType<typeof renderCallScre
 }
 
 describe("an appointment of the grid", () => {
+  it("moves where it is dragged, and goes back with the reason when the move is refused", async () => {
+    const { bridge } = await callFromHelene();
+    const id = "50000000-0000-4000-8000-000000000001";
+    const reverted: string[] = [];
+    const revert = (why: string) => () => reverted.push(why);
+    const later = (iso: string) => new Date(Date.parse(iso));
+    await agenda().findByText("DURAND Hélène — Consultation");
+
+    // Into the past: refused here, without asking the core.
+    await act(() => dropAppointment(id, new Date("2020-01-06T09:00:00Z"), new Date("2020-01-06T09:20:00Z"), revert("passé")));
+    expect(agenda().getByRole("alert")).toHaveTextContent("Un rendez-vous ne peut pas être déplacé dans le passé.");
+    expect(bridge.mutationsNamed("appointment.move")).toEqual([]);
+
+    // The core refuses (a rule of the practice): back in place, with its words.
+    bridge.failures["mutations.apply"] = { code: "outside_hours", message: "Dr Claire Martin ne consulte pas à cette heure." };
+    await act(() => dropAppointment(id, later("2031-11-24T19:00:00Z"), later("2031-11-24T19:20:00Z"), revert("horaires")));
+    expect(agenda().getByRole("alert")).toHaveTextContent("Le rendez-vous n'a pas pu être déplacé : Dr Claire Martin ne consulte pas à cette heure.");
+
+    delete bridge.failures["mutations.apply"];
+    await act(() => dropAppointment(id, later("2031-11-24T09:00:00Z"), later("2031-11-24T09:20:00Z"), revert("accepté")));
+    expect(reverted).toEqual(["passé", "horaires"]);
+    expect(bridge.mutationsNamed("appointment.move")).toEqual([{ id, startAt: "2031-11-24T09:00:00.000Z", endAt: "2031-11-24T09:20:00.000Z" }]);
+    expect(agenda().queryByRole("alert")).not.toBeInTheDocument();
+  });
+
   it("moves to another free slot of the same motif, and the call proposes 'rendez-vous déplacé'", async () => {
     const { user, bridge } = await callFromHelene();
     const dialog = within(await openAppointmentNamed("DURAND Hélène — Consultation"));
