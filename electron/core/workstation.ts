@@ -270,6 +270,9 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
       onTelephony: (message) => announce("call.telephony", telephonyEvent.parse(message)),
       onDeviceRevoked: () => void deviceRevoked(ready),
+      onReplicaChanged: (tables) => {
+        if (current()) announce("replica.changed", { tables });
+      },
     });
     const lock = createSessionLock({
       sqlite: opening.ready.store.sqlite,

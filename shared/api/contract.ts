@@ -12,7 +12,7 @@ import {
   practiceSummary,
   waitlistEntryView,
 } from "./views";
-import { sessionUser, telephonyCallMessage } from "./wire";
+import { sessionUser, SYNCED_TABLES, telephonyCallMessage } from "./wire";
 import { MUTATION_NAMES, type MutationName } from "../sync/mutations";
 
 /**
@@ -191,11 +191,16 @@ export const methods = {
   },
 } as const;
 
+/** What a sync changed in the replica (rows pulled, changes confirmed or taken back), by table: screens re-read only what concerns them. */
+export const replicaChanged = z.object({ tables: z.array(z.enum(SYNCED_TABLES)) });
+export type ReplicaChanged = z.infer<typeof replicaChanged>;
+
 export const events = {
   "workstation.status": workstationStatus,
   "sync.status": syncStatus,
   "session.lockStatus": lockStatus,
   "call.telephony": telephonyEvent,
+  "replica.changed": replicaChanged,
 } as const;
 
 export type Methods = typeof methods;

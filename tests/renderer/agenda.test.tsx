@@ -277,11 +277,15 @@ describe("agenda navigation", () => {
     expect(bridge.violations).toEqual([]);
   });
 
-  it("reads the agenda and the waitlist again after each sync", async () => {
+  it("reads the agenda and the waitlist again after a sync that changed them, not after one that brought a call", async () => {
     const { bridge } = await callFromHelene();
-    const before = bridge.callsTo("waitlist.byPractice").length;
-    act(() => bridge.emit("sync.status", { ...bridge.data.syncStatus, state: "online", lastSyncAt: new Date().toISOString() }));
-    await waitFor(() => expect(bridge.callsTo("waitlist.byPractice").length).toBeGreaterThan(before));
-    expect(bridge.callsTo("agenda.range").length).toBeGreaterThan(1);
+    const before = { waitlist: bridge.callsTo("waitlist.byPractice").length, agenda: bridge.callsTo("agenda.range").length };
+    act(() => bridge.emit("replica.changed", { tables: ["call", "message"] }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(bridge.callsTo("agenda.range")).toHaveLength(before.agenda);
+
+    act(() => bridge.emit("replica.changed", { tables: ["call", "waitlist_entry"] }));
+    await waitFor(() => expect(bridge.callsTo("waitlist.byPractice").length).toBeGreaterThan(before.waitlist));
+    expect(bridge.callsTo("agenda.range")).toHaveLength(before.agenda + 1);
   });
 });

@@ -14,12 +14,15 @@ const processes = useProcesses();
 const { day, ...slot } = futureSlot(2, "10:00");
 
 describe("sync between two workstations and one server", () => {
-  it("shows a booking made on A on B, through a poke", async () => {
+  it("shows a booking made on A on B, through a poke, and tells both screens which tables changed", async () => {
     const { database, fixture } = await world.database();
     const server = await world.server(database.url);
     const a = await world.workstation(server.url, "secretaire");
     const b = await world.workstation(server.url, "secretaire");
     const { practitionerId, motifId, patientIds } = fixture.tilleuls;
+    const changed = { a: [] as string[][], b: [] as string[][] };
+    a.workstation.on("replica.changed", ({ tables }) => changed.a.push(tables));
+    b.workstation.on("replica.changed", ({ tables }) => changed.b.push(tables));
 
     const id = randomUUID();
     await a.workstation.handlers["mutations.apply"]({
@@ -35,6 +38,10 @@ describe("sync between two workstations and one server", () => {
     });
     const [row] = (await database.db.execute<{ count: string }>(sql`SELECT count(*) FROM appointment WHERE id = ${id} AND status = 'booked'`)).rows;
     expect(Number(row!.count)).toBe(1);
+    // A: its push confirmed (the pending mark goes); B: the pulled row. Both name the appointment table.
+    expect(changed.a).toContainEqual(["appointment"]);
+    expect(changed.b.flat()).toContain("appointment");
+    expect(changed.b.flat()).not.toContain("message");
   });
 
   it("keeps working offline: 200 changes made while the server is down are all applied once when it returns", async () => {

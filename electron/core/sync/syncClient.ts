@@ -1,5 +1,7 @@
 import { WebSocket } from "ws";
-import { MAX_MUTATIONS_PER_PUSH, MAX_READS_PER_UPLOAD, serverSocketMessage, type TelephonyCallMessage } from "../../../shared/api/wire";
+import { MAX_MUTATIONS_PER_PUSH, MAX_READS_PER_UPLOAD, serverSocketMessage, type SyncedTable, type TelephonyCallMessage } from "../../../shared/api/wire";
+import { MUTATION_TABLES } from "../../../shared/sync/mutationTables";
+import type { MutationName } from "../../../shared/sync/mutations";
 import type { ReadAudit } from "./readAudit";
 import type { Replica } from "./replica";
 import { ServerError, type ServerApi } from "./serverApi";
@@ -19,7 +21,8 @@ export interface SyncClientOptions {
   onState: (state: "offline" | "syncing" | "online", lastSyncAt: string | null) => void;
   /** The server refused the token; `code` is its reason (`device_revoked` when an administrator revoked this workstation). */
   onSignedOut: (reason: string, code: string) => void;
-  onChanged: () => void;
+  /** The replica changed: rows pulled, or pushed changes confirmed or taken back (the tables they touch). */
+  onChanged: (tables: SyncedTable[]) => void;
   /** A PBX event the server forwarded to this secretary: the screen pop. */
   onTelephony?: (message: TelephonyCallMessage) => void;
   log: (line: string) => void;
@@ -56,7 +59,7 @@ export function startSyncClient(options: SyncClientOptions) {
       const response = await api.push(session.token, { clientId: session.clientId, mutations });
       const conflicts = replica.applyPushResults(response.results);
       for (const conflict of conflicts) log(`synchro : mutation ${conflict.seq} (${conflict.name}) refusée : ${conflict.errorCode}`);
-      options.onChanged();
+      options.onChanged([...new Set(mutations.map((mutation) => MUTATION_TABLES[mutation.name as MutationName]).filter((table) => table !== undefined))]);
       if (response.results.length < mutations.length) return;
     }
   }
@@ -86,7 +89,7 @@ export function startSyncClient(options: SyncClientOptions) {
         next.catch(() => {});
       }
       if (page.changes.length > 0 || page.cursor !== cursor) replica.applyPull(page.changes, page.cursor);
-      if (page.changes.length > 0) options.onChanged();
+      if (page.changes.length > 0) options.onChanged([...new Set(page.changes.map((change) => change.table))]);
       cursor = page.cursor;
       if (!page.hasMore) {
         replica.finishFirstSync();

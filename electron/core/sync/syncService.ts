@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import type { LocalStore } from "../../../db/local/openLocalStore";
 import type { SessionView, SyncStatus } from "../../../shared/api/contract";
 import { TelesecError } from "../../../shared/api/rpcProtocol";
-import { sessionUser, SYNCED_TABLES, type SessionUser, type TelephonyCallMessage } from "../../../shared/api/wire";
+import { sessionUser, SYNCED_TABLES, type SessionUser, type SyncedTable, type TelephonyCallMessage } from "../../../shared/api/wire";
 import { MutationRejected, type MutationName } from "../../../shared/sync/mutations";
 import { createReplica } from "./replica";
 import { ServerError, serverApi } from "./serverApi";
@@ -25,6 +25,8 @@ export interface SyncServiceOptions {
   onTelephony?: (message: TelephonyCallMessage) => void;
   /** The server answered `device_revoked`: the workstation wipes its local copy at once. */
   onDeviceRevoked?: () => void;
+  /** A sync changed the replica: which tables, so the screens re-read only what concerns them. */
+  onReplicaChanged?: (tables: SyncedTable[]) => void;
 }
 
 /**
@@ -74,7 +76,10 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
       ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
       ...(options.onTelephony ? { onTelephony: options.onTelephony } : {}),
       onState: (state, lastSyncAt) => status.update({ state, lastSyncAt, serverUrl: url }),
-      onChanged: refreshCounts,
+      onChanged: (tables) => {
+        refreshCounts();
+        options.onReplicaChanged?.(tables);
+      },
       onSignedOut: (_reason, code) => {
         replica.state.delete(KEYS.token);
         client = null;

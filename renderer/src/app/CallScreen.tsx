@@ -1,5 +1,5 @@
 import { AgendaPane } from "../features/agenda/AgendaPane";
-import { useAgendaFollowingSync } from "../features/agenda/useAgendaFollowingSync";
+import { useAgendaFollowingReplica } from "../features/agenda/useAgendaFollowingReplica";
 import { CallBanner } from "../features/call/CallBanner";
 import { CallDialogs } from "../features/call/CallDialogs";
 import { CallHeader } from "../features/call/CallHeader";
@@ -17,7 +17,7 @@ import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
 export function CallScreen() {
   useKeyboardShortcuts();
   useSyncFollowing();
-  useAgendaFollowingSync();
+  useAgendaFollowingReplica();
   return (
     <div className="call-screen">
       <CallHeader />

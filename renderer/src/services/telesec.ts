@@ -2,6 +2,7 @@ import type {
   EventName,
   EventPayload,
   LockStatus,
+  ReplicaChanged,
   MethodInput,
   MethodName,
   MethodOutput,
@@ -94,6 +95,9 @@ export const telesec = {
   applyMutation: <N extends MutationName>(name: N, args: MutationInput<N>) => telesec.call("mutations.apply", { name, args }),
 
   onTelephony: (listener: (event: TelephonyEvent) => void) => telesec.on("call.telephony", listener),
+
+  /** A sync changed the local copy: which tables. */
+  onReplicaChanged: (listener: (change: ReplicaChanged) => void) => telesec.on("replica.changed", listener),
 
   currentSession: () => telesec.call("session.current", {}),
 

@@ -34,7 +34,7 @@ export function AgendaPane() {
   const practice = useCallStore(selectOpenPractice);
 
   return (
-    <section className="pane pane--agenda" aria-labelledby={FOCUS_TARGETS.agendaTitle}>
+    <section className="pane pane--agenda" aria-label={TITLE}>
       {loadable.status !== "ready" || !practice ? (
         <PanePlaceholder title={TITLE} message={placeholderFor(loadable)} titleId={FOCUS_TARGETS.agendaTitle} />
       ) : (

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { AgendaAppointment, FreeSlotView, PracticeCard } from "../../../../shared/api/views";
+import { DialogNotice } from "../../app/DialogNotice";
+import { FormButtons } from "../../app/FormButtons";
 import { ModalDialog } from "../../app/ModalDialog";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
 import { TextField } from "../../app/TextField";
@@ -30,23 +32,8 @@ export function AppointmentDialog() {
   const practice = useCallStore(selectOpenPractice);
   return (
     <ModalDialog title={APPOINTMENT_DIALOG_TITLE} onClose={() => dialogActions.closed()}>
-      {appointment && practice ? <AppointmentActions appointment={appointment} practice={practice} /> : <Gone />}
+      {appointment && practice ? <AppointmentActions appointment={appointment} practice={practice} /> : <DialogNotice reason="Ce rendez-vous n'est plus dans l'agenda affiché." />}
     </ModalDialog>
-  );
-}
-
-function Gone() {
-  const close = useRef<HTMLButtonElement>(null);
-  useDialogFocus(close);
-  return (
-    <>
-      <p className="notice notice--warning">Ce rendez-vous n'est plus dans l'agenda affiché.</p>
-      <div className="button-row">
-        <button ref={close} type="button" className="button" onClick={() => dialogActions.closed()}>
-          Fermer
-        </button>
-      </div>
-    </>
   );
 }
 
@@ -186,14 +173,7 @@ function MoveForm({ appointment, practice, saving, onBack, onMove }: MoveFormPro
   return (
     <form ref={form} onSubmit={submit} noValidate>
       <SlotChoices slots={slots} value={startAt} onChange={setStartAt} error={error} legend="Nouveau créneau" />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={saving}>
-          Déplacer ici
-        </button>
-        <button type="button" className="button" onClick={onBack}>
-          Retour
-        </button>
-      </div>
+      <FormButtons submitLabel="Déplacer ici" busy={saving} cancelLabel="Retour" onCancel={onBack} />
     </form>
   );
 }
@@ -218,14 +198,7 @@ function CancelForm({ saving, onBack, onCancel }: { saving: boolean; onBack: () 
   return (
     <form onSubmit={submit} noValidate>
       <TextField label="Motif de l'annulation" value={reason} onChange={setReason} required error={error} inputRef={input} />
-      <div className="button-row">
-        <button type="submit" className="button button--danger" aria-disabled={saving}>
-          Confirmer l'annulation
-        </button>
-        <button type="button" className="button" onClick={onBack}>
-          Retour
-        </button>
-      </div>
+      <FormButtons submitLabel="Confirmer l'annulation" busy={saving} cancelLabel="Retour" onCancel={onBack} danger />
     </form>
   );
 }

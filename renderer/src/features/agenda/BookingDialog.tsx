@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { FreeSlotView, MotifView, PatientView, PracticeCard, PractitionerView } from "../../../../shared/api/views";
+import { FormButtons } from "../../app/FormButtons";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
 import { TextField } from "../../app/TextField";
 import { useDialogFocus } from "../../app/useDialogFocus";
@@ -7,14 +8,11 @@ import { formatSlotStart } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { describeError } from "../../services/telesec";
 import { useAgendaSelectionStore, type PickedSlot } from "../../stores/agendaSelectionStore";
-import { identifiedPatient } from "../../stores/callLine";
-import { useCallLineStore } from "../../stores/callLineStore";
-import { selectCallerPatients } from "../../stores/callSelectors";
-import { useCallStore } from "../../stores/callStore";
 import { dialogActions } from "../../stores/dialogStore";
 import { useMotifsStore } from "../../stores/motifsStore";
 import { PracticeDialog } from "../call/PracticeDialog";
 import { newId } from "../call/newId";
+import { useIdentifiedPatient } from "../call/useIdentifiedPatient";
 import { patientShortName } from "../patients/patientName";
 import { practitionerName } from "../practice/practiceLabels";
 import { bookAppointment } from "./appointmentCommands";
@@ -35,9 +33,7 @@ export function BookingDialog() {
 }
 
 function BookingForm({ practice }: { practice: PracticeCard }) {
-  const call = useCallLineStore((state) => state.current);
-  const matches = useCallStore(selectCallerPatients);
-  const patient = identifiedPatient(call, matches);
+  const patient = useIdentifiedPatient();
   const motifsLoadable = useMotifsStore((state) => state.motifs);
   const motifs = motifsLoadable.status === "ready" ? motifsLoadable.value : NO_MOTIFS;
   const picked = useAgendaSelectionStore((state) => state.slot);
@@ -112,14 +108,7 @@ function BookingForm({ practice }: { practice: PracticeCard }) {
       <SlotChoices slots={slots} value={values.startAt} onChange={(startAt) => setValues((current) => ({ ...current, startAt }))} error={errors.startAt} />
       <TextField label="Note pour le cabinet" value={values.notes} onChange={(notes) => setValues((current) => ({ ...current, notes }))} error={errors.notes} />
       <SubmissionNotices failure={failure === null ? null : `Le rendez-vous n'a pas pu être pris${NBSP}: ${failure}`} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={saving || !patient}>
-          Réserver
-        </button>
-        <button type="button" className="button" onClick={() => dialogActions.closed()}>
-          Annuler
-        </button>
-      </div>
+      <FormButtons submitLabel="Réserver" busy={saving || !patient} />
     </form>
   );
 }

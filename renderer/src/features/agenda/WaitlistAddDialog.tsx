@@ -1,18 +1,16 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { PracticeCard } from "../../../../shared/api/views";
+import { FormButtons } from "../../app/FormButtons";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
 import { TextField } from "../../app/TextField";
 import { useDialogFocus } from "../../app/useDialogFocus";
 import { NBSP } from "../../format/typography";
 import { describeError } from "../../services/telesec";
-import { identifiedPatient } from "../../stores/callLine";
-import { useCallLineStore } from "../../stores/callLineStore";
-import { selectCallerPatients } from "../../stores/callSelectors";
-import { useCallStore } from "../../stores/callStore";
 import { dialogActions } from "../../stores/dialogStore";
 import { useMotifsStore } from "../../stores/motifsStore";
 import { PracticeDialog } from "../call/PracticeDialog";
 import { newId } from "../call/newId";
+import { useIdentifiedPatient } from "../call/useIdentifiedPatient";
 import { patientShortName } from "../patients/patientName";
 import { practitionerName } from "../practice/practiceLabels";
 import { addToWaitlist } from "./appointmentCommands";
@@ -34,9 +32,7 @@ export function WaitlistAddDialog() {
 }
 
 function WaitlistForm({ practice }: { practice: PracticeCard }) {
-  const call = useCallLineStore((state) => state.current);
-  const matches = useCallStore(selectCallerPatients);
-  const patient = identifiedPatient(call, matches);
+  const patient = useIdentifiedPatient();
   const motifsLoadable = useMotifsStore((state) => state.motifs);
   const motifs = motifsLoadable.status === "ready" ? motifsLoadable.value : NO_MOTIFS;
   const firstPractitioner = practice.practitioners[0]?.id ?? "";
@@ -137,14 +133,7 @@ function WaitlistForm({ practice }: { practice: PracticeCard }) {
       <TextField label="Disponible jusqu'à" hint="HH:MM" value={values.to} onChange={(to) => setValues((current) => ({ ...current, to }))} error={errors.to} />
       <TextField label="Note" value={values.notes} onChange={(notes) => setValues((current) => ({ ...current, notes }))} error={errors.notes} />
       <SubmissionNotices failure={failure === null ? null : `L'inscription n'a pas pu être enregistrée${NBSP}: ${failure}`} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={saving || !patient}>
-          Inscrire
-        </button>
-        <button type="button" className="button" onClick={() => dialogActions.closed()}>
-          Annuler
-        </button>
-      </div>
+      <FormButtons submitLabel="Inscrire" busy={saving || !patient} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { useMessagesStore } from "../../stores/messagesStore";
 import { MESSAGE_CATEGORY_LABELS } from "../messages/messageLabels";
 import { saveOutcome } from "./callCommands";
 import { OUTCOME_CHOICES, outcomeForDigit } from "./callOutcomes";
+import { FormButtons } from "../../app/FormButtons";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
 
 export const CLOSE_CALL_TITLE = "Clôturer l'appel";
@@ -142,14 +143,7 @@ export function CloseCallDialog() {
           </div>
         )}
         <SubmissionNotices failure={failure === null ? null : `L'issue n'a pas pu être enregistrée\u00a0: ${failure}`} />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" aria-disabled={saving}>
-            Enregistrer l'issue
-          </button>
-          <button type="button" className="button" onClick={() => dialogActions.closed()}>
-            Annuler
-          </button>
-        </div>
+        <FormButtons submitLabel="Enregistrer l'issue" busy={saving} />
       </form>
     </ModalDialog>
   );

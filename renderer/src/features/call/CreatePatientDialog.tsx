@@ -11,6 +11,7 @@ import { identifyCaller } from "./callCommands";
 import { newId } from "./newId";
 import { NEW_PATIENT_FIELDS, readNewPatientForm, type NewPatientErrors, type NewPatientField, type NewPatientValues } from "./newPatientForm";
 import { PracticeDialog } from "./PracticeDialog";
+import { FormButtons } from "../../app/FormButtons";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
 
 export const CREATE_PATIENT_TITLE = "Créer le patient";
@@ -87,14 +88,7 @@ function CreatePatientForm({ practice }: { practice: PracticeCard }) {
       />
       <TextField label="Téléphone" type="tel" value={values.phone} onChange={set("phone")} error={errors.phone} inputRef={bind("phone")} />
       <SubmissionNotices failure={failure === null ? null : `Le patient n'a pas pu être créé\u00a0: ${failure}`} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={saving}>
-          Créer le patient
-        </button>
-        <button type="button" className="button" onClick={() => dialogActions.closed()}>
-          Annuler
-        </button>
-      </div>
+      <FormButtons submitLabel="Créer le patient" busy={saving} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
-import { useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { PracticeCard } from "../../../../shared/api/views";
 import { ModalDialog } from "../../app/ModalDialog";
-import { useDialogFocus } from "../../app/useDialogFocus";
+import { DialogNotice } from "../../app/DialogNotice";
 import { selectOpenPractice } from "../../stores/callSelectors";
 import { useCallStore } from "../../stores/callStore";
 import { dialogActions } from "../../stores/dialogStore";
@@ -18,22 +18,7 @@ export function PracticeDialog({ title, withoutPractice, children }: PracticeDia
   const practice = useCallStore(selectOpenPractice);
   return (
     <ModalDialog title={title} onClose={() => dialogActions.closed()}>
-      {practice ? children(practice) : <NoPractice reason={withoutPractice} />}
+      {practice ? children(practice) : <DialogNotice reason={withoutPractice} />}
     </ModalDialog>
-  );
-}
-
-function NoPractice({ reason }: { reason: string }) {
-  const close = useRef<HTMLButtonElement>(null);
-  useDialogFocus(close);
-  return (
-    <>
-      <p className="notice notice--warning">{reason}</p>
-      <div className="button-row">
-        <button ref={close} type="button" className="button" onClick={() => dialogActions.closed()}>
-          Fermer
-        </button>
-      </div>
-    </>
   );
 }

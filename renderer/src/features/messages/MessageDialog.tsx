@@ -17,6 +17,7 @@ import { takeMessage } from "./messageCommands";
 import { readMessageForm, type MessageFormErrors, type MessageFormValues } from "./messageForm";
 import { MESSAGE_CATEGORY_LABELS, MESSAGE_URGENCY_LABELS } from "./messageLabels";
 import { PracticeDialog } from "../call/PracticeDialog";
+import { FormButtons } from "../../app/FormButtons";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
 
 export const MESSAGE_DIALOG_TITLE = "Message pour le médecin";
@@ -169,14 +170,7 @@ function MessageForm({ practice }: { practice: PracticeCard }) {
         )}
       </div>
       <SubmissionNotices failure={failure === null ? null : `Le message n'a pas pu être enregistré\u00a0: ${failure}`} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={saving}>
-          Enregistrer le message
-        </button>
-        <button type="button" className="button" onClick={() => dialogActions.closed()}>
-          Annuler
-        </button>
-      </div>
+      <FormButtons submitLabel="Enregistrer le message" busy={saving} />
     </form>
   );
 }
