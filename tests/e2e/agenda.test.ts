@@ -99,6 +99,8 @@ describe("booking, moving and cancelling in the browser; the freed slot offered 
     await expect.poll(() => heleneAppointment().count()).toBe(1);
     // Dashed and said "en attente d'envoi" until the server confirms it, then plain.
     await expect.poll(() => heleneAppointment().textContent(), { timeout: 20_000 }).not.toContain("en attente d'envoi");
+    mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
+    await secretary.screenshot({ path: join(E2E_OUTPUT_DIR, "agenda-booked.png") });
     const booked = await bookedForHelene();
     expect(booked).toMatchObject({ practitionerId: firstPractitionerId, status: "booked" });
     originalStart = booked.startAt;

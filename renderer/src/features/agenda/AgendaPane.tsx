@@ -2,6 +2,7 @@ import { useShallow } from "zustand/react/shallow";
 import type { PracticeCard } from "../../../../shared/api/views";
 import { FOCUS_TARGETS } from "../../app/focusTargets";
 import { PanePlaceholder } from "../../app/PanePlaceholder";
+import { shortcutKeys } from "../../app/shortcuts";
 import { formatLongDay } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { selectVisibleAppointments } from "../../stores/agendaSelectors";
@@ -60,6 +61,9 @@ function ReadyAgenda({ practice }: { practice: PracticeCard }) {
           {TITLE}
         </h2>
         <span className="pane__subtitle">{subtitleOf(view, range.from)}</span>
+        <button type="button" className="button button--primary button--small pane__action" aria-keyshortcuts={shortcutKeys("booking")} onClick={() => openBooking(null)}>
+          Prendre rendez-vous
+        </button>
       </header>
       <AgendaToolbar practice={practice} />
       {notice && (

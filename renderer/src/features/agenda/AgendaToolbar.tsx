@@ -1,15 +1,13 @@
 import type { PracticeCard } from "../../../../shared/api/views";
 import { parisDayOf } from "../../../../shared/domain/parisTime";
-import { shortcutKeys } from "../../app/shortcuts";
 import { useAgendaStore, AGENDA_VIEWS, type AgendaView } from "../../stores/agendaStore";
 import { practitionerName } from "../practice/practiceLabels";
 import { showAgenda } from "./agendaCommands";
-import { openBooking } from "./agendaDialogs";
 import { shiftedDate } from "./agendaRange";
 
 const VIEW_LABELS: Record<AgendaView, string> = { cabinet: "Cabinet", jour: "Jour", semaine: "Semaine" };
 
-/** Where the agenda is: previous, today, next; the view; whose agenda; and "Prendre rendez-vous". */
+/** Where the agenda is: previous, today, next; the view; whose agenda. */
 export function AgendaToolbar({ practice }: { practice: PracticeCard }) {
   const view = useAgendaStore((state) => state.view);
   const date = useAgendaStore((state) => state.date) ?? parisDayOf(new Date()).date;
@@ -51,9 +49,6 @@ export function AgendaToolbar({ practice }: { practice: PracticeCard }) {
           </select>
         </label>
       )}
-      <button type="button" className="button button--primary button--small" aria-keyshortcuts={shortcutKeys("booking")} onClick={() => openBooking(null)}>
-        Prendre rendez-vous
-      </button>
     </div>
   );
 }

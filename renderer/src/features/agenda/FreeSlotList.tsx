@@ -2,7 +2,7 @@ import type { PractitionerView } from "../../../../shared/api/views";
 import { formatSlotStart } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { useFreeSlotsStore } from "../../stores/freeSlotsStore";
-import { practitionerName } from "../practice/practiceLabels";
+import { practitionerName, practitionerShortName } from "../practice/practiceLabels";
 import { openBooking } from "./agendaDialogs";
 
 const TITLE = "Prochains créneaux libres";
@@ -39,7 +39,7 @@ export function FreeSlotList({ practitioners }: { practitioners: PractitionerVie
                 >
                   {practitioner && <span className="swatch" style={{ backgroundColor: practitioner.color }} aria-hidden="true" />}
                   <time dateTime={slot.startAt}>{formatSlotStart(slot.startAt)}</time>
-                  {` — ${name}`}
+                  {` — ${practitioner ? practitionerShortName(practitioner) : name}`}
                 </button>
               </li>
             );

@@ -26,3 +26,8 @@ export const NEW_PATIENT_POLICY_LABELS: Record<NewPatientPolicy, string> = {
 export function practitionerName(practitioner: Pick<PractitionerView, "title" | "firstName" | "lastName">): string {
   return [practitioner.title, practitioner.firstName, practitioner.lastName].filter((part) => part !== "").join(" ");
 }
+
+/** "Dr Martin": the title and last name only, where space is short (a free slot chip). */
+export function practitionerShortName(practitioner: Pick<PractitionerView, "title" | "lastName">): string {
+  return [practitioner.title, practitioner.lastName].filter((part) => part !== "").join(" ");
+}
