@@ -61,7 +61,8 @@ export function registerAuthRoutes(app: FastifyInstance, { db, authenticate }: S
     return { confirmed: true as const };
   });
 
-  app.post("/api/v1/auth/logout", { onRequest: authenticate }, async (request) => {
+  // No body is expected; the limit keeps anyone from streaming one.
+  app.post("/api/v1/auth/logout", { onRequest: authenticate, bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request) => {
     const { user, deviceId } = sessionOf(request);
     const now = new Date();
     // A closed session, not a revocation (revokedAt is the administrator's word): either way the token is dead.
