@@ -5,7 +5,7 @@ import { StartupError } from "./startupError";
 
 export const DEFAULT_PORT = 8080;
 
-export const SERVER_USAGE = `Usage : npm run server -- --data-dir DOSSIER [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--demo] [--updates-dir DOSSIER]
+export const SERVER_USAGE = `Usage : npm run server -- --data-dir DOSSIER [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--demo] [--updates-dir DOSSIER] [--behind-proxy]
 
   --data-dir  dossier de la base PostgreSQL intégrée (sous-dossier postgres/), créée au premier lancement
   --port      port HTTP (par défaut ${DEFAULT_PORT} ; 0 : un port libre, affiché au démarrage)
@@ -14,6 +14,10 @@ export const SERVER_USAGE = `Usage : npm run server -- --data-dir DOSSIER [--por
               secretaire, secretaire2, superviseur, admin (mot de passe « demo »)
   --updates-dir  dossier des mises à jour des postes (installateurs et latest*.yml produits
               par electron-builder), servi en lecture seule à l'adresse /updates/
+  --behind-proxy  le serveur est derrière un proxy inverse (TLS) sur la même machine : l'adresse
+              du client et le protocole sont lus dans X-Forwarded-For et X-Forwarded-Proto posés
+              par ce proxy (limite de connexions par adresse, journal d'audit, HSTS). Jamais sans
+              proxy : un client pourrait alors choisir l'adresse qu'on lui attribue.
 
   DATABASE_URL=postgresql://utilisateur:motdepasse@hôte:5432/base : utilise ce PostgreSQL
               au lieu de la base intégrée (--data-dir devient facultatif)`;
@@ -30,6 +34,7 @@ const serverArgs = z
     dataDir: z.string().trim().min(1, "Le dossier de données ne peut pas être vide.").optional(),
     demo: z.boolean().default(false),
     updatesDir: z.string().trim().min(1, "Le dossier des mises à jour ne peut pas être vide.").optional(),
+    behindProxy: z.boolean().default(false),
     databaseUrl: postgresUrl.optional(),
   })
   .refine((args) => args.dataDir !== undefined || args.databaseUrl !== undefined, {
@@ -50,6 +55,7 @@ export function parseServerArgs(argv: readonly string[], env: Readonly<Record<st
         "data-dir": { type: "string" },
         demo: { type: "boolean" },
         "updates-dir": { type: "string" },
+        "behind-proxy": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -65,6 +71,7 @@ export function parseServerArgs(argv: readonly string[], env: Readonly<Record<st
     dataDir: values["data-dir"],
     demo: values.demo,
     updatesDir: values["updates-dir"],
+    behindProxy: values["behind-proxy"],
     databaseUrl: env.DATABASE_URL || undefined,
   });
   if (!parsed.success) throw new StartupError(`${parsed.error.issues.map((issue) => issue.message).join("\n")}\n\n${SERVER_USAGE}`);

@@ -24,6 +24,8 @@ export interface StartServerOptions {
   durable?: boolean;
   /** Served read-only at /updates/ (the workstations' update feed). */
   updatesDir?: string;
+  /** Behind a reverse proxy on this machine: trust its X-Forwarded-For / -Proto (never when exposed directly). */
+  behindProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -47,7 +49,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await seedDemoAgencyOnce(pool, log);
       await ensureDemoPbxLink(db, log);
     }
-    app = await buildServer({ db, pool, log, ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}) });
+    app = await buildServer({ db, pool, log, behindProxy: options.behindProxy ?? false, ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}) });
     await listen(app, options.port, host);
   } catch (error) {
     await app?.close();
