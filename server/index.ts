@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   }
   const say = (line: string) => process.stdout.write(`${line}\n`);
   if (!args.databaseUrl) say(`Démarrage de PostgreSQL dans ${args.dataDir}…`);
-  const starting = startServer({ ...args, log: say });
+  const { retention, ...options } = args;
+  const starting = startServer({ ...options, ...(retention ? { retention } : {}), log: say });
 
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -1,11 +1,13 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { postgresUrl } from "../db/central/centralDatabase";
+import { DEFAULT_RETENTION } from "./retention/retentionPolicy";
 import { StartupError } from "./startupError";
 
 export const DEFAULT_PORT = 8080;
 
 export const SERVER_USAGE = `Usage : npm run server -- --data-dir DOSSIER [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--demo] [--updates-dir DOSSIER] [--behind-proxy]
+       [--retention-patient-years 3] [--retention-call-years 1] [--no-retention]
 
   --data-dir  dossier de la base PostgreSQL intégrée (sous-dossier postgres/), créée au premier lancement
   --port      port HTTP (par défaut ${DEFAULT_PORT} ; 0 : un port libre, affiché au démarrage)
@@ -18,9 +20,23 @@ export const SERVER_USAGE = `Usage : npm run server -- --data-dir DOSSIER [--por
               du client et le protocole sont lus dans X-Forwarded-For et X-Forwarded-Proto posés
               par ce proxy (limite de connexions par adresse, journal d'audit, HSTS). Jamais sans
               proxy : un client pourrait alors choisir l'adresse qu'on lui attribue.
+  --retention-patient-years  efface chaque jour les patients sans activité (rendez-vous, appel,
+              message, liste d'attente, modification) depuis ce nombre d'années (par défaut 3)
+  --retention-call-years  efface chaque jour le journal des appels plus ancien (par défaut 1 an)
+  --no-retention  n'efface rien (la purge peut alors être lancée à la main : npm run purge)
 
   DATABASE_URL=postgresql://utilisateur:motdepasse@hôte:5432/base : utilise ce PostgreSQL
               au lieu de la base intégrée (--data-dir devient facultatif)`;
+
+/** A whole number of years, 1 to 50, as typed on the command line. */
+export function years(flag: string) {
+  const message = `${flag} : un nombre d'années entier, de 1 à 50.`;
+  return z
+    .string()
+    .regex(/^\d{1,2}$/, message)
+    .transform(Number)
+    .refine((value) => value >= 1 && value <= 50, message);
+}
 
 const serverArgs = z
   .object({
@@ -35,6 +51,9 @@ const serverArgs = z
     demo: z.boolean().default(false),
     updatesDir: z.string().trim().min(1, "Le dossier des mises à jour ne peut pas être vide.").optional(),
     behindProxy: z.boolean().default(false),
+    retention: z
+      .object({ patientYears: years("--retention-patient-years"), callYears: years("--retention-call-years") })
+      .nullable(),
     databaseUrl: postgresUrl.optional(),
   })
   .refine((args) => args.dataDir !== undefined || args.databaseUrl !== undefined, {
@@ -56,6 +75,9 @@ export function parseServerArgs(argv: readonly string[], env: Readonly<Record<st
         demo: { type: "boolean" },
         "updates-dir": { type: "string" },
         "behind-proxy": { type: "boolean" },
+        "retention-patient-years": { type: "string" },
+        "retention-call-years": { type: "string" },
+        "no-retention": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -72,6 +94,12 @@ export function parseServerArgs(argv: readonly string[], env: Readonly<Record<st
     demo: values.demo,
     updatesDir: values["updates-dir"],
     behindProxy: values["behind-proxy"],
+    retention: values["no-retention"]
+      ? null
+      : {
+          patientYears: values["retention-patient-years"] ?? String(DEFAULT_RETENTION.patientYears),
+          callYears: values["retention-call-years"] ?? String(DEFAULT_RETENTION.callYears),
+        },
     databaseUrl: env.DATABASE_URL || undefined,
   });
   if (!parsed.success) throw new StartupError(`${parsed.error.issues.map((issue) => issue.message).join("\n")}\n\n${SERVER_USAGE}`);

@@ -7,6 +7,8 @@ import { buildServer } from "./app";
 import { openCentralDatabase } from "./database/openCentralDatabase";
 import { seedDemoAgencyOnce } from "./demo/seedDemoAgency";
 import { StartupError } from "./startupError";
+import { startRetentionJob } from "./retention/retentionJob";
+import type { RetentionPolicy } from "./retention/retentionPolicy";
 import { ensureDemoPbxLink } from "./telephony/demoPbxLink";
 
 export interface StartServerOptions {
@@ -26,6 +28,11 @@ export interface StartServerOptions {
   updatesDir?: string;
   /** Behind a reverse proxy on this machine: trust its X-Forwarded-For / -Proto (never when exposed directly). */
   behindProxy?: boolean;
+  /**
+   * Runs the retention purge at start and daily under this policy. The command line always gives one
+   * (defaults: 3 years, 1 year; `--no-retention` to stop it); embedders and tests opt in.
+   */
+  retention?: RetentionPolicy;
 }
 
 export interface RunningServer {
@@ -58,6 +65,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const { port } = app.server.address() as AddressInfo;
   const listening = app;
+  const retention = options.retention ? startRetentionJob(db, options.retention, log) : null;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
@@ -65,6 +73,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     pool,
     close: () =>
       (closing ??= (async () => {
+        await retention?.stop();
         await listening.close();
         await database.close();
       })()),

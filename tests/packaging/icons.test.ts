@@ -32,7 +32,7 @@ function readPng(bytes: Buffer): { width: number; height: number; pixel: (x: num
 }
 
 describe("installer icons", () => {
-  it("are the files the generator writes (run `npx tsx scripts/icons/makeIcons.ts` after changing it)", () => {
+  it("are the files the generator writes (run `npm run icons` after changing it)", () => {
     for (const [name, bytes] of Object.entries(generated)) expect(build(name).equals(bytes), name).toBe(true);
   });
 
