@@ -2,6 +2,7 @@ import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Pool } from "pg";
 import { createAuthenticate } from "./auth/authenticate";
+import { registerAdminRoutes } from "./admin/routes";
 import { registerAuthRoutes } from "./auth/routes";
 import type { CentralDb, ServerContext } from "./context";
 import { registerHealthRoutes } from "./health/routes";
@@ -61,6 +62,7 @@ export async function buildServer({ db, pool, log = () => {}, behindProxy = fals
   const context: ServerContext = { db, pool, authenticate: createAuthenticate(db), log };
   registerHealthRoutes(app, context);
   registerAuthRoutes(app, context);
+  registerAdminRoutes(app, context);
   const sockets = createWorkstationSockets();
   await registerSyncRoutes(app, context, sockets);
   await registerTelephonyRoutes(app, context, sockets);

@@ -266,6 +266,30 @@ const generic =
         ...(body && method !== "GET" && method !== "HEAD" ? { body } : {}),
       }));
 
+// ---- The administration API, as an administrator: past the role check, into validation ---------
+
+const SOME_ID = "5e1f0c3a-7d42-4b8e-9a16-2c3b4d5e6f70";
+
+/** Requests an administrator could send: a well-formed `example` broken in every way, nasty ids and queries. */
+const asAdmin =
+  (method: string, url: string, example: Record<string, unknown> = {}, query: Record<string, string> = {}): RequestArbitrary =>
+  (world) =>
+    fc
+      .record({
+        id: fc.oneof({ weight: 2, arbitrary: fc.constant(SOME_ID) }, { weight: 1, arbitrary: nastyString.map(percentEncode) }),
+        query: queryOf(Object.fromEntries(Object.entries(query).map(([key, value]) => [key, fc.constant(value)]))),
+        authorization: authorizationOf(world.adminToken),
+        body: bodyOf(brokenObject({ ...example, id: SOME_ID })),
+      })
+      .map(({ id, query: search, authorization, body }) => ({
+        method,
+        url: `${url.replace(":id", id)}?${search}`,
+        headers: jsonHeaders(method === "GET" ? undefined : body, { authorization }),
+        ...(method !== "GET" ? { body } : {}),
+      }));
+
+const DIRECTIVE_EXAMPLE = { practiceId: SOME_ID, practitionerId: null, category: "general", title: "Consigne", text: "Texte", priority: 1, validFrom: null, validTo: null, flags: {} };
+
 /** The routes this file knows how to fuzz in depth; any other registered route gets `generic`. */
 const GENERATORS: Record<string, RequestArbitrary> = {
   "GET /health": generic("GET", "/health"),
@@ -281,6 +305,15 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "POST /api/v1/telephony/events/asterisk": adapter("asterisk"),
   "POST /api/v1/telephony/events/3cx": adapter("3cx"),
   "POST /api/v1/telephony/events/aircall": adapter("aircall"),
+  "GET /api/v1/admin/users": asAdmin("GET", "/api/v1/admin/users"),
+  "POST /api/v1/admin/users": asAdmin("POST", "/api/v1/admin/users", { login: "fuzz", displayName: "Fuzz", role: "secretary", practiceIds: [], extension: null, password: "0123456789" }),
+  "PATCH /api/v1/admin/users/:id": asAdmin("PATCH", "/api/v1/admin/users/:id", { displayName: "Fuzz", role: "secretary", disabled: false }),
+  "GET /api/v1/admin/devices": asAdmin("GET", "/api/v1/admin/devices"),
+  "POST /api/v1/admin/devices/:id/revoke": asAdmin("POST", "/api/v1/admin/devices/:id/revoke"),
+  "POST /api/v1/admin/directives": asAdmin("POST", "/api/v1/admin/directives", DIRECTIVE_EXAMPLE),
+  "PATCH /api/v1/admin/directives/:id": asAdmin("PATCH", "/api/v1/admin/directives/:id", { title: "Consigne", validTo: "2030-01-01T00:00:00Z" }),
+  "GET /api/v1/admin/audit": asAdmin("GET", "/api/v1/admin/audit", {}, { action: "login", limit: "10", userId: SOME_ID, before: `2026-01-01T00:00:00.000Z_${SOME_ID}` }),
+  "GET /api/v1/stats/calls": asAdmin("GET", "/api/v1/stats/calls", {}, { from: "2026-01-01", to: "2026-01-31" }),
 };
 
 // ---- The checks --------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ export interface FuzzWorld {
   fixture: SyncFixture;
   /** secretaire's bearer token (she serves both practices). */
   token: string;
+  /** An administrator's token, for the administration routes. */
+  adminToken: string;
   /** A token whose device has been revoked. */
   revokedToken: string;
   /** Row counts of every table. */
@@ -46,16 +48,18 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
   writeFileSync(join(updatesDir, "latest.yml"), "version: 1.0.0\n");
   writeFileSync(join(updatesDir, "Telesec-Setup-1.0.0.exe"), "MZ");
   const app = await buildServer({ db: database.db, pool: database.pool, log: (line) => logs.push(line), updatesDir });
-  const login = async () => {
+  await database.db.update(users).set({ role: "admin" }).where(eq(users.login, "secretaire2"));
+  const login = async (name = "secretaire") => {
     const response = await app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
-      payload: { login: "secretaire", password: PASSWORD, deviceName: "Poste du fuzzer" },
+      payload: { login: name, password: PASSWORD, deviceName: "Poste du fuzzer" },
       remoteAddress: "192.0.2.250",
     });
     return loginResponse.parse(response.json());
   };
   const { token } = await login();
+  const { token: adminToken } = await login("secretaire2");
   const revoked = await login();
   await database.db.update(devices).set({ revokedAt: new Date() }).where(eq(devices.id, revoked.deviceId));
   return {
@@ -63,6 +67,7 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
     app,
     fixture,
     token,
+    adminToken,
     revokedToken: revoked.token,
     counts: await tableCounter(database.pool),
     logs,

@@ -1,0 +1,59 @@
+import { desc, eq, sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { devices, users } from "../../db/central/schema";
+import type { AdminDeviceView } from "../../shared/api/admin";
+import { sessionOf, type CentralDb, type ServerContext } from "../context";
+import { ApiError } from "../http/apiError";
+import { DEFAULT_BODY_LIMIT_BYTES } from "../http/bodyLimits";
+import { parseOr400 } from "../http/parseOr400";
+import { auditAdminChange } from "./adminAudit";
+import { idParam } from "./idParam";
+import { requireRole } from "./requireRole";
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/**
+ * The workstations accounts are signed in on, most recently seen first, and their revocation: the
+ * device's next request gets 401 `device_revoked`, and the workstation wipes its local copy.
+ */
+export function registerDeviceRoutes(app: FastifyInstance, { db, authenticate }: ServerContext): void {
+  const adminOnly = { onRequest: authenticate, preHandler: requireRole("admin") };
+
+  app.get("/api/v1/admin/devices", adminOnly, async (): Promise<{ devices: AdminDeviceView[] }> => {
+    const rows = await db
+      .select({ device: devices, userLogin: users.login, userName: users.displayName })
+      .from(devices)
+      .innerJoin(users, eq(users.id, devices.userId))
+      .orderBy(sql`${devices.lastSeenAt} DESC NULLS LAST`, desc(devices.createdAt))
+      .limit(2000);
+    return {
+      devices: rows.map(({ device, userLogin, userName }) => ({
+        id: device.id,
+        userId: device.userId,
+        userLogin,
+        userName,
+        name: device.name,
+        createdAt: device.createdAt.toISOString(),
+        lastSeenAt: iso(device.lastSeenAt),
+        revokedAt: iso(device.revokedAt),
+        closedAt: iso(device.deletedAt),
+      })),
+    };
+  });
+
+  app.post("/api/v1/admin/devices/:id/revoke", { ...adminOnly, bodyLimit: DEFAULT_BODY_LIMIT_BYTES }, async (request) => {
+    const { id } = parseOr400(idParam, request.params);
+    const session = sessionOf(request);
+    const now = new Date();
+    const revokedAt = await db.transaction(async (tx) => {
+      const [device] = await tx.select({ revokedAt: devices.revokedAt }).from(devices).where(eq(devices.id, id)).for("update");
+      if (!device) throw new ApiError(404, "not_found", "Poste introuvable.");
+      // Revoking twice changes nothing and keeps the first date.
+      if (device.revokedAt) return device.revokedAt;
+      await tx.update(devices).set({ revokedAt: now }).where(eq(devices.id, id));
+      await auditAdminChange(tx as unknown as CentralDb, session, { action: "admin.device.revoke", entity: "device", entityId: id });
+      return now;
+    });
+    return { revokedAt: revokedAt.toISOString() };
+  });
+}

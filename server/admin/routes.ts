@@ -1,0 +1,16 @@
+import type { FastifyInstance } from "fastify";
+import type { ServerContext } from "../context";
+import { registerAuditRoutes } from "./auditRoutes";
+import { registerDeviceRoutes } from "./deviceRoutes";
+import { registerDirectiveRoutes } from "./directiveRoutes";
+import { registerStatsRoutes } from "./statsRoutes";
+import { registerUserRoutes } from "./userRoutes";
+
+/** The administrators' API and the supervisors' statistics (docs/architecture.md, "Roles and administration"). */
+export function registerAdminRoutes(app: FastifyInstance, context: ServerContext): void {
+  registerUserRoutes(app, context);
+  registerDeviceRoutes(app, context);
+  registerDirectiveRoutes(app, context);
+  registerAuditRoutes(app, context);
+  registerStatsRoutes(app, context);
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { devices, practices, users } from "../../db/central/schema";
+import { createUserRequest, updateUserRequest, type AdminUserView } from "../../shared/api/admin";
+import { hashPassword } from "../auth/passwords";
+import { sessionOf, type CentralDb, type ServerContext } from "../context";
+import { ApiError } from "../http/apiError";
+import { DEFAULT_BODY_LIMIT_BYTES } from "../http/bodyLimits";
+import { parseOr400 } from "../http/parseOr400";
+import { auditAdminChange } from "./adminAudit";
+import { idParam } from "./idParam";
+import { requireRole } from "./requireRole";
+
+type UserRow = typeof users.$inferSelect;
+
+const view = (user: UserRow): AdminUserView => ({
+  id: user.id,
+  login: user.login,
+  displayName: user.displayName,
+  role: user.role,
+  practiceIds: user.practiceIds,
+  extension: user.extension,
+  disabled: user.deletedAt !== null,
+});
+
+/** Every practice named must exist (and not be deleted): a typo would silently hide a practice from someone. */
+async function requirePractices(db: CentralDb, practiceIds: readonly string[]): Promise<void> {
+  if (practiceIds.length === 0) return;
+  const found = await db.select({ id: practices.id }).from(practices).where(and(inArray(practices.id, [...new Set(practiceIds)]), isNull(practices.deletedAt)));
+  if (found.length !== new Set(practiceIds).size) throw new ApiError(400, "invalid", "Requête invalide : cabinet inconnu dans la liste des cabinets.");
+}
+
+/**
+ * The agency's accounts: list, create, change (name, role, practices, extension, password) and
+ * disable — which also revokes every workstation the account is signed in on. Admin only.
+ */
+export function registerUserRoutes(app: FastifyInstance, { db, authenticate }: ServerContext): void {
+  const adminOnly = { onRequest: authenticate, preHandler: requireRole("admin") };
+  const adminWrite = { ...adminOnly, bodyLimit: DEFAULT_BODY_LIMIT_BYTES };
+
+  app.get("/api/v1/admin/users", adminOnly, async () => ({ users: (await db.select().from(users).orderBy(asc(users.login))).map(view) }));
+
+  app.post("/api/v1/admin/users", adminWrite, async (request, reply) => {
+    const fields = parseOr400(createUserRequest, request.body);
+    await requirePractices(db, fields.practiceIds);
+    const passwordHash = await hashPassword(fields.password);
+    const id = randomUUID();
+    const created = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(users)
+        .values({ id, login: fields.login, displayName: fields.displayName, role: fields.role, practiceIds: fields.practiceIds, extension: fields.extension, passwordHash })
+        .onConflictDoNothing({ target: users.login })
+        .returning();
+      if (!row) throw new ApiError(409, "login_taken", `L'identifiant « ${fields.login} » est déjà utilisé.`);
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: "admin.user.create", entity: "user", entityId: id, details: { role: fields.role } });
+      return row;
+    });
+    return reply.code(201).send({ user: view(created) });
+  });
+
+  app.patch("/api/v1/admin/users/:id", adminWrite, async (request) => {
+    const { id } = parseOr400(idParam, request.params);
+    const change = parseOr400(updateUserRequest, request.body);
+    const session = sessionOf(request);
+    if (change.disabled === true && id === session.user.id) throw new ApiError(409, "own_account", "Vous ne pouvez pas désactiver votre propre compte.");
+    if (change.role !== undefined && change.role !== "admin" && id === session.user.id) {
+      throw new ApiError(409, "own_account", "Vous ne pouvez pas retirer votre propre rôle d'administrateur.");
+    }
+    if (change.practiceIds) await requirePractices(db, change.practiceIds);
+    const passwordHash = change.password ? await hashPassword(change.password) : undefined;
+    const now = new Date();
+    const updated = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(users)
+        .set({
+          ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
+          ...(change.role !== undefined ? { role: change.role } : {}),
+          ...(change.practiceIds !== undefined ? { practiceIds: change.practiceIds } : {}),
+          ...(change.extension !== undefined ? { extension: change.extension } : {}),
+          ...(passwordHash ? { passwordHash } : {}),
+          ...(change.disabled !== undefined ? { deletedAt: change.disabled ? now : null } : {}),
+        })
+        .where(eq(users.id, id))
+        .returning();
+      if (!row) throw new ApiError(404, "not_found", "Compte introuvable.");
+      if (change.disabled) {
+        await tx.update(devices).set({ revokedAt: now }).where(and(eq(devices.userId, id), isNull(devices.revokedAt)));
+      }
+      await auditAdminChange(tx as unknown as CentralDb, session, {
+        action: change.disabled === true ? "admin.user.disable" : "admin.user.update",
+        entity: "user",
+        entityId: id,
+        details: { fields: Object.keys(change).sort() },
+      });
+      return row;
+    });
+    return { user: view(updated) };
+  });
+}

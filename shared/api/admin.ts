@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { CALL_OUTCOMES, DIRECTIVE_CATEGORIES, USER_ROLES } from "../domain/enums";
+import { directiveFlags, isoDate } from "../domain/schedules";
+
+/**
+ * The administration API (`/api/v1/admin/…`, admin role) and the supervisors' statistics
+ * (`/api/v1/stats/…`): requests and answers, declared once for the server that checks them and
+ * the clients that call it.
+ */
+const id = z.string().uuid("Identifiant invalide");
+const instant = z.string().datetime({ offset: true, message: "Date et heure attendues (ISO 8601)" });
+const text = (label: string, max: number) => z.string().trim().min(1, `${label} manquant`).max(max, `${label} trop long (${max} caractères au plus)`);
+
+export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{2,49}$/;
+const login = z.string().trim().toLowerCase().regex(LOGIN_PATTERN, "Identifiant : 3 à 50 caractères, lettres minuscules, chiffres, point, tiret ou souligné");
+const password = z.string().min(10, "Mot de passe trop court (10 caractères au moins)").max(200, "Mot de passe trop long");
+const practiceIds = z.array(id).max(1000, "Trop de cabinets");
+const extension = z.string().trim().regex(/^\d{2,10}$/, "Poste téléphonique : 2 à 10 chiffres").nullable();
+
+export const createUserRequest = z.strictObject({
+  login,
+  displayName: text("Nom", 100),
+  role: z.enum(USER_ROLES),
+  practiceIds,
+  extension: extension.default(null),
+  password,
+});
+
+export const updateUserRequest = z
+  .strictObject({
+    displayName: text("Nom", 100),
+    role: z.enum(USER_ROLES),
+    practiceIds,
+    extension,
+    password,
+    /** A disabled account cannot sign in, and its workstations are revoked at once. */
+    disabled: z.boolean(),
+  })
+  .partial()
+  .refine((change) => Object.keys(change).length > 0, "Rien à modifier");
+
+export const adminUserView = z.object({
+  id,
+  login: z.string(),
+  displayName: z.string(),
+  role: z.enum(USER_ROLES),
+  practiceIds: z.array(id),
+  extension: z.string().nullable(),
+  disabled: z.boolean(),
+});
+export type AdminUserView = z.infer<typeof adminUserView>;
+
+export const adminDeviceView = z.object({
+  id,
+  userId: id,
+  userLogin: z.string(),
+  userName: z.string(),
+  name: z.string(),
+  createdAt: instant,
+  lastSeenAt: instant.nullable(),
+  revokedAt: instant.nullable(),
+  /** Signed out from the workstation itself ("Se déconnecter", "Oublier ce poste"). */
+  closedAt: instant.nullable(),
+});
+export type AdminDeviceView = z.infer<typeof adminDeviceView>;
+
+/** A consigne's fields, without defaults: a change names only what it changes. */
+const directiveFields = z.strictObject({
+  practiceId: id,
+  practitionerId: id.nullable(),
+  category: z.enum(DIRECTIVE_CATEGORIES),
+  title: text("Titre", 200),
+  text: text("Texte", 5000),
+  priority: z.number().int().min(0).max(1000),
+  validFrom: instant.nullable(),
+  validTo: instant.nullable(),
+  flags: directiveFlags,
+});
+const inOrder = (range: { validFrom?: string | null | undefined; validTo?: string | null | undefined }) =>
+  !range.validFrom || !range.validTo || Date.parse(range.validFrom) < Date.parse(range.validTo);
+export const createDirectiveRequest = directiveFields
+  .extend({
+    priority: directiveFields.shape.priority.default(0),
+    validFrom: directiveFields.shape.validFrom.default(null),
+    validTo: directiveFields.shape.validTo.default(null),
+    flags: directiveFields.shape.flags.default({}),
+  })
+  .refine(inOrder, "La fin doit suivre le début");
+export const updateDirectiveRequest = directiveFields
+  .omit({ practiceId: true })
+  .partial()
+  .refine((change) => Object.keys(change).length > 0, "Rien à modifier")
+  .refine(inOrder, "La fin doit suivre le début");
+
+export const AUDIT_PAGE_MAX = 200;
+export const auditSearchQuery = z.strictObject({
+  userId: id.optional(),
+  practiceId: id.optional(),
+  action: z.string().trim().min(1).max(100).optional(),
+  entityId: id.optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  /** The `next` of the previous page. */
+  before: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/, "Curseur de page invalide").optional(),
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
+});
+
+export const auditEventView = z.object({
+  id,
+  at: instant,
+  userId: id.nullable(),
+  deviceId: id.nullable(),
+  practiceId: id.nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: id.nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export const auditPage = z.object({ events: z.array(auditEventView), next: z.string().nullable() });
+
+export const STATS_MAX_DAYS = 366;
+export const callStatsQuery = z
+  .strictObject({ from: isoDate, to: isoDate })
+  .refine((range) => range.from <= range.to, "La fin doit suivre le début")
+  .refine((range) => (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 < STATS_MAX_DAYS, `Période limitée à ${STATS_MAX_DAYS} jours`);
+
+/** Calls of one practice on one Paris day with one outcome (null: not closed yet). */
+export const callStatsRow = z.object({ practiceId: id, day: isoDate, outcome: z.enum(CALL_OUTCOMES).nullable(), calls: z.number().int() });
+export const callStats = z.object({ rows: z.array(callStatsRow) });

@@ -1,0 +1,231 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { describe, expect, it } from "vitest";
+import { auditEvents, calls, devices, directives, users } from "../../db/central/schema";
+import { adminDeviceView, adminUserView, auditPage, callStats } from "../../shared/api/admin";
+import { errorBody, loginResponse, pullResponse } from "../../shared/api/wire";
+import { hashPassword } from "../../server/auth/passwords";
+import { seedSyncFixture, type SyncFixture } from "../support/syncWorld";
+import { useTestApps, type TestApp } from "./appOnFreshDatabase";
+
+/** The administration API and the supervisors' statistics, on real PostgreSQL through the server's app. */
+const testApp = useTestApps();
+const PASSWORD = "motdepasse-solide";
+
+interface Agency {
+  testing: TestApp;
+  app: FastifyInstance;
+  fixture: SyncFixture;
+  tokens: Record<"admin" | "superviseur" | "secretaire" | "secretaire2", string>;
+  ids: Record<"admin" | "superviseur" | "secretaire", string>;
+}
+
+async function login(app: FastifyInstance, name: string, password = PASSWORD): Promise<{ token: string; deviceId: string; userId: string }> {
+  const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { login: name, password, deviceName: `Poste de ${name}` } });
+  expect(response.statusCode, response.body).toBe(200);
+  const body = loginResponse.parse(response.json());
+  return { token: body.token, deviceId: body.deviceId, userId: body.user.id };
+}
+
+/** The sync tests' two practices, their secretaries, a supervisor of the Tilleuls only and an administrator. */
+async function agency(): Promise<Agency> {
+  const testing = await testApp();
+  const fixture = await seedSyncFixture(testing.db);
+  const passwordHash = await hashPassword(PASSWORD);
+  await testing.db.update(users).set({ passwordHash });
+  await testing.db.insert(users).values([
+    { id: randomUUID(), login: "superviseur", displayName: "Nathalie Girard", role: "supervisor", practiceIds: [fixture.tilleuls.practiceId], passwordHash },
+    { id: randomUUID(), login: "admin", displayName: "Marc Lefort", role: "admin", practiceIds: [fixture.tilleuls.practiceId, fixture.gare.practiceId], passwordHash },
+  ]);
+  const signed = {
+    admin: await login(testing.app, "admin"),
+    superviseur: await login(testing.app, "superviseur"),
+    secretaire: await login(testing.app, "secretaire"),
+    secretaire2: await login(testing.app, "secretaire2"),
+  };
+  return {
+    testing,
+    app: testing.app,
+    fixture,
+    tokens: { admin: signed.admin.token, superviseur: signed.superviseur.token, secretaire: signed.secretaire.token, secretaire2: signed.secretaire2.token },
+    ids: { admin: signed.admin.userId, superviseur: signed.superviseur.userId, secretaire: signed.secretaire.userId },
+  };
+}
+
+function call(app: FastifyInstance, token: string, method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) {
+  return app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+}
+
+const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH", string, unknown?]> = [
+  ["GET", "/api/v1/admin/users"],
+  ["POST", "/api/v1/admin/users", { login: "nouvelle", displayName: "Nouvelle", role: "secretary", practiceIds: [], password: "0123456789" }],
+  ["PATCH", `/api/v1/admin/users/${randomUUID()}`, { displayName: "X" }],
+  ["GET", "/api/v1/admin/devices"],
+  ["POST", `/api/v1/admin/devices/${randomUUID()}/revoke`],
+  ["POST", "/api/v1/admin/directives", { practiceId: randomUUID(), practitionerId: null, category: "general", title: "T", text: "T" }],
+  ["PATCH", `/api/v1/admin/directives/${randomUUID()}`, { title: "T" }],
+  ["GET", "/api/v1/admin/audit"],
+];
+
+const countRows = async (testing: TestApp) =>
+  (await testing.db.execute<{ users: number; directives: number; audit: number }>(sql`SELECT (SELECT count(*) FROM "user")::int AS users, (SELECT count(*) FROM directive)::int AS directives, (SELECT count(*) FROM audit_event)::int AS audit`)).rows[0];
+
+describe("roles on the administration API", () => {
+  it("refuses secretaries and supervisors every admin route with 403 'forbidden' in French, changing nothing", async () => {
+    const { app, tokens, testing } = await agency();
+    const before = await countRows(testing);
+    for (const who of ["secretaire", "superviseur"] as const) {
+      for (const [method, url, payload] of ADMIN_ROUTES) {
+        const response = await call(app, tokens[who], method, url, payload);
+        expect(response.statusCode, `${who} ${method} ${url}`).toBe(403);
+        expect(errorBody.parse(response.json()).error).toEqual({ code: "forbidden", message: "Réservé aux administrateurs de l'agence." });
+      }
+    }
+    expect(await countRows(testing)).toEqual(before);
+    expect((await app.inject({ method: "GET", url: "/api/v1/admin/users" })).statusCode).toBe(401);
+  });
+
+  it("gives the call statistics to supervisors and administrators only, each for their own practices", async () => {
+    const { app, tokens, testing, fixture } = await agency();
+    const at = (iso: string, practiceId: string, outcome: "rdv_pris" | "message" | null) => ({
+      id: randomUUID(), practiceId, dialledNumber: "+33478000001", startedAt: new Date(iso), outcome, links: { appointmentIds: [], messageIds: [] },
+    });
+    await testing.db.insert(calls).values([
+      // 23:30 UTC on 9 March is 10 March in Paris.
+      at("2026-03-09T23:30:00Z", fixture.tilleuls.practiceId, "rdv_pris"),
+      at("2026-03-10T08:00:00Z", fixture.tilleuls.practiceId, "rdv_pris"),
+      at("2026-03-10T09:00:00Z", fixture.tilleuls.practiceId, "message"),
+      at("2026-03-10T09:00:00Z", fixture.tilleuls.practiceId, null),
+      at("2026-03-10T10:00:00Z", fixture.gare.practiceId, "message"),
+      at("2026-03-11T23:30:00Z", fixture.tilleuls.practiceId, "message"),
+    ]);
+    const url = "/api/v1/stats/calls?from=2026-03-10&to=2026-03-11";
+    const supervisor = callStats.parse((await call(app, tokens.superviseur, "GET", url)).json());
+    expect(supervisor.rows).toEqual([
+      { practiceId: fixture.tilleuls.practiceId, day: "2026-03-10", outcome: "message", calls: 1 },
+      { practiceId: fixture.tilleuls.practiceId, day: "2026-03-10", outcome: "rdv_pris", calls: 2 },
+      { practiceId: fixture.tilleuls.practiceId, day: "2026-03-10", outcome: null, calls: 1 },
+    ]);
+    const admin = callStats.parse((await call(app, tokens.admin, "GET", url)).json());
+    expect(admin.rows.filter((row) => row.practiceId === fixture.gare.practiceId)).toEqual([{ practiceId: fixture.gare.practiceId, day: "2026-03-10", outcome: "message", calls: 1 }]);
+    const secretary = await call(app, tokens.secretaire, "GET", url);
+    expect([secretary.statusCode, errorBody.parse(secretary.json()).error.message]).toEqual([403, "Réservé aux superviseurs et aux administrateurs de l'agence."]);
+    const backwards = await call(app, tokens.superviseur, "GET", "/api/v1/stats/calls?from=2026-03-11&to=2026-03-10");
+    expect([backwards.statusCode, errorBody.parse(backwards.json()).error.message]).toEqual([400, "Requête invalide : La fin doit suivre le début"]);
+  });
+});
+
+describe("accounts", () => {
+  it("creates, changes and disables an account; a disabled account's workstations are revoked at once; all on record", async () => {
+    const { app, tokens, testing, fixture, ids } = await agency();
+    const created = await call(app, tokens.admin, "POST", "/api/v1/admin/users", {
+      login: "J.Petit", displayName: "Julie Petit", role: "secretary", practiceIds: [fixture.gare.practiceId], extension: "204", password: "premier-mot-de-passe",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const user = adminUserView.parse(created.json().user);
+    expect(user).toMatchObject({ login: "j.petit", role: "secretary", practiceIds: [fixture.gare.practiceId], extension: "204", disabled: false });
+    expect((await call(app, tokens.admin, "GET", "/api/v1/admin/users")).json().users.map((row: { login: string }) => row.login)).toContain("j.petit");
+
+    const taken = await call(app, tokens.admin, "POST", "/api/v1/admin/users", { login: "j.petit", displayName: "Autre", role: "secretary", practiceIds: [], password: "0123456789" });
+    expect([taken.statusCode, errorBody.parse(taken.json()).error.message]).toEqual([409, "L'identifiant « j.petit » est déjà utilisé."]);
+    const unknownPractice = await call(app, tokens.admin, "POST", "/api/v1/admin/users", { login: "zoe", displayName: "Zoé", role: "secretary", practiceIds: [randomUUID()], password: "0123456789" });
+    expect([unknownPractice.statusCode, errorBody.parse(unknownPractice.json()).error.message]).toEqual([400, "Requête invalide : cabinet inconnu dans la liste des cabinets."]);
+
+    const julie = await login(app, "j.petit", "premier-mot-de-passe");
+    const promoted = await call(app, tokens.admin, "PATCH", `/api/v1/admin/users/${user.id}`, { role: "supervisor", practiceIds: [fixture.tilleuls.practiceId, fixture.gare.practiceId], password: "second-mot-de-passe" });
+    expect(adminUserView.parse(promoted.json().user)).toMatchObject({ role: "supervisor", practiceIds: [fixture.tilleuls.practiceId, fixture.gare.practiceId] });
+    expect((await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { login: "j.petit", password: "premier-mot-de-passe", deviceName: "x" } })).statusCode).toBe(401);
+
+    const disabled = await call(app, tokens.admin, "PATCH", `/api/v1/admin/users/${user.id}`, { disabled: true });
+    expect(adminUserView.parse(disabled.json().user).disabled).toBe(true);
+    const cutOff = await app.inject({ method: "GET", url: "/api/v1/sync/pull", headers: { authorization: `Bearer ${julie.token}` } });
+    expect([cutOff.statusCode, errorBody.parse(cutOff.json()).error.code]).toEqual([401, "device_revoked"]);
+
+    const own = await call(app, tokens.admin, "PATCH", `/api/v1/admin/users/${ids.admin}`, { disabled: true });
+    expect([own.statusCode, errorBody.parse(own.json()).error.message]).toEqual([409, "Vous ne pouvez pas désactiver votre propre compte."]);
+    const bad = await call(app, tokens.admin, "PATCH", `/api/v1/admin/users/${user.id}`, { role: "chef", unexpected: 1 });
+    expect(bad.statusCode).toBe(400);
+    expect(errorBody.parse(bad.json()).error.message).toMatch(/^Requête invalide/);
+
+    const audit = await testing.db.select().from(auditEvents).where(eq(auditEvents.entityId, user.id));
+    expect(audit.map((event) => event.action).sort()).toEqual(["admin.user.create", "admin.user.disable", "admin.user.update"]);
+    expect(JSON.stringify(audit)).not.toMatch(/mot-de-passe/);
+  });
+});
+
+describe("devices", () => {
+  it("lists the workstations and revokes one: its next request gets 401 device_revoked", async () => {
+    const { app, tokens, testing } = await agency();
+    const list = (await call(app, tokens.admin, "GET", "/api/v1/admin/devices")).json().devices.map((device: unknown) => adminDeviceView.parse(device));
+    const secretaryDevice = list.find((device: { userLogin: string }) => device.userLogin === "secretaire");
+    expect(secretaryDevice).toMatchObject({ name: "Poste de secretaire", revokedAt: null, closedAt: null });
+    expect((await call(app, tokens.secretaire, "GET", "/api/v1/sync/pull")).statusCode).toBe(200);
+
+    const revoked = await call(app, tokens.admin, "POST", `/api/v1/admin/devices/${secretaryDevice.id}/revoke`);
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const again = await call(app, tokens.admin, "POST", `/api/v1/admin/devices/${secretaryDevice.id}/revoke`);
+    expect(again.json()).toEqual(revoked.json());
+    const refused = await call(app, tokens.secretaire, "GET", "/api/v1/sync/pull");
+    expect([refused.statusCode, errorBody.parse(refused.json()).error.code]).toEqual([401, "device_revoked"]);
+    expect((await call(app, tokens.admin, "POST", `/api/v1/admin/devices/${randomUUID()}/revoke`)).statusCode).toBe(404);
+    expect((await call(app, tokens.admin, "POST", "/api/v1/admin/devices/pas-un-id/revoke")).statusCode).toBe(400);
+    const actions = (await testing.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, secretaryDevice.id))).map((row) => row.action);
+    expect(actions.filter((action) => action.startsWith("admin."))).toEqual(["admin.device.revoke"]);
+    expect((await testing.db.select({ revokedAt: devices.revokedAt }).from(devices).where(eq(devices.id, secretaryDevice.id)))[0]!.revokedAt).not.toBeNull();
+  });
+});
+
+describe("consignes", () => {
+  it("creates and ends a consigne that reaches the secretaries' pull, and refuses a practitioner of another practice", async () => {
+    const { app, tokens, testing, fixture } = await agency();
+    const created = await call(app, tokens.admin, "POST", "/api/v1/admin/directives", {
+      practiceId: fixture.tilleuls.practiceId, practitionerId: fixture.tilleuls.practitionerId, category: "transfert", title: "Congés du Dr Martin", text: "Orienter vers le Dr Bernard.",
+      priority: 5, validFrom: "2026-12-20T00:00:00+01:00", validTo: "2027-01-04T00:00:00+01:00",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().directive.id as string;
+
+    const pulled = pullResponse.parse((await call(app, tokens.secretaire2, "GET", "/api/v1/sync/pull")).json());
+    expect(pulled.changes.some((change) => change.table === "directive" && change.row.id === id)).toBe(true);
+    const elsewhere = await call(app, tokens.admin, "POST", "/api/v1/admin/directives", {
+      practiceId: fixture.tilleuls.practiceId, practitionerId: fixture.gare.practitionerId, category: "general", title: "X", text: "Y",
+    });
+    expect([elsewhere.statusCode, errorBody.parse(elsewhere.json()).error.message]).toEqual([400, "Requête invalide : ce praticien n'exerce pas dans ce cabinet."]);
+
+    const ended = await call(app, tokens.admin, "PATCH", `/api/v1/admin/directives/${id}`, { validTo: "2026-12-28T00:00:00+01:00" });
+    expect(ended.statusCode, ended.body).toBe(200);
+    const [row] = await testing.db.select().from(directives).where(eq(directives.id, id));
+    // Only what the change names moves: the start, the priority and the text stay.
+    expect(row).toMatchObject({ priority: 5, text: "Orienter vers le Dr Bernard.", validFrom: new Date("2026-12-19T23:00:00.000Z"), validTo: new Date("2026-12-27T23:00:00.000Z") });
+    const backwards = await call(app, tokens.admin, "PATCH", `/api/v1/admin/directives/${id}`, { validTo: "2026-12-01T00:00:00+01:00" });
+    expect([backwards.statusCode, errorBody.parse(backwards.json()).error.message]).toEqual([400, "Requête invalide : la fin doit suivre le début."]);
+  });
+});
+
+describe("audit search", () => {
+  it("filters by user and action and pages newest first without gaps or repeats", async () => {
+    const { app, tokens, testing, ids } = await agency();
+    const base = Date.parse("2026-05-01T10:00:00Z");
+    await testing.db.insert(auditEvents).values(
+      Array.from({ length: 7 }, (_, index) => ({
+        id: randomUUID(), at: new Date(base + Math.floor(index / 2) * 60_000), userId: ids.secretaire, action: "patient.search", entity: "patient", details: {},
+      })),
+    );
+    const seen: string[] = [];
+    let url = `/api/v1/admin/audit?userId=${ids.secretaire}&action=patient.search&limit=3`;
+    for (;;) {
+      const page = auditPage.parse((await call(app, tokens.admin, "GET", url)).json());
+      seen.push(...page.events.map((event) => event.id));
+      for (let index = 1; index < page.events.length; index++) expect(page.events[index - 1]!.at >= page.events[index]!.at).toBe(true);
+      if (!page.next) break;
+      url = `/api/v1/admin/audit?userId=${ids.secretaire}&action=patient.search&limit=3&before=${encodeURIComponent(page.next)}`;
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    const logins = auditPage.parse((await call(app, tokens.admin, "GET", `/api/v1/admin/audit?action=login`)).json());
+    expect(logins.events.length).toBeGreaterThanOrEqual(4);
+    const bad = await call(app, tokens.admin, "GET", "/api/v1/admin/audit?limit=5000");
+    expect(bad.statusCode).toBe(400);
+  });
+});
