@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context";
+import { registerAgencyRecordRoutes } from "./agencyRecords";
 import { registerAuditRoutes } from "./auditRoutes";
 import { registerDeviceRoutes } from "./deviceRoutes";
-import { registerDirectiveRoutes } from "./directiveRoutes";
 import { registerStatsRoutes } from "./statsRoutes";
 import { registerUserRoutes } from "./userRoutes";
 
@@ -10,7 +10,7 @@ import { registerUserRoutes } from "./userRoutes";
 export function registerAdminRoutes(app: FastifyInstance, context: ServerContext): void {
   registerUserRoutes(app, context);
   registerDeviceRoutes(app, context);
-  registerDirectiveRoutes(app, context);
+  registerAgencyRecordRoutes(app, context);
   registerAuditRoutes(app, context);
   registerStatsRoutes(app, context);
 }

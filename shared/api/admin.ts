@@ -1,6 +1,17 @@
 import { z } from "zod";
-import { CALL_OUTCOMES, DIRECTIVE_CATEGORIES, USER_ROLES } from "../domain/enums";
-import { directiveFlags, isoDate } from "../domain/schedules";
+import { CALL_OUTCOMES, DIRECTIVE_CATEGORIES, NEW_PATIENT_POLICIES, PRACTICE_KINDS, USER_ROLES } from "../domain/enums";
+import {
+  absences,
+  coverageSchedule,
+  directiveFlags,
+  exceptionalOpenings,
+  greetings,
+  isoDate,
+  motifRestrictions,
+  postalAddress,
+  referrals,
+  weeklyHours,
+} from "../domain/schedules";
 
 /**
  * The administration API (`/api/v1/admin/…`, admin role) and the supervisors' statistics
@@ -9,6 +20,7 @@ import { directiveFlags, isoDate } from "../domain/schedules";
  */
 const id = z.string().uuid("Identifiant invalide");
 const instant = z.string().datetime({ offset: true, message: "Date et heure attendues (ISO 8601)" });
+const nothingToChange = (change: object) => Object.keys(change).length > 0;
 const text = (label: string, max: number) => z.string().trim().min(1, `${label} manquant`).max(max, `${label} trop long (${max} caractères au plus)`);
 
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{2,49}$/;
@@ -37,7 +49,7 @@ export const updateUserRequest = z
     disabled: z.boolean(),
   })
   .partial()
-  .refine((change) => Object.keys(change).length > 0, "Rien à modifier");
+  .refine(nothingToChange, "Rien à modifier");
 
 export const adminUserView = z.object({
   id,
@@ -89,8 +101,73 @@ export const createDirectiveRequest = directiveFields
 export const updateDirectiveRequest = directiveFields
   .omit({ practiceId: true })
   .partial()
-  .refine((change) => Object.keys(change).length > 0, "Rien à modifier")
+  .refine(nothingToChange, "Rien à modifier")
   .refine(inOrder, "La fin doit suivre le début");
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Couleur attendue au format #RRGGBB");
+const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} trop long (${max} caractères au plus)`);
+
+/** A practice's card: what the secretaries read when its number rings. */
+const practiceFields = z.strictObject({
+  name: text("Nom", 200),
+  kind: z.enum(PRACTICE_KINDS),
+  address: postalAddress,
+  phone: optionalText("Téléphone", 40).nullable(),
+  email: z.string().trim().email("Adresse électronique invalide").max(200).nullable(),
+  greetings,
+  coverageSchedule,
+  accessNotes: optionalText("Accès", 2000),
+  referrals,
+  active: z.boolean(),
+});
+export const createPracticeRequest = practiceFields.extend({
+  phone: practiceFields.shape.phone.default(null),
+  email: practiceFields.shape.email.default(null),
+  coverageSchedule: practiceFields.shape.coverageSchedule.default([]),
+  accessNotes: practiceFields.shape.accessNotes.default(""),
+  referrals: practiceFields.shape.referrals.default([]),
+  active: practiceFields.shape.active.default(true),
+});
+export const updatePracticeRequest = practiceFields.partial().refine(nothingToChange, "Rien à modifier");
+
+const practitionerFields = z.strictObject({
+  practiceId: id,
+  title: optionalText("Titre", 20),
+  firstName: text("Prénom", 100),
+  lastName: text("Nom", 100),
+  specialty: text("Spécialité", 100),
+  rpps: z.string().trim().regex(/^\d{11}$/, "Numéro RPPS : 11 chiffres").nullable(),
+  acceptsNewPatients: z.enum(NEW_PATIENT_POLICIES),
+  workingHours: weeklyHours,
+  exceptionalOpenings,
+  absences,
+  color: colour,
+});
+export const createPractitionerRequest = practitionerFields.extend({
+  rpps: practitionerFields.shape.rpps.default(null),
+  exceptionalOpenings: practitionerFields.shape.exceptionalOpenings.default([]),
+  absences: practitionerFields.shape.absences.default([]),
+});
+export const updatePractitionerRequest = practitionerFields.omit({ practiceId: true }).partial().refine(nothingToChange, "Rien à modifier");
+
+const motifFields = z.strictObject({
+  practitionerId: id,
+  label: text("Libellé", 100),
+  durationMinutes: z.number().int().min(5, "Durée : 5 minutes au moins").max(480, "Durée : 8 heures au plus"),
+  color: colour,
+  allowedForNewPatients: z.boolean(),
+  patientInstructions: optionalText("Consignes au patient", 2000),
+  minNoticeMinutes: z.number().int().min(0).max(60 * 24 * 90),
+  restrictions: motifRestrictions,
+  sortOrder: z.number().int().min(0).max(1000),
+});
+export const createMotifRequest = motifFields.extend({
+  patientInstructions: motifFields.shape.patientInstructions.default(""),
+  minNoticeMinutes: motifFields.shape.minNoticeMinutes.default(0),
+  restrictions: motifFields.shape.restrictions.default({}),
+  sortOrder: motifFields.shape.sortOrder.default(0),
+});
+export const updateMotifRequest = motifFields.omit({ practitionerId: true }).partial().refine(nothingToChange, "Rien à modifier");
 
 export const AUDIT_PAGE_MAX = 200;
 export const auditSearchQuery = z.strictObject({

@@ -66,6 +66,12 @@ const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH", string, unknown?]> = [
   ["POST", "/api/v1/admin/directives", { practiceId: randomUUID(), practitionerId: null, category: "general", title: "T", text: "T" }],
   ["PATCH", `/api/v1/admin/directives/${randomUUID()}`, { title: "T" }],
   ["GET", "/api/v1/admin/audit"],
+  ["POST", "/api/v1/admin/practices", { name: "X" }],
+  ["PATCH", `/api/v1/admin/practices/${randomUUID()}`, { name: "X" }],
+  ["POST", "/api/v1/admin/practitioners", { lastName: "X" }],
+  ["PATCH", `/api/v1/admin/practitioners/${randomUUID()}`, { lastName: "X" }],
+  ["POST", "/api/v1/admin/motifs", { label: "X" }],
+  ["PATCH", `/api/v1/admin/motifs/${randomUUID()}`, { label: "X" }],
 ];
 
 const countRows = async (testing: TestApp) =>
@@ -184,7 +190,7 @@ describe("consignes", () => {
       priority: 5, validFrom: "2026-12-20T00:00:00+01:00", validTo: "2027-01-04T00:00:00+01:00",
     });
     expect(created.statusCode, created.body).toBe(201);
-    const id = created.json().directive.id as string;
+    const id = created.json().id as string;
 
     const pulled = pullResponse.parse((await call(app, tokens.secretaire2, "GET", "/api/v1/sync/pull")).json());
     expect(pulled.changes.some((change) => change.table === "directive" && change.row.id === id)).toBe(true);
@@ -200,6 +206,45 @@ describe("consignes", () => {
     expect(row).toMatchObject({ priority: 5, text: "Orienter vers le Dr Bernard.", validFrom: new Date("2026-12-19T23:00:00.000Z"), validTo: new Date("2026-12-27T23:00:00.000Z") });
     const backwards = await call(app, tokens.admin, "PATCH", `/api/v1/admin/directives/${id}`, { validTo: "2026-12-01T00:00:00+01:00" });
     expect([backwards.statusCode, errorBody.parse(backwards.json()).error.message]).toEqual([400, "Requête invalide : la fin doit suivre le début."]);
+  });
+});
+
+describe("practices, practitioners and motifs", () => {
+  it("creates a practice with a practitioner and a motif, changes only what is named, and the secretaries pull them", async () => {
+    const { app, tokens, testing } = await agency();
+    const practice = await call(app, tokens.admin, "POST", "/api/v1/admin/practices", {
+      name: "Maison de santé du Port", kind: "maison_de_sante", address: { street: "2 quai Nord", postalCode: "56100", city: "Lorient" },
+      greetings: { default: "Maison de santé du Port, bonjour." },
+    });
+    expect(practice.statusCode, practice.body).toBe(201);
+    const practiceId = practice.json().id as string;
+    const practitioner = await call(app, tokens.admin, "POST", "/api/v1/admin/practitioners", {
+      practiceId, title: "Dr", firstName: "Anne", lastName: "Le Bihan", specialty: "Médecine générale", acceptsNewPatients: "oui",
+      workingHours: [{ weekday: 1, start: "08:30", end: "12:00" }], color: "#0e7490",
+    });
+    expect(practitioner.statusCode, practitioner.body).toBe(201);
+    const practitionerId = practitioner.json().id as string;
+    const motif = await call(app, tokens.admin, "POST", "/api/v1/admin/motifs", { practitionerId, label: "Consultation", durationMinutes: 20, color: "#bfdbfe", allowedForNewPatients: true });
+    expect(motif.statusCode, motif.body).toBe(201);
+    const motifId = motif.json().id as string;
+
+    expect((await call(app, tokens.admin, "PATCH", `/api/v1/admin/motifs/${motifId}`, { durationMinutes: 30, patientInstructions: "Venir avec la carte Vitale." })).statusCode).toBe(200);
+    const [row] = (await testing.db.execute<{ practice_id: string; duration_minutes: number; label: string; patient_instructions: string }>(sql`SELECT practice_id, duration_minutes, label, patient_instructions FROM appointment_type WHERE id = ${motifId}`)).rows;
+    expect(row).toEqual({ practice_id: practiceId, duration_minutes: 30, label: "Consultation", patient_instructions: "Venir avec la carte Vitale." });
+
+    const badColour = await call(app, tokens.admin, "PATCH", `/api/v1/admin/practitioners/${practitionerId}`, { color: "bleu" });
+    expect([badColour.statusCode, errorBody.parse(badColour.json()).error.message]).toEqual([400, "Requête invalide : color — Couleur attendue au format #RRGGBB"]);
+    const orphan = await call(app, tokens.admin, "POST", "/api/v1/admin/motifs", { practitionerId: randomUUID(), label: "X", durationMinutes: 20, color: "#bfdbfe", allowedForNewPatients: true });
+    expect([orphan.statusCode, errorBody.parse(orphan.json()).error.message]).toEqual([400, "Requête invalide : praticien inconnu."]);
+    expect((await call(app, tokens.admin, "PATCH", `/api/v1/admin/practices/${randomUUID()}`, { name: "X" })).statusCode).toBe(404);
+
+    // An account given the new practice pulls it, its practitioner and its motif.
+    await call(app, tokens.admin, "PATCH", `/api/v1/admin/users/${(await testing.db.select({ id: users.id }).from(users).where(eq(users.login, "secretaire2")))[0]!.id}`, { practiceIds: [practiceId] });
+    const pulled = pullResponse.parse((await call(app, tokens.secretaire2, "GET", "/api/v1/sync/pull")).json());
+    const ids = new Set(pulled.changes.map((change) => change.row.id));
+    for (const id of [practiceId, practitionerId, motifId]) expect(ids.has(id)).toBe(true);
+    const actions = (await testing.db.select({ action: auditEvents.action }).from(auditEvents)).map((event) => event.action).filter((action) => action.startsWith("admin."));
+    expect(actions).toEqual(expect.arrayContaining(["admin.practice.create", "admin.practitioner.create", "admin.appointment_type.create", "admin.appointment_type.update"]));
   });
 });
 

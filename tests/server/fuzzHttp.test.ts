@@ -312,6 +312,14 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "POST /api/v1/admin/devices/:id/revoke": asAdmin("POST", "/api/v1/admin/devices/:id/revoke"),
   "POST /api/v1/admin/directives": asAdmin("POST", "/api/v1/admin/directives", DIRECTIVE_EXAMPLE),
   "PATCH /api/v1/admin/directives/:id": asAdmin("PATCH", "/api/v1/admin/directives/:id", { title: "Consigne", validTo: "2030-01-01T00:00:00Z" }),
+  "POST /api/v1/admin/practices": asAdmin("POST", "/api/v1/admin/practices", { name: "Cabinet", kind: "cabinet", address: { street: "1 rue", postalCode: "75001", city: "Paris" }, greetings: { default: "Bonjour." } }),
+  "PATCH /api/v1/admin/practices/:id": asAdmin("PATCH", "/api/v1/admin/practices/:id", { name: "Cabinet", accessNotes: "Code 1234" }),
+  "POST /api/v1/admin/practitioners": asAdmin("POST", "/api/v1/admin/practitioners", {
+    practiceId: SOME_ID, title: "Dr", firstName: "A", lastName: "B", specialty: "C", acceptsNewPatients: "oui", workingHours: [], color: "#123456",
+  }),
+  "PATCH /api/v1/admin/practitioners/:id": asAdmin("PATCH", "/api/v1/admin/practitioners/:id", { color: "#123456", absences: [] }),
+  "POST /api/v1/admin/motifs": asAdmin("POST", "/api/v1/admin/motifs", { practitionerId: SOME_ID, label: "Consultation", durationMinutes: 20, color: "#123456", allowedForNewPatients: true }),
+  "PATCH /api/v1/admin/motifs/:id": asAdmin("PATCH", "/api/v1/admin/motifs/:id", { durationMinutes: 30 }),
   "GET /api/v1/admin/audit": asAdmin("GET", "/api/v1/admin/audit", {}, { action: "login", limit: "10", userId: SOME_ID, before: `2026-01-01T00:00:00.000Z_${SOME_ID}` }),
   "GET /api/v1/stats/calls": asAdmin("GET", "/api/v1/stats/calls", {}, { from: "2026-01-01", to: "2026-01-31" }),
 };

@@ -1,0 +1,109 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { appointmentTypes, directives, practices, practitioners } from "../../db/central/schema";
+import {
+  createDirectiveRequest,
+  createMotifRequest,
+  createPracticeRequest,
+  createPractitionerRequest,
+  updateDirectiveRequest,
+  updateMotifRequest,
+  updatePracticeRequest,
+  updatePractitionerRequest,
+} from "../../shared/api/admin";
+import type { CentralDb, ServerContext } from "../context";
+import { ApiError } from "../http/apiError";
+import { registerEntityRoutes } from "./entityRoutes";
+
+const invalid = (why: string) => new ApiError(400, "invalid", `Requête invalide : ${why}`);
+
+async function requirePractice(db: CentralDb, practiceId: string): Promise<string> {
+  const [practice] = await db.select({ id: practices.id }).from(practices).where(and(eq(practices.id, practiceId), isNull(practices.deletedAt)));
+  if (!practice) throw invalid("cabinet inconnu.");
+  return practiceId;
+}
+
+/** The practitioner's practice; with `practiceId`, the practitioner must work there. */
+async function requirePractitioner(db: CentralDb, practitionerId: string, practiceId?: string): Promise<string> {
+  const [practitioner] = await db
+    .select({ practiceId: practitioners.practiceId })
+    .from(practitioners)
+    .where(and(eq(practitioners.id, practitionerId), isNull(practitioners.deletedAt)));
+  if (!practitioner || (practiceId !== undefined && practitioner.practiceId !== practiceId)) {
+    throw invalid(practiceId ? "ce praticien n'exerce pas dans ce cabinet." : "praticien inconnu.");
+  }
+  return practitioner.practiceId;
+}
+
+/** Consignes carry instants as ISO strings in requests, as dates in the table. */
+function directiveColumns(fields: Record<string, unknown>): Record<string, unknown> {
+  const asDate = (value: unknown) => (typeof value === "string" ? new Date(value) : value);
+  return {
+    ...fields,
+    ...("validFrom" in fields ? { validFrom: asDate(fields.validFrom) } : {}),
+    ...("validTo" in fields ? { validTo: asDate(fields.validTo) } : {}),
+  };
+}
+
+/**
+ * What an administrator edits of the agency: practices (their card), practitioners (hours, absences,
+ * new-patient policy), motifs and consignes (docs/architecture.md, "Roles and administration").
+ */
+export function registerAgencyRecordRoutes(app: FastifyInstance, context: ServerContext): void {
+  registerEntityRoutes(app, context, {
+    path: "/api/v1/admin/practices",
+    entity: "practice",
+    notFound: "Cabinet introuvable.",
+    table: practices,
+    create: createPracticeRequest,
+    change: updatePracticeRequest,
+    practiceOfNew: async () => null,
+    practiceOf: (row) => row.id,
+  });
+
+  registerEntityRoutes(app, context, {
+    path: "/api/v1/admin/practitioners",
+    entity: "practitioner",
+    notFound: "Praticien introuvable.",
+    table: practitioners,
+    create: createPractitionerRequest,
+    change: updatePractitionerRequest,
+    practiceOfNew: (db, fields) => requirePractice(db, fields.practiceId),
+    practiceOf: (row) => row.practiceId as string,
+  });
+
+  registerEntityRoutes(app, context, {
+    path: "/api/v1/admin/motifs",
+    entity: "appointment_type",
+    notFound: "Motif introuvable.",
+    table: appointmentTypes,
+    create: createMotifRequest,
+    change: updateMotifRequest,
+    practiceOfNew: (db, fields) => requirePractitioner(db, fields.practitionerId),
+    practiceOf: (row) => row.practiceId as string,
+    // A motif belongs to its practitioner's practice: the request names the practitioner only.
+    storesPractice: true,
+  });
+
+  registerEntityRoutes(app, context, {
+    path: "/api/v1/admin/directives",
+    entity: "directive",
+    notFound: "Consigne introuvable.",
+    table: directives,
+    create: createDirectiveRequest,
+    change: updateDirectiveRequest,
+    practiceOfNew: async (db, fields) => {
+      await requirePractice(db, fields.practiceId);
+      if (fields.practitionerId) await requirePractitioner(db, fields.practitionerId, fields.practiceId);
+      return fields.practiceId;
+    },
+    practiceOf: (row) => row.practiceId as string,
+    checkChange: async (db, current, change) => {
+      if (change.practitionerId) await requirePractitioner(db, change.practitionerId, current.practiceId as string);
+      const validFrom = change.validFrom === undefined ? (current.validFrom as Date | null) : change.validFrom && new Date(change.validFrom);
+      const validTo = change.validTo === undefined ? (current.validTo as Date | null) : change.validTo && new Date(change.validTo);
+      if (validFrom && validTo && validFrom >= validTo) throw invalid("la fin doit suivre le début.");
+    },
+    columns: directiveColumns,
+  });
+}
