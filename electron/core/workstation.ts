@@ -13,6 +13,7 @@ import { freeSlots } from "./queries/freeSlots";
 import { messagesByPractice } from "./queries/messages";
 import { createPatientQueries } from "./queries/patients";
 import { listPractices, practiceByDialledNumber } from "./queries/practices";
+import { adminHandlers } from "./admin/adminHandlers";
 import type { Handlers } from "./rpc/rpcServer";
 import type { ReadAction } from "./sync/readAudit";
 import { createSyncService, type SyncService } from "./sync/syncService";
@@ -208,6 +209,8 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "messages.byPractice": ({ practiceId, limit }) => messagesByPractice(store().store.db, practiceId, limit),
     "agenda.range": ({ practitionerIds, from, to }) => agendaRange(store().store, practitionerIds, from, to),
     "agenda.motifs": ({ practiceId }) => motifsOfPractice(store().store.db, practiceId),
+    // Online only, and like every data method refused while the session is locked.
+    ...adminHandlers(() => store().sync.serverRequest),
     "waitlist.byPractice": ({ practiceId }) => waitlistByPractice(store().store, practiceId, new Date()),
     "agenda.freeSlots": (search) => freeSlots(store().store, search, new Date()),
     "session.current": () => sessionStore().sync.handlers["session.current"](),

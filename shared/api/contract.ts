@@ -12,6 +12,16 @@ import {
   practiceSummary,
   waitlistEntryView,
 } from "./views";
+import {
+  adminDeviceView,
+  adminUserView,
+  auditPage,
+  auditSearchQuery,
+  callStats,
+  callStatsQuery,
+  createUserRequest,
+  updateUserRequest,
+} from "./admin";
 import { sessionUser, SYNCED_TABLES, telephonyCallMessage } from "./wire";
 import { MUTATION_NAMES, type MutationName } from "../sync/mutations";
 
@@ -189,6 +199,14 @@ export const methods = {
     input: z.object({ name: z.enum(MUTATION_NAMES as [MutationName, ...MutationName[]]), args: z.unknown() }),
     output: z.object({ seq: z.number().int().positive(), id }),
   },
+  /** Administration (admin role) and statistics (supervisors, admins): asked of the server, online only. */
+  "admin.users.list": { input: z.object({}), output: z.array(adminUserView) },
+  "admin.users.create": { input: createUserRequest, output: adminUserView },
+  "admin.users.update": { input: z.object({ id, change: updateUserRequest }), output: adminUserView },
+  "admin.devices.list": { input: z.object({}), output: z.array(adminDeviceView) },
+  "admin.devices.revoke": { input: z.object({ id }), output: z.object({ revokedAt: instant }) },
+  "admin.audit.search": { input: auditSearchQuery, output: auditPage },
+  "stats.calls": { input: callStatsQuery, output: callStats },
 } as const;
 
 /** What a sync changed in the replica (rows pulled, changes confirmed or taken back), by table: screens re-read only what concerns them. */

@@ -23,6 +23,8 @@ import type {
   PracticeCard,
   WaitlistEntryView,
 } from "../../shared/api/views";
+import type { z } from "zod";
+import type { AdminDeviceView, AdminUserView, auditEventView, callStatsRow } from "../../shared/api/admin";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
 import { nameWords } from "../../shared/domain/nameFolding";
@@ -58,6 +60,15 @@ export interface FakeData {
   messages: MessageView[];
   /** Every mutation the core accepted, in order, with its parsed arguments. */
   mutations: Array<{ name: MutationName; args: unknown }>;
+  /** What the fake server holds for its administrators and supervisors. */
+  agency: FakeAgency;
+}
+
+export interface FakeAgency {
+  users: AdminUserView[];
+  devices: AdminDeviceView[];
+  audit: Array<z.infer<typeof auditEventView>>;
+  callStats: Array<z.infer<typeof callStatsRow>>;
 }
 
 export interface FakeBridge extends TelesecBridge {
@@ -95,6 +106,7 @@ export function defaultFakeData(): FakeData {
     conflicts: [],
     messages: [],
     mutations: [],
+    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], audit: [], callStats: [] },
   };
 }
 
@@ -146,7 +158,66 @@ const DATA_METHODS = new Set<MethodName>([
   "conflicts.clear",
   "mutations.apply",
   "workstation.forget",
+  "admin.users.list",
+  "admin.users.create",
+  "admin.users.update",
+  "admin.devices.list",
+  "admin.devices.revoke",
+  "admin.audit.search",
+  "stats.calls",
 ]);
+
+/** Like the server: only an administrator administers, supervisors and administrators read statistics. */
+function requireRole(data: FakeData, ...roles: string[]): void {
+  if (!roles.includes(data.session.user?.role ?? "")) {
+    throw new TelesecError("forbidden", roles.includes("supervisor") ? "Réservé aux superviseurs et aux administrateurs de l'agence." : "Réservé aux administrateurs de l'agence.");
+  }
+}
+
+const fakeAdminHandlers: Pick<Handlers, "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.audit.search" | "stats.calls"> = {
+  "admin.users.list": (_input, data) => {
+    requireRole(data, "admin");
+    return data.agency.users;
+  },
+  "admin.users.create": ({ login, displayName, role, practiceIds, extension }, data) => {
+    requireRole(data, "admin");
+    if (data.agency.users.some((user) => user.login === login)) throw new TelesecError("login_taken", `L'identifiant « ${login} » est déjà utilisé.`);
+    const user = { id: `90000000-0000-4000-8000-${String(data.agency.users.length + 1).padStart(12, "0")}`, login, displayName, role, practiceIds, extension, disabled: false };
+    data.agency.users = [...data.agency.users, user];
+    return user;
+  },
+  "admin.users.update": ({ id, change }, data) => {
+    requireRole(data, "admin");
+    const user = data.agency.users.find((candidate) => candidate.id === id);
+    if (!user) throw new TelesecError("not_found", "Compte introuvable.");
+    const { password: _password, ...visible } = change;
+    const updated = { ...user, ...visible };
+    data.agency.users = data.agency.users.map((candidate) => (candidate.id === id ? updated : candidate));
+    return updated;
+  },
+  "admin.devices.list": (_input, data) => {
+    requireRole(data, "admin");
+    return data.agency.devices;
+  },
+  "admin.devices.revoke": ({ id }, data) => {
+    requireRole(data, "admin");
+    const revokedAt = "2026-11-24T10:00:00.000Z";
+    data.agency.devices = data.agency.devices.map((device) => (device.id === id ? { ...device, revokedAt: device.revokedAt ?? revokedAt } : device));
+    return { revokedAt };
+  },
+  "admin.audit.search": ({ action, before, limit }, data) => {
+    requireRole(data, "admin");
+    const matching = data.agency.audit.filter((event) => !action || event.action === action);
+    const start = before ? matching.findIndex((event) => `${event.at}_${event.id}` === before) + 1 : 0;
+    const events = matching.slice(start, start + limit);
+    const last = events.at(-1);
+    return { events, next: start + limit < matching.length && last ? `${last.at}_${last.id}` : null };
+  },
+  "stats.calls": (_input, data) => {
+    requireRole(data, "supervisor", "admin");
+    return { rows: data.agency.callStats };
+  },
+};
 
 function practitionerIdsOf(data: FakeData, practiceId: string): string[] {
   return data.practices.find((practice) => practice.id === practiceId)?.practitioners.map((practitioner) => practitioner.id) ?? [];
@@ -236,6 +307,7 @@ const handlers: Handlers = {
       })
       .slice(0, limit);
   },
+  ...fakeAdminHandlers,
   "session.current": (_input, data) => data.session,
   // Like the core: the sync loop starts at once and announces itself before the login answer.
   "session.login": ({ serverUrl, login }, data, announce, emit) => {

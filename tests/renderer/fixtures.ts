@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import type { AdminDeviceView, AdminUserView } from "../../shared/api/admin";
 import type { AgendaAppointment, DirectiveView, FreeSlotView, MotifView, PatientView, PracticeCard } from "../../shared/api/views";
 
 /**
@@ -284,4 +285,24 @@ export const freeSlots: FreeSlotView[] = [
   slot(IDS.drMartin, MOTIFS.martinConsultation, "2031-11-24T10:40:00+01:00", 20),
   slot(IDS.sfBernard, MOTIFS.bernardSuivi, "2031-11-26T08:30:00+01:00", 30),
   slot(IDS.drGare, MOTIFS.gareConsultation, "2031-11-24T08:00:00+01:00", 20),
+];
+
+/** The agency's accounts and workstations as the fake server gives them to an administrator. */
+export const agencyUsers: AdminUserView[] = [
+  { id: "90000000-0000-4000-8000-000000000001", login: "admin", displayName: "Marc Lefort", role: "admin", practiceIds: [IDS.tilleuls, IDS.gare], extension: null, disabled: false },
+  { id: "90000000-0000-4000-8000-000000000002", login: "secretaire", displayName: "Camille Laurent", role: "secretary", practiceIds: [IDS.tilleuls, IDS.gare], extension: "201", disabled: false },
+];
+
+export const agencyDevices: AdminDeviceView[] = [
+  {
+    id: "91000000-0000-4000-8000-000000000001",
+    userId: "90000000-0000-4000-8000-000000000002",
+    userLogin: "secretaire",
+    userName: "Camille Laurent",
+    name: "POSTE-ACCUEIL-2",
+    createdAt: "2026-11-02T08:00:00.000Z",
+    lastSeenAt: "2026-11-24T08:15:00.000Z",
+    revokedAt: null,
+    closedAt: null,
+  },
 ];

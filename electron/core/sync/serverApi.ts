@@ -84,6 +84,9 @@ export function serverApi(serverUrl: string) {
       return call(`${base}/api/v1/sync/pull?${query}`, json(token), pullResponse);
     },
     socketUrl: () => `${base.replace(/^http/, "ws")}/api/v1/ws`,
+    /** An administration or statistics request (`/api/v1/admin/…`, `/api/v1/stats/…`), its answer checked. */
+    request: <T>(token: string, method: "GET" | "POST" | "PATCH", path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> =>
+      call(`${base}${path}`, { ...json(token, method === "GET" ? undefined : (body ?? {})), method }, schema),
   };
 }
 

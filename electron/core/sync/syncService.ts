@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { LocalStore } from "../../../db/local/openLocalStore";
@@ -156,6 +157,27 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     return "confirmed";
   }
 
+  /**
+   * A request to the server on this session, for what only the server does (administration,
+   * statistics): online only, answered with the server's French refusal when it refuses. A write is
+   * followed by a sync, so the change reaches this workstation's copy at once.
+   */
+  async function serverRequest<T>(method: "GET" | "POST" | "PATCH", path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+    const url = serverUrl();
+    const token = replica.state.get(KEYS.token);
+    if (!url || !token) throw new TelesecError("no_session", "Connectez-vous au serveur de l'agence pour cette action.");
+    let answer: T;
+    try {
+      answer = await serverApi(url).request(token, method, path, schema, body);
+    } catch (error) {
+      if (!(error instanceof ServerError)) throw error;
+      if (error.kind === "unreachable") throw new TelesecError("unreachable", "Serveur injoignable : cette action demande une connexion au serveur de l'agence.");
+      throw new TelesecError(error.code, error.message);
+    }
+    if (method !== "GET") void client?.sync();
+    return answer;
+  }
+
   startClient();
 
   return {
@@ -213,6 +235,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
       },
     },
     confirmPassword,
+    serverRequest,
     /** Signs out and voids the token on the server when it answers in time ("Oublier ce poste"). */
     endServerSession,
     /** Waits for the sync under way (tests, orderly shutdown). */

@@ -1,3 +1,6 @@
+import { AdministrationScreen } from "../features/admin/AdministrationScreen";
+import { StatisticsScreen } from "../features/admin/StatisticsScreen";
+import { useShownScreen } from "../features/admin/useShownScreen";
 import { AgendaPane } from "../features/agenda/AgendaPane";
 import { useAgendaFollowingReplica } from "../features/agenda/useAgendaFollowingReplica";
 import { CallBanner } from "../features/call/CallBanner";
@@ -18,16 +21,21 @@ export function CallScreen() {
   useKeyboardShortcuts();
   useSyncFollowing();
   useAgendaFollowingReplica();
+  const screen = useShownScreen();
   return (
     <div className="call-screen">
       <CallHeader />
       <CallBanner />
       <ConflictInbox />
-      <main className="panes" aria-label="Espace de travail">
-        <PracticePane />
-        <DirectivesPane />
-        <AgendaPane />
-      </main>
+      {screen === "administration" && <AdministrationScreen />}
+      {screen === "statistics" && <StatisticsScreen />}
+      {screen === "calls" && (
+        <main className="panes" aria-label="Espace de travail">
+          <PracticePane />
+          <DirectivesPane />
+          <AgendaPane />
+        </main>
+      )}
       <CallDialogs />
     </div>
   );

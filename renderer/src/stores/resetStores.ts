@@ -11,6 +11,7 @@ import { initialMessagesState, useMessagesStore } from "./messagesStore";
 import { initialMotifsState, useMotifsStore } from "./motifsStore";
 import { initialPatientSearchState, usePatientSearchStore } from "./patientSearchStore";
 import { initialPracticesState, usePracticesStore } from "./practicesStore";
+import { initialScreenState, useScreenStore } from "./screenStore";
 import { initialSyncState, useSyncStore } from "./syncStore";
 import { initialWaitlistState, useWaitlistStore } from "./waitlistStore";
 import { initialWorkstationState, useWorkstationStore } from "./workstationStore";
@@ -34,6 +35,7 @@ export function resetStores(): void {
   useMotifsStore.setState(initialMotifsState, true);
   usePatientSearchStore.setState(initialPatientSearchState, true);
   usePracticesStore.setState(initialPracticesState, true);
+  useScreenStore.setState(initialScreenState, true);
   useSyncStore.setState(initialSyncState, true);
   useWaitlistStore.setState(initialWaitlistState, true);
   useWorkstationStore.setState(initialWorkstationState, true);

@@ -9,6 +9,7 @@ import { callLineActions, useCallLineStore } from "../../stores/callLineStore";
 import { selectCallerPatients, selectOpenPractice } from "../../stores/callSelectors";
 import { useCallStore } from "../../stores/callStore";
 import { dialogActions } from "../../stores/dialogStore";
+import { screenActions } from "../../stores/screenStore";
 import { CALL_OUTCOME_LABELS } from "./callOutcomes";
 import { newId } from "./newId";
 import { openCall } from "./openCall";
@@ -40,6 +41,7 @@ export async function openCallByHand(dialledNumber: string, callerNumber: string
   });
   callLineActions.lineChanged({ ...line, current: call });
   callLineActions.refused(null);
+  screenActions.shown("calls");
   opening = openCall(dialledNumber, callerNumber, now).then(() => recordOpening(call));
   await opening;
 }
@@ -74,7 +76,11 @@ async function recordOpening(call: CallRecord): Promise<void> {
 export function receiveTelephonyEvent(event: TelephonyEvent): void {
   const change = onTelephonyEvent(callLineActions.line(), event);
   callLineActions.lineChanged(change.line);
-  if (change.popped) void showCall(change.popped);
+  if (change.popped) {
+    // A call rings: the panes of the calls come back, whatever agency screen was open.
+    screenActions.shown("calls");
+    void showCall(change.popped);
+  }
   // The caller hung up: the outcome is due now, unless the secretary is busy in another dialog.
   if (change.hungUp) requestClose();
 }

@@ -6,6 +6,7 @@ import { lockWorkstation } from "../access/lockCommands";
 import { ForgetWorkstationDialog } from "../workstation/ForgetWorkstationDialog";
 import { selectKnownServerUrl, selectNeedsSignIn, selectSignedInUser } from "../../stores/syncSelectors";
 import { useSyncStore } from "../../stores/syncStore";
+import { ScreenLinks } from "../admin/ScreenLinks";
 import { LoginDialog } from "./LoginDialog";
 import { signOut } from "./sessionCommands";
 
@@ -55,6 +56,7 @@ export function SessionControls() {
       {user && (
         <>
           <p className="session__user">{`Session${NBSP}: ${user.name}`}</p>
+          <ScreenLinks role={user.role} />
           <button type="button" className="button" aria-keyshortcuts={shortcutKeys("lock")} onClick={() => lockWorkstation()}>
             Verrouiller
           </button>

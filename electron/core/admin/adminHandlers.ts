@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { adminDeviceView, adminUserView, auditPage, callStats } from "../../../shared/api/admin";
+import type { MethodArgs } from "../../../shared/api/contract";
+
+/** A request to the server on the workstation's session (syncService.serverRequest). */
+export type ServerRequest = <T>(method: "GET" | "POST" | "PATCH", path: string, schema: z.ZodType<T>, body?: unknown) => Promise<T>;
+
+const userAnswer = z.object({ user: adminUserView });
+
+/** The audit search's filters as a query string, empty ones left out. */
+function auditQuery(filters: MethodArgs<"admin.audit.search">): string {
+  const entries = Object.entries(filters).filter(([, value]) => value !== undefined && value !== "");
+  return new URLSearchParams(entries.map(([key, value]): [string, string] => [key, String(value)])).toString();
+}
+
+/**
+ * The administration and statistics methods: each one request to the server, whose role checks and
+ * French refusals are the authority (the renderer only hides what a role cannot do).
+ */
+export function adminHandlers(request: () => ServerRequest) {
+  return {
+    "admin.users.list": async () => (await request()("GET", "/api/v1/admin/users", z.object({ users: z.array(adminUserView) }))).users,
+    "admin.users.create": async (input: MethodArgs<"admin.users.create">) => (await request()("POST", "/api/v1/admin/users", userAnswer, input)).user,
+    "admin.users.update": async ({ id, change }: MethodArgs<"admin.users.update">) => (await request()("PATCH", `/api/v1/admin/users/${id}`, userAnswer, change)).user,
+    "admin.devices.list": async () => (await request()("GET", "/api/v1/admin/devices", z.object({ devices: z.array(adminDeviceView) }))).devices,
+    "admin.devices.revoke": ({ id }: MethodArgs<"admin.devices.revoke">) => request()("POST", `/api/v1/admin/devices/${id}/revoke`, z.object({ revokedAt: z.string() })),
+    "admin.audit.search": (filters: MethodArgs<"admin.audit.search">) => request()("GET", `/api/v1/admin/audit?${auditQuery(filters)}`, auditPage),
+    "stats.calls": ({ from, to }: MethodArgs<"stats.calls">) => request()("GET", `/api/v1/stats/calls?${new URLSearchParams({ from, to })}`, callStats),
+  };
+}

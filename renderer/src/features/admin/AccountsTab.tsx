@@ -1,0 +1,144 @@
+import { useState, type FormEvent } from "react";
+import type { AdminUserView } from "../../../../shared/api/admin";
+import { USER_ROLES, type UserRole } from "../../../../shared/domain/enums";
+import { FormButtons } from "../../app/FormButtons";
+import { SubmissionNotices } from "../../app/SubmissionNotices";
+import { TextField } from "../../app/TextField";
+import { NBSP } from "../../format/typography";
+import { describeError, telesec } from "../../services/telesec";
+import { usePracticesStore } from "../../stores/practicesStore";
+import { valueOr } from "../../stores/loadable";
+import { ROLE_LABELS } from "./roleScreens";
+import { useServerList } from "./useServerList";
+
+/** The agency's accounts: who may sign in, with which role, for which practices; a new account; disabling one. */
+export function AccountsTab() {
+  const { list, reload } = useServerList(() => telesec.call("admin.users.list", {}));
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function change(user: AdminUserView, change: Parameters<typeof telesec.call<"admin.users.update">>[1]["change"]): Promise<void> {
+    setFailure(null);
+    try {
+      await telesec.call("admin.users.update", { id: user.id, change });
+    } catch (error) {
+      setFailure(`${user.login}${NBSP}: ${describeError(error)}`);
+    }
+    await reload();
+  }
+
+  return (
+    <section aria-labelledby="comptes-titre" className="admin-section">
+      <h3 id="comptes-titre">Comptes</h3>
+      {list.status === "loading" && <p className="muted">Chargement des comptes…</p>}
+      {list.status === "failed" && <p className="notice notice--error" role="alert">{`Comptes indisponibles${NBSP}: ${list.message}`}</p>}
+      {failure && <p className="notice notice--error" role="alert">{failure}</p>}
+      {list.status === "ready" && (
+        <table className="admin-table" aria-label="Comptes de l'agence">
+          <thead>
+            <tr>
+              <th scope="col">Identifiant</th>
+              <th scope="col">Nom</th>
+              <th scope="col">Rôle</th>
+              <th scope="col">Cabinets</th>
+              <th scope="col">État</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.value.map((user) => (
+              <tr key={user.id}>
+                <td>{user.login}</td>
+                <td>{user.displayName}</td>
+                <td>
+                  <select aria-label={`Rôle de ${user.login}`} value={user.role} onChange={(event) => void change(user, { role: event.target.value as UserRole })}>
+                    {USER_ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {ROLE_LABELS[role]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>{user.practiceIds.length}</td>
+                <td>
+                  {user.disabled ? "Désactivé " : "Actif "}
+                  <button type="button" className="button button--small" onClick={() => void change(user, { disabled: !user.disabled })}>
+                    {user.disabled ? `Réactiver ${user.login}` : `Désactiver ${user.login}`}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <NewAccountForm onCreated={reload} />
+    </section>
+  );
+}
+
+interface NewAccount {
+  login: string;
+  displayName: string;
+  role: UserRole;
+  practiceIds: string[];
+  password: string;
+}
+
+const EMPTY: NewAccount = { login: "", displayName: "", role: "secretary", practiceIds: [], password: "" };
+
+function NewAccountForm({ onCreated }: { onCreated: () => Promise<void> }) {
+  const practices = valueOr(usePracticesStore((state) => state.practices), []);
+  const [values, setValues] = useState<NewAccount>(EMPTY);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof NewAccount>(key: K) => (value: NewAccount[K]) => setValues((current) => ({ ...current, [key]: value }));
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    setFailure(null);
+    try {
+      await telesec.call("admin.users.create", { ...values, extension: null });
+      setValues(EMPTY);
+      await onCreated();
+    } catch (error) {
+      setFailure(describeError(error));
+    }
+    setSaving(false);
+  }
+
+  return (
+    <form className="admin-form" aria-label="Nouveau compte" onSubmit={(event) => void submit(event)} noValidate>
+      <h4>Nouveau compte</h4>
+      <TextField label="Identifiant" value={values.login} onChange={set("login")} autoComplete="off" required />
+      <TextField label="Nom affiché" value={values.displayName} onChange={set("displayName")} required />
+      <div className="field">
+        <label htmlFor="nouveau-compte-role">Rôle</label>
+        <select id="nouveau-compte-role" value={values.role} onChange={(event) => set("role")(event.target.value as UserRole)}>
+          {USER_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset>
+        <legend>Cabinets servis</legend>
+        {practices.map((practice) => (
+          <label key={practice.id} className="checkbox-option">
+            <input
+              type="checkbox"
+              checked={values.practiceIds.includes(practice.id)}
+              onChange={(event) =>
+                set("practiceIds")(event.target.checked ? [...values.practiceIds, practice.id] : values.practiceIds.filter((id) => id !== practice.id))
+              }
+            />
+            {practice.name}
+          </label>
+        ))}
+      </fieldset>
+      <TextField label="Mot de passe initial" type="password" value={values.password} onChange={set("password")} autoComplete="new-password" hint="10 caractères au moins" required />
+      <SubmissionNotices failure={failure === null ? null : `Le compte n'a pas pu être créé${NBSP}: ${failure}`} />
+      <FormButtons submitLabel="Créer le compte" busy={saving} cancelLabel="Effacer" onCancel={() => setValues(EMPTY)} />
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState } from "react";
+import type { AdminDeviceView } from "../../../../shared/api/admin";
+import { formatInstantDateTime } from "../../format/dates";
+import { NBSP } from "../../format/typography";
+import { describeError, telesec } from "../../services/telesec";
+import { useServerList } from "./useServerList";
+
+function stateOf(device: AdminDeviceView): string {
+  if (device.revokedAt) return `Révoqué le ${formatInstantDateTime(device.revokedAt)}`;
+  if (device.closedAt) return `Session fermée le ${formatInstantDateTime(device.closedAt)}`;
+  return "Actif";
+}
+
+/**
+ * The workstations accounts are signed in on. Revoking one (after a second click to confirm) cuts it
+ * off at its next request, and it wipes its local copy at once.
+ */
+export function DevicesTab() {
+  const { list, reload } = useServerList(() => telesec.call("admin.devices.list", {}));
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function revoke(device: AdminDeviceView): Promise<void> {
+    setFailure(null);
+    setConfirming(null);
+    try {
+      await telesec.call("admin.devices.revoke", { id: device.id });
+    } catch (error) {
+      setFailure(`${device.name}${NBSP}: ${describeError(error)}`);
+    }
+    await reload();
+  }
+
+  return (
+    <section aria-labelledby="postes-titre" className="admin-section">
+      <h3 id="postes-titre">Postes</h3>
+      {list.status === "loading" && <p className="muted">Chargement des postes…</p>}
+      {list.status === "failed" && <p className="notice notice--error" role="alert">{`Postes indisponibles${NBSP}: ${list.message}`}</p>}
+      {failure && <p className="notice notice--error" role="alert">{failure}</p>}
+      {list.status === "ready" && (
+        <table className="admin-table" aria-label="Postes de l'agence">
+          <thead>
+            <tr>
+              <th scope="col">Compte</th>
+              <th scope="col">Poste</th>
+              <th scope="col">Dernière activité</th>
+              <th scope="col">État</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.value.map((device) => (
+              <tr key={device.id}>
+                <td>{`${device.userName} (${device.userLogin})`}</td>
+                <td>{device.name}</td>
+                <td>{device.lastSeenAt ? formatInstantDateTime(device.lastSeenAt) : "—"}</td>
+                <td>
+                  {stateOf(device)}
+                  {!device.revokedAt &&
+                    (confirming === device.id ? (
+                      <button type="button" className="button button--danger button--small" onClick={() => void revoke(device)}>
+                        {`Confirmer la révocation de ${device.name}`}
+                      </button>
+                    ) : (
+                      <button type="button" className="button button--small" onClick={() => setConfirming(device.id)}>
+                        {`Révoquer ${device.name}`}
+                      </button>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

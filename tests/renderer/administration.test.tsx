@@ -1,0 +1,145 @@
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { SessionView } from "../../shared/api/contract";
+import { totalsByPractice } from "../../renderer/src/features/admin/callStatsTable";
+import { IDS } from "./fixtures";
+import { renderCallScreen } from "./renderApp";
+import { camille, syncStatus } from "./syncFixtures";
+
+const as = (role: "secretary" | "supervisor" | "admin", name: string): SessionView => ({ ...camille, user: { ...camille.user!, role, name } });
+const signedIn = (role: "secretary" | "supervisor" | "admin", name: string) => ({ session: as(role, name), syncStatus: syncStatus() });
+const screensNav = () => screen.queryByRole("navigation", { name: "Écrans" });
+
+describe("agency screens by role", () => {
+  it("shows a secretary no agency screen", async () => {
+    await renderCallScreen(signedIn("secretary", "Camille Laurent"));
+    await screen.findByText("Session : Camille Laurent");
+    expect(screensNav()).not.toBeInTheDocument();
+  });
+
+  it("gives a supervisor the statistics of her practices, by outcome", async () => {
+    const { user, bridge } = await renderCallScreen(signedIn("supervisor", "Nathalie Girard"));
+    bridge.data.agency.callStats = [
+      { practiceId: IDS.tilleuls, day: "2026-11-23", outcome: "rdv_pris", calls: 3 },
+      { practiceId: IDS.tilleuls, day: "2026-11-24", outcome: "rdv_pris", calls: 2 },
+      { practiceId: IDS.tilleuls, day: "2026-11-24", outcome: null, calls: 1 },
+      { practiceId: IDS.gare, day: "2026-11-24", outcome: "message", calls: 4 },
+    ];
+    const nav = within(await screen.findByRole("navigation", { name: "Écrans" }));
+    expect(nav.getAllByRole("button").map((button) => button.textContent)).toEqual(["Appels", "Statistiques"]);
+    await user.click(nav.getByRole("button", { name: "Statistiques" }));
+    expect(screen.queryByRole("main", { name: "Espace de travail" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Afficher" }));
+    const table = await screen.findByRole("table", { name: /^Appels du / });
+    const rows = within(table).getAllByRole("row").slice(1).map((row) => within(row).getAllByRole("cell").map((cell) => cell.textContent));
+    expect(within(table).getAllByRole("rowheader").map((cell) => cell.textContent)).toEqual(["Cabinet médical des Tilleuls", "Maison de santé de la Gare"]);
+    // Rendez-vous pris 5, … sans issue 1, total 6 for the Tilleuls.
+    expect(rows[0]![0]).toBe("5");
+    expect(rows[0]!.slice(-2)).toEqual(["1", "6"]);
+    expect(bridge.callsTo("stats.calls")).toHaveLength(1);
+
+    await user.click(nav.getByRole("button", { name: "Appels" }));
+    expect(screen.getByRole("main", { name: "Espace de travail" })).toBeInTheDocument();
+  });
+});
+
+describe("administration", () => {
+  async function openAdministration() {
+    const rendered = await renderCallScreen(signedIn("admin", "Marc Lefort"));
+    const nav = within(await screen.findByRole("navigation", { name: "Écrans" }));
+    expect(nav.getAllByRole("button").map((button) => button.textContent)).toEqual(["Appels", "Administration", "Statistiques"]);
+    await rendered.user.click(nav.getByRole("button", { name: "Administration" }));
+    await screen.findByRole("table", { name: "Comptes de l'agence" });
+    return rendered;
+  }
+
+  it("lists the accounts, creates one and disables another", async () => {
+    const { user, bridge } = await openAdministration();
+    const table = screen.getByRole("table", { name: "Comptes de l'agence" });
+    expect(within(table).getByText("Camille Laurent")).toBeInTheDocument();
+
+    const form = within(screen.getByRole("form", { name: "Nouveau compte" }));
+    await user.type(form.getByLabelText("Identifiant"), "j.petit");
+    await user.type(form.getByLabelText("Nom affiché"), "Julie Petit");
+    await user.selectOptions(form.getByLabelText("Rôle"), "Superviseur");
+    await user.click(form.getByLabelText("Maison de santé de la Gare"));
+    await user.type(form.getByLabelText("Mot de passe initial"), "un-mot-de-passe-solide");
+    await user.click(form.getByRole("button", { name: "Créer le compte" }));
+    await waitFor(() => expect(within(screen.getByRole("table", { name: "Comptes de l'agence" })).getByText("Julie Petit")).toBeInTheDocument());
+    expect(bridge.callsTo("admin.users.create")).toEqual([
+      { login: "j.petit", displayName: "Julie Petit", role: "supervisor", practiceIds: [IDS.gare], password: "un-mot-de-passe-solide", extension: null },
+    ]);
+
+    await user.type(form.getByLabelText("Identifiant"), "j.petit");
+    await user.type(form.getByLabelText("Nom affiché"), "Homonyme");
+    await user.type(form.getByLabelText("Mot de passe initial"), "un-mot-de-passe-solide");
+    await user.click(form.getByRole("button", { name: "Créer le compte" }));
+    expect(await screen.findByText("Le compte n'a pas pu être créé : L'identifiant « j.petit » est déjà utilisé.")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Désactiver secretaire" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Réactiver secretaire" })).toBeInTheDocument());
+    expect(bridge.callsTo("admin.users.update").at(-1)).toEqual({ id: "90000000-0000-4000-8000-000000000002", change: { disabled: true } });
+    expect(bridge.violations).toEqual([]);
+  });
+
+  it("revokes a workstation after a second click, and pages through the audit trail", async () => {
+    const { user, bridge } = await openAdministration();
+    bridge.data.agency.audit = Array.from({ length: 60 }, (_, index) => ({
+      id: `92000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+      at: new Date(Date.parse("2026-11-24T09:00:00Z") - index * 60_000).toISOString(),
+      userId: "90000000-0000-4000-8000-000000000002",
+      deviceId: null,
+      practiceId: IDS.tilleuls,
+      action: "patient.search",
+      entity: "patient",
+      entityId: null,
+      details: {},
+    }));
+    const tabs = within(screen.getByRole("tablist", { name: "Rubriques de l'administration" }));
+    await user.click(tabs.getByRole("tab", { name: "Postes" }));
+    await user.click(await screen.findByRole("button", { name: "Révoquer POSTE-ACCUEIL-2" }));
+    expect(bridge.callsTo("admin.devices.revoke")).toEqual([]);
+    await user.click(screen.getByRole("button", { name: "Confirmer la révocation de POSTE-ACCUEIL-2" }));
+    await waitFor(() => expect(bridge.callsTo("admin.devices.revoke")).toEqual([{ id: "91000000-0000-4000-8000-000000000001" }]));
+    expect(await screen.findByText(/^Révoqué le 24\/11\/2026/)).toBeInTheDocument();
+
+    tabs.getByRole("tab", { name: "Postes" }).focus();
+    await user.keyboard("{ArrowRight}");
+    expect(tabs.getByRole("tab", { name: "Journal d'audit" })).toHaveAttribute("aria-selected", "true");
+    await user.type(screen.getByLabelText("Action"), "patient.search");
+    await user.click(screen.getByRole("button", { name: "Rechercher" }));
+    const events = await screen.findByRole("table", { name: "Évènements du journal" });
+    expect(within(events).getAllByRole("row")).toHaveLength(51);
+    expect(within(events).getAllByText("Camille Laurent")).toHaveLength(50);
+    await user.click(screen.getByRole("button", { name: "Évènements plus anciens" }));
+    await waitFor(() => expect(within(screen.getByRole("table", { name: "Évènements du journal" })).getAllByRole("row")).toHaveLength(61));
+    expect(screen.queryByRole("button", { name: "Évènements plus anciens" })).not.toBeInTheDocument();
+  });
+
+  it("goes back to the calls when a call rings", async () => {
+    const { bridge } = await openAdministration();
+    act(() =>
+      bridge.emit("call.telephony", {
+        event: "ringing", callId: "93000000-0000-4000-8000-000000000001", externalCallId: "x-1", dialledNumber: "+33478000001", callerNumber: "+33612345678",
+        practiceId: IDS.tilleuls, at: new Date().toISOString(),
+      }),
+    );
+    expect(await screen.findByRole("main", { name: "Espace de travail" })).toBeInTheDocument();
+    expect(screen.queryByRole("main", { name: "Administration" })).not.toBeInTheDocument();
+  });
+});
+
+describe("call statistics table", () => {
+  it("sums each practice's days by outcome, calls without outcome apart, busiest practice first", () => {
+    const totals = totalsByPractice([
+      { practiceId: IDS.gare, day: "2026-11-23", outcome: "message", calls: 1 },
+      { practiceId: IDS.tilleuls, day: "2026-11-23", outcome: "message", calls: 2 },
+      { practiceId: IDS.tilleuls, day: "2026-11-24", outcome: "message", calls: 3 },
+      { practiceId: IDS.tilleuls, day: "2026-11-24", outcome: null, calls: 1 },
+    ]);
+    expect(totals.map((practice) => [practice.practiceId, practice.byOutcome.message, practice.open, practice.total])).toEqual([
+      [IDS.tilleuls, 5, 1, 6],
+      [IDS.gare, 1, 0, 1],
+    ]);
+  });
+});
