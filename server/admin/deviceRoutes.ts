@@ -6,6 +6,7 @@ import { sessionOf, type CentralDb, type ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { DEFAULT_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
+import { pokeUser } from "../sync/pokeUser";
 import { auditAdminChange } from "./adminAudit";
 import { idParam } from "./idParam";
 import { requireRole } from "./requireRole";
@@ -46,14 +47,16 @@ export function registerDeviceRoutes(app: FastifyInstance, { db, authenticate }:
     const session = sessionOf(request);
     const now = new Date();
     const revokedAt = await db.transaction(async (tx) => {
-      const [device] = await tx.select({ revokedAt: devices.revokedAt }).from(devices).where(eq(devices.id, id)).for("update");
+      const [device] = await tx.select({ revokedAt: devices.revokedAt, userId: devices.userId }).from(devices).where(eq(devices.id, id)).for("update");
       if (!device) throw new ApiError(404, "not_found", "Poste introuvable.");
       // Revoking twice changes nothing and keeps the first date.
-      if (device.revokedAt) return device.revokedAt;
+      if (device.revokedAt) return { at: device.revokedAt, userId: null };
       await tx.update(devices).set({ revokedAt: now }).where(eq(devices.id, id));
       await auditAdminChange(tx as unknown as CentralDb, session, { action: "admin.device.revoke", entity: "device", entityId: id });
-      return now;
+      return { at: now, userId: device.userId };
     });
-    return { revokedAt: revokedAt.toISOString() };
+    // The workstation, if connected, learns it now and wipes its copy.
+    if (revokedAt.userId) await pokeUser(db, revokedAt.userId);
+    return { revokedAt: revokedAt.at.toISOString() };
   });
 }

@@ -8,6 +8,7 @@ import { sessionOf, type CentralDb, type ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { DEFAULT_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
+import { pokeUser } from "../sync/pokeUser";
 import { auditAdminChange } from "./adminAudit";
 import { idParam } from "./idParam";
 import { requireRole } from "./requireRole";
@@ -95,6 +96,8 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate }: S
       });
       return row;
     });
+    // A disabled account's workstations learn it now (their next pull is refused) and wipe their copies.
+    if (change.disabled) await pokeUser(db, id);
     return { user: view(updated) };
   });
 }

@@ -1,0 +1,60 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { E2E_OUTPUT_DIR } from "../support/browser";
+import { logInThroughUi } from "../support/browserSession";
+import { useE2eWorld } from "../support/e2eWorld";
+
+/**
+ * Issue "Security", end to end: the demo agency's administrator, in Chromium, finds the secretary's
+ * workstation in "Administration › Postes" and revokes it; the secretary's workstation, in another
+ * browser-harness core, is cut off and shows the revoked screen. The administrator also reads the
+ * call statistics; the secretary never sees either screen.
+ */
+const world = useE2eWorld("administration", ["admin", "secretaire"]);
+let admin: Page;
+let secretary: Page;
+
+beforeAll(async () => {
+  admin = await logInThroughUi(world().browser, world().harnesses.admin!.url, "admin");
+  secretary = await logInThroughUi(world().browser, world().harnesses.secretaire!.url, "secretaire");
+});
+
+describe("administration in the browser", () => {
+  it("shows the agency screens to the administrator only", async () => {
+    const nav = admin.getByRole("navigation", { name: "Écrans" });
+    expect(await nav.getByRole("button").allTextContents()).toEqual(["Appels", "Administration", "Statistiques"]);
+    expect(await secretary.getByRole("navigation", { name: "Écrans" }).count()).toBe(0);
+  });
+
+  it("gives the call statistics of the agency's practices", async () => {
+    await admin.getByRole("navigation", { name: "Écrans" }).getByRole("button", { name: "Statistiques" }).click();
+    const from = new Date(Date.now() - 300 * 86_400_000).toISOString().slice(0, 10);
+    await admin.getByLabel("Du").fill(from);
+    await admin.getByRole("button", { name: "Afficher" }).click();
+    const table = admin.getByRole("table", { name: `Appels du ${from.split("-").reverse().join("/")} au ${new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris" }).format(new Date())}` });
+    await expect.poll(() => table.getByRole("rowheader").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  });
+
+  it("revokes the secretary's workstation, which is cut off at once", async () => {
+    await admin.getByRole("navigation", { name: "Écrans" }).getByRole("button", { name: "Administration" }).click();
+    await admin.getByRole("tab", { name: "Postes" }).click();
+    const row = admin.getByRole("table", { name: "Postes de l'agence" }).getByRole("row").filter({ hasText: "(secretaire)" });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    await row.getByRole("button", { name: /^Révoquer / }).click();
+    await row.getByRole("button", { name: /^Confirmer la révocation/ }).click();
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain("Révoqué le");
+    mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
+    await admin.screenshot({ path: join(E2E_OUTPUT_DIR, "administration-devices.png") });
+
+    // The secretary's next exchange with the server gets 401 device_revoked: her copy is wiped.
+    // Within seconds: the server pokes her workstation, whose periodic sync is much further apart.
+    await expect.poll(() => secretary.getByRole("heading", { name: "Ce poste a été révoqué par l'administrateur" }).count(), { timeout: 5_000 }).toBe(1);
+
+    await admin.getByRole("tab", { name: "Journal d'audit" }).click();
+    await admin.getByLabel("Action").fill("admin.device.revoke");
+    await admin.getByRole("button", { name: "Rechercher" }).click();
+    await expect.poll(() => admin.getByRole("table", { name: "Évènements du journal" }).getByRole("row").count(), { timeout: 10_000 }).toBe(2);
+  });
+});
