@@ -12,7 +12,7 @@ import { directivesInForce } from "./queries/directives";
 import { freeSlots } from "./queries/freeSlots";
 import { messagesByPractice } from "./queries/messages";
 import { createPatientQueries } from "./queries/patients";
-import { listPractices, practiceByDialledNumber } from "./queries/practices";
+import { listPractices, practiceByDialledNumber, practiceCard } from "./queries/practices";
 import { adminHandlers } from "./admin/adminHandlers";
 import type { Handlers } from "./rpc/rpcServer";
 import type { ReadAction } from "./sync/readAudit";
@@ -203,6 +203,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       }),
     "practices.list": () => listPractices(store().store.db),
     "practices.byDialledNumber": ({ number }) => practiceByDialledNumber(store().store.db, number),
+    "practices.card": ({ practiceId }) => practiceCard(store().store.db, practiceId),
     "patients.byCallerNumber": ({ practiceId, number }) => audited(store(), "patient.caller_match", practiceId, (ready) => ready.patients.byCallerNumber(practiceId, number)),
     "patients.search": ({ practiceId, text, limit }) => audited(store(), "patient.search", practiceId, (ready) => ready.patients.search(practiceId, text, limit)),
     "directives.inForce": ({ practiceId, at }) => directivesInForce(store().store.db, practiceId, at),

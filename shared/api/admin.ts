@@ -204,3 +204,26 @@ export const callStatsQuery = z
 /** Calls of one practice on one Paris day with one outcome (null: not closed yet). */
 export const callStatsRow = z.object({ practiceId: id, day: isoDate, outcome: z.enum(CALL_OUTCOMES).nullable(), calls: z.number().int() });
 export const callStats = z.object({ rows: z.array(callStatsRow) });
+
+/** The agency records an administrator edits, and where the server takes them. */
+export const ADMIN_RECORD_PATHS = {
+  practice: "/api/v1/admin/practices",
+  practitioner: "/api/v1/admin/practitioners",
+  motif: "/api/v1/admin/motifs",
+  directive: "/api/v1/admin/directives",
+} as const;
+export type AdminRecordKind = keyof typeof ADMIN_RECORD_PATHS;
+
+export const createRecordRequest = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("practice"), fields: createPracticeRequest }),
+  z.object({ kind: z.literal("practitioner"), fields: createPractitionerRequest }),
+  z.object({ kind: z.literal("motif"), fields: createMotifRequest }),
+  z.object({ kind: z.literal("directive"), fields: createDirectiveRequest }),
+]);
+
+export const updateRecordRequest = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("practice"), id, change: updatePracticeRequest }),
+  z.object({ kind: z.literal("practitioner"), id, change: updatePractitionerRequest }),
+  z.object({ kind: z.literal("motif"), id, change: updateMotifRequest }),
+  z.object({ kind: z.literal("directive"), id, change: updateDirectiveRequest }),
+]);

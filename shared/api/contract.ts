@@ -19,7 +19,9 @@ import {
   auditSearchQuery,
   callStats,
   callStatsQuery,
+  createRecordRequest,
   createUserRequest,
+  updateRecordRequest,
   updateUserRequest,
 } from "./admin";
 import { sessionUser, SYNCED_TABLES, telephonyCallMessage } from "./wire";
@@ -127,6 +129,8 @@ export const methods = {
   },
   "practices.list": { input: z.object({}), output: z.array(practiceSummary) },
   "practices.byDialledNumber": { input: z.object({ number: phoneText }), output: practiceCard.nullable() },
+  /** A practice's card by its id (the administration screen), null when this workstation does not hold it. */
+  "practices.card": { input: z.object({ practiceId: id }), output: practiceCard.nullable() },
   "patients.byCallerNumber": {
     input: z.object({ practiceId: id, number: phoneText }),
     output: z.array(patientView),
@@ -206,6 +210,9 @@ export const methods = {
   "admin.devices.list": { input: z.object({}), output: z.array(adminDeviceView) },
   "admin.devices.revoke": { input: z.object({ id }), output: z.object({ revokedAt: instant }) },
   "admin.audit.search": { input: auditSearchQuery, output: auditPage },
+  /** A practice, practitioner, motif or consigne created or changed (only the fields named). */
+  "admin.records.create": { input: createRecordRequest, output: z.object({ id }) },
+  "admin.records.update": { input: updateRecordRequest, output: z.object({ id }) },
   "stats.calls": { input: callStatsQuery, output: callStats },
 } as const;
 

@@ -23,6 +23,7 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
   return {
     "practices.list": (w) => w.handlers["practices.list"]({}),
     "practices.byDialledNumber": (w) => w.handlers["practices.byDialledNumber"]({ number: "0144556677" }),
+    "practices.card": (w) => w.handlers["practices.card"]({ practiceId }),
     "patients.byCallerNumber": (w) => w.handlers["patients.byCallerNumber"]({ practiceId, number: "0612345670" }),
     "patients.search": (w) => w.handlers["patients.search"]({ practiceId, text: "hel", limit: 20 }),
     "directives.inForce": (w) => w.handlers["directives.inForce"]({ practiceId, at }),
@@ -37,6 +38,16 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "workstation.forget": (w) => w.handlers["workstation.forget"]({ confirm: true, discardPending: true }),
     "workstation.resetAndResync": (w) => w.handlers["workstation.resetAndResync"]({ confirm: true }),
     "session.logout": (w) => w.handlers["session.logout"]({}),
+    "admin.users.list": (w) => w.handlers["admin.users.list"]({}),
+    "admin.users.create": (w) => w.handlers["admin.users.create"]({ login: "x.y", displayName: "X", role: "secretary", practiceIds: [], extension: null, password: "0123456789" }),
+    "admin.users.update": (w) => w.handlers["admin.users.update"]({ id: randomUUID(), change: { displayName: "X" } }),
+    "admin.devices.list": (w) => w.handlers["admin.devices.list"]({}),
+    "admin.devices.revoke": (w) => w.handlers["admin.devices.revoke"]({ id: randomUUID() }),
+    "admin.audit.search": (w) => w.handlers["admin.audit.search"]({ limit: 10 }),
+    "admin.records.create": (w) =>
+      w.handlers["admin.records.create"]({ kind: "directive", fields: { practiceId, practitionerId: null, category: "general", title: "T", text: "T", priority: 0, validFrom: null, validTo: null, flags: {} } }),
+    "admin.records.update": (w) => w.handlers["admin.records.update"]({ kind: "motif", id: randomUUID(), change: { durationMinutes: 20 } }),
+    "stats.calls": (w) => w.handlers["stats.calls"]({ from: "2026-01-01", to: "2026-01-31" }),
   };
 }
 /** Methods that work locked: the lock itself, who is signed in, and the sync (which must keep running). */

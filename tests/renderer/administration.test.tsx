@@ -104,8 +104,9 @@ describe("administration", () => {
     expect(await screen.findByText(/^Révoqué le 24\/11\/2026/)).toBeInTheDocument();
 
     tabs.getByRole("tab", { name: "Postes" }).focus();
-    await user.keyboard("{ArrowRight}");
+    await user.keyboard("{ArrowRight}{ArrowRight}");
     expect(tabs.getByRole("tab", { name: "Journal d'audit" })).toHaveAttribute("aria-selected", "true");
+    expect(tabs.getByRole("tab", { name: "Journal d'audit" })).toHaveFocus();
     await user.type(screen.getByLabelText("Action"), "patient.search");
     await user.click(screen.getByRole("button", { name: "Rechercher" }));
     const events = await screen.findByRole("table", { name: "Évènements du journal" });
@@ -114,6 +115,43 @@ describe("administration", () => {
     await user.click(screen.getByRole("button", { name: "Évènements plus anciens" }));
     await waitFor(() => expect(within(screen.getByRole("table", { name: "Évènements du journal" })).getAllByRole("row")).toHaveLength(61));
     expect(screen.queryByRole("button", { name: "Évènements plus anciens" })).not.toBeInTheDocument();
+  });
+
+  it("edits a practice: its card, a practitioner's policy, a motif, and its consignes", async () => {
+    const { user, bridge } = await openAdministration();
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    const card = within(await screen.findByRole("form", { name: "Fiche du cabinet" }));
+    await user.clear(card.getByLabelText("Accès"));
+    await user.type(card.getByLabelText("Accès"), "Rez-de-chaussée, code 7788.");
+    await user.click(card.getByRole("button", { name: "Enregistrer la fiche" }));
+    await waitFor(() => expect(bridge.callsTo("admin.records.update")).toHaveLength(1));
+    expect(bridge.callsTo("admin.records.update")[0]).toMatchObject({ kind: "practice", id: IDS.tilleuls, change: { accessNotes: "Rez-de-chaussée, code 7788.", name: "Cabinet médical des Tilleuls" } });
+    expect(await screen.findByText("Fiche du cabinet : envoyé au serveur.")).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText(/^Dr Jean Dupont — nouveaux patients/), "N'accepte pas de nouveaux patients");
+    await waitFor(() => expect(bridge.callsTo("admin.records.update").at(-1)).toEqual({ kind: "practitioner", id: IDS.drDupont, change: { acceptsNewPatients: "non" } }));
+
+    const bilan = within(screen.getByRole("form", { name: "Motif Bilan sanguin (Dr Claire Martin)" }));
+    await user.clear(bilan.getByLabelText("Durée (minutes)"));
+    await user.type(bilan.getByLabelText("Durée (minutes)"), "10");
+    await user.click(bilan.getByRole("button", { name: "Enregistrer" }));
+    await waitFor(() => expect(bridge.callsTo("admin.records.update").at(-1)).toMatchObject({ kind: "motif", change: { durationMinutes: 10, patientInstructions: "Venir à jeun depuis la veille au soir." } }));
+
+    const urgent = await screen.findByRole("button", { name: "Terminer « Urgence vitale »" });
+    await user.click(urgent);
+    await waitFor(() => expect(bridge.callsTo("admin.records.update").at(-1)).toMatchObject({ kind: "directive", change: { validTo: expect.any(String) } }));
+
+    const form = within(screen.getByRole("form", { name: "Nouvelle consigne" }));
+    await user.selectOptions(form.getByLabelText("Catégorie"), "Transfert");
+    await user.type(form.getByLabelText("Titre"), "Laboratoire");
+    await user.type(form.getByLabelText("Texte"), "Passer les appels du laboratoire au Dr Martin.");
+    await user.click(form.getByRole("button", { name: "Ajouter la consigne" }));
+    await waitFor(() =>
+      expect(bridge.callsTo("admin.records.create")).toEqual([
+        { kind: "directive", fields: { practiceId: IDS.tilleuls, practitionerId: null, category: "transfert", title: "Laboratoire", text: "Passer les appels du laboratoire au Dr Martin." } },
+      ]),
+    );
+    expect(bridge.violations).toEqual([]);
   });
 
   it("goes back to the calls when a call rings", async () => {

@@ -146,6 +146,7 @@ function refuseWhileLocked(data: FakeData): void {
 const DATA_METHODS = new Set<MethodName>([
   "practices.list",
   "practices.byDialledNumber",
+  "practices.card",
   "patients.byCallerNumber",
   "patients.search",
   "directives.inForce",
@@ -164,6 +165,8 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.devices.list",
   "admin.devices.revoke",
   "admin.audit.search",
+  "admin.records.create",
+  "admin.records.update",
   "stats.calls",
 ]);
 
@@ -174,7 +177,18 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-const fakeAdminHandlers: Pick<Handlers, "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.audit.search" | "stats.calls"> = {
+type AdminMethod = "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "stats.calls";
+
+const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
+  // The fake server keeps only what was asked: the tests read the requests.
+  "admin.records.create": (_input, data) => {
+    requireRole(data, "admin");
+    return { id: "94000000-0000-4000-8000-000000000001" };
+  },
+  "admin.records.update": ({ id }, data) => {
+    requireRole(data, "admin");
+    return { id };
+  },
   "admin.users.list": (_input, data) => {
     requireRole(data, "admin");
     return data.agency.users;
@@ -249,6 +263,7 @@ const handlers: Handlers = {
   },
   "practices.list": (_input, data) =>
     data.practices.map(({ id, name, address, dialledNumbers }) => ({ id, name, city: address.city, dialledNumbers })),
+  "practices.card": ({ practiceId }, data) => data.practices.find((practice) => practice.id === practiceId) ?? null,
   "practices.byDialledNumber": ({ number }, data) => {
     const e164 = toE164(number) ?? number;
     return data.practices.find((practice) => practice.dialledNumbers.includes(e164)) ?? null;

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { adminDeviceView, adminUserView, auditPage, callStats } from "../../../shared/api/admin";
+import { ADMIN_RECORD_PATHS, adminDeviceView, adminUserView, auditPage, callStats } from "../../../shared/api/admin";
 import type { MethodArgs } from "../../../shared/api/contract";
 
 /** A request to the server on the workstation's session (syncService.serverRequest). */
 export type ServerRequest = <T>(method: "GET" | "POST" | "PATCH", path: string, schema: z.ZodType<T>, body?: unknown) => Promise<T>;
 
 const userAnswer = z.object({ user: adminUserView });
+const recordAnswer = z.object({ id: z.string().uuid() });
 
 /** The audit search's filters as a query string, empty ones left out. */
 function auditQuery(filters: MethodArgs<"admin.audit.search">): string {
@@ -25,6 +26,8 @@ export function adminHandlers(request: () => ServerRequest) {
     "admin.devices.list": async () => (await request()("GET", "/api/v1/admin/devices", z.object({ devices: z.array(adminDeviceView) }))).devices,
     "admin.devices.revoke": ({ id }: MethodArgs<"admin.devices.revoke">) => request()("POST", `/api/v1/admin/devices/${id}/revoke`, z.object({ revokedAt: z.string() })),
     "admin.audit.search": (filters: MethodArgs<"admin.audit.search">) => request()("GET", `/api/v1/admin/audit?${auditQuery(filters)}`, auditPage),
+    "admin.records.create": ({ kind, fields }: MethodArgs<"admin.records.create">) => request()("POST", ADMIN_RECORD_PATHS[kind], recordAnswer, fields),
+    "admin.records.update": ({ kind, id, change }: MethodArgs<"admin.records.update">) => request()("PATCH", `${ADMIN_RECORD_PATHS[kind]}/${id}`, recordAnswer, change),
     "stats.calls": ({ from, to }: MethodArgs<"stats.calls">) => request()("GET", `/api/v1/stats/calls?${new URLSearchParams({ from, to })}`, callStats),
   };
 }

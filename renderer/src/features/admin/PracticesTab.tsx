@@ -1,0 +1,220 @@
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import type { DirectiveView, MotifView, PracticeCard } from "../../../../shared/api/views";
+import { DIRECTIVE_CATEGORIES, NEW_PATIENT_POLICIES, type DirectiveCategory, type NewPatientPolicy } from "../../../../shared/domain/enums";
+import { FormButtons } from "../../app/FormButtons";
+import { TextField } from "../../app/TextField";
+import { NBSP } from "../../format/typography";
+import { describeError, telesec } from "../../services/telesec";
+import { valueOr } from "../../stores/loadable";
+import { usePracticesStore } from "../../stores/practicesStore";
+import { DIRECTIVE_CATEGORY_LABELS } from "../directives/directiveLabels";
+import { NEW_PATIENT_POLICY_LABELS, practitionerName } from "../practice/practiceLabels";
+import { createRecord, updateRecord, type RecordOutcome } from "./recordCommands";
+
+interface PracticeRecords {
+  card: PracticeCard;
+  motifs: MotifView[];
+  directives: DirectiveView[];
+}
+
+/** Tables whose changes this tab shows: re-read when a sync brings them (the administrator's own edits included). */
+const TABLES = new Set(["practice", "practitioner", "appointment_type", "directive"]);
+
+/**
+ * A practice as an administrator edits it: its card (name, greeting, access), its practitioners'
+ * new-patient policy, its motifs (duration, what to read to the patient) and its consignes (add one,
+ * end one). Changes go to the server; the screen shows them once the sync brings them back.
+ */
+export function PracticesTab() {
+  const practices = valueOr(usePracticesStore((state) => state.practices), []);
+  const [practiceId, setPracticeId] = useState(practices[0]?.id ?? "");
+  const [records, setRecords] = useState<PracticeRecords | null>(null);
+  const [outcome, setOutcome] = useState<{ said: string; failed: boolean } | null>(null);
+
+  const load = useCallback(async () => {
+    if (!practiceId) return;
+    try {
+      const [card, motifs, directives] = await Promise.all([
+        telesec.call("practices.card", { practiceId }),
+        telesec.call("agenda.motifs", { practiceId }),
+        telesec.call("directives.inForce", { practiceId, at: new Date().toISOString() }),
+      ]);
+      setRecords(card ? { card, motifs, directives } : null);
+    } catch (error) {
+      setOutcome({ said: describeError(error), failed: true });
+    }
+  }, [practiceId]);
+
+  useEffect(() => {
+    void load();
+    return telesec.onReplicaChanged(({ tables }) => {
+      if (tables.some((table) => TABLES.has(table))) void load();
+    });
+  }, [load]);
+
+  const report = (what: string) => (result: RecordOutcome) =>
+    setOutcome(result.ok ? { said: `${what}${NBSP}: envoyé au serveur.`, failed: false } : { said: `${what}${NBSP}: ${result.message}`, failed: true });
+
+  return (
+    <section aria-labelledby="cabinets-titre" className="admin-section">
+      <h3 id="cabinets-titre">Cabinets</h3>
+      <div className="field">
+        <label htmlFor="cabinet-edite">Cabinet</label>
+        <select id="cabinet-edite" value={practiceId} onChange={(event) => setPracticeId(event.target.value)}>
+          {practices.map((practice) => (
+            <option key={practice.id} value={practice.id}>
+              {practice.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {outcome && (
+        <p className={outcome.failed ? "notice notice--error" : "notice"} role={outcome.failed ? "alert" : "status"}>
+          {outcome.said}
+        </p>
+      )}
+      {records && (
+        <>
+          <CardForm key={records.card.id} card={records.card} onSaved={report("Fiche du cabinet")} />
+          <h4>Praticiens</h4>
+          <ul className="admin-list">
+            {records.card.practitioners.map((practitioner) => (
+              <li key={practitioner.id}>
+                <label>
+                  {`${practitionerName(practitioner)} — nouveaux patients `}
+                  <select
+                    value={practitioner.acceptsNewPatients}
+                    onChange={(event) =>
+                      void updateRecord({ kind: "practitioner", id: practitioner.id, change: { acceptsNewPatients: event.target.value as NewPatientPolicy } }).then(
+                        report(practitionerName(practitioner)),
+                      )
+                    }
+                  >
+                    {NEW_PATIENT_POLICIES.map((policy) => (
+                      <option key={policy} value={policy}>
+                        {NEW_PATIENT_POLICY_LABELS[policy]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <h4>Motifs</h4>
+          <ul className="admin-list">
+            {records.motifs.map((motif) => (
+              <MotifRow key={motif.id} motif={motif} owner={records.card.practitioners.find((practitioner) => practitioner.id === motif.practitionerId)} onSaved={report(`Motif ${motif.label}`)} />
+            ))}
+          </ul>
+          <h4>Consignes en vigueur</h4>
+          <ul className="admin-list">
+            {records.directives.map((directive) => (
+              <li key={directive.id}>
+                {`${DIRECTIVE_CATEGORY_LABELS[directive.category]} — ${directive.title} `}
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => void updateRecord({ kind: "directive", id: directive.id, change: { validTo: new Date().toISOString() } }).then(report(`Consigne ${directive.title}`))}
+                >
+                  {`Terminer « ${directive.title} »`}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <NewDirectiveForm card={records.card} onSaved={report("Nouvelle consigne")} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function CardForm({ card, onSaved }: { card: PracticeCard; onSaved: (result: RecordOutcome) => void }) {
+  const [name, setName] = useState(card.name);
+  const [greeting, setGreeting] = useState(card.greetings.default);
+  const [accessNotes, setAccessNotes] = useState(card.accessNotes);
+
+  function submit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    void updateRecord({ kind: "practice", id: card.id, change: { name, accessNotes, greetings: { ...card.greetings, default: greeting } } }).then(onSaved);
+  }
+
+  return (
+    <form className="admin-form" aria-label="Fiche du cabinet" onSubmit={submit} noValidate>
+      <TextField label="Nom du cabinet" value={name} onChange={setName} />
+      <TextField label="Accueil à dire" value={greeting} onChange={setGreeting} />
+      <TextField label="Accès" value={accessNotes} onChange={setAccessNotes} />
+      <FormButtons submitLabel="Enregistrer la fiche" busy={false} cancelLabel="Rétablir" onCancel={() => (setName(card.name), setGreeting(card.greetings.default), setAccessNotes(card.accessNotes))} />
+    </form>
+  );
+}
+
+function MotifRow({ motif, owner, onSaved }: { motif: MotifView; owner: PracticeCard["practitioners"][number] | undefined; onSaved: (result: RecordOutcome) => void }) {
+  const [duration, setDuration] = useState(String(motif.durationMinutes));
+  const [instructions, setInstructions] = useState(motif.patientInstructions);
+  const label = `${motif.label}${owner ? ` (${practitionerName(owner)})` : ""}`;
+
+  function submit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    void updateRecord({ kind: "motif", id: motif.id, change: { durationMinutes: Number(duration), patientInstructions: instructions } }).then(onSaved);
+  }
+
+  return (
+    <li>
+      <form className="admin-form admin-form--inline" aria-label={`Motif ${label}`} onSubmit={submit} noValidate>
+        <strong>{label}</strong>
+        <TextField label="Durée (minutes)" value={duration} onChange={setDuration} />
+        <TextField label="À lire au patient" value={instructions} onChange={setInstructions} />
+        <button type="submit" className="button">
+          Enregistrer
+        </button>
+      </form>
+    </li>
+  );
+}
+
+function NewDirectiveForm({ card, onSaved }: { card: PracticeCard; onSaved: (result: RecordOutcome) => void }) {
+  const [category, setCategory] = useState<DirectiveCategory>("general");
+  const [title, setTitle] = useState("");
+  const [text, setText] = useState("");
+  const [practitionerId, setPractitionerId] = useState("");
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const result = await createRecord({ kind: "directive", fields: { practiceId: card.id, practitionerId: practitionerId || null, category, title, text } });
+    onSaved(result);
+    if (result.ok) {
+      setTitle("");
+      setText("");
+    }
+  }
+
+  return (
+    <form className="admin-form" aria-label="Nouvelle consigne" onSubmit={(event) => void submit(event)} noValidate>
+      <h4>Nouvelle consigne</h4>
+      <div className="field">
+        <label htmlFor="consigne-categorie">Catégorie</label>
+        <select id="consigne-categorie" value={category} onChange={(event) => setCategory(event.target.value as DirectiveCategory)}>
+          {DIRECTIVE_CATEGORIES.map((candidate) => (
+            <option key={candidate} value={candidate}>
+              {DIRECTIVE_CATEGORY_LABELS[candidate]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="consigne-praticien">Praticien concerné</label>
+        <select id="consigne-praticien" value={practitionerId} onChange={(event) => setPractitionerId(event.target.value)}>
+          <option value="">Tout le cabinet</option>
+          {card.practitioners.map((practitioner) => (
+            <option key={practitioner.id} value={practitioner.id}>
+              {practitionerName(practitioner)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField label="Titre" value={title} onChange={setTitle} />
+      <TextField label="Texte" value={text} onChange={setText} />
+      <FormButtons submitLabel="Ajouter la consigne" busy={false} cancelLabel="Effacer" onCancel={() => (setTitle(""), setText(""))} />
+    </form>
+  );
+}
