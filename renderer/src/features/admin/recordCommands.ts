@@ -3,21 +3,18 @@ import { describeError, telesec } from "../../services/telesec";
 
 export type RecordOutcome = { ok: true } | { ok: false; message: string };
 
-/** A practice, practitioner, motif or consigne changed on the server; its refusal in French. */
-export async function updateRecord(request: MethodInput<"admin.records.update">): Promise<RecordOutcome> {
+/** What a request to the server came to: done, or its refusal in French. */
+async function outcomeOf(request: Promise<unknown>): Promise<RecordOutcome> {
   try {
-    await telesec.call("admin.records.update", request);
+    await request;
     return { ok: true };
   } catch (error) {
     return { ok: false, message: describeError(error) };
   }
 }
 
-export async function createRecord(request: MethodInput<"admin.records.create">): Promise<RecordOutcome> {
-  try {
-    await telesec.call("admin.records.create", request);
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, message: describeError(error) };
-  }
-}
+/** A practice, practitioner, motif or consigne changed on the server. */
+export const updateRecord = (request: MethodInput<"admin.records.update">) => outcomeOf(telesec.call("admin.records.update", request));
+
+/** A practice, practitioner, motif or consigne created on the server. */
+export const createRecord = (request: MethodInput<"admin.records.create">) => outcomeOf(telesec.call("admin.records.create", request));
