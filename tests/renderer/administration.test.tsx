@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { SessionView } from "../../shared/api/contract";
+import { absenceFromDays } from "../../renderer/src/features/admin/absenceForm";
 import { totalsByPractice } from "../../renderer/src/features/admin/callStatsTable";
 import { IDS } from "./fixtures";
 import { renderCallScreen } from "./renderApp";
@@ -131,6 +132,22 @@ describe("administration", () => {
     await user.selectOptions(screen.getByLabelText(/^Dr Jean Dupont — nouveaux patients/), "N'accepte pas de nouveaux patients");
     await waitFor(() => expect(bridge.callsTo("admin.records.update").at(-1)).toEqual({ kind: "practitioner", id: IDS.drDupont, change: { acceptsNewPatients: "non" } }));
 
+    const absence = within(screen.getByRole("form", { name: "Nouvelle absence de Dr Claire Martin" }));
+    await user.type(absence.getByLabelText("Premier jour"), "2026-12-24");
+    await user.type(absence.getByLabelText("Dernier jour"), "2026-12-20");
+    await user.click(absence.getByRole("button", { name: "Ajouter l'absence" }));
+    expect(absence.getByRole("alert")).toHaveTextContent("Le dernier jour d'absence doit suivre le premier.");
+    await user.clear(absence.getByLabelText("Dernier jour"));
+    await user.type(absence.getByLabelText("Dernier jour"), "2027-01-02");
+    await user.click(absence.getByRole("button", { name: "Ajouter l'absence" }));
+    await waitFor(() =>
+      expect(bridge.callsTo("admin.records.update").at(-1)).toEqual({
+        kind: "practitioner",
+        id: IDS.drMartin,
+        change: { absences: [{ from: "2026-12-23T23:00:00Z", to: "2027-01-02T23:00:00Z", reason: "conges" }] },
+      }),
+    );
+
     const bilan = within(screen.getByRole("form", { name: "Motif Bilan sanguin (Dr Claire Martin)" }));
     await user.clear(bilan.getByLabelText("Durée (minutes)"));
     await user.type(bilan.getByLabelText("Durée (minutes)"), "10");
@@ -164,6 +181,13 @@ describe("administration", () => {
     );
     expect(await screen.findByRole("main", { name: "Espace de travail" })).toBeInTheDocument();
     expect(screen.queryByRole("main", { name: "Administration" })).not.toBeInTheDocument();
+  });
+});
+
+describe("absences by whole days", () => {
+  it("run from the first day's Paris midnight to the midnight after the last, across a clock change", () => {
+    expect(absenceFromDays("2026-10-24", "2026-10-25", "formation")).toEqual({ absence: { from: "2026-10-23T22:00:00Z", to: "2026-10-25T23:00:00Z", reason: "formation" } });
+    expect(absenceFromDays("2026-10-26", "", "conges")).toEqual({ error: "Indiquez le premier et le dernier jour d'absence." });
   });
 });
 
