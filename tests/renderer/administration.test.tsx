@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { SessionView } from "../../shared/api/contract";
 import { absenceFromDays } from "../../renderer/src/features/admin/absenceForm";
 import { totalsByPractice } from "../../renderer/src/features/admin/callStatsTable";
+import { formatWeeklyHours, parseWeeklyHours } from "../../renderer/src/features/admin/weeklyHoursText";
 import { IDS } from "./fixtures";
 import { renderCallScreen } from "./renderApp";
 import { camille, syncStatus } from "./syncFixtures";
@@ -132,6 +133,18 @@ describe("administration", () => {
     await user.selectOptions(screen.getByLabelText(/^Dr Jean Dupont — nouveaux patients/), "N'accepte pas de nouveaux patients");
     await waitFor(() => expect(bridge.callsTo("admin.records.update").at(-1)).toEqual({ kind: "practitioner", id: IDS.drDupont, change: { acceptsNewPatients: "non" } }));
 
+    const hours = within(screen.getByRole("form", { name: "Horaires de Dr Claire Martin" }));
+    expect(hours.getByLabelText("Horaires de la semaine")).toHaveValue("lun 08:00-12:00");
+    await user.type(hours.getByLabelText("Horaires de la semaine"), " ; mer 14:00-18:00");
+    await user.click(hours.getByRole("button", { name: "Enregistrer les horaires" }));
+    await waitFor(() =>
+      expect(bridge.callsTo("admin.records.update").at(-1)).toEqual({
+        kind: "practitioner",
+        id: IDS.drMartin,
+        change: { workingHours: [{ weekday: 1, start: "08:00", end: "12:00" }, { weekday: 3, start: "14:00", end: "18:00" }] },
+      }),
+    );
+
     const absence = within(screen.getByRole("form", { name: "Nouvelle absence de Dr Claire Martin" }));
     await user.type(absence.getByLabelText("Premier jour"), "2026-12-24");
     await user.type(absence.getByLabelText("Dernier jour"), "2026-12-20");
@@ -203,5 +216,29 @@ describe("call statistics table", () => {
       [IDS.tilleuls, 5, 1, 6],
       [IDS.gare, 1, 0, 1],
     ]);
+  });
+});
+
+describe("weekly hours as text", () => {
+  it("reads a week written day by day, breaks being the gaps, and writes it back the same way", () => {
+    const read = parseWeeklyHours("Lun 14:00-19:00 08:00-12:00 ; mar. 08:30-12:00 ;");
+    expect(read).toEqual({
+      hours: [
+        { weekday: 1, start: "08:00", end: "12:00" },
+        { weekday: 1, start: "14:00", end: "19:00" },
+        { weekday: 2, start: "08:30", end: "12:00" },
+      ],
+    });
+    expect(formatWeeklyHours("hours" in read ? read.hours : [])).toBe("lun 08:00-12:00 14:00-19:00 ; mar 08:30-12:00");
+    expect(parseWeeklyHours("")).toEqual({ hours: [] });
+  });
+
+  it("says in French what to correct", () => {
+    expect(parseWeeklyHours("lundi 8h-12h")).toEqual({ error: "Plage illisible « 8h-12h » : écrivez-la 08:00-12:00." });
+    expect(parseWeeklyHours("dimanche")).toEqual({ error: "Aucune plage pour « dimanche » (par exemple 08:00-12:00)." });
+    expect(parseWeeklyHours("xyz 08:00-09:00")).toEqual({ error: "Jour inconnu « xyz » : lun, mar, mer, jeu, ven, sam ou dim." });
+    expect(parseWeeklyHours("lun 12:00-08:00")).toEqual({ error: "La plage « 12:00-08:00 » doit finir après son début." });
+    expect(parseWeeklyHours("lun 08:00-12:00 11:00-13:00")).toEqual({ error: "Les plages de « lun » se chevauchent." });
+    expect(parseWeeklyHours("lun 08:00-12:00 ; lun 14:00-18:00")).toEqual({ error: "« lun » est donné deux fois : mettez toutes ses plages après un seul jour." });
   });
 });

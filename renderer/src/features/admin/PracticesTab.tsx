@@ -12,6 +12,7 @@ import { usePracticesStore } from "../../stores/practicesStore";
 import { DIRECTIVE_CATEGORY_LABELS } from "../directives/directiveLabels";
 import { NEW_PATIENT_POLICY_LABELS, practitionerName } from "../practice/practiceLabels";
 import { ABSENCE_REASON_LABELS, absenceFromDays, withAbsence } from "./absenceForm";
+import { formatWeeklyHours, parseWeeklyHours } from "./weeklyHoursText";
 import { createRecord, updateRecord, type RecordOutcome } from "./recordCommands";
 
 interface PracticeRecords {
@@ -100,6 +101,7 @@ export function PracticesTab() {
                     ))}
                   </select>
                 </label>
+                <PractitionerHours practitioner={practitioner} onSaved={report(`Horaires de ${practitionerName(practitioner)}`)} />
                 <PractitionerAbsences practitioner={practitioner} onSaved={report(`Absences de ${practitionerName(practitioner)}`)} />
               </li>
             ))}
@@ -133,6 +135,32 @@ export function PracticesTab() {
 }
 
 type Practitioner = PracticeCard["practitioners"][number];
+
+/** A practitioner's weekly hours as one line of text ("lun 08:00-12:00 14:00-19:00 ; mar …"). */
+function PractitionerHours({ practitioner, onSaved }: { practitioner: Practitioner; onSaved: (result: RecordOutcome) => void }) {
+  const [text, setText] = useState(formatWeeklyHours(practitioner.workingHours));
+  const [error, setError] = useState<string | undefined>();
+
+  function submit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    const read = parseWeeklyHours(text);
+    if ("error" in read) {
+      setError(read.error);
+      return;
+    }
+    setError(undefined);
+    void updateRecord({ kind: "practitioner", id: practitioner.id, change: { workingHours: read.hours } }).then(onSaved);
+  }
+
+  return (
+    <form className="admin-form admin-form--inline" aria-label={`Horaires de ${practitionerName(practitioner)}`} onSubmit={submit} noValidate>
+      <TextField label="Horaires de la semaine" value={text} onChange={setText} hint="Par exemple : lun 08:00-12:00 14:00-19:00 ; mar 08:00-12:00" error={error} />
+      <button type="submit" className="button">
+        Enregistrer les horaires
+      </button>
+    </form>
+  );
+}
 
 /** A practitioner's absences: listed with a way to remove each, and a form to add one by whole days. */
 function PractitionerAbsences({ practitioner, onSaved }: { practitioner: Practitioner; onSaved: (result: RecordOutcome) => void }) {
