@@ -3,6 +3,7 @@ import type { ServerContext } from "../context";
 import { registerAgencyRecordRoutes } from "./agencyRecords";
 import { registerAuditRoutes } from "./auditRoutes";
 import { registerDeviceRoutes } from "./deviceRoutes";
+import { registerDialledNumberRoutes } from "./dialledNumberRoutes";
 import { registerStatsRoutes } from "./statsRoutes";
 import { registerUserRoutes } from "./userRoutes";
 
@@ -11,6 +12,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: ServerContext
   registerUserRoutes(app, context);
   registerDeviceRoutes(app, context);
   registerAgencyRecordRoutes(app, context);
+  registerDialledNumberRoutes(app, context);
   registerAuditRoutes(app, context);
   registerStatsRoutes(app, context);
 }

@@ -227,3 +227,10 @@ export const updateRecordRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("motif"), id, change: updateMotifRequest }),
   z.object({ kind: z.literal("directive"), id, change: updateDirectiveRequest }),
 ]);
+
+/** A number callers dial for a practice, in any French or E.164 form (stored E.164). */
+export const addDialledNumberRequest = z.strictObject({
+  practiceId: id,
+  number: z.string().trim().min(4, "Numéro manquant").max(40, "Numéro trop long"),
+  label: optionalText("Libellé", 100).default(""),
+});

@@ -184,6 +184,40 @@ describe("administration", () => {
     expect(bridge.violations).toEqual([]);
   });
 
+  it("creates a practice with its number, adds it to the administrator's account, and gives it to another account", async () => {
+    const { user, bridge } = await openAdministration();
+    // The signed-in administrator's own account, as the server knows it.
+    bridge.data.agency.users.push({ id: camille.user!.id, login: "m.lefort", displayName: "Marc Lefort", role: "admin", practiceIds: [IDS.tilleuls, IDS.gare], extension: null, disabled: false });
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    await user.click(await screen.findByText("Nouveau cabinet", { selector: "summary" }));
+    const form = within(screen.getByRole("form", { name: "Nouveau cabinet" }));
+    await user.type(form.getByLabelText("Nom"), "Cabinet du Port");
+    await user.type(form.getByLabelText("Rue"), "2 quai Nord");
+    await user.type(form.getByLabelText("Code postal"), "56100");
+    await user.type(form.getByLabelText("Ville"), "Lorient");
+    await user.type(form.getByLabelText("Accueil à dire"), "Cabinet du Port, bonjour.");
+    await user.type(form.getByLabelText("Numéro appelé"), "02 97 00 11 22");
+    await user.click(form.getByRole("button", { name: "Créer le cabinet" }));
+    expect(await screen.findByText("Nouveau cabinet : envoyé au serveur.")).toBeInTheDocument();
+    expect(bridge.callsTo("admin.records.create")).toEqual([
+      { kind: "practice", fields: { name: "Cabinet du Port", kind: "cabinet", address: { street: "2 quai Nord", postalCode: "56100", city: "Lorient" }, greetings: { default: "Cabinet du Port, bonjour." } } },
+    ]);
+    expect(bridge.callsTo("admin.dialledNumbers.add")).toEqual([{ practiceId: "94000000-0000-4000-8000-000000000001", number: "02 97 00 11 22" }]);
+    expect(bridge.callsTo("admin.users.update").at(-1)).toEqual({ id: camille.user!.id, change: { practiceIds: [IDS.tilleuls, IDS.gare, "94000000-0000-4000-8000-000000000001"] } });
+
+    // A sync that brings practices reloads the list the forms offer.
+    const before = bridge.callsTo("practices.list").length;
+    act(() => bridge.emit("replica.changed", { tables: ["practice"] }));
+    await waitFor(() => expect(bridge.callsTo("practices.list").length).toBe(before + 1));
+
+    await user.click(screen.getByRole("tab", { name: "Comptes" }));
+    await user.click(await screen.findByRole("button", { name: "Cabinets de secretaire (2)" }));
+    const practices = within(screen.getByRole("group", { name: "Cabinets de secretaire" }));
+    await user.click(practices.getByLabelText("Maison de santé de la Gare"));
+    await user.click(practices.getByRole("button", { name: "Enregistrer les cabinets de secretaire" }));
+    await waitFor(() => expect(bridge.callsTo("admin.users.update").at(-1)).toEqual({ id: "90000000-0000-4000-8000-000000000002", change: { practiceIds: [IDS.tilleuls] } }));
+  });
+
   it("goes back to the calls when a call rings", async () => {
     const { bridge } = await openAdministration();
     act(() =>

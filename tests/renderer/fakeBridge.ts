@@ -167,6 +167,7 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.audit.search",
   "admin.records.create",
   "admin.records.update",
+  "admin.dialledNumbers.add",
   "stats.calls",
 ]);
 
@@ -177,7 +178,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "stats.calls";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "stats.calls";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -188,6 +189,12 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   "admin.records.update": ({ id }, data) => {
     requireRole(data, "admin");
     return { id };
+  },
+  "admin.dialledNumbers.add": ({ number }, data) => {
+    requireRole(data, "admin");
+    const e164 = toE164(number);
+    if (!e164) throw new TelesecError("invalid", `Requête invalide : « ${number} » n'est pas un numéro de téléphone.`);
+    return { id: "95000000-0000-4000-8000-000000000001", e164 };
   },
   "admin.users.list": (_input, data) => {
     requireRole(data, "admin");

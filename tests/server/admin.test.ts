@@ -72,6 +72,7 @@ const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH", string, unknown?]> = [
   ["PATCH", `/api/v1/admin/practitioners/${randomUUID()}`, { lastName: "X" }],
   ["POST", "/api/v1/admin/motifs", { label: "X" }],
   ["PATCH", `/api/v1/admin/motifs/${randomUUID()}`, { label: "X" }],
+  ["POST", "/api/v1/admin/dialled-numbers", { practiceId: randomUUID(), number: "0144556677" }],
 ];
 
 const countRows = async (testing: TestApp) =>
@@ -238,11 +239,18 @@ describe("practices, practitioners and motifs", () => {
     expect([orphan.statusCode, errorBody.parse(orphan.json()).error.message]).toEqual([400, "Requête invalide : praticien inconnu."]);
     expect((await call(app, tokens.admin, "PATCH", `/api/v1/admin/practices/${randomUUID()}`, { name: "X" })).statusCode).toBe(404);
 
+    const number = await call(app, tokens.admin, "POST", "/api/v1/admin/dialled-numbers", { practiceId, number: "02 97 00 11 22", label: "Accueil" });
+    expect([number.statusCode, number.json()]).toEqual([201, { id: expect.any(String), e164: "+33297001122" }]);
+    const again = await call(app, tokens.admin, "POST", "/api/v1/admin/dialled-numbers", { practiceId, number: "+33297001122" });
+    expect([again.statusCode, errorBody.parse(again.json()).error.message]).toEqual([409, "Le numéro +33297001122 sonne déjà pour un cabinet."]);
+    const unreadable = await call(app, tokens.admin, "POST", "/api/v1/admin/dialled-numbers", { practiceId, number: "pas un numéro" });
+    expect([unreadable.statusCode, errorBody.parse(unreadable.json()).error.message]).toEqual([400, "Requête invalide : « pas un numéro » n'est pas un numéro de téléphone."]);
+
     // An account given the new practice pulls it, its practitioner and its motif.
     await call(app, tokens.admin, "PATCH", `/api/v1/admin/users/${(await testing.db.select({ id: users.id }).from(users).where(eq(users.login, "secretaire2")))[0]!.id}`, { practiceIds: [practiceId] });
     const pulled = pullResponse.parse((await call(app, tokens.secretaire2, "GET", "/api/v1/sync/pull")).json());
     const ids = new Set(pulled.changes.map((change) => change.row.id));
-    for (const id of [practiceId, practitionerId, motifId]) expect(ids.has(id)).toBe(true);
+    for (const id of [practiceId, practitionerId, motifId, number.json().id as string]) expect(ids.has(id)).toBe(true);
     const actions = (await testing.db.select({ action: auditEvents.action }).from(auditEvents)).map((event) => event.action).filter((action) => action.startsWith("admin."));
     expect(actions).toEqual(expect.arrayContaining(["admin.practice.create", "admin.practitioner.create", "admin.appointment_type.create", "admin.appointment_type.update"]));
   });

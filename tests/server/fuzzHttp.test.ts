@@ -320,6 +320,7 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "PATCH /api/v1/admin/practitioners/:id": asAdmin("PATCH", "/api/v1/admin/practitioners/:id", { color: "#123456", absences: [] }),
   "POST /api/v1/admin/motifs": asAdmin("POST", "/api/v1/admin/motifs", { practitionerId: SOME_ID, label: "Consultation", durationMinutes: 20, color: "#123456", allowedForNewPatients: true }),
   "PATCH /api/v1/admin/motifs/:id": asAdmin("PATCH", "/api/v1/admin/motifs/:id", { durationMinutes: 30 }),
+  "POST /api/v1/admin/dialled-numbers": asAdmin("POST", "/api/v1/admin/dialled-numbers", { practiceId: SOME_ID, number: "01 44 55 66 88", label: "Accueil" }),
   "GET /api/v1/admin/audit": asAdmin("GET", "/api/v1/admin/audit", {}, { action: "login", limit: "10", userId: SOME_ID, before: `2026-01-01T00:00:00.000Z_${SOME_ID}` }),
   "GET /api/v1/stats/calls": asAdmin("GET", "/api/v1/stats/calls", {}, { from: "2026-01-01", to: "2026-01-31" }),
 };

@@ -28,6 +28,8 @@ export function adminHandlers(request: () => ServerRequest) {
     "admin.audit.search": (filters: MethodArgs<"admin.audit.search">) => request()("GET", `/api/v1/admin/audit?${auditQuery(filters)}`, auditPage),
     "admin.records.create": ({ kind, fields }: MethodArgs<"admin.records.create">) => request()("POST", ADMIN_RECORD_PATHS[kind], recordAnswer, fields),
     "admin.records.update": ({ kind, id, change }: MethodArgs<"admin.records.update">) => request()("PATCH", `${ADMIN_RECORD_PATHS[kind]}/${id}`, recordAnswer, change),
+    "admin.dialledNumbers.add": (input: MethodArgs<"admin.dialledNumbers.add">) =>
+      request()("POST", "/api/v1/admin/dialled-numbers", z.object({ id: z.string().uuid(), e164: z.string() }), input),
     "stats.calls": ({ from, to }: MethodArgs<"stats.calls">) => request()("GET", `/api/v1/stats/calls?${new URLSearchParams({ from, to })}`, callStats),
   };
 }

@@ -57,7 +57,9 @@ export function AccountsTab() {
                     ))}
                   </select>
                 </td>
-                <td>{user.practiceIds.length}</td>
+                <td>
+                  <AccountPractices user={user} onChange={(practiceIds) => change(user, { practiceIds })} />
+                </td>
                 <td>
                   {user.disabled ? "Désactivé " : "Actif "}
                   <button type="button" className="button button--small" onClick={() => void change(user, { disabled: !user.disabled })}>
@@ -71,6 +73,37 @@ export function AccountsTab() {
       )}
       <NewAccountForm onCreated={reload} />
     </section>
+  );
+}
+
+/** Which practices an account serves: a count, opened into checkboxes to change them. */
+function AccountPractices({ user, onChange }: { user: AdminUserView; onChange: (practiceIds: string[]) => Promise<void> }) {
+  const practices = valueOr(usePracticesStore((state) => state.practices), []);
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  if (chosen === null) {
+    return (
+      <button type="button" className="button button--small" onClick={() => setChosen(user.practiceIds)} aria-label={`Cabinets de ${user.login} (${user.practiceIds.length})`}>
+        {user.practiceIds.length}
+      </button>
+    );
+  }
+  return (
+    <fieldset className="admin-practices">
+      <legend>{`Cabinets de ${user.login}`}</legend>
+      {practices.map((practice) => (
+        <label key={practice.id} className="checkbox-option">
+          <input
+            type="checkbox"
+            checked={chosen.includes(practice.id)}
+            onChange={(event) => setChosen(event.target.checked ? [...chosen, practice.id] : chosen.filter((id) => id !== practice.id))}
+          />
+          {practice.name}
+        </label>
+      ))}
+      <button type="button" className="button button--small" onClick={() => void onChange(chosen).then(() => setChosen(null))}>
+        {`Enregistrer les cabinets de ${user.login}`}
+      </button>
+    </fieldset>
   );
 }
 

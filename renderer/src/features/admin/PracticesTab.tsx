@@ -9,6 +9,8 @@ import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
 import { valueOr } from "../../stores/loadable";
 import { usePracticesStore } from "../../stores/practicesStore";
+import { selectSignedInUser } from "../../stores/syncSelectors";
+import { useSyncStore } from "../../stores/syncStore";
 import { DIRECTIVE_CATEGORY_LABELS } from "../directives/directiveLabels";
 import { NEW_PATIENT_POLICY_LABELS, practitionerName } from "../practice/practiceLabels";
 import { ABSENCE_REASON_LABELS, absenceFromDays, withAbsence } from "./absenceForm";
@@ -77,6 +79,7 @@ export function PracticesTab() {
           {outcome.said}
         </p>
       )}
+      <NewPracticeForm onSaved={report("Nouveau cabinet")} />
       {records && (
         <>
           <CardForm key={records.card.id} card={records.card} onSaved={report("Fiche du cabinet")} />
@@ -223,6 +226,55 @@ function PractitionerAbsences({ practitioner, onSaved }: { practitioner: Practit
         )}
       </form>
     </div>
+  );
+}
+
+/**
+ * A new practice with the number that rings for it. It is added to the administrator's own account, so
+ * that it reaches this workstation and can be given to the secretaries' accounts (tab "Comptes").
+ */
+function NewPracticeForm({ onSaved }: { onSaved: (result: RecordOutcome) => void }) {
+  const me = useSyncStore(selectSignedInUser);
+  const [values, setValues] = useState({ name: "", street: "", postalCode: "", city: "", greeting: "", number: "" });
+  const set = (key: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (!me) return;
+    try {
+      const { id } = await telesec.call("admin.records.create", {
+        kind: "practice",
+        fields: {
+          name: values.name,
+          kind: "cabinet",
+          address: { street: values.street, postalCode: values.postalCode, city: values.city },
+          greetings: { default: values.greeting },
+        },
+      });
+      await telesec.call("admin.dialledNumbers.add", { practiceId: id, number: values.number });
+      await telesec.call("admin.users.update", { id: me.id, change: { practiceIds: [...me.practiceIds, id] } });
+      setValues({ name: "", street: "", postalCode: "", city: "", greeting: "", number: "" });
+      onSaved({ ok: true });
+    } catch (error) {
+      onSaved({ ok: false, message: describeError(error) });
+    }
+  }
+
+  return (
+    <details className="admin-new">
+      <summary>Nouveau cabinet</summary>
+      <form className="admin-form" aria-label="Nouveau cabinet" onSubmit={(event) => void submit(event)} noValidate>
+        <TextField label="Nom" value={values.name} onChange={set("name")} />
+        <TextField label="Rue" value={values.street} onChange={set("street")} />
+        <TextField label="Code postal" value={values.postalCode} onChange={set("postalCode")} />
+        <TextField label="Ville" value={values.city} onChange={set("city")} />
+        <TextField label="Accueil à dire" value={values.greeting} onChange={set("greeting")} />
+        <TextField label="Numéro appelé" type="tel" value={values.number} onChange={set("number")} hint="Le numéro que composent les patients" />
+        <button type="submit" className="button button--primary">
+          Créer le cabinet
+        </button>
+      </form>
+    </details>
   );
 }
 

@@ -1,0 +1,33 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { dialledNumbers, practices } from "../../db/central/schema";
+import { addDialledNumberRequest } from "../../shared/api/admin";
+import { toE164 } from "../../shared/domain/phone";
+import { sessionOf, type CentralDb, type ServerContext } from "../context";
+import { ApiError } from "../http/apiError";
+import { DEFAULT_BODY_LIMIT_BYTES } from "../http/bodyLimits";
+import { parseOr400 } from "../http/parseOr400";
+import { auditAdminChange } from "./adminAudit";
+import { requireRole } from "./requireRole";
+
+/**
+ * A number that rings for a practice: the key of the screen pop, so one number rings for one practice
+ * only (409 otherwise). Written in any French or E.164 form, stored E.164.
+ */
+export function registerDialledNumberRoutes(app: FastifyInstance, { db, authenticate }: ServerContext): void {
+  app.post("/api/v1/admin/dialled-numbers", { onRequest: authenticate, preHandler: requireRole("admin"), bodyLimit: DEFAULT_BODY_LIMIT_BYTES }, async (request, reply) => {
+    const { practiceId, number, label } = parseOr400(addDialledNumberRequest, request.body);
+    const e164 = toE164(number);
+    if (!e164) throw new ApiError(400, "invalid", `Requête invalide : « ${number} » n'est pas un numéro de téléphone.`);
+    const [practice] = await db.select({ id: practices.id }).from(practices).where(and(eq(practices.id, practiceId), isNull(practices.deletedAt)));
+    if (!practice) throw new ApiError(400, "invalid", "Requête invalide : cabinet inconnu.");
+    const id = randomUUID();
+    await db.transaction(async (tx) => {
+      const [row] = await tx.insert(dialledNumbers).values({ id, practiceId, e164, label }).onConflictDoNothing({ target: dialledNumbers.e164 }).returning({ id: dialledNumbers.id });
+      if (!row) throw new ApiError(409, "number_taken", `Le numéro ${e164} sonne déjà pour un cabinet.`);
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: "admin.dialled_number.create", entity: "dialled_number", entityId: id, practiceId });
+    });
+    return reply.code(201).send({ id, e164 });
+  });
+}
