@@ -171,13 +171,36 @@ describe("administration", () => {
     await user.click(urgent);
     await waitFor(() => expect(bridge.callsTo("admin.records.update").at(-1)).toMatchObject({ kind: "directive", change: { validTo: expect.any(String) } }));
 
+    await user.click(screen.getByText("Nouveau praticien", { selector: "summary" }));
+    const newcomer = within(screen.getByRole("form", { name: "Nouveau praticien" }));
+    await user.type(newcomer.getByLabelText("Prénom"), "Inès");
+    await user.type(newcomer.getByLabelText("Nom"), "Garnier");
+    await user.type(newcomer.getByLabelText("Spécialité"), "Pédiatre");
+    await user.selectOptions(newcomer.getByLabelText("Nouveaux patients"), "demander_au_medecin");
+    await user.click(newcomer.getByRole("button", { name: "Ajouter le praticien" }));
+    await user.click(screen.getByText("Nouveau motif", { selector: "summary" }));
+    const motif = within(screen.getByRole("form", { name: "Nouveau motif" }));
+    await user.selectOptions(motif.getByLabelText("Praticien"), IDS.drDupont);
+    await user.type(motif.getByLabelText("Libellé"), "Vaccination");
+    await user.clear(motif.getByLabelText("Durée (minutes)"));
+    await user.type(motif.getByLabelText("Durée (minutes)"), "15");
+    await user.click(motif.getByRole("button", { name: "Ajouter le motif" }));
+    await waitFor(() => expect(bridge.callsTo("admin.records.create")).toHaveLength(2));
+    expect(bridge.callsTo("admin.records.create")).toEqual([
+      {
+        kind: "practitioner",
+        fields: { practiceId: IDS.tilleuls, title: "Dr", firstName: "Inès", lastName: "Garnier", specialty: "Pédiatre", acceptsNewPatients: "demander_au_medecin", workingHours: [], color: "#2563eb" },
+      },
+      { kind: "motif", fields: { practitionerId: IDS.drDupont, label: "Vaccination", durationMinutes: 15, color: "#bfdbfe", allowedForNewPatients: true } },
+    ]);
+
     const form = within(screen.getByRole("form", { name: "Nouvelle consigne" }));
     await user.selectOptions(form.getByLabelText("Catégorie"), "Transfert");
     await user.type(form.getByLabelText("Titre"), "Laboratoire");
     await user.type(form.getByLabelText("Texte"), "Passer les appels du laboratoire au Dr Martin.");
     await user.click(form.getByRole("button", { name: "Ajouter la consigne" }));
     await waitFor(() =>
-      expect(bridge.callsTo("admin.records.create")).toEqual([
+      expect(bridge.callsTo("admin.records.create").slice(2)).toEqual([
         { kind: "directive", fields: { practiceId: IDS.tilleuls, practitionerId: null, category: "transfert", title: "Laboratoire", text: "Passer les appels du laboratoire au Dr Martin." } },
       ]),
     );

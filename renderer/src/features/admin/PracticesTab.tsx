@@ -109,12 +109,14 @@ export function PracticesTab() {
               </li>
             ))}
           </ul>
+          <NewPractitionerForm practiceId={records.card.id} onSaved={report("Nouveau praticien")} />
           <h4>Motifs</h4>
           <ul className="admin-list">
             {records.motifs.map((motif) => (
               <MotifRow key={motif.id} motif={motif} owner={records.card.practitioners.find((practitioner) => practitioner.id === motif.practitionerId)} onSaved={report(`Motif ${motif.label}`)} />
             ))}
           </ul>
+          <NewMotifForm card={records.card} onSaved={report("Nouveau motif")} />
           <h4>Consignes en vigueur</h4>
           <ul className="admin-list">
             {records.directives.map((directive) => (
@@ -272,6 +274,92 @@ function NewPracticeForm({ onSaved }: { onSaved: (result: RecordOutcome) => void
         <TextField label="Numéro appelé" type="tel" value={values.number} onChange={set("number")} hint="Le numéro que composent les patients" />
         <button type="submit" className="button button--primary">
           Créer le cabinet
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** A practitioner joins the practice: name, specialty, new-patient policy; hours and absences are set afterwards. */
+function NewPractitionerForm({ practiceId, onSaved }: { practiceId: string; onSaved: (result: RecordOutcome) => void }) {
+  const empty = { title: "Dr", firstName: "", lastName: "", specialty: "", policy: "oui" as NewPatientPolicy };
+  const [values, setValues] = useState(empty);
+  const set = (key: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const result = await createRecord({
+      kind: "practitioner",
+      fields: { practiceId, title: values.title, firstName: values.firstName, lastName: values.lastName, specialty: values.specialty, acceptsNewPatients: values.policy, workingHours: [], color: "#2563eb" },
+    });
+    onSaved(result);
+    if (result.ok) setValues(empty);
+  }
+
+  return (
+    <details className="admin-new">
+      <summary>Nouveau praticien</summary>
+      <form className="admin-form" aria-label="Nouveau praticien" onSubmit={(event) => void submit(event)} noValidate>
+        <TextField label="Titre" value={values.title} onChange={set("title")} />
+        <TextField label="Prénom" value={values.firstName} onChange={set("firstName")} />
+        <TextField label="Nom" value={values.lastName} onChange={set("lastName")} />
+        <TextField label="Spécialité" value={values.specialty} onChange={set("specialty")} />
+        <div className="field">
+          <label htmlFor={`nouveau-praticien-politique-${practiceId}`}>Nouveaux patients</label>
+          <select id={`nouveau-praticien-politique-${practiceId}`} value={values.policy} onChange={(event) => set("policy")(event.target.value)}>
+            {NEW_PATIENT_POLICIES.map((policy) => (
+              <option key={policy} value={policy}>
+                {NEW_PATIENT_POLICY_LABELS[policy]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--primary">
+          Ajouter le praticien
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** A motif for one of the practice's practitioners: its label, its duration, and its colour in the agenda. */
+function NewMotifForm({ card, onSaved }: { card: PracticeCard; onSaved: (result: RecordOutcome) => void }) {
+  const empty = { practitionerId: card.practitioners[0]?.id ?? "", label: "", duration: "20", color: "#bfdbfe" };
+  const [values, setValues] = useState(empty);
+  const set = (key: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const result = await createRecord({
+      kind: "motif",
+      fields: { practitionerId: values.practitionerId, label: values.label, durationMinutes: Number(values.duration), color: values.color, allowedForNewPatients: true },
+    });
+    onSaved(result);
+    if (result.ok) setValues(empty);
+  }
+
+  return (
+    <details className="admin-new">
+      <summary>Nouveau motif</summary>
+      <form className="admin-form" aria-label="Nouveau motif" onSubmit={(event) => void submit(event)} noValidate>
+        <div className="field">
+          <label htmlFor={`nouveau-motif-praticien-${card.id}`}>Praticien</label>
+          <select id={`nouveau-motif-praticien-${card.id}`} value={values.practitionerId} onChange={(event) => set("practitionerId")(event.target.value)}>
+            {card.practitioners.map((practitioner) => (
+              <option key={practitioner.id} value={practitioner.id}>
+                {practitionerName(practitioner)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField label="Libellé" value={values.label} onChange={set("label")} />
+        <TextField label="Durée (minutes)" value={values.duration} onChange={set("duration")} />
+        <div className="field">
+          <label htmlFor={`nouveau-motif-couleur-${card.id}`}>Couleur dans l'agenda</label>
+          <input id={`nouveau-motif-couleur-${card.id}`} type="color" value={values.color} onChange={(event) => set("color")(event.target.value)} />
+        </div>
+        <button type="submit" className="button button--primary">
+          Ajouter le motif
         </button>
       </form>
     </details>
