@@ -45,6 +45,7 @@ export function registerDeviceRoutes(app: FastifyInstance, { db, authenticate }:
   app.post("/api/v1/admin/devices/:id/revoke", { ...adminOnly, bodyLimit: DEFAULT_BODY_LIMIT_BYTES }, async (request) => {
     const { id } = parseOr400(idParam, request.params);
     const session = sessionOf(request);
+    if (id === session.deviceId) throw new ApiError(409, "own_device", "C'est le poste que vous utilisez : déconnectez-vous plutôt que de le révoquer.");
     const now = new Date();
     const revokedAt = await db.transaction(async (tx) => {
       const [device] = await tx.select({ revokedAt: devices.revokedAt, userId: devices.userId }).from(devices).where(eq(devices.id, id)).for("update");

@@ -177,6 +177,9 @@ describe("devices", () => {
     expect([refused.statusCode, errorBody.parse(refused.json()).error.code]).toEqual([401, "device_revoked"]);
     expect((await call(app, tokens.admin, "POST", `/api/v1/admin/devices/${randomUUID()}/revoke`)).statusCode).toBe(404);
     expect((await call(app, tokens.admin, "POST", "/api/v1/admin/devices/pas-un-id/revoke")).statusCode).toBe(400);
+    const ownDevice = list.find((device: { userLogin: string }) => device.userLogin === "admin");
+    const own = await call(app, tokens.admin, "POST", `/api/v1/admin/devices/${ownDevice.id}/revoke`);
+    expect([own.statusCode, errorBody.parse(own.json()).error.message]).toEqual([409, "C'est le poste que vous utilisez : déconnectez-vous plutôt que de le révoquer."]);
     const actions = (await testing.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, secretaryDevice.id))).map((row) => row.action);
     expect(actions.filter((action) => action.startsWith("admin."))).toEqual(["admin.device.revoke"]);
     expect((await testing.db.select({ revokedAt: devices.revokedAt }).from(devices).where(eq(devices.id, secretaryDevice.id)))[0]!.revokedAt).not.toBeNull();
