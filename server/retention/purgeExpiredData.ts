@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { auditEvents } from "../../db/central/schema";
 import type { CentralDb } from "../context";
 import { CHANGES_CHANNEL, type ChangeNotice } from "../sync/push";
@@ -31,13 +31,13 @@ export type PurgeReport = { ran: false; reason: "already_running" } | ({ ran: tr
 export async function purgeExpiredData(db: CentralDb, policy: RetentionPolicy, { now = new Date(), dryRun = false } = {}): Promise<PurgeReport> {
   const cutoffs = retentionCutoffs(policy, now);
   let report: PurgeReport = { ran: false, reason: "already_running" };
-  let practices: string[] = [];
+  let notices: ChangeNotice[] = [];
   try {
     await db.transaction(async (tx) => {
       const [lock] = (await tx.execute<{ locked: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${PURGE_LOCK_KEY}) AS locked`)).rows;
       if (!lock?.locked) return;
       const counts = await purgeIn(tx as unknown as CentralDb, cutoffs, now);
-      practices = counts.practices;
+      notices = counts.notices;
       report = { ran: true, dryRun, cutoffs, ...counts.counts };
       await tx.insert(auditEvents).values({
         id: timeOrderedId(now.getTime()),
@@ -56,64 +56,105 @@ export async function purgeExpiredData(db: CentralDb, policy: RetentionPolicy, {
     if (!(error instanceof DryRunRollback)) throw error;
   }
   // Connected workstations pull the deletions now rather than at their next periodic pull.
-  if (!dryRun) for (const practiceId of practices) await poke(db, practiceId);
+  if (!dryRun) for (const notice of notices) await poke(db, notice);
   return report;
 }
 
 class DryRunRollback extends Error {}
 
-async function purgeIn(tx: CentralDb, { patientsInactiveSince, callsStartedBefore }: RetentionCutoffs, now: Date): Promise<{ counts: PurgeCounts; practices: string[] }> {
-  const calls = await tx.execute<{ id: string; practice_id: string | null }>(sql`
-    UPDATE call SET deleted_at = ${now}, caller_number = NULL, external_call_id = NULL, notes = NULL,
-      links = '{"appointmentIds":[],"messageIds":[]}'::jsonb
-    WHERE deleted_at IS NULL AND started_at < ${callsStartedBefore}
-    RETURNING id, practice_id`);
-  if (calls.rows.length > 0) {
-    await tx.execute(sql`DELETE FROM pbx_call WHERE call_id = ANY(${sql.param(calls.rows.map((row) => row.id))}::uuid[])`);
-  }
+/** What an UPDATE of the purge touched, per practice (and per secretary for calls without a practice). */
+type PurgedGroup = {
+  practice_id: string | null;
+  user_id: string | null;
+  count: number;
+};
+
+/**
+ * Runs `update` (an UPDATE without RETURNING) and counts its rows by practice in PostgreSQL: a first purge
+ * may take a hundred thousand rows, none of which needs to come to Node. `alsoWith` may read `done` (the rows' ids).
+ */
+async function counted(tx: CentralDb, update: SQL, { userColumn = false, alsoWith }: { userColumn?: boolean; alsoWith?: SQL } = {}): Promise<PurgedGroup[]> {
+  const result = await tx.execute<PurgedGroup>(sql`
+    WITH done AS (${update} RETURNING id, practice_id, ${userColumn ? sql`user_id` : sql`NULL::uuid AS user_id`})
+    ${alsoWith ? sql`, also AS (${alsoWith})` : sql``}
+    SELECT practice_id, user_id, count(*)::int AS count FROM done GROUP BY practice_id, user_id`);
+  return result.rows;
+}
+
+const total = (groups: readonly PurgedGroup[]) => groups.reduce((sum, group) => sum + group.count, 0);
+
+async function purgeIn(tx: CentralDb, { patientsInactiveSince, callsStartedBefore }: RetentionCutoffs, now: Date): Promise<{ counts: PurgeCounts; notices: ChangeNotice[] }> {
+  // Rows already deleted (a waitlist entry removed) are emptied too: a tombstone keeps no text.
+  const deleted = sql`deleted_at = COALESCE(deleted_at, ${now})`;
+  // A call keeps its practice, times, outcome and patient id; the PBX's mapping to it goes.
+  const emptyCalls = (where: SQL) =>
+    counted(
+      tx,
+      sql`UPDATE call SET ${deleted}, caller_number = NULL, external_call_id = NULL, notes = NULL,
+        links = '{"appointmentIds":[],"messageIds":[]}'::jsonb WHERE deleted_at IS NULL AND ${where}`,
+      { userColumn: true, alsoWith: sql`DELETE FROM pbx_call WHERE call_id IN (SELECT id FROM done)` },
+    );
+  const oldCalls = await emptyCalls(sql`started_at < ${callsStartedBefore}`);
 
   // Hash set differences rather than a NOT EXISTS per patient: the call and message tables have no index by patient.
-  await tx.execute(sql`
-    CREATE TEMPORARY TABLE purged_patient ON COMMIT DROP AS
-    SELECT id, practice_id FROM patient
+  const inactive = (among: SQL) => sql`
+    SELECT id FROM patient
     WHERE deleted_at IS NULL AND created_at < ${patientsInactiveSince} AND updated_at < ${patientsInactiveSince}
       AND id IN (
-        SELECT id FROM patient WHERE deleted_at IS NULL
+        ${among}
         EXCEPT SELECT patient_id FROM appointment WHERE start_at >= ${patientsInactiveSince} OR created_at >= ${patientsInactiveSince}
         EXCEPT SELECT patient_id FROM call WHERE patient_id IS NOT NULL AND started_at >= ${patientsInactiveSince}
         EXCEPT SELECT patient_id FROM message WHERE patient_id IS NOT NULL AND created_at >= ${patientsInactiveSince}
         EXCEPT SELECT patient_id FROM waitlist_entry WHERE deleted_at IS NULL
-      )`);
+      )`;
+  await tx.execute(sql`CREATE TEMPORARY TABLE purge_candidate ON COMMIT DROP AS ${inactive(sql`SELECT id FROM patient WHERE deleted_at IS NULL`)}`);
+  // A push giving one of them activity (booking, message, call, waitlist, edit) holds the patient's row
+  // (FOR UPDATE, centralMutations.ts) until it commits: wait for those, then judge again on what they
+  // committed. A push that comes after waits for this transaction and then finds no patient (not_found).
+  await tx.execute(sql`SELECT id FROM patient WHERE id IN (SELECT id FROM purge_candidate) ORDER BY id FOR UPDATE`);
+  await tx.execute(sql`CREATE TEMPORARY TABLE purged_patient ON COMMIT DROP AS ${inactive(sql`SELECT id FROM purge_candidate`)}`);
   const purged = sql`(SELECT id FROM purged_patient)`;
-  // Rows already deleted (a waitlist entry removed) are emptied too: a tombstone keeps no text.
-  const deleted = sql`deleted_at = COALESCE(deleted_at, ${now})`;
-  const appointments = await tx.execute(sql`
-    UPDATE appointment SET ${deleted}, notes = NULL, cancel_reason = NULL WHERE patient_id IN ${purged}`);
-  const messages = await tx.execute(sql`
-    UPDATE message SET ${deleted}, caller_name = '', callback_number = NULL, text = '' WHERE patient_id IN ${purged}`);
-  const waitlistEntries = await tx.execute(sql`
-    UPDATE waitlist_entry SET ${deleted}, notes = NULL, offered_slot = NULL WHERE patient_id IN ${purged}`);
-  const patients = await tx.execute<{ practice_id: string }>(sql`
-    UPDATE patient SET deleted_at = ${now}, birth_name = '', used_name = NULL, first_name = '', birth_date = NULL,
-      phones = '[]'::jsonb, email = NULL, notes = NULL, updated_at = ${now}
-    WHERE id IN ${purged}
-    RETURNING practice_id`);
 
-  const practices = new Set<string>();
-  for (const row of [...calls.rows, ...patients.rows]) if (row.practice_id) practices.add(row.practice_id);
+  const appointments = await counted(tx, sql`UPDATE appointment SET ${deleted}, notes = NULL, cancel_reason = NULL WHERE patient_id IN ${purged}`);
+  // A message taken for no known patient has no patient to fall inactive: it goes once as old as one.
+  const messages = await counted(
+    tx,
+    sql`UPDATE message SET ${deleted}, caller_name = '', callback_number = NULL, text = ''
+      WHERE patient_id IN ${purged} OR (patient_id IS NULL AND deleted_at IS NULL AND created_at < ${patientsInactiveSince})`,
+  );
+  const waitlistEntries = await counted(tx, sql`UPDATE waitlist_entry SET ${deleted}, notes = NULL, offered_slot = NULL WHERE patient_id IN ${purged}`);
+  // Their calls of the last years too, when calls are kept longer than patients.
+  const patientCalls = await emptyCalls(sql`patient_id IN ${purged}`);
+  const patients = await counted(
+    tx,
+    sql`UPDATE patient SET deleted_at = ${now}, birth_name = '', used_name = NULL, first_name = '', birth_date = NULL,
+      phones = '[]'::jsonb, email = NULL, notes = NULL, updated_at = ${now}
+      WHERE id IN ${purged}`,
+  );
+
   return {
     counts: {
-      calls: calls.rows.length,
-      patients: patients.rows.length,
-      appointments: appointments.rowCount ?? 0,
-      messages: messages.rowCount ?? 0,
-      waitlistEntries: waitlistEntries.rowCount ?? 0,
+      calls: total(oldCalls) + total(patientCalls),
+      patients: total(patients),
+      appointments: total(appointments),
+      messages: total(messages),
+      waitlistEntries: total(waitlistEntries),
     },
-    practices: [...practices],
+    notices: noticesFor([...oldCalls, ...patientCalls, ...patients, ...appointments, ...messages, ...waitlistEntries]),
   };
 }
 
-async function poke(db: CentralDb, practiceId: string): Promise<void> {
-  const notice: ChangeNotice = { practiceId, userId: "" };
+/** Whom to poke: each practice with purged rows, and the secretary of each purged call without a practice. */
+function noticesFor(rows: readonly PurgedGroup[]): ChangeNotice[] {
+  const notices = new Map<string, ChangeNotice>();
+  for (const row of rows) {
+    if (row.practice_id) notices.set(`practice ${row.practice_id}`, { practiceId: row.practice_id, userId: "" });
+    else if (row.user_id) notices.set(`user ${row.user_id}`, { practiceId: null, userId: row.user_id });
+  }
+  return [...notices.values()];
+}
+
+/** As a push does, after the commit: every server process's poke hub tells the workstations concerned to pull. */
+async function poke(db: CentralDb, notice: ChangeNotice): Promise<void> {
   await db.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify(notice)} || ',' || pg_snapshot_xmax(pg_current_snapshot())::text)`);
 }

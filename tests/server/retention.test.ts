@@ -147,6 +147,68 @@ describe("retention purge", () => {
   });
 });
 
+describe("retention purge, the edges", () => {
+  it("waits for a push giving a forgotten patient activity, then keeps them; a second purge meanwhile skips", async () => {
+    const agency = await agencyWithHistory();
+    const { practiceId, practitionerId, motifId } = agency.fixture.tilleuls;
+    // A push booking the forgotten patient, as appointment.book does it: the patient's row held, the appointment written, not yet committed.
+    const push = await agency.database.pool.connect();
+    let purging: Promise<unknown> | undefined;
+    try {
+      await push.query("BEGIN");
+      await push.query("SELECT id FROM patient WHERE id = $1 FOR UPDATE", [agency.forgotten]);
+      const startAt = new Date(NOW.getTime() + 7 * 86_400_000);
+      await push.query(
+        `INSERT INTO appointment (id, practice_id, practitioner_id, patient_id, appointment_type_id, start_at, end_at, status, channel, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', 'telephone', $8)`,
+        [randomUUID(), practiceId, practitionerId, agency.forgotten, motifId, startAt, new Date(startAt.getTime() + 20 * 60_000), NOW],
+      );
+      purging = purgeExpiredData(agency.db, DEFAULT_RETENTION, { now: NOW });
+      await eventually(async () => {
+        const waiting = await agency.database.pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        expect(waiting.rows[0].n).toBe(1);
+      });
+      expect(await purgeExpiredData(agency.db, DEFAULT_RETENTION, { now: NOW })).toEqual({ ran: false, reason: "already_running" });
+      await push.query("COMMIT");
+    } finally {
+      await push.query("ROLLBACK").catch(() => {});
+      push.release();
+    }
+    expect(await purging).toMatchObject({ ran: true, patients: 0, appointments: 0, messages: 0, calls: 1 });
+    expect((await agency.db.select().from(patients).where(eq(patients.id, agency.forgotten)))[0]).toMatchObject({ birthName: "Oubliée", deletedAt: null });
+    expect((await agency.db.select().from(appointments).where(eq(appointments.patientId, agency.forgotten))).every((row) => row.deletedAt === null)).toBe(true);
+  });
+
+  it("takes a purged patient's calls along when calls are kept longer than patients", async () => {
+    const agency = await agencyWithHistory();
+    const fourYearsAgo = await call(agency.db, agency.fixture, yearsAgo(4), agency.forgotten);
+    const report = await purgeExpiredData(agency.db, { patientYears: 3, callYears: 5 }, { now: NOW });
+    expect(report).toMatchObject({ ran: true, patients: 1, calls: 1 });
+    expect((await agency.db.select().from(calls).where(eq(calls.id, fourYearsAgo)))[0]).toMatchObject({ callerNumber: null, notes: null, patientId: agency.forgotten });
+    // The call of two years ago belongs to a patient still kept, and calls are kept five years here.
+    expect((await agency.db.select().from(calls).where(eq(calls.id, agency.oldCall)))[0]).toMatchObject({ deletedAt: null, notes: "Demande ses résultats" });
+  });
+
+  it("erases a message taken for no known patient once it is as old as an inactive patient", async () => {
+    const agency = await agencyWithHistory();
+    const anonymous = async (createdAt: Date) => {
+      const id = randomUUID();
+      await agency.db.insert(messages).values({
+        id, practiceId: agency.fixture.tilleuls.practiceId, practitionerId: null, patientId: null, callId: null, callerName: "Mme Inconnue",
+        callbackNumber: "+33655509999", category: "rappel", urgency: "normale", text: "Rappeler pour une ordonnance", status: "nouveau", createdAt,
+      });
+      return id;
+    };
+    const old = await anonymous(yearsAgo(3.5));
+    const recent = await anonymous(yearsAgo(2.5));
+    expect(await purgeExpiredData(agency.db, DEFAULT_RETENTION, { now: NOW })).toMatchObject({ ran: true, messages: 2 });
+    const text = async (id: string) => (await agency.db.select().from(messages).where(eq(messages.id, id)))[0];
+    expect(await text(old)).toMatchObject({ callerName: "", callbackNumber: null, text: "" });
+    expect((await text(old))!.deletedAt).not.toBeNull();
+    expect(await text(recent)).toMatchObject({ callerName: "Mme Inconnue", deletedAt: null });
+  });
+});
+
 describe("the server's retention job", () => {
   it("purges when the server starts (then daily), and logs counts only", async () => {
     const agency = await agencyWithHistory();
