@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
-import { auditEvents } from "../../db/central/schema";
+import { eq, lt, sql } from "drizzle-orm";
+import { auditEvents, loginAttempts } from "../../db/central/schema";
 import type { CentralDb } from "../context";
 import { ApiError } from "../http/apiError";
 
@@ -8,33 +8,30 @@ import { ApiError } from "../http/apiError";
 export const LOGIN_FAILURE_LIMIT = 5;
 export const LOGIN_FAILURE_WINDOW_SECONDS = 60;
 
-/** The audit action of an attempt that failed: what the window counts. */
+/** The audit action of an attempt that failed. */
 export const LOGIN_FAILED_ACTION = "login_failed";
-/** An attempt whose password is being checked: on record, not counted (see beginLoginAttempt). */
-export const LOGIN_PENDING_ACTION = "login_attempt";
+
+/** How long an attempt is kept: far longer than any window, short enough to keep the table small. */
+const ATTEMPT_KEPT = sql`interval '1 day'`;
 
 type CentralTx = Parameters<Parameters<CentralDb["transaction"]>[0]>[0];
 
 export interface LoginAttempt {
-  /**
-   * The password was right: in the transaction that creates the device, the attempt's record becomes
-   * the login's audit event (`login`), which the window does not count.
-   */
+  /** The password was right: in the transaction that creates the device, the `login` audit event is written. */
   succeeded(tx: CentralTx, done: { userId: string; deviceId: string; at: Date }): Promise<void>;
-  /** The password was wrong: the record becomes a failure, naming the account when the login is one. */
+  /** The password was wrong: the attempt counts from now on, and `login_failed` names the account when the login is one. */
   failed(userId: string | null): Promise<void>;
 }
 
 /**
- * Failed logins are counted in PostgreSQL, in the audit log itself: every server process shares the
- * count, nothing is lost on restart, and each failure stays on record (`login_failed`, with the login
- * and the address). An attempt is recorded (`login_attempt`) under advisory locks on its login and its
- * address once the window has been checked, then the password is checked: a wrong one turns the record
- * into a failure, a right one into the `login` event. Attempts in flight are not counted: an agency's
- * secretaries share one public address and one shared account may open fifty workstations at 8:00,
- * and a right password must never be refused for arriving with others. The price: guesses sent all at
- * once are judged until the first five failures are recorded (a password check takes ≈ 0.1 s), and the
- * limit holds from then on.
+ * Failed logins are counted in PostgreSQL (`login_attempt`): every server process shares the count and
+ * nothing is lost on restart. An attempt is recorded under advisory locks on its login and its address
+ * once the window has been checked, then the password is checked: a wrong one marks the attempt failed
+ * (and writes `login_failed` to the audit trail, with the login and the address), a right one writes
+ * the `login` event. Attempts in flight are not counted: an agency's secretaries share one public
+ * address and one shared account may open fifty workstations at 8:00, and a right password must never
+ * be refused for arriving with others. The price: guesses sent all at once are judged until the first
+ * five failures are recorded (a password check takes ≈ 0.1 s), and the limit holds from then on.
  * Refusals are 429 `rate_limited` with `Retry-After`: the seconds until the oldest of the last five
  * failures leaves the window. Times are PostgreSQL's clock, the one all processes share.
  */
@@ -48,20 +45,18 @@ export async function beginLoginAttempt(db: CentralDb, login: string, address: s
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`telesec.login.address:${key.address}`}, 0))`);
     const waitSeconds = await secondsUntilAllowed(tx, key);
     if (waitSeconds !== null) throw rateLimited(waitSeconds);
-    await tx.insert(auditEvents).values({ id, at: sql`statement_timestamp()`, action: LOGIN_PENDING_ACTION, entity: "login", details: key });
+    await tx.delete(loginAttempts).where(lt(loginAttempts.startedAt, sql`statement_timestamp() - ${ATTEMPT_KEPT}`));
+    await tx.insert(loginAttempts).values({ id, ...key, startedAt: sql`statement_timestamp()` });
   });
   return {
     async succeeded(tx, { userId, deviceId, at }) {
-      await tx
-        .update(auditEvents)
-        .set({ at, userId, deviceId, action: "login", entity: "device", entityId: deviceId, details: { address } })
-        .where(eq(auditEvents.id, id));
+      await tx.insert(auditEvents).values({ id: randomUUID(), at, userId, deviceId, action: "login", entity: "device", entityId: deviceId, details: { address } });
     },
     async failed(userId) {
-      await db
-        .update(auditEvents)
-        .set({ action: LOGIN_FAILED_ACTION, at: sql`statement_timestamp()`, ...(userId ? { userId } : {}) })
-        .where(eq(auditEvents.id, id));
+      await db.transaction(async (tx) => {
+        await tx.update(loginAttempts).set({ failedAt: sql`statement_timestamp()` }).where(eq(loginAttempts.id, id));
+        await tx.insert(auditEvents).values({ id: randomUUID(), at: sql`statement_timestamp()`, userId, action: LOGIN_FAILED_ACTION, entity: "login", details: key });
+      });
     },
   };
 }
@@ -71,10 +66,10 @@ async function secondsUntilAllowed(tx: CentralTx, key: { login: string; address:
   const window = sql`make_interval(secs => ${LOGIN_FAILURE_WINDOW_SECONDS})`;
   // The limit-th most recent failure of each key, if it is in the window: the key is free again when it leaves.
   const oldestCounted = (field: "login" | "address", value: string) => sql`(
-    SELECT extract(epoch FROM at + ${window} - statement_timestamp())
-    FROM audit_event
-    WHERE action = ${LOGIN_FAILED_ACTION} AND at > statement_timestamp() - ${window} AND details ->> ${field} = ${value}
-    ORDER BY at DESC
+    SELECT extract(epoch FROM failed_at + ${window} - statement_timestamp())
+    FROM login_attempt
+    WHERE ${sql.identifier(field)} = ${value} AND failed_at > statement_timestamp() - ${window}
+    ORDER BY failed_at DESC
     OFFSET ${LOGIN_FAILURE_LIMIT - 1} LIMIT 1
   )`;
   const result = await tx.execute<{ wait: string | null }>(

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { connectCentral, migrateCentral } from "../../db/central/centralDatabase";
-import { appointments, practices } from "../../db/central/schema";
+import { appointments, auditEvents, practices } from "../../db/central/schema";
 import { emptyDatabase, useFreshDatabases } from "../support/postgres";
 import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 9;
+const MIGRATION_COUNT = 10;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
@@ -26,6 +26,7 @@ describe("central migrations", () => {
         "device",
         "dialled_number",
         "directive",
+        "login_attempt",
         "message",
         "patient",
         "pbx_call",
@@ -127,5 +128,19 @@ describe("row versions", () => {
 
     await db.update(practices).set({ active: false }).where(eq(practices.id, practice.id));
     expect(await versionOf()).toBeGreaterThan(updated);
+  });
+});
+
+describe("the audit trail enforced by PostgreSQL", () => {
+  it("takes new rows but refuses to change, delete or truncate any", async () => {
+    const { db, pool } = await freshDatabase();
+    const id = randomUUID();
+    await db.insert(auditEvents).values({ id, at: new Date(), action: "patient.create", entity: "patient", details: {} });
+    const refusal = /Le journal d'audit est en ajout seul : (UPDATE|DELETE|TRUNCATE) refusé\./;
+    await expect(pool.query("UPDATE audit_event SET action = 'effacé' WHERE id = $1", [id])).rejects.toThrow(refusal);
+    await expect(pool.query("DELETE FROM audit_event WHERE id = $1", [id])).rejects.toThrow(refusal);
+    await expect(pool.query("TRUNCATE audit_event")).rejects.toThrow(refusal);
+    const rows = await db.select().from(auditEvents).where(eq(auditEvents.id, id));
+    expect(rows).toEqual([expect.objectContaining({ action: "patient.create" })]);
   });
 });

@@ -85,6 +85,26 @@ const login: RequestArbitrary = () => {
   }));
 };
 
+// ---- POST /api/v1/auth/confirm-password and /logout: each request on a session of its own --------
+
+/** Stands for a session opened just before the request (see check): a logout must not end the next request's. */
+const OWN_SESSION = "session-ouverte-pour-cette-requete";
+
+const onOwnSession =
+  (url: string, example: Record<string, unknown>, huge: Record<string, fc.Arbitrary<unknown>>): RequestArbitrary =>
+  () =>
+    fc
+      .record({ authorization: authorizationOf(OWN_SESSION), body: bodyOf(brokenObject(example, huge), { sizes: [8 * 1024] }), remoteAddress: addresses })
+      .map(({ authorization, body, remoteAddress }) => ({ method: "POST", url, headers: jsonHeaders(body, { authorization }), body, remoteAddress }));
+
+const confirmPassword: RequestArbitrary = (world) =>
+  fc.oneof(
+    onOwnSession("/api/v1/auth/confirm-password", { password: PASSWORD }, { password: hugeString(400) })(world),
+    onOwnSession("/api/v1/auth/confirm-password", { password: "pas le bon" }, { password: hugeString(400) })(world),
+  );
+
+const logout = onOwnSession("/api/v1/auth/logout", { reason: "fin de service" }, { reason: hugeString(400) });
+
 // ---- POST /api/v1/sync/push --------------------------------------------------------------------
 
 /** A valid-looking argument object per mutation, around fresh ids and the fixture's rows. */
@@ -295,6 +315,8 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "GET /health": generic("GET", "/health"),
   "HEAD /health": generic("HEAD", "/health"),
   "POST /api/v1/auth/login": login,
+  "POST /api/v1/auth/confirm-password": confirmPassword,
+  "POST /api/v1/auth/logout": logout,
   "POST /api/v1/sync/push": push,
   "POST /api/v1/sync/reads": reads,
   "GET /api/v1/sync/pull": pull("GET"),
@@ -334,10 +356,10 @@ interface Tally {
 
 /** Which tables may change for this answer; anything else changing is a partial write. */
 function allowedChanges(route: string, response: LightMyRequestResponse): Set<string> | "any" {
-  if (response.statusCode === 401 && route === "POST /api/v1/auth/login") {
-    // A well-formed failed login is on record (and counted by the rate limit): that row only.
-    return new Set(["audit_event"]);
-  }
+  const wrongPassword =
+    (response.statusCode === 401 && route === "POST /api/v1/auth/login") || (response.statusCode === 403 && route === "POST /api/v1/auth/confirm-password");
+  // A well-formed wrong password is on record and counted by the rate limit: those rows only.
+  if (wrongPassword) return new Set(["audit_event", "login_attempt"]);
   if (response.statusCode >= 400) return new Set();
   if (route === "POST /api/v1/sync/push") {
     const { results } = pushResponse.parse(response.json());
@@ -349,10 +371,15 @@ function allowedChanges(route: string, response: LightMyRequestResponse): Set<st
 }
 
 async function check(route: string, request: Request, tally: Tally): Promise<void> {
+  let headers = request.headers;
+  if (headers.authorization?.includes(OWN_SESSION)) {
+    headers = { ...headers, authorization: headers.authorization.replace(OWN_SESSION, await world.openSession()) };
+    counts = await world.counts();
+  }
   const options: InjectOptions = {
     method: request.method as InjectOptions["method"],
     url: request.url,
-    headers: request.headers,
+    headers,
     ...(request.body ? { payload: request.body.payload } : {}),
     ...(request.remoteAddress ? { remoteAddress: request.remoteAddress } : {}),
   };
@@ -376,7 +403,7 @@ async function check(route: string, request: Request, tally: Tally): Promise<voi
   if (allowed !== "any") {
     const changed = changedTables(counts, after).filter((table) => !allowed.has(table));
     expect(changed, `${where} : lignes écrites malgré le refus`).toEqual([]);
-    if (route === "POST /api/v1/auth/login" && response.statusCode === 401) expect(after.audit_event! - counts.audit_event!, where).toBe(1);
+    if (allowed.has("login_attempt")) expect(after.audit_event! - counts.audit_event!, where).toBe(1);
   }
   counts = after;
 }

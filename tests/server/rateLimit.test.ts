@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents } from "../../db/central/schema";
+import { auditEvents, loginAttempts } from "../../db/central/schema";
 import { buildServer } from "../../server/app";
 import { clientAddressKey } from "../../server/security/clientAddress";
 import { LOGIN_FAILED_ACTION, LOGIN_FAILURE_LIMIT } from "../../server/security/loginThrottle";
@@ -21,7 +21,7 @@ const attempt = (app: TestApp["app"], login: string, password: string, remoteAdd
 
 /** Moves the recorded failures back in time, as if `seconds` had passed. */
 const age = (testing: TestApp, seconds: number) =>
-  testing.db.update(auditEvents).set({ at: sql`${auditEvents.at} - make_interval(secs => ${seconds})` }).where(eq(auditEvents.action, LOGIN_FAILED_ACTION));
+  testing.db.update(loginAttempts).set({ failedAt: sql`${loginAttempts.failedAt} - make_interval(secs => ${seconds})` }).where(isNotNull(loginAttempts.failedAt));
 
 function expectRateLimited(response: Awaited<ReturnType<typeof attempt>>, maxSeconds = 60) {
   expect(response.statusCode, response.body).toBe(429);

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { devices, dialledNumbers, users } from "../../db/central/schema";
 import { buildServer } from "../../server/app";
+import { newDeviceToken } from "../../server/auth/deviceTokens";
 import { createPbxLink } from "../../server/telephony/pbxSecrets";
 import { loginResponse } from "../../shared/api/wire";
 import { tableCounter } from "./fuzzChecks";
@@ -24,6 +25,8 @@ export interface FuzzWorld {
   adminToken: string;
   /** A token whose device has been revoked. */
   revokedToken: string;
+  /** A new session of secretaire's, as a login would open it, without the password check's cost. */
+  openSession(): Promise<string>;
   /** Row counts of every table. */
   counts(): Promise<Record<string, number>>;
   /** What the server logged (internal errors only). */
@@ -69,6 +72,13 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
     token,
     adminToken,
     revokedToken: revoked.token,
+    async openSession() {
+      const [secretaire] = await database.db.select({ id: users.id }).from(users).where(eq(users.login, "secretaire"));
+      const { token, tokenHash } = newDeviceToken();
+      const now = new Date();
+      await database.db.insert(devices).values({ id: randomUUID(), userId: secretaire!.id, name: "Poste du fuzzer", createdAt: now, lastSeenAt: now, tokenHash });
+      return token;
+    },
     counts: await tableCounter(database.pool),
     logs,
     async close() {

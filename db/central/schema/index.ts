@@ -14,3 +14,4 @@ export * from "./auditEvent";
 export * from "./clientMutation";
 export * from "./pbxLink";
 export * from "./pbxCall";
+export * from "./loginAttempt";
