@@ -35,6 +35,8 @@ export interface WorkstationOptions {
   /** Where the core writes its operational lines; never patient data. */
   log?: (line: string) => void;
   pullIntervalMs?: number;
+  /** Rows per pull request (tests: small pages, to see paging at work). */
+  pullPageSize?: number;
   /** Minutes without activity after which the session locks (machine config); 5 by default. */
   autoLockMinutes?: number;
   /** Time for the auto-lock; tests pass one they move by hand. */
@@ -272,6 +274,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       log,
       ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
       ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
+      ...(options.pullPageSize ? { pullPageSize: options.pullPageSize } : {}),
       onTelephony: (message) => announce("call.telephony", telephonyEvent.parse(message)),
       onDeviceRevoked: () => void deviceRevoked(ready),
       onReplicaChanged: (tables) => {

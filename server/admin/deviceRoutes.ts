@@ -6,7 +6,7 @@ import { sessionOf, type CentralDb, type ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { DEFAULT_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
-import { pokeUser } from "../sync/pokeUser";
+import { pokeUser } from "../sync/pokeWorkstations";
 import { auditAdminChange } from "./adminAudit";
 import { idParam } from "./idParam";
 import { requireRole } from "./requireRole";

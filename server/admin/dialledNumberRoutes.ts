@@ -8,6 +8,7 @@ import { sessionOf, type CentralDb, type ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { DEFAULT_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
+import { pokePractice } from "../sync/pokeWorkstations";
 import { auditAdminChange } from "./adminAudit";
 import { requireRole } from "./requireRole";
 
@@ -28,6 +29,7 @@ export function registerDialledNumberRoutes(app: FastifyInstance, { db, authenti
       if (!row) throw new ApiError(409, "number_taken", `Le numéro ${e164} sonne déjà pour un cabinet.`);
       await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: "admin.dialled_number.create", entity: "dialled_number", entityId: id, practiceId });
     });
+    await pokePractice(db, practiceId);
     return reply.code(201).send({ id, e164 });
   });
 }

@@ -7,6 +7,7 @@ import { sessionOf, type CentralDb, type ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { DEFAULT_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
+import { pokePractice } from "../sync/pokeWorkstations";
 import { auditAdminChange } from "./adminAudit";
 import { idParam } from "./idParam";
 import { requireRole } from "./requireRole";
@@ -39,7 +40,8 @@ export interface EntitySpec<Create extends Record<string, unknown>, Change exten
 /**
  * POST creates, PATCH changes only the fields it names; both admin only, checked with the spec's zod
  * schemas, audited in the same transaction (field names only), and carried to the workstations by the
- * normal pull (the version trigger stamps every write). Deleted records are not found.
+ * normal pull (the version trigger stamps every write), which a poke of the practice starts at once.
+ * Deleted records are not found.
  */
 export function registerEntityRoutes<Create extends Record<string, unknown>, Change extends Record<string, unknown>>(
   app: FastifyInstance,
@@ -57,6 +59,8 @@ export function registerEntityRoutes<Create extends Record<string, unknown>, Cha
       await tx.insert(spec.table).values({ id, ...columns(fields), ...(spec.storesPractice ? { practiceId } : {}) } as never);
       await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: `admin.${spec.entity}.create`, entity: spec.entity, entityId: id, practiceId });
     });
+    // The practice's secretaries see a new consigne, motif or practitioner now, not at their next periodic pull.
+    if (practiceId) await pokePractice(db, practiceId);
     return reply.code(201).send({ id });
   });
 
@@ -66,16 +70,18 @@ export function registerEntityRoutes<Create extends Record<string, unknown>, Cha
     const [current] = (await db.select().from(spec.table as never).where(and(eq(spec.table.id, id), isNull(spec.table.deletedAt)))) as Row[];
     if (!current) throw new ApiError(404, "not_found", spec.notFound);
     await spec.checkChange?.(db, current, change);
+    const practiceId = spec.practiceOf(current);
     await db.transaction(async (tx) => {
       await tx.update(spec.table).set(columns(change) as never).where(eq(spec.table.id, id));
       await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), {
         action: `admin.${spec.entity}.update`,
         entity: spec.entity,
         entityId: id,
-        practiceId: spec.practiceOf(current),
+        practiceId,
         details: { fields: Object.keys(change).sort() },
       });
     });
+    if (practiceId) await pokePractice(db, practiceId);
     return { id };
   });
 }

@@ -8,7 +8,7 @@ import { sessionOf, type CentralDb, type ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { DEFAULT_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
-import { pokeUser } from "../sync/pokeUser";
+import { pokeUser } from "../sync/pokeWorkstations";
 import { auditAdminChange } from "./adminAudit";
 import { idParam } from "./idParam";
 import { requireRole } from "./requireRole";
@@ -96,8 +96,10 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate }: S
       });
       return row;
     });
-    // A disabled account's workstations learn it now (their next pull is refused) and wipe their copies.
-    if (change.disabled) await pokeUser(db, id);
+    // A disabled account's workstations learn it now (their next pull is refused) and wipe their copies;
+    // one given another role or other practices gets its new row, and its copy follows (practiceScope.ts).
+    const accountChanged = change.role !== undefined || change.practiceIds !== undefined;
+    if (change.disabled || accountChanged || change.displayName !== undefined) await pokeUser(db, id, { accountChanged });
     return { user: view(updated) };
   });
 }

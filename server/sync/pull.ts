@@ -21,6 +21,7 @@ export interface PulledPage {
  * oldest transaction still running then: a late-committing writer is picked up by a later pull,
  * never skipped. PostgreSQL writes the rows' JSON itself: a first sync is over a million rows, and
  * mapping them to objects only to serialise them again was most of the server's time.
+ * `onlyPractices` makes it a backfill: the rows of those of the user's practices only (never others).
  */
 export async function pullChanges(
   db: CentralDb,
@@ -28,7 +29,9 @@ export async function pullChanges(
   cursor: PullCursor,
   limit: number,
   clientId: string | undefined,
+  onlyPractices?: readonly string[],
 ): Promise<PulledPage> {
+  const scope = onlyPractices ? { ...user, practiceIds: user.practiceIds.filter((practiceId) => onlyPractices.includes(practiceId)) } : user;
   return db.transaction(
     async (tx) => {
       const snapshot = await tx.execute<{ horizon: string }>(sql`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`);
@@ -46,7 +49,7 @@ export async function pullChanges(
         }
         const [fromVersion, fromId] = cursor[name] ?? START;
         const page = await tx.execute<{ changes: string | null; count: string; last_version: string | null; last_id: string | null }>(
-          pageOf(name, user, fromVersion, fromId || FIRST_ID, horizon, remaining),
+          pageOf(name, scope, user, fromVersion, fromId || FIRST_ID, horizon, remaining),
         );
         const { changes, count, last_version: lastVersion, last_id: lastId } = page.rows[0]!;
         const rows = Number(count);
@@ -70,10 +73,11 @@ export async function pullChanges(
 }
 
 /**
- * One table's page: the rows after (version, id) below the horizon, in scope, as the wire's change
- * objects joined by commas (camelCase keys, ISO instants), with the count and the last position.
+ * One table's page: the rows after (version, id) below the horizon, in `scopeUser`'s scope, as the wire's
+ * change objects joined by commas (camelCase keys, ISO instants), with the count and the last position.
+ * What a row shows of its columns is what `user` may see of it (a backfill's scope is narrower).
  */
-function pageOf(name: SyncedTable, user: SessionUser, fromVersion: number, fromId: string, horizon: number, limit: number): SQL {
+function pageOf(name: SyncedTable, scopeUser: SessionUser, user: SessionUser, fromVersion: number, fromId: string, horizon: number, limit: number): SQL {
   const { table, scope, project } = SYNCED_TABLE_SPECS[name];
   const columns = Object.entries(replicatedColumns(table)).map(([key, column]) => {
     const value = project?.[key]?.(user) ?? sql`${sql.identifier(toSnakeCase(column.name))}`;
@@ -84,7 +88,7 @@ function pageOf(name: SyncedTable, user: SessionUser, fromVersion: number, fromI
       SELECT ${sql.join(columns, sql`, `)}
       FROM ${sql.identifier(getTableName(table))}
       -- A row-value comparison, so PostgreSQL walks the (version, id) index instead of sorting the table.
-      WHERE (${table.version}, ${table.id}) > (${fromVersion}, ${fromId}::uuid) AND ${table.version} < ${horizon} AND ${scope(user)}
+      WHERE (${table.version}, ${table.id}) > (${fromVersion}, ${fromId}::uuid) AND ${table.version} < ${horizon} AND ${scope(scopeUser)}
       ORDER BY ${table.version}, ${table.id}
       LIMIT ${limit}
     )

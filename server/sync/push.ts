@@ -13,6 +13,8 @@ export const CHANGES_CHANNEL = "telesec_changes";
 export interface ChangeNotice {
   practiceId: string | null;
   userId: string;
+  /** The user's role or practices changed: the hubs read them again (pokeHub.ts). */
+  accountChanged?: true;
 }
 
 /** A push the server refuses as a whole (not a mutation it rejects): a client not the user's, or a gap. */

@@ -42,7 +42,7 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
     const query = parseOr400(pullQuery, request.query);
     const cursor = decodeCursor(query.cursor);
     if (!cursor || !Object.values(cursor).every(([, id]) => id === "" || UUID.test(id))) throw new ApiError(400, "invalid", "Requête invalide : curseur de synchronisation inconnu.");
-    const page = await pullChanges(context.db, sessionOf(request).user, cursor, query.limit, query.clientId);
+    const page = await pullChanges(context.db, sessionOf(request).user, cursor, query.limit, query.clientId, query.practices);
     return reply.type("application/json; charset=utf-8").send(page.json);
   });
 

@@ -21,6 +21,10 @@ export function createWorkstationSockets() {
       return () => sockets.delete(socket);
     },
     all: (): Iterable<WorkstationSocket> => sockets,
+    /** The user's account changed (practices): their sockets are judged by the new one from now on. */
+    updateUser(userId: string, change: Pick<SessionUser, "practiceIds">): void {
+      for (const socket of sockets) if (socket.user.id === userId) socket.user = { ...socket.user, ...change };
+    },
     /** Sends to every socket of this user on this process; how many it reached. */
     sendToUser(userId: string, message: ServerSocketMessage): number {
       let reached = 0;

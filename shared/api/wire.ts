@@ -75,10 +75,23 @@ export const auditReadsResponse = z.object({ recorded: z.number().int().nonnegat
 export type AuditReadsResponse = z.infer<typeof auditReadsResponse>;
 
 export const MAX_PULL_LIMIT = 20_000;
+/** A backfill names at most this many practices a request: the list travels in the URL. */
+export const MAX_BACKFILL_PRACTICES = 100;
 export const pullQuery = z.object({
   cursor: z.string().max(4000).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(5_000),
   clientId: z.string().uuid().optional(),
+  /**
+   * A backfill: the pull is limited to these practices (comma-separated ids, among the user's own), from
+   * its own cursor. The workstation asks for it when its account is given practices: their older rows
+   * were never in its pulls' scope (docs/protocol.md).
+   */
+  practices: z
+    .string()
+    .max(MAX_BACKFILL_PRACTICES * 37)
+    .transform((text) => text.split(","))
+    .pipe(z.array(id).min(1).max(MAX_BACKFILL_PRACTICES))
+    .optional(),
 });
 export type PullQuery = z.infer<typeof pullQuery>;
 

@@ -19,6 +19,22 @@ describe("agency screens by role", () => {
     expect(screensNav()).not.toBeInTheDocument();
   });
 
+  it("follows the account when a sync brings users: a supervisor made secretary loses the statistics she is reading", async () => {
+    const { user, bridge } = await renderCallScreen(signedIn("supervisor", "Nathalie Girard"));
+    const nav = within(await screen.findByRole("navigation", { name: "Écrans" }));
+    await user.click(nav.getByRole("button", { name: "Statistiques" }));
+    expect(await screen.findByRole("button", { name: "Afficher" })).toBeInTheDocument();
+
+    // Other tables change nothing; the account's new row does.
+    bridge.data.session = as("secretary", "Nathalie Girard");
+    act(() => bridge.emit("replica.changed", { tables: ["patient"] }));
+    expect(screen.getByRole("button", { name: "Afficher" })).toBeInTheDocument();
+    act(() => bridge.emit("replica.changed", { tables: ["user"] }));
+    await waitFor(() => expect(screensNav()).not.toBeInTheDocument());
+    expect(screen.queryByRole("button", { name: "Afficher" })).not.toBeInTheDocument();
+    expect(await screen.findByRole("main", { name: "Espace de travail" })).toBeInTheDocument();
+  });
+
   it("gives a supervisor the statistics of her practices, by outcome", async () => {
     const { user, bridge } = await renderCallScreen(signedIn("supervisor", "Nathalie Girard"));
     bridge.data.agency.callStats = [

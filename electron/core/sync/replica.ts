@@ -6,6 +6,7 @@ import { createRowStore, parseWireRow, wireToRaw, type RawRow, type RowStore } f
 import type { Change, MutationResult, SyncedTable } from "../../../shared/api/wire";
 import { MutationRejected, parseMutationArgs, type MutationEnvelope, type MutationName } from "../../../shared/sync/mutations";
 import { applyLocalMutation, checkLocalMutation, type LocalMutationContext } from "./localMutations";
+import { createPracticeScope, type Backfill } from "./practiceScope";
 
 /**
  * The workstation's replica: server state plus the secretary's pending mutations on top. Every
@@ -58,6 +59,7 @@ function asRejectionIfConstraint<T>(work: () => T): T {
 export function createReplica(store: LocalStore, options: { userId: () => string | null; now?: () => Date }) {
   const { sqlite } = store;
   const rows = createRowStore(sqlite);
+  const scope = createPracticeScope(sqlite, options.userId);
   // A first sync cut short by a crash left its indexes deferred: rebuild them before anything reads.
   finishBulkLoad(sqlite);
   // Terms made by an earlier term function could not be deleted by recomputing them: remake them all.
@@ -126,6 +128,20 @@ export function createReplica(store: LocalStore, options: { userId: () => string
     setUndo.run(JSON.stringify(undo), record.seq);
   }
 
+  /** A page of server rows under the pending mutations; \`settle\` records how far the pull got, in the same transaction. */
+  function rebaseOn(changes: Change[], settle: () => void): { evicted: string[] } {
+    const parsed = changes.map((item) => ({ table: item.table, raw: wireToRaw(item.table, parseWireRow(item.table, item.row)) }));
+    return withForeignKeysDeferredToServer(() => {
+      const before = scope.held();
+      const pending = undoPending(0);
+      for (const { table, raw } of parsed) rows.put(table, raw);
+      const { evicted } = scope.follow(before);
+      for (const record of pending) redo(record);
+      settle();
+      return { evicted };
+    });
+  }
+
   const withForeignKeysDeferredToServer = <T>(work: () => T): T => {
     // Server rows arrive table by table and page by page; their integrity is the server's.
     sqlite.pragma("foreign_keys = OFF");
@@ -170,15 +186,17 @@ export function createReplica(store: LocalStore, options: { userId: () => string
     /** Rebuilds what beginFirstSync deferred; also finishes a first sync interrupted by a crash. */
     finishFirstSync: () => finishBulkLoad(sqlite),
 
-    /** Writes a page of server changes under the pending mutations, then re-applies them on top. */
-    applyPull(changes: Change[], cursor: string): void {
-      const parsed = changes.map((item) => ({ table: item.table, raw: wireToRaw(item.table, parseWireRow(item.table, item.row)) }));
-      withForeignKeysDeferredToServer(() => {
-        const pending = undoPending(0);
-        for (const { table, raw } of parsed) rows.put(table, raw);
-        for (const record of pending) redo(record);
-        setState.run("pull_cursor", cursor);
-      });
+    /** Writes a page of server changes under the pending mutations, then re-applies them on top; says which practices it erased. */
+    applyPull(changes: Change[], cursor: string): { evicted: string[] } {
+      return rebaseOn(changes, () => setState.run("pull_cursor", cursor));
+    },
+
+    /** The backfill request to make next (practices given to the account), or null. */
+    nextBackfill: (): Backfill | null => scope.nextBackfill(),
+
+    /** Writes a backfill page like a pull page; its cursor is the backfill's own. */
+    applyBackfill(changes: Change[], cursor: string, hasMore: boolean): { evicted: string[] } {
+      return rebaseOn(changes, () => scope.backfilled(cursor, hasMore));
     },
 
     /** Settles a push: applied and duplicate mutations leave the outbox, rejected ones go to the conflict inbox and are taken back. */

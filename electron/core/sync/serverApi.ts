@@ -79,8 +79,9 @@ export function serverApi(serverUrl: string) {
     push: (token: string, request: PushRequest): Promise<PushResponse> => call(`${base}/api/v1/sync/push`, json(token, request), pushResponse),
     uploadReads: (token: string, request: AuditReadsRequest): Promise<AuditReadsResponse> =>
       call(`${base}/api/v1/sync/reads`, json(token, request), auditReadsResponse),
-    pull: (token: string, cursor: string, clientId: string, limit: number): Promise<PullResponse> => {
-      const query = new URLSearchParams({ cursor, clientId, limit: String(limit) });
+    /** `practices`: a backfill of these practices only, from its own cursor. */
+    pull: (token: string, cursor: string, clientId: string, limit: number, practices?: readonly string[]): Promise<PullResponse> => {
+      const query = new URLSearchParams({ cursor, clientId, limit: String(limit), ...(practices ? { practices: practices.join(",") } : {}) });
       return call(`${base}/api/v1/sync/pull?${query}`, json(token), pullResponse);
     },
     socketUrl: () => `${base.replace(/^http/, "ws")}/api/v1/ws`,

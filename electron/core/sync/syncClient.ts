@@ -1,5 +1,13 @@
 import { WebSocket } from "ws";
-import { MAX_MUTATIONS_PER_PUSH, MAX_READS_PER_UPLOAD, serverSocketMessage, type SyncedTable, type TelephonyCallMessage } from "../../../shared/api/wire";
+import {
+  MAX_MUTATIONS_PER_PUSH,
+  MAX_READS_PER_UPLOAD,
+  serverSocketMessage,
+  SYNCED_TABLES,
+  type Change,
+  type SyncedTable,
+  type TelephonyCallMessage,
+} from "../../../shared/api/wire";
 import { MUTATION_TABLES } from "../../../shared/sync/mutationTables";
 import type { MutationName } from "../../../shared/sync/mutations";
 import type { ReadAudit } from "./readAudit";
@@ -88,14 +96,30 @@ export function startSyncClient(options: SyncClientOptions) {
         // Awaited on the next turn; if this page fails first, its failure must not go unhandled.
         next.catch(() => {});
       }
-      if (page.changes.length > 0 || page.cursor !== cursor) replica.applyPull(page.changes, page.cursor);
-      if (page.changes.length > 0) options.onChanged([...new Set(page.changes.map((change) => change.table))]);
+      const { evicted } = page.changes.length > 0 || page.cursor !== cursor ? replica.applyPull(page.changes, page.cursor) : { evicted: [] };
+      announce(page.changes, evicted);
       cursor = page.cursor;
       if (!page.hasMore) {
         replica.finishFirstSync();
         return;
       }
     }
+  }
+
+  /** Practices given to the account: their rows from the start, a request at a time (practiceScope.ts). */
+  async function backfillAll(): Promise<void> {
+    for (let next = replica.nextBackfill(); next; next = replica.nextBackfill()) {
+      const page = await api.pull(session.token, next.cursor, session.clientId, pageSize, next.practiceIds);
+      const { evicted } = replica.applyBackfill(page.changes, page.cursor, page.hasMore);
+      announce(page.changes, evicted);
+    }
+  }
+
+  /** The tables a page wrote, and every table a practice owns when practices were erased. */
+  function announce(changes: readonly Change[], evicted: readonly string[]): void {
+    const tables = new Set(changes.map((change) => change.table));
+    if (evicted.length > 0) for (const table of SYNCED_TABLES) if (table !== "device") tables.add(table);
+    if (tables.size > 0) options.onChanged([...tables]);
   }
 
   async function cycle(): Promise<void> {
@@ -105,6 +129,7 @@ export function startSyncClient(options: SyncClientOptions) {
       await pushAll();
       await uploadReads();
       await pullAll();
+      await backfillAll();
     } while (again && !stopped);
     failures = 0;
     lastSyncAt = new Date().toISOString();

@@ -22,6 +22,7 @@ export interface SyncServiceOptions {
   serverUrl?: string;
   log: (line: string) => void;
   pullIntervalMs?: number;
+  pullPageSize?: number;
   /** A PBX event for the signed-in secretary (see syncClient). */
   onTelephony?: (message: TelephonyCallMessage) => void;
   /** The server answered `device_revoked`: the workstation wipes its local copy at once. */
@@ -39,6 +40,9 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
   const replica = createReplica(store, { userId: () => user?.id ?? null });
   const reads = createReadAudit(store.sqlite, () => user?.id ?? null);
   let user: SessionUser | null = readUser();
+  const ownRow = store.sqlite.prepare<[string], { name: string; role: string; practiceIds: string }>(
+    'SELECT display_name AS name, role, practice_ids AS practiceIds FROM "user" WHERE id = ? AND deleted_at IS NULL',
+  );
   let client: SyncClient | null = null;
   const status = createStatusBroadcaster({
     state: "signed_out",
@@ -75,9 +79,11 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
       session: { token, clientId: clientId() },
       log: options.log,
       ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
+      ...(options.pullPageSize ? { pullPageSize: options.pullPageSize } : {}),
       ...(options.onTelephony ? { onTelephony: options.onTelephony } : {}),
       onState: (state, lastSyncAt) => status.update({ state, lastSyncAt, serverUrl: url }),
       onChanged: (tables) => {
+        if (tables.includes("user")) followOwnRow();
         refreshCounts();
         options.onReplicaChanged?.(tables);
       },
@@ -88,6 +94,21 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
         if (code === "device_revoked") options.onDeviceRevoked?.();
       },
     });
+  }
+
+  /**
+   * The account as the server says it is now: an administrator changed its name, role or practices.
+   * The screens follow (the renderer reads the session again when users change); the practices' rows
+   * already followed, in the replica (practiceScope.ts).
+   */
+  function followOwnRow(): void {
+    if (!user) return;
+    const row = ownRow.get(user.id);
+    if (!row) return;
+    const current = sessionUser.safeParse({ id: user.id, name: row.name, role: row.role, practiceIds: JSON.parse(row.practiceIds) });
+    if (!current.success || JSON.stringify(current.data) === JSON.stringify(user)) return;
+    user = current.data;
+    replica.state.set(KEYS.user, JSON.stringify(user));
   }
 
   function clientId(): string {
