@@ -1,4 +1,5 @@
-import { auditEvents } from "../../db/central/schema";
+import { sql } from "drizzle-orm";
+import { auditEvents, patients } from "../../db/central/schema";
 import type { AuthenticatedSession, CentralDb } from "../context";
 import type { AuditReadsRequest } from "../../shared/api/wire";
 
@@ -6,13 +7,17 @@ import type { AuditReadsRequest } from "../../shared/api/wire";
  * Records the reads a workstation uploads. The server stamps its own view of who uploads (user and
  * device of the token); a read made earlier under another user of the same workstation keeps that
  * user in its details. Reads of a practice the uploader does not serve are not recorded (a workstation
- * only holds its user's practices, so they cannot be real), and an upload retried after a lost answer
- * adds nothing: the read's id is the row's.
+ * only holds its user's practices, so they cannot be real), nor patients of another practice than the
+ * read's (the trail of one practice must not name another's patients), and an upload retried after a
+ * lost answer adds nothing: the read's id is the row's.
  */
 export async function recordReads(db: CentralDb, session: AuthenticatedSession, request: AuditReadsRequest): Promise<number> {
   const now = Date.now();
-  const rows = request.reads
-    .filter((read) => session.user.practiceIds.includes(read.practiceId))
+  const inScope = request.reads.filter((read) => session.user.practiceIds.includes(read.practiceId));
+  const practiceOf = await practicesOfPatients(db, inScope.flatMap((read) => read.patientIds));
+  const rows = inScope
+    .map((read) => ({ ...read, patientIds: read.patientIds.filter((patientId) => practiceOf.get(patientId) === read.practiceId) }))
+    .filter((read) => read.patientIds.length > 0)
     .map((read) => ({
       id: read.id,
       at: new Date(plausible(read.at, now) ? read.at : now),
@@ -32,6 +37,15 @@ export async function recordReads(db: CentralDb, session: AuthenticatedSession, 
   if (rows.length === 0) return 0;
   const inserted = await db.insert(auditEvents).values(rows).onConflictDoNothing({ target: auditEvents.id }).returning({ id: auditEvents.id });
   return inserted.length;
+}
+
+async function practicesOfPatients(db: CentralDb, patientIds: readonly string[]): Promise<Map<string, string>> {
+  if (patientIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: patients.id, practiceId: patients.practiceId })
+    .from(patients)
+    .where(sql`${patients.id} = ANY(${sql.param([...new Set(patientIds)])}::uuid[])`);
+  return new Map(rows.map((row) => [row.id, row.practiceId]));
 }
 
 const TWO_YEARS_MS = 2 * 366 * 86_400_000;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { auditEvents } from "../../db/central/schema";
-import type { AuthenticatedSession } from "../context";
+import type { AuthenticatedSession, CentralDb } from "../context";
 import type { MutationEnvelope, MutationName } from "../../shared/sync/mutations";
 import type { CentralTx } from "./centralMutations";
 import { timeOrderedId } from "./timeOrderedId";
@@ -57,4 +57,22 @@ export function auditWriteSql(firstParam: number, write: AuditedWrite): { sql: s
       SELECT ${id}::uuid, statement_timestamp(), ${userId}::uuid, ${deviceId}::uuid, ${practiceId}::uuid, ${action}, ${entity}, ${entityId}::uuid, ${details}::jsonb`,
     params,
   };
+}
+
+/**
+ * What a workstation downloads is on record too: one row per pull page that brings rows, with the number
+ * of rows of each table and the practices asked for (a backfill's) — a stolen token that copies the
+ * agency's patients leaves a trace. Pages with nothing new (most periodic pulls) leave none.
+ */
+export async function auditPull(db: CentralDb, { user, deviceId }: AuthenticatedSession, rows: Record<string, number>, practices?: readonly string[]): Promise<void> {
+  if (Object.keys(rows).length === 0) return;
+  await db.insert(auditEvents).values({
+    id: timeOrderedId(),
+    at: sql`statement_timestamp()`,
+    userId: user.id,
+    deviceId,
+    action: "sync.pull",
+    entity: "sync",
+    details: { rows, ...(practices ? { backfill: practices } : {}) },
+  });
 }

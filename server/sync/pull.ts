@@ -13,6 +13,8 @@ const FIRST_ID = "00000000-0000-0000-0000-000000000000";
 /** A pull page as JSON text: `changes` comes ready-made from PostgreSQL (see pageOf). */
 export interface PulledPage {
   json: string;
+  /** How many rows of each table the page holds (tables without rows left out): what the audit records. */
+  rows: Partial<Record<SyncedTable, number>>;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function pullChanges(
       const horizon = Number(snapshot.rows[0]!.horizon);
       const next: PullCursor = { ...cursor };
       const pieces: string[] = [];
+      const counted: Partial<Record<SyncedTable, number>> = {};
       let sent = 0;
       let hasMore = false;
 
@@ -53,7 +56,10 @@ export async function pullChanges(
         );
         const { changes, count, last_version: lastVersion, last_id: lastId } = page.rows[0]!;
         const rows = Number(count);
-        if (rows > 0 && changes) pieces.push(changes);
+        if (rows > 0 && changes) {
+          pieces.push(changes);
+          counted[name] = rows;
+        }
         sent += rows;
         if (rows === remaining) {
           next[name] = [Number(lastVersion), lastId!];
@@ -66,7 +72,7 @@ export async function pullChanges(
 
       const lastMutationSeq = clientId ? await lastMutationSeqOf(tx, clientId, user.id) : 0;
       const json = `{"changes":[${pieces.join(",")}],"cursor":${JSON.stringify(encodeCursor(next))},"hasMore":${hasMore},"lastMutationSeq":${lastMutationSeq}}`;
-      return { json };
+      return { json, rows: counted };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );

@@ -6,6 +6,7 @@ import { auditReadsRequest, pullQuery, pushRequest, type ServerSocketMessage } f
 import { ApiError } from "../http/apiError";
 import { AUDIT_READS_BODY_LIMIT_BYTES, PUSH_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { recordReads } from "./auditReads";
+import { auditPull } from "./auditTrail";
 import { parseOr400 } from "../http/parseOr400";
 import { pullChanges } from "./pull";
 import { decodeCursor } from "./pullCursor";
@@ -42,7 +43,9 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
     const query = parseOr400(pullQuery, request.query);
     const cursor = decodeCursor(query.cursor);
     if (!cursor || !Object.values(cursor).every(([, id]) => id === "" || UUID.test(id))) throw new ApiError(400, "invalid", "Requête invalide : curseur de synchronisation inconnu.");
-    const page = await pullChanges(context.db, sessionOf(request).user, cursor, query.limit, query.clientId, query.practices);
+    const session = sessionOf(request);
+    const page = await pullChanges(context.db, session.user, cursor, query.limit, query.clientId, query.practices);
+    await auditPull(context.db, session, page.rows, query.practices);
     return reply.type("application/json; charset=utf-8").send(page.json);
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, or } from "drizzle-orm";
-import { calls, dialledNumbers, pbxCalls, users } from "../../db/central/schema";
+import { auditEvents, calls, dialledNumbers, pbxCalls, users } from "../../db/central/schema";
+import { timeOrderedId } from "../sync/timeOrderedId";
 import type { TelephonyEvent } from "../../shared/domain/telephonyEvent";
 import type { CentralDb } from "../context";
 
@@ -66,6 +67,7 @@ function writeEvent(db: CentralDb, pbxLinkId: string, event: TelephonyEvent, age
         links: { appointmentIds: [], messageIds: [] },
       });
       await tx.insert(pbxCalls).values({ pbxLinkId, externalCallId: event.callId, callId: call.id });
+      await tx.insert(auditEvents).values(pbxWrite("telephony.call.create", call, pbxLinkId, event, Object.keys(call)));
       return { call, changed: true, agentUserId };
     }
 
@@ -80,9 +82,28 @@ function writeEvent(db: CentralDb, pbxLinkId: string, event: TelephonyEvent, age
     if (event.event === "answered" && !call.answeredAt) changes.answeredAt = at;
     if (event.event === "ended" && !call.endedAt) changes.endedAt = at;
     const changed = Object.keys(changes).length > 0;
-    if (changed) await tx.update(calls).set(changes).where(eq(calls.id, call.id));
+    if (changed) {
+      await tx.update(calls).set(changes).where(eq(calls.id, call.id));
+      await tx.insert(auditEvents).values(pbxWrite("telephony.call.update", call, pbxLinkId, event, Object.keys(changes)));
+    }
     return { call: { ...call, ...changes } as LoggedCall, changed, agentUserId };
   });
+}
+
+/**
+ * A call row the PBX wrote, on the audit trail like every write: no user or device wrote it, the PBX
+ * link did (its id), for the event it reported; field names only, never the numbers.
+ */
+function pbxWrite(action: string, call: Pick<LoggedCall, "id" | "practiceId">, pbxLinkId: string, event: TelephonyEvent, fields: string[]) {
+  return {
+    id: timeOrderedId(),
+    at: new Date(),
+    practiceId: call.practiceId,
+    action,
+    entity: "call",
+    entityId: call.id,
+    details: { pbxLinkId, event: event.event, fields: fields.sort() },
+  };
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { eq } from "drizzle-orm";
+import { users } from "../../db/central/schema";
 import type { TelephonyCallMessage } from "../../shared/api/wire";
 import { map3cxWebhook, threeCxWebhook } from "../../shared/domain/telephony3cx";
 import { aircallWebhook, mapAircallWebhook } from "../../shared/domain/telephonyAircall";
@@ -106,8 +108,21 @@ async function takeEvent(context: ServerContext, relay: CallRelay, pbx: PbxLink,
     practiceId: call.practiceId,
     at: new Date(event.at).toISOString(),
   };
-  const delivered = recipient ? await relay.forward(recipient, message) : 0;
+  const delivered = recipient && (await servesCall(context, recipient, call.practiceId)) ? await relay.forward(recipient, message) : 0;
   return { callId: call.id, delivered };
+}
+
+/**
+ * A misrouted call (the PBX rings a secretary for a practice she does not serve) is recorded but not
+ * popped on her screen: the caller's number and the practice are not hers to see, and her copy holds
+ * nothing of that practice anyway. A call for no known practice is the agent's to take.
+ */
+async function servesCall(context: ServerContext, userId: string, practiceId: string | null): Promise<boolean> {
+  if (!practiceId) return true;
+  const [user] = await context.db.select({ practiceIds: users.practiceIds }).from(users).where(eq(users.id, userId));
+  if (user?.practiceIds.includes(practiceId)) return true;
+  context.log("téléphonie : appel d'un cabinet que la secrétaire ne sert pas, non présenté");
+  return false;
 }
 
 function answer(reply: FastifyReply, body: TelephonyIntakeAnswer) {

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { asc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents } from "../../db/central/schema";
+import { loginResponse, pullResponse } from "../../shared/api/wire";
+import { PASSWORD, seedSyncFixture } from "../support/syncWorld";
 import { useTestApps } from "./appOnFreshDatabase";
 import { at, book, ids, signedIn } from "./bookingAgency";
 
@@ -50,5 +52,46 @@ describe("the audit trail of writes", () => {
     expect(statuses).toEqual(["applied", "duplicate"]);
     const writes = (await testing.db.select().from(auditEvents)).filter((event) => event.action !== "login");
     expect(writes.map((event) => event.entityId)).toEqual([booking.args.id]);
+  });
+});
+
+describe("the audit trail of what workstations download and read", () => {
+  async function secretaire() {
+    const testing = await testApp();
+    const fixture = await seedSyncFixture(testing.db);
+    const response = await testing.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { login: "secretaire", password: PASSWORD, deviceName: "Poste 1" } });
+    const login = loginResponse.parse(response.json());
+    return { ...testing, fixture, login, headers: { authorization: `Bearer ${login.token}` } };
+  }
+  const trailOf = async (testing: { db: Awaited<ReturnType<typeof testApp>>["db"] }, action: string) =>
+    (await testing.db.select().from(auditEvents).orderBy(asc(auditEvents.at))).filter((event) => event.action === action);
+
+  it("records each pull page that brings rows, with its rows per table, and nothing for a pull that brings none", async () => {
+    const testing = await secretaire();
+    const first = pullResponse.parse((await testing.app.inject({ method: "GET", url: "/api/v1/sync/pull?limit=1000", headers: testing.headers })).json());
+    expect(first.hasMore).toBe(false);
+    const again = await testing.app.inject({ method: "GET", url: `/api/v1/sync/pull?limit=1000&cursor=${first.cursor}`, headers: testing.headers });
+    expect(pullResponse.parse(again.json()).changes).toEqual([]);
+
+    const pulls = await trailOf(testing, "sync.pull");
+    expect(pulls).toHaveLength(1);
+    expect(pulls[0]).toMatchObject({ userId: testing.login.user.id, deviceId: testing.login.deviceId, entity: "sync", details: { rows: { patient: 4, practice: 2 } } });
+    expect(JSON.stringify(pulls)).not.toMatch(/Martin|Bernard|Hélène/);
+  });
+
+  it("records a read's patients only where they belong to the read's practice", async () => {
+    const testing = await secretaire();
+    const { tilleuls, gare } = testing.fixture;
+    const read = (patientIds: string[]) => ({ id: randomUUID(), at: new Date().toISOString(), userId: testing.login.user.id, practiceId: tilleuls.practiceId, action: "patient.search", patientIds });
+    const upload = await testing.app.inject({
+      method: "POST",
+      url: "/api/v1/sync/reads",
+      headers: testing.headers,
+      payload: { reads: [read([tilleuls.patientIds[0]!, gare.patientIds[0]!]), read([gare.patientIds[1]!]), read([randomUUID()])] },
+    });
+    expect(upload.json()).toEqual({ recorded: 1 });
+    const reads = await trailOf(testing, "patient.search");
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatchObject({ practiceId: tilleuls.practiceId, entityId: tilleuls.patientIds[0], details: { patientIds: [tilleuls.patientIds[0]] } });
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { calls, pbxLinks } from "../../db/central/schema";
+import { auditEvents, calls, dialledNumbers, pbxLinks } from "../../db/central/schema";
 import { errorBody } from "../../shared/api/wire";
 import { callRows, countRows, eventually, PBX_SECRET, quietPeriod, TILLEULS_NUMBER, useTelephonyWorld } from "./fixtures/telephony/telephonyWorld";
 
@@ -226,4 +226,38 @@ describe("POST /api/v1/telephony/events", () => {
     const at = new Date("2025-01-14T08:30:00Z");
     expect(await callRows(database)).toEqual([expect.objectContaining({ startedAt: at, answeredAt: at, endedAt: null })]);
   });
+
+  it("puts every call row the PBX writes on the audit trail: the link, the event, the fields, never the numbers", async () => {
+    const { database, pbxLinkId } = await world.agency();
+    const server = await world.server(database.url);
+    const rang = await world.post(server.url, "", ringing());
+    await world.post(server.url, "", { event: "answered", callId: "1736843400.84", agent: "201", at: "2025-01-14T08:30:06Z" });
+    // Repeated: teaches nothing, writes nothing, and so leaves no trace.
+    await world.post(server.url, "", { event: "answered", callId: "1736843400.84", agent: "201", at: "2025-01-14T08:30:06Z" });
+    const trail = (await database.db.select().from(auditEvents)).filter((event) => event.action.startsWith("telephony."));
+    expect(trail.map(({ action, entity, entityId, userId, details }) => ({ action, entity, entityId, userId, details }))).toEqual([
+      {
+        action: "telephony.call.create",
+        entity: "call",
+        entityId: rang.body.callId,
+        userId: null,
+        details: { pbxLinkId, event: "ringing", fields: ["callerNumber", "dialledNumber", "externalCallId", "id", "practiceId", "userId"] },
+      },
+      { action: "telephony.call.update", entity: "call", entityId: rang.body.callId, userId: null, details: { pbxLinkId, event: "answered", fields: ["answeredAt"] } },
+    ]);
+    expect(JSON.stringify(trail)).not.toContain("612345678");
+  });
+
+  it("records a call the PBX rings on the phone of a secretary who does not serve its practice, but does not pop it", async () => {
+    const { database, fixture } = await world.agency();
+    await database.db.insert(dialledNumbers).values({ id: randomUUID(), practiceId: fixture.gare.practiceId, e164: "+33144556688", label: "Accueil" });
+    const server = await world.server(database.url);
+    const secretaire2 = await world.agentSocket(server.url, "secretaire2");
+    const rang = await world.post(server.url, "", ringing({ calledNumber: "01 44 55 66 88", agent: "secretaire2" }));
+    expect(rang).toEqual({ status: 202, body: { callId: expect.any(String), delivered: 0 } });
+    await quietPeriod();
+    expect(secretaire2.calls()).toEqual([]);
+    expect(await callRows(database)).toEqual([expect.objectContaining({ practiceId: fixture.gare.practiceId })]);
+  });
 });
+
