@@ -19,6 +19,7 @@ import { readMachineConfig } from "../core/config/readMachineConfig";
 import { startAutoUpdates } from "./autoUpdates";
 import { launchCore, type CoreConfigErrorStart, type CoreHandle, type CoreWorkstationStart } from "./coreLauncher";
 import { coreServerUrl, machineConfigFile, updateFeedUrl, windowTitle } from "./machineSettings";
+import { readWindowsProgramData } from "./windowsProgramData";
 import { coreStartKey } from "./coreStartKey";
 import { createRendererRequestHandler } from "./rendererProtocolHandler";
 import { safeStorageKeyProvider } from "./safeStorageKeyProvider";
@@ -62,7 +63,12 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const layout = appLayout(app.getAppPath(), app.getPath("userData"));
-  const surroundings = { platform: process.platform, env: process.env, packaged: app.isPackaged };
+  const surroundings = {
+    platform: process.platform,
+    env: process.env,
+    packaged: app.isPackaged,
+    machineProgramData: process.platform === "win32" && app.isPackaged ? readWindowsProgramData() : null,
+  };
   const log = (line: string) => console.error(line);
 
   denyAllPermissions(session.defaultSession);

@@ -12,12 +12,16 @@ export interface MainSurroundings {
   env: Readonly<Record<string, string | undefined>>;
   /** app.isPackaged: an installed app, as opposed to `npm start`. */
   packaged: boolean;
+  /** Windows, installed app: ProgramData as the registry records it (windowsProgramData.ts), null if unreadable. */
+  machineProgramData?: string | null;
 }
 
 /** The configuration file to read. */
-export function machineConfigFile({ platform, env, packaged }: MainSurroundings): string {
+export function machineConfigFile({ platform, env, packaged, machineProgramData }: MainSurroundings): string {
   const override = env.TELESEC_CONFIG?.trim();
   if (!packaged && override) return override;
+  // Installed, the environment's ProgramData is the user's to set: the registry's, or Windows' default.
+  if (packaged) return machineConfigPath(platform, { ProgramData: machineProgramData ?? undefined });
   return machineConfigPath(platform, env);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { parseMachineConfig, type MachineConfig } from "../../shared/config/machineConfig";
 import { startAutoUpdates, type UpdaterLike } from "../../electron/main/autoUpdates";
 import { coreServerUrl, machineConfigFile, updateFeedUrl, windowTitle } from "../../electron/main/machineSettings";
+import { programDataFromRegistry, registryValue } from "../../electron/main/windowsProgramData";
 
 function config(json: object | null): MachineConfig {
   const result = parseMachineConfig(json === null ? null : JSON.stringify(json), "/etc/telesec/config.json");
@@ -18,6 +19,24 @@ describe("what main takes from its surroundings", () => {
     expect(machineConfigFile({ platform: "win32", packaged: true, env: { ProgramData: "C:\\ProgramData", TELESEC_CONFIG: "C:\\Users\\c\\config.json" } })).toBe(
       "C:\\ProgramData\\Telesec\\config.json",
     );
+  });
+
+  it("on Windows, installed, takes ProgramData from the registry, never from the environment a user can set", () => {
+    const userSet = { ProgramData: "C:\\Users\\camille\\faux", PROGRAMDATA: "C:\\Users\\camille\\faux" };
+    expect(machineConfigFile({ platform: "win32", packaged: true, env: userSet, machineProgramData: "D:\\ProgramData" })).toBe("D:\\ProgramData\\Telesec\\config.json");
+    expect(machineConfigFile({ platform: "win32", packaged: true, env: userSet, machineProgramData: null })).toBe("C:\\ProgramData\\Telesec\\config.json");
+    // In development the environment is trusted: it is the developer's machine.
+    expect(machineConfigFile({ platform: "win32", packaged: false, env: userSet })).toBe("C:\\Users\\camille\\faux\\Telesec\\config.json");
+  });
+
+  it("reads ProgramData from reg.exe's answers, %SystemDrive% from the registry's SystemRoot", () => {
+    const profileList = "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\r\n    ProgramData    REG_EXPAND_SZ    %SystemDrive%\\ProgramData\r\n\r\n";
+    const currentVersion = "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\r\n    SystemRoot    REG_SZ    D:\\WINDOWS\r\n";
+    expect(programDataFromRegistry(profileList, currentVersion)).toBe("D:\\ProgramData");
+    expect(registryValue(currentVersion, "systemroot")).toBe("D:\\WINDOWS");
+    expect(programDataFromRegistry(profileList, "")).toBeNull();
+    expect(programDataFromRegistry("    ProgramData    REG_EXPAND_SZ    %AUTRE%\\ProgramData", currentVersion)).toBeNull();
+    expect(programDataFromRegistry("    ProgramData    REG_SZ    \\\\serveur\\partage", currentVersion)).toBeNull();
   });
 
   it("lets development point at another file", () => {
