@@ -6,12 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PATIENT, DEMO_PRACTICE } from "../../db/seed/demo";
 import { seedLocal } from "../../db/seed/seedLocal";
 import { startWebHarness, type WebHarness } from "../../electron/core/harness/webHarness";
+import { STORE_FILE } from "../../electron/core/workstation";
 import { E2E_OUTPUT_DIR, launchChromium } from "../support/browser";
+import { keepConsoles } from "../support/e2eWorld";
+import { linesQuotingStorePatients } from "../support/patientDataInLogs";
 
 /**
  * The renderer, in Chromium, against a real core on a real encrypted store seeded with the demo
  * agency: the browser harness is how the UI is tested on machines where Electron cannot start.
+ * The core's and the page's logs may not quote a seeded patient, like every end-to-end file's.
  */
+const logs: string[] = [];
 let dataDir: string;
 let harness: WebHarness;
 let browser: Browser;
@@ -20,8 +25,9 @@ let page: Page;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "telesec-e2e-"));
   await seedLocal({ dataDir, size: "small" });
-  harness = await startWebHarness({ port: 0, dataDir });
+  harness = await startWebHarness({ port: 0, dataDir, log: (line) => logs.push(`poste : ${line}`) });
   browser = await launchChromium();
+  keepConsoles(browser, (line) => logs.push(`console : ${line}`));
   page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
   await page.goto(harness.url);
 });
@@ -29,7 +35,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await harness?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  try {
+    if (dataDir) expect(await linesQuotingStorePatients(dataDir, STORE_FILE, logs), "données de patients dans les journaux").toEqual([]);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 describe("call screen in the browser harness", () => {

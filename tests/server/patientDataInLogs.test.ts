@@ -17,8 +17,9 @@ describe("the search for patient data in logs", () => {
       "recherche de MARTIN-PATIENT0 : 1 résultat",
       "appel de 06 12 34 56 70",
       "appel de +33612345671",
+      "rappel au +33 6 12 34 56 71",
     ];
     const offending = await linesQuotingPatients(db, lines);
-    expect(offending).toEqual([expect.stringContaining("MARTIN-PATIENT0"), expect.stringContaining("06 12 34 56 70"), expect.stringContaining("+33612345671")]);
+    expect(offending).toEqual([expect.stringContaining("MARTIN-PATIENT0"), expect.stringContaining("06 12 34 56 70"), expect.stringContaining("+33612345671"), expect.stringContaining("+33 6 12 34 56 71")]);
   });
 });

@@ -71,7 +71,7 @@ export function useE2eWorld(name: string, workstations: readonly string[]): () =
 }
 
 /** Every page opened in this browser reports its console messages and uncaught errors. */
-function keepConsoles(browser: Browser, log: (line: string) => void): void {
+export function keepConsoles(browser: Browser, log: (line: string) => void): void {
   const newPage = browser.newPage.bind(browser);
   browser.newPage = async (...args: Parameters<Browser["newPage"]>) => {
     const page = await newPage(...args);
