@@ -1,9 +1,6 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
-import "../../shared/domain/frenchValidation";
-import { postgresUrl } from "../../db/central/centralDatabase";
+import { databaseTarget, namesADatabase, parseCommandLine, runCommand } from "../cli/commandLine";
 import { openCentralDatabase } from "../database/openCentralDatabase";
-import { StartupError } from "../startupError";
 import { createPbxLink } from "./pbxSecrets";
 
 const PBX_USAGE = `Usage : npm run pbx -- --name NOM [--data-dir DOSSIER] [--secret SECRET]
@@ -20,34 +17,23 @@ const PBX_USAGE = `Usage : npm run pbx -- --name NOM [--data-dir DOSSIER] [--sec
 const pbxArgs = z
   .object({
     name: z.string({ error: "Précisez le nom du standard : --name NOM." }).trim().min(1, "Le nom du standard ne peut pas être vide.").max(200),
-    dataDir: z.string().trim().min(1, "Le dossier de données ne peut pas être vide.").optional(),
     secret: z.string().min(16, "Un secret imposé doit faire au moins 16 caractères.").max(512).optional(),
-    databaseUrl: postgresUrl.optional(),
+    ...databaseTarget,
   })
-  .refine((args) => args.dataDir !== undefined || args.databaseUrl !== undefined, {
-    message: "Précisez la base : --data-dir DOSSIER (ou la variable DATABASE_URL).",
-  });
+  .refine(...namesADatabase);
 
-async function main(argv: readonly string[]): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { name: { type: "string" }, "data-dir": { type: "string" }, secret: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new StartupError(`Argument non reconnu (${(error as Error).message}).\n\n${PBX_USAGE}`);
-  }
-  if (values.help) {
+runCommand(async () => {
+  const args = parseCommandLine(process.argv.slice(2), {
+    usage: PBX_USAGE,
+    options: { name: { type: "string" }, "data-dir": { type: "string" }, secret: { type: "string" } },
+    schema: pbxArgs,
+    toInput: (values) => ({ name: values.name, dataDir: values["data-dir"], secret: values.secret, databaseUrl: process.env.DATABASE_URL || undefined }),
+  });
+  if (!args) {
     process.stdout.write(`${PBX_USAGE}\n`);
     return;
   }
-  const parsed = pbxArgs.safeParse({ name: values.name, dataDir: values["data-dir"], secret: values.secret, databaseUrl: process.env.DATABASE_URL || undefined });
-  if (!parsed.success) throw new StartupError(`${parsed.error.issues.map((issue) => issue.message).join("\n")}\n\n${PBX_USAGE}`);
-  const { name, dataDir, secret, databaseUrl } = parsed.data;
-
+  const { name, dataDir, secret, databaseUrl } = args;
   const database = await openCentralDatabase({ databaseUrl, dataDir });
   try {
     const link = await createPbxLink(database.connection.db, name, secret);
@@ -58,9 +44,4 @@ async function main(argv: readonly string[]): Promise<void> {
   } finally {
     await database.close();
   }
-}
-
-main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof StartupError ? error.message : String((error as Error).stack ?? error)}\n`);
-  process.exitCode = 1;
 });
