@@ -53,7 +53,7 @@ const restrict = (...restrictions) => ({
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/**", "dist/**", ".data/**", "release/**", "renderer/dist/**", "test-results/**", "db/**/migrations/**", "**/*.d.ts"],
+    ignores: ["node_modules/**", "dist/**", "dist-server/**", ".data/**", "release/**", "renderer/dist/**", "test-results/**", "db/**/migrations/**", "**/*.d.ts"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
