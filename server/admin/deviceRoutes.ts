@@ -20,7 +20,8 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export function registerDeviceRoutes(app: FastifyInstance, { db, authenticate }: ServerContext): void {
   const adminOnly = { onRequest: authenticate, preHandler: requireRole("admin") };
 
-  app.get("/api/v1/admin/devices", adminOnly, async (): Promise<{ devices: AdminDeviceView[] }> => {
+  app.get("/api/v1/admin/devices", adminOnly, async (request): Promise<{ devices: AdminDeviceView[] }> => {
+    const { deviceId } = sessionOf(request);
     const rows = await db
       .select({ device: devices, userLogin: users.login, userName: users.displayName })
       .from(devices)
@@ -38,6 +39,7 @@ export function registerDeviceRoutes(app: FastifyInstance, { db, authenticate }:
         lastSeenAt: iso(device.lastSeenAt),
         revokedAt: iso(device.revokedAt),
         closedAt: iso(device.deletedAt),
+        current: device.id === deviceId,
       })),
     };
   });

@@ -73,6 +73,8 @@ export const adminDeviceView = z.object({
   revokedAt: instant.nullable(),
   /** Signed out from the workstation itself ("Se déconnecter", "Oublier ce poste"). */
   closedAt: instant.nullable(),
+  /** The workstation asking: it cannot be revoked from itself (sign out instead). */
+  current: z.boolean(),
 });
 export type AdminDeviceView = z.infer<typeof adminDeviceView>;
 

@@ -100,6 +100,54 @@ describe("administration", () => {
     expect(bridge.violations).toEqual([]);
   });
 
+  it("edits an account's name, phone extension and password, and offers no role change nor disabling on the administrator's own account", async () => {
+    const { user, bridge } = await openAdministration();
+    const table = within(screen.getByRole("table", { name: "Comptes de l'agence" }));
+    expect(table.queryByLabelText("Rôle de admin")).not.toBeInTheDocument();
+    expect(table.getByText("Administrateur (vous)")).toBeInTheDocument();
+    expect(table.queryByRole("button", { name: "Désactiver admin" })).not.toBeInTheDocument();
+    expect(table.getByLabelText("Rôle de secretaire")).toBeInTheDocument();
+
+    await user.click(table.getByRole("button", { name: "Modifier secretaire" }));
+    const form = within(screen.getByRole("form", { name: "Compte secretaire" }));
+    await user.clear(form.getByLabelText("Nom affiché"));
+    await user.type(form.getByLabelText("Nom affiché"), "Camille Laurent-Petit");
+    await user.clear(form.getByLabelText("Poste téléphonique"));
+    await user.type(form.getByLabelText("Poste téléphonique"), "205");
+    await user.type(form.getByLabelText("Nouveau mot de passe"), "nouveau-mot-de-passe");
+    await user.click(form.getByRole("button", { name: "Enregistrer secretaire" }));
+    await waitFor(() => expect(screen.queryByRole("form", { name: "Compte secretaire" })).not.toBeInTheDocument());
+    expect(bridge.callsTo("admin.users.update").at(-1)).toEqual({
+      id: "90000000-0000-4000-8000-000000000002",
+      change: { displayName: "Camille Laurent-Petit", extension: "205", password: "nouveau-mot-de-passe" },
+    });
+    expect(await table.findByText("205")).toBeInTheDocument();
+
+    // Emptied, the extension is none; an empty password field changes nothing.
+    await user.click(table.getByRole("button", { name: "Modifier secretaire" }));
+    const again = within(screen.getByRole("form", { name: "Compte secretaire" }));
+    await user.clear(again.getByLabelText("Poste téléphonique"));
+    await user.click(again.getByRole("button", { name: "Enregistrer secretaire" }));
+    await waitFor(() => expect(bridge.callsTo("admin.users.update").at(-1)).toEqual({ id: "90000000-0000-4000-8000-000000000002", change: { displayName: "Camille Laurent-Petit", extension: null } }));
+  });
+
+  it("offers no revocation of the workstation in use, nor of a closed session", async () => {
+    const { user, bridge } = await openAdministration();
+    const base = bridge.data.agency.devices[0]!;
+    bridge.data.agency.devices = [
+      base,
+      { ...base, id: "91000000-0000-4000-8000-000000000002", userLogin: "admin", name: "POSTE-ADMIN", current: true },
+      { ...base, id: "91000000-0000-4000-8000-000000000003", name: "POSTE-FERME", closedAt: "2026-11-23T18:00:00.000Z" },
+    ];
+    const tabs = within(screen.getByRole("tablist", { name: "Rubriques de l'administration" }));
+    await user.click(tabs.getByRole("tab", { name: "Postes" }));
+    expect(await screen.findByRole("button", { name: "Révoquer POSTE-ACCUEIL-2" })).toBeInTheDocument();
+    expect(screen.getByText(/\(ce poste\)/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Révoquer POSTE-ADMIN" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Révoquer POSTE-FERME" })).not.toBeInTheDocument();
+    expect(screen.getByText(/^Session fermée le 23\/11\/2026/)).toBeInTheDocument();
+  });
+
   it("revokes a workstation after a second click, and pages through the audit trail", async () => {
     const { user, bridge } = await openAdministration();
     bridge.data.agency.audit = Array.from({ length: 60 }, (_, index) => ({

@@ -289,7 +289,7 @@ export const freeSlots: FreeSlotView[] = [
 
 /** The agency's accounts and workstations as the fake server gives them to an administrator. */
 export const agencyUsers: AdminUserView[] = [
-  { id: "90000000-0000-4000-8000-000000000001", login: "admin", displayName: "Marc Lefort", role: "admin", practiceIds: [IDS.tilleuls, IDS.gare], extension: null, disabled: false },
+  { id: "40000000-0000-4000-8000-000000000001", login: "admin", displayName: "Marc Lefort", role: "admin", practiceIds: [IDS.tilleuls, IDS.gare], extension: null, disabled: false },
   { id: "90000000-0000-4000-8000-000000000002", login: "secretaire", displayName: "Camille Laurent", role: "secretary", practiceIds: [IDS.tilleuls, IDS.gare], extension: "201", disabled: false },
 ];
 
@@ -304,5 +304,6 @@ export const agencyDevices: AdminDeviceView[] = [
     lastSeenAt: "2026-11-24T08:15:00.000Z",
     revokedAt: null,
     closedAt: null,
+    current: false,
   },
 ];

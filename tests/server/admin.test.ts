@@ -166,7 +166,8 @@ describe("devices", () => {
     const { app, tokens, testing } = await agency();
     const list = (await call(app, tokens.admin, "GET", "/api/v1/admin/devices")).json().devices.map((device: unknown) => adminDeviceView.parse(device));
     const secretaryDevice = list.find((device: { userLogin: string }) => device.userLogin === "secretaire");
-    expect(secretaryDevice).toMatchObject({ name: "Poste de secretaire", revokedAt: null, closedAt: null });
+    expect(secretaryDevice).toMatchObject({ name: "Poste de secretaire", revokedAt: null, closedAt: null, current: false });
+    expect(list.filter((device: { current: boolean }) => device.current).map((device: { userLogin: string }) => device.userLogin)).toEqual(["admin"]);
     expect((await call(app, tokens.secretaire, "GET", "/api/v1/sync/pull")).statusCode).toBe(200);
 
     const revoked = await call(app, tokens.admin, "POST", `/api/v1/admin/devices/${secretaryDevice.id}/revoke`);

@@ -8,22 +8,35 @@ import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
 import { usePracticesStore } from "../../stores/practicesStore";
 import { valueOr } from "../../stores/loadable";
+import { selectSignedInUser } from "../../stores/syncSelectors";
+import { useSyncStore } from "../../stores/syncStore";
 import { ROLE_LABELS } from "./roleScreens";
 import { useServerList } from "./useServerList";
 
-/** The agency's accounts: who may sign in, with which role, for which practices; a new account; disabling one. */
+type AccountChange = Parameters<typeof telesec.call<"admin.users.update">>[1]["change"];
+
+/**
+ * The agency's accounts: who may sign in, with which role, for which practices and phone extension; a
+ * new account; a new password; disabling one. The administrator's own account keeps its role and stays
+ * enabled (the server refuses both): its row offers neither.
+ */
 export function AccountsTab() {
   const { list, reload } = useServerList(() => telesec.call("admin.users.list", {}));
+  const me = useSyncStore(selectSignedInUser);
   const [failure, setFailure] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
 
-  async function change(user: AdminUserView, change: Parameters<typeof telesec.call<"admin.users.update">>[1]["change"]): Promise<void> {
+  async function change(user: AdminUserView, change: AccountChange): Promise<boolean> {
     setFailure(null);
+    let done = true;
     try {
       await telesec.call("admin.users.update", { id: user.id, change });
     } catch (error) {
       setFailure(`${user.login}${NBSP}: ${describeError(error)}`);
+      done = false;
     }
     await reload();
+    return done;
   }
 
   return (
@@ -40,39 +53,87 @@ export function AccountsTab() {
               <th scope="col">Nom</th>
               <th scope="col">Rôle</th>
               <th scope="col">Cabinets</th>
+              <th scope="col">Poste téléphonique</th>
               <th scope="col">État</th>
             </tr>
           </thead>
           <tbody>
-            {list.value.map((user) => (
-              <tr key={user.id}>
-                <td>{user.login}</td>
-                <td>{user.displayName}</td>
-                <td>
-                  <select aria-label={`Rôle de ${user.login}`} value={user.role} onChange={(event) => void change(user, { role: event.target.value as UserRole })}>
-                    {USER_ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {ROLE_LABELS[role]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <AccountPractices user={user} onChange={(practiceIds) => change(user, { practiceIds })} />
-                </td>
-                <td>
-                  {user.disabled ? "Désactivé " : "Actif "}
-                  <button type="button" className="button button--small" onClick={() => void change(user, { disabled: !user.disabled })}>
-                    {user.disabled ? `Réactiver ${user.login}` : `Désactiver ${user.login}`}
-                  </button>
-                </td>
-              </tr>
-            ))}
+            {list.value.map((user) => {
+              const own = user.id === me?.id;
+              return (
+                <tr key={user.id}>
+                  <td>{user.login}</td>
+                  <td>
+                    {user.displayName}{" "}
+                    <button type="button" className="button button--small" aria-expanded={editing === user.id} onClick={() => setEditing(editing === user.id ? null : user.id)}>
+                      {`Modifier ${user.login}`}
+                    </button>
+                    {editing === user.id && (
+                      <AccountEditForm
+                        user={user}
+                        onSave={(edits) => change(user, edits).then((done) => done && setEditing(null))}
+                        onCancel={() => setEditing(null)}
+                      />
+                    )}
+                  </td>
+                  <td>
+                    {own ? (
+                      `${ROLE_LABELS[user.role]} (vous)`
+                    ) : (
+                      <select aria-label={`Rôle de ${user.login}`} value={user.role} onChange={(event) => void change(user, { role: event.target.value as UserRole })}>
+                        {USER_ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {ROLE_LABELS[role]}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </td>
+                  <td>
+                    <AccountPractices user={user} onChange={(practiceIds) => change(user, { practiceIds }).then(() => undefined)} />
+                  </td>
+                  <td>{user.extension ?? "—"}</td>
+                  <td>
+                    {user.disabled ? "Désactivé " : "Actif "}
+                    {!own && (
+                      <button type="button" className="button button--small" onClick={() => void change(user, { disabled: !user.disabled })}>
+                        {user.disabled ? `Réactiver ${user.login}` : `Désactiver ${user.login}`}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
       <NewAccountForm onCreated={reload} />
     </section>
+  );
+}
+
+/** An account's name, phone extension (the PBX names the secretary by it) and, if given, a new password. */
+function AccountEditForm({ user, onSave, onCancel }: { user: AdminUserView; onSave: (change: AccountChange) => Promise<unknown>; onCancel: () => void }) {
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [extension, setExtension] = useState(user.extension ?? "");
+  const [password, setPassword] = useState("");
+  const [saving, setSaving] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    await onSave({ displayName, extension: extension.trim() === "" ? null : extension.trim(), ...(password ? { password } : {}) });
+    setSaving(false);
+  }
+
+  return (
+    <form className="admin-form" aria-label={`Compte ${user.login}`} onSubmit={(event) => void submit(event)} noValidate>
+      <TextField label="Nom affiché" value={displayName} onChange={setDisplayName} required />
+      <TextField label="Poste téléphonique" type="tel" value={extension} onChange={setExtension} hint="2 à 10 chiffres ; vide : aucun" />
+      <TextField label="Nouveau mot de passe" type="password" value={password} onChange={setPassword} autoComplete="new-password" hint="vide : inchangé ; 10 caractères au moins" />
+      <FormButtons submitLabel={`Enregistrer ${user.login}`} busy={saving} cancelLabel="Annuler" onCancel={onCancel} />
+    </form>
   );
 }
 
@@ -112,10 +173,11 @@ interface NewAccount {
   displayName: string;
   role: UserRole;
   practiceIds: string[];
+  extension: string;
   password: string;
 }
 
-const EMPTY: NewAccount = { login: "", displayName: "", role: "secretary", practiceIds: [], password: "" };
+const EMPTY: NewAccount = { login: "", displayName: "", role: "secretary", practiceIds: [], extension: "", password: "" };
 
 function NewAccountForm({ onCreated }: { onCreated: () => Promise<void> }) {
   const practices = valueOr(usePracticesStore((state) => state.practices), []);
@@ -130,7 +192,7 @@ function NewAccountForm({ onCreated }: { onCreated: () => Promise<void> }) {
     setSaving(true);
     setFailure(null);
     try {
-      await telesec.call("admin.users.create", { ...values, extension: null });
+      await telesec.call("admin.users.create", { ...values, extension: values.extension.trim() === "" ? null : values.extension.trim() });
       setValues(EMPTY);
       await onCreated();
     } catch (error) {
@@ -169,6 +231,7 @@ function NewAccountForm({ onCreated }: { onCreated: () => Promise<void> }) {
           </label>
         ))}
       </fieldset>
+      <TextField label="Poste téléphonique" type="tel" value={values.extension} onChange={set("extension")} hint="2 à 10 chiffres, celui que le standard donne ; facultatif" />
       <TextField label="Mot de passe initial" type="password" value={values.password} onChange={set("password")} autoComplete="new-password" hint="10 caractères au moins" required />
       <SubmissionNotices failure={failure === null ? null : `Le compte n'a pas pu être créé${NBSP}: ${failure}`} />
       <FormButtons submitLabel="Créer le compte" busy={saving} cancelLabel="Effacer" onCancel={() => setValues(EMPTY)} />

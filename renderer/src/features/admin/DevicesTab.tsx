@@ -13,7 +13,8 @@ function stateOf(device: AdminDeviceView): string {
 
 /**
  * The workstations accounts are signed in on. Revoking one (after a second click to confirm) cuts it
- * off at its next request, and it wipes its local copy at once.
+ * off at its next request, and it wipes its local copy at once. Closed sessions and the workstation
+ * in use offer no revocation: the server would refuse the latter, and the former open nothing.
  */
 export function DevicesTab() {
   const { list, reload } = useServerList(() => telesec.call("admin.devices.list", {}));
@@ -55,7 +56,9 @@ export function DevicesTab() {
                 <td>{device.lastSeenAt ? formatInstantDateTime(device.lastSeenAt) : "—"}</td>
                 <td>
                   {stateOf(device)}
-                  {!device.revokedAt &&
+                  {device.current && " (ce poste)"}
+                  {/* Nothing to revoke on a closed session; this very workstation signs out instead. */}
+                  {!device.revokedAt && !device.closedAt && !device.current &&
                     (confirming === device.id ? (
                       <button type="button" className="button button--danger button--small" onClick={() => void revoke(device)}>
                         {`Confirmer la révocation de ${device.name}`}
