@@ -255,7 +255,7 @@ describe("administration", () => {
         kind: "practitioner",
         fields: { practiceId: IDS.tilleuls, title: "Dr", firstName: "Inès", lastName: "Garnier", specialty: "Pédiatre", acceptsNewPatients: "demander_au_medecin", workingHours: [], color: "#2563eb" },
       },
-      { kind: "motif", fields: { practitionerId: IDS.drDupont, label: "Vaccination", durationMinutes: 15, color: "#bfdbfe", allowedForNewPatients: true } },
+      { kind: "motif", fields: { practitionerId: IDS.drDupont, label: "Vaccination", durationMinutes: 15, color: "#bfdbfe", allowedForNewPatients: true, minNoticeMinutes: 0 } },
     ]);
 
     const form = within(screen.getByRole("form", { name: "Nouvelle consigne" }));
@@ -265,16 +265,76 @@ describe("administration", () => {
     await user.click(form.getByRole("button", { name: "Ajouter la consigne" }));
     await waitFor(() =>
       expect(bridge.callsTo("admin.records.create").slice(2)).toEqual([
-        { kind: "directive", fields: { practiceId: IDS.tilleuls, practitionerId: null, category: "transfert", title: "Laboratoire", text: "Passer les appels du laboratoire au Dr Martin." } },
+        {
+          kind: "directive",
+          fields: {
+            practiceId: IDS.tilleuls,
+            practitionerId: null,
+            category: "transfert",
+            title: "Laboratoire",
+            text: "Passer les appels du laboratoire au Dr Martin.",
+            priority: 0,
+            validFrom: null,
+            validTo: null,
+            flags: {},
+          },
+        },
       ]),
     );
     expect(bridge.violations).toEqual([]);
   });
 
+  it("gives a new consigne its priority, its days in force and what it asks, refuses days out of order, and sets a motif's rules", async () => {
+    const { user, bridge } = await openAdministration();
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    const form = within(await screen.findByRole("form", { name: "Nouvelle consigne" }));
+    await user.selectOptions(form.getByLabelText("Catégorie"), "Urgence");
+    await user.type(form.getByLabelText("Titre"), "Remplacement");
+    await user.type(form.getByLabelText("Texte"), "Dr Martin absent : urgences au Dr Dupont.");
+    await user.clear(form.getByLabelText("Priorité"));
+    await user.type(form.getByLabelText("Priorité"), "90");
+    await user.type(form.getByLabelText("En vigueur à partir du"), "2026-12-20");
+    await user.type(form.getByLabelText("Jusqu'au (inclus)"), "2026-12-10");
+    await user.click(form.getByLabelText("Orienter vers le 15 (SAMU)"));
+    await user.click(form.getByRole("button", { name: "Ajouter la consigne" }));
+    expect(await form.findByText("Le dernier jour de validité doit suivre le premier.")).toBeInTheDocument();
+    expect(bridge.callsTo("admin.records.create")).toEqual([]);
+
+    await user.clear(form.getByLabelText("Jusqu'au (inclus)"));
+    await user.type(form.getByLabelText("Jusqu'au (inclus)"), "2027-01-12");
+    await user.click(form.getByRole("button", { name: "Ajouter la consigne" }));
+    await waitFor(() =>
+      expect(bridge.callsTo("admin.records.create")).toEqual([
+        {
+          kind: "directive",
+          fields: expect.objectContaining({
+            category: "urgence",
+            priority: 90,
+            // Paris midnights: winter time, UTC+1.
+            validFrom: "2026-12-19T23:00:00Z",
+            validTo: "2027-01-12T23:00:00Z",
+            flags: { redirectToSamu: true },
+          }),
+        },
+      ]),
+    );
+
+    const bilan = within(screen.getByRole("form", { name: "Motif Bilan sanguin (Dr Claire Martin)" }));
+    await user.clear(bilan.getByLabelText("Délai minimum (heures)"));
+    await user.type(bilan.getByLabelText("Délai minimum (heures)"), "1,5");
+    // The blood test is closed to new patients (fixtures): opened here.
+    expect(bilan.getByLabelText("Ouvert aux nouveaux patients")).not.toBeChecked();
+    await user.click(bilan.getByLabelText("Ouvert aux nouveaux patients"));
+    await user.click(bilan.getByRole("button", { name: "Enregistrer" }));
+    await waitFor(() =>
+      expect(bridge.callsTo("admin.records.update").at(-1)).toMatchObject({ kind: "motif", change: { minNoticeMinutes: 90, allowedForNewPatients: true } }),
+    );
+  });
+
   it("creates a practice with its number, adds it to the administrator's account, and gives it to another account", async () => {
     const { user, bridge } = await openAdministration();
-    // The signed-in administrator's own account, as the server knows it.
-    bridge.data.agency.users.push({ id: camille.user!.id, login: "m.lefort", displayName: "Marc Lefort", role: "admin", practiceIds: [IDS.tilleuls, IDS.gare], extension: null, disabled: false });
+    // The signed-in administrator's own account is the fixtures' "admin" (same id as the session's).
+    expect(bridge.data.agency.users.find((account) => account.id === camille.user!.id)?.login).toBe("admin");
     await user.click(screen.getByRole("tab", { name: "Cabinets" }));
     await user.click(await screen.findByText("Nouveau cabinet", { selector: "summary" }));
     const form = within(screen.getByRole("form", { name: "Nouveau cabinet" }));

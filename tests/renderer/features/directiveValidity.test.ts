@@ -1,16 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { directiveValidity } from "../../../renderer/src/features/directives/directiveValidity";
+import { priorityFromText, validityFromDays } from "../../../renderer/src/features/admin/directiveValidity";
 
-describe("directiveValidity", () => {
-  it("says from when to when a temporary consigne applies", () => {
-    expect(directiveValidity({ validFrom: "2025-01-06T00:00:00+01:00", validTo: "2025-01-12T00:00:00+01:00" })).toBe(
-      "du 06/01/2025 au 12/01/2025",
-    );
-    expect(directiveValidity({ validFrom: null, validTo: "2025-01-12T18:00:00+01:00" })).toBe("jusqu'au 12/01/2025 à 18:00");
-    expect(directiveValidity({ validFrom: "2025-01-06T00:00:00+01:00", validTo: null })).toBe("à partir du 06/01/2025");
+describe("a consigne's days in force", () => {
+  it("runs from the first day's Paris midnight to the midnight after the last, across a clock change", () => {
+    expect(validityFromDays("2026-03-28", "2026-03-29")).toEqual({ validFrom: "2026-03-27T23:00:00Z", validTo: "2026-03-29T22:00:00Z" });
   });
 
-  it("says nothing for a permanent consigne", () => {
-    expect(directiveValidity({ validFrom: null, validTo: null })).toBeNull();
+  it("leaves either end open, and refuses days out of order or unreadable", () => {
+    expect(validityFromDays("", "")).toEqual({ validFrom: null, validTo: null });
+    expect(validityFromDays("2026-12-01", "")).toEqual({ validFrom: "2026-11-30T23:00:00Z", validTo: null });
+    expect(validityFromDays("2026-12-02", "2026-12-01")).toEqual({ error: "Le dernier jour de validité doit suivre le premier." });
+    expect(validityFromDays("01/12/2026", "")).toEqual({ error: expect.stringMatching(/^Dates de validité illisibles/) });
+  });
+
+  it("takes a priority from 0 to 1000", () => {
+    expect(priorityFromText(" 90 ")).toBe(90);
+    expect(priorityFromText("1000")).toBe(1000);
+    for (const wrong of ["", "-1", "1001", "2,5", "haute"]) expect(priorityFromText(wrong)).toEqual({ error: "Priorité : un nombre entier de 0 à 1 000." });
   });
 });

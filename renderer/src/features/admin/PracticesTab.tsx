@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { DirectiveView, MotifView, PracticeCard } from "../../../../shared/api/views";
-import { DIRECTIVE_CATEGORIES, NEW_PATIENT_POLICIES, type DirectiveCategory, type NewPatientPolicy } from "../../../../shared/domain/enums";
+import { NEW_PATIENT_POLICIES, type NewPatientPolicy } from "../../../../shared/domain/enums";
 import type { Absence } from "../../../../shared/domain/schedules";
 import { FormButtons } from "../../app/FormButtons";
 import { TextField } from "../../app/TextField";
@@ -15,6 +15,7 @@ import { DIRECTIVE_CATEGORY_LABELS } from "../directives/directiveLabels";
 import { NEW_PATIENT_POLICY_LABELS, practitionerName } from "../practice/practiceLabels";
 import { ABSENCE_REASON_LABELS, absenceFromDays, withAbsence } from "./absenceForm";
 import { formatWeeklyHours, parseWeeklyHours } from "./weeklyHoursText";
+import { NewDirectiveForm } from "./NewDirectiveForm";
 import { createRecord, updateRecord, type RecordOutcome } from "./recordCommands";
 
 interface PracticeRecords {
@@ -121,7 +122,7 @@ export function PracticesTab() {
           <ul className="admin-list">
             {records.directives.map((directive) => (
               <li key={directive.id}>
-                {`${DIRECTIVE_CATEGORY_LABELS[directive.category]} — ${directive.title} `}
+                {`${DIRECTIVE_CATEGORY_LABELS[directive.category]} — ${directive.title} (priorité ${directive.priority}${directive.validTo ? `, jusqu'au ${formatInstantDate(new Date(Date.parse(directive.validTo) - 1))}` : ""}) `}
                 <button
                   type="button"
                   className="button button--small"
@@ -324,15 +325,22 @@ function NewPractitionerForm({ practiceId, onSaved }: { practiceId: string; onSa
 
 /** A motif for one of the practice's practitioners: its label, its duration, and its colour in the agenda. */
 function NewMotifForm({ card, onSaved }: { card: PracticeCard; onSaved: (result: RecordOutcome) => void }) {
-  const empty = { practitionerId: card.practitioners[0]?.id ?? "", label: "", duration: "20", color: "#bfdbfe" };
+  const empty = { practitionerId: card.practitioners[0]?.id ?? "", label: "", duration: "20", color: "#bfdbfe", noticeHours: "0", forNewPatients: true };
   const [values, setValues] = useState(empty);
-  const set = (key: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof typeof empty>(key: K) => (value: (typeof empty)[K]) => setValues((current) => ({ ...current, [key]: value }));
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const result = await createRecord({
       kind: "motif",
-      fields: { practitionerId: values.practitionerId, label: values.label, durationMinutes: Number(values.duration), color: values.color, allowedForNewPatients: true },
+      fields: {
+        practitionerId: values.practitionerId,
+        label: values.label,
+        durationMinutes: Number(values.duration),
+        color: values.color,
+        allowedForNewPatients: values.forNewPatients,
+        minNoticeMinutes: minutesOfHours(values.noticeHours),
+      },
     });
     onSaved(result);
     if (result.ok) setValues(empty);
@@ -354,6 +362,7 @@ function NewMotifForm({ card, onSaved }: { card: PracticeCard; onSaved: (result:
         </div>
         <TextField label="Libellé" value={values.label} onChange={set("label")} />
         <TextField label="Durée (minutes)" value={values.duration} onChange={set("duration")} />
+        <MotifRules noticeHours={values.noticeHours} forNewPatients={values.forNewPatients} onNoticeHours={set("noticeHours")} onForNewPatients={set("forNewPatients")} />
         <div className="field">
           <label htmlFor={`nouveau-motif-couleur-${card.id}`}>Couleur dans l'agenda</label>
           <input id={`nouveau-motif-couleur-${card.id}`} type="color" value={values.color} onChange={(event) => set("color")(event.target.value)} />
@@ -386,14 +395,35 @@ function CardForm({ card, onSaved }: { card: PracticeCard; onSaved: (result: Rec
   );
 }
 
+/** Hours as typed ("24", "1,5") in minutes; what is not a number goes to the server as is, to be refused there in French. */
+function minutesOfHours(text: string): number {
+  return Math.round(Number(text.trim().replace(",", ".")) * 60);
+}
+
+/** What a motif allows: booking by a new patient, and how long before the appointment at the latest. */
+function MotifRules(props: { noticeHours: string; forNewPatients: boolean; onNoticeHours: (value: string) => void; onForNewPatients: (value: boolean) => void }) {
+  return (
+    <>
+      <TextField label="Délai minimum (heures)" value={props.noticeHours} onChange={props.onNoticeHours} hint="Réserver au plus tard ce nombre d'heures avant ; 0 : aucun délai" />
+      <label className="checkbox-option">
+        <input type="checkbox" checked={props.forNewPatients} onChange={(event) => props.onForNewPatients(event.target.checked)} />
+        Ouvert aux nouveaux patients
+      </label>
+    </>
+  );
+}
+
 function MotifRow({ motif, owner, onSaved }: { motif: MotifView; owner: PracticeCard["practitioners"][number] | undefined; onSaved: (result: RecordOutcome) => void }) {
   const [duration, setDuration] = useState(String(motif.durationMinutes));
   const [instructions, setInstructions] = useState(motif.patientInstructions);
+  const [noticeHours, setNoticeHours] = useState(String(motif.minNoticeMinutes / 60));
+  const [forNewPatients, setForNewPatients] = useState(motif.allowedForNewPatients);
   const label = `${motif.label}${owner ? ` (${practitionerName(owner)})` : ""}`;
 
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
-    void updateRecord({ kind: "motif", id: motif.id, change: { durationMinutes: Number(duration), patientInstructions: instructions } }).then(onSaved);
+    const change = { durationMinutes: Number(duration), patientInstructions: instructions, minNoticeMinutes: minutesOfHours(noticeHours), allowedForNewPatients: forNewPatients };
+    void updateRecord({ kind: "motif", id: motif.id, change }).then(onSaved);
   }
 
   return (
@@ -402,57 +432,11 @@ function MotifRow({ motif, owner, onSaved }: { motif: MotifView; owner: Practice
         <strong>{label}</strong>
         <TextField label="Durée (minutes)" value={duration} onChange={setDuration} />
         <TextField label="À lire au patient" value={instructions} onChange={setInstructions} />
+        <MotifRules noticeHours={noticeHours} forNewPatients={forNewPatients} onNoticeHours={setNoticeHours} onForNewPatients={setForNewPatients} />
         <button type="submit" className="button">
           Enregistrer
         </button>
       </form>
     </li>
-  );
-}
-
-function NewDirectiveForm({ card, onSaved }: { card: PracticeCard; onSaved: (result: RecordOutcome) => void }) {
-  const [category, setCategory] = useState<DirectiveCategory>("general");
-  const [title, setTitle] = useState("");
-  const [text, setText] = useState("");
-  const [practitionerId, setPractitionerId] = useState("");
-
-  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    const result = await createRecord({ kind: "directive", fields: { practiceId: card.id, practitionerId: practitionerId || null, category, title, text } });
-    onSaved(result);
-    if (result.ok) {
-      setTitle("");
-      setText("");
-    }
-  }
-
-  return (
-    <form className="admin-form" aria-label="Nouvelle consigne" onSubmit={(event) => void submit(event)} noValidate>
-      <h4>Nouvelle consigne</h4>
-      <div className="field">
-        <label htmlFor="consigne-categorie">Catégorie</label>
-        <select id="consigne-categorie" value={category} onChange={(event) => setCategory(event.target.value as DirectiveCategory)}>
-          {DIRECTIVE_CATEGORIES.map((candidate) => (
-            <option key={candidate} value={candidate}>
-              {DIRECTIVE_CATEGORY_LABELS[candidate]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="consigne-praticien">Praticien concerné</label>
-        <select id="consigne-praticien" value={practitionerId} onChange={(event) => setPractitionerId(event.target.value)}>
-          <option value="">Tout le cabinet</option>
-          {card.practitioners.map((practitioner) => (
-            <option key={practitioner.id} value={practitioner.id}>
-              {practitionerName(practitioner)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <TextField label="Titre" value={title} onChange={setTitle} />
-      <TextField label="Texte" value={text} onChange={setText} />
-      <FormButtons submitLabel="Ajouter la consigne" busy={false} cancelLabel="Effacer" onCancel={() => (setTitle(""), setText(""))} />
-    </form>
   );
 }
