@@ -1,6 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { appointmentTypes, directives, practices, practitioners } from "../../db/central/schema";
+import { appointments, appointmentTypes, directives, practices, practitioners } from "../../db/central/schema";
 import {
   createDirectiveRequest,
   createMotifRequest,
@@ -33,6 +33,21 @@ async function requirePractitioner(db: CentralDb, practitionerId: string, practi
     throw invalid(practiceId ? "ce praticien n'exerce pas dans ce cabinet." : "praticien inconnu.");
   }
   return practitioner.practiceId;
+}
+
+/**
+ * A practitioner or motif with appointments still to come is not removed: those patients must be called
+ * back and their appointments moved or cancelled first (nothing booked is ever left pointing at nothing).
+ */
+async function refuseWhileBooked(db: CentralDb, which: SQL, what: string): Promise<void> {
+  const [{ count } = { count: 0 }] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(appointments)
+    .where(and(which, eq(appointments.status, "booked"), gt(appointments.endAt, new Date()), isNull(appointments.deletedAt)));
+  if (count > 0) {
+    const them = count === 1 ? "1 rendez-vous à venir" : `${count} rendez-vous à venir`;
+    throw new ApiError(409, "has_appointments", `${what} a encore ${them} : déplacez-les ou annulez-les d'abord.`);
+  }
 }
 
 /** Consignes carry instants as ISO strings in requests, as dates in the table. */
@@ -70,6 +85,13 @@ export function registerAgencyRecordRoutes(app: FastifyInstance, context: Server
     change: updatePractitionerRequest,
     practiceOfNew: (db, fields) => requirePractice(db, fields.practiceId),
     practiceOf: (row) => row.practiceId as string,
+    removal: {
+      guard: (db, row) => refuseWhileBooked(db, eq(appointments.practitionerId, row.id), "Ce praticien"),
+      // Its motifs go with it: nothing could be booked with them any more.
+      alongside: async (db, row, now) => {
+        await db.update(appointmentTypes).set({ deletedAt: now }).where(and(eq(appointmentTypes.practitionerId, row.id), isNull(appointmentTypes.deletedAt)));
+      },
+    },
   });
 
   registerEntityRoutes(app, context, {
@@ -83,6 +105,7 @@ export function registerAgencyRecordRoutes(app: FastifyInstance, context: Server
     practiceOf: (row) => row.practiceId as string,
     // A motif belongs to its practitioner's practice: the request names the practitioner only.
     storesPractice: true,
+    removal: { guard: (db, row) => refuseWhileBooked(db, eq(appointments.appointmentTypeId, row.id), "Ce motif") },
   });
 
   registerEntityRoutes(app, context, {

@@ -35,6 +35,15 @@ export interface EntitySpec<Create extends Record<string, unknown>, Change exten
   columns?(fields: Record<string, unknown>): Record<string, unknown>;
   /** The table keeps the practice of a record whose request names only its parent (a motif's practitioner). */
   storesPractice?: boolean;
+  /**
+   * DELETE removes the record (a tombstone the workstations pull, so its rows stay whole for history):
+   * `guard` refuses, with a 409 in French, what would leave something behind (appointments still to
+   * come); `alongside` removes in the same transaction what cannot outlive it (a practitioner's motifs).
+   */
+  removal?: {
+    guard(db: CentralDb, row: Row): Promise<void>;
+    alongside?(tx: CentralDb, row: Row, now: Date): Promise<void>;
+  };
 }
 
 /**
@@ -55,9 +64,11 @@ export function registerEntityRoutes<Create extends Record<string, unknown>, Cha
     const fields = parseOr400(spec.create, request.body);
     const practiceId = await spec.practiceOfNew(db, fields);
     const id = randomUUID();
+    // A new practice is its own practice, for the audit.
+    const practiceOfRecord = spec.practiceOf({ id, ...fields, ...(practiceId ? { practiceId } : {}) });
     await db.transaction(async (tx) => {
       await tx.insert(spec.table).values({ id, ...columns(fields), ...(spec.storesPractice ? { practiceId } : {}) } as never);
-      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: `admin.${spec.entity}.create`, entity: spec.entity, entityId: id, practiceId });
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: `admin.${spec.entity}.create`, entity: spec.entity, entityId: id, practiceId: practiceOfRecord });
     });
     // The practice's secretaries see a new consigne, motif or practitioner now, not at their next periodic pull.
     if (practiceId) await pokePractice(db, practiceId);
@@ -80,6 +91,25 @@ export function registerEntityRoutes<Create extends Record<string, unknown>, Cha
         practiceId,
         details: { fields: Object.keys(change).sort() },
       });
+    });
+    if (practiceId) await pokePractice(db, practiceId);
+    return { id };
+  });
+
+  const { removal } = spec;
+  if (!removal) return;
+  app.delete(`${spec.path}/:id`, { onRequest: authenticate, preHandler: requireRole("admin") }, async (request) => {
+    const { id } = parseOr400(idParam, request.params);
+    const practiceId = await db.transaction(async (tx) => {
+      const [current] = (await tx.select().from(spec.table as never).where(and(eq(spec.table.id, id), isNull(spec.table.deletedAt))).for("update")) as Row[];
+      if (!current) throw new ApiError(404, "not_found", spec.notFound);
+      await removal.guard(tx as unknown as CentralDb, current);
+      const now = new Date();
+      await tx.update(spec.table).set({ deletedAt: now } as never).where(eq(spec.table.id, id));
+      await removal.alongside?.(tx as unknown as CentralDb, current, now);
+      const practice = spec.practiceOf(current);
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: `admin.${spec.entity}.delete`, entity: spec.entity, entityId: id, practiceId: practice });
+      return practice;
     });
     if (practiceId) await pokePractice(db, practiceId);
     return { id };

@@ -230,6 +230,9 @@ export const updateRecordRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("directive"), id, change: updateDirectiveRequest }),
 ]);
 
+/** Practitioners and motifs can be removed (a practice is closed by `active`, a consigne ended by `validTo`). */
+export const removeRecordRequest = z.object({ kind: z.enum(["practitioner", "motif"]), id });
+
 /** A number callers dial for a practice, in any French or E.164 form (stored E.164). */
 export const addDialledNumberRequest = z.strictObject({
   practiceId: id,

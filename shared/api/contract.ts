@@ -22,6 +22,7 @@ import {
   callStatsQuery,
   createRecordRequest,
   createUserRequest,
+  removeRecordRequest,
   updateRecordRequest,
   updateUserRequest,
 } from "./admin";
@@ -214,6 +215,7 @@ export const methods = {
   /** A practice, practitioner, motif or consigne created or changed (only the fields named). */
   "admin.records.create": { input: createRecordRequest, output: z.object({ id }) },
   "admin.records.update": { input: updateRecordRequest, output: z.object({ id }) },
+  "admin.records.remove": { input: removeRecordRequest, output: z.object({ id }) },
   "admin.dialledNumbers.add": { input: addDialledNumberRequest, output: z.object({ id, e164: z.string() }) },
   "stats.calls": { input: callStatsQuery, output: callStats },
 } as const;

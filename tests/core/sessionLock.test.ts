@@ -47,6 +47,7 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "admin.records.create": (w) =>
       w.handlers["admin.records.create"]({ kind: "directive", fields: { practiceId, practitionerId: null, category: "general", title: "T", text: "T", priority: 0, validFrom: null, validTo: null, flags: {} } }),
     "admin.records.update": (w) => w.handlers["admin.records.update"]({ kind: "motif", id: randomUUID(), change: { durationMinutes: 20 } }),
+    "admin.records.remove": (w) => w.handlers["admin.records.remove"]({ kind: "motif", id: randomUUID() }),
     "admin.dialledNumbers.add": (w) => w.handlers["admin.dialledNumbers.add"]({ practiceId, number: "0144556688", label: "" }),
     "stats.calls": (w) => w.handlers["stats.calls"]({ from: "2026-01-01", to: "2026-01-31" }),
   };

@@ -284,6 +284,20 @@ describe("administration", () => {
     expect(bridge.violations).toEqual([]);
   });
 
+  it("removes a practitioner or a motif only on a second click", async () => {
+    const { user, bridge } = await openAdministration();
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    await user.click(await screen.findByRole("button", { name: "Retirer Dr Claire Martin" }));
+    expect(bridge.callsTo("admin.records.remove")).toEqual([]);
+    await user.click(screen.getByRole("button", { name: "Confirmer le retrait de Dr Claire Martin et de ses motifs" }));
+    await waitFor(() => expect(bridge.callsTo("admin.records.remove")).toEqual([{ kind: "practitioner", id: IDS.drMartin }]));
+    expect(await screen.findByText("Dr Claire Martin : envoyé au serveur.")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Retirer le motif Bilan sanguin (Dr Claire Martin)" }));
+    await user.click(screen.getByRole("button", { name: "Confirmer le retrait du motif Bilan sanguin (Dr Claire Martin)" }));
+    await waitFor(() => expect(bridge.callsTo("admin.records.remove").at(-1)).toEqual({ kind: "motif", id: expect.any(String) }));
+  });
+
   it("gives a new consigne its priority, its days in force and what it asks, refuses days out of order, and sets a motif's rules", async () => {
     const { user, bridge } = await openAdministration();
     await user.click(screen.getByRole("tab", { name: "Cabinets" }));

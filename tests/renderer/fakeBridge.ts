@@ -167,6 +167,7 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.audit.search",
   "admin.records.create",
   "admin.records.update",
+  "admin.records.remove",
   "admin.dialledNumbers.add",
   "stats.calls",
 ]);
@@ -178,7 +179,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "stats.calls";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -187,6 +188,10 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
     return { id: "94000000-0000-4000-8000-000000000001" };
   },
   "admin.records.update": ({ id }, data) => {
+    requireRole(data, "admin");
+    return { id };
+  },
+  "admin.records.remove": ({ id }, data) => {
     requireRole(data, "admin");
     return { id };
   },

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { describe, expect, it } from "vitest";
-import { auditEvents, calls, devices, directives, users } from "../../db/central/schema";
+import { appointments, appointmentTypes, auditEvents, calls, devices, directives, practitioners, users } from "../../db/central/schema";
 import { adminDeviceView, adminUserView, auditPage, callStats } from "../../shared/api/admin";
 import { errorBody, loginResponse, pullResponse } from "../../shared/api/wire";
 import { hashPassword } from "../../server/auth/passwords";
@@ -53,11 +53,11 @@ async function agency(): Promise<Agency> {
   };
 }
 
-function call(app: FastifyInstance, token: string, method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) {
+function call(app: FastifyInstance, token: string, method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: unknown) {
   return app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 }
 
-const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH", string, unknown?]> = [
+const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH" | "DELETE", string, unknown?]> = [
   ["GET", "/api/v1/admin/users"],
   ["POST", "/api/v1/admin/users", { login: "nouvelle", displayName: "Nouvelle", role: "secretary", practiceIds: [], password: "0123456789" }],
   ["PATCH", `/api/v1/admin/users/${randomUUID()}`, { displayName: "X" }],
@@ -72,6 +72,8 @@ const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH", string, unknown?]> = [
   ["PATCH", `/api/v1/admin/practitioners/${randomUUID()}`, { lastName: "X" }],
   ["POST", "/api/v1/admin/motifs", { label: "X" }],
   ["PATCH", `/api/v1/admin/motifs/${randomUUID()}`, { label: "X" }],
+  ["DELETE", `/api/v1/admin/practitioners/${randomUUID()}`],
+  ["DELETE", `/api/v1/admin/motifs/${randomUUID()}`],
   ["POST", "/api/v1/admin/dialled-numbers", { practiceId: randomUUID(), number: "0144556677" }],
 ];
 
@@ -284,5 +286,49 @@ describe("audit search", () => {
     expect(logins.events.length).toBeGreaterThanOrEqual(4);
     const bad = await call(app, tokens.admin, "GET", "/api/v1/admin/audit?limit=5000");
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe("removing practitioners and motifs", () => {
+  it("refuses while appointments are to come, then removes a practitioner with its motifs, on record and pulled as deletions", async () => {
+    const { app, tokens, testing, fixture } = await agency();
+    const { practitionerId, motifId, patientIds, practiceId } = fixture.tilleuls;
+    const appointmentId = randomUUID();
+    const start = new Date(Date.now() + 7 * 86_400_000);
+    await testing.db.insert(appointments).values({
+      id: appointmentId, practiceId, practitionerId, patientId: patientIds[0]!, appointmentTypeId: motifId,
+      startAt: start, endAt: new Date(start.getTime() + 20 * 60_000), status: "booked", channel: "telephone", createdAt: new Date(),
+    });
+    const secondMotif = randomUUID();
+    await testing.db.insert(appointmentTypes).values({ id: secondMotif, practiceId, practitionerId, label: "Suivi", durationMinutes: 15, color: "#123456", allowedForNewPatients: true, restrictions: {} });
+
+    for (const url of [`/api/v1/admin/practitioners/${practitionerId}`, `/api/v1/admin/motifs/${motifId}`]) {
+      const refused = await call(app, tokens.admin, "DELETE", url);
+      expect([refused.statusCode, errorBody.parse(refused.json()).error.code], url).toEqual([409, "has_appointments"]);
+      expect(errorBody.parse(refused.json()).error.message).toMatch(/a encore 1 rendez-vous à venir : déplacez-les ou annulez-les d'abord\.$/);
+    }
+    // The other motif has none: it goes alone.
+    expect((await call(app, tokens.admin, "DELETE", `/api/v1/admin/motifs/${secondMotif}`)).statusCode).toBe(200);
+    expect((await call(app, tokens.admin, "DELETE", `/api/v1/admin/motifs/${secondMotif}`)).statusCode).toBe(404);
+
+    await testing.db.update(appointments).set({ status: "cancelled", cancelReason: "Praticien parti" }).where(eq(appointments.id, appointmentId));
+    expect((await call(app, tokens.admin, "DELETE", `/api/v1/admin/practitioners/${practitionerId}`)).statusCode).toBe(200);
+    const [practitioner] = await testing.db.select().from(practitioners).where(eq(practitioners.id, practitionerId));
+    const [motif] = await testing.db.select().from(appointmentTypes).where(eq(appointmentTypes.id, motifId));
+    expect(practitioner!.deletedAt).toBeInstanceOf(Date);
+    expect(motif!.deletedAt).toBeInstanceOf(Date);
+    // History stays whole: the cancelled appointment still names them.
+    expect(await testing.db.$count(appointments)).toBe(1);
+
+    const trail = await testing.db.select().from(auditEvents);
+    expect(trail.filter((event) => event.action.endsWith(".delete")).map(({ action, practiceId: practice, entityId }) => ({ action, practice, entityId }))).toEqual(
+      expect.arrayContaining([
+        { action: "admin.practitioner.delete", practice: practiceId, entityId: practitionerId },
+        { action: "admin.appointment_type.delete", practice: practiceId, entityId: secondMotif },
+      ]),
+    );
+    const pulled = pullResponse.parse((await call(app, tokens.secretaire, "GET", "/api/v1/sync/pull?limit=1000")).json());
+    const deleted = pulled.changes.filter((change) => change.op === "delete").map((change) => change.row.id);
+    expect(deleted).toEqual(expect.arrayContaining([practitionerId, motifId, secondMotif]));
   });
 });

@@ -3,7 +3,7 @@ import { ADMIN_RECORD_PATHS, adminDeviceView, adminUserView, auditPage, callStat
 import type { MethodArgs } from "../../../shared/api/contract";
 
 /** A request to the server on the workstation's session (syncService.serverRequest). */
-export type ServerRequest = <T>(method: "GET" | "POST" | "PATCH", path: string, schema: z.ZodType<T>, body?: unknown) => Promise<T>;
+export type ServerRequest = <T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, schema: z.ZodType<T>, body?: unknown) => Promise<T>;
 
 const userAnswer = z.object({ user: adminUserView });
 const recordAnswer = z.object({ id: z.string().uuid() });
@@ -28,6 +28,7 @@ export function adminHandlers(request: () => ServerRequest) {
     "admin.audit.search": (filters: MethodArgs<"admin.audit.search">) => request()("GET", `/api/v1/admin/audit?${auditQuery(filters)}`, auditPage),
     "admin.records.create": ({ kind, fields }: MethodArgs<"admin.records.create">) => request()("POST", ADMIN_RECORD_PATHS[kind], recordAnswer, fields),
     "admin.records.update": ({ kind, id, change }: MethodArgs<"admin.records.update">) => request()("PATCH", `${ADMIN_RECORD_PATHS[kind]}/${id}`, recordAnswer, change),
+    "admin.records.remove": ({ kind, id }: MethodArgs<"admin.records.remove">) => request()("DELETE", `${ADMIN_RECORD_PATHS[kind]}/${id}`, recordAnswer),
     "admin.dialledNumbers.add": (input: MethodArgs<"admin.dialledNumbers.add">) =>
       request()("POST", "/api/v1/admin/dialled-numbers", z.object({ id: z.string().uuid(), e164: z.string() }), input),
     "stats.calls": ({ from, to }: MethodArgs<"stats.calls">) => request()("GET", `/api/v1/stats/calls?${new URLSearchParams({ from, to })}`, callStats),

@@ -86,8 +86,8 @@ export function serverApi(serverUrl: string) {
     },
     socketUrl: () => `${base.replace(/^http/, "ws")}/api/v1/ws`,
     /** An administration or statistics request (`/api/v1/admin/…`, `/api/v1/stats/…`), its answer checked. */
-    request: <T>(token: string, method: "GET" | "POST" | "PATCH", path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> =>
-      call(`${base}${path}`, { ...json(token, method === "GET" ? undefined : (body ?? {})), method }, schema),
+    request: <T>(token: string, method: "GET" | "POST" | "PATCH" | "DELETE", path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> =>
+      call(`${base}${path}`, { ...json(token, method === "GET" || method === "DELETE" ? undefined : (body ?? {})), method }, schema),
   };
 }
 

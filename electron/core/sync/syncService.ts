@@ -183,7 +183,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
    * statistics): online only, answered with the server's French refusal when it refuses. A write is
    * followed by a sync, so the change reaches this workstation's copy at once.
    */
-  async function serverRequest<T>(method: "GET" | "POST" | "PATCH", path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  async function serverRequest<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
     const url = serverUrl();
     const token = replica.state.get(KEYS.token);
     if (!url || !token) throw new TelesecError("no_session", "Connectez-vous au serveur de l'agence pour cette action.");

@@ -3,6 +3,7 @@ import type { AdminDeviceView } from "../../../../shared/api/admin";
 import { formatInstantDateTime } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
+import { ConfirmedButton } from "./ConfirmedButton";
 import { useServerList } from "./useServerList";
 
 function stateOf(device: AdminDeviceView): string {
@@ -18,12 +19,10 @@ function stateOf(device: AdminDeviceView): string {
  */
 export function DevicesTab() {
   const { list, reload } = useServerList(() => telesec.call("admin.devices.list", {}));
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   async function revoke(device: AdminDeviceView): Promise<void> {
     setFailure(null);
-    setConfirming(null);
     try {
       await telesec.call("admin.devices.revoke", { id: device.id });
     } catch (error) {
@@ -58,16 +57,9 @@ export function DevicesTab() {
                   {stateOf(device)}
                   {device.current && " (ce poste)"}
                   {/* Nothing to revoke on a closed session; this very workstation signs out instead. */}
-                  {!device.revokedAt && !device.closedAt && !device.current &&
-                    (confirming === device.id ? (
-                      <button type="button" className="button button--danger button--small" onClick={() => void revoke(device)}>
-                        {`Confirmer la révocation de ${device.name}`}
-                      </button>
-                    ) : (
-                      <button type="button" className="button button--small" onClick={() => setConfirming(device.id)}>
-                        {`Révoquer ${device.name}`}
-                      </button>
-                    ))}
+                  {!device.revokedAt && !device.closedAt && !device.current && (
+                    <ConfirmedButton label={`Révoquer ${device.name}`} confirmLabel={`Confirmer la révocation de ${device.name}`} onConfirm={() => void revoke(device)} />
+                  )}
                 </td>
               </tr>
             ))}

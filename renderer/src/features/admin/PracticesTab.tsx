@@ -16,7 +16,8 @@ import { NEW_PATIENT_POLICY_LABELS, practitionerName } from "../practice/practic
 import { ABSENCE_REASON_LABELS, absenceFromDays, withAbsence } from "./absenceForm";
 import { formatWeeklyHours, parseWeeklyHours } from "./weeklyHoursText";
 import { NewDirectiveForm } from "./NewDirectiveForm";
-import { createRecord, updateRecord, type RecordOutcome } from "./recordCommands";
+import { ConfirmedButton } from "./ConfirmedButton";
+import { createRecord, removeRecord, updateRecord, type RecordOutcome } from "./recordCommands";
 
 interface PracticeRecords {
   card: PracticeCard;
@@ -28,9 +29,9 @@ interface PracticeRecords {
 const TABLES = new Set(["practice", "practitioner", "appointment_type", "directive"]);
 
 /**
- * A practice as an administrator edits it: its card (name, greeting, access), its practitioners'
- * new-patient policy, its motifs (duration, what to read to the patient) and its consignes (add one,
- * end one). Changes go to the server; the screen shows them once the sync brings them back.
+ * A practice as an administrator edits it: its card (name, greeting, access), its practitioners
+ * (new-patient policy, hours, absences; removal), its motifs (duration, what to read to the patient,
+ * notice, new patients; removal) and its consignes (add one, end one). Changes go to the server; the screen shows them once the sync brings them back.
  */
 export function PracticesTab() {
   const practices = valueOr(usePracticesStore((state) => state.practices), []);
@@ -105,6 +106,11 @@ export function PracticesTab() {
                     ))}
                   </select>
                 </label>
+                <ConfirmedButton
+                  label={`Retirer ${practitionerName(practitioner)}`}
+                  confirmLabel={`Confirmer le retrait de ${practitionerName(practitioner)} et de ses motifs`}
+                  onConfirm={() => void removeRecord({ kind: "practitioner", id: practitioner.id }).then(report(practitionerName(practitioner)))}
+                />
                 <PractitionerHours practitioner={practitioner} onSaved={report(`Horaires de ${practitionerName(practitioner)}`)} />
                 <PractitionerAbsences practitioner={practitioner} onSaved={report(`Absences de ${practitionerName(practitioner)}`)} />
               </li>
@@ -436,6 +442,7 @@ function MotifRow({ motif, owner, onSaved }: { motif: MotifView; owner: Practice
         <button type="submit" className="button">
           Enregistrer
         </button>
+        <ConfirmedButton label={`Retirer le motif ${label}`} confirmLabel={`Confirmer le retrait du motif ${label}`} onConfirm={() => void removeRecord({ kind: "motif", id: motif.id }).then(onSaved)} />
       </form>
     </li>
   );

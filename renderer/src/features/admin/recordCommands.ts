@@ -16,5 +16,8 @@ async function outcomeOf(request: Promise<unknown>): Promise<RecordOutcome> {
 /** A practice, practitioner, motif or consigne changed on the server. */
 export const updateRecord = (request: MethodInput<"admin.records.update">) => outcomeOf(telesec.call("admin.records.update", request));
 
+/** A practitioner or motif removed on the server (refused while it has appointments to come). */
+export const removeRecord = (request: MethodInput<"admin.records.remove">) => outcomeOf(telesec.call("admin.records.remove", request));
+
 /** A practice, practitioner, motif or consigne created on the server. */
 export const createRecord = (request: MethodInput<"admin.records.create">) => outcomeOf(telesec.call("admin.records.create", request));
