@@ -284,6 +284,38 @@ describe("administration", () => {
     expect(bridge.violations).toEqual([]);
   });
 
+  it("sets when the agency covers the practice and what to say then, refusing two coverages at once", async () => {
+    const { user, bridge } = await openAdministration();
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    const form = within(await screen.findByRole("form", { name: "Couverture du cabinet" }));
+    await user.clear(form.getByLabelText("Plages — Débordement"));
+    await user.type(form.getByLabelText("Plages — Débordement"), "lun 12:00-14:00 ; mar 12:00-14:00");
+    await user.clear(form.getByLabelText("Plages — Hors horaires"));
+    await user.type(form.getByLabelText("Plages — Hors horaires"), "lun 13:00-20:00");
+    await user.click(form.getByRole("button", { name: "Enregistrer la couverture" }));
+    expect(await form.findByRole("alert")).toHaveTextContent("se chevauchent");
+    expect(bridge.callsTo("admin.records.update")).toEqual([]);
+
+    await user.clear(form.getByLabelText("Plages — Hors horaires"));
+    await user.type(form.getByLabelText("Plages — Hors horaires"), "lun 19:00-23:59");
+    await user.clear(form.getByLabelText("Accueil — Hors horaires"));
+    await user.type(form.getByLabelText("Accueil — Hors horaires"), "Le cabinet est fermé ; je prends votre message.");
+    await user.click(form.getByRole("button", { name: "Enregistrer la couverture" }));
+    await waitFor(() => expect(bridge.callsTo("admin.records.update")).toHaveLength(1));
+    expect(bridge.callsTo("admin.records.update")[0]).toMatchObject({
+      kind: "practice",
+      id: IDS.tilleuls,
+      change: {
+        coverageSchedule: [
+          { weekday: 1, start: "12:00", end: "14:00", mode: "debordement" },
+          { weekday: 1, start: "19:00", end: "23:59", mode: "hors_horaires" },
+          { weekday: 2, start: "12:00", end: "14:00", mode: "debordement" },
+        ],
+        greetings: expect.objectContaining({ hors_horaires: "Le cabinet est fermé ; je prends votre message." }),
+      },
+    });
+  });
+
   it("removes a practitioner or a motif only on a second click", async () => {
     const { user, bridge } = await openAdministration();
     await user.click(screen.getByRole("tab", { name: "Cabinets" }));

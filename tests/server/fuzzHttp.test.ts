@@ -372,8 +372,9 @@ function allowedChanges(route: string, response: LightMyRequestResponse): Set<st
 
 async function check(route: string, request: Request, tally: Tally): Promise<void> {
   let headers = request.headers;
-  if (headers.authorization?.includes(OWN_SESSION)) {
-    headers = { ...headers, authorization: headers.authorization.replace(OWN_SESSION, await world.openSession()) };
+  const ownSession = headers.authorization?.includes(OWN_SESSION) ? await world.openSession() : null;
+  if (ownSession) {
+    headers = { ...headers, authorization: headers.authorization!.replace(OWN_SESSION, ownSession) };
     counts = await world.counts();
   }
   const options: InjectOptions = {
@@ -406,6 +407,10 @@ async function check(route: string, request: Request, tally: Tally): Promise<voi
     if (allowed.has("login_attempt")) expect(after.audit_event! - counts.audit_event!, where).toBe(1);
   }
   counts = after;
+  if (ownSession) {
+    await world.dropSession(ownSession);
+    counts = await world.counts();
+  }
 }
 
 async function fuzz(route: string, arbitrary: fc.Arbitrary<Request>, runs = RUNS): Promise<Tally> {

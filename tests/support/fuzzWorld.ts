@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { devices, dialledNumbers, users } from "../../db/central/schema";
 import { buildServer } from "../../server/app";
-import { newDeviceToken } from "../../server/auth/deviceTokens";
+import { hashDeviceToken, newDeviceToken } from "../../server/auth/deviceTokens";
 import { createPbxLink } from "../../server/telephony/pbxSecrets";
 import { loginResponse } from "../../shared/api/wire";
 import { tableCounter } from "./fuzzChecks";
@@ -27,6 +27,8 @@ export interface FuzzWorld {
   revokedToken: string;
   /** A new session of secretaire's, as a login would open it, without the password check's cost. */
   openSession(): Promise<string>;
+  /** Forgets a session openSession made: a thousand leftover devices would slow every later devices list. */
+  dropSession(token: string): Promise<void>;
   /** Row counts of every table. */
   counts(): Promise<Record<string, number>>;
   /** What the server logged (internal errors only). */
@@ -78,6 +80,9 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
       const now = new Date();
       await database.db.insert(devices).values({ id: randomUUID(), userId: secretaire!.id, name: "Poste du fuzzer", createdAt: now, lastSeenAt: now, tokenHash });
       return token;
+    },
+    async dropSession(token) {
+      await database.db.delete(devices).where(eq(devices.tokenHash, hashDeviceToken(token)));
     },
     counts: await tableCounter(database.pool),
     logs,

@@ -17,6 +17,7 @@ import { ABSENCE_REASON_LABELS, absenceFromDays, withAbsence } from "./absenceFo
 import { formatWeeklyHours, parseWeeklyHours } from "./weeklyHoursText";
 import { NewDirectiveForm } from "./NewDirectiveForm";
 import { ConfirmedButton } from "./ConfirmedButton";
+import { CoverageForm } from "./CoverageForm";
 import { createRecord, removeRecord, updateRecord, type RecordOutcome } from "./recordCommands";
 
 interface PracticeRecords {
@@ -85,6 +86,7 @@ export function PracticesTab() {
       {records && (
         <>
           <CardForm key={records.card.id} card={records.card} onSaved={report("Fiche du cabinet")} />
+          <CoverageForm key={`couverture-${records.card.id}`} card={records.card} onSaved={report("Couverture du cabinet")} />
           <h4>Praticiens</h4>
           <ul className="admin-list">
             {records.card.practitioners.map((practitioner) => (
