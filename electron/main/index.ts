@@ -19,6 +19,7 @@ import { readMachineConfig } from "../core/config/readMachineConfig";
 import { startAutoUpdates } from "./autoUpdates";
 import { launchCore, type CoreConfigErrorStart, type CoreHandle, type CoreWorkstationStart } from "./coreLauncher";
 import { coreServerUrl, machineConfigFile, updateFeedUrl, windowTitle } from "./machineSettings";
+import { windowsInstallKind } from "./installKind";
 import { readWindowsProgramData } from "./windowsProgramData";
 import { coreStartKey } from "./coreStartKey";
 import { createRendererRequestHandler } from "./rendererProtocolHandler";
@@ -68,6 +69,7 @@ async function start(): Promise<void> {
     env: process.env,
     packaged: app.isPackaged,
     machineProgramData: process.platform === "win32" && app.isPackaged ? readWindowsProgramData() : null,
+    ...(process.platform === "win32" && app.isPackaged ? { windowsInstall: windowsInstallKind(process.execPath, app.getName()) } : {}),
   };
   const log = (line: string) => console.error(line);
 

@@ -1,4 +1,5 @@
 import { machineConfigPath, type MachineConfig } from "../../shared/config/machineConfig";
+import type { WindowsInstallKind } from "./installKind";
 
 /**
  * What main takes from its surroundings at start, decided here so it can be tested without Electron.
@@ -14,6 +15,8 @@ export interface MainSurroundings {
   packaged: boolean;
   /** Windows, installed app: ProgramData as the registry records it (windowsProgramData.ts), null if unreadable. */
   machineProgramData?: string | null;
+  /** Windows, installed app: how (installKind.ts). An MSI installation never updates itself. */
+  windowsInstall?: WindowsInstallKind;
 }
 
 /** The configuration file to read. */
@@ -32,9 +35,13 @@ export function coreServerUrl(config: MachineConfig, { env, packaged }: MainSurr
   return !packaged && development ? development : undefined;
 }
 
-/** Where electron-updater looks for new versions; null: no check at all (development, turned off, no server). */
-export function updateFeedUrl(config: MachineConfig, { packaged }: MainSurroundings): string | null {
-  return packaged ? config.updateUrl : null;
+/**
+ * Where electron-updater looks for new versions; null: no check at all (development, turned off, no
+ * server, or an MSI installation, which IT updates by deploying the next MSI).
+ */
+export function updateFeedUrl(config: MachineConfig, { packaged, windowsInstall }: MainSurroundings): string | null {
+  if (!packaged || windowsInstall === "msi") return null;
+  return config.updateUrl;
 }
 
 /** The window's title: the agency's name beside the product's, when the configuration gives one. */

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { parseMachineConfig, type MachineConfig } from "../../shared/config/machineConfig";
 import { startAutoUpdates, type UpdaterLike } from "../../electron/main/autoUpdates";
 import { coreServerUrl, machineConfigFile, updateFeedUrl, windowTitle } from "../../electron/main/machineSettings";
+import { windowsInstallKind } from "../../electron/main/installKind";
 import { programDataFromRegistry, registryValue } from "../../electron/main/windowsProgramData";
 
 function config(json: object | null): MachineConfig {
@@ -27,6 +28,16 @@ describe("what main takes from its surroundings", () => {
     expect(machineConfigFile({ platform: "win32", packaged: true, env: userSet, machineProgramData: null })).toBe("C:\\ProgramData\\Telesec\\config.json");
     // In development the environment is trusted: it is the developer's machine.
     expect(machineConfigFile({ platform: "win32", packaged: false, env: userSet })).toBe("C:\\Users\\camille\\faux\\Telesec\\config.json");
+  });
+
+  it("never updates an MSI installation (IT deploys the next MSI), and tells one from an NSIS installation by its uninstaller", () => {
+    const configured = config({ serverUrl: "https://telesec.agence.fr" });
+    const windows = { platform: "win32", packaged: true, env: {} };
+    expect(updateFeedUrl(configured, { ...windows, windowsInstall: "nsis" })).toBe("https://telesec.agence.fr/updates/");
+    expect(updateFeedUrl(configured, { ...windows, windowsInstall: "msi" })).toBeNull();
+    const exe = "C:\\Program Files\\Télésec\\Télésec.exe";
+    expect(windowsInstallKind(exe, "Télésec", (path) => path === "C:\\Program Files\\Télésec\\Uninstall Télésec.exe")).toBe("nsis");
+    expect(windowsInstallKind(exe, "Télésec", () => false)).toBe("msi");
   });
 
   it("reads ProgramData from reg.exe's answers, %SystemDrive% from the registry's SystemRoot", () => {
