@@ -6,6 +6,7 @@ import { appointments, appointmentTypes, auditEvents, calls, devices, directives
 import { adminDeviceView, adminUserView, auditPage, callStats } from "../../shared/api/admin";
 import { errorBody, loginResponse, pullResponse } from "../../shared/api/wire";
 import { hashPassword } from "../../server/auth/passwords";
+import { routesOf } from "../../server/security/routeCatalogue";
 import { seedSyncFixture, type SyncFixture } from "../support/syncWorld";
 import { useTestApps, type TestApp } from "./appOnFreshDatabase";
 
@@ -84,7 +85,12 @@ describe("roles on the administration API", () => {
   it("refuses secretaries and supervisors every admin route with 403 'forbidden' in French, changing nothing", async () => {
     const { app, tokens, testing } = await agency();
     const before = await countRows(testing);
-    for (const who of ["secretaire", "superviseur"] as const) {
+    // Every administration route the server registers is in the list: a new one cannot escape this test.
+    const listed = new Set(ADMIN_ROUTES.map(([method, url]) => `${method} ${url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, ":id")}`));
+    const registered = routesOf(app).filter((route) => route.url.startsWith("/api/v1/admin/") && route.method !== "HEAD").map((route) => `${route.method} ${route.url}`);
+    expect(registered.length).toBe(ADMIN_ROUTES.length);
+    expect(registered.filter((route) => !listed.has(route)), "route d'administration absente de ADMIN_ROUTES").toEqual([]);
+    for (const who of ["secretaire", "secretaire2", "superviseur"] as const) {
       for (const [method, url, payload] of ADMIN_ROUTES) {
         const response = await call(app, tokens[who], method, url, payload);
         expect(response.statusCode, `${who} ${method} ${url}`).toBe(403);
