@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { dialledNumbers, practices } from "../../db/central/schema";
 import { addDialledNumberRequest } from "../../shared/api/admin";
@@ -10,11 +10,13 @@ import { DEFAULT_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
 import { pokePractice } from "../sync/pokeWorkstations";
 import { auditAdminChange } from "./adminAudit";
+import { idParam } from "./idParam";
 import { requireRole } from "./requireRole";
 
 /**
  * A number that rings for a practice: the key of the screen pop, so one number rings for one practice
- * only (409 otherwise). Written in any French or E.164 form, stored E.164.
+ * only (409 otherwise). Written in any French or E.164 form, stored E.164. Removed, it rings for
+ * nothing until it is given again (to any practice).
  */
 export function registerDialledNumberRoutes(app: FastifyInstance, { db, authenticate }: ServerContext): void {
   app.post("/api/v1/admin/dialled-numbers", { onRequest: authenticate, preHandler: requireRole("admin"), bodyLimit: DEFAULT_BODY_LIMIT_BYTES }, async (request, reply) => {
@@ -23,13 +25,36 @@ export function registerDialledNumberRoutes(app: FastifyInstance, { db, authenti
     if (!e164) throw new ApiError(400, "invalid", `Requête invalide : « ${number} » n'est pas un numéro de téléphone.`);
     const [practice] = await db.select({ id: practices.id }).from(practices).where(and(eq(practices.id, practiceId), isNull(practices.deletedAt)));
     if (!practice) throw new ApiError(400, "invalid", "Requête invalide : cabinet inconnu.");
-    const id = randomUUID();
-    await db.transaction(async (tx) => {
-      const [row] = await tx.insert(dialledNumbers).values({ id, practiceId, e164, label }).onConflictDoNothing({ target: dialledNumbers.e164 }).returning({ id: dialledNumbers.id });
+    const id = await db.transaction(async (tx) => {
+      // A number once removed keeps its row (the tombstone the workstations pulled): it is given again.
+      const [row] = await tx
+        .insert(dialledNumbers)
+        .values({ id: randomUUID(), practiceId, e164, label })
+        .onConflictDoUpdate({ target: dialledNumbers.e164, set: { practiceId, label, deletedAt: null }, setWhere: isNotNull(dialledNumbers.deletedAt) })
+        .returning({ id: dialledNumbers.id });
       if (!row) throw new ApiError(409, "number_taken", `Le numéro ${e164} sonne déjà pour un cabinet.`);
-      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: "admin.dialled_number.create", entity: "dialled_number", entityId: id, practiceId });
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: "admin.dialled_number.create", entity: "dialled_number", entityId: row.id, practiceId });
+      return row.id;
     });
     await pokePractice(db, practiceId);
     return reply.code(201).send({ id, e164 });
+  });
+
+  // No body is expected; the limit keeps anyone from streaming one.
+  app.delete("/api/v1/admin/dialled-numbers/:id", { onRequest: authenticate, preHandler: requireRole("admin"), bodyLimit: DEFAULT_BODY_LIMIT_BYTES }, async (request) => {
+    const { id } = parseOr400(idParam, request.params);
+    const practiceId = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(dialledNumbers)
+        .set({ deletedAt: new Date() })
+        .where(and(eq(dialledNumbers.id, id), isNull(dialledNumbers.deletedAt)))
+        .returning({ practiceId: dialledNumbers.practiceId });
+      if (!row) throw new ApiError(404, "not_found", "Numéro introuvable.");
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: "admin.dialled_number.delete", entity: "dialled_number", entityId: id, practiceId: row.practiceId });
+      return row.practiceId;
+    });
+    // Calls to it no longer pop this practice: the workstations learn it now.
+    await pokePractice(db, practiceId);
+    return { id };
   });
 }

@@ -4,6 +4,7 @@ import { registerAgencyRecordRoutes } from "./agencyRecords";
 import { registerAuditRoutes } from "./auditRoutes";
 import { registerDeviceRoutes } from "./deviceRoutes";
 import { registerDialledNumberRoutes } from "./dialledNumberRoutes";
+import { registerPracticeReadRoutes } from "./practiceReadRoutes";
 import { registerStatsRoutes } from "./statsRoutes";
 import { registerUserRoutes } from "./userRoutes";
 
@@ -11,6 +12,7 @@ import { registerUserRoutes } from "./userRoutes";
 export function registerAdminRoutes(app: FastifyInstance, context: ServerContext): void {
   registerUserRoutes(app, context);
   registerDeviceRoutes(app, context);
+  registerPracticeReadRoutes(app, context);
   registerAgencyRecordRoutes(app, context);
   registerDialledNumberRoutes(app, context);
   registerAuditRoutes(app, context);

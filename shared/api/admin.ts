@@ -12,6 +12,7 @@ import {
   referrals,
   weeklyHours,
 } from "../domain/schedules";
+import { directiveView, motifView, practiceCard } from "./views";
 
 /**
  * The administration API (`/api/v1/admin/…`, admin role) and the supervisors' statistics
@@ -229,6 +230,26 @@ export const updateRecordRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("motif"), id, change: updateMotifRequest }),
   z.object({ kind: z.literal("directive"), id, change: updateDirectiveRequest }),
 ]);
+
+/**
+ * What the administration screen reads of the agency's practices, from the server: every practice,
+ * whatever the administrator's own account serves — she edits consignes without holding a single
+ * patient's record on her workstation (data minimisation).
+ */
+export const adminPracticeSummary = z.object({ id, name: z.string(), city: z.string(), active: z.boolean(), dialledNumbers: z.array(z.string()) });
+export type AdminPracticeSummary = z.infer<typeof adminPracticeSummary>;
+/** A consigne as the administrator sees it: ended and future ones too, with what it asks of the secretary. */
+export const adminDirectiveView = directiveView.extend({ flags: directiveFlags });
+export type AdminDirectiveView = z.infer<typeof adminDirectiveView>;
+export const adminDialledNumber = z.object({ id, e164: z.string(), label: z.string() });
+export const adminPracticeRecords = z.object({
+  card: practiceCard,
+  active: z.boolean(),
+  numbers: z.array(adminDialledNumber),
+  motifs: z.array(motifView),
+  directives: z.array(adminDirectiveView),
+});
+export type AdminPracticeRecords = z.infer<typeof adminPracticeRecords>;
 
 /** Practitioners and motifs can be removed (a practice is closed by `active`, a consigne ended by `validTo`). */
 export const removeRecordRequest = z.object({ kind: z.enum(["practitioner", "motif"]), id });

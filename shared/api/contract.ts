@@ -15,6 +15,8 @@ import {
 import {
   addDialledNumberRequest,
   adminDeviceView,
+  adminPracticeRecords,
+  adminPracticeSummary,
   adminUserView,
   auditPage,
   auditSearchQuery,
@@ -217,6 +219,10 @@ export const methods = {
   "admin.records.update": { input: updateRecordRequest, output: z.object({ id }) },
   "admin.records.remove": { input: removeRecordRequest, output: z.object({ id }) },
   "admin.dialledNumbers.add": { input: addDialledNumberRequest, output: z.object({ id, e164: z.string() }) },
+  "admin.dialledNumbers.remove": { input: z.object({ id }), output: z.object({ id }) },
+  /** Every practice of the agency, from the server: what the administration screen edits, whatever this account serves. */
+  "admin.practices.list": { input: z.object({}), output: z.array(adminPracticeSummary) },
+  "admin.practices.get": { input: z.object({ practiceId: id }), output: adminPracticeRecords },
   "stats.calls": { input: callStatsQuery, output: callStats },
 } as const;
 

@@ -49,6 +49,9 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "admin.records.update": (w) => w.handlers["admin.records.update"]({ kind: "motif", id: randomUUID(), change: { durationMinutes: 20 } }),
     "admin.records.remove": (w) => w.handlers["admin.records.remove"]({ kind: "motif", id: randomUUID() }),
     "admin.dialledNumbers.add": (w) => w.handlers["admin.dialledNumbers.add"]({ practiceId, number: "0144556688", label: "" }),
+    "admin.dialledNumbers.remove": (w) => w.handlers["admin.dialledNumbers.remove"]({ id: randomUUID() }),
+    "admin.practices.list": (w) => w.handlers["admin.practices.list"]({}),
+    "admin.practices.get": (w) => w.handlers["admin.practices.get"]({ practiceId }),
     "stats.calls": (w) => w.handlers["stats.calls"]({ from: "2026-01-01", to: "2026-01-31" }),
   };
 }

@@ -192,7 +192,7 @@ describe("administration", () => {
     await user.click(card.getByRole("button", { name: "Enregistrer la fiche" }));
     await waitFor(() => expect(bridge.callsTo("admin.records.update")).toHaveLength(1));
     expect(bridge.callsTo("admin.records.update")[0]).toMatchObject({ kind: "practice", id: IDS.tilleuls, change: { accessNotes: "Rez-de-chaussée, code 7788.", name: "Cabinet médical des Tilleuls" } });
-    expect(await screen.findByText("Fiche du cabinet : envoyé au serveur.")).toBeInTheDocument();
+    expect(await screen.findByText("Fiche du cabinet : enregistré.")).toBeInTheDocument();
 
     await user.selectOptions(screen.getByLabelText(/^Dr Jean Dupont — nouveaux patients/), "N'accepte pas de nouveaux patients");
     await waitFor(() => expect(bridge.callsTo("admin.records.update").at(-1)).toEqual({ kind: "practitioner", id: IDS.drDupont, change: { acceptsNewPatients: "non" } }));
@@ -323,7 +323,7 @@ describe("administration", () => {
     expect(bridge.callsTo("admin.records.remove")).toEqual([]);
     await user.click(screen.getByRole("button", { name: "Confirmer le retrait de Dr Claire Martin et de ses motifs" }));
     await waitFor(() => expect(bridge.callsTo("admin.records.remove")).toEqual([{ kind: "practitioner", id: IDS.drMartin }]));
-    expect(await screen.findByText("Dr Claire Martin : envoyé au serveur.")).toBeInTheDocument();
+    expect(await screen.findByText("Dr Claire Martin : enregistré.")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Retirer le motif Bilan sanguin (Dr Claire Martin)" }));
     await user.click(screen.getByRole("button", { name: "Confirmer le retrait du motif Bilan sanguin (Dr Claire Martin)" }));
@@ -377,10 +377,8 @@ describe("administration", () => {
     );
   });
 
-  it("creates a practice with its number, adds it to the administrator's account, and gives it to another account", async () => {
+  it("creates a practice with its number, without taking it into the administrator's account, and gives it to another account", async () => {
     const { user, bridge } = await openAdministration();
-    // The signed-in administrator's own account is the fixtures' "admin" (same id as the session's).
-    expect(bridge.data.agency.users.find((account) => account.id === camille.user!.id)?.login).toBe("admin");
     await user.click(screen.getByRole("tab", { name: "Cabinets" }));
     await user.click(await screen.findByText("Nouveau cabinet", { selector: "summary" }));
     const form = within(screen.getByRole("form", { name: "Nouveau cabinet" }));
@@ -390,25 +388,53 @@ describe("administration", () => {
     await user.type(form.getByLabelText("Ville"), "Lorient");
     await user.type(form.getByLabelText("Accueil à dire"), "Cabinet du Port, bonjour.");
     await user.type(form.getByLabelText("Numéro appelé"), "02 97 00 11 22");
+    // The server now has it (the fake serves the agency's practices from its own list).
+    const port = { ...bridge.data.practices[0]!, id: "94000000-0000-4000-8000-000000000001", name: "Cabinet du Port", dialledNumbers: ["+33297001122"], practitioners: [] };
     await user.click(form.getByRole("button", { name: "Créer le cabinet" }));
-    expect(await screen.findByText("Nouveau cabinet : envoyé au serveur.")).toBeInTheDocument();
+    bridge.data.practices.push(port);
+    expect(await screen.findByText("Nouveau cabinet : enregistré.")).toBeInTheDocument();
     expect(bridge.callsTo("admin.records.create")).toEqual([
       { kind: "practice", fields: { name: "Cabinet du Port", kind: "cabinet", address: { street: "2 quai Nord", postalCode: "56100", city: "Lorient" }, greetings: { default: "Cabinet du Port, bonjour." } } },
     ]);
-    expect(bridge.callsTo("admin.dialledNumbers.add")).toEqual([{ practiceId: "94000000-0000-4000-8000-000000000001", number: "02 97 00 11 22" }]);
-    expect(bridge.callsTo("admin.users.update").at(-1)).toEqual({ id: camille.user!.id, change: { practiceIds: [IDS.tilleuls, IDS.gare, "94000000-0000-4000-8000-000000000001"] } });
-
-    // A sync that brings practices reloads the list the forms offer.
-    const before = bridge.callsTo("practices.list").length;
-    act(() => bridge.emit("replica.changed", { tables: ["practice"] }));
-    await waitFor(() => expect(bridge.callsTo("practices.list").length).toBe(before + 1));
+    expect(bridge.callsTo("admin.dialledNumbers.add")).toEqual([{ practiceId: port.id, number: "02 97 00 11 22" }]);
+    // Data minimisation: the administrator's account is not given the practice (nor its patients).
+    expect(bridge.callsTo("admin.users.update")).toEqual([]);
+    // The new practice is the one shown for editing.
+    await waitFor(() => expect(bridge.callsTo("admin.practices.get").at(-1)).toEqual({ practiceId: port.id }));
 
     await user.click(screen.getByRole("tab", { name: "Comptes" }));
     await user.click(await screen.findByRole("button", { name: "Cabinets de secretaire (2)" }));
     const practices = within(screen.getByRole("group", { name: "Cabinets de secretaire" }));
     await user.click(practices.getByLabelText("Maison de santé de la Gare"));
+    await user.click(practices.getByLabelText("Cabinet du Port"));
     await user.click(practices.getByRole("button", { name: "Enregistrer les cabinets de secretaire" }));
-    await waitFor(() => expect(bridge.callsTo("admin.users.update").at(-1)).toEqual({ id: "90000000-0000-4000-8000-000000000002", change: { practiceIds: [IDS.tilleuls] } }));
+    await waitFor(() => expect(bridge.callsTo("admin.users.update").at(-1)).toEqual({ id: "90000000-0000-4000-8000-000000000002", change: { practiceIds: [IDS.tilleuls, port.id] } }));
+  });
+
+  it("lists the practice's numbers, adds one and removes one after a second click, and shows ended and future consignes", async () => {
+    const { user, bridge } = await openAdministration();
+    const now = Date.now();
+    bridge.data.directives.push(
+      { ...bridge.data.directives[0]!, id: "97000000-0000-4000-8000-000000000001", title: "Ancienne", validFrom: null, validTo: new Date(now - 86_400_000).toISOString() },
+      { ...bridge.data.directives[0]!, id: "97000000-0000-4000-8000-000000000002", title: "Prochaine", validFrom: new Date(now + 5 * 86_400_000).toISOString(), validTo: null },
+    );
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    const numbers = within(await screen.findByRole("list", { name: "Numéros du cabinet" }));
+    expect(numbers.getAllByRole("listitem")).toHaveLength(1);
+    await user.click(numbers.getByRole("button", { name: /^Retirer le numéro 04 78 00 00 01$/ }));
+    await user.click(numbers.getByRole("button", { name: "Confirmer : le 04 78 00 00 01 ne sonnera plus pour ce cabinet" }));
+    await waitFor(() => expect(bridge.callsTo("admin.dialledNumbers.remove")).toEqual([{ id: "96000000-0000-4000-8000-000000000001" }]));
+    const add = within(screen.getByRole("form", { name: "Nouveau numéro" }));
+    await user.type(add.getByLabelText("Numéro à ajouter"), "04 78 00 00 09");
+    await user.type(add.getByLabelText("Libellé du numéro"), "Urgences");
+    await user.click(add.getByRole("button", { name: "Ajouter le numéro" }));
+    await waitFor(() => expect(bridge.callsTo("admin.dialledNumbers.add")).toEqual([{ practiceId: IDS.tilleuls, number: "04 78 00 00 09", label: "Urgences" }]));
+
+    const consignes = within(screen.getByRole("list", { name: "Consignes du cabinet" }));
+    expect(consignes.getByText(/Ancienne \(priorité \d+ ; terminée le /)).toBeInTheDocument();
+    expect(consignes.queryByRole("button", { name: "Terminer « Ancienne »" })).not.toBeInTheDocument();
+    expect(consignes.getByText(/Prochaine \(priorité \d+ ; à partir du /)).toBeInTheDocument();
+    expect(consignes.getByRole("button", { name: "Terminer « Prochaine »" })).toBeInTheDocument();
   });
 
   it("goes back to the calls when a call rings", async () => {

@@ -168,6 +168,9 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.records.create",
   "admin.records.update",
   "admin.records.remove",
+  "admin.dialledNumbers.remove",
+  "admin.practices.list",
+  "admin.practices.get",
   "admin.dialledNumbers.add",
   "stats.calls",
 ]);
@@ -179,7 +182,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -192,6 +195,28 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
     return { id };
   },
   "admin.records.remove": ({ id }, data) => {
+    requireRole(data, "admin");
+    return { id };
+  },
+  // The agency's practices as the server gives them: the workstation's own data, numbers with ids, every consigne.
+  "admin.practices.list": (_input, data) => {
+    requireRole(data, "admin");
+    return data.practices.map(({ id, name, address, dialledNumbers }) => ({ id, name, city: address.city, active: true, dialledNumbers }));
+  },
+  "admin.practices.get": ({ practiceId }, data) => {
+    requireRole(data, "admin");
+    const card = data.practices.find((practice) => practice.id === practiceId);
+    if (!card) throw new TelesecError("not_found", "Cabinet introuvable.");
+    const team = practitionerIdsOf(data, practiceId);
+    return {
+      card,
+      active: true,
+      numbers: card.dialledNumbers.map((e164, index) => ({ id: `96000000-0000-4000-8000-${String(index + 1).padStart(12, "0")}`, e164, label: "Accueil" })),
+      motifs: data.motifs.filter((motif) => team.includes(motif.practitionerId)),
+      directives: data.directives.filter((directive) => directive.practiceId === practiceId).map((directive) => ({ ...directive, flags: {} })),
+    };
+  },
+  "admin.dialledNumbers.remove": ({ id }, data) => {
     requireRole(data, "admin");
     return { id };
   },

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { describe, expect, it } from "vitest";
-import { appointments, appointmentTypes, auditEvents, calls, devices, directives, practitioners, users } from "../../db/central/schema";
-import { adminDeviceView, adminUserView, auditPage, callStats } from "../../shared/api/admin";
+import { appointments, appointmentTypes, auditEvents, calls, devices, dialledNumbers, directives, practitioners, users } from "../../db/central/schema";
+import { z } from "zod";
+import { adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats } from "../../shared/api/admin";
 import { errorBody, loginResponse, pullResponse } from "../../shared/api/wire";
 import { hashPassword } from "../../server/auth/passwords";
 import { routesOf } from "../../server/security/routeCatalogue";
@@ -76,6 +77,9 @@ const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH" | "DELETE", string, unknown?
   ["DELETE", `/api/v1/admin/practitioners/${randomUUID()}`],
   ["DELETE", `/api/v1/admin/motifs/${randomUUID()}`],
   ["POST", "/api/v1/admin/dialled-numbers", { practiceId: randomUUID(), number: "0144556677" }],
+  ["DELETE", `/api/v1/admin/dialled-numbers/${randomUUID()}`],
+  ["GET", "/api/v1/admin/practices"],
+  ["GET", `/api/v1/admin/practices/${randomUUID()}`],
 ];
 
 const countRows = async (testing: TestApp) =>
@@ -336,5 +340,51 @@ describe("removing practitioners and motifs", () => {
     const pulled = pullResponse.parse((await call(app, tokens.secretaire, "GET", "/api/v1/sync/pull?limit=1000")).json());
     const deleted = pulled.changes.filter((change) => change.op === "delete").map((change) => change.row.id);
     expect(deleted).toEqual(expect.arrayContaining([practitionerId, motifId, secondMotif]));
+  });
+});
+
+describe("the agency's practices as the administration screen reads them", () => {
+  it("lists every practice, reads one whole with its numbers and every consigne, and removes and gives back a number", async () => {
+    const { app, tokens, testing, fixture } = await agency();
+    // An administrator serving no practice at all still reads and edits them all.
+    await testing.db.update(users).set({ practiceIds: [] }).where(eq(users.login, "admin"));
+    const { tilleuls } = fixture;
+    const numberId = randomUUID();
+    await testing.db.insert(dialledNumbers).values({ id: numberId, practiceId: tilleuls.practiceId, e164: "+33144556677", label: "Accueil" });
+    const ended = randomUUID();
+    await testing.db.insert(directives).values({
+      id: ended, practiceId: tilleuls.practiceId, practitionerId: null, category: "general", title: "Ancienne", text: "…", priority: 5,
+      validFrom: null, validTo: new Date(Date.now() - 86_400_000), flags: { redirectToSamu: true },
+    });
+
+    const list = await call(app, tokens.admin, "GET", "/api/v1/admin/practices");
+    expect(list.statusCode, list.body).toBe(200);
+    const practices = z.object({ practices: z.array(adminPracticeSummary) }).parse(list.json()).practices;
+    expect(practices.map((practice) => practice.name)).toEqual(["Cabinet de la Gare", "Cabinet des Tilleuls"]);
+    expect(practices.find((practice) => practice.id === tilleuls.practiceId)).toMatchObject({ active: true, dialledNumbers: ["+33144556677"] });
+
+    const read = await call(app, tokens.admin, "GET", `/api/v1/admin/practices/${tilleuls.practiceId}`);
+    expect(read.statusCode, read.body).toBe(200);
+    const records = adminPracticeRecords.parse(read.json());
+    expect(records.card.practitioners.map((practitioner) => practitioner.id)).toEqual([tilleuls.practitionerId]);
+    expect(records.motifs.map((motif) => motif.id)).toEqual([tilleuls.motifId]);
+    expect(records.numbers).toEqual([{ id: numberId, e164: "+33144556677", label: "Accueil" }]);
+    expect(records.directives.find((directive) => directive.id === ended)).toMatchObject({ title: "Ancienne", flags: { redirectToSamu: true } });
+    // Nothing of a patient travels with it.
+    expect(JSON.stringify(records)).not.toMatch(/Patient0|Hélène/);
+    expect((await call(app, tokens.admin, "GET", `/api/v1/admin/practices/${randomUUID()}`)).statusCode).toBe(404);
+
+    expect((await call(app, tokens.admin, "DELETE", `/api/v1/admin/dialled-numbers/${numberId}`)).statusCode).toBe(200);
+    expect((await call(app, tokens.admin, "DELETE", `/api/v1/admin/dialled-numbers/${numberId}`)).statusCode).toBe(404);
+    expect(adminPracticeRecords.parse((await call(app, tokens.admin, "GET", `/api/v1/admin/practices/${tilleuls.practiceId}`)).json()).numbers).toEqual([]);
+    const pulled = pullResponse.parse((await call(app, tokens.secretaire, "GET", "/api/v1/sync/pull?limit=1000")).json());
+    expect(pulled.changes.find((change) => change.row.id === numberId)?.op).toBe("delete");
+    // Given again — to the other practice — it is the same row, alive.
+    const again = await call(app, tokens.admin, "POST", "/api/v1/admin/dialled-numbers", { practiceId: fixture.gare.practiceId, number: "01 44 55 66 77", label: "Accueil" });
+    expect([again.statusCode, again.json()]).toEqual([201, { id: numberId, e164: "+33144556677" }]);
+    const [row] = await testing.db.select().from(dialledNumbers).where(eq(dialledNumbers.id, numberId));
+    expect(row).toMatchObject({ practiceId: fixture.gare.practiceId, deletedAt: null });
+    const actions = (await testing.db.select({ action: auditEvents.action }).from(auditEvents)).map((event) => event.action);
+    expect(actions).toEqual(expect.arrayContaining(["admin.dialled_number.delete", "admin.dialled_number.create"]));
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADMIN_RECORD_PATHS, adminDeviceView, adminUserView, auditPage, callStats } from "../../../shared/api/admin";
+import { ADMIN_RECORD_PATHS, adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats } from "../../../shared/api/admin";
 import type { MethodArgs } from "../../../shared/api/contract";
 
 /** A request to the server on the workstation's session (syncService.serverRequest). */
@@ -29,6 +29,9 @@ export function adminHandlers(request: () => ServerRequest) {
     "admin.records.create": ({ kind, fields }: MethodArgs<"admin.records.create">) => request()("POST", ADMIN_RECORD_PATHS[kind], recordAnswer, fields),
     "admin.records.update": ({ kind, id, change }: MethodArgs<"admin.records.update">) => request()("PATCH", `${ADMIN_RECORD_PATHS[kind]}/${id}`, recordAnswer, change),
     "admin.records.remove": ({ kind, id }: MethodArgs<"admin.records.remove">) => request()("DELETE", `${ADMIN_RECORD_PATHS[kind]}/${id}`, recordAnswer),
+    "admin.dialledNumbers.remove": ({ id }: MethodArgs<"admin.dialledNumbers.remove">) => request()("DELETE", `/api/v1/admin/dialled-numbers/${id}`, recordAnswer),
+    "admin.practices.list": async () => (await request()("GET", "/api/v1/admin/practices", z.object({ practices: z.array(adminPracticeSummary) }))).practices,
+    "admin.practices.get": ({ practiceId }: MethodArgs<"admin.practices.get">) => request()("GET", `/api/v1/admin/practices/${practiceId}`, adminPracticeRecords),
     "admin.dialledNumbers.add": (input: MethodArgs<"admin.dialledNumbers.add">) =>
       request()("POST", "/api/v1/admin/dialled-numbers", z.object({ id: z.string().uuid(), e164: z.string() }), input),
     "stats.calls": ({ from, to }: MethodArgs<"stats.calls">) => request()("GET", `/api/v1/stats/calls?${new URLSearchParams({ from, to })}`, callStats),

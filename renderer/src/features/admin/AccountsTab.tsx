@@ -6,7 +6,7 @@ import { SubmissionNotices } from "../../app/SubmissionNotices";
 import { TextField } from "../../app/TextField";
 import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
-import { usePracticesStore } from "../../stores/practicesStore";
+import type { AdminPracticeSummary } from "../../../../shared/api/admin";
 import { valueOr } from "../../stores/loadable";
 import { selectSignedInUser } from "../../stores/syncSelectors";
 import { useSyncStore } from "../../stores/syncStore";
@@ -22,6 +22,8 @@ type AccountChange = Parameters<typeof telesec.call<"admin.users.update">>[1]["c
  */
 export function AccountsTab() {
   const { list, reload } = useServerList(() => telesec.call("admin.users.list", {}));
+  // Every practice of the agency, from the server: an account may be given one this workstation does not hold.
+  const practices = valueOr(useServerList(() => telesec.call("admin.practices.list", {})).list, []);
   const me = useSyncStore(selectSignedInUser);
   const [failure, setFailure] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -90,7 +92,7 @@ export function AccountsTab() {
                     )}
                   </td>
                   <td>
-                    <AccountPractices user={user} onChange={(practiceIds) => change(user, { practiceIds }).then(() => undefined)} />
+                    <AccountPractices user={user} practices={practices} onChange={(practiceIds) => change(user, { practiceIds }).then(() => undefined)} />
                   </td>
                   <td>{user.extension ?? "—"}</td>
                   <td>
@@ -107,7 +109,7 @@ export function AccountsTab() {
           </tbody>
         </table>
       )}
-      <NewAccountForm onCreated={reload} />
+      <NewAccountForm practices={practices} onCreated={reload} />
     </section>
   );
 }
@@ -138,8 +140,7 @@ function AccountEditForm({ user, onSave, onCancel }: { user: AdminUserView; onSa
 }
 
 /** Which practices an account serves: a count, opened into checkboxes to change them. */
-function AccountPractices({ user, onChange }: { user: AdminUserView; onChange: (practiceIds: string[]) => Promise<void> }) {
-  const practices = valueOr(usePracticesStore((state) => state.practices), []);
+function AccountPractices({ user, practices, onChange }: { user: AdminUserView; practices: AdminPracticeSummary[]; onChange: (practiceIds: string[]) => Promise<void> }) {
   const [chosen, setChosen] = useState<string[] | null>(null);
   if (chosen === null) {
     return (
@@ -179,8 +180,7 @@ interface NewAccount {
 
 const EMPTY: NewAccount = { login: "", displayName: "", role: "secretary", practiceIds: [], extension: "", password: "" };
 
-function NewAccountForm({ onCreated }: { onCreated: () => Promise<void> }) {
-  const practices = valueOr(usePracticesStore((state) => state.practices), []);
+function NewAccountForm({ practices, onCreated }: { practices: AdminPracticeSummary[]; onCreated: () => Promise<void> }) {
   const [values, setValues] = useState<NewAccount>(EMPTY);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

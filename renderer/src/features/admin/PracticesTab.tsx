@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
-import type { DirectiveView, MotifView, PracticeCard } from "../../../../shared/api/views";
+import type { AdminPracticeRecords } from "../../../../shared/api/admin";
+import type { MotifView, PracticeCard } from "../../../../shared/api/views";
 import { NEW_PATIENT_POLICIES, type NewPatientPolicy } from "../../../../shared/domain/enums";
 import type { Absence } from "../../../../shared/domain/schedules";
 import { FormButtons } from "../../app/FormButtons";
@@ -8,9 +9,6 @@ import { formatInstantDate } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
 import { valueOr } from "../../stores/loadable";
-import { usePracticesStore } from "../../stores/practicesStore";
-import { selectSignedInUser } from "../../stores/syncSelectors";
-import { useSyncStore } from "../../stores/syncStore";
 import { DIRECTIVE_CATEGORY_LABELS } from "../directives/directiveLabels";
 import { NEW_PATIENT_POLICY_LABELS, practitionerName } from "../practice/practiceLabels";
 import { ABSENCE_REASON_LABELS, absenceFromDays, withAbsence } from "./absenceForm";
@@ -18,37 +16,30 @@ import { formatWeeklyHours, parseWeeklyHours } from "./weeklyHoursText";
 import { NewDirectiveForm } from "./NewDirectiveForm";
 import { ConfirmedButton } from "./ConfirmedButton";
 import { CoverageForm } from "./CoverageForm";
+import { DialledNumbers } from "./DialledNumbers";
+import { directiveState } from "./directiveValidity";
 import { createRecord, removeRecord, updateRecord, type RecordOutcome } from "./recordCommands";
-
-interface PracticeRecords {
-  card: PracticeCard;
-  motifs: MotifView[];
-  directives: DirectiveView[];
-}
-
-/** Tables whose changes this tab shows: re-read when a sync brings them (the administrator's own edits included). */
-const TABLES = new Set(["practice", "practitioner", "appointment_type", "directive"]);
+import { useServerList } from "./useServerList";
 
 /**
- * A practice as an administrator edits it: its card (name, greeting, access), its practitioners
- * (new-patient policy, hours, absences; removal), its motifs (duration, what to read to the patient,
- * notice, new patients; removal) and its consignes (add one, end one). Changes go to the server; the screen shows them once the sync brings them back.
+ * A practice as an administrator edits it, read from the server (any practice of the agency, whatever
+ * her account serves, and none of its patients): its card (name, greeting, access, coverage), its
+ * numbers, its practitioners (new-patient policy, hours, absences; removal), its motifs (duration, what
+ * to read to the patient, notice, new patients; removal) and its consignes (add one, end one; ended and
+ * future ones shown too). Each change goes to the server, and the screen reads the practice again.
  */
 export function PracticesTab() {
-  const practices = valueOr(usePracticesStore((state) => state.practices), []);
-  const [practiceId, setPracticeId] = useState(practices[0]?.id ?? "");
-  const [records, setRecords] = useState<PracticeRecords | null>(null);
+  const { list, reload: reloadList } = useServerList(() => telesec.call("admin.practices.list", {}));
+  const practices = valueOr(list, []);
+  const [chosen, setChosen] = useState("");
+  const practiceId = chosen || practices[0]?.id || "";
+  const [records, setRecords] = useState<AdminPracticeRecords | null>(null);
   const [outcome, setOutcome] = useState<{ said: string; failed: boolean } | null>(null);
 
   const load = useCallback(async () => {
     if (!practiceId) return;
     try {
-      const [card, motifs, directives] = await Promise.all([
-        telesec.call("practices.card", { practiceId }),
-        telesec.call("agenda.motifs", { practiceId }),
-        telesec.call("directives.inForce", { practiceId, at: new Date().toISOString() }),
-      ]);
-      setRecords(card ? { card, motifs, directives } : null);
+      setRecords(await telesec.call("admin.practices.get", { practiceId }));
     } catch (error) {
       setOutcome({ said: describeError(error), failed: true });
     }
@@ -56,23 +47,22 @@ export function PracticesTab() {
 
   useEffect(() => {
     void load();
-    return telesec.onReplicaChanged(({ tables }) => {
-      if (tables.some((table) => TABLES.has(table))) void load();
-    });
   }, [load]);
 
-  const report = (what: string) => (result: RecordOutcome) =>
-    setOutcome(result.ok ? { said: `${what}${NBSP}: envoyé au serveur.`, failed: false } : { said: `${what}${NBSP}: ${result.message}`, failed: true });
+  const report = (what: string) => (result: RecordOutcome) => {
+    setOutcome(result.ok ? { said: `${what}${NBSP}: enregistré.`, failed: false } : { said: `${what}${NBSP}: ${result.message}`, failed: true });
+    if (result.ok) void Promise.all([load(), reloadList()]);
+  };
 
   return (
     <section aria-labelledby="cabinets-titre" className="admin-section">
       <h3 id="cabinets-titre">Cabinets</h3>
       <div className="field">
         <label htmlFor="cabinet-edite">Cabinet</label>
-        <select id="cabinet-edite" value={practiceId} onChange={(event) => setPracticeId(event.target.value)}>
+        <select id="cabinet-edite" value={practiceId} onChange={(event) => setChosen(event.target.value)}>
           {practices.map((practice) => (
             <option key={practice.id} value={practice.id}>
-              {practice.name}
+              {practice.active ? practice.name : `${practice.name} (fermé)`}
             </option>
           ))}
         </select>
@@ -82,11 +72,17 @@ export function PracticesTab() {
           {outcome.said}
         </p>
       )}
-      <NewPracticeForm onSaved={report("Nouveau cabinet")} />
+      {list.status === "failed" && (
+        <p className="notice notice--error" role="alert">
+          {`Cabinets indisponibles${NBSP}: ${list.message}`}
+        </p>
+      )}
+      <NewPracticeForm onSaved={report("Nouveau cabinet")} onCreated={setChosen} />
       {records && (
         <>
           <CardForm key={records.card.id} card={records.card} onSaved={report("Fiche du cabinet")} />
           <CoverageForm key={`couverture-${records.card.id}`} card={records.card} onSaved={report("Couverture du cabinet")} />
+          <DialledNumbers practiceId={records.card.id} numbers={records.numbers} onSaved={report("Numéros du cabinet")} />
           <h4>Praticiens</h4>
           <ul className="admin-list">
             {records.card.practitioners.map((practitioner) => (
@@ -126,20 +122,25 @@ export function PracticesTab() {
             ))}
           </ul>
           <NewMotifForm card={records.card} onSaved={report("Nouveau motif")} />
-          <h4>Consignes en vigueur</h4>
-          <ul className="admin-list">
-            {records.directives.map((directive) => (
-              <li key={directive.id}>
-                {`${DIRECTIVE_CATEGORY_LABELS[directive.category]} — ${directive.title} (priorité ${directive.priority}${directive.validTo ? `, jusqu'au ${formatInstantDate(new Date(Date.parse(directive.validTo) - 1))}` : ""}) `}
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => void updateRecord({ kind: "directive", id: directive.id, change: { validTo: new Date().toISOString() } }).then(report(`Consigne ${directive.title}`))}
-                >
-                  {`Terminer « ${directive.title} »`}
-                </button>
-              </li>
-            ))}
+          <h4>Consignes</h4>
+          <ul className="admin-list" aria-label="Consignes du cabinet">
+            {records.directives.map((directive) => {
+              const state = directiveState(directive, Date.now());
+              return (
+                <li key={directive.id}>
+                  {`${DIRECTIVE_CATEGORY_LABELS[directive.category]} — ${directive.title} (priorité ${directive.priority} ; ${state.said}) `}
+                  {state.inForceOrComing && (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => void updateRecord({ kind: "directive", id: directive.id, change: { validTo: new Date().toISOString() } }).then(report(`Consigne ${directive.title}`))}
+                    >
+                      {`Terminer « ${directive.title} »`}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
           </ul>
           <NewDirectiveForm card={records.card} onSaved={report("Nouvelle consigne")} />
         </>
@@ -241,17 +242,16 @@ function PractitionerAbsences({ practitioner, onSaved }: { practitioner: Practit
 }
 
 /**
- * A new practice with the number that rings for it. It is added to the administrator's own account, so
- * that it reaches this workstation and can be given to the secretaries' accounts (tab "Comptes").
+ * A new practice with the number that rings for it, then shown for editing; the secretaries' accounts
+ * are given it in the "Comptes" tab. Refused, the number can be added again from the practice shown.
  */
-function NewPracticeForm({ onSaved }: { onSaved: (result: RecordOutcome) => void }) {
-  const me = useSyncStore(selectSignedInUser);
+function NewPracticeForm({ onSaved, onCreated }: { onSaved: (result: RecordOutcome) => void; onCreated: (practiceId: string) => void }) {
   const [values, setValues] = useState({ name: "", street: "", postalCode: "", city: "", greeting: "", number: "" });
   const set = (key: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (!me) return;
+    let created: string | null = null;
     try {
       const { id } = await telesec.call("admin.records.create", {
         kind: "practice",
@@ -262,12 +262,14 @@ function NewPracticeForm({ onSaved }: { onSaved: (result: RecordOutcome) => void
           greetings: { default: values.greeting },
         },
       });
+      created = id;
+      onCreated(id);
       await telesec.call("admin.dialledNumbers.add", { practiceId: id, number: values.number });
-      await telesec.call("admin.users.update", { id: me.id, change: { practiceIds: [...me.practiceIds, id] } });
       setValues({ name: "", street: "", postalCode: "", city: "", greeting: "", number: "" });
       onSaved({ ok: true });
     } catch (error) {
-      onSaved({ ok: false, message: describeError(error) });
+      const message = describeError(error);
+      onSaved({ ok: false, message: created ? `cabinet créé, mais son numéro est refusé (${message}) : ajoutez-en un ci-dessous.` : message });
     }
   }
 

@@ -1,4 +1,5 @@
 import { addDaysToDate, parisDayOfDate } from "../../../../shared/domain/parisTime";
+import { formatInstantDate } from "../../format/dates";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,4 +26,15 @@ export function priorityFromText(text: string): number | { error: string } {
   const trimmed = text.trim();
   if (!/^\d{1,4}$/.test(trimmed) || Number(trimmed) > 1000) return { error: "Priorité : un nombre entier de 0 à 1 000." };
   return Number(trimmed);
+}
+
+/** Where a consigne stands at `now`, in words for the administrator, and whether ending it still means something. */
+export function directiveState(directive: DirectiveValidity, now: number): { said: string; inForceOrComing: boolean } {
+  const from = directive.validFrom ? Date.parse(directive.validFrom) : null;
+  const to = directive.validTo ? Date.parse(directive.validTo) : null;
+  // validTo is the midnight after the last day: the last day is the millisecond before.
+  const lastDay = to === null ? null : formatInstantDate(new Date(to - 1));
+  if (to !== null && to <= now) return { said: `terminée le ${lastDay}`, inForceOrComing: false };
+  if (from !== null && from > now) return { said: `à partir du ${formatInstantDate(new Date(from))}${lastDay ? `, jusqu'au ${lastDay}` : ""}`, inForceOrComing: true };
+  return { said: lastDay ? `en vigueur jusqu'au ${lastDay}` : "en vigueur", inForceOrComing: true };
 }

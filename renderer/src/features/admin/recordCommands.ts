@@ -4,7 +4,7 @@ import { describeError, telesec } from "../../services/telesec";
 export type RecordOutcome = { ok: true } | { ok: false; message: string };
 
 /** What a request to the server came to: done, or its refusal in French. */
-async function outcomeOf(request: Promise<unknown>): Promise<RecordOutcome> {
+export async function outcomeOf(request: Promise<unknown>): Promise<RecordOutcome> {
   try {
     await request;
     return { ok: true };
