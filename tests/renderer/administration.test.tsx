@@ -390,9 +390,10 @@ describe("administration", () => {
     await user.type(form.getByLabelText("Numéro appelé"), "02 97 00 11 22");
     // The server now has it (the fake serves the agency's practices from its own list).
     const port = { ...bridge.data.practices[0]!, id: "94000000-0000-4000-8000-000000000001", name: "Cabinet du Port", dialledNumbers: ["+33297001122"], practitioners: [] };
-    await user.click(form.getByRole("button", { name: "Créer le cabinet" }));
     bridge.data.practices.push(port);
-    expect(await screen.findByText("Nouveau cabinet : enregistré.")).toBeInTheDocument();
+    await user.click(form.getByRole("button", { name: "Créer le cabinet" }));
+    await waitFor(() => expect(bridge.callsTo("admin.dialledNumbers.add")).toHaveLength(1));
+    expect(await screen.findByText("Nouveau cabinet : enregistré.", undefined, { timeout: 5_000 })).toBeInTheDocument();
     expect(bridge.callsTo("admin.records.create")).toEqual([
       { kind: "practice", fields: { name: "Cabinet du Port", kind: "cabinet", address: { street: "2 quai Nord", postalCode: "56100", city: "Lorient" }, greetings: { default: "Cabinet du Port, bonjour." } } },
     ]);

@@ -4,8 +4,8 @@ import { DIRECTIVE_CATEGORIES, type DirectiveCategory } from "../../../../shared
 import { FormButtons } from "../../app/FormButtons";
 import { TextField } from "../../app/TextField";
 import { DIRECTIVE_CATEGORY_LABELS } from "../directives/directiveLabels";
-import { practitionerName } from "../practice/practiceLabels";
 import { priorityFromText, validityFromDays } from "./directiveValidity";
+import { PractitionerSelect } from "./PractitionerSelect";
 import { createRecord, type RecordOutcome } from "./recordCommands";
 
 const EMPTY = { category: "general" as DirectiveCategory, practitionerId: "", title: "", text: "", priority: "0", firstDay: "", lastDay: "", samu: false, transfer: false };
@@ -50,17 +50,7 @@ export function NewDirectiveForm({ card, onSaved }: { card: PracticeCard; onSave
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={id("praticien")}>Praticien concerné</label>
-        <select id={id("praticien")} value={values.practitionerId} onChange={(event) => set("practitionerId")(event.target.value)}>
-          <option value="">Tout le cabinet</option>
-          {card.practitioners.map((practitioner) => (
-            <option key={practitioner.id} value={practitioner.id}>
-              {practitionerName(practitioner)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PractitionerSelect id={id("praticien")} label="Praticien concerné" practitioners={card.practitioners} value={values.practitionerId} onChange={set("practitionerId")} anyone="Tout le cabinet" />
       <TextField label="Titre" value={values.title} onChange={set("title")} />
       <TextField label="Texte" value={values.text} onChange={set("text")} />
       <TextField label="Priorité" value={values.priority} onChange={set("priority")} hint="0 à 1 000 ; la plus haute s'affiche en premier" />

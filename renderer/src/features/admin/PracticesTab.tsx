@@ -17,6 +17,7 @@ import { NewDirectiveForm } from "./NewDirectiveForm";
 import { ConfirmedButton } from "./ConfirmedButton";
 import { CoverageForm } from "./CoverageForm";
 import { DialledNumbers } from "./DialledNumbers";
+import { PractitionerSelect } from "./PractitionerSelect";
 import { directiveState } from "./directiveValidity";
 import { createRecord, removeRecord, updateRecord, type RecordOutcome } from "./recordCommands";
 import { useServerList } from "./useServerList";
@@ -360,16 +361,7 @@ function NewMotifForm({ card, onSaved }: { card: PracticeCard; onSaved: (result:
     <details className="admin-new">
       <summary>Nouveau motif</summary>
       <form className="admin-form" aria-label="Nouveau motif" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field">
-          <label htmlFor={`nouveau-motif-praticien-${card.id}`}>Praticien</label>
-          <select id={`nouveau-motif-praticien-${card.id}`} value={values.practitionerId} onChange={(event) => set("practitionerId")(event.target.value)}>
-            {card.practitioners.map((practitioner) => (
-              <option key={practitioner.id} value={practitioner.id}>
-                {practitionerName(practitioner)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PractitionerSelect id={`nouveau-motif-praticien-${card.id}`} label="Praticien" practitioners={card.practitioners} value={values.practitionerId} onChange={set("practitionerId")} />
         <TextField label="Libellé" value={values.label} onChange={set("label")} />
         <TextField label="Durée (minutes)" value={values.duration} onChange={set("duration")} />
         <MotifRules noticeHours={values.noticeHours} forNewPatients={values.forNewPatients} onNoticeHours={set("noticeHours")} onForNewPatients={set("forNewPatients")} />
