@@ -316,6 +316,42 @@ describe("administration", () => {
     });
   });
 
+  it("corrects a practitioner's identity, a motif's label and colour, and a consigne's words and priority", async () => {
+    const { user, bridge } = await openAdministration();
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    await user.click(await screen.findByText("Identité de Dr Claire Martin", { selector: "summary" }));
+    const identity = within(screen.getByRole("form", { name: "Identité de Dr Claire Martin" }));
+    await user.clear(identity.getByLabelText("Nom"));
+    await user.type(identity.getByLabelText("Nom"), "Martin-Leroy");
+    await user.clear(identity.getByLabelText("Spécialité"));
+    await user.type(identity.getByLabelText("Spécialité"), "Médecine générale et du sport");
+    await user.click(identity.getByRole("button", { name: "Enregistrer l'identité de Dr Claire Martin" }));
+    await waitFor(() =>
+      expect(bridge.callsTo("admin.records.update").at(-1)).toEqual({
+        kind: "practitioner",
+        id: IDS.drMartin,
+        change: expect.objectContaining({ title: "Dr", firstName: "Claire", lastName: "Martin-Leroy", specialty: "Médecine générale et du sport" }),
+      }),
+    );
+
+    const bilan = within(screen.getByRole("form", { name: "Motif Bilan sanguin (Dr Claire Martin)" }));
+    await user.clear(bilan.getByLabelText("Libellé"));
+    await user.type(bilan.getByLabelText("Libellé"), "Prise de sang");
+    await user.click(bilan.getByRole("button", { name: "Enregistrer" }));
+    await waitFor(() => expect(bridge.callsTo("admin.records.update").at(-1)).toMatchObject({ kind: "motif", change: { label: "Prise de sang" } }));
+
+    await user.click(screen.getByText("Modifier « Urgence vitale »", { selector: "summary" }));
+    const consigne = within(screen.getByRole("form", { name: "Consigne Urgence vitale" }));
+    await user.clear(consigne.getByLabelText("Priorité"));
+    await user.type(consigne.getByLabelText("Priorité"), "beaucoup");
+    await user.click(consigne.getByRole("button", { name: "Enregistrer la consigne" }));
+    expect(await consigne.findByText("Priorité : un nombre entier de 0 à 1 000.")).toBeInTheDocument();
+    await user.clear(consigne.getByLabelText("Priorité"));
+    await user.type(consigne.getByLabelText("Priorité"), "120");
+    await user.click(consigne.getByRole("button", { name: "Enregistrer la consigne" }));
+    await waitFor(() => expect(bridge.callsTo("admin.records.update").at(-1)).toMatchObject({ kind: "directive", change: { title: "Urgence vitale", priority: 120 } }));
+  });
+
   it("removes a practitioner or a motif only on a second click", async () => {
     const { user, bridge } = await openAdministration();
     await user.click(screen.getByRole("tab", { name: "Cabinets" }));

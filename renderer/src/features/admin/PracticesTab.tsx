@@ -17,6 +17,8 @@ import { NewDirectiveForm } from "./NewDirectiveForm";
 import { ConfirmedButton } from "./ConfirmedButton";
 import { CoverageForm } from "./CoverageForm";
 import { DialledNumbers } from "./DialledNumbers";
+import { DirectiveEditForm } from "./DirectiveEditForm";
+import { PractitionerIdentityForm } from "./PractitionerIdentityForm";
 import { PractitionerSelect } from "./PractitionerSelect";
 import { directiveState } from "./directiveValidity";
 import { createRecord, removeRecord, updateRecord, type RecordOutcome } from "./recordCommands";
@@ -110,6 +112,7 @@ export function PracticesTab() {
                   confirmLabel={`Confirmer le retrait de ${practitionerName(practitioner)} et de ses motifs`}
                   onConfirm={() => void removeRecord({ kind: "practitioner", id: practitioner.id }).then(report(practitionerName(practitioner)))}
                 />
+                <PractitionerIdentityForm practitioner={practitioner} onSaved={report(practitionerName(practitioner))} />
                 <PractitionerHours practitioner={practitioner} onSaved={report(`Horaires de ${practitionerName(practitioner)}`)} />
                 <PractitionerAbsences practitioner={practitioner} onSaved={report(`Absences de ${practitionerName(practitioner)}`)} />
               </li>
@@ -139,6 +142,7 @@ export function PracticesTab() {
                       {`Terminer « ${directive.title} »`}
                     </button>
                   )}
+                  <DirectiveEditForm directive={directive} onSaved={report(`Consigne ${directive.title}`)} />
                 </li>
               );
             })}
@@ -416,6 +420,8 @@ function MotifRules(props: { noticeHours: string; forNewPatients: boolean; onNot
 }
 
 function MotifRow({ motif, owner, onSaved }: { motif: MotifView; owner: PracticeCard["practitioners"][number] | undefined; onSaved: (result: RecordOutcome) => void }) {
+  const [motifLabel, setMotifLabel] = useState(motif.label);
+  const [color, setColor] = useState(motif.color);
   const [duration, setDuration] = useState(String(motif.durationMinutes));
   const [instructions, setInstructions] = useState(motif.patientInstructions);
   const [noticeHours, setNoticeHours] = useState(String(motif.minNoticeMinutes / 60));
@@ -424,7 +430,14 @@ function MotifRow({ motif, owner, onSaved }: { motif: MotifView; owner: Practice
 
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
-    const change = { durationMinutes: Number(duration), patientInstructions: instructions, minNoticeMinutes: minutesOfHours(noticeHours), allowedForNewPatients: forNewPatients };
+    const change = {
+      label: motifLabel,
+      color,
+      durationMinutes: Number(duration),
+      patientInstructions: instructions,
+      minNoticeMinutes: minutesOfHours(noticeHours),
+      allowedForNewPatients: forNewPatients,
+    };
     void updateRecord({ kind: "motif", id: motif.id, change }).then(onSaved);
   }
 
@@ -432,6 +445,11 @@ function MotifRow({ motif, owner, onSaved }: { motif: MotifView; owner: Practice
     <li>
       <form className="admin-form admin-form--inline" aria-label={`Motif ${label}`} onSubmit={submit} noValidate>
         <strong>{label}</strong>
+        <TextField label="Libellé" value={motifLabel} onChange={setMotifLabel} />
+        <div className="field">
+          <label htmlFor={`couleur-motif-${motif.id}`}>Couleur dans l'agenda</label>
+          <input id={`couleur-motif-${motif.id}`} type="color" value={color} onChange={(event) => setColor(event.target.value)} />
+        </div>
         <TextField label="Durée (minutes)" value={duration} onChange={setDuration} />
         <TextField label="À lire au patient" value={instructions} onChange={setInstructions} />
         <MotifRules noticeHours={noticeHours} forNewPatients={forNewPatients} onNoticeHours={setNoticeHours} onForNewPatients={setForNewPatients} />
