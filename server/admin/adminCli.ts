@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, users } from "../../db/central/schema";
+import { LOGIN_PATTERN } from "../../shared/api/admin";
 import { hashPassword } from "../auth/passwords";
 import { databaseTarget, namesADatabase, parseCommandLine, runCommand } from "../cli/commandLine";
 import { openCentralDatabase } from "../database/openCentralDatabase";
@@ -24,7 +25,11 @@ const ADMIN_USAGE = `Usage : npm run admin -- --login IDENTIFIANT --name "Préno
 
 const adminArgs = z
   .object({
-    login: z.string({ error: "Précisez l'identifiant : --login IDENTIFIANT." }).trim().min(1, "L'identifiant ne peut pas être vide.").max(100),
+    login: z
+      .string({ error: "Précisez l'identifiant : --login IDENTIFIANT." })
+      .trim()
+      .toLowerCase()
+      .regex(LOGIN_PATTERN, "Identifiant : 3 à 50 caractères, lettres minuscules, chiffres, point, tiret ou souligné."),
     name: z.string().trim().min(1, "Le nom ne peut pas être vide.").max(200).optional(),
     resetPassword: z.boolean().default(false),
     ...databaseTarget,

@@ -16,7 +16,7 @@ import { requireRole } from "./requireRole";
 /**
  * A number that rings for a practice: the key of the screen pop, so one number rings for one practice
  * only (409 otherwise). Written in any French or E.164 form, stored E.164. Removed, it rings for
- * nothing until it is given again (to any practice).
+ * nothing until it is given back to the same practice.
  */
 export function registerDialledNumberRoutes(app: FastifyInstance, { db, authenticate }: ServerContext): void {
   app.post("/api/v1/admin/dialled-numbers", { onRequest: authenticate, preHandler: requireRole("admin"), bodyLimit: DEFAULT_BODY_LIMIT_BYTES }, async (request, reply) => {
@@ -26,13 +26,24 @@ export function registerDialledNumberRoutes(app: FastifyInstance, { db, authenti
     const [practice] = await db.select({ id: practices.id }).from(practices).where(and(eq(practices.id, practiceId), isNull(practices.deletedAt)));
     if (!practice) throw new ApiError(400, "invalid", "Requête invalide : cabinet inconnu.");
     const id = await db.transaction(async (tx) => {
-      // A number once removed keeps its row (the tombstone the workstations pulled): it is given again.
+      // A number once removed keeps its row (the tombstone the workstations pull), and is given back to
+      // its practice by reviving it. Never to another one: the row would leave the first practice's
+      // scope, and a workstation that had not pulled the removal yet would never learn it.
       const [row] = await tx
         .insert(dialledNumbers)
         .values({ id: randomUUID(), practiceId, e164, label })
-        .onConflictDoUpdate({ target: dialledNumbers.e164, set: { practiceId, label, deletedAt: null }, setWhere: isNotNull(dialledNumbers.deletedAt) })
+        .onConflictDoUpdate({
+          target: dialledNumbers.e164,
+          set: { label, deletedAt: null },
+          setWhere: and(isNotNull(dialledNumbers.deletedAt), eq(dialledNumbers.practiceId, practiceId)),
+        })
         .returning({ id: dialledNumbers.id });
-      if (!row) throw new ApiError(409, "number_taken", `Le numéro ${e164} sonne déjà pour un cabinet.`);
+      if (!row) {
+        const [taken] = await tx.select({ deletedAt: dialledNumbers.deletedAt }).from(dialledNumbers).where(eq(dialledNumbers.e164, e164));
+        throw taken?.deletedAt
+          ? new ApiError(409, "number_taken", `Le numéro ${e164} a sonné pour un autre cabinet : il ne peut être redonné qu'à celui-ci.`)
+          : new ApiError(409, "number_taken", `Le numéro ${e164} sonne déjà pour un cabinet.`);
+      }
       await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: "admin.dialled_number.create", entity: "dialled_number", entityId: row.id, practiceId });
       return row.id;
     });

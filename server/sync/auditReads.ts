@@ -6,16 +6,16 @@ import type { AuditReadsRequest } from "../../shared/api/wire";
 /**
  * Records the reads a workstation uploads. The server stamps its own view of who uploads (user and
  * device of the token); a read made earlier under another user of the same workstation keeps that
- * user in its details. Reads of a practice the uploader does not serve are not recorded (a workstation
- * only holds its user's practices, so they cannot be real), nor patients of another practice than the
- * read's (the trail of one practice must not name another's patients), and an upload retried after a
- * lost answer adds nothing: the read's id is the row's.
+ * user in its details. A read of a practice the uploader no longer serves is recorded all the same,
+ * flagged (`notServedAtUpload`): it was made while she served it, before an administrator took it away,
+ * and a read must never be lost. Patients of another practice than the read's are left out (the trail
+ * of one practice must not name another's patients), and an upload retried after a lost answer adds
+ * nothing: the read's id is the row's.
  */
 export async function recordReads(db: CentralDb, session: AuthenticatedSession, request: AuditReadsRequest): Promise<number> {
   const now = Date.now();
-  const inScope = request.reads.filter((read) => session.user.practiceIds.includes(read.practiceId));
-  const practiceOf = await practicesOfPatients(db, inScope.flatMap((read) => read.patientIds));
-  const rows = inScope
+  const practiceOf = await practicesOfPatients(db, request.reads.flatMap((read) => read.patientIds));
+  const rows = request.reads
     .map((read) => ({ ...read, patientIds: read.patientIds.filter((patientId) => practiceOf.get(patientId) === read.practiceId) }))
     .filter((read) => read.patientIds.length > 0)
     .map((read) => ({
@@ -32,6 +32,7 @@ export async function recordReads(db: CentralDb, session: AuthenticatedSession, 
         uploadedAt: new Date(now).toISOString(),
         ...(plausible(read.at, now) ? {} : { claimedAt: read.at }),
         ...(read.userId && read.userId !== session.user.id ? { readBy: read.userId } : {}),
+        ...(session.user.practiceIds.includes(read.practiceId) ? {} : { notServedAtUpload: true }),
       },
     }));
   if (rows.length === 0) return 0;

@@ -59,12 +59,16 @@ export function auditWriteSql(firstParam: number, write: AuditedWrite): { sql: s
   };
 }
 
+const PATIENT_TABLES = new Set(["patient", "appointment", "waitlist_entry", "message", "call"]);
+
 /**
  * What a workstation downloads is on record too: one row per pull page that brings rows, with the number
  * of rows of each table and the practices asked for (a backfill's) — a stolen token that copies the
  * agency's patients leaves a trace. Pages with nothing new (most periodic pulls) leave none.
  */
-export async function auditPull(db: CentralDb, { user, deviceId }: AuthenticatedSession, rows: Record<string, number>, practices?: readonly string[]): Promise<void> {
+export async function auditPull(db: CentralDb, { user, deviceId }: AuthenticatedSession, pulled: Record<string, number>, practices?: readonly string[]): Promise<void> {
+  // Only what carries patients' data: a device's last-seen time changes every minute, and is no read.
+  const rows = Object.fromEntries(Object.entries(pulled).filter(([table]) => PATIENT_TABLES.has(table)));
   if (Object.keys(rows).length === 0) return;
   await db.insert(auditEvents).values({
     id: timeOrderedId(),

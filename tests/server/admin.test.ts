@@ -379,11 +379,13 @@ describe("the agency's practices as the administration screen reads them", () =>
     expect(adminPracticeRecords.parse((await call(app, tokens.admin, "GET", `/api/v1/admin/practices/${tilleuls.practiceId}`)).json()).numbers).toEqual([]);
     const pulled = pullResponse.parse((await call(app, tokens.secretaire, "GET", "/api/v1/sync/pull?limit=1000")).json());
     expect(pulled.changes.find((change) => change.row.id === numberId)?.op).toBe("delete");
-    // Given again — to the other practice — it is the same row, alive.
-    const again = await call(app, tokens.admin, "POST", "/api/v1/admin/dialled-numbers", { practiceId: fixture.gare.practiceId, number: "01 44 55 66 77", label: "Accueil" });
+    // Never to another practice (its row would leave the first practice's scope unseen), back to its own: the same row, alive.
+    const elsewhere = await call(app, tokens.admin, "POST", "/api/v1/admin/dialled-numbers", { practiceId: fixture.gare.practiceId, number: "01 44 55 66 77", label: "Accueil" });
+    expect([elsewhere.statusCode, errorBody.parse(elsewhere.json()).error.message]).toEqual([409, "Le numéro +33144556677 a sonné pour un autre cabinet : il ne peut être redonné qu'à celui-ci."]);
+    const again = await call(app, tokens.admin, "POST", "/api/v1/admin/dialled-numbers", { practiceId: tilleuls.practiceId, number: "01 44 55 66 77", label: "Standard" });
     expect([again.statusCode, again.json()]).toEqual([201, { id: numberId, e164: "+33144556677" }]);
     const [row] = await testing.db.select().from(dialledNumbers).where(eq(dialledNumbers.id, numberId));
-    expect(row).toMatchObject({ practiceId: fixture.gare.practiceId, deletedAt: null });
+    expect(row).toMatchObject({ practiceId: tilleuls.practiceId, label: "Standard", deletedAt: null });
     const actions = (await testing.db.select({ action: auditEvents.action }).from(auditEvents)).map((event) => event.action);
     expect(actions).toEqual(expect.arrayContaining(["admin.dialled_number.delete", "admin.dialled_number.create"]));
   });

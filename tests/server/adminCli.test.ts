@@ -60,12 +60,15 @@ describe("npm run admin", () => {
     const noName = await admin(["--login", "claire"], database.url);
     expect(noName.code).toBe(1);
     expect(noName.stderr).toContain("Précisez le nom affiché");
+    const badLogin = await admin(["--login", "c", "--name", "Claire"], database.url);
+    expect(badLogin.stderr).toContain("Identifiant : 3 à 50 caractères");
     const unknownFlag = await admin(["--login", "claire", "--role", "admin"], database.url);
     expect(unknownFlag.stderr).toMatch(/^Argument non reconnu/);
     const nobody = await admin(["--login", "personne", "--reset-password"], database.url);
     expect(nobody.stderr).toContain("Aucun compte « personne »");
     await database.db.insert(users).values({ id: crypto.randomUUID(), login: "camille", displayName: "Camille", role: "secretary", practiceIds: [], passwordHash: null });
-    const secretary = await admin(["--login", "camille", "--reset-password"], database.url);
+    // The login is the one the screen would write: lower case.
+    const secretary = await admin(["--login", "Camille", "--reset-password"], database.url);
     expect(secretary.code).toBe(1);
     expect(secretary.stderr).toContain("n'est pas un administrateur");
     expect(await database.db.$count(users)).toBe(1);

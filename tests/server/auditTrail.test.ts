@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents } from "../../db/central/schema";
+import { auditEvents, users } from "../../db/central/schema";
 import { loginResponse, pullResponse } from "../../shared/api/wire";
 import { PASSWORD, seedSyncFixture } from "../support/syncWorld";
 import { useTestApps } from "./appOnFreshDatabase";
@@ -75,7 +75,9 @@ describe("the audit trail of what workstations download and read", () => {
 
     const pulls = await trailOf(testing, "sync.pull");
     expect(pulls).toHaveLength(1);
-    expect(pulls[0]).toMatchObject({ userId: testing.login.user.id, deviceId: testing.login.deviceId, entity: "sync", details: { rows: { patient: 4, practice: 2 } } });
+    expect(pulls[0]).toMatchObject({ userId: testing.login.user.id, deviceId: testing.login.deviceId, entity: "sync", details: { rows: { patient: 4 } } });
+    // Only tables that carry patients' data count: a device's last-seen time is no read.
+    expect(Object.keys(pulls[0]!.details.rows as object)).toEqual(["patient"]);
     expect(JSON.stringify(pulls)).not.toMatch(/Martin|Bernard|Hélène/);
   });
 
@@ -93,5 +95,14 @@ describe("the audit trail of what workstations download and read", () => {
     const reads = await trailOf(testing, "patient.search");
     expect(reads).toHaveLength(1);
     expect(reads[0]).toMatchObject({ practiceId: tilleuls.practiceId, entityId: tilleuls.patientIds[0], details: { patientIds: [tilleuls.patientIds[0]] } });
+    expect(reads[0]!.details).not.toHaveProperty("notServedAtUpload");
+
+    // The Gare taken from her account before her workstation uploaded what it showed there: recorded, flagged.
+    await testing.db.update(users).set({ practiceIds: [tilleuls.practiceId] }).where(eq(users.login, "secretaire"));
+    const late = { ...read([gare.patientIds[0]!]), practiceId: gare.practiceId };
+    const uploaded = await testing.app.inject({ method: "POST", url: "/api/v1/sync/reads", headers: testing.headers, payload: { reads: [late] } });
+    expect(uploaded.json()).toEqual({ recorded: 1 });
+    const [flagged] = (await trailOf(testing, "patient.search")).filter((event) => event.id === late.id);
+    expect(flagged).toMatchObject({ practiceId: gare.practiceId, details: { patientIds: [gare.patientIds[0]], notServedAtUpload: true } });
   });
 });

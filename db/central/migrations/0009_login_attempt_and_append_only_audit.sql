@@ -9,10 +9,10 @@ CREATE TABLE "login_attempt" (
 CREATE INDEX "login_attempt_login_failed_idx" ON "login_attempt" USING btree ("login","failed_at");--> statement-breakpoint
 CREATE INDEX "login_attempt_address_failed_idx" ON "login_attempt" USING btree ("address","failed_at");--> statement-breakpoint
 CREATE INDEX "login_attempt_started_idx" ON "login_attempt" USING btree ("started_at");--> statement-breakpoint
--- The audit trail is append-only, whoever asks: a row once written is never changed nor removed, even by a
--- bug or by a compromised server process (a superuser can still drop the trigger; docs/deployment.md says how
--- the owner role keeps that away from the server's). The login rate limit, which did rewrite its records,
--- now counts in login_attempt.
+-- The audit trail is append-only: a row once written is never changed nor removed by any statement the
+-- server (or a bug in it) sends. The tables' owner — the role the server migrates with — or a superuser can
+-- still drop the trigger (docs/deployment.md says what that leaves to the DBA). The login rate limit, which
+-- did rewrite its records, now counts in login_attempt.
 CREATE FUNCTION "audit_event_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'Le journal d''audit est en ajout seul : % refusé.', TG_OP USING ERRCODE = 'insufficient_privilege';

@@ -11,7 +11,8 @@ import { prefixUpperBound } from "../../../shared/domain/patientSearchTerms";
  *   backfill, a pull limited to those practices from a cursor of its own.
  * Either is noticed on the signed-in user's own row, whichever pull (main or backfill) brings it.
  */
-const BACKFILL_KEY = "practice_backfill";
+export const BACKFILL_STATE_KEY = "practice_backfill";
+const BACKFILL_KEY = BACKFILL_STATE_KEY;
 
 /** Practice-owned tables, children first; `practice` itself is keyed by its id. */
 const OWNED_TABLES = ["call", "message", "waitlist_entry", "appointment", "patient", "directive", "appointment_type", "practitioner", "dialled_number"] as const;

@@ -90,6 +90,8 @@ export function startSyncClient(options: SyncClientOptions) {
     let next = api.pull(session.token, cursor, session.clientId, pageSize);
     for (;;) {
       const page = await next;
+      // Stopped meanwhile (logout, another user signing in): this page is the previous session's, not this copy's.
+      if (stopped) return;
       // Ask for the following page before writing this one: the server works while SQLite does.
       if (page.hasMore) {
         next = api.pull(session.token, page.cursor, session.clientId, pageSize);
@@ -110,6 +112,7 @@ export function startSyncClient(options: SyncClientOptions) {
   async function backfillAll(): Promise<void> {
     for (let next = replica.nextBackfill(); next; next = replica.nextBackfill()) {
       const page = await api.pull(session.token, next.cursor, session.clientId, pageSize, next.practiceIds);
+      if (stopped) return;
       const { evicted } = replica.applyBackfill(page.changes, page.cursor, page.hasMore);
       announce(page.changes, evicted);
     }

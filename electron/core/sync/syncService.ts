@@ -6,6 +6,7 @@ import type { SessionView, SyncStatus } from "../../../shared/api/contract";
 import { TelesecError } from "../../../shared/api/rpcProtocol";
 import { sessionUser, SYNCED_TABLES, type SessionUser, type SyncedTable, type TelephonyCallMessage } from "../../../shared/api/wire";
 import { MutationRejected, type MutationName } from "../../../shared/sync/mutations";
+import { BACKFILL_STATE_KEY } from "./practiceScope";
 import { createReplica } from "./replica";
 import { ServerError, serverApi } from "./serverApi";
 import { createReadAudit } from "./readAudit";
@@ -133,7 +134,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
       store.sqlite.prepare("DELETE FROM patient_search_term").run();
       // Refused requests quote what the previous user typed: theirs, not the next user's.
       store.sqlite.prepare("DELETE FROM conflict").run();
-      for (const key of [KEYS.cursor, KEYS.clientId]) replica.state.delete(key);
+      for (const key of [KEYS.cursor, KEYS.clientId, BACKFILL_STATE_KEY]) replica.state.delete(key);
     })();
   }
 
