@@ -24,6 +24,8 @@ export default defineConfig({
           environment: "jsdom",
           include: ["tests/renderer/**/*.test.{ts,tsx}"],
           setupFiles: ["tests/renderer/setup.ts"],
+          // A whole screen driven key by key in jsdom takes 2–4 s here; 5 s (the default) was too near.
+          testTimeout: 15_000,
         },
       },
       {

@@ -235,6 +235,13 @@ describe("administration", () => {
     await user.click(urgent);
     await waitFor(() => expect(bridge.callsTo("admin.records.update").at(-1)).toMatchObject({ kind: "directive", change: { validTo: expect.any(String) } }));
 
+    expect(bridge.violations).toEqual([]);
+  });
+
+  it("adds a practitioner, a motif and a consigne to the practice shown", async () => {
+    const { user, bridge } = await openAdministration();
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    await screen.findByRole("form", { name: "Fiche du cabinet" });
     await user.click(screen.getByText("Nouveau praticien", { selector: "summary" }));
     const newcomer = within(screen.getByRole("form", { name: "Nouveau praticien" }));
     await user.type(newcomer.getByLabelText("Prénom"), "Inès");
