@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { EnumOptions } from "../../app/EnumOptions";
 import type { AdminUserView } from "../../../../shared/api/admin";
 import { USER_ROLES, type UserRole } from "../../../../shared/domain/enums";
 import { FormButtons } from "../../app/FormButtons";
@@ -83,11 +84,7 @@ export function AccountsTab() {
                       `${ROLE_LABELS[user.role]} (vous)`
                     ) : (
                       <select aria-label={`Rôle de ${user.login}`} value={user.role} onChange={(event) => void change(user, { role: event.target.value as UserRole })}>
-                        {USER_ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {ROLE_LABELS[role]}
-                          </option>
-                        ))}
+                        <EnumOptions values={USER_ROLES} labels={ROLE_LABELS} />
                       </select>
                     )}
                   </td>
@@ -209,11 +206,7 @@ function NewAccountForm({ practices, onCreated }: { practices: AdminPracticeSumm
       <div className="field">
         <label htmlFor="nouveau-compte-role">Rôle</label>
         <select id="nouveau-compte-role" value={values.role} onChange={(event) => set("role")(event.target.value as UserRole)}>
-          {USER_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
+          <EnumOptions values={USER_ROLES} labels={ROLE_LABELS} />
         </select>
       </div>
       <fieldset>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { EnumOptions } from "../../app/EnumOptions";
 import type { PracticeCard } from "../../../../shared/api/views";
 import { DIRECTIVE_CATEGORIES, type DirectiveCategory } from "../../../../shared/domain/enums";
 import { FormButtons } from "../../app/FormButtons";
@@ -43,11 +44,7 @@ export function NewDirectiveForm({ card, onSaved }: { card: PracticeCard; onSave
       <div className="field">
         <label htmlFor={id("categorie")}>Catégorie</label>
         <select id={id("categorie")} value={values.category} onChange={(event) => set("category")(event.target.value as DirectiveCategory)}>
-          {DIRECTIVE_CATEGORIES.map((candidate) => (
-            <option key={candidate} value={candidate}>
-              {DIRECTIVE_CATEGORY_LABELS[candidate]}
-            </option>
-          ))}
+          <EnumOptions values={DIRECTIVE_CATEGORIES} labels={DIRECTIVE_CATEGORY_LABELS} />
         </select>
       </div>
       <PractitionerSelect id={id("praticien")} label="Praticien concerné" practitioners={card.practitioners} value={values.practitionerId} onChange={set("practitionerId")} anyone="Tout le cabinet" />

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { EnumOptions } from "../../app/EnumOptions";
 import type { AdminPracticeRecords } from "../../../../shared/api/admin";
 import type { MotifView, PracticeCard } from "../../../../shared/api/views";
 import { NEW_PATIENT_POLICIES, type NewPatientPolicy } from "../../../../shared/domain/enums";
@@ -100,11 +101,7 @@ export function PracticesTab() {
                       )
                     }
                   >
-                    {NEW_PATIENT_POLICIES.map((policy) => (
-                      <option key={policy} value={policy}>
-                        {NEW_PATIENT_POLICY_LABELS[policy]}
-                      </option>
-                    ))}
+                    <EnumOptions values={NEW_PATIENT_POLICIES} labels={NEW_PATIENT_POLICY_LABELS} />
                   </select>
                 </label>
                 <ConfirmedButton
@@ -323,11 +320,7 @@ function NewPractitionerForm({ practiceId, onSaved }: { practiceId: string; onSa
         <div className="field">
           <label htmlFor={`nouveau-praticien-politique-${practiceId}`}>Nouveaux patients</label>
           <select id={`nouveau-praticien-politique-${practiceId}`} value={values.policy} onChange={(event) => set("policy")(event.target.value)}>
-            {NEW_PATIENT_POLICIES.map((policy) => (
-              <option key={policy} value={policy}>
-                {NEW_PATIENT_POLICY_LABELS[policy]}
-              </option>
-            ))}
+            <EnumOptions values={NEW_PATIENT_POLICIES} labels={NEW_PATIENT_POLICY_LABELS} />
           </select>
         </div>
         <button type="submit" className="button button--primary">

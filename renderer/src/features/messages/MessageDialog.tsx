@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { EnumOptions } from "../../app/EnumOptions";
 import { MESSAGE_CATEGORIES, MESSAGE_URGENCIES, type MessageCategory, type MessageUrgency } from "../../../../shared/domain/enums";
 import type { PracticeCard } from "../../../../shared/api/views";
 import { TextField } from "../../app/TextField";
@@ -128,21 +129,13 @@ function MessageForm({ practice }: { practice: PracticeCard }) {
       <div className="field">
         <label htmlFor={`${id}-categorie`}>Catégorie</label>
         <select id={`${id}-categorie`} value={values.category} onChange={(event) => set("category")(event.target.value as MessageCategory)}>
-          {MESSAGE_CATEGORIES.map((category) => (
-            <option key={category} value={category}>
-              {MESSAGE_CATEGORY_LABELS[category]}
-            </option>
-          ))}
+          <EnumOptions values={MESSAGE_CATEGORIES} labels={MESSAGE_CATEGORY_LABELS} />
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-urgence`}>Urgence</label>
         <select id={`${id}-urgence`} value={values.urgency} onChange={(event) => set("urgency")(event.target.value as MessageUrgency)}>
-          {MESSAGE_URGENCIES.map((urgency) => (
-            <option key={urgency} value={urgency}>
-              {MESSAGE_URGENCY_LABELS[urgency]}
-            </option>
-          ))}
+          <EnumOptions values={MESSAGE_URGENCIES} labels={MESSAGE_URGENCY_LABELS} />
         </select>
       </div>
       <div className="field">
