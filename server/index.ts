@@ -1,6 +1,6 @@
 import { parseServerArgs, SERVER_USAGE } from "./serverArgs";
 import { startServer } from "./startServer";
-import { StartupError } from "./startupError";
+import { StartupError } from "../db/central/startupError";
 
 /**
  * `npm run server -- --data-dir DIR [--port N] [--host H] [--demo]`. The first SIGINT or SIGTERM

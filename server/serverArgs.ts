@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { postgresUrl } from "../db/central/centralDatabase";
 import { DEFAULT_RETENTION } from "./retention/retentionPolicy";
-import { StartupError } from "./startupError";
+import { StartupError } from "../db/central/startupError";
 
 export const DEFAULT_PORT = 8080;
 

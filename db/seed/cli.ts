@@ -1,6 +1,6 @@
 import { LocalStoreError } from "../local/storeErrors";
-import { openCentralDatabase } from "../../server/database/openCentralDatabase";
-import { StartupError } from "../../server/startupError";
+import { openCentralDatabase } from "../central/openCentralDatabase";
+import { StartupError } from "../central/startupError";
 import { SEED_USERS } from "./demo";
 import { createProgressDisplay } from "./progressDisplay";
 import { parseSeedArgs, SEED_USAGE, type SeedArgs } from "./seedArgs";

@@ -1,6 +1,6 @@
 import { getTableName } from "drizzle-orm";
 import type pg from "pg";
-import { hashPassword } from "../../server/auth/passwords";
+import { hashPassword } from "../central/passwords";
 import { SEED_USERS } from "./demo";
 import { parisToday, type IsoDate } from "./generate/parisCalendar";
 import type { SeedBatch } from "./generate/rows";

@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, users } from "../../db/central/schema";
 import { LOGIN_PATTERN } from "../../shared/api/admin";
-import { hashPassword } from "../auth/passwords";
+import { hashPassword } from "../../db/central/passwords";
 import { databaseTarget, namesADatabase, parseCommandLine, runCommand } from "../cli/commandLine";
-import { openCentralDatabase } from "../database/openCentralDatabase";
-import { StartupError } from "../startupError";
+import { openCentralDatabase } from "../../db/central/openCentralDatabase";
+import { StartupError } from "../../db/central/startupError";
 import { timeOrderedId } from "../sync/timeOrderedId";
 
 const ADMIN_USAGE = `Usage : npm run admin -- --login IDENTIFIANT --name "Prénom Nom" [--data-dir DOSSIER]

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { devices, practices, users } from "../../db/central/schema";
 import { createUserRequest, updateUserRequest, type AdminUserView } from "../../shared/api/admin";
-import { hashPassword } from "../auth/passwords";
+import { hashPassword } from "../../db/central/passwords";
 import { sessionOf, type CentralDb, type ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { DEFAULT_BODY_LIMIT_BYTES } from "../http/bodyLimits";

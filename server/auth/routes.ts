@@ -10,7 +10,7 @@ import { parseOr400 } from "../http/parseOr400";
 import { clientAddressKey } from "../security/clientAddress";
 import { beginLoginAttempt } from "../security/loginThrottle";
 import { newDeviceToken } from "./deviceTokens";
-import { verifyNothing, verifyPassword } from "./passwords";
+import { verifyNothing, verifyPassword } from "../../db/central/passwords";
 import { sessionUserOf } from "./sessionUser";
 
 /**

@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
 import "../../shared/domain/frenchValidation";
 import { postgresUrl } from "../../db/central/centralDatabase";
-import { StartupError } from "../startupError";
+import { StartupError } from "../../db/central/startupError";
 
 /** Which central database a maintenance command works on: the embedded one's folder (server stopped), or DATABASE_URL. */
 export const databaseTarget = {

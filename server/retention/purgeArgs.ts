@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { postgresUrl } from "../../db/central/centralDatabase";
 import { years } from "../serverArgs";
-import { StartupError } from "../startupError";
+import { StartupError } from "../../db/central/startupError";
 import { DEFAULT_RETENTION } from "./retentionPolicy";
 
 /** `npm run purge` (server/retention/purgeCli.ts). */

@@ -1,5 +1,5 @@
-import { openCentralDatabase } from "../database/openCentralDatabase";
-import { StartupError } from "../startupError";
+import { openCentralDatabase } from "../../db/central/openCentralDatabase";
+import { StartupError } from "../../db/central/startupError";
 import { parsePurgeArgs, PURGE_USAGE } from "./purgeArgs";
 import { purgeExpiredData } from "./purgeExpiredData";
 import { describePurge } from "./retentionJob";

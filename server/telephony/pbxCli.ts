@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { databaseTarget, namesADatabase, parseCommandLine, runCommand } from "../cli/commandLine";
-import { openCentralDatabase } from "../database/openCentralDatabase";
+import { openCentralDatabase } from "../../db/central/openCentralDatabase";
 import { createPbxLink } from "./pbxSecrets";
 
 const PBX_USAGE = `Usage : npm run pbx -- --name NOM [--data-dir DOSSIER] [--secret SECRET]

@@ -7,7 +7,7 @@ import { connectCentral } from "../../db/central/centralDatabase";
 import { seedCentral } from "../../db/seed/seedCentral";
 import { startWebHarness, type WebHarness } from "../../electron/core/harness/webHarness";
 import type { Workstation } from "../../electron/core/workstation";
-import { startEmbeddedPostgres } from "../../server/database/embeddedPostgres";
+import { startEmbeddedPostgres } from "../../db/central/embedded/embeddedPostgres";
 import { createPbxLink } from "../../server/telephony/pbxSecrets";
 import { parisDayOf } from "../../shared/domain/parisTime";
 import { launchChromium } from "../support/browser";

@@ -6,7 +6,7 @@ import { appointments, appointmentTypes, auditEvents, calls, devices, dialledNum
 import { z } from "zod";
 import { adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats } from "../../shared/api/admin";
 import { errorBody, loginResponse, pullResponse } from "../../shared/api/wire";
-import { hashPassword } from "../../server/auth/passwords";
+import { hashPassword } from "../../db/central/passwords";
 import { routesOf } from "../../server/security/routeCatalogue";
 import { seedSyncFixture, type SyncFixture } from "../support/syncWorld";
 import { useTestApps, type TestApp } from "./appOnFreshDatabase";

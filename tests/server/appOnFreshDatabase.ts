@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterEach } from "vitest";
 import { users } from "../../db/central/schema";
 import { buildServer } from "../../server/app";
-import { hashPassword } from "../../server/auth/passwords";
+import { hashPassword } from "../../db/central/passwords";
 import { freshDatabase, type FreshDatabase } from "../support/postgres";
 
 export interface TestApp extends FreshDatabase {

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "../../server/database/embeddedPostgres";
-import { findFreePort } from "../../server/database/freePort";
-import { StartupError } from "../../server/startupError";
+import { startEmbeddedPostgres } from "../../db/central/embedded/embeddedPostgres";
+import { findFreePort } from "../../db/central/embedded/freePort";
+import { StartupError } from "../../db/central/startupError";
 import { usePostgresDataDirs } from "../support/postgres";
 
 const dataDir = usePostgresDataDirs();

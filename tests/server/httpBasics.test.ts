@@ -1,7 +1,7 @@
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
 import { connectCentral } from "../../db/central/centralDatabase";
-import { findFreePort } from "../../server/database/freePort";
+import { findFreePort } from "../../db/central/embedded/freePort";
 import { registerHealthRoutes } from "../../server/health/routes";
 import { registerErrorHandling } from "../../server/http/errorHandling";
 import { errorBody, healthResponse } from "../../shared/api/wire";

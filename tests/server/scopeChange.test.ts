@@ -6,7 +6,7 @@ import type { CentralDatabase } from "../../db/central/centralDatabase";
 import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { openLocalStore } from "../../db/local/openLocalStore";
 import { STORE_FILE } from "../../electron/core/workstation";
-import { hashPassword } from "../../server/auth/passwords";
+import { hashPassword } from "../../db/central/passwords";
 import { errorBody, loginResponse, pullResponse } from "../../shared/api/wire";
 import { eventually, PASSWORD, useSyncWorld, type TestWorkstation } from "../support/syncWorld";
 

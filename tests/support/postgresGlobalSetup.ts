@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { connectCentral, migrateCentral } from "../../db/central/centralDatabase";
-import { startEmbeddedPostgres } from "../../server/database/embeddedPostgres";
+import { startEmbeddedPostgres } from "../../db/central/embedded/embeddedPostgres";
 
 /**
  * Where test clusters live: in memory (tmpfs) where there is one. Creating a database copies

@@ -5,7 +5,7 @@ import { appointmentTypes, patients, practices, practitioners, users } from "../
 import type { CentralDatabase } from "../../db/central/centralDatabase";
 import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { createWorkstation, type Workstation, type WorkstationOptions } from "../../electron/core/workstation";
-import { hashPassword } from "../../server/auth/passwords";
+import { hashPassword } from "../../db/central/passwords";
 import { startServer, type RunningServer } from "../../server/startServer";
 import { useFreshDatabases } from "./postgres";
 import { useTempDirs } from "./tempDir";

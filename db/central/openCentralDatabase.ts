@@ -1,6 +1,6 @@
-import { connectCentral, migrateCentral, type CentralConnection } from "../../db/central/centralDatabase";
-import { StartupError } from "../startupError";
-import { startEmbeddedPostgres, type RunningPostgres } from "./embeddedPostgres";
+import { connectCentral, migrateCentral, type CentralConnection } from "./centralDatabase";
+import { StartupError } from "./startupError";
+import { startEmbeddedPostgres, type RunningPostgres } from "./embedded/embeddedPostgres";
 
 export interface CentralDatabaseSource {
   /** An existing PostgreSQL (DATABASE_URL); when absent, the embedded one of `dataDir` is started. */
