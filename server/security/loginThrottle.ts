@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, lt, sql } from "drizzle-orm";
 import { auditEvents, loginAttempts } from "../../db/central/schema";
+import type { CentralTx } from "../centralTransaction";
 import type { CentralDb } from "../context";
 import { ApiError } from "../http/apiError";
 
@@ -13,8 +14,6 @@ export const LOGIN_FAILED_ACTION = "login_failed";
 
 /** How long an attempt is kept: far longer than any window, short enough to keep the table small. */
 const ATTEMPT_KEPT = sql`interval '1 day'`;
-
-type CentralTx = Parameters<Parameters<CentralDb["transaction"]>[0]>[0];
 
 export interface LoginAttempt {
   /** The password was right: in the transaction that creates the device, the `login` audit event is written. */

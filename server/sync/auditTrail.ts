@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { auditEvents } from "../../db/central/schema";
 import type { AuthenticatedSession, CentralDb } from "../context";
 import type { MutationEnvelope, MutationName } from "../../shared/sync/mutations";
-import type { CentralTx } from "./centralMutations";
+import type { CentralTx } from "../centralTransaction";
 import { timeOrderedId } from "./timeOrderedId";
 
 /**

@@ -1,6 +1,5 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { CentralDb } from "../context";
 import {
   appointments,
   appointmentTypes,
@@ -12,6 +11,7 @@ import {
 } from "../../db/central/schema";
 import type { SessionUser } from "../../shared/api/wire";
 import { checkBooking, newPatientMatters, type BookingCheck } from "../../shared/domain/bookingRules";
+import type { CentralMutationContext } from "../centralTransaction";
 import { isNewPatient } from "./newPatient";
 import { offerFreedSlot, offerDeclinedSlot } from "./waitlistOffers";
 import { MutationRejected, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
@@ -22,14 +22,6 @@ import { MutationRejected, type MutationArgs, type MutationName } from "../../sh
  * rows exist in the same practice (a patient never crosses practices), and it lets PostgreSQL's
  * own constraints (no double booking) have the last word. Returns the practices it touched, for pokes.
  */
-export type CentralTx = Parameters<Parameters<CentralDb["transaction"]>[0]>[0];
-
-export interface CentralMutationContext {
-  tx: CentralTx;
-  user: SessionUser;
-  now: Date;
-}
-
 type Apply<N extends MutationName> = (context: CentralMutationContext, args: MutationArgs<N>) => Promise<string>;
 
 function requireScope(user: SessionUser, practiceId: string): void {

@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { appointments } from "../../db/central/schema";
-import type { CentralTx } from "./centralMutations";
+import type { CentralTx } from "../centralTransaction";
 
 /** A patient is new to a practitioner until they have an appointment with them that was not cancelled. */
 export async function isNewPatient(tx: CentralTx, patientId: string, practitionerId: string): Promise<boolean> {

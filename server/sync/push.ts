@@ -5,7 +5,8 @@ import { clientMutations } from "../../db/central/schema";
 import type { MutationResult, PushRequest, PushResponse, SessionUser } from "../../shared/api/wire";
 import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationEnvelope, type MutationName } from "../../shared/sync/mutations";
 import { auditWrite, auditWriteSql } from "./auditTrail";
-import { applyCentralMutation, planRowInsert, type CentralTx, type RowInsert } from "./centralMutations";
+import type { CentralTx } from "../centralTransaction";
+import { applyCentralMutation, planRowInsert, type RowInsert } from "./centralMutations";
 
 export const CHANGES_CHANNEL = "telesec_changes";
 

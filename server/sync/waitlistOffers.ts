@@ -3,7 +3,7 @@ import { appointments, appointmentTypes, patients, practitioners, waitlistEntrie
 import { checkBooking, newPatientMatters } from "../../shared/domain/bookingRules";
 import type { WaitlistOffer } from "../../shared/domain/schedules";
 import { freedSlotProposals, type FreedSlot, type SlotProposal, type WaitingEntry } from "../../shared/domain/waitlistMatching";
-import type { CentralMutationContext } from "./centralMutations";
+import type { CentralMutationContext } from "../centralTransaction";
 import { isNewPatient } from "./newPatient";
 
 /**
