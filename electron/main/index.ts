@@ -11,7 +11,7 @@ import {
   type MessagePortMain,
 } from "electron";
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isTrustedSenderUrl } from "./appOrigin";
-import { RENDERER_PORT_CHANNEL } from "../preload/portChannel";
+import { RENDERER_PORT_CHANNEL } from "../../shared/api/rendererPortChannel";
 import { appLayout } from "./appLayout";
 import { autoUpdater } from "electron-updater";
 import { describeMachineConfigError } from "../../shared/config/machineConfig";

@@ -3,7 +3,7 @@ import { createRpcClient } from "../../shared/api/rpcClient";
 import { crossWorldBridge } from "./crossWorldBridge";
 import { deferredChannel } from "../../shared/api/deferredChannel";
 import { domMessagePortChannel } from "./domMessagePortChannel";
-import { RENDERER_PORT_CHANNEL } from "./portChannel";
+import { RENDERER_PORT_CHANNEL } from "../../shared/api/rendererPortChannel";
 
 /**
  * The preload: puts one object, `window.telesec`, on the page and nothing else. Calls travel over
