@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["tests/shared/**/*.test.ts", "tests/electron/**/*.test.ts", "tests/lint/**/*.test.ts"],
+          include: ["tests/shared/**/*.test.ts", "tests/electron/**/*.test.ts", "tests/lint/**/*.test.ts", "tests/tooling/**/*.test.ts"],
         },
       },
       {
@@ -55,6 +55,8 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
+          // The browser, found (or extracted from @sparticuz/chromium) once for the run: tests/support/browserFinder.ts.
+          globalSetup: ["tests/support/browserGlobalSetup.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,12 +1,13 @@
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import { resolveBrowser } from "./browserFinder";
 
 /**
- * Debian's Chromium, driven by playwright-core (no browser download). The flags keep it off the
- * network: this machine reaches only package registries, and Chromium's background services
- * would otherwise keep knocking on closed doors.
+ * A Chromium-family browser found by ./browserFinder (TELESEC_BROWSER, the system's, or the one in
+ * the @sparticuz/chromium dev dependency), driven by playwright-core (no browser download). The
+ * flags keep it off the network: this machine reaches only package registries, and Chromium's
+ * background services would otherwise keep knocking on closed doors.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
@@ -19,8 +20,20 @@ const CHROMIUM_FLAGS = [
 ];
 
 /** Playwright gives each launch a fresh, throw-away profile of its own. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+export async function launchChromium(): Promise<Browser> {
+  const browser = await resolveBrowser();
+  const extra = Object.keys(browser.env).length > 0;
+  return chromium.launch({
+    executablePath: browser.executablePath,
+    args: CHROMIUM_FLAGS,
+    headless: true,
+    // Playwright replaces the environment when given one: the inherited variables plus the browser's own.
+    ...(extra ? { env: { ...definedEnv(), ...browser.env } } : {}),
+  });
+}
+
+function definedEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 /** Where end-to-end tests keep what a person would look at: screenshots. */
