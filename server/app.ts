@@ -1,6 +1,7 @@
 import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Pool } from "pg";
+import { systemClock, type Clock } from "../shared/time/clock";
 import { createAuthenticate } from "./auth/authenticate";
 import { registerAdminRoutes } from "./admin/routes";
 import { registerAuthRoutes } from "./auth/routes";
@@ -31,6 +32,8 @@ export interface BuildServerOptions {
   behindProxy?: boolean;
   /** The folder served read-only at /updates/ (the workstations' update feed); none: no /updates/. */
   updatesDir?: string;
+  /** Where "now" comes from (`--now`, tests at fixed instants); the real clock by default. */
+  clock?: Clock;
 }
 
 /** Workstations only send pokes' acknowledgements, if anything: a small frame limit is plenty. */
@@ -40,7 +43,7 @@ const WEBSOCKET_MAX_PAYLOAD_BYTES = 64 * 1024;
  * The central server's HTTP and WebSocket API, not listening yet. Fastify's logger stays off:
  * its request logs could carry what patients' records carry.
  */
-export async function buildServer({ db, pool, log = () => {}, behindProxy = false, updatesDir }: BuildServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ db, pool, log = () => {}, behindProxy = false, updatesDir, clock = systemClock }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
@@ -59,7 +62,7 @@ export async function buildServer({ db, pool, log = () => {}, behindProxy = fals
   // After the plugin: its onRequest hook marks upgrades so that a refused one's socket is closed.
   registerWebSocketHandshakeCheck(app);
 
-  const context: ServerContext = { db, pool, authenticate: createAuthenticate(db), log };
+  const context: ServerContext = { db, pool, authenticate: createAuthenticate(db, clock), log, clock };
   registerHealthRoutes(app, context);
   registerAuthRoutes(app, context);
   registerAdminRoutes(app, context);

@@ -3,6 +3,7 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { Pool } from "pg";
 import type * as centralSchema from "../db/central/schema";
 import type { SessionUser } from "../shared/api/wire";
+import type { Clock } from "../shared/time/clock";
 
 export type CentralDb = NodePgDatabase<typeof centralSchema>;
 
@@ -25,6 +26,8 @@ export interface ServerContext {
   /** preHandler: sets `request.session` or answers 401 `{error:{code:"unauthenticated"}}`. */
   authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   log: (line: string) => void;
+  /** The server's one clock (shared/time/clock.ts): every "now" of a request, a mutation, a call. */
+  clock: Clock;
 }
 
 /** The session of a request that went through `authenticate`. */

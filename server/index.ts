@@ -1,6 +1,7 @@
 import { parseServerArgs, SERVER_USAGE } from "./serverArgs";
 import { startServer } from "./startServer";
 import { StartupError } from "../db/central/startupError";
+import { clockStartingAt, systemClock } from "../shared/time/clock";
 
 /**
  * `npm run server -- --data-dir DIR [--port N] [--host H] [--demo]`. The first SIGINT or SIGTERM
@@ -15,8 +16,10 @@ async function main(): Promise<void> {
   }
   const say = (line: string) => process.stdout.write(`${line}\n`);
   if (!args.databaseUrl) say(`Démarrage de PostgreSQL dans ${args.dataDir}…`);
-  const { retention, ...options } = args;
-  const starting = startServer({ ...options, ...(retention ? { retention } : {}), log: say });
+  const { retention, now, ...options } = args;
+  const clock = now === undefined ? systemClock : clockStartingAt(now);
+  if (now !== undefined) say(`Horloge du serveur partie de ${new Date(now).toISOString()} (--now).`);
+  const starting = startServer({ ...options, ...(retention ? { retention } : {}), clock, log: say });
 
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { postgresUrl } from "../db/central/centralDatabase";
 import { DEFAULT_RETENTION } from "./retention/retentionPolicy";
 import { StartupError } from "../db/central/startupError";
+import { startInstant } from "../shared/time/clock";
 
 export const DEFAULT_PORT = 8080;
 
 export const SERVER_USAGE = `Usage : npm run server -- --data-dir DOSSIER [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--demo] [--updates-dir DOSSIER] [--behind-proxy]
-       [--retention-patient-years 3] [--retention-call-years 1] [--no-retention]
+       [--retention-patient-years 3] [--retention-call-years 1] [--no-retention] [--now INSTANT]
 
   --data-dir  dossier de la base PostgreSQL intégrée (sous-dossier postgres/), créée au premier lancement
   --port      port HTTP (par défaut ${DEFAULT_PORT} ; 0 : un port libre, affiché au démarrage)
@@ -24,6 +25,8 @@ export const SERVER_USAGE = `Usage : npm run server -- --data-dir DOSSIER [--por
               message, liste d'attente, modification) depuis ce nombre d'années (par défaut 3)
   --retention-call-years  efface chaque jour le journal des appels plus ancien (par défaut 1 an)
   --no-retention  n'efface rien (la purge peut alors être lancée à la main : npm run purge)
+  --now       l'horloge du serveur part de cet instant ISO 8601 (ex. 2026-12-04T17:50:00+01:00),
+              puis avance normalement : démonstrations et essais à une heure choisie
 
   DATABASE_URL=postgresql://utilisateur:motdepasse@hôte:5432/base : utilise ce PostgreSQL
               au lieu de la base intégrée (--data-dir devient facultatif)`;
@@ -55,6 +58,7 @@ const serverArgs = z
       .object({ patientYears: years("--retention-patient-years"), callYears: years("--retention-call-years") })
       .nullable(),
     databaseUrl: postgresUrl.optional(),
+    now: startInstant.optional(),
   })
   .refine((args) => args.dataDir !== undefined || args.databaseUrl !== undefined, {
     message: "Précisez le dossier de données : --data-dir DOSSIER (ou la variable DATABASE_URL).",
@@ -78,6 +82,7 @@ export function parseServerArgs(argv: readonly string[], env: Readonly<Record<st
         "retention-patient-years": { type: "string" },
         "retention-call-years": { type: "string" },
         "no-retention": { type: "boolean" },
+        now: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -101,6 +106,7 @@ export function parseServerArgs(argv: readonly string[], env: Readonly<Record<st
           callYears: values["retention-call-years"] ?? String(DEFAULT_RETENTION.callYears),
         },
     databaseUrl: env.DATABASE_URL || undefined,
+    now: values.now,
   });
   if (!parsed.success) throw new StartupError(`${parsed.error.issues.map((issue) => issue.message).join("\n")}\n\n${SERVER_USAGE}`);
   return parsed.data;

@@ -10,6 +10,7 @@ import { StartupError } from "../db/central/startupError";
 import { startRetentionJob } from "./retention/retentionJob";
 import type { RetentionPolicy } from "./retention/retentionPolicy";
 import { ensureDemoPbxLink } from "./telephony/demoPbxLink";
+import { dateOf, systemClock, type Clock } from "../shared/time/clock";
 
 export interface StartServerOptions {
   /** 0: a free port, read back from `url`. */
@@ -33,6 +34,8 @@ export interface StartServerOptions {
    * (defaults: 3 years, 1 year; `--no-retention` to stop it); embedders and tests opt in.
    */
   retention?: RetentionPolicy;
+  /** The server's one clock (`--now`); the real one by default. */
+  clock?: Clock;
 }
 
 export interface RunningServer {
@@ -46,6 +49,7 @@ export interface RunningServer {
 /** The whole central server: database up and migrated, demo data if asked, API listening. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? (() => {});
+  const clock = options.clock ?? systemClock;
   const host = options.host ?? "127.0.0.1";
   if (options.updatesDir) await requireDirectory(options.updatesDir);
   const database = await openCentralDatabase(options);
@@ -53,10 +57,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let app: FastifyInstance | undefined;
   try {
     if (options.demo) {
-      await seedDemoAgencyOnce(pool, log);
+      await seedDemoAgencyOnce(pool, log, dateOf(clock));
       await ensureDemoPbxLink(db, log);
     }
-    app = await buildServer({ db, pool, log, behindProxy: options.behindProxy ?? false, ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}) });
+    app = await buildServer({ db, pool, log, clock, behindProxy: options.behindProxy ?? false, ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}) });
     await listen(app, options.port, host);
   } catch (error) {
     await app?.close();
@@ -65,7 +69,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const { port } = app.server.address() as AddressInfo;
   const listening = app;
-  const retention = options.retention ? startRetentionJob(db, options.retention, log) : null;
+  const retention = options.retention ? startRetentionJob(db, options.retention, clock, log) : null;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,

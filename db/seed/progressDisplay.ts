@@ -1,5 +1,6 @@
 import type { SeedBatch } from "./generate/rows";
 import { formatCount } from "./frenchFormat";
+import { startStopwatch } from "../../shared/time/clock";
 
 /** How often a terminal line is redrawn: often enough to look alive, rarely enough to cost nothing. */
 const REDRAW_MS = 100;
@@ -12,7 +13,8 @@ const REDRAW_MS = 100;
 export function createProgressDisplay(stream: NodeJS.WriteStream, plannedPatients: number) {
   let patients = 0;
   let appointments = 0;
-  let lastDraw = 0;
+  const elapsed = startStopwatch();
+  let lastDraw = -Infinity;
   let lastTenth = -1;
   let lastLogged = "";
 
@@ -26,7 +28,7 @@ export function createProgressDisplay(stream: NodeJS.WriteStream, plannedPatient
       if (batch.table === "patient") patients += batch.rows.length;
       if (batch.table === "appointment") appointments += batch.rows.length;
       if (stream.isTTY) {
-        const now = Date.now();
+        const now = elapsed();
         if (now - lastDraw < REDRAW_MS) return;
         lastDraw = now;
         stream.write(`\r\x1b[2K${line()}`);

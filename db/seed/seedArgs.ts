@@ -3,8 +3,10 @@ import { z } from "zod";
 import { postgresUrl } from "../central/centralDatabase";
 import { SEED_SIZE_NAMES } from "./seedSizes";
 import { SeedError } from "./seedError";
+import { dateOf, systemClock, type Clock } from "../../shared/time/clock";
+import { parisToday } from "./generate/parisCalendar";
 
-export const SEED_USAGE = `Usage : npm run seed -- --size small|agency [--target local|central] --data-dir DOSSIER [--reference-date AAAA-MM-JJ]
+export const SEED_USAGE = `Usage : npm run seed -- --size small|agency [--target local|central] --data-dir DOSSIER [--today AAAA-MM-JJ]
 
   --size            small (20 cabinets, 4 000 patients) ou agency (200 cabinets, 400 000 patients)
   --target          local : la base chiffrée du poste (par défaut)
@@ -12,7 +14,7 @@ export const SEED_USAGE = `Usage : npm run seed -- --size small|agency [--target
   --data-dir        local : dossier de la base (telesec.db) et de sa clé (store.key)
                     central : dossier de la base PostgreSQL intégrée, comme pour le serveur
                     (facultatif si la variable DATABASE_URL désigne un PostgreSQL existant)
-  --reference-date  « aujourd'hui » des données (par défaut : aujourd'hui à Paris)`;
+  --today           le jour où les données sont « aujourd'hui » (par défaut : aujourd'hui à Paris)`;
 
 const seedArgs = z.object({
   size: z.enum(SEED_SIZE_NAMES, {
@@ -26,9 +28,8 @@ const seedArgs = z.object({
   databaseUrl: postgresUrl.optional(),
   referenceDate: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Date de référence attendue au format AAAA-MM-JJ.")
-    .refine((date) => new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), "Date de référence inexistante.")
-    .optional(),
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "--today : date attendue au format AAAA-MM-JJ.")
+    .refine((date) => new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), "--today : cette date n'existe pas."),
 });
 
 /** Where the seed writes: a local store needs its folder; the central database, a folder or DATABASE_URL. */
@@ -44,9 +45,9 @@ export type SeedArgs = z.infer<typeof seedTarget>;
 
 /**
  * Reads the command line (and DATABASE_URL, for the central target only); `null` means help was
- * asked for. Refusals are SeedErrors in French.
+ * asked for. Refusals are SeedErrors in French. Without `--today`, the data's today is the clock's.
  */
-export function parseSeedArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): SeedArgs | null {
+export function parseSeedArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env, clock: Clock = systemClock): SeedArgs | null {
   let values;
   try {
     ({ values } = parseArgs({
@@ -55,7 +56,7 @@ export function parseSeedArgs(argv: readonly string[], env: Readonly<Record<stri
         size: { type: "string" },
         target: { type: "string" },
         "data-dir": { type: "string" },
-        "reference-date": { type: "string" },
+        today: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -70,7 +71,7 @@ export function parseSeedArgs(argv: readonly string[], env: Readonly<Record<stri
     target: values.target,
     dataDir: values["data-dir"],
     databaseUrl: values.target === "central" ? env.DATABASE_URL || undefined : undefined,
-    referenceDate: values["reference-date"],
+    referenceDate: values.today ?? parisToday(dateOf(clock)),
   });
   if (!parsed.success) throw new SeedError(`${parsed.error.issues.map((issue) => issue.message).join("\n")}\n\n${SEED_USAGE}`);
   return parsed.data;

@@ -2,13 +2,14 @@ import { getTableName } from "drizzle-orm";
 import type pg from "pg";
 import { hashPassword } from "../central/passwords";
 import { SEED_USERS } from "./demo";
-import { parisToday, type IsoDate } from "./generate/parisCalendar";
+import type { IsoDate } from "./generate/parisCalendar";
 import type { SeedBatch } from "./generate/rows";
 import { generateSeedData } from "./generate/seedData";
 import { SeedError } from "./seedError";
 import type { SeededTable } from "./seedLocal";
 import type { SeedSize } from "./seedSizes";
 import { CENTRAL_SEED_TABLES, writeCentral } from "./writeCentral";
+import { startStopwatch } from "../../shared/time/clock";
 
 /** The password of the demo users, in demo mode only. */
 export const DEMO_PASSWORD = "demo";
@@ -21,7 +22,8 @@ export interface SeedCentralOptions {
   pool: pg.Pool;
   size: SeedSize;
   /** The data's "today"; defaults to today in Paris. */
-  referenceDate?: IsoDate;
+  /** The data's today (appointments before and after it). */
+  referenceDate: IsoDate;
   /** Demo only: every seeded user gets this password (argon2id). Without it, nobody can log in. */
   demoPassword?: string;
   /** A database that already has practices is refused (an error), or left as it is (null). */
@@ -51,12 +53,12 @@ export async function seedCentral(options: SeedCentralOptions): Promise<CentralS
 export async function seedCentral({
   pool,
   size,
-  referenceDate = parisToday(),
+  referenceDate,
   demoPassword,
   ifPopulated = "refuse",
   onBatch,
 }: SeedCentralOptions): Promise<CentralSeedReport | null> {
-  const started = performance.now();
+  const elapsed = startStopwatch();
   const passwordHashes = demoPassword === undefined ? undefined : await hashEachUser(demoPassword);
   const client = await pool.connect();
   try {
@@ -85,7 +87,7 @@ export async function seedCentral({
     await client.query(`ANALYZE ${CENTRAL_SEEDED_TABLES.map((table) => `"${table}"`).join(", ")}`);
     const counts = await countRows(client);
     const databaseBytes = Number((await client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes")).rows[0]?.bytes);
-    return { database, referenceDate, counts, elapsedMs: performance.now() - started, databaseBytes };
+    return { database, referenceDate, counts, elapsedMs: elapsed(), databaseBytes };
   } finally {
     client.release();
   }

@@ -1,17 +1,19 @@
 import { statSync } from "node:fs";
 import type Database from "better-sqlite3";
 import { generateSeedData } from "./generate/seedData";
-import { parisToday, type IsoDate } from "./generate/parisCalendar";
+import type { IsoDate } from "./generate/parisCalendar";
 import type { SeedBatch } from "./generate/rows";
 import { openSeedStore, seedStorePaths } from "./openSeedStore";
 import type { SeedSize } from "./seedSizes";
 import { writeLocal } from "./writeLocal";
+import { startStopwatch } from "../../shared/time/clock";
 
 export interface SeedLocalOptions {
   dataDir: string;
   size: SeedSize;
   /** The data's "today"; defaults to today in Paris. Pass a fixed date for reproducible bytes. */
-  referenceDate?: IsoDate;
+  /** The data's today (appointments before and after it). */
+  referenceDate: IsoDate;
   onBatch?: (batch: SeedBatch) => void;
 }
 
@@ -41,8 +43,8 @@ export const SEEDED_TABLES = [
 export type SeededTable = (typeof SEEDED_TABLES)[number];
 
 /** Seeds the encrypted local store of `dataDir` (see openSeedStore for what it refuses). */
-export async function seedLocal({ dataDir, size, referenceDate = parisToday(), onBatch }: SeedLocalOptions): Promise<SeedReport> {
-  const started = performance.now();
+export async function seedLocal({ dataDir, size, referenceDate, onBatch }: SeedLocalOptions): Promise<SeedReport> {
+  const elapsed = startStopwatch();
   const store = await openSeedStore(dataDir);
   let counts: SeedReport["counts"];
   try {
@@ -57,7 +59,7 @@ export async function seedLocal({ dataDir, size, referenceDate = parisToday(), o
     store.close();
   }
   const databasePath = seedStorePaths(dataDir).database;
-  return { databasePath, referenceDate, counts, elapsedMs: performance.now() - started, databaseBytes: statSync(databasePath).size };
+  return { databasePath, referenceDate, counts, elapsedMs: elapsed(), databaseBytes: statSync(databasePath).size };
 }
 
 function countRows(sqlite: Database.Database): SeedReport["counts"] {

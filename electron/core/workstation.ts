@@ -20,7 +20,7 @@ import { createSyncService, type SyncService } from "./sync/syncService";
 import type { KeyProvider } from "./store/keyProvider";
 import { resolveStoreKey } from "./store/keyResolution";
 import { LocalStoreError } from "../../db/local/storeErrors";
-import { systemClock, type Clock } from "./session/clock";
+import { dateOf, systemClock, type Clock } from "../../shared/time/clock";
 import { makePasswordVerifier } from "./session/passwordVerifier";
 import { autoLockMinutesOr, createSessionLock, MAX_UNLOCK_ATTEMPTS, type SessionLock } from "./session/sessionLock";
 
@@ -39,7 +39,7 @@ export interface WorkstationOptions {
   pullPageSize?: number;
   /** Minutes without activity after which the session locks (machine config); 5 by default. */
   autoLockMinutes?: number;
-  /** Time for the auto-lock; tests pass one they move by hand. */
+  /** The one clock of the core (auto-lock, sync, rules, the renderer's time); tests pass one they move by hand. */
   clock?: Clock;
 }
 
@@ -180,6 +180,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
 
   const handlers: Handlers = {
     "workstation.status": () => opened.status,
+    "clock.now": () => ({ now: dateOf(clock).toISOString() }),
     "workstation.resetAndResync": () =>
       exclusive(async () => {
         if (opened.ready?.lock.isLocked()) throw new TelesecError("locked", LOCKED_MESSAGE);
@@ -214,8 +215,8 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "agenda.motifs": ({ practiceId }) => motifsOfPractice(store().store.db, practiceId),
     // Online only, and like every data method refused while the session is locked.
     ...adminHandlers(() => store().sync.serverRequest),
-    "waitlist.byPractice": ({ practiceId }) => waitlistByPractice(store().store, practiceId, new Date()),
-    "agenda.freeSlots": (search) => freeSlots(store().store, search, new Date()),
+    "waitlist.byPractice": ({ practiceId }) => waitlistByPractice(store().store, practiceId, dateOf(clock)),
+    "agenda.freeSlots": (search) => freeSlots(store().store, search, dateOf(clock)),
     "session.current": () => sessionStore().sync.handlers["session.current"](),
     "session.login": (input) => signIn(input),
     "session.logout": () => {
@@ -272,6 +273,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     const current = () => opened.ready === ready;
     const sync = createSyncService(opening.ready.store, {
       log,
+      clock,
       ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
       ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
       ...(options.pullPageSize ? { pullPageSize: options.pullPageSize } : {}),

@@ -12,10 +12,10 @@ export interface AdminChange {
 }
 
 /** An administrator's write on record, in the transaction that makes it. */
-export async function auditAdminChange(tx: CentralDb, session: AuthenticatedSession, change: AdminChange): Promise<void> {
+export async function auditAdminChange(tx: CentralDb, session: AuthenticatedSession, at: Date, change: AdminChange): Promise<void> {
   await tx.insert(auditEvents).values({
-    id: timeOrderedId(),
-    at: new Date(),
+    id: timeOrderedId(at.getTime()),
+    at,
     userId: session.user.id,
     deviceId: session.deviceId,
     practiceId: change.practiceId ?? null,

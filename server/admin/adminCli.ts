@@ -8,6 +8,7 @@ import { databaseTarget, namesADatabase, parseCommandLine, runCommand } from "..
 import { openCentralDatabase } from "../../db/central/openCentralDatabase";
 import { StartupError } from "../../db/central/startupError";
 import { timeOrderedId } from "../sync/timeOrderedId";
+import { dateOf, systemClock } from "../../shared/time/clock";
 
 const ADMIN_USAGE = `Usage : npm run admin -- --login IDENTIFIANT --name "Prénom Nom" [--data-dir DOSSIER]
        npm run admin -- --login IDENTIFIANT --reset-password [--data-dir DOSSIER]
@@ -62,10 +63,12 @@ runCommand(async () => {
     const db = database.connection.db;
     const password = newPassword();
     const passwordHash = await hashPassword(password);
+    // A command line has no other clock to be handed: this is where the real time comes in.
+    const at = dateOf(systemClock);
     const done = await db.transaction(async (tx) => {
       // On record like the screen's changes, in the same transaction, with no user nor device: the command line did it.
       const audit = (action: string, id: string) =>
-        tx.insert(auditEvents).values({ id: timeOrderedId(), at: new Date(), action, entity: "user", entityId: id, details: { by: "ligne de commande" } });
+        tx.insert(auditEvents).values({ id: timeOrderedId(at.getTime()), at, action, entity: "user", entityId: id, details: { by: "ligne de commande" } });
       const [existing] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.login, args.login)).for("update");
       if (args.resetPassword) {
         if (!existing) throw new StartupError(`Aucun compte « ${args.login} » : créez-le avec --name "Prénom Nom".`);

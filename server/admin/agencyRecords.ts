@@ -39,11 +39,11 @@ async function requirePractitioner(db: CentralDb, practitionerId: string, practi
  * A practitioner or motif with appointments still to come is not removed: those patients must be called
  * back and their appointments moved or cancelled first (nothing booked is ever left pointing at nothing).
  */
-async function refuseWhileBooked(db: CentralDb, which: SQL, what: string): Promise<void> {
+async function refuseWhileBooked(db: CentralDb, which: SQL, what: string, now: Date): Promise<void> {
   const [{ count } = { count: 0 }] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(appointments)
-    .where(and(which, eq(appointments.status, "booked"), gt(appointments.endAt, new Date()), isNull(appointments.deletedAt)));
+    .where(and(which, eq(appointments.status, "booked"), gt(appointments.endAt, now), isNull(appointments.deletedAt)));
   if (count > 0) {
     const them = count === 1 ? "1 rendez-vous à venir" : `${count} rendez-vous à venir`;
     throw new ApiError(409, "has_appointments", `${what} a encore ${them} : déplacez-les ou annulez-les d'abord.`);
@@ -86,7 +86,7 @@ export function registerAgencyRecordRoutes(app: FastifyInstance, context: Server
     practiceOfNew: (db, fields) => requirePractice(db, fields.practiceId),
     practiceOf: (row) => row.practiceId as string,
     removal: {
-      guard: (db, row) => refuseWhileBooked(db, eq(appointments.practitionerId, row.id), "Ce praticien"),
+      guard: (db, row, now) => refuseWhileBooked(db, eq(appointments.practitionerId, row.id), "Ce praticien", now),
       // Its motifs go with it: nothing could be booked with them any more.
       alongside: async (db, row, now) => {
         await db.update(appointmentTypes).set({ deletedAt: now }).where(and(eq(appointmentTypes.practitionerId, row.id), isNull(appointmentTypes.deletedAt)));
@@ -105,7 +105,7 @@ export function registerAgencyRecordRoutes(app: FastifyInstance, context: Server
     practiceOf: (row) => row.practiceId as string,
     // A motif belongs to its practitioner's practice: the request names the practitioner only.
     storesPractice: true,
-    removal: { guard: (db, row) => refuseWhileBooked(db, eq(appointments.appointmentTypeId, row.id), "Ce motif") },
+    removal: { guard: (db, row, now) => refuseWhileBooked(db, eq(appointments.appointmentTypeId, row.id), "Ce motif", now) },
   });
 
   registerEntityRoutes(app, context, {

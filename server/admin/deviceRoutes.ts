@@ -10,6 +10,7 @@ import { pokeUser } from "../sync/pokeWorkstations";
 import { auditAdminChange } from "./adminAudit";
 import { idParam } from "./idParam";
 import { requireRole } from "./requireRole";
+import { dateOf } from "../../shared/time/clock";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -17,7 +18,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
  * The workstations accounts are signed in on, most recently seen first, and their revocation: the
  * device's next request gets 401 `device_revoked`, and the workstation wipes its local copy.
  */
-export function registerDeviceRoutes(app: FastifyInstance, { db, authenticate }: ServerContext): void {
+export function registerDeviceRoutes(app: FastifyInstance, { db, authenticate, clock }: ServerContext): void {
   const adminOnly = { onRequest: authenticate, preHandler: requireRole("admin") };
 
   app.get("/api/v1/admin/devices", adminOnly, async (request): Promise<{ devices: AdminDeviceView[] }> => {
@@ -48,14 +49,14 @@ export function registerDeviceRoutes(app: FastifyInstance, { db, authenticate }:
     const { id } = parseOr400(idParam, request.params);
     const session = sessionOf(request);
     if (id === session.deviceId) throw new ApiError(409, "own_device", "C'est le poste que vous utilisez : déconnectez-vous plutôt que de le révoquer.");
-    const now = new Date();
+    const now = dateOf(clock);
     const revokedAt = await db.transaction(async (tx) => {
       const [device] = await tx.select({ revokedAt: devices.revokedAt, userId: devices.userId }).from(devices).where(eq(devices.id, id)).for("update");
       if (!device) throw new ApiError(404, "not_found", "Poste introuvable.");
       // Revoking twice changes nothing and keeps the first date.
       if (device.revokedAt) return { at: device.revokedAt, userId: null };
       await tx.update(devices).set({ revokedAt: now }).where(eq(devices.id, id));
-      await auditAdminChange(tx as unknown as CentralDb, session, { action: "admin.device.revoke", entity: "device", entityId: id });
+      await auditAdminChange(tx as unknown as CentralDb, session, dateOf(clock), { action: "admin.device.revoke", entity: "device", entityId: id });
       return { at: now, userId: device.userId };
     });
     // The workstation, if connected, learns it now and wipes its copy.

@@ -12,13 +12,14 @@ import { pokePractice } from "../sync/pokeWorkstations";
 import { auditAdminChange } from "./adminAudit";
 import { idParam } from "./idParam";
 import { requireRole } from "./requireRole";
+import { dateOf } from "../../shared/time/clock";
 
 /**
  * A number that rings for a practice: the key of the screen pop, so one number rings for one practice
  * only (409 otherwise). Written in any French or E.164 form, stored E.164. Removed, it rings for
  * nothing until it is given back to the same practice.
  */
-export function registerDialledNumberRoutes(app: FastifyInstance, { db, authenticate }: ServerContext): void {
+export function registerDialledNumberRoutes(app: FastifyInstance, { db, authenticate, clock }: ServerContext): void {
   app.post("/api/v1/admin/dialled-numbers", { onRequest: authenticate, preHandler: requireRole("admin"), bodyLimit: DEFAULT_BODY_LIMIT_BYTES }, async (request, reply) => {
     const { practiceId, number, label } = parseOr400(addDialledNumberRequest, request.body);
     const e164 = toE164(number);
@@ -44,7 +45,7 @@ export function registerDialledNumberRoutes(app: FastifyInstance, { db, authenti
           ? new ApiError(409, "number_taken", `Le numéro ${e164} a sonné pour un autre cabinet : il ne peut être redonné qu'à celui-ci.`)
           : new ApiError(409, "number_taken", `Le numéro ${e164} sonne déjà pour un cabinet.`);
       }
-      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: "admin.dialled_number.create", entity: "dialled_number", entityId: row.id, practiceId });
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), dateOf(clock), { action: "admin.dialled_number.create", entity: "dialled_number", entityId: row.id, practiceId });
       return row.id;
     });
     await pokePractice(db, practiceId);
@@ -57,11 +58,11 @@ export function registerDialledNumberRoutes(app: FastifyInstance, { db, authenti
     const practiceId = await db.transaction(async (tx) => {
       const [row] = await tx
         .update(dialledNumbers)
-        .set({ deletedAt: new Date() })
+        .set({ deletedAt: dateOf(clock) })
         .where(and(eq(dialledNumbers.id, id), isNull(dialledNumbers.deletedAt)))
         .returning({ practiceId: dialledNumbers.practiceId });
       if (!row) throw new ApiError(404, "not_found", "Numéro introuvable.");
-      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: "admin.dialled_number.delete", entity: "dialled_number", entityId: id, practiceId: row.practiceId });
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), dateOf(clock), { action: "admin.dialled_number.delete", entity: "dialled_number", entityId: id, practiceId: row.practiceId });
       return row.practiceId;
     });
     // Calls to it no longer pop this practice: the workstations learn it now.

@@ -11,6 +11,7 @@ import { pokePractice } from "../sync/pokeWorkstations";
 import { auditAdminChange } from "./adminAudit";
 import { idParam } from "./idParam";
 import { requireRole } from "./requireRole";
+import { dateOf } from "../../shared/time/clock";
 
 type Row = Record<string, unknown> & { id: string };
 type SyncedTable = PgTable & { id: AnyPgColumn; deletedAt: AnyPgColumn };
@@ -41,7 +42,7 @@ export interface EntitySpec<Create extends Record<string, unknown>, Change exten
    * come); `alongside` removes in the same transaction what cannot outlive it (a practitioner's motifs).
    */
   removal?: {
-    guard(db: CentralDb, row: Row): Promise<void>;
+    guard(db: CentralDb, row: Row, now: Date): Promise<void>;
     alongside?(tx: CentralDb, row: Row, now: Date): Promise<void>;
   };
 }
@@ -54,7 +55,7 @@ export interface EntitySpec<Create extends Record<string, unknown>, Change exten
  */
 export function registerEntityRoutes<Create extends Record<string, unknown>, Change extends Record<string, unknown>>(
   app: FastifyInstance,
-  { db, authenticate }: ServerContext,
+  { db, authenticate, clock }: ServerContext,
   spec: EntitySpec<Create, Change>,
 ): void {
   const adminWrite = { onRequest: authenticate, preHandler: requireRole("admin"), bodyLimit: DEFAULT_BODY_LIMIT_BYTES };
@@ -68,7 +69,7 @@ export function registerEntityRoutes<Create extends Record<string, unknown>, Cha
     const practiceOfRecord = spec.practiceOf({ id, ...fields, ...(practiceId ? { practiceId } : {}) });
     await db.transaction(async (tx) => {
       await tx.insert(spec.table).values({ id, ...columns(fields), ...(spec.storesPractice ? { practiceId } : {}) } as never);
-      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: `admin.${spec.entity}.create`, entity: spec.entity, entityId: id, practiceId: practiceOfRecord });
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), dateOf(clock), { action: `admin.${spec.entity}.create`, entity: spec.entity, entityId: id, practiceId: practiceOfRecord });
     });
     // The practice's secretaries see a new consigne, motif or practitioner now, not at their next periodic pull.
     if (practiceId) await pokePractice(db, practiceId);
@@ -84,7 +85,7 @@ export function registerEntityRoutes<Create extends Record<string, unknown>, Cha
     const practiceId = spec.practiceOf(current);
     await db.transaction(async (tx) => {
       await tx.update(spec.table).set(columns(change) as never).where(eq(spec.table.id, id));
-      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), {
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), dateOf(clock), {
         action: `admin.${spec.entity}.update`,
         entity: spec.entity,
         entityId: id,
@@ -104,12 +105,12 @@ export function registerEntityRoutes<Create extends Record<string, unknown>, Cha
     const practiceId = await db.transaction(async (tx) => {
       const [current] = (await tx.select().from(spec.table as never).where(and(eq(spec.table.id, id), isNull(spec.table.deletedAt))).for("update")) as Row[];
       if (!current) throw new ApiError(404, "not_found", spec.notFound);
-      await removal.guard(tx as unknown as CentralDb, current);
-      const now = new Date();
+      const now = dateOf(clock);
+      await removal.guard(tx as unknown as CentralDb, current, now);
       await tx.update(spec.table).set({ deletedAt: now } as never).where(eq(spec.table.id, id));
       await removal.alongside?.(tx as unknown as CentralDb, current, now);
       const practice = spec.practiceOf(current);
-      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: `admin.${spec.entity}.delete`, entity: spec.entity, entityId: id, practiceId: practice });
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), dateOf(clock), { action: `admin.${spec.entity}.delete`, entity: spec.entity, entityId: id, practiceId: practice });
       return practice;
     });
     if (practiceId) await pokePractice(db, practiceId);

@@ -12,6 +12,7 @@ import { pokeUser } from "../sync/pokeWorkstations";
 import { auditAdminChange } from "./adminAudit";
 import { idParam } from "./idParam";
 import { requireRole } from "./requireRole";
+import { dateOf } from "../../shared/time/clock";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -36,7 +37,7 @@ async function requirePractices(db: CentralDb, practiceIds: readonly string[]): 
  * The agency's accounts: list, create, change (name, role, practices, extension, password) and
  * disable — which also revokes every workstation the account is signed in on. Admin only.
  */
-export function registerUserRoutes(app: FastifyInstance, { db, authenticate }: ServerContext): void {
+export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clock }: ServerContext): void {
   const adminOnly = { onRequest: authenticate, preHandler: requireRole("admin") };
   const adminWrite = { ...adminOnly, bodyLimit: DEFAULT_BODY_LIMIT_BYTES };
 
@@ -54,7 +55,7 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate }: S
         .onConflictDoNothing({ target: users.login })
         .returning();
       if (!row) throw new ApiError(409, "login_taken", `L'identifiant « ${fields.login} » est déjà utilisé.`);
-      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), { action: "admin.user.create", entity: "user", entityId: id, details: { role: fields.role } });
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), dateOf(clock), { action: "admin.user.create", entity: "user", entityId: id, details: { role: fields.role } });
       return row;
     });
     return reply.code(201).send({ user: view(created) });
@@ -70,7 +71,7 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate }: S
     }
     if (change.practiceIds) await requirePractices(db, change.practiceIds);
     const passwordHash = change.password ? await hashPassword(change.password) : undefined;
-    const now = new Date();
+    const now = dateOf(clock);
     const updated = await db.transaction(async (tx) => {
       const [row] = await tx
         .update(users)
@@ -88,7 +89,7 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate }: S
       if (change.disabled) {
         await tx.update(devices).set({ revokedAt: now }).where(and(eq(devices.userId, id), isNull(devices.revokedAt)));
       }
-      await auditAdminChange(tx as unknown as CentralDb, session, {
+      await auditAdminChange(tx as unknown as CentralDb, session, dateOf(clock), {
         action: change.disabled === true ? "admin.user.disable" : "admin.user.update",
         entity: "user",
         entityId: id,

@@ -5,6 +5,7 @@ import type { CentralDb } from "../context";
 import { ApiError } from "../http/apiError";
 import { hashDeviceToken } from "./deviceTokens";
 import { sessionUserOf } from "./sessionUser";
+import { dateOf, type Clock } from "../../shared/time/clock";
 
 /** lastSeenAt is for people (when did this workstation last call?), not a per-request log. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -24,7 +25,7 @@ const deviceRevoked = () =>
  * error handler). Checked against the database on every request, so a revocation takes effect
  * at once on every server instance.
  */
-export function createAuthenticate(db: CentralDb) {
+export function createAuthenticate(db: CentralDb, clock: Clock) {
   return async function authenticate(request: FastifyRequest): Promise<void> {
     const token = BEARER.exec(request.headers.authorization ?? "")?.[1];
     if (!token) throw unauthenticated();
@@ -43,7 +44,7 @@ export function createAuthenticate(db: CentralDb) {
     if (!found) throw unauthenticated();
     if (found.revokedAt || found.deviceDeletedAt) throw deviceRevoked();
     if (found.user.deletedAt) throw unauthenticated();
-    const now = new Date();
+    const now = dateOf(clock);
     if (!found.lastSeenAt || now.getTime() - found.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
       await markSeen(db, found.deviceId, now);
     }

@@ -4,6 +4,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { auditEvents, devices, users } from "../../db/central/schema";
 import { confirmPasswordRequest, loginRequest, type LoginResponse } from "../../shared/api/wire";
 import { sessionOf, type ServerContext } from "../context";
+import { dateOf } from "../../shared/time/clock";
 import { ApiError } from "../http/apiError";
 import { LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
@@ -21,10 +22,10 @@ import { sessionUserOf } from "./sessionUser";
  * POST /api/v1/auth/confirm-password checks the signed-in user's password on the same device (the lock
  * screen after too many wrong passwords), under the same rate limit as logins, without a new device.
  */
-export function registerAuthRoutes(app: FastifyInstance, { db, authenticate }: ServerContext): void {
+export function registerAuthRoutes(app: FastifyInstance, { db, authenticate, clock }: ServerContext): void {
   app.post("/api/v1/auth/login", { bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request): Promise<LoginResponse> => {
     const { login, password, deviceName } = parseOr400(loginRequest, request.body);
-    const attempt = await beginLoginAttempt(db, login, clientAddressKey(request.ip));
+    const attempt = await beginLoginAttempt(db, clock, login, clientAddressKey(request.ip));
     const [user] = await db
       .select()
       .from(users)
@@ -39,7 +40,7 @@ export function registerAuthRoutes(app: FastifyInstance, { db, authenticate }: S
 
     const { token, tokenHash } = newDeviceToken();
     const deviceId = randomUUID();
-    const now = new Date();
+    const now = dateOf(clock);
     await db.transaction(async (tx) => {
       await tx.insert(devices).values({ id: deviceId, userId: user.id, name: deviceName, createdAt: now, lastSeenAt: now, tokenHash });
       await attempt.succeeded(tx, { userId: user.id, deviceId, at: now });
@@ -51,20 +52,20 @@ export function registerAuthRoutes(app: FastifyInstance, { db, authenticate }: S
     const { password } = parseOr400(confirmPasswordRequest, request.body);
     const { user: sessionUser, deviceId } = sessionOf(request);
     const [user] = await db.select({ login: users.login, passwordHash: users.passwordHash }).from(users).where(eq(users.id, sessionUser.id));
-    const attempt = await beginLoginAttempt(db, user!.login, clientAddressKey(request.ip));
+    const attempt = await beginLoginAttempt(db, clock, user!.login, clientAddressKey(request.ip));
     if (!user!.passwordHash || !(await verifyPassword(user!.passwordHash, password))) {
       await attempt.failed(sessionUser.id);
       // 403, not 401: the session itself stays valid, only this password is wrong.
       throw new ApiError(403, "invalid_credentials", "Mot de passe incorrect.");
     }
-    await db.transaction((tx) => attempt.succeeded(tx, { userId: sessionUser.id, deviceId, at: new Date() }));
+    await db.transaction((tx) => attempt.succeeded(tx, { userId: sessionUser.id, deviceId, at: dateOf(clock) }));
     return { confirmed: true as const };
   });
 
   // No body is expected; the limit keeps anyone from streaming one.
   app.post("/api/v1/auth/logout", { onRequest: authenticate, bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request) => {
     const { user, deviceId } = sessionOf(request);
-    const now = new Date();
+    const now = dateOf(clock);
     // A closed session, not a revocation (revokedAt is the administrator's word): either way the token is dead.
     await db.transaction(async (tx) => {
       await tx.update(devices).set({ deletedAt: now }).where(eq(devices.id, deviceId));

@@ -2,14 +2,16 @@ import type pg from "pg";
 import { SEED_USERS } from "../../db/seed/demo";
 import { formatCount, formatDuration } from "../../db/seed/frenchFormat";
 import { DEMO_PASSWORD, seedCentral } from "../../db/seed/seedCentral";
+import { parisToday } from "../../db/seed/generate/parisCalendar";
 
 /**
  * `--demo`: fills an empty database with the small demo agency and its four users, whose
  * password is DEMO_PASSWORD. A database that has practices already (an earlier demo run, or real
  * data) is left untouched. Outside demo mode these users are never created.
  */
-export async function seedDemoAgencyOnce(pool: pg.Pool, log: (line: string) => void): Promise<void> {
-  const report = await seedCentral({ pool, size: "small", demoPassword: DEMO_PASSWORD, ifPopulated: "skip" });
+export async function seedDemoAgencyOnce(pool: pg.Pool, log: (line: string) => void, now: Date): Promise<void> {
+  // The demo's appointments are placed around the server's today (its clock, `--now` included).
+  const report = await seedCentral({ pool, size: "small", referenceDate: parisToday(now), demoPassword: DEMO_PASSWORD, ifPopulated: "skip" });
   if (!report) {
     log("Mode démonstration : la base contient déjà des cabinets, elle est laissée telle quelle.");
     return;

@@ -3,6 +3,7 @@ import { StartupError } from "../../db/central/startupError";
 import { parsePurgeArgs, PURGE_USAGE } from "./purgeArgs";
 import { purgeExpiredData } from "./purgeExpiredData";
 import { describePurge } from "./retentionJob";
+import { dateOf, systemClock } from "../../shared/time/clock";
 
 /** `npm run purge -- …`: one retention purge now (server/retention/purgeArgs.ts says how). */
 async function main(): Promise<void> {
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   }
   const database = await openCentralDatabase({ ...(args.dataDir ? { dataDir: args.dataDir } : {}), ...(args.databaseUrl ? { databaseUrl: args.databaseUrl } : {}), durable: true });
   try {
-    const report = await purgeExpiredData(database.connection.db, { patientYears: args.patientYears, callYears: args.callYears }, { dryRun: args.dryRun });
+    const report = await purgeExpiredData(database.connection.db, { patientYears: args.patientYears, callYears: args.callYears }, { now: dateOf(systemClock), dryRun: args.dryRun });
     process.stdout.write(`${describePurge(report)}\n`);
   } finally {
     await database.close();

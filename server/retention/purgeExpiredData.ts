@@ -28,7 +28,7 @@ export type PurgeReport = { ran: false; reason: "already_running" } | ({ ran: tr
  * years still count as activity once the calls themselves are purged. The run is audited (counts and
  * cut-offs, nothing about anyone); a dry run does everything, reports, and rolls back.
  */
-export async function purgeExpiredData(db: CentralDb, policy: RetentionPolicy, { now = new Date(), dryRun = false } = {}): Promise<PurgeReport> {
+export async function purgeExpiredData(db: CentralDb, policy: RetentionPolicy, { now, dryRun = false }: { now: Date; dryRun?: boolean }): Promise<PurgeReport> {
   const cutoffs = retentionCutoffs(policy, now);
   let report: PurgeReport = { ran: false, reason: "already_running" };
   let notices: ChangeNotice[] = [];

@@ -1,6 +1,7 @@
 import type { CentralDb } from "../context";
 import { purgeExpiredData, type PurgeReport } from "./purgeExpiredData";
 import type { RetentionPolicy } from "./retentionPolicy";
+import { dateOf, type Clock } from "../../shared/time/clock";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,10 +17,10 @@ export function describePurge(report: PurgeReport): string {
  * one database may all run it: the advisory lock lets one work and the others skip. A failed run is
  * logged and tried again the next day; it never stops the server.
  */
-export function startRetentionJob(db: CentralDb, policy: RetentionPolicy, log: (line: string) => void, intervalMs = DAY_MS): { stop(): Promise<void> } {
+export function startRetentionJob(db: CentralDb, policy: RetentionPolicy, clock: Clock, log: (line: string) => void, intervalMs = DAY_MS): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   const run = () => {
-    running = purgeExpiredData(db, policy).then(
+    running = purgeExpiredData(db, policy, { now: dateOf(clock) }).then(
       (report) => log(describePurge(report)),
       (error: unknown) => log(`conservation : échec de la purge (${error instanceof Error ? error.name : "erreur"}) ; nouvel essai dans 24 h`),
     );

@@ -4,6 +4,7 @@ import { auditEvents, loginAttempts } from "../../db/central/schema";
 import type { CentralTx } from "../centralTransaction";
 import type { CentralDb } from "../context";
 import { ApiError } from "../http/apiError";
+import { dateOf, type Clock } from "../../shared/time/clock";
 
 /** At most this many failed logins per window, for one login and for one address. */
 export const LOGIN_FAILURE_LIMIT = 5;
@@ -32,9 +33,9 @@ export interface LoginAttempt {
  * be refused for arriving with others. The price: guesses sent all at once are judged until the first
  * five failures are recorded (a password check takes ≈ 0.1 s), and the limit holds from then on.
  * Refusals are 429 `rate_limited` with `Retry-After`: the seconds until the oldest of the last five
- * failures leaves the window. Times are PostgreSQL's clock, the one all processes share.
+ * failures leaves the window. Times are the server's clock (shared/time/clock.ts), as everywhere else.
  */
-export async function beginLoginAttempt(db: CentralDb, login: string, address: string): Promise<LoginAttempt> {
+export async function beginLoginAttempt(db: CentralDb, clock: Clock, login: string, address: string): Promise<LoginAttempt> {
   // jsonb refuses half surrogate pairs; node-postgres would turn them into U+FFFD in the comparisons anyway.
   const key = { login: wellFormed(login), address };
   const id = randomUUID();
@@ -42,32 +43,35 @@ export async function beginLoginAttempt(db: CentralDb, login: string, address: s
     // Always the login first, then the address: two attempts never wait on each other in a cycle.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`telesec.login.login:${key.login}`}, 0))`);
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`telesec.login.address:${key.address}`}, 0))`);
-    const waitSeconds = await secondsUntilAllowed(tx, key);
+    const now = dateOf(clock);
+    const waitSeconds = await secondsUntilAllowed(tx, key, now);
     if (waitSeconds !== null) throw rateLimited(waitSeconds);
-    await tx.delete(loginAttempts).where(lt(loginAttempts.startedAt, sql`statement_timestamp() - ${ATTEMPT_KEPT}`));
-    await tx.insert(loginAttempts).values({ id, ...key, startedAt: sql`statement_timestamp()` });
+    await tx.delete(loginAttempts).where(lt(loginAttempts.startedAt, sql`${now.toISOString()}::timestamptz - ${ATTEMPT_KEPT}`));
+    await tx.insert(loginAttempts).values({ id, ...key, startedAt: now });
   });
   return {
     async succeeded(tx, { userId, deviceId, at }) {
       await tx.insert(auditEvents).values({ id: randomUUID(), at, userId, deviceId, action: "login", entity: "device", entityId: deviceId, details: { address } });
     },
     async failed(userId) {
+      const now = dateOf(clock);
       await db.transaction(async (tx) => {
-        await tx.update(loginAttempts).set({ failedAt: sql`statement_timestamp()` }).where(eq(loginAttempts.id, id));
-        await tx.insert(auditEvents).values({ id: randomUUID(), at: sql`statement_timestamp()`, userId, action: LOGIN_FAILED_ACTION, entity: "login", details: key });
+        await tx.update(loginAttempts).set({ failedAt: now }).where(eq(loginAttempts.id, id));
+        await tx.insert(auditEvents).values({ id: randomUUID(), at: now, userId, action: LOGIN_FAILED_ACTION, entity: "login", details: key });
       });
     },
   };
 }
 
 /** Null when neither the login nor the address has LOGIN_FAILURE_LIMIT failures in the window. */
-async function secondsUntilAllowed(tx: CentralTx, key: { login: string; address: string }): Promise<number | null> {
+async function secondsUntilAllowed(tx: CentralTx, key: { login: string; address: string }, now: Date): Promise<number | null> {
+  const at = sql`${now.toISOString()}::timestamptz`;
   const window = sql`make_interval(secs => ${LOGIN_FAILURE_WINDOW_SECONDS})`;
   // The limit-th most recent failure of each key, if it is in the window: the key is free again when it leaves.
   const oldestCounted = (field: "login" | "address", value: string) => sql`(
-    SELECT extract(epoch FROM failed_at + ${window} - statement_timestamp())
+    SELECT extract(epoch FROM failed_at + ${window} - ${at})
     FROM login_attempt
-    WHERE ${sql.identifier(field)} = ${value} AND failed_at > statement_timestamp() - ${window}
+    WHERE ${sql.identifier(field)} = ${value} AND failed_at > ${at} - ${window}
     ORDER BY failed_at DESC
     OFFSET ${LOGIN_FAILURE_LIMIT - 1} LIMIT 1
   )`;

@@ -12,8 +12,7 @@ import type { AuditReadsRequest } from "../../shared/api/wire";
  * of one practice must not name another's patients), and an upload retried after a lost answer adds
  * nothing: the read's id is the row's.
  */
-export async function recordReads(db: CentralDb, session: AuthenticatedSession, request: AuditReadsRequest): Promise<number> {
-  const now = Date.now();
+export async function recordReads(db: CentralDb, session: AuthenticatedSession, request: AuditReadsRequest, now: number): Promise<number> {
   const practiceOf = await practicesOfPatients(db, request.reads.flatMap((read) => read.patientIds));
   const rows = request.reads
     .map((read) => ({ ...read, patientIds: read.patientIds.filter((patientId) => practiceOf.get(patientId) === read.practiceId) }))

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { auditEvents } from "../../db/central/schema";
 import type { AuthenticatedSession, CentralDb } from "../context";
 import type { MutationEnvelope, MutationName } from "../../shared/sync/mutations";
@@ -15,6 +14,8 @@ import { timeOrderedId } from "./timeOrderedId";
 interface AuditedWrite extends AuthenticatedSession {
   mutation: MutationEnvelope;
   practiceId: string | null;
+  /** The mutation's instant, from the server's clock. */
+  at: Date;
 }
 
 const ENTITY_OF: Record<MutationName extends `${infer Prefix}.${string}` ? Prefix : never, string> = {
@@ -40,7 +41,7 @@ function auditRow({ user, deviceId, mutation, practiceId }: AuditedWrite) {
 }
 
 export async function auditWrite(tx: CentralTx, write: AuditedWrite): Promise<void> {
-  await tx.insert(auditEvents).values({ id: timeOrderedId(), at: sql`statement_timestamp()`, ...auditRow(write) });
+  await tx.insert(auditEvents).values({ id: timeOrderedId(write.at.getTime()), at: write.at, ...auditRow(write) });
 }
 
 /**
@@ -50,11 +51,11 @@ export async function auditWrite(tx: CentralTx, write: AuditedWrite): Promise<vo
  */
 export function auditWriteSql(firstParam: number, write: AuditedWrite): { sql: string; params: unknown[] } {
   const row = auditRow(write);
-  const params = [timeOrderedId(), row.userId, row.deviceId, row.practiceId, row.action, row.entity, row.entityId, JSON.stringify(row.details)];
-  const [id, userId, deviceId, practiceId, action, entity, entityId, details] = params.map((_, index) => `$${firstParam + index}`);
+  const params = [timeOrderedId(write.at.getTime()), write.at.toISOString(), row.userId, row.deviceId, row.practiceId, row.action, row.entity, row.entityId, JSON.stringify(row.details)];
+  const [id, at, userId, deviceId, practiceId, action, entity, entityId, details] = params.map((_, index) => `$${firstParam + index}`);
   return {
     sql: `INSERT INTO audit_event (id, at, user_id, device_id, practice_id, action, entity, entity_id, details)
-      SELECT ${id}::uuid, statement_timestamp(), ${userId}::uuid, ${deviceId}::uuid, ${practiceId}::uuid, ${action}, ${entity}, ${entityId}::uuid, ${details}::jsonb`,
+      SELECT ${id}::uuid, ${at}::timestamptz, ${userId}::uuid, ${deviceId}::uuid, ${practiceId}::uuid, ${action}, ${entity}, ${entityId}::uuid, ${details}::jsonb`,
     params,
   };
 }
@@ -66,13 +67,13 @@ const PATIENT_TABLES = new Set(["patient", "appointment", "waitlist_entry", "mes
  * of rows of each table and the practices asked for (a backfill's) — a stolen token that copies the
  * agency's patients leaves a trace. Pages with nothing new (most periodic pulls) leave none.
  */
-export async function auditPull(db: CentralDb, { user, deviceId }: AuthenticatedSession, pulled: Record<string, number>, practices?: readonly string[]): Promise<void> {
+export async function auditPull(db: CentralDb, { user, deviceId }: AuthenticatedSession, at: Date, pulled: Record<string, number>, practices?: readonly string[]): Promise<void> {
   // Only what carries patients' data: a device's last-seen time changes every minute, and is no read.
   const rows = Object.fromEntries(Object.entries(pulled).filter(([table]) => PATIENT_TABLES.has(table)));
   if (Object.keys(rows).length === 0) return;
   await db.insert(auditEvents).values({
-    id: timeOrderedId(),
-    at: sql`statement_timestamp()`,
+    id: timeOrderedId(at.getTime()),
+    at,
     userId: user.id,
     deviceId,
     action: "sync.pull",

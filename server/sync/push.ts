@@ -7,6 +7,7 @@ import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationEn
 import { auditWrite, auditWriteSql } from "./auditTrail";
 import type { CentralTx } from "../centralTransaction";
 import { applyCentralMutation, planRowInsert, type RowInsert } from "./centralMutations";
+import { dateOf } from "../../shared/time/clock";
 
 export const CHANGES_CHANNEL = "telesec_changes";
 
@@ -29,7 +30,7 @@ export class PushRefused extends Error {
 }
 
 /** The database as the push uses it: drizzle for building and transactions, the pool for prepared statements. */
-type Central = Pick<ServerContext, "db" | "pool">;
+type Central = Pick<ServerContext, "db" | "pool" | "clock">;
 
 type Outcome = { result: MutationResult; last: number; practiceId: string | null };
 
@@ -66,10 +67,11 @@ async function applyMutation(central: Central, session: AuthenticatedSession, cl
   const { user } = session;
   try {
     const args = parseMutationArgs(mutation.name, mutation.args);
-    const insert = planRowInsert(mutation.name, { user, now: new Date() }, args);
+    const now = dateOf(central.clock);
+    const insert = planRowInsert(mutation.name, { user, now }, args);
     return (
-      (insert && (await insertInOneStatement(central, session, clientId, mutation, insert))) ??
-      (await applyInOwnTransaction(central.db, session, clientId, mutation, args))
+      (insert && (await insertInOneStatement(central, session, clientId, mutation, insert, now))) ??
+      (await applyInOwnTransaction(central.db, session, clientId, mutation, args, now))
     );
   } catch (error) {
     const rejection = asRejection(error);
@@ -91,11 +93,12 @@ async function insertInOneStatement(
   clientId: string,
   mutation: MutationEnvelope,
   insert: RowInsert,
+  now: Date,
 ): Promise<Outcome | null> {
   const { seq } = mutation;
   const row = central.db.insert(insert.table).values(insert.values).toSQL();
   const [seqParam, clientParam, userParam] = [1, 2, 3].map((offset) => `$${row.params.length + offset}`);
-  const audit = auditWriteSql(row.params.length + 4, { ...session, mutation, practiceId: insert.practiceId || null });
+  const audit = auditWriteSql(row.params.length + 4, { ...session, mutation, practiceId: insert.practiceId || null, at: now });
   const text = `WITH claim AS (
       UPDATE client_mutation SET last_mutation_seq = ${seqParam}, updated_at = now()
       WHERE client_id = ${clientParam} AND user_id = ${userParam} AND last_mutation_seq = ${seqParam} - 1
@@ -130,6 +133,7 @@ function applyInOwnTransaction<N extends MutationName>(
   clientId: string,
   mutation: MutationEnvelope,
   args: MutationArgs<N>,
+  now: Date,
 ): Promise<Outcome> {
   const { user } = session;
   return db.transaction(async (tx) => {
@@ -138,8 +142,8 @@ function applyInOwnTransaction<N extends MutationName>(
       const duplicate = await takePlace(tx, clientId, user.id, mutation.seq);
       if (duplicate) return duplicate;
     }
-    const practiceId = await applyCentralMutation(mutation.name as N, { tx, user, now: new Date() }, args);
-    await auditWrite(tx, { ...session, mutation, practiceId: practiceId || null });
+    const practiceId = await applyCentralMutation(mutation.name as N, { tx, user, now }, args);
+    await auditWrite(tx, { ...session, mutation, practiceId: practiceId || null, at: now });
     return { result: { seq: mutation.seq, status: "applied" as const }, last: mutation.seq, practiceId };
   });
 }

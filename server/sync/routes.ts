@@ -13,6 +13,7 @@ import { decodeCursor } from "./pullCursor";
 import { startPokeHub } from "./pokeHub";
 import type { WorkstationSockets } from "../ws/workstationSockets";
 import { PushRefused, pushMutations } from "./push";
+import { dateOf } from "../../shared/time/clock";
 
 /** A cursor's positions name rows by id (compared as PostgreSQL uuids): anything else is no cursor of ours. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,7 +37,7 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
 
   app.post("/api/v1/sync/reads", { onRequest: context.authenticate, bodyLimit: AUDIT_READS_BODY_LIMIT_BYTES }, async (request) => {
     const body = parseOr400(auditReadsRequest, request.body);
-    return { recorded: await recordReads(context.db, sessionOf(request), body) };
+    return { recorded: await recordReads(context.db, sessionOf(request), body, context.clock.now()) };
   });
 
   app.get("/api/v1/sync/pull", { preHandler: context.authenticate }, async (request, reply) => {
@@ -45,7 +46,7 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
     if (!cursor || !Object.values(cursor).every(([, id]) => id === "" || UUID.test(id))) throw new ApiError(400, "invalid", "Requête invalide : curseur de synchronisation inconnu.");
     const session = sessionOf(request);
     const page = await pullChanges(context.db, session.user, cursor, query.limit, query.clientId, query.practices);
-    await auditPull(context.db, session, page.rows, query.practices);
+    await auditPull(context.db, session, dateOf(context.clock), page.rows, query.practices);
     return reply.type("application/json; charset=utf-8").send(page.json);
   });
 

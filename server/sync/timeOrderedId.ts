@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
  * push a scattered page write. Made here rather than by PostgreSQL (uuidv7() exists from version 18
  * only; the server supports 13 and later).
  */
-export function timeOrderedId(now = Date.now()): string {
+export function timeOrderedId(now: number): string {
   const bytes = randomBytes(16);
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;

@@ -23,18 +23,18 @@ const DUPLICATE_KEY = "23505";
  * or whoever answers first), when answered, when ended. Never what the secretary wrote (outcome,
  * notes, patient, links), nor a time already set: a PBX repeating itself changes nothing.
  */
-export async function recordCallEvent(db: CentralDb, pbxLinkId: string, event: TelephonyEvent): Promise<CallLogOutcome> {
+export async function recordCallEvent(db: CentralDb, pbxLinkId: string, event: TelephonyEvent, receivedAt: Date): Promise<CallLogOutcome> {
   const agentUserId = event.agent ? await userOfAgent(db, event.agent) : null;
   try {
-    return await writeEvent(db, pbxLinkId, event, agentUserId);
+    return await writeEvent(db, pbxLinkId, event, agentUserId, receivedAt);
   } catch (error) {
     // Two deliveries of a call's first event raced: the other one made the row, this one updates it.
     if (pgErrorCode(error) !== DUPLICATE_KEY) throw error;
-    return writeEvent(db, pbxLinkId, event, agentUserId);
+    return writeEvent(db, pbxLinkId, event, agentUserId, receivedAt);
   }
 }
 
-function writeEvent(db: CentralDb, pbxLinkId: string, event: TelephonyEvent, agentUserId: string | null): Promise<CallLogOutcome> {
+function writeEvent(db: CentralDb, pbxLinkId: string, event: TelephonyEvent, agentUserId: string | null, receivedAt: Date): Promise<CallLogOutcome> {
   const at = new Date(event.at);
   return db.transaction(async (tx) => {
     const [known] = await tx
@@ -67,7 +67,7 @@ function writeEvent(db: CentralDb, pbxLinkId: string, event: TelephonyEvent, age
         links: { appointmentIds: [], messageIds: [] },
       });
       await tx.insert(pbxCalls).values({ pbxLinkId, externalCallId: event.callId, callId: call.id });
-      await tx.insert(auditEvents).values(pbxWrite("telephony.call.create", call, pbxLinkId, event, Object.keys(call)));
+      await tx.insert(auditEvents).values(pbxWrite("telephony.call.create", call, pbxLinkId, event, Object.keys(call), receivedAt));
       return { call, changed: true, agentUserId };
     }
 
@@ -84,7 +84,7 @@ function writeEvent(db: CentralDb, pbxLinkId: string, event: TelephonyEvent, age
     const changed = Object.keys(changes).length > 0;
     if (changed) {
       await tx.update(calls).set(changes).where(eq(calls.id, call.id));
-      await tx.insert(auditEvents).values(pbxWrite("telephony.call.update", call, pbxLinkId, event, Object.keys(changes)));
+      await tx.insert(auditEvents).values(pbxWrite("telephony.call.update", call, pbxLinkId, event, Object.keys(changes), receivedAt));
     }
     return { call: { ...call, ...changes } as LoggedCall, changed, agentUserId };
   });
@@ -94,10 +94,10 @@ function writeEvent(db: CentralDb, pbxLinkId: string, event: TelephonyEvent, age
  * A call row the PBX wrote, on the audit trail like every write: no user or device wrote it, the PBX
  * link did (its id), for the event it reported; field names only, never the numbers.
  */
-function pbxWrite(action: string, call: Pick<LoggedCall, "id" | "practiceId">, pbxLinkId: string, event: TelephonyEvent, fields: string[]) {
+function pbxWrite(action: string, call: Pick<LoggedCall, "id" | "practiceId">, pbxLinkId: string, event: TelephonyEvent, fields: string[], at: Date) {
   return {
-    id: timeOrderedId(),
-    at: new Date(),
+    id: timeOrderedId(at.getTime()),
+    at,
     practiceId: call.practiceId,
     action,
     entity: "call",

@@ -15,6 +15,7 @@ import { recordCallEvent } from "./callLog";
 import { pokeAboutCall } from "./callPoke";
 import { startCallRelay, type CallRelay } from "./callRelay";
 import { authenticatePbx, PBX_SECRET_HEADER, type PbxLink } from "./pbxAuthentication";
+import { dateOf } from "../../shared/time/clock";
 
 /** A PBX event is a few hundred bytes; webhooks carrying whole call records stay well under this. */
 export const TELEPHONY_BODY_LIMIT_BYTES = 16 * 1024;
@@ -65,7 +66,7 @@ export async function registerTelephonyRoutes(app: FastifyInstance, context: Ser
     for (const [format, { payload, map, secretInBody }] of Object.entries(ADAPTERS) as Array<[string, Adapter<z.ZodType>]>) {
       telephony.post(`/api/v1/telephony/events/${format}`, options, async (request, reply) => {
         const pbx = await authenticatePbx(context.db, headerSecret(request) ?? secretInBody?.(request.body));
-        const mapping = map(parseOr400(payload, request.body), new Date());
+        const mapping = map(parseOr400(payload, request.body), dateOf(context.clock));
         if ("ignored" in mapping) return answer(reply, { ignored: true, reason: mapping.ignored });
         return answer(reply, await intake(pbx, parseEvent(mapping.event)));
       });
@@ -84,7 +85,7 @@ function parseEvent(body: unknown): TelephonyEvent {
 }
 
 async function takeEvent(context: ServerContext, relay: CallRelay, pbx: PbxLink, event: TelephonyEvent): Promise<TelephonyIntakeAnswer> {
-  const outcome = await recordCallEvent(context.db, pbx.id, event);
+  const outcome = await recordCallEvent(context.db, pbx.id, event, dateOf(context.clock));
   if ("unknownCall" in outcome) {
     if (event.event === "ringing") {
       throw new ApiError(400, "invalid", `Requête invalide : calledNumber — numéro appelé manquant ; l'appel « ${event.callId} » est inconnu, son premier événement doit donner le numéro appelé.`);

@@ -122,6 +122,8 @@ const serverUrl = z
 
 export const methods = {
   "workstation.status": { input: z.object({}), output: workstationStatus },
+  /** The core's time (shared/time/clock.ts): the renderer counts from it, so both agree on "now". */
+  "clock.now": { input: z.object({}), output: z.object({ now: instant }) },
   "workstation.resetAndResync": { input: z.object({ confirm: z.literal(true) }), output: workstationStatus },
   /**
    * "Oublier ce poste": closes the store, deletes its files and its key, back to a first start. Refused

@@ -4,8 +4,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { createReplica, type Replica } from "../../electron/core/sync/replica";
 import type { MutationInput } from "../../shared/sync/mutations";
-import { insertPatient, insertPractice } from "../support/fixtures";
+import { insertPatient, insertPractice, NOW } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
+import { manualClock } from "../support/manualClock";
 
 /**
  * The call record on the workstation: a call opened by hand is written by `call.open`; a call the
@@ -21,7 +22,7 @@ let patientId: string;
 
 beforeEach(() => {
   store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: randomBytes(32) });
-  replica = createReplica(store, { userId: () => null });
+  replica = createReplica(store, { userId: () => null, clock: manualClock(NOW.getTime()) });
   practiceId = insertPractice(store, "Cabinet des Tilleuls", "+33123456789");
   otherPracticeId = insertPractice(store, "Cabinet du Parc", "+33123456700");
   patientId = insertPatient(store, practiceId, { birthName: "Dupont", firstName: "Hélène", phones: ["+33612345678"] });

@@ -9,6 +9,7 @@ import { freeSlots } from "../../electron/core/queries/freeSlots";
 import { createReplica } from "../../electron/core/sync/replica";
 import { insertAppointment, insertMotif, insertPatient, insertPractice, insertPractitioner, NOW } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
+import { manualClock } from "../support/manualClock";
 
 /**
  * The free-slot query on a real encrypted store. NOW is Monday 23 November 2026, 10:00 in Paris.
@@ -116,7 +117,7 @@ describe("free slots from the encrypted store", () => {
   });
 
   it("never proposes again a slot the secretary has just booked, though the server has not confirmed it yet", () => {
-    const replica = createReplica(store, { userId: () => null, now: () => NOW });
+    const replica = createReplica(store, { userId: () => null, clock: manualClock(NOW.getTime()) });
     replica.mutate("appointment.book", {
       id: randomUUID(),
       practitionerId: martin.id,

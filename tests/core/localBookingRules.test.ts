@@ -6,6 +6,7 @@ import { createReplica, type Replica } from "../../electron/core/sync/replica";
 import { MutationRejected } from "../../shared/sync/mutations";
 import { insertAppointment, insertMotif, insertPatient, insertPractice, insertPractitioner, NOW } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
+import { manualClock } from "../support/manualClock";
 
 /**
  * The booking rules checked on the workstation before a booking is queued, offline as online: the
@@ -24,7 +25,7 @@ let known: string;
 
 beforeEach(() => {
   store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: randomBytes(32) });
-  replica = createReplica(store, { userId: () => null, now: () => NOW });
+  replica = createReplica(store, { userId: () => null, clock: manualClock(NOW.getTime()) });
   practiceId = insertPractice(store, "Cabinet des Tilleuls", "+33123456789");
   martin = insertPractitioner(store, practiceId, "Martin", {
     acceptsNewPatients: "demander_au_medecin",

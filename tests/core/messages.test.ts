@@ -12,6 +12,7 @@ import { messageView } from "../../shared/api/views";
 import type { MutationInput } from "../../shared/sync/mutations";
 import { insertPatient, insertPractice, insertPractitioner } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
+import { manualClock } from "../support/manualClock";
 
 const tempDir = useTempDirs();
 let store: LocalStore;
@@ -20,12 +21,12 @@ let tilleuls: string;
 let parc: string;
 let practitionerId: string;
 let patientId: string;
-let clock: Date;
+let clock: ReturnType<typeof manualClock>;
 
 beforeEach(() => {
   store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: randomBytes(32) });
-  clock = new Date("2026-11-23T09:00:00Z");
-  replica = createReplica(store, { userId: () => null, now: () => clock });
+  clock = manualClock(Date.parse("2026-11-23T09:00:00Z"));
+  replica = createReplica(store, { userId: () => null, clock });
   tilleuls = insertPractice(store, "Cabinet des Tilleuls", "+33123456789");
   parc = insertPractice(store, "Cabinet du Parc", "+33123456700");
   practitionerId = insertPractitioner(store, tilleuls, "Martin").id;
@@ -34,7 +35,7 @@ beforeEach(() => {
 });
 
 function takeMessage(practiceId: string, text: string, at: string, extra: Partial<MutationInput<"message.create">> = {}): string {
-  clock = new Date(at);
+  clock.advance(Date.parse(at) - clock.now());
   const id = randomUUID();
   replica.mutate("message.create", {
     id,

@@ -6,6 +6,7 @@ import { createReplica, type Replica } from "../../electron/core/sync/replica";
 import { MAX_BACKFILL_PRACTICES, type Change } from "../../shared/api/wire";
 import { insertPractice, NOW } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
+import { manualClock } from "../support/manualClock";
 
 /** How the replica decides what to backfill when the account's practices change (electron/core/sync/practiceScope.ts). */
 const tempDir = useTempDirs();
@@ -16,7 +17,7 @@ let version = 1;
 
 beforeEach(() => {
   store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: randomBytes(32) });
-  replica = createReplica(store, { userId: () => USER_ID, now: () => NOW });
+  replica = createReplica(store, { userId: () => USER_ID, clock: manualClock(NOW.getTime()) });
   return () => store.close();
 });
 
@@ -41,7 +42,7 @@ describe("the practices a replica holds follow the account's", () => {
     replica.applyBackfill([], "b1", true);
 
     // The workstation restarts: the backfill goes on from where it stood.
-    replica = createReplica(store, { userId: () => USER_ID, now: () => NOW });
+    replica = createReplica(store, { userId: () => USER_ID, clock: manualClock(NOW.getTime()) });
     expect(replica.nextBackfill()).toEqual({ practiceIds: [b, c], cursor: "b1" });
 
     replica.applyPull([ownRow([a, b])], "m3");

@@ -7,6 +7,7 @@ import { createReplica, type Replica } from "../../electron/core/sync/replica";
 import { MutationRejected } from "../../shared/sync/mutations";
 import { insertPatient, insertPractice, insertPractitioner, NOW } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
+import { manualClock } from "../support/manualClock";
 
 const tempDir = useTempDirs();
 let store: LocalStore;
@@ -18,7 +19,7 @@ let patientId: string;
 beforeEach(() => {
   store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: randomBytes(32) });
   // Bookings fall on Monday 30 November, inside the fixture's Monday hours, a week after NOW.
-  replica = createReplica(store, { userId: () => null, now: () => NOW });
+  replica = createReplica(store, { userId: () => null, clock: manualClock(NOW.getTime()) });
   practiceId = insertPractice(store, "Cabinet des Tilleuls", "+33123456789");
   practitioner = insertPractitioner(store, practiceId, "Martin");
   patientId = insertPatient(store, practiceId, { birthName: "Dupont", firstName: "Hélène" });

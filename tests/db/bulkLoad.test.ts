@@ -7,8 +7,9 @@ import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { createRowStore, wireToRaw } from "../../db/local/rowCodec";
 import { createPatientQueries } from "../../electron/core/queries/patients";
 import { createReplica } from "../../electron/core/sync/replica";
-import { insertPatient, insertPractice } from "../support/fixtures";
+import { insertPatient, insertPractice, NOW } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
+import { manualClock } from "../support/manualClock";
 
 const tempDir = useTempDirs();
 const indexNames = (store: LocalStore) =>
@@ -65,7 +66,7 @@ describe("first-sync bulk load", () => {
     store.close();
 
     const reopened = openLocalStore({ path, key });
-    createReplica(reopened, { userId: () => null });
+    createReplica(reopened, { userId: () => null, clock: manualClock(NOW.getTime()) });
     expect(isBulkLoading(reopened.sqlite)).toBe(false);
     expect(indexNames(reopened)).toContain("appointment_practitioner_start_idx");
     expect(createPatientQueries(reopened.sqlite).search(practiceId, "loic", 10)).toHaveLength(1);
@@ -115,7 +116,7 @@ describe("first-sync bulk load", () => {
 
     const reopened = openLocalStore({ path: crashed, key });
     expect(reopened.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
-    createReplica(reopened, { userId: () => null });
+    createReplica(reopened, { userId: () => null, clock: manualClock(NOW.getTime()) });
     expect(reopened.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     const patients = createPatientQueries(reopened.sqlite);
     expect(patients.search(practiceId, "commis", 100)).toHaveLength(100);

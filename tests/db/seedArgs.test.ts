@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSeedArgs } from "../../db/seed/seedArgs";
 import { SeedError } from "../../db/seed/seedError";
+import { manualClock } from "../support/manualClock";
 
 const refusal = (argv: string[]) => {
   try {
@@ -14,8 +15,10 @@ const refusal = (argv: string[]) => {
 
 describe("seed command line", () => {
   it("reads size, target and data directory, local being the default target", () => {
-    expect(parseSeedArgs(["--size", "agency", "--data-dir", "/tmp/x"])).toEqual({ size: "agency", target: "local", dataDir: "/tmp/x" });
-    expect(parseSeedArgs(["--size", "small", "--target", "local", "--data-dir", "d", "--reference-date", "2025-01-13"])).toMatchObject({
+    // Without --today, the data's today is the clock's Paris day: 23:30 UTC on 4 December is already the 5th in Paris.
+    const lateEvening = manualClock(Date.parse("2026-12-04T23:30:00Z"));
+    expect(parseSeedArgs(["--size", "agency", "--data-dir", "/tmp/x"], {}, lateEvening)).toEqual({ size: "agency", target: "local", dataDir: "/tmp/x", referenceDate: "2026-12-05" });
+    expect(parseSeedArgs(["--size", "small", "--target", "local", "--data-dir", "d", "--today", "2025-01-13"])).toMatchObject({
       referenceDate: "2025-01-13",
     });
   });
@@ -31,7 +34,7 @@ describe("seed command line", () => {
     expect(refusal(["--data-dir", "d"])).toMatch(/Précisez la taille/);
     expect(refusal(["--size", "small"])).toMatch(/Précisez le dossier de données : --data-dir DOSSIER\./);
     expect(refusal(["--size", "small", "--data-dir", "d", "--target", "cloud"])).toMatch(/Cible inconnue « cloud »/);
-    expect(refusal(["--size", "small", "--data-dir", "d", "--reference-date", "2025-02-30"])).toMatch(/Date de référence inexistante/);
+    expect(refusal(["--size", "small", "--data-dir", "d", "--today", "2025-02-30"])).toMatch(/--today : cette date n'existe pas/);
     expect(refusal(["--size", "small", "--data-dir", "d", "--force"])).toMatch(/Argument non reconnu/);
   });
 });

@@ -12,7 +12,7 @@ describe("npm run seed", () => {
   it("seeds a directory, with progress on stderr and the counts on stdout", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "telesec-seed-cli-"));
     try {
-      const { stdout, stderr } = await seedCli("--size", "small", "--target", "local", "--data-dir", dataDir, "--reference-date", "2025-01-13");
+      const { stdout, stderr } = await seedCli("--size", "small", "--target", "local", "--data-dir", dataDir, "--today", "2025-01-13");
       expect(stderr).toMatch(/Patients : 4\s000 \/ 4\s000 \(100 %\)/);
       expect(stdout).toMatch(/Jeu « small » écrit dans .*telesec\.db \(date de référence 2025-01-13\)/);
       expect(stdout).toMatch(/cabinets\s+20\n/);

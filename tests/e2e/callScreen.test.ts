@@ -9,6 +9,9 @@ import { startWebHarness, type WebHarness } from "../../electron/core/harness/we
 import { STORE_FILE } from "../../electron/core/workstation";
 import { E2E_OUTPUT_DIR, launchChromium } from "../support/browser";
 import { keepConsoles } from "../support/e2eWorld";
+import { e2eClock } from "../support/e2eInstant";
+import { parisToday } from "../../db/seed/generate/parisCalendar";
+import { dateOf } from "../../shared/time/clock";
 import { linesQuotingStorePatients } from "../support/patientDataInLogs";
 
 /**
@@ -24,8 +27,9 @@ let page: Page;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "telesec-e2e-"));
-  await seedLocal({ dataDir, size: "small" });
-  harness = await startWebHarness({ port: 0, dataDir, log: (line) => logs.push(`poste : ${line}`) });
+  const clock = e2eClock();
+  await seedLocal({ dataDir, size: "small", referenceDate: parisToday(dateOf(clock)) });
+  harness = await startWebHarness({ port: 0, dataDir, clock, log: (line) => logs.push(`poste : ${line}`) });
   browser = await launchChromium();
   keepConsoles(browser, (line) => logs.push(`console : ${line}`));
   page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "fr-FR", timezoneId: "Europe/Paris" });

@@ -7,6 +7,7 @@ import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { startWebHarness, type WebHarness } from "../../electron/core/harness/webHarness";
 import { createWorkstation } from "../../electron/core/workstation";
 import { launchChromium } from "../support/browser";
+import { e2eClock } from "../support/e2eInstant";
 
 /** A store whose key no longer matches: the secretary is told why and offered a reset, never a silent empty store. */
 let dataDir: string;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   const keyFile = join(dataDir, "store.key");
   (await createWorkstation({ dataDir, keyProvider: keyFileProvider(keyFile) })).close();
   writeFileSync(keyFile, "0f".repeat(32));
-  harness = await startWebHarness({ port: 0, dataDir });
+  harness = await startWebHarness({ port: 0, dataDir, clock: e2eClock() });
   browser = await launchChromium();
 });
 

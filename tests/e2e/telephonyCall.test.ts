@@ -15,6 +15,7 @@ import { logInThroughUi } from "../support/browserSession";
 import { postPbxEvent, type PbxEvent } from "../support/pbx";
 import { useE2eWorld } from "../support/e2eWorld";
 import { eventually } from "../support/syncWorld";
+import { dateOf } from "../../shared/time/clock";
 
 /**
  * Issue "Call workspace", end to end: a real server in demo mode (embedded PostgreSQL, demo agency,
@@ -52,7 +53,7 @@ beforeAll(async () => {
   secretaryUserId = user!.id;
 
   const supervisorDir = join(root, "superviseur");
-  supervisor = await createWorkstation({ dataDir: supervisorDir, keyProvider: keyFileProvider(join(supervisorDir, "store.key")), serverUrl: server.url });
+  supervisor = await createWorkstation({ dataDir: supervisorDir, keyProvider: keyFileProvider(join(supervisorDir, "store.key")), serverUrl: server.url, clock: world().clock });
   await supervisor.handlers["session.login"]({ login: "superviseur", password: "demo" });
   page = await logInThroughUi(world().browser, world().harnesses.secretaire!.url, "secretaire");
 });
@@ -99,7 +100,7 @@ describe("a call popped by the telephony, handled in the browser, seen by a seco
       calledNumber: "01 44 55 66 77",
       callerNumber: "06 12 34 56 78",
       agent: "secretaire",
-      at: new Date(Date.now() - 60_000).toISOString(),
+      at: new Date(world().clock.now() - 60_000).toISOString(),
     });
     expect(ringing.status).toBe(202);
     // The secretary's workstation was connected: the server reached its socket.
@@ -133,7 +134,7 @@ describe("a call popped by the telephony, handled in the browser, seen by a seco
     await expect.poll(() => columns.count()).toBe(DEMO_PRACTICE.practitionerCount);
     for (const name of practitionerNames) expect(await agenda.getByRole("region", { name: `Agenda de ${name}` }).count()).toBe(1);
 
-    const answered = await pbx({ event: "answered", callId: EXTERNAL_CALL_ID, agent: "secretaire", at: new Date(Date.now() - 50_000).toISOString() });
+    const answered = await pbx({ event: "answered", callId: EXTERNAL_CALL_ID, agent: "secretaire", at: new Date(world().clock.now() - 50_000).toISOString() });
     expect(answered.status).toBe(202);
     await expect.poll(() => banner.textContent()).toContain("En ligne");
 
@@ -160,7 +161,7 @@ describe("a call popped by the telephony, handled in the browser, seen by a seco
   });
 
   it("asks for the outcome when the caller hangs up, and frees the line once it is saved", async () => {
-    endedAt = new Date().toISOString();
+    endedAt = dateOf(world().clock).toISOString();
     const ended = await pbx({ event: "ended", callId: EXTERNAL_CALL_ID, at: endedAt });
     expect(ended.status).toBe(202);
 

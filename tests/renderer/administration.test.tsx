@@ -4,7 +4,7 @@ import type { SessionView } from "../../shared/api/contract";
 import { absenceFromDays } from "../../renderer/src/features/admin/absenceForm";
 import { totalsByPractice } from "../../renderer/src/features/admin/callStatsTable";
 import { formatWeeklyHours, parseWeeklyHours } from "../../renderer/src/features/admin/weeklyHoursText";
-import { IDS } from "./fixtures";
+import { IDS, FIXTURE_NOW } from "./fixtures";
 import { renderCallScreen } from "./renderApp";
 import { camille, syncStatus } from "./syncFixtures";
 
@@ -457,7 +457,7 @@ describe("administration", () => {
 
   it("lists the practice's numbers, adds one and removes one after a second click, and shows ended and future consignes", async () => {
     const { user, bridge } = await openAdministration();
-    const now = Date.now();
+    const now = Date.parse(FIXTURE_NOW);
     bridge.data.directives.push(
       { ...bridge.data.directives[0]!, id: "97000000-0000-4000-8000-000000000001", title: "Ancienne", validFrom: null, validTo: new Date(now - 86_400_000).toISOString() },
       { ...bridge.data.directives[0]!, id: "97000000-0000-4000-8000-000000000002", title: "Prochaine", validFrom: new Date(now + 5 * 86_400_000).toISOString(), validTo: null },
@@ -486,7 +486,7 @@ describe("administration", () => {
     act(() =>
       bridge.emit("call.telephony", {
         event: "ringing", callId: "93000000-0000-4000-8000-000000000001", externalCallId: "x-1", dialledNumber: "+33478000001", callerNumber: "+33612345678",
-        practiceId: IDS.tilleuls, at: new Date().toISOString(),
+        practiceId: IDS.tilleuls, at: new Date(FIXTURE_NOW).toISOString(),
       }),
     );
     expect(await screen.findByRole("main", { name: "Espace de travail" })).toBeInTheDocument();

@@ -6,7 +6,7 @@ import type { PatientView } from "../../shared/api/views";
 import { BUSY_LINE_MESSAGE } from "../../renderer/src/features/call/callCommands";
 import { App } from "../../renderer/src/app/App";
 import { installFakeBridge, type FakeBridge } from "./fakeBridge";
-import { HELENE_PHONE, IDS, TILLEULS_NUMBER, patients } from "./fixtures";
+import { HELENE_PHONE, IDS, TILLEULS_NUMBER, patients, FIXTURE_NOW } from "./fixtures";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
 
 const banner = () => screen.getByRole("region", { name: "Appel en cours" });
@@ -25,7 +25,7 @@ function telephony(bridge: FakeBridge, kind: TelephonyEvent["event"], callId: st
       dialledNumber: TILLEULS_NUMBER,
       callerNumber: HELENE_PHONE,
       practiceId: IDS.tilleuls,
-      at: new Date().toISOString(),
+      at: new Date(FIXTURE_NOW).toISOString(),
       ...extra,
     }),
   );
@@ -45,7 +45,7 @@ describe("a call opened by hand", () => {
       callerNumber: HELENE_PHONE,
       patientId: IDS.heleneDurand,
     });
-    expect(Date.now() - Date.parse(opened!.startedAt)).toBeLessThan(60_000);
+    expect(Date.parse(FIXTURE_NOW) - Date.parse(opened!.startedAt)).toBeLessThan(60_000);
 
     const summary = within(banner());
     expect(summary.getByText("06 12 34 56 78")).toBeInTheDocument();
@@ -149,7 +149,7 @@ describe("a call popped by the telephony", () => {
     telephony(bridge, "answered", FIRST);
     expect(within(banner()).getByText("En ligne")).toBeInTheDocument();
 
-    const endedAt = new Date(Date.now() + 1000).toISOString();
+    const endedAt = new Date(Date.parse(FIXTURE_NOW) + 1000).toISOString();
     telephony(bridge, "ended", FIRST, { at: endedAt });
     const dialog = await closeDialog();
     expect(within(banner()).getByText("Appel terminé : issue à saisir")).toBeInTheDocument();

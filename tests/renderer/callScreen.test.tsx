@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { parisDayOf } from "../../shared/domain/parisTime";
-import { IDS } from "./fixtures";
+import { IDS, FIXTURE_NOW } from "./fixtures";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
 
 const region = (name: string) => screen.getByRole("region", { name });
@@ -44,7 +44,7 @@ describe("call screen", () => {
 
     const [range] = bridge.callsTo("agenda.range");
     expect(range?.practitionerIds).toEqual([IDS.drMartin, IDS.drDupont, IDS.sfBernard]);
-    const today = parisDayOf(new Date());
+    const today = parisDayOf(new Date(FIXTURE_NOW));
     expect(range).toMatchObject({ from: today.from, to: today.to });
     expect(bridge.violations).toEqual([]);
   });

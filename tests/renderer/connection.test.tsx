@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { SyncStatus } from "../../shared/api/contract";
 import { renderCallScreen } from "./renderApp";
 import { SERVER_URL, camille, syncStatus } from "./syncFixtures";
+import { FIXTURE_NOW } from "./fixtures";
 
 const NBSP = "\u00A0";
 const indicator = () => screen.getByRole("status", { name: "État de la connexion" });
@@ -49,7 +50,7 @@ describe("connection indicator", () => {
     await waitFor(() => expect(indicator()).toHaveTextContent("En ligne"));
     expect(indicator()).not.toHaveTextContent("Dernière synchro");
 
-    act(() => bridge.emit("sync.status", syncStatus({ lastSyncAt: new Date().toISOString() })));
+    act(() => bridge.emit("sync.status", syncStatus({ lastSyncAt: new Date(FIXTURE_NOW).toISOString() })));
     expect(within(indicator()).getByText(/^Dernière synchro : \d{2}:\d{2}$/).textContent).toMatch(/^Dernière synchro\u00A0: /);
   });
 

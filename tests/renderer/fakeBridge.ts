@@ -39,6 +39,8 @@ import * as fixtures from "./fixtures";
  * shared/api/contract, and inputs that fail are recorded in `violations`.
  */
 export interface FakeData {
+  /** The core's time (`clock.now`): the instant the renderer counts from. */
+  now: string;
   status: WorkstationStatus;
   /** What `workstation.resetAndResync` turns the status into. */
   statusAfterReset: WorkstationStatus;
@@ -90,6 +92,7 @@ export interface FakeFailure {
 
 export function defaultFakeData(): FakeData {
   return {
+    now: fixtures.FIXTURE_NOW,
     status: { state: "ready" },
     statusAfterReset: { state: "ready" },
     lockStatus: { state: "no_session", userName: null, attemptsLeft: 5, serverCheckRequired: false, autoLockMinutes: 5 },
@@ -281,6 +284,7 @@ function updateSyncStatus(data: FakeData, announce: Announce, change: Partial<Sy
 
 const handlers: Handlers = {
   "workstation.status": (_input, data) => data.status,
+  "clock.now": (_input, data) => ({ now: data.now }),
   "workstation.resetAndResync": (_input, data) => {
     data.status = data.statusAfterReset;
     return data.status;
@@ -428,7 +432,7 @@ function applyFakeMutation(name: MutationName, args: unknown, data: FakeData): v
     data.patients = [...data.patients, patient];
   } else if (name === "message.create") {
     const message = args as MutationArgs<"message.create">;
-    data.messages = [...data.messages, { ...message, status: "nouveau", createdAt: new Date().toISOString() }];
+    data.messages = [...data.messages, { ...message, status: "nouveau", createdAt: new Date(data.now).toISOString() }];
   } else if (name === "message.setStatus") {
     const { id, status } = args as MutationArgs<"message.setStatus">;
     if (!data.messages.some((message) => message.id === id)) throw new TelesecError("not_found", "Message introuvable sur ce poste.");
@@ -481,7 +485,7 @@ function applyFakeWaitlistMutation(name: MutationName, args: unknown, data: Fake
     const patient = data.patients.find((candidate) => candidate.id === entry.patientId);
     const motif = data.motifs.find((candidate) => candidate.id === entry.appointmentTypeId);
     if (!patient || !motif) throw new TelesecError("not_found", "Patient ou motif introuvable sur ce poste.");
-    data.waitlist = [...data.waitlist, { ...entry, patientName: patientShortName(patient), motifLabel: motif.label, createdAt: new Date().toISOString(), offer: null }];
+    data.waitlist = [...data.waitlist, { ...entry, patientName: patientShortName(patient), motifLabel: motif.label, createdAt: new Date(data.now).toISOString(), offer: null }];
     return;
   }
   const { id } = args as { id: string };

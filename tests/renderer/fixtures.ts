@@ -181,9 +181,16 @@ export const patients: PatientView[] = [
   },
 ];
 
-/** An instant today, Paris wall clock, with its offset: "2025-01-14T10:00:00+01:00". */
+/**
+ * The instant every component test runs at: the fake core answers `clock.now` with it, so the
+ * renderer's "today" is this Thursday whatever the machine's hour (the free slots below are after it).
+ */
+export const FIXTURE_NOW = "2031-11-20T10:00:00+01:00";
+export const FIXTURE_TODAY = "2031-11-20";
+
+/** An instant of the fixtures' today, Paris wall clock, with its offset: "2031-11-20T10:00:00+01:00". */
 export function todayInParisAt(time: string, dayOffset = 0): string {
-  return Temporal.Now.plainDateISO("Europe/Paris")
+  return Temporal.PlainDate.from(FIXTURE_TODAY)
     .add({ days: dayOffset })
     .toZonedDateTime({ timeZone: "Europe/Paris", plainTime: Temporal.PlainTime.from(time) })
     .toString({ timeZoneName: "never" });

@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { IDS } from "./fixtures";
+import { IDS, FIXTURE_NOW } from "./fixtures";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
 
 const agenda = () => within(screen.getByRole("region", { name: "Agenda" }));
@@ -8,7 +8,7 @@ const agenda = () => within(screen.getByRole("region", { name: "Agenda" }));
 describe("next free slots in the agenda pane", () => {
   it("lists the practice's next free slots when a call opens, earliest first, two per practitioner at most", async () => {
     const { user, bridge } = await renderCallScreen();
-    const before = Date.now();
+    const before = Date.parse(FIXTURE_NOW);
     await openCallByNumbers(user, "04 78 00 00 01");
 
     const list = await agenda().findByRole("list", { name: "Prochains créneaux libres" });

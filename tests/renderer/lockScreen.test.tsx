@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { LockStatus, TelephonyEvent } from "../../shared/api/contract";
 import { App } from "../../renderer/src/app/App";
 import { installFakeBridge, type FakeBridge, type FakeData } from "./fakeBridge";
-import { HELENE_PHONE, IDS, TILLEULS_NUMBER } from "./fixtures";
+import { HELENE_PHONE, IDS, TILLEULS_NUMBER, FIXTURE_NOW } from "./fixtures";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
 import { camille, syncStatus } from "./syncFixtures";
 
@@ -101,7 +101,7 @@ describe("locking the workstation", () => {
     expect(await screen.findByRole("main", { name: "Poste verrouillé" })).toBeInTheDocument();
     expectNoWorkingScreen();
     const asked = new Set(bridge.calls.map((call) => call.method));
-    for (const method of asked) expect(["workstation.status", "session.lockStatus", "session.current"]).toContain(method);
+    for (const method of asked) expect(["workstation.status", "clock.now", "session.lockStatus", "session.current"]).toContain(method);
   });
 
   it("says what is missing, and when the server must confirm the password", async () => {
@@ -138,7 +138,7 @@ describe("while locked", () => {
       dialledNumber: TILLEULS_NUMBER,
       callerNumber: HELENE_PHONE,
       practiceId: IDS.tilleuls,
-      at: new Date().toISOString(),
+      at: new Date(FIXTURE_NOW).toISOString(),
     };
     act(() => bridge.emit("call.telephony", event));
   }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterEach } from "vitest";
 import { users } from "../../db/central/schema";
 import { buildServer } from "../../server/app";
+import { systemClock, type Clock } from "../../shared/time/clock";
 import { hashPassword } from "../../db/central/passwords";
 import { freshDatabase, type FreshDatabase } from "../support/postgres";
 
@@ -10,13 +11,15 @@ export interface TestApp extends FreshDatabase {
   app: FastifyInstance;
   /** What the server logged. */
   logs: string[];
+  /** The server's clock. */
+  clock: Clock;
 }
 
 /**
  * The server's app on a database of its own, driven by `app.inject` (no socket), closed and
  * dropped after each test. Tests may add routes before their first request.
  */
-export function useTestApps(): () => Promise<TestApp> {
+export function useTestApps(clock: Clock = systemClock): () => Promise<TestApp> {
   const made: TestApp[] = [];
   afterEach(async () => {
     for (const { app, drop } of made.splice(0)) {
@@ -27,8 +30,8 @@ export function useTestApps(): () => Promise<TestApp> {
   return async () => {
     const database = await freshDatabase();
     const logs: string[] = [];
-    const app = await buildServer({ db: database.db, pool: database.pool, log: (line) => logs.push(line) });
-    const testApp = { ...database, app, logs };
+    const app = await buildServer({ db: database.db, pool: database.pool, log: (line) => logs.push(line), clock });
+    const testApp = { ...database, app, logs, clock };
     made.push(testApp);
     return testApp;
   };

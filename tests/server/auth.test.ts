@@ -16,7 +16,7 @@ const login = (app: TestApp["app"], body: unknown) => app.inject({ method: "POST
 async function appWithUser() {
   const testing = await testApp();
   const user = await insertUser(testing, "camille", "mot de passe solide", [PRACTICE_ID]);
-  testing.app.get("/api/v1/test/session", { preHandler: createAuthenticate(testing.db) }, async (request) => sessionOf(request));
+  testing.app.get("/api/v1/test/session", { preHandler: createAuthenticate(testing.db, testing.clock) }, async (request) => sessionOf(request));
   return { ...testing, user };
 }
 

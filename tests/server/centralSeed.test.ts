@@ -71,7 +71,7 @@ describe("central seed small", () => {
     const again = seedCentral({ pool: database.pool, size: "small", referenceDate: REFERENCE_DATE });
     await expect(again).rejects.toThrow(SeedError);
     await expect(again).rejects.toThrow(/contient déjà 20 cabinet\(s\)/);
-    expect(await seedCentral({ pool: database.pool, size: "small", ifPopulated: "skip" })).toBeNull();
+    expect(await seedCentral({ pool: database.pool, size: "small", referenceDate: REFERENCE_DATE, ifPopulated: "skip" })).toBeNull();
     expect(await database.db.$count(practices)).toBe(20);
   });
 });

@@ -92,7 +92,7 @@ describe("npm run server", () => {
 
   it("serves, after a restart, what `npm run seed -- --target central` wrote in the same folder", async () => {
     const dir = dataDir();
-    const seeded = await run(process.execPath, tsxArgs("db/seed/cli.ts", ["--size", "small", "--target", "central", "--data-dir", dir, "--reference-date", "2025-01-13"]), {
+    const seeded = await run(process.execPath, tsxArgs("db/seed/cli.ts", ["--size", "small", "--target", "central", "--data-dir", dir, "--today", "2025-01-13"]), {
       env: environment,
     });
     expect(seeded.stdout).toMatch(/Jeu « small » écrit dans la base PostgreSQL intégrée de .* \(date de référence 2025-01-13\)/);

@@ -5,19 +5,24 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { startWebHarness, type WebHarness } from "../../electron/core/harness/webHarness";
 import { startServer, type RunningServer } from "../../server/startServer";
+import type { Clock } from "../../shared/time/clock";
 import { launchChromium } from "./browser";
+import { e2eClock } from "./e2eInstant";
 import { linesQuotingPatients } from "./patientDataInLogs";
 
 /**
  * What every end-to-end file starts from: a real central server in demo mode (embedded PostgreSQL,
  * the demo agency and its accounts, the demo PBX link) in a folder of its own, browser-harness
- * workstations beside it, and Debian's Chromium — all stopped and removed after the file.
+ * workstations beside it, and Chromium (tests/support/browserFinder.ts) — all stopped and removed after
+ * the file. Server and workstations share one clock, started at the suite's instant (e2eInstant.ts).
  * Every log line of the server, of the workstations' cores and of the pages' consoles is kept, and
  * after the file none may quote a seeded patient's name or number (issue "Security": no patient
  * data in logs).
  */
 export interface E2eWorld {
   root: string;
+  /** The world's one clock: what "now" is for the server, the cores and their pages. */
+  clock: Clock;
   server: RunningServer;
   browser: Browser;
   /** One browser-harness workstation per name asked, each with its own data folder. */
@@ -35,18 +40,19 @@ export function useE2eWorld(name: string, workstations: readonly string[]): () =
   const harnesses: Record<string, WebHarness> = {};
   const logs: string[] = [];
   const logTo = (source: string) => (line: string) => logs.push(`${source} : ${line}`);
+  const clock = e2eClock();
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), `telesec-e2e-${name}-`));
     // The embedded PostgreSQL runs as the `postgres` user when tests run as root: it must reach its folder.
     chmodSync(root, 0o755);
-    server = await startServer({ port: 0, dataDir: join(root, "central"), demo: true, durable: false, log: logTo("serveur") });
+    server = await startServer({ port: 0, dataDir: join(root, "central"), demo: true, durable: false, clock, log: logTo("serveur") });
     for (const workstation of workstations) {
-      harnesses[workstation] = await startWebHarness({ port: 0, dataDir: join(root, workstation), serverUrl: server.url, log: logTo(workstation) });
+      harnesses[workstation] = await startWebHarness({ port: 0, dataDir: join(root, workstation), serverUrl: server.url, clock, log: logTo(workstation) });
     }
     browser = await launchChromium();
     keepConsoles(browser, logTo("console"));
-    world = { root, server, browser, harnesses, logs };
+    world = { root, clock, server, browser, harnesses, logs };
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import type { Clock } from "../../electron/core/session/clock";
+import type { Clock } from "../../shared/time/clock";
 
 /** A clock that moves only when the test says so; due timers fire in order as it passes them. */
 export function manualClock(start = Date.parse("2026-11-23T09:00:00Z")) {

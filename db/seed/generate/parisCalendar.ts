@@ -10,8 +10,8 @@ export type IsoDate = string;
 export const PARIS_TIME_ZONE = "Europe/Paris";
 const DAY_MS = 86_400_000;
 
-/** Today in Paris: the seed's default reference date, so "now" in the data is the user's today. */
-export function parisToday(now: Date = new Date()): IsoDate {
+/** The Paris day of an instant: the seed's reference date, so "now" in the data is the clock's today. */
+export function parisToday(now: Date): IsoDate {
   return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(PARIS_TIME_ZONE).toPlainDate().toString();
 }
 

@@ -1,6 +1,7 @@
 import { methods, type MethodName, type SessionView, type WorkstationStatus } from "../../../shared/api/contract";
 import { TelesecError } from "../../../shared/api/rpcProtocol";
 import { describeMachineConfigError, type MachineConfigError } from "../../../shared/config/machineConfig";
+import { dateOf, systemClock, type Clock } from "../../../shared/time/clock";
 import type { Handlers } from "../rpc/rpcServer";
 import type { Workstation, WorkstationOptions } from "../workstation";
 
@@ -14,7 +15,7 @@ import type { Workstation, WorkstationOptions } from "../workstation";
  * no server is contacted, `workstation.status` says which file and which fields, and every other
  * method is refused. Fixing the file and restarting is the only way on.
  */
-export function configInvalidWorkstation(error: MachineConfigError): Workstation {
+export function configInvalidWorkstation(error: MachineConfigError, clock: Clock = systemClock): Workstation {
   const message = `${describeMachineConfigError(error)}. Corrigez le fichier puis relancez Télésec.`;
   const status: WorkstationStatus = { state: "config_invalid", file: error.file, problems: error.problems, message };
   const refuse = () => {
@@ -22,6 +23,8 @@ export function configInvalidWorkstation(error: MachineConfigError): Workstation
   };
   const handlers = Object.fromEntries((Object.keys(methods) as MethodName[]).map((name) => [name, refuse])) as unknown as Handlers;
   handlers["workstation.status"] = () => status;
+  // The screen that explains the file still needs the time of day.
+  handlers["clock.now"] = () => ({ now: dateOf(clock).toISOString() });
   return {
     handlers,
     status: () => status,
@@ -63,7 +66,7 @@ export async function startConfiguredWorkstation(
   options: WorkstationOptions,
   configError?: MachineConfigError,
 ): Promise<Workstation> {
-  if (configError) return configInvalidWorkstation(configError);
+  if (configError) return configInvalidWorkstation(configError, options.clock);
   const workstation = await createWorkstation(options);
   return options.serverUrl ? withManagedServer(workstation, options.serverUrl) : workstation;
 }

@@ -1,23 +1,26 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { describeMachineConfigError } from "../../../shared/config/machineConfig";
+import { clockStartingAt, startInstant } from "../../../shared/time/clock";
 import { readMachineConfig } from "../config/readMachineConfig";
 import { startWebHarness } from "./webHarness";
 
 /**
- * `npm run web -- --port N --data-dir DIR [--server URL] [--config FILE]`: the renderer in any browser,
+ * `npm run web -- --port N --data-dir DIR [--server URL] [--config FILE] [--now ISO]`: the renderer in any browser,
  * with a real core behind it. `--config` reads a machine configuration file as the app reads the
  * system's (docs/deployment.md): its server wins over `--server`, and a wrong file shows the error screen.
+ * `--now ISO-8601` starts the core's clock (and so the page's) at that instant, for demos and tests.
  */
 const argsSchema = z.object({
   port: z.coerce.number({ message: "--port attend un numéro de port" }).int().min(0).max(65535, "--port doit être compris entre 0 et 65535"),
   "data-dir": z.string({ message: "--data-dir est obligatoire (dossier de la base locale)" }).min(1),
   server: z.string().url("--server attend l'adresse du serveur central (http://…)").optional(),
   config: z.string().min(1, "--config attend le chemin d'un fichier de configuration du poste").optional(),
+  now: startInstant.optional(),
 });
 
 const { values } = parseArgs({
-  options: { port: { type: "string", default: "5180" }, "data-dir": { type: "string" }, server: { type: "string" }, config: { type: "string" } },
+  options: { port: { type: "string", default: "5180" }, "data-dir": { type: "string" }, server: { type: "string" }, config: { type: "string" }, now: { type: "string" } },
   strict: true,
 });
 const parsed = argsSchema.safeParse(values);
@@ -41,6 +44,7 @@ const harness = await startWebHarness({
   ...(serverUrl ? { serverUrl } : {}),
   ...(configured ? { autoLockMinutes: configured.autoLockMinutes } : {}),
   ...(machine && !machine.ok ? { configError: machine.error } : {}),
+  ...(parsed.data.now !== undefined ? { clock: clockStartingAt(parsed.data.now) } : {}),
 });
 console.log(`Télésec (banc navigateur) : ${harness.url}`);
 const stop = () => void harness.close().then(() => process.exit(0));

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { WebSocketServer } from "ws";
 import { keyFileProvider } from "../../../db/local/keyFileProvider";
 import { rendererSecurityHeaders } from "../../../shared/api/contentSecurityPolicy";
+import type { Clock } from "../../../shared/time/clock";
 import type { MachineConfigError } from "../../../shared/config/machineConfig";
 import { startConfiguredWorkstation } from "../config/configuredWorkstation";
 import { attachCore } from "../host/attachCore";
@@ -26,6 +27,8 @@ export interface WebHarnessOptions {
   /** The machine configuration is wrong: the page shows why and the core opens nothing, as in the app. */
   configError?: MachineConfigError;
   log?: (line: string) => void;
+  /** The core's clock (`--now`); the real one by default. */
+  clock?: Clock;
 }
 
 export interface WebHarness {
@@ -57,6 +60,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
       log,
       ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
       ...(options.autoLockMinutes ? { autoLockMinutes: options.autoLockMinutes } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
     },
     options.configError,
   );

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { z } from "zod";
 import type { LockStatus } from "../../../shared/api/contract";
 import { TelesecError } from "../../../shared/api/rpcProtocol";
-import type { Clock } from "./clock";
+import type { Clock } from "../../../shared/time/clock";
 import { checkPassword } from "./passwordVerifier";
 
 /** Wrong passwords in a row after which only the server may confirm the password. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { AuditRead } from "../../../shared/api/wire";
+import type { Clock } from "../../../shared/time/clock";
 
 export type ReadAction = AuditRead["action"];
 
@@ -10,7 +11,7 @@ export type ReadAction = AuditRead["action"];
  * too, and uploaded after the next push; rows leave the queue only once the server has them.
  * Patient ids only — the names shown are in the records the ids name.
  */
-export function createReadAudit(sqlite: Database.Database, currentUserId: () => string | null, now: () => Date = () => new Date()) {
+export function createReadAudit(sqlite: Database.Database, currentUserId: () => string | null, clock: Clock) {
   const insert = sqlite.prepare(
     `INSERT INTO audit_event (id, version, at, user_id, practice_id, action, entity, entity_id, details)
      VALUES (?, 0, ?, ?, ?, ?, 'patient', ?, ?)`,
@@ -24,7 +25,7 @@ export function createReadAudit(sqlite: Database.Database, currentUserId: () => 
     record(action: ReadAction, practiceId: string, patientIds: readonly string[]): void {
       if (patientIds.length === 0) return;
       const ids = patientIds.slice(0, 100);
-      insert.run(randomUUID(), now().getTime(), currentUserId(), practiceId, action, ids.length === 1 ? ids[0] : null, JSON.stringify({ patientIds: ids }));
+      insert.run(randomUUID(), clock.now(), currentUserId(), practiceId, action, ids.length === 1 ? ids[0] : null, JSON.stringify({ patientIds: ids }));
     },
     /** The oldest reads not yet on the server, as the upload sends them. */
     pending(limit: number): AuditRead[] {

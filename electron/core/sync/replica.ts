@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { LocalStore } from "../../../db/local/openLocalStore";
+import { dateOf, type Clock } from "../../../shared/time/clock";
 import { beginBulkLoad, finishBulkLoad } from "../../../db/local/bulkLoad";
 import { ensureSearchTermsCurrent } from "../../../db/local/patientSearchIndex";
 import { createRowStore, parseWireRow, wireToRaw, type RawRow, type RowStore } from "../../../db/local/rowCodec";
@@ -56,7 +57,7 @@ function asRejectionIfConstraint<T>(work: () => T): T {
   }
 }
 
-export function createReplica(store: LocalStore, options: { userId: () => string | null; now?: () => Date }) {
+export function createReplica(store: LocalStore, options: { userId: () => string | null; clock: Clock }) {
   const { sqlite } = store;
   const rows = createRowStore(sqlite);
   const scope = createPracticeScope(sqlite, options.userId);
@@ -64,7 +65,7 @@ export function createReplica(store: LocalStore, options: { userId: () => string
   finishBulkLoad(sqlite);
   // Terms made by an earlier term function could not be deleted by recomputing them: remake them all.
   ensureSearchTermsCurrent(sqlite);
-  const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const now = () => dateOf(options.clock).toISOString();
 
   const getState = sqlite.prepare<[string], string>("SELECT value FROM sync_state WHERE key = ?").pluck();
   const setState = sqlite.prepare("INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
@@ -170,7 +171,7 @@ export function createReplica(store: LocalStore, options: { userId: () => string
         const seq = Number(getState.get(LAST_SEQ_KEY) ?? "0") + 1;
         setState.run(LAST_SEQ_KEY, String(seq));
         const id = randomUUID();
-        insertOutbox.run(seq, id, name, JSON.stringify(args), Date.now(), JSON.stringify(undo));
+        insertOutbox.run(seq, id, name, JSON.stringify(args), options.clock.now(), JSON.stringify(undo));
         return { seq, id };
       })());
     },
@@ -247,7 +248,7 @@ export function createReplica(store: LocalStore, options: { userId: () => string
     },
 
     clearConflict(id: string): boolean {
-      return sqlite.prepare("UPDATE conflict SET cleared_at = ? WHERE id = ? AND cleared_at IS NULL").run(Date.now(), id).changes === 1;
+      return sqlite.prepare("UPDATE conflict SET cleared_at = ? WHERE id = ? AND cleared_at IS NULL").run(options.clock.now(), id).changes === 1;
     },
   };
 }

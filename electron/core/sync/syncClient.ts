@@ -10,6 +10,7 @@ import {
 } from "../../../shared/api/wire";
 import { MUTATION_TABLES } from "../../../shared/sync/mutationTables";
 import type { MutationName } from "../../../shared/sync/mutations";
+import { dateOf, type Clock } from "../../../shared/time/clock";
 import type { ReadAudit } from "./readAudit";
 import type { Replica } from "./replica";
 import { ServerError, type ServerApi } from "./serverApi";
@@ -34,6 +35,8 @@ export interface SyncClientOptions {
   /** A PBX event the server forwarded to this secretary: the screen pop. */
   onTelephony?: (message: TelephonyCallMessage) => void;
   log: (line: string) => void;
+  /** The workstation's clock: the time of the last sync shown to the secretary. */
+  clock: Clock;
   pullIntervalMs?: number;
   pullPageSize?: number;
 }
@@ -135,7 +138,7 @@ export function startSyncClient(options: SyncClientOptions) {
       await backfillAll();
     } while (again && !stopped);
     failures = 0;
-    lastSyncAt = new Date().toISOString();
+    lastSyncAt = dateOf(options.clock).toISOString();
     options.onState("online", lastSyncAt);
   }
 

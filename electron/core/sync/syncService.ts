@@ -6,6 +6,7 @@ import type { SessionView, SyncStatus } from "../../../shared/api/contract";
 import { TelesecError } from "../../../shared/api/rpcProtocol";
 import { sessionUser, SYNCED_TABLES, type SessionUser, type SyncedTable, type TelephonyCallMessage } from "../../../shared/api/wire";
 import { MutationRejected, type MutationName } from "../../../shared/sync/mutations";
+import type { Clock } from "../../../shared/time/clock";
 import { BACKFILL_STATE_KEY } from "./practiceScope";
 import { createReplica } from "./replica";
 import { ServerError, serverApi } from "./serverApi";
@@ -22,6 +23,7 @@ export interface SyncServiceOptions {
   /** The agency's server when the workstation is configured with one (machine config, `--server`). */
   serverUrl?: string;
   log: (line: string) => void;
+  clock: Clock;
   pullIntervalMs?: number;
   pullPageSize?: number;
   /** A PBX event for the signed-in secretary (see syncClient). */
@@ -38,8 +40,8 @@ export interface SyncServiceOptions {
  * The session (token, user) is kept in the encrypted store, so a restart resumes syncing alone.
  */
 export function createSyncService(store: LocalStore, options: SyncServiceOptions) {
-  const replica = createReplica(store, { userId: () => user?.id ?? null });
-  const reads = createReadAudit(store.sqlite, () => user?.id ?? null);
+  const replica = createReplica(store, { userId: () => user?.id ?? null, clock: options.clock });
+  const reads = createReadAudit(store.sqlite, () => user?.id ?? null, options.clock);
   let user: SessionUser | null = readUser();
   const ownRow = store.sqlite.prepare<[string], { name: string; role: string; practiceIds: string }>(
     'SELECT display_name AS name, role, practice_ids AS practiceIds FROM "user" WHERE id = ? AND deleted_at IS NULL',
@@ -79,6 +81,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
       reads,
       session: { token, clientId: clientId() },
       log: options.log,
+      clock: options.clock,
       ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
       ...(options.pullPageSize ? { pullPageSize: options.pullPageSize } : {}),
       ...(options.onTelephony ? { onTelephony: options.onTelephony } : {}),

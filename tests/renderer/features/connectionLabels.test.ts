@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lastSyncLabel, pendingChangesLabel } from "../../../renderer/src/features/sync/connectionLabels";
+import { FIXTURE_NOW } from "../fixtures";
 
 const NBSP = "\u00A0";
 
@@ -19,7 +20,7 @@ describe("connection wording", () => {
   });
 
   it("says nothing about a sync that never happened", () => {
-    expect(lastSyncLabel(null, new Date())).toBeNull();
-    expect(lastSyncLabel("jamais", new Date())).toBeNull();
+    expect(lastSyncLabel(null, new Date(FIXTURE_NOW))).toBeNull();
+    expect(lastSyncLabel("jamais", new Date(FIXTURE_NOW))).toBeNull();
   });
 });

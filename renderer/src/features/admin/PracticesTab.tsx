@@ -24,6 +24,7 @@ import { PractitionerSelect } from "./PractitionerSelect";
 import { directiveState } from "./directiveValidity";
 import { createRecord, removeRecord, updateRecord, type RecordOutcome } from "./recordCommands";
 import { useServerList } from "./useServerList";
+import { currentTime } from "../../services/clock";
 
 /**
  * A practice as an administrator edits it, read from the server (any practice of the agency, whatever
@@ -126,7 +127,7 @@ export function PracticesTab() {
           <h4>Consignes</h4>
           <ul className="admin-list" aria-label="Consignes du cabinet">
             {records.directives.map((directive) => {
-              const state = directiveState(directive, Date.now());
+              const state = directiveState(directive, currentTime().getTime());
               return (
                 <li key={directive.id}>
                   {`${DIRECTIVE_CATEGORY_LABELS[directive.category]} — ${directive.title} (priorité ${directive.priority} ; ${state.said}) `}
@@ -134,7 +135,7 @@ export function PracticesTab() {
                     <button
                       type="button"
                       className="button button--small"
-                      onClick={() => void updateRecord({ kind: "directive", id: directive.id, change: { validTo: new Date().toISOString() } }).then(report(`Consigne ${directive.title}`))}
+                      onClick={() => void updateRecord({ kind: "directive", id: directive.id, change: { validTo: currentTime().toISOString() } }).then(report(`Consigne ${directive.title}`))}
                     >
                       {`Terminer « ${directive.title} »`}
                     </button>

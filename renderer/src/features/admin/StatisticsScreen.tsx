@@ -8,10 +8,11 @@ import { valueOr } from "../../stores/loadable";
 import { usePracticesStore } from "../../stores/practicesStore";
 import { CALL_OUTCOME_LABELS } from "../call/callOutcomes";
 import { totalsByPractice, type PracticeCallTotals } from "./callStatsTable";
+import { currentTime } from "../../services/clock";
 
 /** For supervisors and administrators: the calls of their practices over a period, by outcome. */
 export function StatisticsScreen() {
-  const today = parisDayOf(new Date()).date;
+  const today = parisDayOf(currentTime()).date;
   const [from, setFrom] = useState(addDaysToDate(today, -6));
   const [to, setTo] = useState(today);
   const [totals, setTotals] = useState<PracticeCallTotals[] | null>(null);

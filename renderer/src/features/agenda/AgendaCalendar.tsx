@@ -13,6 +13,7 @@ import type { AgendaView } from "../../stores/agendaStore";
 import { practitionerName } from "../practice/practiceLabels";
 import { absenceEvents, businessHoursOf, toCalendarEvents } from "./calendarEvents";
 import { AGENDA_END_HOUR, AGENDA_START_HOUR, initialScrollTime } from "./scrollTime";
+import { currentTime } from "../../services/clock";
 
 /** What the grid asks of the agenda: open an appointment, book at an empty place, move one by dragging. */
 export interface AgendaGridHandlers {
@@ -77,7 +78,7 @@ function TimeGrid({ view, firstDate, appointments, practitioners, header, onOpen
   );
   const businessHours = useMemo(() => practitioners.flatMap(businessHoursOf), [practitioners]);
   // Computed once per date shown: re-scrolling under the secretary's eyes on each render would be disorienting.
-  const scrollTime = useMemo(() => initialScrollTime(firstDate, new Date()), [firstDate]);
+  const scrollTime = useMemo(() => initialScrollTime(firstDate, currentTime()), [firstDate]);
   const onlyPractitioner = several ? null : (practitioners[0]?.id ?? null);
   return (
     <FullCalendar
@@ -90,6 +91,8 @@ function TimeGrid({ view, firstDate, appointments, practitioners, header, onOpen
       headerToolbar={false}
       allDaySlot={false}
       nowIndicator
+      // Its "today" and red line are the core's time, not the browser's.
+      now={currentTime}
       editable
       eventDurationEditable={false}
       snapDuration="00:05:00"

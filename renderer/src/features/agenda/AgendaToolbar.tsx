@@ -4,13 +4,14 @@ import { useAgendaStore, AGENDA_VIEWS, type AgendaView } from "../../stores/agen
 import { practitionerName } from "../practice/practiceLabels";
 import { showAgenda } from "./agendaCommands";
 import { shiftedDate } from "./agendaRange";
+import { currentTime } from "../../services/clock";
 
 const VIEW_LABELS: Record<AgendaView, string> = { cabinet: "Cabinet", jour: "Jour", semaine: "Semaine" };
 
 /** Where the agenda is: previous, today, next; the view; whose agenda. */
 export function AgendaToolbar({ practice }: { practice: PracticeCard }) {
   const view = useAgendaStore((state) => state.view);
-  const date = useAgendaStore((state) => state.date) ?? parisDayOf(new Date()).date;
+  const date = useAgendaStore((state) => state.date) ?? parisDayOf(currentTime()).date;
   const practitionerId = useAgendaStore((state) => state.practitionerId);
   const go = (change: Partial<{ view: AgendaView; date: string; practitionerId: string | null }>) =>
     void showAgenda(practice, { view, date, practitionerId, ...change });
@@ -22,7 +23,7 @@ export function AgendaToolbar({ practice }: { practice: PracticeCard }) {
         <button type="button" className="button button--small" onClick={() => go({ date: shiftedDate(view, date, -1) })} aria-label={`${unit} précédent${view === "semaine" ? "e" : ""}`}>
           ‹
         </button>
-        <button type="button" className="button button--small" onClick={() => go({ date: parisDayOf(new Date()).date })}>
+        <button type="button" className="button button--small" onClick={() => go({ date: parisDayOf(currentTime()).date })}>
           Aujourd'hui
         </button>
         <button type="button" className="button button--small" onClick={() => go({ date: shiftedDate(view, date, 1) })} aria-label={`${unit} suivant${view === "semaine" ? "e" : ""}`}>

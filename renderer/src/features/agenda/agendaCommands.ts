@@ -8,6 +8,7 @@ import { freeSlotsActions } from "../../stores/freeSlotsStore";
 import { motifsActions } from "../../stores/motifsStore";
 import { waitlistActions } from "../../stores/waitlistStore";
 import { agendaRangeOf } from "./agendaRange";
+import { currentTime } from "../../services/clock";
 
 /** Enough free slots to answer "when can I come?" at once, and at most two per practitioner so each one shows. */
 export const FREE_SLOT_COUNT = 6;
@@ -20,7 +21,7 @@ const always: StillWanted = () => true;
 /** The agenda at a place (practice, view, date, practitioner); `refresh` keeps the old one on screen meanwhile. */
 export async function showAgenda(practice: PracticeCard, place: Omit<AgendaPlace, "practiceId">, refresh = false): Promise<void> {
   const token = agendaActions.requested({ ...place, practiceId: practice.id }, refresh);
-  const date = place.date ?? parisDayOf(new Date()).date;
+  const date = place.date ?? parisDayOf(currentTime()).date;
   const range = agendaRangeOf(place.view, date);
   const everyone = practice.practitioners.map((practitioner) => practitioner.id);
   const practitionerIds = place.view !== "cabinet" && place.practitionerId ? [place.practitionerId] : everyone;
@@ -85,7 +86,7 @@ export async function loadWaitlist(practiceId: string): Promise<void> {
  * After a change made here or received by sync: the agenda where the secretary is, the free slots
  * and the waitlist (whose offers the server makes) are read again, without flicker.
  */
-export async function refreshAgenda(now: Date = new Date(), showing?: string): Promise<void> {
+export async function refreshAgenda(now: Date = currentTime(), showing?: string): Promise<void> {
   const practice = selectOpenPractice(useCallStore.getState());
   const place = agendaActions.place();
   if (!practice || place.practiceId !== practice.id) return;

@@ -6,6 +6,7 @@ import { callLineActions, useCallLineStore } from "../../stores/callLineStore";
 import { waitlistActions } from "../../stores/waitlistStore";
 import { newId } from "../call/newId";
 import { refreshAgenda } from "./agendaCommands";
+import { currentTime } from "../../services/clock";
 
 /**
  * The agenda's changes, each a mutation written at once on this workstation (offline too) and
@@ -22,13 +23,13 @@ export async function bookAppointment(args: MutationInput<"appointment.book">): 
   await telesec.applyMutation("appointment.book", args);
   linkToCall(args.id, "rdv_pris");
   // The agenda goes to the appointment's day, so the secretary sees what she booked.
-  await refreshAgenda(new Date(), args.startAt);
+  await refreshAgenda(currentTime(), args.startAt);
 }
 
 export async function moveAppointment(args: MutationInput<"appointment.move">): Promise<void> {
   await telesec.applyMutation("appointment.move", args);
   linkToCall(args.id, "rdv_deplace");
-  await refreshAgenda(new Date(), args.startAt);
+  await refreshAgenda(currentTime(), args.startAt);
 }
 
 export async function cancelAppointment(appointment: AgendaAppointment, reason: string): Promise<void> {
@@ -72,7 +73,7 @@ export async function takeWaitlistOffer(entry: WaitlistEntryView): Promise<boole
     return false;
   }
   linkToCall(appointmentId, "rdv_pris");
-  await refreshAgenda(new Date(), offer.startAt);
+  await refreshAgenda(currentTime(), offer.startAt);
   await runWaitlistAction(() => telesec.applyMutation("waitlist.remove", { id: entry.id }), "Le rendez-vous est pris, mais la demande n'a pas pu quitter la liste d'attente");
   return true;
 }

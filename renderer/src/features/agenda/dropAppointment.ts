@@ -3,12 +3,13 @@ import { agendaActions, useAgendaStore } from "../../stores/agendaStore";
 import { valueOr } from "../../stores/loadable";
 import { moveAppointment } from "./appointmentCommands";
 import { decideDrop } from "./appointmentDrop";
+import { currentTime } from "../../services/clock";
 
 /**
  * An appointment dragged in the grid: moved there if the rules allow it, otherwise put back,
  * with the reason said above the agenda.
  */
-export async function dropAppointment(appointmentId: string, start: Date | null, end: Date | null, revert: () => void, now: Date = new Date()): Promise<void> {
+export async function dropAppointment(appointmentId: string, start: Date | null, end: Date | null, revert: () => void, now: Date = currentTime()): Promise<void> {
   const appointment = valueOr(useAgendaStore.getState().appointments, []).find((candidate) => candidate.id === appointmentId);
   const decision = decideDrop(appointment, start, end, now);
   agendaActions.noticeShown(null);

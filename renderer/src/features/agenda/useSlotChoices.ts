@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import type { FreeSlotView } from "../../../../shared/api/views";
 import { describeError, telesec } from "../../services/telesec";
 import type { Loadable } from "../../stores/loadable";
+import { currentTime } from "../../services/clock";
 
 /** How many slots a booking or move proposes: enough to give the caller a choice, few enough to read out. */
 export const SLOT_CHOICE_COUNT = 8;
@@ -30,7 +31,7 @@ export function useSlotChoices(search: SlotSearch | null, picked: FreeSlotView |
     let current = true;
     setSlots({ status: "loading" });
     telesec
-      .freeSlots({ practiceId, practitionerIds: [practitionerId], appointmentTypeId, from: new Date().toISOString(), limit: SLOT_CHOICE_COUNT })
+      .freeSlots({ practiceId, practitionerIds: [practitionerId], appointmentTypeId, from: currentTime().toISOString(), limit: SLOT_CHOICE_COUNT })
       .then((found) => {
         if (current) setSlots({ status: "ready", value: withPicked(found, picked, practitionerId) });
       })

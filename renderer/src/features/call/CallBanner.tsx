@@ -7,7 +7,7 @@ import { selectCallerPatients, selectOpenPractice } from "../../stores/callSelec
 import { useCallStore } from "../../stores/callStore";
 import { patientName } from "../patients/patientName";
 import { requestClose } from "./callCommands";
-import { useNow } from "./useNow";
+import { useNow } from "../../services/clock";
 import { WaitingCalls } from "./WaitingCalls";
 
 /**

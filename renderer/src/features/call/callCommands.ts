@@ -13,6 +13,7 @@ import { screenActions } from "../../stores/screenStore";
 import { CALL_OUTCOME_LABELS } from "./callOutcomes";
 import { newId } from "./newId";
 import { openCall } from "./openCall";
+import { currentTime } from "../../services/clock";
 
 /**
  * The life of a call record on this workstation. Every call has one: a call opened by hand writes
@@ -26,7 +27,7 @@ export const BUSY_LINE_MESSAGE = "L'appel en cours attend encore son issue : cl√
 let opening: Promise<void> = Promise.resolve();
 
 /** Opens a call from the numbers typed (or a practice picked), unless the current call still lacks its outcome. */
-export async function openCallByHand(dialledNumber: string, callerNumber: string, now: Date = new Date()): Promise<void> {
+export async function openCallByHand(dialledNumber: string, callerNumber: string, now: Date = currentTime()): Promise<void> {
   const line = callLineActions.line();
   if (!canOpenByHand(line)) {
     callLineActions.refused(BUSY_LINE_MESSAGE);
@@ -105,7 +106,7 @@ export interface Closing {
  * outcome dialog, frees the line and pops the first waiting call. Throws the core's French message
  * when the close is refused (the dialog then stays, with what was typed).
  */
-export async function saveOutcome(closing: Closing, now: Date = new Date()): Promise<void> {
+export async function saveOutcome(closing: Closing, now: Date = currentTime()): Promise<void> {
   await opening;
   const call = useCallLineStore.getState().current;
   if (!call) return;

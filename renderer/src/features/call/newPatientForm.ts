@@ -1,4 +1,5 @@
 import { toE164 } from "../../../../shared/domain/phone";
+import { currentTime } from "../../services/clock";
 
 /** The small "create the caller" form, as typed. */
 export interface NewPatientValues {
@@ -41,7 +42,7 @@ export function readNewPatientForm(values: NewPatientValues): { fields: NewPatie
 }
 
 /** "12/03/1985" (or 12.03.1985, 12-03-1985) → "1985-03-12"; null for anything that is not a real past-or-present day. */
-export function parseFrenchDate(text: string, today: Date = new Date()): string | null {
+export function parseFrenchDate(text: string, today: Date = currentTime()): string | null {
   const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
   if (!match) return null;
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];

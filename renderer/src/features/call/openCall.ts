@@ -8,13 +8,14 @@ import { waitlistActions } from "../../stores/waitlistStore";
 import { loadFreeSlots, loadMotifs, loadWaitlist, showTodaysAgenda } from "../agenda/agendaCommands";
 import { agendaActions } from "../../stores/agendaStore";
 import { patientSearchActions } from "../../stores/patientSearchStore";
+import { currentTime } from "../../services/clock";
 
 /**
  * Opens a call: finds the practice behind the dialled number, then fills the three panes at
  * once (who is calling, the consignes in force now, today's agenda and the next free slots).
  * Each answer is applied only if the secretary has not opened another call meanwhile.
  */
-export async function openCall(dialledNumber: string, callerNumber: string, now: Date = new Date()): Promise<void> {
+export async function openCall(dialledNumber: string, callerNumber: string, now: Date = currentTime()): Promise<void> {
   const token = callActions.opened(dialledNumber.trim(), callerNumber.trim(), now);
   directivesActions.cleared();
   agendaActions.cleared();

@@ -1,6 +1,7 @@
 import { selectConnectionState, selectLastSyncAt, selectPendingCount } from "../../stores/syncSelectors";
 import { useSyncStore } from "../../stores/syncStore";
 import { CONNECTION_STATE_LABELS, UNKNOWN_CONNECTION_LABEL, lastSyncLabel, pendingChangesLabel } from "./connectionLabels";
+import { currentTime } from "../../services/clock";
 
 /**
  * Always in sight: whether the workstation talks to the agency server, what it still has to
@@ -9,7 +10,7 @@ import { CONNECTION_STATE_LABELS, UNKNOWN_CONNECTION_LABEL, lastSyncLabel, pendi
 export function ConnectionIndicator() {
   const state = useSyncStore(selectConnectionState);
   const pending = pendingChangesLabel(useSyncStore(selectPendingCount));
-  const lastSync = lastSyncLabel(useSyncStore(selectLastSyncAt), new Date());
+  const lastSync = lastSyncLabel(useSyncStore(selectLastSyncAt), currentTime());
 
   return (
     <div role="status" aria-label="État de la connexion" className={`connection connection--${state ?? "unknown"}`}>

@@ -1,0 +1,33 @@
+import { useEffect, useState } from "react";
+import { clockStartingAt, dateOf, systemClock, type Clock } from "../../../shared/time/clock";
+import { telesec } from "./telesec";
+
+/**
+ * The renderer's time is its core's: asked once at start (`clock.now`), then run at the real pace.
+ * In the app both share one machine's clock; in the browser harness started with `--now`, or with a
+ * fake core in tests, the screens show the core's instant, not the browser's.
+ */
+let clock: Clock = systemClock;
+
+/** Takes the core's time; called before the working screen shows. */
+export async function followCoreClock(): Promise<void> {
+  const { now } = await telesec.call("clock.now", {});
+  clock = clockStartingAt(Date.parse(now));
+}
+
+/** Now, as the core counts it. */
+export function currentTime(): Date {
+  return dateOf(clock);
+}
+
+/** The current time in ms, refreshed every `intervalMs` while `running`: what a ticking clock renders from. */
+export function useNow(intervalMs: number, running: boolean): number {
+  const [now, setNow] = useState(() => clock.now());
+  useEffect(() => {
+    if (!running) return;
+    setNow(clock.now());
+    const timer = setInterval(() => setNow(clock.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs, running]);
+  return now;
+}
