@@ -4,16 +4,18 @@
 // Two settings differ from a real build, on the command line only (electron-builder.yml is untouched):
 // - electronDist: a stand-in Electron (scripts/electron-stub.mjs) instead of the downloaded one, so the
 //   executable in the result is not Electron and the app does not start;
-// - npmRebuild=false: the native SQLite module is not rebuilt for Electron (that needs Electron's
-//   headers, downloaded); it is packed as it is in node_modules, built for the local Node.
+// - extraResources.from: the SQLite module's Node build, copied, stands in for its Electron build
+//   (building that one needs Electron's headers, downloaded); it lands where the real one would,
+//   resources/native, and the Electron build folder of a real `npm run package` is left alone.
 // The result is for checking what the package holds (tests/packaging), never for distribution.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { writeElectronStub } from "./electron-stub.mjs";
+import { BINDING_FILE, nodeBinding } from "./native/paths.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -26,6 +28,10 @@ for (const built of ["dist/electron/main.cjs", "dist/electron/preload.cjs", "dis
 }
 
 const stub = await writeElectronStub(join(root, "node_modules", ".cache", "telesec-electron-stub"));
+const standIn = join(root, "node_modules", ".cache", "telesec-native-stand-in");
+rmSync(standIn, { recursive: true, force: true });
+mkdirSync(standIn, { recursive: true });
+copyFileSync(nodeBinding(root), join(standIn, BINDING_FILE));
 const result = spawnSync(
   process.execPath,
   [
@@ -35,7 +41,7 @@ const result = spawnSync(
     "--publish",
     "never",
     `-c.electronDist=${stub}`,
-    "-c.npmRebuild=false",
+    `-c.extraResources.from=${standIn}`,
   ],
   { cwd: root, stdio: "inherit", env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: "1" } },
 );
@@ -43,4 +49,4 @@ if (result.status !== 0) {
   console.error("package:dir : electron-builder a échoué.");
   process.exit(result.status ?? 1);
 }
-console.log("package:dir : release/linux-unpacked prêt (Electron factice, module natif non reconstruit : contenu à vérifier, pas à distribuer).");
+console.log("package:dir : release/linux-unpacked prêt (Electron factice, module natif construit pour Node : contenu à vérifier, pas à distribuer).");

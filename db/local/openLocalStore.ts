@@ -17,6 +17,19 @@ export interface LocalStore {
 
 export const defaultLocalMigrationsDir = () => fileURLToPath(new URL("./migrations", import.meta.url));
 
+/**
+ * Which build of the native SQLite module this process loads. Node runs (tests, CLIs, the browser
+ * harness) set nothing: better-sqlite3 loads the build `npm install` made in its package. The Electron
+ * core sets, once at start, the path of the build made for Electron's ABI, kept in a folder of its own
+ * (scripts/native-module.mjs) so that neither build ever replaces the other. One process runs one
+ * runtime, hence one setting for the process rather than an option of each store.
+ */
+let nativeBinding: string | undefined;
+
+export function setNativeBinding(path: string | undefined): void {
+  nativeBinding = path;
+}
+
 export interface OpenLocalStoreOptions {
   path: string;
   key: Uint8Array;
@@ -30,7 +43,7 @@ export interface OpenLocalStoreOptions {
  */
 export function openLocalStore({ path, key, migrationsDir = defaultLocalMigrationsDir() }: OpenLocalStoreOptions): LocalStore {
   if (key.length !== KEY_BYTES) throw new Error(`La clé du poste doit faire ${KEY_BYTES} octets.`);
-  const sqlite = new Database(path);
+  const sqlite = nativeBinding === undefined ? new Database(path) : new Database(path, { nativeBinding });
   try {
     applyKey(sqlite, key, "hexkey");
     verifyReadable(sqlite);

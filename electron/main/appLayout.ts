@@ -26,3 +26,26 @@ export function appLayout(appPath: string, userDataPath: string): AppLayout {
     keyFile: join(userDataPath, "store-key.bin"),
   };
 }
+
+export interface NativeBindingPlace {
+  packaged: boolean;
+  /** app.getAppPath(): the project folder when run unpackaged (`npm start`). */
+  appPath: string;
+  /** process.resourcesPath: where electron-builder's extraResources land in a packaged app. */
+  resourcesPath: string;
+  platform: NodeJS.Platform;
+  arch: string;
+}
+
+/**
+ * The Electron build of the encrypted SQLite module, which the core loads instead of the package's own
+ * (that one is built for the system Node: tests, CLIs). Packaged: resources/native, outside the asar
+ * (electron-builder.yml, extraResources). Unpackaged: the folder scripts/native-module.mjs builds into
+ * (scripts/native/paths.mjs; tests/electron/nativeBinding.test.ts checks both agree).
+ */
+export function nativeSqliteBinding({ packaged, appPath, resourcesPath, platform, arch }: NativeBindingPlace): string {
+  if (packaged) return join(resourcesPath, "native", "better_sqlite3.node");
+  // electron-builder's name for 32-bit ARM, as in the folder's name.
+  const folder = `electron-${platform}-${arch === "arm" ? "armv7l" : arch}`;
+  return join(appPath, "node_modules", ".telesec-native", folder, "better_sqlite3.node");
+}

@@ -27,6 +27,8 @@ interface CoreLaunchCommon<Port> {
 export interface CoreWorkstationStart {
   dataDir: string;
   migrationsDir: string;
+  /** The Electron build of the native SQLite module (appLayout.ts, nativeSqliteBinding). */
+  nativeBinding?: string;
   serverUrl?: string;
   autoLockMinutes?: number;
   startKey: CoreStartKey;
@@ -132,6 +134,7 @@ function startMessage(start: CoreWorkstationStart | CoreConfigErrorStart): CoreS
     type: "start",
     dataDir: start.dataDir,
     migrationsDir: start.migrationsDir,
+    ...(start.nativeBinding ? { nativeBinding: start.nativeBinding } : {}),
     ...(start.serverUrl ? { serverUrl: start.serverUrl } : {}),
     ...(start.autoLockMinutes ? { autoLockMinutes: start.autoLockMinutes } : {}),
     ...start.startKey,

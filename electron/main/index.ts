@@ -12,7 +12,7 @@ import {
 } from "electron";
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isTrustedSenderUrl } from "./appOrigin";
 import { RENDERER_PORT_CHANNEL } from "../../shared/api/rendererPortChannel";
-import { appLayout } from "./appLayout";
+import { appLayout, nativeSqliteBinding } from "./appLayout";
 import { autoUpdater } from "electron-updater";
 import { describeMachineConfigError } from "../../shared/config/machineConfig";
 import { readMachineConfig } from "../core/config/readMachineConfig";
@@ -87,6 +87,7 @@ async function start(): Promise<void> {
     coreStart = {
       dataDir: layout.dataDir,
       migrationsDir: layout.migrationsDir,
+      nativeBinding: nativeSqliteBinding({ packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath, platform: process.platform, arch: process.arch }),
       ...(serverUrl ? { serverUrl } : {}),
       autoLockMinutes: machine.config.autoLockMinutes,
       startKey: await coreStartKey(layout.databaseFile, keyProvider),

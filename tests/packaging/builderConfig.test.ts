@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -22,6 +24,9 @@ interface BuilderConfig {
   pkg: Record<string, unknown>;
   linux: { target: string[] };
   npmRebuild: boolean;
+  extraResources: { from: string; to: string; filter: string[] };
+  afterPack: string;
+  asarUnpack?: unknown;
   publish: { provider: string };
 }
 const config = yaml.load(readFileSync(`${root}electron-builder.yml`, "utf8")) as BuilderConfig;
@@ -50,9 +55,19 @@ describe("electron-builder.yml", () => {
   });
 
   // The fuses: packagedApp.test.ts reads them flipped in the packaged executable itself.
-  it("builds an AppImage and a deb on Linux, rebuilds the native module for Electron and publishes to a generic feed", () => {
+  it("builds an AppImage and a deb on Linux and publishes to a generic feed", () => {
     expect(config.linux.target).toEqual(["AppImage", "deb"]);
-    expect(config.npmRebuild).toBe(true);
     expect(config.publish.provider).toBe("generic");
+  });
+
+  it("ships the SQLite module's Electron build from the folder scripts/native-module.mjs builds, never rebuilding node_modules in place", () => {
+    expect(config.npmRebuild).toBe(false);
+    expect(config.asarUnpack).toBeUndefined();
+    expect(config.extraResources).toEqual({ from: "node_modules/.telesec-native/electron-${platform}-${arch}", to: "native", filter: ["better_sqlite3.node"] });
+    // electron-builder's macros, as it expands them when building for this machine.
+    const from = config.extraResources.from.replace("${platform}", process.platform).replace("${arch}", process.arch === "arm" ? "armv7l" : process.arch);
+    const script = spawnSync(process.execPath, [`${root}scripts/native-module.mjs`, "electron", "--path"], { encoding: "utf8" });
+    expect(script.stdout.trim()).toBe(join(root, from, "better_sqlite3.node"));
+    expect(config.afterPack).toBe("./scripts/native/afterPack.mjs");
   });
 });

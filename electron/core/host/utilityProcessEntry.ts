@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createWorkstation, type Workstation, type WorkstationOptions } from "../workstation";
 import { KEY_BYTES, type KeyProvider } from "../store/keyProvider";
 import { LocalStoreError } from "../../../db/local/storeErrors";
+import { setNativeBinding } from "../../../db/local/openLocalStore";
 import { attachCore } from "./attachCore";
 import { messagePortChannel, type EventedMessagePort } from "../../../shared/api/messagePortChannel";
 import { describeMachineConfigError, machineConfigError } from "../../../shared/config/machineConfig";
@@ -22,6 +23,8 @@ const startFields = {
   type: z.literal("start"),
   dataDir: z.string().min(1),
   migrationsDir: z.string().min(1).optional(),
+  /** The Electron build of the native SQLite module; absent, the package's own build (a Node run). */
+  nativeBinding: z.string().min(1).optional(),
   /** The agency's central server, when main knows it (configuration, or the demo server of `npm start`). */
   serverUrl: z.string().url().optional(),
   /** From the machine configuration. */
@@ -70,6 +73,8 @@ export interface ParentPort {
 
 export interface CoreHostDependencies {
   createWorkstation: (options: WorkstationOptions) => Promise<Workstation>;
+  /** Chooses the native SQLite build the store loads (openLocalStore's setNativeBinding). */
+  setNativeBinding?: (path: string) => void;
   log: (line: string) => void;
   exit: (code: number) => void;
 }
@@ -104,6 +109,7 @@ export function runCore(parentPort: ParentPort, dependencies: CoreHostDependenci
           workstation = Promise.resolve(configInvalidWorkstation(message.configError));
           return connect(event.ports[0]);
         }
+        if (message.nativeBinding) dependencies.setNativeBinding?.(message.nativeBinding);
         const initialKey =
           message.key === null
             ? { error: new LocalStoreError(message.keyError.code, message.keyError.message) }
@@ -201,6 +207,7 @@ const parentPort = (process as unknown as { parentPort?: ParentPort | null }).pa
 if (parentPort) {
   runCore(parentPort, {
     createWorkstation,
+    setNativeBinding,
     log: (line) => console.error(line),
     exit: (code) => process.exit(code),
   });
