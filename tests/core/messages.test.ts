@@ -13,6 +13,7 @@ import type { MutationInput } from "../../shared/sync/mutations";
 import { insertPatient, insertPractice, insertPractitioner } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
 import { manualClock } from "../support/manualClock";
+import { dateOf } from "../../shared/time/clock";
 
 const tempDir = useTempDirs();
 let store: LocalStore;
@@ -93,7 +94,7 @@ describe("messages of a practice", () => {
 
     expect(messagesByPractice(store.db, tilleuls, 2).map((message) => message.text)).toEqual(["Trois", "Deux"]);
 
-    store.db.update(messageTable).set({ deletedAt: new Date() }).where(eq(messageTable.id, oldest)).run();
+    store.db.update(messageTable).set({ deletedAt: dateOf(clock) }).where(eq(messageTable.id, oldest)).run();
     expect(messagesByPractice(store.db, tilleuls, 50).map((message) => message.text)).toEqual(["Trois", "Deux"]);
   });
 

@@ -11,6 +11,7 @@ import { MAX_UNLOCK_ATTEMPTS } from "../../electron/core/session/sessionLock";
 import { manualClock } from "../support/manualClock";
 import { queuedMessage } from "../support/queuedMessage";
 import { PASSWORD, useSyncWorld, type SyncFixture } from "../support/syncWorld";
+import { NOW } from "../support/fixtures";
 
 /** Real PostgreSQL, real server, real encrypted stores; the auto-lock's time moved by hand. */
 const world = useSyncWorld();
@@ -18,8 +19,8 @@ const world = useSyncWorld();
 /** What a locked workstation must refuse, with an input each: every method of the contract is in one list or the other. */
 function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstation) => unknown> {
   const { practiceId, practitionerId } = fixture.tilleuls;
-  const at = new Date().toISOString();
-  const later = new Date(Date.now() + 86_400_000).toISOString();
+  const at = NOW.toISOString();
+  const later = new Date(NOW.getTime() + 86_400_000).toISOString();
   return {
     "practices.list": (w) => w.handlers["practices.list"]({}),
     "practices.byDialledNumber": (w) => w.handlers["practices.byDialledNumber"]({ number: "0144556677" }),

@@ -10,6 +10,7 @@ import { hashPassword } from "../../db/central/passwords";
 import { routesOf } from "../../server/security/routeCatalogue";
 import { seedSyncFixture, type SyncFixture } from "../support/syncWorld";
 import { useTestApps, type TestApp } from "./appOnFreshDatabase";
+import { dateOf } from "../../shared/time/clock";
 
 /** The administration API and the supervisors' statistics, on real PostgreSQL through the server's app. */
 const testApp = useTestApps();
@@ -304,10 +305,10 @@ describe("removing practitioners and motifs", () => {
     const { app, tokens, testing, fixture } = await agency();
     const { practitionerId, motifId, patientIds, practiceId } = fixture.tilleuls;
     const appointmentId = randomUUID();
-    const start = new Date(Date.now() + 7 * 86_400_000);
+    const start = new Date(testing.clock.now() + 7 * 86_400_000);
     await testing.db.insert(appointments).values({
       id: appointmentId, practiceId, practitionerId, patientId: patientIds[0]!, appointmentTypeId: motifId,
-      startAt: start, endAt: new Date(start.getTime() + 20 * 60_000), status: "booked", channel: "telephone", createdAt: new Date(),
+      startAt: start, endAt: new Date(start.getTime() + 20 * 60_000), status: "booked", channel: "telephone", createdAt: dateOf(testing.clock),
     });
     const secondMotif = randomUUID();
     await testing.db.insert(appointmentTypes).values({ id: secondMotif, practiceId, practitionerId, label: "Suivi", durationMinutes: 15, color: "#123456", allowedForNewPatients: true, restrictions: {} });
@@ -354,7 +355,7 @@ describe("the agency's practices as the administration screen reads them", () =>
     const ended = randomUUID();
     await testing.db.insert(directives).values({
       id: ended, practiceId: tilleuls.practiceId, practitionerId: null, category: "general", title: "Ancienne", text: "…", priority: 5,
-      validFrom: null, validTo: new Date(Date.now() - 86_400_000), flags: { redirectToSamu: true },
+      validFrom: null, validTo: new Date(testing.clock.now() - 86_400_000), flags: { redirectToSamu: true },
     });
 
     const list = await call(app, tokens.admin, "GET", "/api/v1/admin/practices");

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { auditEvents, users } from "../../db/central/schema";
 import { buildServer } from "../../server/app";
 import { useFreshDatabases } from "../support/postgres";
+import { testClock } from "../support/testClock";
 
 /** `npm run admin`: the first administrator of an agency, and the way back for one who lost her password. */
 const freshDatabase = useFreshDatabases();
@@ -28,7 +29,7 @@ describe("npm run admin", () => {
     expect(row).toMatchObject({ displayName: "Claire Martin", role: "admin", practiceIds: [], deletedAt: null });
     expect(row!.passwordHash).not.toContain(password);
 
-    const app = await buildServer({ db: database.db, pool: database.pool });
+    const app = await buildServer({ db: database.db, pool: database.pool, clock: testClock() });
     const login = (secret: string) => app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { login: "claire", password: secret, deviceName: "Poste IT" } });
     try {
       expect((await login(password)).statusCode).toBe(200);

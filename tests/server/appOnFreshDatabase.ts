@@ -3,7 +3,8 @@ import type { FastifyInstance } from "fastify";
 import { afterEach } from "vitest";
 import { users } from "../../db/central/schema";
 import { buildServer } from "../../server/app";
-import { systemClock, type Clock } from "../../shared/time/clock";
+import type { Clock } from "../../shared/time/clock";
+import { testClock } from "../support/testClock";
 import { hashPassword } from "../../db/central/passwords";
 import { freshDatabase, type FreshDatabase } from "../support/postgres";
 
@@ -19,7 +20,7 @@ export interface TestApp extends FreshDatabase {
  * The server's app on a database of its own, driven by `app.inject` (no socket), closed and
  * dropped after each test. Tests may add routes before their first request.
  */
-export function useTestApps(clock: Clock = systemClock): () => Promise<TestApp> {
+export function useTestApps(clock: Clock = testClock()): () => Promise<TestApp> {
   const made: TestApp[] = [];
   afterEach(async () => {
     for (const { app, drop } of made.splice(0)) {

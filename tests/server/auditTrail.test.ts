@@ -6,6 +6,7 @@ import { loginResponse, pullResponse } from "../../shared/api/wire";
 import { PASSWORD, seedSyncFixture } from "../support/syncWorld";
 import { useTestApps } from "./appOnFreshDatabase";
 import { at, book, ids, signedIn } from "./bookingAgency";
+import { dateOf } from "../../shared/time/clock";
 
 /**
  * The audit trail of writes, on a real PostgreSQL: each applied mutation leaves one row naming the
@@ -84,7 +85,7 @@ describe("the audit trail of what workstations download and read", () => {
   it("records a read's patients only where they belong to the read's practice", async () => {
     const testing = await secretaire();
     const { tilleuls, gare } = testing.fixture;
-    const read = (patientIds: string[]) => ({ id: randomUUID(), at: new Date().toISOString(), userId: testing.login.user.id, practiceId: tilleuls.practiceId, action: "patient.search", patientIds });
+    const read = (patientIds: string[]) => ({ id: randomUUID(), at: dateOf(testing.clock).toISOString(), userId: testing.login.user.id, practiceId: tilleuls.practiceId, action: "patient.search", patientIds });
     const upload = await testing.app.inject({
       method: "POST",
       url: "/api/v1/sync/reads",

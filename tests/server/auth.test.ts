@@ -6,6 +6,7 @@ import { createAuthenticate } from "../../server/auth/authenticate";
 import { sessionOf } from "../../server/context";
 import { errorBody, loginResponse } from "../../shared/api/wire";
 import { insertUser, useTestApps, type TestApp } from "./appOnFreshDatabase";
+import { dateOf } from "../../shared/time/clock";
 
 const testApp = useTestApps();
 const PRACTICE_ID = "5e1f0c3a-7d42-4b8e-9a16-2c3b4d5e6f70";
@@ -61,8 +62,8 @@ describe("POST /api/v1/auth/login", () => {
   });
 
   it("refuses a deleted user and a user without a password", async () => {
-    const { app, db, user } = await appWithUser();
-    await db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, user.id));
+    const { app, db, user, clock } = await appWithUser();
+    await db.update(users).set({ deletedAt: dateOf(clock) }).where(eq(users.id, user.id));
     expect((await login(app, { login: "camille", password: "mot de passe solide", deviceName: "Poste" })).statusCode).toBe(401);
     await db.insert(users).values({ id: crypto.randomUUID(), login: "sans-mdp", displayName: "Sans", role: "admin", practiceIds: [] });
     expect((await login(app, { login: "sans-mdp", password: "", deviceName: "Poste" })).statusCode).toBe(400);
@@ -104,16 +105,16 @@ describe("bearer authentication", () => {
   });
 
   it("answers a revoked device 401 device_revoked, and a deleted user 401 unauthenticated", async () => {
-    const { app, db, user } = await appWithUser();
+    const { app, db, user, clock } = await appWithUser();
     const revoked = await loggedIn(app);
     const kept = await loggedIn(app);
-    await db.update(devices).set({ revokedAt: new Date() }).where(eq(devices.id, revoked.deviceId));
+    await db.update(devices).set({ revokedAt: dateOf(clock) }).where(eq(devices.id, revoked.deviceId));
     const refused = await withToken(app, `Bearer ${revoked.token}`);
     expect(refused.statusCode).toBe(401);
     expect(errorBody.parse(refused.json()).error.code).toBe("device_revoked");
     expect((await withToken(app, `Bearer ${kept.token}`)).statusCode).toBe(200);
 
-    await db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, user.id));
+    await db.update(users).set({ deletedAt: dateOf(clock) }).where(eq(users.id, user.id));
     const gone = await withToken(app, `Bearer ${kept.token}`);
     expect(gone.statusCode).toBe(401);
     expect(errorBody.parse(gone.json()).error.code).toBe("unauthenticated");
@@ -154,7 +155,7 @@ describe("bearer authentication", () => {
   });
 
   it("records when a device was last seen, once a minute at most", async () => {
-    const { app, db } = await appWithUser();
+    const { app, db, clock } = await appWithUser();
     const session = await loggedIn(app);
     const lastSeen = async () => (await db.select({ at: devices.lastSeenAt }).from(devices).where(eq(devices.id, session.deviceId)))[0]?.at;
 
@@ -162,11 +163,14 @@ describe("bearer authentication", () => {
     await withToken(app, `Bearer ${session.token}`);
     expect(await lastSeen()).toEqual(atLogin);
 
-    const longAgo = new Date(Date.now() - 5 * 60_000);
+    const longAgo = new Date(clock.now() - 5 * 60_000);
     await db.update(devices).set({ lastSeenAt: longAgo }).where(eq(devices.id, session.deviceId));
+    const before = clock.now();
     await withToken(app, `Bearer ${session.token}`);
     const refreshed = await lastSeen();
-    expect(refreshed?.getTime()).toBeGreaterThan(Date.now() - 10_000);
+    // The server's clock, not the machine's: between the request's start and now, on the test's clock.
+    expect(refreshed!.getTime()).toBeGreaterThanOrEqual(before);
+    expect(refreshed!.getTime()).toBeLessThanOrEqual(clock.now());
     await withToken(app, `Bearer ${session.token}`);
     expect(await lastSeen()).toEqual(refreshed);
   });

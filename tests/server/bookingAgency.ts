@@ -5,14 +5,15 @@ import { appointments, appointmentTypes, patients, practices, practitioners } fr
 import { loginResponse, pullResponse, pushResponse, type Change, type MutationResult } from "../../shared/api/wire";
 import { PARIS_TIME_ZONE } from "../../shared/domain/parisTime";
 import { insertUser, type TestApp } from "./appOnFreshDatabase";
+import { NOW } from "../support/fixtures";
 
 /**
  * A small practice for the tests of booking at push (rules, waitlist offers): Dr Martin (new patients
  * on the doctor's word, a lunch break, a week of leave), Mme Bernard (no new patients), their motifs,
- * three patients. The server judges with its own clock, so the agenda is placed from next week on.
+ * three patients. The server judges with its clock (started at the tests' NOW), and the agenda is placed from the week after.
  */
 /** Monday of the week after next, in Paris; `at(2, "09:00")` is that week's Wednesday at 09:00. */
-export const inAWeek = Temporal.Now.zonedDateTimeISO(PARIS_TIME_ZONE).toPlainDate().add({ days: 8 });
+export const inAWeek = Temporal.Instant.fromEpochMilliseconds(NOW.getTime()).toZonedDateTimeISO(PARIS_TIME_ZONE).toPlainDate().add({ days: 8 });
 export const monday = inAWeek.add({ days: (8 - inAWeek.dayOfWeek) % 7 });
 export const at = (days: number, time: string) =>
   monday.add({ days }).toPlainDateTime(Temporal.PlainTime.from(time)).toZonedDateTime(PARIS_TIME_ZONE).toInstant().toString();
@@ -95,7 +96,7 @@ export async function agency(testing: TestApp) {
     motif(ids.farAhead, ids.martin, "Bilan annuel", 60, { minNoticeMinutes: 60 * 24 * 60, sortOrder: 3 }),
     motif(ids.bernardConsultation, ids.bernard, "Consultation", 30, { allowedForNewPatients: true }),
   ]);
-  const now = new Date();
+  const now = NOW;
   const patient = (id: string, birthName: string) => ({ id, practiceId: ids.practice, birthName, firstName: "Léa", phones: [], createdAt: now, updatedAt: now });
   await db.insert(patients).values([patient(ids.known, "Connue"), patient(ids.newcomer, "Nouvelle"), patient(ids.onceCancelled, "Annulée")]);
   const past = (patientId: string, status: "fulfilled" | "cancelled") => ({

@@ -5,6 +5,7 @@ import { connectCentral, migrateCentral } from "../../db/central/centralDatabase
 import { appointments, auditEvents, practices } from "../../db/central/schema";
 import { emptyDatabase, useFreshDatabases } from "../support/postgres";
 import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
+import { NOW } from "../support/fixtures";
 
 const freshDatabase = useFreshDatabases();
 const MIGRATION_COUNT = 10;
@@ -95,7 +96,7 @@ describe("booking invariants enforced by PostgreSQL", () => {
     await db.update(appointments).set({ status: "cancelled" }).where(eq(appointments.id, first.id));
     const second = appointment(rows, "14:10", "14:40");
     await db.insert(appointments).values(second);
-    await db.update(appointments).set({ deletedAt: new Date() }).where(eq(appointments.id, second.id));
+    await db.update(appointments).set({ deletedAt: NOW }).where(eq(appointments.id, second.id));
     await db.insert(appointments).values(appointment(rows, "14:20", "14:50"));
     expect(await db.$count(appointments, eq(appointments.status, "booked"))).toBe(2);
   });
@@ -135,7 +136,7 @@ describe("the audit trail enforced by PostgreSQL", () => {
   it("takes new rows but refuses to change, delete or truncate any", async () => {
     const { db, pool } = await freshDatabase();
     const id = randomUUID();
-    await db.insert(auditEvents).values({ id, at: new Date(), action: "patient.create", entity: "patient", details: {} });
+    await db.insert(auditEvents).values({ id, at: NOW, action: "patient.create", entity: "patient", details: {} });
     const refusal = /Le journal d'audit est en ajout seul : (UPDATE|DELETE|TRUNCATE) refusé\./;
     await expect(pool.query("UPDATE audit_event SET action = 'effacé' WHERE id = $1", [id])).rejects.toThrow(refusal);
     await expect(pool.query("DELETE FROM audit_event WHERE id = $1", [id])).rejects.toThrow(refusal);

@@ -104,7 +104,8 @@ describe("login rate limit", () => {
 
   it("shares the count between server processes on one database", async () => {
     const testing = await appWithUser();
-    const other = await buildServer({ db: testing.db, pool: testing.pool });
+    // Another process on the same machine: the same time.
+    const other = await buildServer({ db: testing.db, pool: testing.pool, clock: testing.clock });
     try {
       for (let failure = 0; failure < 3; failure++) expect((await attempt(testing.app, "camille", "mauvais")).statusCode).toBe(401);
       for (let failure = 0; failure < 2; failure++) expect((await attempt(other, "camille", "mauvais")).statusCode).toBe(401);
@@ -132,7 +133,7 @@ describe("login rate limit", () => {
 
   it("behind the reverse proxy, counts the address the proxy saw, not one the client wrote", async () => {
     const testing = await appWithUser();
-    const proxied = await buildServer({ db: testing.db, pool: testing.pool, behindProxy: true });
+    const proxied = await buildServer({ db: testing.db, pool: testing.pool, behindProxy: true, clock: testing.clock });
     try {
       // The client forges a new X-Forwarded-For each time; the proxy (127.0.0.1) appends the real address.
       for (let index = 1; index <= LOGIN_FAILURE_LIMIT; index++) {

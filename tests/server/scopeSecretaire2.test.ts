@@ -8,6 +8,8 @@ import { loginResponse, pullResponse, pushResponse, type Change } from "../../sh
 import { MUTATION_NAMES, type MutationName } from "../../shared/sync/mutations";
 import { freshDatabase, type FreshDatabase } from "../support/postgres";
 import { PASSWORD, seedSyncFixture, type SyncFixture } from "../support/syncWorld";
+import { dateOf } from "../../shared/time/clock";
+import { testClock } from "../support/testClock";
 
 /**
  * secretaire2 serves the Tilleuls only; secretaire serves the Tilleuls and the Gare. Every mutation
@@ -42,16 +44,18 @@ async function login(name: string) {
   return loginResponse.parse(response.json());
 }
 
+const clock = testClock();
+
 beforeAll(async () => {
   database = await freshDatabase();
   fixture = await seedSyncFixture(database.db);
-  app = await buildServer({ db: database.db, pool: database.pool });
+  app = await buildServer({ db: database.db, pool: database.pool, clock });
   const first = await login("secretaire");
   const second = await login("secretaire2");
   secretaire2 = { token: second.token, userId: second.user.id };
   expect(second.user.practiceIds).toEqual([fixture.tilleuls.practiceId]);
 
-  const now = new Date();
+  const now = dateOf(clock);
   const appointment = (practice: SyncFixture["gare"]) => ({
     id: randomUUID(),
     practiceId: practice.practiceId,

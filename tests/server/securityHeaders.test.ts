@@ -71,7 +71,7 @@ describe("security headers", () => {
 
   it("sends HSTS behind the reverse proxy when the client used HTTPS, and trusts X-Forwarded-Proto only there", async () => {
     const testing = await testApp();
-    const proxied = await buildServer({ db: testing.db, pool: testing.pool, behindProxy: true });
+    const proxied = await buildServer({ db: testing.db, pool: testing.pool, behindProxy: true, clock: testing.clock });
     try {
       const https = { "x-forwarded-proto": "https" };
       expect((await proxied.inject({ method: "GET", url: "/health", headers: https })).headers["strict-transport-security"]).toBe(STRICT_TRANSPORT_SECURITY);

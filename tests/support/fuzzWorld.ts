@@ -12,6 +12,8 @@ import { loginResponse } from "../../shared/api/wire";
 import { tableCounter } from "./fuzzChecks";
 import { freshDatabase, type FreshDatabase } from "./postgres";
 import { PASSWORD, seedSyncFixture, type SyncFixture } from "./syncWorld";
+import { dateOf } from "../../shared/time/clock";
+import { testClock } from "./testClock";
 
 export const FUZZ_PBX_SECRET = "secret-du-standard-a-fuzzer-0123456789";
 
@@ -44,6 +46,7 @@ export interface FuzzWorld {
  */
 export async function openFuzzWorld(): Promise<FuzzWorld> {
   const database = await freshDatabase();
+  const clock = testClock();
   const fixture = await seedSyncFixture(database.db);
   await database.db.insert(dialledNumbers).values({ id: randomUUID(), practiceId: fixture.tilleuls.practiceId, e164: "+33144556677", label: "Accueil" });
   await database.db.update(users).set({ extension: "201" }).where(eq(users.login, "secretaire"));
@@ -52,7 +55,7 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
   const updatesDir = mkdtempSync(join(tmpdir(), "telesec-fuzz-updates-"));
   writeFileSync(join(updatesDir, "latest.yml"), "version: 1.0.0\n");
   writeFileSync(join(updatesDir, "Telesec-Setup-1.0.0.exe"), "MZ");
-  const app = await buildServer({ db: database.db, pool: database.pool, log: (line) => logs.push(line), updatesDir });
+  const app = await buildServer({ db: database.db, pool: database.pool, log: (line) => logs.push(line), updatesDir, clock });
   await database.db.update(users).set({ role: "admin" }).where(eq(users.login, "secretaire2"));
   const login = async (name = "secretaire") => {
     const response = await app.inject({
@@ -66,7 +69,7 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
   const { token } = await login();
   const { token: adminToken } = await login("secretaire2");
   const revoked = await login();
-  await database.db.update(devices).set({ revokedAt: new Date() }).where(eq(devices.id, revoked.deviceId));
+  await database.db.update(devices).set({ revokedAt: dateOf(clock) }).where(eq(devices.id, revoked.deviceId));
   return {
     database,
     app,
@@ -77,7 +80,7 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
     async openSession() {
       const [secretaire] = await database.db.select({ id: users.id }).from(users).where(eq(users.login, "secretaire"));
       const { token, tokenHash } = newDeviceToken();
-      const now = new Date();
+      const now = dateOf(clock);
       await database.db.insert(devices).values({ id: randomUUID(), userId: secretaire!.id, name: "Poste du fuzzer", createdAt: now, lastSeenAt: now, tokenHash });
       return token;
     },
