@@ -1,7 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, users } from "../../db/central/schema";
-import { eventually, useSyncWorld } from "../support/syncWorld";
+import { eventually } from "../support/eventually";
+import { useSyncWorld } from "../support/syncWorld";
 
 /**
  * The audit of reads, workstation to server: the patients a search or a caller's number showed are

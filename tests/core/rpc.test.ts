@@ -4,6 +4,7 @@ import { createRpcClient } from "../../shared/api/rpcClient";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { serveRpc, type Handlers } from "../../electron/core/rpc/rpcServer";
 import { channelPair } from "../support/channelPair";
+import { eventually } from "../support/eventually";
 
 const PRACTICE_ID = "6f1c2a7e-2b9d-4c1e-9a55-0d3f4e5a6b7c";
 
@@ -85,12 +86,16 @@ describe("renderer ↔ core RPC", () => {
   it("delivers events to subscribers until they unsubscribe", async () => {
     const { client, server } = connect({});
     const seen: unknown[] = [];
+    // A subscriber that stays: each event reaches it too, so once it has the second one, the first
+    // subscriber would have had it as well, had it still been subscribed.
+    const marker: unknown[] = [];
     const stop = client.on("workstation.status", (status) => seen.push(status));
+    client.on("workstation.status", (status) => marker.push(status));
     server.emit("workstation.status", { state: "ready" });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await eventually(() => expect(seen).toEqual([{ state: "ready" }]));
     stop();
-    server.emit("workstation.status", { state: "ready" });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    server.emit("workstation.status", { state: "store_unreadable", reason: "corrupt", message: "Base locale illisible." });
+    await eventually(() => expect(marker).toHaveLength(2));
     expect(seen).toEqual([{ state: "ready" }]);
   });
 
@@ -100,7 +105,9 @@ describe("renderer ↔ core RPC", () => {
     serveRpc(coreEnd, unimplemented(), log);
     rendererEnd.send({ type: "request", id: -1 });
     rendererEnd.send("n'importe quoi");
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(log).toHaveBeenCalledTimes(2);
+    await eventually(() => expect(log).toHaveBeenCalledTimes(2));
+    // Still serving: a request sent after them is answered (the handlers refuse it, as they refuse everything here).
+    await expect(createRpcClient(rendererEnd).call("practices.list", {})).rejects.toMatchObject({ code: "internal" });
+    expect(log).toHaveBeenCalledTimes(3);
   });
 });

@@ -3,6 +3,8 @@ import type { PullResponse } from "../../shared/api/wire";
 import type { Replica } from "../../electron/core/sync/replica";
 import type { ServerApi } from "../../electron/core/sync/serverApi";
 import { startSyncClient } from "../../electron/core/sync/syncClient";
+import { eventually } from "../support/eventually";
+import { manualClock } from "../support/manualClock";
 
 /**
  * A sync client stopped while a page is on its way (a logout, another secretary signing in, whose
@@ -37,6 +39,7 @@ function world(pages: Array<ReturnType<typeof deferred<PullResponse>>>, backfill
     api,
     replica,
     session: { token: "jeton", clientId: "00000000-0000-4000-8000-000000000001" },
+    clock: manualClock(),
     onState: () => {},
     onSignedOut: () => {},
     onChanged: () => {},
@@ -52,11 +55,12 @@ describe("a sync client stopped mid-pull", () => {
   it("writes nothing of the pull page that arrives after it stopped", async () => {
     const pages = [deferred<PullResponse>()];
     const { client, written, asked } = world(pages, null);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(asked()).toBe(1);
+    await eventually(() => expect(asked()).toBe(1));
+    // The cycle under way (sync() returns it): once it settles, the late page has been dealt with.
+    const cycle = client.sync();
     client.stop();
     pages[0]!.resolve(page(false));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await cycle;
     expect(written).toEqual([]);
   });
 
@@ -64,12 +68,12 @@ describe("a sync client stopped mid-pull", () => {
     const pages = [deferred<PullResponse>(), deferred<PullResponse>()];
     const { client, written, asked } = world(pages, { practiceIds: ["00000000-0000-4000-8000-00000000000a"], cursor: "" });
     pages[0]!.resolve(page(false));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(asked()).toBe(2);
+    await eventually(() => expect(asked()).toBe(2));
     expect(written).toEqual(["pull"]);
+    const cycle = client.sync();
     client.stop();
     pages[1]!.resolve(page(false));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await cycle;
     expect(written).toEqual(["pull"]);
   });
 });

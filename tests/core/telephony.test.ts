@@ -6,6 +6,7 @@ import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { attachCore } from "../../electron/core/host/attachCore";
 import { createWorkstation } from "../../electron/core/workstation";
 import { channelPair } from "../support/channelPair";
+import { eventually } from "../support/eventually";
 import { useTempDirs } from "../support/tempDir";
 
 const tempDir = useTempDirs();
@@ -82,7 +83,7 @@ describe("telephony events", () => {
 
     workstation.receiveTelephonyEvent(ringing);
 
-    await expect.poll(() => received).toEqual([expect.objectContaining({ event: "ringing", callId: ringing.callId, callerNumber: "+33612345678" })]);
+    await eventually(() => expect(received).toEqual([expect.objectContaining({ event: "ringing", callId: ringing.callId, callerNumber: "+33612345678" })]));
     expect(received[0]).not.toHaveProperty("type");
     detach();
     workstation.close();

@@ -4,6 +4,7 @@ import { startAutoUpdates, type UpdaterLike } from "../../electron/main/autoUpda
 import { coreServerUrl, machineConfigFile, updateFeedUrl, windowTitle } from "../../electron/main/machineSettings";
 import { windowsInstallKind } from "../../electron/main/installKind";
 import { programDataFromRegistry, registryValue } from "../../electron/main/windowsProgramData";
+import { eventually } from "../support/eventually";
 
 function config(json: object | null): MachineConfig {
   const result = parseMachineConfig(json === null ? null : JSON.stringify(json), "/etc/telesec/config.json");
@@ -128,8 +129,7 @@ describe("automatic updates", () => {
     updater.checkForUpdates.mockRejectedValueOnce(new Error("net::ERR_CONNECTION_REFUSED\nstack"));
     const log = vi.fn();
     startAutoUpdates(() => updater, "https://telesec.agence.fr/updates/", { log, setInterval: () => 0, clearInterval: () => {} });
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(log).toHaveBeenCalledWith("mises à jour : vérification impossible (net::ERR_CONNECTION_REFUSED)");
+    await eventually(() => expect(log).toHaveBeenCalledWith("mises à jour : vérification impossible (net::ERR_CONNECTION_REFUSED)"));
     emit("update-downloaded", { version: "0.2.0" });
     expect(log).toHaveBeenCalledWith("mises à jour : version 0.2.0 téléchargée, installée à la fermeture de Télésec");
   });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { events, type WorkstationStatus } from "../../shared/api/contract";
 import { LocalStoreError } from "../../db/local/storeErrors";
 import type { Workstation, WorkstationOptions } from "../../electron/core/workstation";
+import { eventually } from "../support/eventually";
 import { electronLikePort, nextMessage } from "./electronLikePort";
 
 // The real workstation opens SQLite; these tests are about the process link, so it stays out.
@@ -42,8 +43,6 @@ function startCore(workstation: Promise<Workstation> = Promise.resolve(fakeWorks
   runCore(port.parent, { createWorkstation, log, exit });
   return { ...port, createWorkstation, log, exit };
 }
-
-const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("the utility process entry", () => {
   const channels: MessageChannel[] = [];
@@ -154,10 +153,9 @@ describe("the utility process entry", () => {
     const core = startCore(Promise.resolve(workstation));
     const channel = openChannel();
     core.deliver({ type: "start", dataDir: "/d", key: KEY_HEX }, [electronLikePort(channel.port1)]);
-    await flush();
     // One subscription per event of the contract (store status, sync status, telephony).
     const eventCount = Object.keys(events).length;
-    expect(workstation.on).toHaveBeenCalledTimes(eventCount);
+    await eventually(() => expect(workstation.on).toHaveBeenCalledTimes(eventCount));
     const closed = new Promise((resolve) => channel.port1.once("close", resolve));
     channel.port2.close();
     await closed;
@@ -176,8 +174,7 @@ describe("the utility process entry", () => {
   it("exits with an error when the workstation cannot start at all", async () => {
     const core = startCore(Promise.reject(new Error("disque plein")));
     core.deliver({ type: "start", dataDir: "/d", key: KEY_HEX });
-    await flush();
-    expect(core.exit).toHaveBeenCalledWith(1);
+    await eventually(() => expect(core.exit).toHaveBeenCalledWith(1));
     expect(core.log.mock.calls.flat().join(" ")).not.toContain("disque plein");
   });
 
@@ -186,9 +183,9 @@ describe("the utility process entry", () => {
     const core = startCore(Promise.resolve(workstation));
     core.deliver({ type: "start", dataDir: "/d", key: KEY_HEX });
     core.deliver({ type: "stop" });
-    await flush();
+    await eventually(() => expect(core.exit).toHaveBeenCalledWith(0));
     expect(workstation.close).toHaveBeenCalledOnce();
-    expect(core.exit).toHaveBeenCalledWith(0);
+    expect(workstation.close.mock.invocationCallOrder[0]).toBeLessThan(core.exit.mock.invocationCallOrder[0]!);
   });
 
   describe("key operations, which only main can do", () => {

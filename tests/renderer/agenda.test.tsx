@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parisDayOf, parisDayOfDate, parisWeekOfDate } from "../../shared/domain/parisTime";
 import type { WaitlistEntryView } from "../../shared/api/views";
 import { dropAppointment } from "../../renderer/src/features/agenda/dropAppointment";
-import { HELENE_PHONE, IDS, MOTIFS } from "./fixtures";
+import { HELENE_PHONE, IDS, MOTIFS, FIXTURE_NOW } from "./fixtures";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
 
 const agenda = () => within(screen.getByRole("region", { name: "Agenda" }));
@@ -259,7 +259,7 @@ describe("the waitlist", () => {
 describe("agenda navigation", () => {
   it("goes day by day, to the week view and to one practitioner's agenda", async () => {
     const { user, bridge } = await callFromHelene();
-    const today = parisDayOf(new Date());
+    const today = parisDayOf(new Date(FIXTURE_NOW));
     await user.click(agenda().getByRole("button", { name: "Jour suivant" }));
     const tomorrow = parisDayOf(new Date(Date.parse(today.to) + 3_600_000));
     await waitFor(() => expect(bridge.callsTo("agenda.range").at(-1)).toMatchObject({ from: tomorrow.from, to: tomorrow.to }));
@@ -279,13 +279,17 @@ describe("agenda navigation", () => {
 
   it("reads the agenda and the waitlist again after a sync that changed them, not after one that brought a call", async () => {
     const { bridge } = await callFromHelene();
-    const before = { waitlist: bridge.callsTo("waitlist.byPractice").length, agenda: bridge.callsTo("agenda.range").length };
+    const count = () => ({ waitlist: bridge.callsTo("waitlist.byPractice").length, agenda: bridge.callsTo("agenda.range").length, practices: bridge.callsTo("practices.list").length });
+    const before = count();
     act(() => bridge.emit("replica.changed", { tables: ["call", "message"] }));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(bridge.callsTo("agenda.range")).toHaveLength(before.agenda);
+    // A later sync that brought a practice, which re-reads the practices only: once that reading is
+    // seen, a redraw the first sync had wrongly started would be seen too (it would have begun first).
+    act(() => bridge.emit("replica.changed", { tables: ["practice"] }));
+    await waitFor(() => expect(bridge.callsTo("practices.list")).toHaveLength(before.practices + 1));
+    expect(count()).toEqual({ ...before, practices: before.practices + 1 });
 
     act(() => bridge.emit("replica.changed", { tables: ["call", "waitlist_entry"] }));
-    await waitFor(() => expect(bridge.callsTo("waitlist.byPractice").length).toBeGreaterThan(before.waitlist));
-    expect(bridge.callsTo("agenda.range")).toHaveLength(before.agenda + 1);
+    await waitFor(() => expect(bridge.callsTo("waitlist.byPractice")).toHaveLength(before.waitlist + 1));
+    expect(count()).toEqual({ waitlist: before.waitlist + 1, agenda: before.agenda + 1, practices: before.practices + 1 });
   });
 });

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { serverSocketMessage } from "../../shared/api/wire";
+import { eventually } from "../support/eventually";
 import { changedTables, errorShapeProblem } from "../support/fuzzChecks";
 import { nastyString } from "../support/fuzzPayloads";
 import { encodeFrame, pingFrame, rawRequest, serverFrames, type FrameSpec } from "../support/fuzzSockets";
@@ -37,8 +38,7 @@ afterAll(async () => {
 /** The server holds no connection any more (a refused upgrade's socket must not stay open). */
 async function expectNoConnectionLeft() {
   const connections = () => new Promise<number>((resolve, reject) => world.app.server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
-  for (let waited = 0; (await connections()) > 0 && waited < 3_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(await connections(), "connexions restées ouvertes côté serveur").toBe(0);
+  await eventually(async () => expect(await connections(), "connexions restées ouvertes côté serveur").toBe(0), 3_000);
 }
 
 const validKey = () => randomBytes(16).toString("base64");
@@ -100,7 +100,8 @@ const upgrades: fc.Arbitrary<Upgrade> = fc
 /** The server sent hello on an upgraded connection, as the contract says. */
 function expectHello(frames: Array<{ opcode: number; payload: Buffer }>) {
   const hello = frames.find((frame) => frame.opcode === 0x1);
-  if (hello) expect(serverSocketMessage.parse(JSON.parse(hello.payload.toString("utf8")))).toMatchObject({ type: "hello" });
+  expect(hello, "pas de hello").toBeDefined();
+  expect(serverSocketMessage.parse(JSON.parse(hello!.payload.toString("utf8")))).toMatchObject({ type: "hello" });
 }
 
 /** A valid upgrade with the valid token: its socket, once hello has arrived. */
@@ -110,15 +111,20 @@ async function upgradedSocket() {
   expect(answer?.status).toBe(101);
   const socket = answer!.socket;
   let received = answer!.rest;
-  socket.on("data", (chunk: Buffer) => {
-    received = Buffer.concat([received, chunk]);
+  const frames = () => serverFrames(received);
+  // Hello is the first text frame: it may have come with the 101, or comes in a later chunk.
+  const hello = new Promise<void>((resolve) => {
+    const check = () => {
+      if (frames().some((frame) => frame.opcode === 0x1)) resolve();
+    };
+    socket.on("data", (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      check();
+    });
+    check();
   });
   const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
-  const frames = () => serverFrames(received);
-  for (let waited = 0; !frames().some((frame) => frame.opcode === 0x1); waited += 5) {
-    if (waited > 5_000) throw new Error("pas de hello");
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  expect(await within(hello, 5_000), "pas de hello en 5 s").toBe(true);
   expectHello(frames());
   return { socket, frames, closed };
 }
@@ -184,18 +190,14 @@ describe("fuzzing the WebSocket /api/v1/ws", () => {
         const nonce = randomBytes(8);
         socket.write(bytes);
         socket.write(pingFrame(nonce));
-        // Either the frames were valid (ignored) and the ping comes back, or the server closes the connection.
-        const answered = await within(
-          (async () => {
-            while (!socket.destroyed && !received().some((frame) => frame.opcode === 0xa && frame.payload.equals(nonce))) await new Promise((resolve) => setTimeout(resolve, 2));
-          })(),
-          100,
-        );
-        if (socket.destroyed || !answered) closedByServer++;
-        for (const frame of received()) expect([0x1, 0x8, 0xa], `trame serveur inattendue ${frame.opcode}`).toContain(frame.opcode);
-        // A frame announcing more than was sent keeps the server waiting: our end of the stream must close it.
+        // Our end of the stream closes right behind the ping (a frame announcing more than was sent
+        // keeps the server waiting until then). The server reads in order: it answers the ping if the
+        // frames before were valid (ignored), else it has closed the connection without answering.
         socket.end();
         expect(await within(closed, 3_000), "connexion restée ouverte").toBe(true);
+        const answered = received().some((frame) => frame.opcode === 0xa && frame.payload.equals(nonce));
+        if (!answered) closedByServer++;
+        for (const frame of received()) expect([0x1, 0x8, 0xa], `trame serveur inattendue ${frame.opcode}`).toContain(frame.opcode);
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
@@ -230,8 +232,7 @@ describe("fuzzing the WebSocket /api/v1/ws", () => {
 
   it("is still whole afterwards: every connection closed, health, a new socket says hello, no row written, nothing logged", async () => {
     const clients = (world.app as unknown as { websocketServer: { clients: Set<unknown> } }).websocketServer.clients;
-    for (let waited = 0; clients.size > 0 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(clients.size).toBe(0);
+    await eventually(() => expect(clients.size, "sockets encore suivis par le serveur").toBe(0), 5_000);
     await expectNoConnectionLeft();
     expect((await world.app.inject({ method: "GET", url: "/health" })).statusCode).toBe(200);
     const { socket } = await upgradedSocket();

@@ -8,7 +8,8 @@ import { PURGE_AUDIT_ACTION, PURGE_LOCK_KEY, purgeExpiredData } from "../../serv
 import { DEFAULT_RETENTION, retentionCutoffs } from "../../server/retention/retentionPolicy";
 import { parseServerArgs } from "../../server/serverArgs";
 import { startServer } from "../../server/startServer";
-import { eventually, useSyncWorld, type SyncFixture } from "../support/syncWorld";
+import { eventually } from "../support/eventually";
+import { useSyncWorld, type SyncFixture } from "../support/syncWorld";
 
 /** The retention purge (server/retention) on real PostgreSQL, down to a workstation's encrypted copy. */
 const world = useSyncWorld();

@@ -8,7 +8,8 @@ import { openLocalStore } from "../../db/local/openLocalStore";
 import { STORE_FILE } from "../../electron/core/workstation";
 import { hashPassword } from "../../db/central/passwords";
 import { errorBody, loginResponse, pullResponse } from "../../shared/api/wire";
-import { eventually, PASSWORD, useSyncWorld, type TestWorkstation } from "../support/syncWorld";
+import { eventually } from "../support/eventually";
+import { PASSWORD, useSyncWorld, type TestWorkstation } from "../support/syncWorld";
 
 /**
  * An administrator changes which practices an account serves while its workstation is signed in:

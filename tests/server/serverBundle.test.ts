@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loginResponse } from "../../shared/api/wire";
 import { useFreshDatabases } from "../support/postgres";
-import { eventually } from "../support/syncWorld";
+import { eventually } from "../support/eventually";
 import { useTempDirs } from "../support/tempDir";
 
 /**

@@ -6,7 +6,8 @@ import { createWorkstation } from "../../electron/core/workstation";
 import { useFreshDatabases } from "../support/postgres";
 import { freePort, useProcesses } from "../support/processes";
 import { queuedMessage } from "../support/queuedMessage";
-import { eventually, seedSyncFixture, PASSWORD } from "../support/syncWorld";
+import { eventually } from "../support/eventually";
+import { seedSyncFixture, PASSWORD } from "../support/syncWorld";
 import { useTempDirs } from "../support/tempDir";
 
 /**

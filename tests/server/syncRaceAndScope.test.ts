@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { loginResponse, pullResponse, type SessionUser } from "../../shared/api/wire";
 import { futureSlot } from "../support/futureSlot";
-import { eventually, PASSWORD, useSyncWorld } from "../support/syncWorld";
+import { eventually } from "../support/eventually";
+import { PASSWORD, useSyncWorld } from "../support/syncWorld";
 
 const world = useSyncWorld();
 
@@ -95,32 +96,38 @@ describe("scope", () => {
 
     // Pokes: a change at the Gare reaches secretaire's socket, not secretaire2's.
     const first = await login(server.url, "secretaire");
-    const pokes = { secretaire: 0, secretaire2: 0 };
+    // Each poke's cursor, in the order received.
+    const pokes = { secretaire: [] as string[], secretaire2: [] as string[] };
     const sockets = await Promise.all(
       ([["secretaire", first.token], ["secretaire2", second.token]] as const).map(
         ([who, token]) =>
           new Promise<WebSocket>((resolve) => {
             const socket = new WebSocket(`${server.url.replace("http", "ws")}/api/v1/ws`, { headers: { authorization: `Bearer ${token}` } });
             socket.on("message", (data) => {
-              const message = JSON.parse(String(data)) as { type: string };
+              const message = JSON.parse(String(data)) as { type: string; cursor?: string };
               if (message.type === "hello") resolve(socket);
-              if (message.type === "poke") pokes[who]++;
+              if (message.type === "poke") pokes[who].push(message.cursor!);
             });
           }),
       ),
     );
-    const push = await fetch(`${server.url}/api/v1/sync/push`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${first.token}` },
-      body: JSON.stringify({
-        clientId: randomUUID(),
-        mutations: [{ seq: 1, id: randomUUID(), name: "patient.update", args: { id: fixture.gare.patientIds[0], notes: "Allergie à la pénicilline" } }],
-      }),
-    });
-    expect(await push.json()).toMatchObject({ results: [{ seq: 1, status: "applied" }] });
-    await eventually(() => expect(pokes.secretaire).toBe(1));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(pokes.secretaire2).toBe(0);
+    const updateAs = async (token: string, patientId: string, notes: string) => {
+      const response = await fetch(`${server.url}/api/v1/sync/push`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ clientId: randomUUID(), mutations: [{ seq: 1, id: randomUUID(), name: "patient.update", args: { id: patientId, notes } }] }),
+      });
+      return response.json();
+    };
+    expect(await updateAs(first.token, fixture.gare.patientIds[0]!, "Allergie à la pénicilline")).toMatchObject({ results: [{ seq: 1, status: "applied" }] });
+    // Then a change at the Tilleuls, which both serve: pokes leave in the order of the commits, so a
+    // Gare poke sent to secretaire2 would reach her before this one.
+    expect(await updateAs(first.token, fixture.tilleuls.patientIds[0]!, "Rappeler lundi")).toMatchObject({ results: [{ seq: 1, status: "applied" }] });
+    await eventually(() => expect(pokes.secretaire).toHaveLength(2));
+    const [garePoke, tilleulsPoke] = pokes.secretaire;
+    expect(garePoke).not.toBe(tilleulsPoke);
+    await eventually(() => expect(pokes.secretaire2).toContain(tilleulsPoke));
+    expect(pokes.secretaire2).toEqual([tilleulsPoke]);
     for (const socket of sockets) socket.close();
 
     // And she cannot write there either.

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { freePort, useProcesses } from "../support/processes";
 import { queuedMessage } from "../support/queuedMessage";
 import { futureSlot } from "../support/futureSlot";
-import { eventually, useSyncWorld } from "../support/syncWorld";
+import { eventually } from "../support/eventually";
+import { useSyncWorld } from "../support/syncWorld";
 
 /** Real PostgreSQL, real sockets, real encrypted replicas. */
 const world = useSyncWorld();

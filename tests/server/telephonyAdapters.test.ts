@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { users } from "../../db/central/schema";
 import { createPbxLink } from "../../server/telephony/pbxSecrets";
 import { telephonyFixture } from "./fixtures/telephony/telephonyFixture";
-import { callRows, countRows, eventually, TILLEULS_NUMBER, useTelephonyWorld } from "./fixtures/telephony/telephonyWorld";
+import { eventually } from "../support/eventually";
+import { callRows, countRows, TILLEULS_NUMBER, useTelephonyWorld } from "./fixtures/telephony/telephonyWorld";
 
 const world = useTelephonyWorld();
 

@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, calls, dialledNumbers, pbxLinks } from "../../db/central/schema";
 import { errorBody } from "../../shared/api/wire";
-import { callRows, countRows, eventually, PBX_SECRET, quietPeriod, TILLEULS_NUMBER, useTelephonyWorld } from "./fixtures/telephony/telephonyWorld";
+import { eventually } from "../support/eventually";
+import { callRows, countRows, PBX_SECRET, TILLEULS_NUMBER, useTelephonyWorld } from "./fixtures/telephony/telephonyWorld";
 
 const world = useTelephonyWorld();
 
@@ -65,11 +66,11 @@ describe("POST /api/v1/telephony/events", () => {
     ]);
 
     // secretaire2 serves Tilleuls too: she is poked and can pull the row, but the call pops on secretaire's screen only.
-    await quietPeriod();
-    expect(secretaire2.calls()).toEqual([]);
-    expect(secretaire2.messages.some((message) => message.type === "poke")).toBe(true);
+    await eventually(() => expect(secretaire2.messages.some((message) => message.type === "poke")).toBe(true));
     const pulled = await world.pullAll(server.url, secretaire2.token);
     expect(pulled.filter((change) => change.table === "call").map((change) => change.row.id)).toEqual([callId]);
+    const marker = await world.markerCall(server.url, "202", [secretaire2]);
+    expect(secretaire2.calls().map((message) => message.externalCallId)).toEqual([marker]);
   });
 
   it("gives a call that rang on several phones to whoever answered it", async () => {
@@ -84,8 +85,11 @@ describe("POST /api/v1/telephony/events", () => {
     await world.post(server.url, "", { event: "ended", callId: "1736843400.84", at: "2025-01-14T08:31:05Z" });
     expect(await callRows(database)).toEqual([expect.objectContaining({ userId: userIds.secretaire2 })]);
     await eventually(() => expect(secretaire2.calls().map((message) => message.event)).toEqual(["ringing", "answered", "ended"]));
-    await quietPeriod();
-    expect(secretaire.calls().map((message) => message.event)).toEqual(["ringing"]);
+    const marker = await world.markerCall(server.url, "201", [secretaire]);
+    expect(secretaire.calls().map(({ event, externalCallId }) => [event, externalCallId])).toEqual([
+      ["ringing", "1736843400.84"],
+      ["ringing", marker],
+    ]);
   });
 
   it("reads the dialled number in every French form, and E.164", async () => {
@@ -255,9 +259,9 @@ describe("POST /api/v1/telephony/events", () => {
     const secretaire2 = await world.agentSocket(server.url, "secretaire2");
     const rang = await world.post(server.url, "", ringing({ calledNumber: "01 44 55 66 88", agent: "secretaire2" }));
     expect(rang).toEqual({ status: 202, body: { callId: expect.any(String), delivered: 0 } });
-    await quietPeriod();
-    expect(secretaire2.calls()).toEqual([]);
     expect(await callRows(database)).toEqual([expect.objectContaining({ practiceId: fixture.gare.practiceId })]);
+    const marker = await world.markerCall(server.url, "secretaire2", [secretaire2]);
+    expect(secretaire2.calls().map((message) => message.externalCallId)).toEqual([marker]);
   });
 });
 

@@ -4,7 +4,8 @@ import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { openLocalStore } from "../../db/local/openLocalStore";
 import { STORE_FILE } from "../../electron/core/workstation";
 import type { EventPayload } from "../../shared/api/contract";
-import { eventually, TILLEULS_NUMBER, useTelephonyWorld } from "./fixtures/telephony/telephonyWorld";
+import { eventually } from "../support/eventually";
+import { TILLEULS_NUMBER, useTelephonyWorld } from "./fixtures/telephony/telephonyWorld";
 import { useSyncWorld } from "../support/syncWorld";
 
 const telephony = useTelephonyWorld();
@@ -54,6 +55,8 @@ describe("a PBX event reaching the agent's workstation", () => {
     await eventually(() => popped.length === 2);
     expect(popped[1]).toMatchObject({ event: "ended", callId });
     await eventually(async () => (await localCall(secretaire.dataDir, callId))?.ended_at === Date.parse("2026-11-23T09:04:00+01:00"));
-    expect(elsewhere).toEqual([]);
+    // A call rung for secretaire2 last: one wrongly sent her before would have popped before it.
+    const marker = await telephony.markerCall(server.url, "secretaire2", [{ calls: () => elsewhere }]);
+    expect(elsewhere.map((event) => event.externalCallId)).toEqual([marker]);
   });
 });

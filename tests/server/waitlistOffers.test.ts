@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appointments, patients, waitlistEntries } from "../../db/central/schema";
 import type { WeeklyWindow } from "../../shared/domain/schedules";
+import { NOW } from "../support/fixtures";
+import { manualClock } from "../support/manualClock";
 import { useTestApps } from "./appOnFreshDatabase";
 import { at, book, ids, signedIn as signedInTo } from "./bookingAgency";
 
@@ -11,7 +13,9 @@ import { at, book, ids, signedIn as signedInTo } from "./bookingAgency";
  * transaction of the cancel or move, reaches every workstation by pull, goes to the next patient when
  * declined, and never to one the practice's rules would refuse.
  */
-const testApp = useTestApps();
+// The server's clock, moved by hand: it stamps waitlist entries, whose order decides who is offered a slot.
+const clock = manualClock(NOW.getTime());
+const testApp = useTestApps(clock);
 const TUESDAY_MORNING: WeeklyWindow[] = [{ weekday: 2, start: "09:00", end: "12:00" }];
 
 async function signedIn() {
@@ -35,12 +39,12 @@ async function signedIn() {
     });
     return id;
   }
-  /** Enters a patient on the waitlist (one push each, so that their order is the order of the calls). */
+  /** Enters a patient on the waitlist, a minute after the previous one: their order is the order of the calls. */
   async function wait(patientId: string, preferredWindows: WeeklyWindow[] = TUESDAY_MORNING): Promise<string> {
     const id = randomUUID();
     const args = { id, practiceId: ids.practice, patientId, appointmentTypeId: ids.consultation, practitionerIds: [ids.martin], preferredWindows, notes: null };
     expect(await testing.push([{ name: "waitlist.add", args }])).toEqual([expect.objectContaining({ status: "applied" })]);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    clock.advance(60_000);
     return id;
   }
   async function offerOf(entryId: string) {
@@ -87,7 +91,7 @@ describe("waitlist offers", () => {
     const first = await testing.wait(await testing.seenPatient("Premier"));
     const second = await testing.wait(await testing.seenPatient("Second"));
     await testing.push([{ name: "appointment.cancel", args: { id: cancelled, reason: "Empêchement" } }]);
-    expect(await testing.offerOf(first)).not.toBeNull();
+    expect(await testing.offerOf(first)).toMatchObject(slot(at(1, "10:00"), 20));
 
     expect(await testing.push([{ name: "waitlist.decline", args: { id: first } }])).toEqual([expect.objectContaining({ status: "applied" })]);
     expect(await testing.offerOf(first)).toBeNull();

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterEach } from "vitest";
-import { eventually } from "./syncWorld";
+import { eventually } from "./eventually";
 
 /**
  * Real processes for tests that need them (crashes, several servers): TypeScript entry points run

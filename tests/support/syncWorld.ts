@@ -7,6 +7,7 @@ import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { createWorkstation, type Workstation, type WorkstationOptions } from "../../electron/core/workstation";
 import { hashPassword } from "../../db/central/passwords";
 import { startServer, type RunningServer } from "../../server/startServer";
+import { eventually } from "./eventually";
 import { useFreshDatabases } from "./postgres";
 import { useTempDirs } from "./tempDir";
 
@@ -87,20 +88,8 @@ export async function seedSyncFixture(db: CentralDatabase): Promise<SyncFixture>
   return { tilleuls, gare };
 }
 
-/** Polls until `check` holds (or throws its last failure after `timeoutMs`). */
-export async function eventually(check: () => unknown | Promise<unknown>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const result = await check();
-      if (result !== false) return;
-      if (Date.now() > deadline) throw new Error("condition jamais remplie");
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** The suite's one wait, re-exported for tests/e2e/telephonyCall.test.ts, which imports it from here. */
+export { eventually };
 
 export interface TestWorkstation {
   workstation: Workstation;
