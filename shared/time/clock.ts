@@ -46,6 +46,12 @@ export function dateOf(clock: Clock): Date {
   return new Date(clock.now());
 }
 
+/** The offset written at the end of an ISO instant, in minutes east of UTC ("Z": 0). */
+function offsetMinutes(text: string): number {
+  const match = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
 /**
  * A `--now` value: an ISO-8601 instant with its offset (`2026-12-04T17:50:00+01:00`, `…Z`), so that
  * no machine's own time zone decides which instant it is.
@@ -57,5 +63,12 @@ export const startInstant = z
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
     "--now : un instant ISO 8601 avec son décalage horaire, par exemple 2026-12-04T17:50:00+01:00.",
   )
-  .transform((text) => Date.parse(text))
-  .refine((ms) => Number.isFinite(ms), "--now : cet instant n'existe pas (jour ou heure hors limites).");
+  .transform((text, context) => {
+    const ms = Date.parse(text);
+    // Date.parse rolls 30 February over to 2 March: the wall clock read back must be the one written.
+    if (!Number.isFinite(ms) || new Date(ms + offsetMinutes(text) * 60_000).toISOString().slice(0, 16) !== text.slice(0, 16)) {
+      context.addIssue({ code: "custom", message: "--now : cet instant n'existe pas (jour ou heure hors limites)." });
+      return z.NEVER;
+    }
+    return ms;
+  });

@@ -13,6 +13,7 @@ import { queuedMessage } from "../support/queuedMessage";
 import { useTempDirs } from "../support/tempDir";
 import { eventually } from "../support/eventually";
 import { PASSWORD, useSyncWorld } from "../support/syncWorld";
+import { NOW } from "../support/fixtures";
 
 /** Real PostgreSQL, real server, real encrypted stores. */
 const world = useSyncWorld();
@@ -136,7 +137,7 @@ describe("a device revoked by the administrator", () => {
     const statuses: WorkstationStatus[] = [];
     a.workstation.on("workstation.status", (status) => statuses.push(status));
 
-    await database.db.update(devices).set({ revokedAt: new Date() });
+    await database.db.update(devices).set({ revokedAt: NOW });
     // A change made after the revocation: its push is what meets the 401 device_revoked.
     const lost = queuedMessage(fixture.tilleuls.practiceId, 1, "Après la révocation");
     await handlers["mutations.apply"]({ name: "message.create", args: lost });
@@ -176,7 +177,7 @@ describe("a device revoked by the administrator", () => {
   it("wipes a locked workstation too, without waiting for its password", async () => {
     const { database, a, keys, handlers } = await signedInWorkstation();
     await handlers["session.lock"]({});
-    await database.db.update(devices).set({ revokedAt: new Date() });
+    await database.db.update(devices).set({ revokedAt: NOW });
     await handlers["sync.now"]({});
     await eventually(() => expect(a.workstation.status()).toMatchObject({ state: "revoked" }));
     expect(keys.filesWhenKeyDestroyed).toEqual([["store.key"]]);

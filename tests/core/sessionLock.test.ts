@@ -59,6 +59,8 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
 /** Methods that work locked: the lock itself, who is signed in, and the sync (which must keep running). */
 const ALLOWED_WHILE_LOCKED: MethodName[] = [
   "workstation.status",
+  // The lock screen is drawn in the core's time too.
+  "clock.now",
   "session.current",
   "session.login",
   "session.lockStatus",

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { createWorkstation, STORE_FILE } from "../../electron/core/workstation";
 import { useTempDirs } from "../support/tempDir";
+import { manualClock } from "../support/manualClock";
 
 const tempDir = useTempDirs();
 
@@ -12,6 +13,20 @@ async function workstationIn(dataDir: string) {
 }
 
 describe("workstation", () => {
+  it("tells the renderer its own time: the clock it was given, not the machine's", async () => {
+    const dataDir = tempDir();
+    const clock = manualClock(Date.parse("2027-03-28T00:30:00Z"));
+    const workstation = await createWorkstation({ dataDir, keyProvider: keyFileProvider(join(dataDir, "store.key")), clock });
+    try {
+      expect(await workstation.handlers["clock.now"]({})).toEqual({ now: "2027-03-28T00:30:00.000Z" });
+      clock.advance(60 * 60_000);
+      // An hour later is 03:30 in Paris that night (02:30 does not exist): the clock counts instants, not wall-clock hours.
+      expect(await workstation.handlers["clock.now"]({})).toEqual({ now: "2027-03-28T01:30:00.000Z" });
+    } finally {
+      workstation.close();
+    }
+  });
+
   it("creates its key and encrypted store on first start", async () => {
     const dataDir = tempDir();
     const workstation = await workstationIn(dataDir);

@@ -12,6 +12,7 @@ import { keepConsoles } from "../support/e2eWorld";
 import { e2eClock } from "../support/e2eInstant";
 import { parisToday } from "../../db/seed/generate/parisCalendar";
 import { dateOf } from "../../shared/time/clock";
+import { addDaysToDate, parisDayOf, parisDayOfDate } from "../../shared/domain/parisTime";
 import { linesQuotingStorePatients } from "../support/patientDataInLogs";
 
 /**
@@ -46,6 +47,19 @@ afterAll(async () => {
   }
 });
 
+/** Paris days from the core's today to the first one with booked appointments at the demo practice. */
+async function daysToFirstBusyDay(): Promise<number> {
+  const { handlers } = harness.workstation;
+  const practice = await handlers["practices.byDialledNumber"]({ number: DEMO_PRACTICE.dialledNumber });
+  const practitionerIds = practice!.practitioners.map((practitioner) => practitioner.id);
+  const today = parisDayOf(new Date((await handlers["clock.now"]({})).now)).date;
+  for (let days = 0; days < 7; days++) {
+    const { from, to } = parisDayOfDate(addDaysToDate(today, days));
+    if ((await handlers["agenda.range"]({ practitionerIds, from, to })).some((appointment) => appointment.status === "booked")) return days;
+  }
+  throw new Error("aucun rendez-vous dans la semaine du jeu de démonstration");
+}
+
 describe("call screen in the browser harness", () => {
   it("pops the practice card, the directives and the agenda of the dialled number", async () => {
     await page.getByLabel("Numéro appelé").fill("01 44 55 66 77");
@@ -62,8 +76,12 @@ describe("call screen in the browser harness", () => {
     await expect.poll(() => directives.textContent()).toMatch(/15/);
 
     const agenda = page.getByRole("region", { name: "Agenda" });
-    // FullCalendar draws the day as a table named by its date, and each appointment inside it.
+    // FullCalendar draws the day as a table named by its date, and each appointment inside it. Today may
+    // have none (a Sunday night): the secretary goes forward to the first day that has some, as the core says.
     await expect.poll(() => agenda.getByRole("table").count()).toBeGreaterThan(0);
+    const days = await daysToFirstBusyDay();
+    if (days > 0) expect(await agenda.locator(".appointment").count()).toBe(0);
+    for (let step = 0; step < days; step++) await agenda.getByRole("button", { name: "Jour suivant" }).click();
     await expect.poll(() => agenda.locator(".appointment").count()).toBeGreaterThan(0);
     // The "cabinet" view: one column per practitioner.
     await expect.poll(() => agenda.getByRole("region", { name: /^Agenda de / }).count()).toBe(DEMO_PRACTICE.practitionerCount);

@@ -8,6 +8,7 @@ import type { Workstation, WorkstationOptions } from "../../electron/core/workst
 import { createRpcClient } from "../../shared/api/rpcClient";
 import { serveRpc } from "../../electron/core/rpc/rpcServer";
 import { channelPair } from "../support/channelPair";
+import { manualClock } from "../support/manualClock";
 
 const SERVER = "https://telesec.agence.fr";
 const CONFIG_ERROR: MachineConfigError = {
@@ -40,6 +41,11 @@ describe("a wrong machine configuration", () => {
         "Configuration du poste invalide (C:\\ProgramData\\Telesec\\config.json) : autoLockMinutes : Délai de verrouillage : 1 minute au moins. Corrigez le fichier puis relancez Télésec.",
     });
     expect(workstation.status()).toEqual(status);
+  });
+
+  it("still tells the time, from the clock it is given: the screen that explains the file shows the day", async () => {
+    const workstation = configInvalidWorkstation(CONFIG_ERROR, manualClock(Date.parse("2026-12-31T22:58:00Z")));
+    expect(await workstation.handlers["clock.now"]({})).toEqual({ now: "2026-12-31T22:58:00.000Z" });
   });
 
   it("refuses every other method, through the RPC as the renderer sees it", async () => {

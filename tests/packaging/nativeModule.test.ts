@@ -125,10 +125,9 @@ describe("`npm start` where Electron cannot be had", () => {
       expect(start.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Electron introuvable : le binaire d'Electron \S+ n'a pas été téléchargé .* rien n'a été modifié\.$/)]);
       expect(nativeState()).toEqual(before);
 
-      const startedAt = Date.now();
+      // No rebuild: it says nothing (a rebuild announces itself) and the Node build is the same file.
       const node = await run(process.execPath, ["scripts/native-module.mjs", "node"]);
       expect(node).toEqual({ code: 0, stdout: "", stderr: "" });
-      expect(Date.now() - startedAt).toBeLessThan(15_000);
       expect(nativeState()).toEqual(before);
     },
     60_000,

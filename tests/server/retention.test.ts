@@ -10,10 +10,10 @@ import { parseServerArgs } from "../../server/serverArgs";
 import { startServer } from "../../server/startServer";
 import { eventually } from "../support/eventually";
 import { useSyncWorld, type SyncFixture } from "../support/syncWorld";
+import { NOW } from "../support/fixtures";
 
 /** The retention purge (server/retention) on real PostgreSQL, down to a workstation's encrypted copy. */
 const world = useSyncWorld();
-const NOW = new Date();
 const yearsAgo = (years: number) => new Date(NOW.getTime() - years * 365.25 * 86_400_000);
 const NO_LINKS = { appointmentIds: [], messageIds: [] };
 

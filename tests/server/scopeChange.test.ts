@@ -10,6 +10,7 @@ import { hashPassword } from "../../db/central/passwords";
 import { errorBody, loginResponse, pullResponse } from "../../shared/api/wire";
 import { eventually } from "../support/eventually";
 import { PASSWORD, useSyncWorld, type TestWorkstation } from "../support/syncWorld";
+import { NOW } from "../support/fixtures";
 
 /**
  * An administrator changes which practices an account serves while its workstation is signed in:
@@ -41,7 +42,7 @@ async function userIdOf(db: CentralDatabase, login: string): Promise<string> {
 }
 
 async function addPatients(db: CentralDatabase, practiceId: string, count: number): Promise<void> {
-  const now = new Date();
+  const now = NOW;
   await db.insert(patients).values(
     Array.from({ length: count }, (_, index) => ({
       id: randomUUID(),

@@ -5,6 +5,7 @@ import { auditEvents, calls, dialledNumbers, pbxLinks } from "../../db/central/s
 import { errorBody } from "../../shared/api/wire";
 import { eventually } from "../support/eventually";
 import { callRows, countRows, PBX_SECRET, TILLEULS_NUMBER, useTelephonyWorld } from "./fixtures/telephony/telephonyWorld";
+import { NOW } from "../support/fixtures";
 
 const world = useTelephonyWorld();
 
@@ -122,7 +123,7 @@ describe("POST /api/v1/telephony/events", () => {
       expect(response.status, String(secret)).toBe(401);
       expect(errorBody.parse(response.body).error).toEqual({ code: "unauthenticated", message: expect.stringMatching(/^Standard téléphonique non reconnu.*X-Telesec-Pbx-Secret/) });
     }
-    await database.db.update(pbxLinks).set({ revokedAt: new Date() }).where(eq(pbxLinks.id, pbxLinkId));
+    await database.db.update(pbxLinks).set({ revokedAt: NOW }).where(eq(pbxLinks.id, pbxLinkId));
     expect((await world.post(server.url, "", ringing())).status).toBe(401);
     expect(await countRows(database, "call")).toBe(0);
   });

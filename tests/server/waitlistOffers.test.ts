@@ -7,6 +7,7 @@ import { NOW } from "../support/fixtures";
 import { manualClock } from "../support/manualClock";
 import { useTestApps } from "./appOnFreshDatabase";
 import { at, book, ids, signedIn as signedInTo } from "./bookingAgency";
+import { dateOf } from "../../shared/time/clock";
 
 /**
  * Freed slots offered to the waitlist, at push, on a real PostgreSQL: the offer is written in the
@@ -23,7 +24,7 @@ async function signedIn() {
   /** A patient Dr Martin has already seen (so not new), ready to wait for a slot. */
   async function seenPatient(birthName: string): Promise<string> {
     const id = randomUUID();
-    const now = new Date();
+    const now = dateOf(testing.clock);
     await testing.db.insert(patients).values({ id, practiceId: ids.practice, birthName, firstName: "Paul", phones: [], createdAt: now, updatedAt: now });
     await testing.db.insert(appointments).values({
       id: randomUUID(),

@@ -1,3 +1,4 @@
+import { startStopwatch } from "../../shared/time/clock";
 import { BROWSER_ENV, BrowserNotFoundError, resolveBrowser } from "./browserFinder";
 
 /**
@@ -7,7 +8,7 @@ import { BROWSER_ENV, BrowserNotFoundError, resolveBrowser } from "./browserFind
  * Where no browser can be had, the run stops on one French line instead of every file failing.
  */
 export default async function setup(): Promise<void> {
-  const started = Date.now();
+  const elapsed = startStopwatch();
   let browser;
   try {
     browser = await resolveBrowser();
@@ -19,6 +20,6 @@ export default async function setup(): Promise<void> {
   }
   process.env[BROWSER_ENV] = browser.executablePath;
   const where = { TELESEC_BROWSER: "indiqué par TELESEC_BROWSER", system: "du système", package: "fourni par @sparticuz/chromium" }[browser.source];
-  const took = Date.now() - started;
+  const took = elapsed();
   console.log(`Navigateur des tests bout-en-bout : ${browser.executablePath} (${where}${took >= 500 ? `, prêt en ${(took / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s` : ""})`);
 }

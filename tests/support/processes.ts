@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterEach } from "vitest";
 import { eventually } from "./eventually";
+import { NOW } from "./fixtures";
 
 /**
  * Real processes for tests that need them (crashes, several servers): TypeScript entry points run
@@ -36,9 +37,9 @@ export function useProcesses() {
 
   return {
     run,
-    /** `npm run server` in a process of its own, on an existing database; resolves once it listens. */
+    /** `npm run server` in a process of its own, on an existing database, its clock from the tests' NOW; resolves once it listens. */
     async server(databaseUrl: string, port: number): Promise<RunningProcess> {
-      const server = run(["server/index.ts", "--port", String(port)], { DATABASE_URL: databaseUrl });
+      const server = run(["server/index.ts", "--port", String(port), "--now", NOW.toISOString()], { DATABASE_URL: databaseUrl });
       await eventually(() => server.lines.some((line) => line.includes("Serveur Télésec prêt")), 30_000);
       return server;
     },

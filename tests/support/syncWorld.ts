@@ -10,6 +10,8 @@ import { startServer, type RunningServer } from "../../server/startServer";
 import { eventually } from "./eventually";
 import { useFreshDatabases } from "./postgres";
 import { useTempDirs } from "./tempDir";
+import { NOW } from "./fixtures";
+import { testClock } from "./testClock";
 
 /**
  * A small agency for sync tests: two practices, one practitioner and motif each, two patients
@@ -60,7 +62,7 @@ async function insertPractice(db: CentralDatabase, name: string, surname: string
     restrictions: {},
   });
   const patientIds = [randomUUID(), randomUUID()];
-  const now = new Date();
+  const now = NOW;
   await db.insert(patients).values(
     patientIds.map((id, index) => ({
       id,
@@ -104,18 +106,21 @@ export function useSyncWorld() {
   const tempDir = useTempDirs();
   const servers: RunningServer[] = [];
   const workstations: Workstation[] = [];
+  // The file's servers and workstations share one clock: they agree on "now" (bookings in the past…).
+  const clock = testClock();
   afterEach(async () => {
     for (const workstation of workstations.splice(0)) workstation.close();
     for (const server of servers.splice(0)) await server.close();
   });
 
   return {
+    clock,
     async database() {
       const database = await freshDatabase();
       return { database, fixture: await seedSyncFixture(database.db) };
     },
     async server(databaseUrl: string, port = 0) {
-      const server = await startServer({ port, databaseUrl });
+      const server = await startServer({ port, databaseUrl, clock });
       servers.push(server);
       return server;
     },
@@ -126,6 +131,7 @@ export function useSyncWorld() {
         keyProvider: keyFileProvider(join(dataDir, "store.key")),
         serverUrl,
         pullIntervalMs: 60_000,
+        clock,
         ...extra,
       });
       workstations.push(workstation);

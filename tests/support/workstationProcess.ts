@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { createWorkstation } from "../../electron/core/workstation";
 import { queuedMessage } from "./queuedMessage";
+import { testClock } from "./testClock";
 
 /**
  * A workstation core in a process of its own, for crash tests: the parent kills it with SIGKILL.
@@ -10,7 +11,8 @@ import { queuedMessage } from "./queuedMessage";
  * logs in as secretaire if there is no session, then syncs and prints each sync status as a JSON line.
  */
 const [dataDir, serverUrl, practiceId, countText] = process.argv.slice(2) as [string, string, string, string];
-const workstation = await createWorkstation({ dataDir, keyProvider: keyFileProvider(join(dataDir, "store.key")), serverUrl, pullIntervalMs: 60_000 });
+// The tests' instant, as the server processes of the crash tests have it.
+const workstation = await createWorkstation({ dataDir, keyProvider: keyFileProvider(join(dataDir, "store.key")), serverUrl, pullIntervalMs: 60_000, clock: testClock() });
 const say = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 // Every sync status the core announces, with its conflicts: the parent test waits for the line it needs.
 workstation.on("sync.status", (status) => say({ ...status, conflicts: status.conflictCount }));
