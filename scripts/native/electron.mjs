@@ -39,10 +39,13 @@ export function electronExecutable(electronDir, env = process.env) {
 
 const existing = (path) => (existsSync(path) ? path : null);
 
+/** Where electron's installer downloads its binary; TELESEC_ELECTRON_BINARY_URL to check another place (tests: a closed local port). */
+const binaryBaseUrl = (env = process.env) => env.TELESEC_ELECTRON_BINARY_URL || "https://github.com/electron/electron/releases/download";
+
 /** The zip electron's installer would download, or null when a mirror or proxy makes the URL unknowable here. */
 function binaryUrl(version, env, platform, arch) {
   if (env.ELECTRON_MIRROR || env.ELECTRON_CUSTOM_DIR || env.npm_config_electron_mirror || usesProxy(env)) return null;
-  return `https://github.com/electron/electron/releases/download/v${version}/electron-v${version}-${platform}-${arch}.zip`;
+  return `${binaryBaseUrl(env)}/v${version}/electron-v${version}-${platform}-${arch}.zip`;
 }
 
 /** @electron/get's download cache (one folder per URL hash), where a zip fetched earlier waits. */
