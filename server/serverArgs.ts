@@ -26,7 +26,8 @@ export const SERVER_USAGE = `Usage : npm run server -- --data-dir DOSSIER [--por
   --retention-call-years  efface chaque jour le journal des appels plus ancien (par défaut 1 an)
   --no-retention  n'efface rien (la purge peut alors être lancée à la main : npm run purge)
   --now       l'horloge du serveur part de cet instant ISO 8601 (ex. 2026-12-04T17:50:00+01:00),
-              puis avance normalement : démonstrations et essais à une heure choisie
+              puis avance normalement : démonstrations et essais à une heure choisie, jamais en
+              production (seulement avec --demo ou --no-retention)
 
   DATABASE_URL=postgresql://utilisateur:motdepasse@hôte:5432/base : utilise ce PostgreSQL
               au lieu de la base intégrée (--data-dir devient facultatif)`;
@@ -62,6 +63,10 @@ const serverArgs = z
   })
   .refine((args) => args.dataDir !== undefined || args.databaseUrl !== undefined, {
     message: "Précisez le dossier de données : --data-dir DOSSIER (ou la variable DATABASE_URL).",
+  })
+  // A shifted clock on real data would purge by the wrong date and date the audit trail falsely.
+  .refine((args) => args.now === undefined || args.demo || args.retention === null, {
+    message: "--now n'est permis qu'avec --demo ou --no-retention : une horloge décalée fausserait la purge des données et le journal d'audit.",
   });
 
 export type ServerArgs = z.infer<typeof serverArgs>;

@@ -57,8 +57,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let app: FastifyInstance | undefined;
   try {
     if (options.demo) {
-      await seedDemoAgencyOnce(pool, log, dateOf(clock));
-      await ensureDemoPbxLink(db, log);
+      const now = dateOf(clock);
+      await seedDemoAgencyOnce(pool, log, now);
+      await ensureDemoPbxLink(db, log, now);
     }
     app = await buildServer({ db, pool, log, clock, behindProxy: options.behindProxy ?? false, ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}) });
     await listen(app, options.port, host);

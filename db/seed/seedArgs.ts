@@ -4,7 +4,7 @@ import { postgresUrl } from "../central/centralDatabase";
 import { SEED_SIZE_NAMES } from "./seedSizes";
 import { SeedError } from "./seedError";
 import { dateOf, systemClock, type Clock } from "../../shared/time/clock";
-import { parisToday } from "./generate/parisCalendar";
+import { parisDayOf } from "../../shared/domain/parisTime";
 
 export const SEED_USAGE = `Usage : npm run seed -- --size small|agency [--target local|central] --data-dir DOSSIER [--today AAAA-MM-JJ]
 
@@ -29,7 +29,10 @@ const seedArgs = z.object({
   referenceDate: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "--today : date attendue au format AAAA-MM-JJ.")
-    .refine((date) => new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), "--today : cette date n'existe pas."),
+    .refine((date) => {
+      const parsed = new Date(`${date}T00:00:00Z`);
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+    }, "--today : cette date n'existe pas."),
 });
 
 /** Where the seed writes: a local store needs its folder; the central database, a folder or DATABASE_URL. */
@@ -71,7 +74,7 @@ export function parseSeedArgs(argv: readonly string[], env: Readonly<Record<stri
     target: values.target,
     dataDir: values["data-dir"],
     databaseUrl: values.target === "central" ? env.DATABASE_URL || undefined : undefined,
-    referenceDate: values.today ?? parisToday(dateOf(clock)),
+    referenceDate: values.today ?? parisDayOf(dateOf(clock)).date,
   });
   if (!parsed.success) throw new SeedError(`${parsed.error.issues.map((issue) => issue.message).join("\n")}\n\n${SEED_USAGE}`);
   return parsed.data;

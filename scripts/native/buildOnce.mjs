@@ -2,9 +2,9 @@
 // web` and `npm run seed`, two `npm test`) must not compile into the same folder. The lock is a
 // directory, created whole (owner file included) by an atomic rename, so no one ever sees a lock
 // without its owner. A lock whose owner process is gone (same machine, pid no longer alive) is stale:
-// the next comer removes it. Whatever happens to the lock, builds write into a private temporary
-// folder and only a finished, checked build is moved into place, so a lost race costs time, never a
-// broken build.
+// the next comer removes it. The Electron build is written into a private temporary folder and only a
+// finished, checked build is moved into place, so a lost race costs time, never a broken build; the
+// Node build, rebuilt only when it does not load at all, is `npm rebuild` in place, under the lock.
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname } from "node:path";

@@ -56,7 +56,7 @@ export function registerDeviceRoutes(app: FastifyInstance, { db, authenticate, c
       // Revoking twice changes nothing and keeps the first date.
       if (device.revokedAt) return { at: device.revokedAt, userId: null };
       await tx.update(devices).set({ revokedAt: now }).where(eq(devices.id, id));
-      await auditAdminChange(tx as unknown as CentralDb, session, dateOf(clock), { action: "admin.device.revoke", entity: "device", entityId: id });
+      await auditAdminChange(tx as unknown as CentralDb, session, now, { action: "admin.device.revoke", entity: "device", entityId: id });
       return { at: now, userId: device.userId };
     });
     // The workstation, if connected, learns it now and wipes its copy.

@@ -55,14 +55,15 @@ export function registerDialledNumberRoutes(app: FastifyInstance, { db, authenti
   // No body is expected; the limit keeps anyone from streaming one.
   app.delete("/api/v1/admin/dialled-numbers/:id", { onRequest: authenticate, preHandler: requireRole("admin"), bodyLimit: DEFAULT_BODY_LIMIT_BYTES }, async (request) => {
     const { id } = parseOr400(idParam, request.params);
+    const now = dateOf(clock);
     const practiceId = await db.transaction(async (tx) => {
       const [row] = await tx
         .update(dialledNumbers)
-        .set({ deletedAt: dateOf(clock) })
+        .set({ deletedAt: now })
         .where(and(eq(dialledNumbers.id, id), isNull(dialledNumbers.deletedAt)))
         .returning({ practiceId: dialledNumbers.practiceId });
       if (!row) throw new ApiError(404, "not_found", "Numéro introuvable.");
-      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), dateOf(clock), { action: "admin.dialled_number.delete", entity: "dialled_number", entityId: id, practiceId: row.practiceId });
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), now, { action: "admin.dialled_number.delete", entity: "dialled_number", entityId: id, practiceId: row.practiceId });
       return row.practiceId;
     });
     // Calls to it no longer pop this practice: the workstations learn it now.

@@ -110,7 +110,7 @@ export function registerEntityRoutes<Create extends Record<string, unknown>, Cha
       await tx.update(spec.table).set({ deletedAt: now } as never).where(eq(spec.table.id, id));
       await removal.alongside?.(tx as unknown as CentralDb, current, now);
       const practice = spec.practiceOf(current);
-      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), dateOf(clock), { action: `admin.${spec.entity}.delete`, entity: spec.entity, entityId: id, practiceId: practice });
+      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), now, { action: `admin.${spec.entity}.delete`, entity: spec.entity, entityId: id, practiceId: practice });
       return practice;
     });
     if (practiceId) await pokePractice(db, practiceId);

@@ -89,7 +89,7 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clo
       if (change.disabled) {
         await tx.update(devices).set({ revokedAt: now }).where(and(eq(devices.userId, id), isNull(devices.revokedAt)));
       }
-      await auditAdminChange(tx as unknown as CentralDb, session, dateOf(clock), {
+      await auditAdminChange(tx as unknown as CentralDb, session, now, {
         action: change.disabled === true ? "admin.user.disable" : "admin.user.update",
         entity: "user",
         entityId: id,

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { SEED_USERS } from "../../db/seed/demo";
 import { formatCount, formatDuration } from "../../db/seed/frenchFormat";
 import { DEMO_PASSWORD, seedCentral } from "../../db/seed/seedCentral";
-import { parisToday } from "../../db/seed/generate/parisCalendar";
+import { parisDayOf } from "../../shared/domain/parisTime";
 
 /**
  * `--demo`: fills an empty database with the small demo agency and its four users, whose
@@ -11,7 +11,7 @@ import { parisToday } from "../../db/seed/generate/parisCalendar";
  */
 export async function seedDemoAgencyOnce(pool: pg.Pool, log: (line: string) => void, now: Date): Promise<void> {
   // The demo's appointments are placed around the server's today (its clock, `--now` included).
-  const report = await seedCentral({ pool, size: "small", referenceDate: parisToday(now), demoPassword: DEMO_PASSWORD, ifPopulated: "skip" });
+  const report = await seedCentral({ pool, size: "small", referenceDate: parisDayOf(now).date, demoPassword: DEMO_PASSWORD, ifPopulated: "skip" });
   if (!report) {
     log("Mode démonstration : la base contient déjà des cabinets, elle est laissée telle quelle.");
     return;

@@ -65,9 +65,10 @@ export async function pushMutations(central: Central, session: AuthenticatedSess
 
 async function applyMutation(central: Central, session: AuthenticatedSession, clientId: string, mutation: MutationEnvelope): Promise<Outcome> {
   const { user } = session;
+  // One reading per mutation: its rows, its audit row and its place in the client's sequence agree.
+  const now = dateOf(central.clock);
   try {
     const args = parseMutationArgs(mutation.name, mutation.args);
-    const now = dateOf(central.clock);
     const insert = planRowInsert(mutation.name, { user, now }, args);
     return (
       (insert && (await insertInOneStatement(central, session, clientId, mutation, insert, now))) ??
@@ -76,7 +77,7 @@ async function applyMutation(central: Central, session: AuthenticatedSession, cl
   } catch (error) {
     const rejection = asRejection(error);
     if (!rejection) throw error;
-    return recordRejection(central.db, user, clientId, mutation.seq, rejection);
+    return recordRejection(central.db, user, clientId, mutation.seq, rejection, now);
   }
 }
 
@@ -97,17 +98,17 @@ async function insertInOneStatement(
 ): Promise<Outcome | null> {
   const { seq } = mutation;
   const row = central.db.insert(insert.table).values(insert.values).toSQL();
-  const [seqParam, clientParam, userParam] = [1, 2, 3].map((offset) => `$${row.params.length + offset}`);
-  const audit = auditWriteSql(row.params.length + 4, { ...session, mutation, practiceId: insert.practiceId || null, at: now });
+  const [seqParam, clientParam, userParam, nowParam] = [1, 2, 3, 4].map((offset) => `$${row.params.length + offset}`);
+  const audit = auditWriteSql(row.params.length + 5, { ...session, mutation, practiceId: insert.practiceId || null, at: now });
   const text = `WITH claim AS (
-      UPDATE client_mutation SET last_mutation_seq = ${seqParam}, updated_at = now()
+      UPDATE client_mutation SET last_mutation_seq = ${seqParam}, updated_at = ${nowParam}::timestamptz
       WHERE client_id = ${clientParam} AND user_id = ${userParam} AND last_mutation_seq = ${seqParam} - 1
       RETURNING 1
     ), audit AS (${audit.sql} FROM claim)
     ${row.sql}
     RETURNING telesec_require_claim((SELECT count(*) FROM claim))`;
   try {
-    await central.pool.query({ name: preparedName(text), text, values: [...row.params, seq, clientId, session.user.id, ...audit.params] });
+    await central.pool.query({ name: preparedName(text), text, values: [...row.params, seq, clientId, session.user.id, now.toISOString(), ...audit.params] });
   } catch (error) {
     if (pgErrorCode(error) === CLAIM_MISSED) return null;
     throw error;
@@ -138,8 +139,8 @@ function applyInOwnTransaction<N extends MutationName>(
   const { user } = session;
   return db.transaction(async (tx) => {
     // The common case in one statement: take this mutation's place in the sequence (locking the row).
-    if (!(await claimNext(tx, clientId, user.id, mutation.seq))) {
-      const duplicate = await takePlace(tx, clientId, user.id, mutation.seq);
+    if (!(await claimNext(tx, clientId, user.id, mutation.seq, now))) {
+      const duplicate = await takePlace(tx, clientId, user.id, mutation.seq, now);
       if (duplicate) return duplicate;
     }
     const practiceId = await applyCentralMutation(mutation.name as N, { tx, user, now }, args);
@@ -149,9 +150,9 @@ function applyInOwnTransaction<N extends MutationName>(
 }
 
 /** The mutation's work was rolled back; only its place in the sequence is kept, with the reason. */
-function recordRejection(db: CentralDb, user: SessionUser, clientId: string, seq: number, rejection: MutationRejected): Promise<Outcome> {
+function recordRejection(db: CentralDb, user: SessionUser, clientId: string, seq: number, rejection: MutationRejected, now: Date): Promise<Outcome> {
   return db.transaction(async (tx) => {
-    const duplicate = await takePlace(tx, clientId, user.id, seq);
+    const duplicate = await takePlace(tx, clientId, user.id, seq, now);
     if (duplicate) return duplicate;
     const { code, message } = rejection;
     return { result: { seq, status: "rejected" as const, error: { code, message } }, last: seq, practiceId: null };
@@ -162,26 +163,26 @@ function recordRejection(db: CentralDb, user: SessionUser, clientId: string, seq
  * The slow way to seq's place in the client's sequence, locking it (created on a first push): the
  * "duplicate" outcome when the server already had seq, PushRefused on a gap, else null once taken.
  */
-async function takePlace(tx: CentralTx, clientId: string, userId: string, seq: number): Promise<Outcome | null> {
-  const last = await lockClient(tx, clientId, userId);
+async function takePlace(tx: CentralTx, clientId: string, userId: string, seq: number, now: Date): Promise<Outcome | null> {
+  const last = await lockClient(tx, clientId, userId, now);
   if (seq <= last) return { result: { seq, status: "duplicate" }, last, practiceId: null };
   if (seq !== last + 1) throw new PushRefused("invalid", `Mutation ${seq} reçue alors que la suivante attendue est ${last + 1}.`);
-  await advance(tx, clientId, seq);
+  await advance(tx, clientId, seq, now);
   return null;
 }
 
 /** Advances this client's sequence from seq - 1 to seq; false when it was not at seq - 1 (first push, retry, gap, other user). */
-async function claimNext(tx: CentralTx, clientId: string, userId: string, seq: number): Promise<boolean> {
+async function claimNext(tx: CentralTx, clientId: string, userId: string, seq: number, now: Date): Promise<boolean> {
   const claimed = await tx
     .update(clientMutations)
-    .set({ lastMutationSeq: seq, updatedAt: sql`now()` })
+    .set({ lastMutationSeq: seq, updatedAt: now })
     .where(and(eq(clientMutations.clientId, clientId), eq(clientMutations.userId, userId), eq(clientMutations.lastMutationSeq, seq - 1)))
     .returning({ seq: clientMutations.lastMutationSeq });
   return claimed.length === 1;
 }
 
 /** Locks this client's sequence row for the transaction, creating it on the first push. */
-async function lockClient(tx: CentralTx, clientId: string, userId: string): Promise<number> {
+async function lockClient(tx: CentralTx, clientId: string, userId: string, now: Date): Promise<number> {
   const select = () =>
     tx
       .select({ userId: clientMutations.userId, last: clientMutations.lastMutationSeq })
@@ -190,15 +191,15 @@ async function lockClient(tx: CentralTx, clientId: string, userId: string): Prom
       .for("update");
   let [row] = await select();
   if (!row) {
-    await tx.insert(clientMutations).values({ clientId, userId, lastMutationSeq: 0 }).onConflictDoNothing();
+    await tx.insert(clientMutations).values({ clientId, userId, lastMutationSeq: 0, updatedAt: now }).onConflictDoNothing();
     [row] = await select();
   }
   if (!row || row.userId !== userId) throw new PushRefused("forbidden", "Ce poste appartient à une autre session.");
   return row.last;
 }
 
-function advance(tx: CentralTx, clientId: string, seq: number) {
-  return tx.update(clientMutations).set({ lastMutationSeq: seq, updatedAt: sql`now()` }).where(eq(clientMutations.clientId, clientId));
+function advance(tx: CentralTx, clientId: string, seq: number, now: Date) {
+  return tx.update(clientMutations).set({ lastMutationSeq: seq, updatedAt: now }).where(eq(clientMutations.clientId, clientId));
 }
 
 /** One poke per practice touched (or for the user alone, for calls without a practice); only committed work gets here. */

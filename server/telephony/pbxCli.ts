@@ -2,6 +2,7 @@ import { z } from "zod";
 import { databaseTarget, namesADatabase, parseCommandLine, runCommand } from "../cli/commandLine";
 import { openCentralDatabase } from "../../db/central/openCentralDatabase";
 import { createPbxLink } from "./pbxSecrets";
+import { dateOf, systemClock } from "../../shared/time/clock";
 
 const PBX_USAGE = `Usage : npm run pbx -- --name NOM [--data-dir DOSSIER] [--secret SECRET]
 
@@ -36,7 +37,7 @@ runCommand(async () => {
   const { name, dataDir, secret, databaseUrl } = args;
   const database = await openCentralDatabase({ databaseUrl, dataDir });
   try {
-    const link = await createPbxLink(database.connection.db, name, secret);
+    const link = await createPbxLink(database.connection.db, name, dateOf(systemClock), secret);
     process.stdout.write(
       `Standard « ${name} » autorisé (${link.id}).\n` +
         `Secret, à saisir dans le standard (il n'est affiché qu'une fois, le serveur n'en garde que l'empreinte) :\n${link.secret}\n`,

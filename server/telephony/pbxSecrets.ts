@@ -11,8 +11,8 @@ export const newPbxSecret = (): string => randomBytes(32).toString("base64url");
 export const hashPbxSecret = (secret: string): string => createHash("sha256").update(secret, "utf8").digest("hex");
 
 /** Registers a PBX; the secret is generated unless given (Aircall's webhook token, the demo's fixed one). */
-export async function createPbxLink(db: CentralDb, name: string, secret = newPbxSecret()): Promise<{ id: string; secret: string }> {
+export async function createPbxLink(db: CentralDb, name: string, createdAt: Date, secret = newPbxSecret()): Promise<{ id: string; secret: string }> {
   const id = randomUUID();
-  await db.insert(pbxLinks).values({ id, name, secretHash: hashPbxSecret(secret) });
+  await db.insert(pbxLinks).values({ id, name, secretHash: hashPbxSecret(secret), createdAt });
   return { id, secret };
 }

@@ -50,7 +50,7 @@ export async function registerTelephonyRoutes(app: FastifyInstance, context: Ser
   const relay = startCallRelay(context.pool, sockets, context.log);
   await relay.ready;
   app.addHook("onClose", async () => relay.stop());
-  const intake = (pbx: PbxLink, event: TelephonyEvent) => takeEvent(context, relay, pbx, event);
+  const intake = (pbx: PbxLink, event: TelephonyEvent, receivedAt: Date) => takeEvent(context, relay, pbx, event, receivedAt);
 
   // A scope of its own, for its own answer to bodies over the (smaller) limit.
   await app.register(async (telephony) => {
@@ -59,16 +59,19 @@ export async function registerTelephonyRoutes(app: FastifyInstance, context: Ser
 
     telephony.post("/api/v1/telephony/events", options, async (request, reply) => {
       const pbx = await authenticatePbx(context.db, headerSecret(request));
+      const receivedAt = dateOf(context.clock);
       const event = parseEvent(request.body);
-      return answer(reply, await intake(pbx, event));
+      return answer(reply, await intake(pbx, event, receivedAt));
     });
 
     for (const [format, { payload, map, secretInBody }] of Object.entries(ADAPTERS) as Array<[string, Adapter<z.ZodType>]>) {
       telephony.post(`/api/v1/telephony/events/${format}`, options, async (request, reply) => {
         const pbx = await authenticatePbx(context.db, headerSecret(request) ?? secretInBody?.(request.body));
-        const mapping = map(parseOr400(payload, request.body), dateOf(context.clock));
+        // One reading for the whole event: the fallback instant of a payload without one, and the audit row's.
+        const receivedAt = dateOf(context.clock);
+        const mapping = map(parseOr400(payload, request.body), receivedAt);
         if ("ignored" in mapping) return answer(reply, { ignored: true, reason: mapping.ignored });
-        return answer(reply, await intake(pbx, parseEvent(mapping.event)));
+        return answer(reply, await intake(pbx, parseEvent(mapping.event), receivedAt));
       });
     }
   });
@@ -84,8 +87,8 @@ function parseEvent(body: unknown): TelephonyEvent {
   return event;
 }
 
-async function takeEvent(context: ServerContext, relay: CallRelay, pbx: PbxLink, event: TelephonyEvent): Promise<TelephonyIntakeAnswer> {
-  const outcome = await recordCallEvent(context.db, pbx.id, event, dateOf(context.clock));
+async function takeEvent(context: ServerContext, relay: CallRelay, pbx: PbxLink, event: TelephonyEvent, receivedAt: Date): Promise<TelephonyIntakeAnswer> {
+  const outcome = await recordCallEvent(context.db, pbx.id, event, receivedAt);
   if ("unknownCall" in outcome) {
     if (event.event === "ringing") {
       throw new ApiError(400, "invalid", `Requête invalide : calledNumber — numéro appelé manquant ; l'appel « ${event.callId} » est inconnu, son premier événement doit donner le numéro appelé.`);

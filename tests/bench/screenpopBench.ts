@@ -16,7 +16,6 @@ import { postPbxEvent } from "../support/pbx";
 import { percentiles } from "./stats";
 import { startServerProcess } from "./serverProcess";
 import { dateOf, systemClock } from "../../shared/time/clock";
-import { parisToday } from "../../db/seed/generate/parisCalendar";
 
 /**
  * `npm run bench -- screenpop --data-dir DIR`: the screen pop, end to end, on the agency-size central
@@ -186,9 +185,9 @@ export async function runScreenpopBench(dataDir: string): Promise<void> {
   let browser: Browser | undefined;
   let pbxLinkId: string | undefined;
   try {
-    const seeded = await seedCentral({ pool: central.pool, size: "agency", referenceDate: parisToday(dateOf(systemClock)), demoPassword: "demo", ifPopulated: "skip" });
+    const seeded = await seedCentral({ pool: central.pool, size: "agency", referenceDate: parisDayOf(dateOf(systemClock)).date, demoPassword: "demo", ifPopulated: "skip" });
     if (seeded) line("seed central agency (une fois)", `${(seeded.elapsedMs / 1000).toFixed(1)} s`);
-    const pbx = await createPbxLink(central.db, `Banc screen pop ${randomUUID().slice(0, 8)}`);
+    const pbx = await createPbxLink(central.db, `Banc screen pop ${randomUUID().slice(0, 8)}`, dateOf(systemClock));
     pbxLinkId = pbx.id;
     const day = parisDayOf(new Date());
     const targets = await pickTargets(central.pool, WARM_UP_CALLS + CALLS, day);

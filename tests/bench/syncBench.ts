@@ -14,7 +14,7 @@ import { loginResponse, pushResponse } from "../../shared/api/wire";
 import { percentiles } from "./stats";
 import { startServerProcess } from "./serverProcess";
 import { dateOf, systemClock } from "../../shared/time/clock";
-import { parisToday } from "../../db/seed/generate/parisCalendar";
+import { parisDayOf } from "../../shared/domain/parisTime";
 
 /**
  * `npm run bench -- sync --data-dir DIR`: the sync engine against a real PostgreSQL holding the
@@ -51,7 +51,7 @@ export async function runSyncBench(dataDir: string): Promise<void> {
   chmodSync(scratch, 0o755);
   const opened: Workstation[] = [];
   try {
-    const seeded = await seedCentral({ pool: server.pool, size: "agency", referenceDate: parisToday(dateOf(systemClock)), demoPassword: "demo", ifPopulated: "skip" });
+    const seeded = await seedCentral({ pool: server.pool, size: "agency", referenceDate: parisDayOf(dateOf(systemClock)).date, demoPassword: "demo", ifPopulated: "skip" });
     if (seeded) line("seed central agency (une fois)", `${(seeded.elapsedMs / 1000).toFixed(1)} s`);
     // The agency seed is what the initial sync is measured on: messages left by earlier runs go.
     await dropBenchMessages(server.db);

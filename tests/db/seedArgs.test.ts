@@ -35,6 +35,7 @@ describe("seed command line", () => {
     expect(refusal(["--size", "small"])).toMatch(/Précisez le dossier de données : --data-dir DOSSIER\./);
     expect(refusal(["--size", "small", "--data-dir", "d", "--target", "cloud"])).toMatch(/Cible inconnue « cloud »/);
     expect(refusal(["--size", "small", "--data-dir", "d", "--today", "2025-02-30"])).toMatch(/--today : cette date n'existe pas/);
+    expect(refusal(["--size", "small", "--data-dir", "d", "--today", "2025-13-01"])).toMatch(/--today : cette date n'existe pas/);
     expect(refusal(["--size", "small", "--data-dir", "d", "--force"])).toMatch(/Argument non reconnu/);
   });
 });

@@ -10,7 +10,6 @@ import { STORE_FILE } from "../../electron/core/workstation";
 import { E2E_OUTPUT_DIR, launchChromium } from "../support/browser";
 import { keepConsoles } from "../support/e2eWorld";
 import { e2eClock } from "../support/e2eInstant";
-import { parisToday } from "../../db/seed/generate/parisCalendar";
 import { dateOf } from "../../shared/time/clock";
 import { addDaysToDate, parisDayOf, parisDayOfDate } from "../../shared/domain/parisTime";
 import { linesQuotingStorePatients } from "../support/patientDataInLogs";
@@ -29,7 +28,7 @@ let page: Page;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "telesec-e2e-"));
   const clock = e2eClock();
-  await seedLocal({ dataDir, size: "small", referenceDate: parisToday(dateOf(clock)) });
+  await seedLocal({ dataDir, size: "small", referenceDate: parisDayOf(dateOf(clock)).date });
   harness = await startWebHarness({ port: 0, dataDir, clock, log: (line) => logs.push(`poste : ${line}`) });
   browser = await launchChromium();
   keepConsoles(browser, (line) => logs.push(`console : ${line}`));
@@ -80,7 +79,6 @@ describe("call screen in the browser harness", () => {
     // have none (a Sunday night): the secretary goes forward to the first day that has some, as the core says.
     await expect.poll(() => agenda.getByRole("table").count()).toBeGreaterThan(0);
     const days = await daysToFirstBusyDay();
-    if (days > 0) expect(await agenda.locator(".appointment").count()).toBe(0);
     for (let step = 0; step < days; step++) await agenda.getByRole("button", { name: "Jour suivant" }).click();
     await expect.poll(() => agenda.locator(".appointment").count()).toBeGreaterThan(0);
     // The "cabinet" view: one column per practitioner.

@@ -3,6 +3,7 @@ import { STRICT_TRANSPORT_SECURITY } from "../../server/http/securityHeaders";
 import { parseServerArgs } from "../../server/serverArgs";
 import { startServer } from "../../server/startServer";
 import { useFreshDatabases } from "../support/postgres";
+import { testClock } from "../support/testClock";
 
 /** `--behind-proxy`: from the command line to the running server's trust in the proxy's headers. */
 const freshDatabase = useFreshDatabases();
@@ -18,7 +19,7 @@ describe("--behind-proxy", () => {
     const database = await freshDatabase();
     const https = { "x-forwarded-proto": "https" };
     for (const behindProxy of [true, false]) {
-      const server = await startServer({ port: 0, databaseUrl: database.url, behindProxy });
+      const server = await startServer({ port: 0, databaseUrl: database.url, behindProxy, clock: testClock() });
       try {
         const response = await fetch(`${server.url}/health`, { headers: https });
         expect(response.headers.get("strict-transport-security"), `behindProxy: ${behindProxy}`).toBe(behindProxy ? STRICT_TRANSPORT_SECURITY : null);

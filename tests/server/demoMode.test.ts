@@ -4,12 +4,13 @@ import { SEED_USERS } from "../../db/seed/demo";
 import { startServer, type RunningServer } from "../../server/startServer";
 import { loginResponse } from "../../shared/api/wire";
 import { useFreshDatabases } from "../support/postgres";
+import { testClock } from "../support/testClock";
 
 const freshDatabase = useFreshDatabases();
 
 async function serving<T>(databaseUrl: string, demo: boolean, use: (server: RunningServer, logs: string[]) => Promise<T>): Promise<T> {
   const logs: string[] = [];
-  const server = await startServer({ port: 0, databaseUrl, demo, log: (line) => logs.push(line) });
+  const server = await startServer({ port: 0, databaseUrl, demo, clock: testClock(), log: (line) => logs.push(line) });
   try {
     return await use(server, logs);
   } finally {

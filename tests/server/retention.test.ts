@@ -214,7 +214,7 @@ describe("the server's retention job", () => {
   it("purges when the server starts (then daily), and logs counts only", async () => {
     const agency = await agencyWithHistory();
     const lines: string[] = [];
-    const server = await startServer({ port: 0, databaseUrl: agency.database.url, retention: DEFAULT_RETENTION, log: (line) => lines.push(line) });
+    const server = await startServer({ port: 0, databaseUrl: agency.database.url, retention: DEFAULT_RETENTION, clock: world.clock, log: (line) => lines.push(line) });
     try {
       await eventually(async () => expect((await agency.db.select().from(patients).where(eq(patients.id, agency.forgotten)))[0]!.deletedAt).not.toBeNull());
       await eventually(() => expect(lines).toContain("conservation : effacés 1 patients, 1 rendez-vous, 1 messages, 1 demandes de liste d'attente, 1 appels"));

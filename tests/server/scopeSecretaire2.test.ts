@@ -10,6 +10,7 @@ import { freshDatabase, type FreshDatabase } from "../support/postgres";
 import { PASSWORD, seedSyncFixture, type SyncFixture } from "../support/syncWorld";
 import { dateOf } from "../../shared/time/clock";
 import { testClock } from "../support/testClock";
+import { NOW } from "../support/fixtures";
 
 /**
  * secretaire2 serves the Tilleuls only; secretaire serves the Tilleuls and the Gare. Every mutation
@@ -316,7 +317,7 @@ describe("secretaire2 and the Gare, which she does not serve", () => {
   });
 
   it("opens no telephony route with her token, nor the PBX's secret with her login", async () => {
-    await createPbxLink(database.db, "Standard", "secret-du-standard-0123456789");
+    await createPbxLink(database.db, "Standard", NOW, "secret-du-standard-0123456789");
     const before = await snapshot();
     for (const path of ["", "/asterisk", "/3cx", "/aircall"]) {
       const response = await app.inject({

@@ -11,6 +11,7 @@ import { errorBody, loginResponse, MAX_MUTATIONS_PER_PUSH, pushResponse } from "
 import { errorShapeProblem } from "../support/fuzzChecks";
 import { rawRequest } from "../support/fuzzSockets";
 import { insertUser, useTestApps, type TestApp } from "./appOnFreshDatabase";
+import { NOW } from "../support/fixtures";
 
 const testApp = useTestApps();
 
@@ -179,7 +180,7 @@ describe("hostile bodies", () => {
   it("refuses a NUL character anywhere with 400, before it reaches PostgreSQL (in a push: that mutation alone)", async () => {
     const testing = await testApp();
     const authorization = await signedIn(testing);
-    const secret = (await createPbxLink(testing.db, "Standard", "secret-du-standard-0123456789")).secret;
+    const secret = (await createPbxLink(testing.db, "Standard", NOW, "secret-du-standard-0123456789")).secret;
     const requests = [
       testing.app.inject(postJson("/api/v1/auth/login", { login: "cami\u0000lle", password: "x", deviceName: "y" })),
       testing.app.inject(
@@ -249,7 +250,7 @@ describe("hostile bodies", () => {
 
   it("refuses a PBX event dated year 0, which PostgreSQL cannot store", async () => {
     const testing = await testApp();
-    await createPbxLink(testing.db, "Standard", "secret-du-standard-0123456789");
+    await createPbxLink(testing.db, "Standard", NOW, "secret-du-standard-0123456789");
     const response = await testing.app.inject(
       postJson("/api/v1/telephony/events", { event: "ringing", callId: "1", calledNumber: "01 44 55 66 77", at: "0000-06-01T00:00:00Z" }, { "x-telesec-pbx-secret": "secret-du-standard-0123456789" }),
     );

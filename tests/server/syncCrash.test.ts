@@ -9,6 +9,8 @@ import { queuedMessage } from "../support/queuedMessage";
 import { eventually } from "../support/eventually";
 import { seedSyncFixture, PASSWORD } from "../support/syncWorld";
 import { useTempDirs } from "../support/tempDir";
+import { dateOf } from "../../shared/time/clock";
+import { testClock } from "../support/testClock";
 
 /**
  * Crashes, for real: the server process and then a workstation process are killed with SIGKILL
@@ -38,11 +40,13 @@ describe("crashes in the middle of a push", { timeout: 180_000 }, () => {
     const fixture = await seedSyncFixture(database.db);
     const port = await freePort();
     const serverUrl = `http://127.0.0.1:${port}`;
+    // One clock for the test: its server processes and its workstations go on from where it is.
+    const clock = testClock();
 
     // 1. The server dies with SIGKILL while a workstation pushes 1,000 queued messages.
-    let server = await processes.server(database.url, port);
+    let server = await processes.server(database.url, port, clock);
     const dataDir = tempDir();
-    const workstation = await createWorkstation({ dataDir, keyProvider: keyFileProvider(join(dataDir, "store.key")), serverUrl, pullIntervalMs: 60_000 });
+    const workstation = await createWorkstation({ dataDir, keyProvider: keyFileProvider(join(dataDir, "store.key")), serverUrl, pullIntervalMs: 60_000, clock });
     try {
       // Signed in long enough to receive the practices, then out, so the 1,000 messages go in one big push.
       await workstation.handlers["session.login"]({ login: "secretaire", password: PASSWORD });
@@ -59,7 +63,7 @@ describe("crashes in the middle of a push", { timeout: 180_000 }, () => {
       await processes.kill(server.child);
       expect(await appliedSeq(database)).toBeLessThan(COUNT);
 
-      server = await processes.server(database.url, port);
+      server = await processes.server(database.url, port, clock);
       await eventually(async () => {
         const status = await workstation.handlers["sync.now"]({});
         return status.state === "online" && status.pendingCount === 0;
@@ -72,7 +76,7 @@ describe("crashes in the middle of a push", { timeout: 180_000 }, () => {
 
     // 2. A workstation process dies with SIGKILL while pushing; a new one resumes from its encrypted outbox.
     const crashingDir = tempDir();
-    const first = processes.run(["tests/support/workstationProcess.ts", crashingDir, serverUrl, fixture.tilleuls.practiceId, String(COUNT)]);
+    const first = processes.run(["tests/support/workstationProcess.ts", crashingDir, serverUrl, fixture.tilleuls.practiceId, String(COUNT), dateOf(clock).toISOString()]);
     const seqOfSecondClient = async () =>
       Number((await database.db.execute<{ seq: string }>(sql`SELECT coalesce(min(last_mutation_seq), 0) AS seq FROM client_mutation`)).rows[0]!.seq);
     await eventually(async () => {
@@ -81,7 +85,7 @@ describe("crashes in the middle of a push", { timeout: 180_000 }, () => {
     }, 60_000);
     await processes.kill(first.child);
 
-    const second = processes.run(["tests/support/workstationProcess.ts", crashingDir, serverUrl, fixture.tilleuls.practiceId, String(COUNT)]);
+    const second = processes.run(["tests/support/workstationProcess.ts", crashingDir, serverUrl, fixture.tilleuls.practiceId, String(COUNT), dateOf(clock).toISOString()]);
     await eventually(() => second.lines.some((line) => /"state":"online","pendingCount":0,.*"conflicts":0/.test(line)), 60_000);
     await processes.kill(second.child);
     expect(await messageCounts(database)).toEqual({ total: 2 * COUNT, ids: 2 * COUNT, texts: 2 * COUNT });

@@ -79,7 +79,7 @@ describe("sync between two workstations and one server", () => {
     const { database, fixture } = await world.database();
     const first = await world.server(database.url);
     const port = await freePort();
-    await processes.server(database.url, port);
+    await processes.server(database.url, port, world.clock);
     const a = await world.workstation(first.url, "secretaire");
     const b = await world.workstation(`http://127.0.0.1:${port}`, "secretaire");
 

@@ -5,6 +5,7 @@ import { createPbxLink } from "../../server/telephony/pbxSecrets";
 import { telephonyFixture } from "./fixtures/telephony/telephonyFixture";
 import { eventually } from "../support/eventually";
 import { callRows, countRows, TILLEULS_NUMBER, useTelephonyWorld } from "./fixtures/telephony/telephonyWorld";
+import { NOW } from "../support/fixtures";
 
 const world = useTelephonyWorld();
 
@@ -64,7 +65,7 @@ describe("the PBX adapters' routes", () => {
     const { database } = await world.agency();
     const server = await world.server(database.url);
     const token = (telephonyFixture("aircall/call.created.json") as { token: string }).token;
-    await createPbxLink(database.db, "Aircall", token);
+    await createPbxLink(database.db, "Aircall", NOW, token);
     const login = "camille.laurent@telesec.example";
     const camille = await database.db.insert(users).values({ id: randomUUID(), login, displayName: "Camille Laurent", role: "secretary", practiceIds: [] }).returning();
 

@@ -7,12 +7,13 @@ import { startServer, type RunningServer } from "../../server/startServer";
 import { DEMO_PBX_SECRET } from "../../server/telephony/demoPbxLink";
 import { useFreshDatabases } from "../support/postgres";
 import { useProcesses } from "../support/processes";
+import { testClock } from "../support/testClock";
 
 const freshDatabase = useFreshDatabases();
 const processes = useProcesses();
 
 async function serving<T>(databaseUrl: string, demo: boolean, use: (server: RunningServer) => Promise<T>): Promise<T> {
-  const server = await startServer({ port: 0, databaseUrl, demo });
+  const server = await startServer({ port: 0, databaseUrl, demo, clock: testClock() });
   try {
     return await use(server);
   } finally {

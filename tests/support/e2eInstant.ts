@@ -20,7 +20,7 @@ export const E2E_AT_VARIABLE = "TELESEC_E2E_AT";
 /** The suite's start instant, in ms; a wrong TELESEC_E2E_AT is refused in French. */
 export function e2eStartInstant(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const parsed = startInstant.safeParse(env[E2E_AT_VARIABLE] ?? E2E_DEFAULT_AT);
-  if (!parsed.success) throw new Error(`${E2E_AT_VARIABLE} : ${parsed.error.issues.map((issue) => issue.message).join(" ; ")}`);
+  if (!parsed.success) throw new Error(`${E2E_AT_VARIABLE} : ${parsed.error.issues.map((issue) => issue.message.replace(/^--now : /, "")).join(" ; ")}`);
   return parsed.data;
 }
 

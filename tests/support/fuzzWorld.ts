@@ -14,6 +14,7 @@ import { freshDatabase, type FreshDatabase } from "./postgres";
 import { PASSWORD, seedSyncFixture, type SyncFixture } from "./syncWorld";
 import { dateOf } from "../../shared/time/clock";
 import { testClock } from "./testClock";
+import { NOW } from "./fixtures";
 
 export const FUZZ_PBX_SECRET = "secret-du-standard-a-fuzzer-0123456789";
 
@@ -50,7 +51,7 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
   const fixture = await seedSyncFixture(database.db);
   await database.db.insert(dialledNumbers).values({ id: randomUUID(), practiceId: fixture.tilleuls.practiceId, e164: "+33144556677", label: "Accueil" });
   await database.db.update(users).set({ extension: "201" }).where(eq(users.login, "secretaire"));
-  await createPbxLink(database.db, "Standard à fuzzer", FUZZ_PBX_SECRET);
+  await createPbxLink(database.db, "Standard à fuzzer", NOW, FUZZ_PBX_SECRET);
   const logs: string[] = [];
   const updatesDir = mkdtempSync(join(tmpdir(), "telesec-fuzz-updates-"));
   writeFileSync(join(updatesDir, "latest.yml"), "version: 1.0.0\n");

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterEach } from "vitest";
 import { eventually } from "./eventually";
-import { NOW } from "./fixtures";
+import { dateOf, type Clock } from "../../shared/time/clock";
 
 /**
  * Real processes for tests that need them (crashes, several servers): TypeScript entry points run
@@ -37,9 +37,12 @@ export function useProcesses() {
 
   return {
     run,
-    /** `npm run server` in a process of its own, on an existing database, its clock from the tests' NOW; resolves once it listens. */
-    async server(databaseUrl: string, port: number): Promise<RunningProcess> {
-      const server = run(["server/index.ts", "--port", String(port), "--now", NOW.toISOString()], { DATABASE_URL: databaseUrl });
+    /**
+     * `npm run server` in a process of its own, on an existing database, its clock started where the
+     * test's `clock` is now (a restarted server goes on from there); resolves once it listens.
+     */
+    async server(databaseUrl: string, port: number, clock: Clock): Promise<RunningProcess> {
+      const server = run(["server/index.ts", "--port", String(port), "--no-retention", "--now", dateOf(clock).toISOString()], { DATABASE_URL: databaseUrl });
       await eventually(() => server.lines.some((line) => line.includes("Serveur Télésec prêt")), 30_000);
       return server;
     },

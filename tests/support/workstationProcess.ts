@@ -2,17 +2,17 @@ import { join } from "node:path";
 import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { createWorkstation } from "../../electron/core/workstation";
 import { queuedMessage } from "./queuedMessage";
-import { testClock } from "./testClock";
+import { clockStartingAt } from "../../shared/time/clock";
 
 /**
  * A workstation core in a process of its own, for crash tests: the parent kills it with SIGKILL.
- * `node --import tsx workstationProcess.ts DATA_DIR SERVER_URL PRACTICE_ID COUNT`:
+ * `node --import tsx workstationProcess.ts DATA_DIR SERVER_URL PRACTICE_ID COUNT NOW`:
  * queues COUNT messages (only on the first run: an existing outbox or session is resumed as is),
  * logs in as secretaire if there is no session, then syncs and prints each sync status as a JSON line.
  */
-const [dataDir, serverUrl, practiceId, countText] = process.argv.slice(2) as [string, string, string, string];
-// The tests' instant, as the server processes of the crash tests have it.
-const workstation = await createWorkstation({ dataDir, keyProvider: keyFileProvider(join(dataDir, "store.key")), serverUrl, pullIntervalMs: 60_000, clock: testClock() });
+const [dataDir, serverUrl, practiceId, countText, now] = process.argv.slice(2) as [string, string, string, string, string];
+// NOW: the test's clock when it started this process, so that it agrees with the test's server.
+const workstation = await createWorkstation({ dataDir, keyProvider: keyFileProvider(join(dataDir, "store.key")), serverUrl, pullIntervalMs: 60_000, clock: clockStartingAt(Date.parse(now)) });
 const say = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 // Every sync status the core announces, with its conflicts: the parent test waits for the line it needs.
 workstation.on("sync.status", (status) => say({ ...status, conflicts: status.conflictCount }));

@@ -10,11 +10,6 @@ export type IsoDate = string;
 export const PARIS_TIME_ZONE = "Europe/Paris";
 const DAY_MS = 86_400_000;
 
-/** The Paris day of an instant: the seed's reference date, so "now" in the data is the clock's today. */
-export function parisToday(now: Date): IsoDate {
-  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(PARIS_TIME_ZONE).toPlainDate().toString();
-}
-
 export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }

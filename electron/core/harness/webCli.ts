@@ -19,10 +19,16 @@ const argsSchema = z.object({
   now: startInstant.optional(),
 });
 
-const { values } = parseArgs({
-  options: { port: { type: "string", default: "5180" }, "data-dir": { type: "string" }, server: { type: "string" }, config: { type: "string" }, now: { type: "string" } },
-  strict: true,
-});
+let values;
+try {
+  ({ values } = parseArgs({
+    options: { port: { type: "string", default: "5180" }, "data-dir": { type: "string" }, server: { type: "string" }, config: { type: "string" }, now: { type: "string" } },
+    strict: true,
+  }));
+} catch (error) {
+  console.error(`Argument non reconnu ou sans valeur (${(error as Error).message}). Usage : npm run web -- --port 5180 --data-dir DOSSIER [--server URL] [--config FICHIER] [--now INSTANT]`);
+  process.exit(2);
+}
 const parsed = argsSchema.safeParse(values);
 if (!parsed.success) {
   console.error(`Arguments invalides : ${parsed.error.issues.map((issue) => issue.message).join(" ; ")}`);

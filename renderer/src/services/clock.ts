@@ -8,11 +8,20 @@ import { telesec } from "./telesec";
  * fake core in tests, the screens show the core's instant, not the browser's.
  */
 let clock: Clock = systemClock;
+/** The last question to the core about its time: what screens wait for before they show. */
+let asked: Promise<void> | null = null;
 
-/** Takes the core's time; called before the working screen shows. */
-export async function followCoreClock(): Promise<void> {
-  const { now } = await telesec.call("clock.now", {});
-  clock = clockStartingAt(Date.parse(now));
+/** Takes the core's time; called before the working screen shows (and again on a retry). */
+export function followCoreClock(): Promise<void> {
+  asked = telesec.call("clock.now", {}).then(({ now }) => {
+    clock = clockStartingAt(Date.parse(now));
+  });
+  return asked;
+}
+
+/** Resolves once the core's time is known: at once when it was, else when the question under way is answered. */
+export function coreClockKnown(): Promise<void> {
+  return asked ?? followCoreClock();
 }
 
 /** Now, as the core counts it. */

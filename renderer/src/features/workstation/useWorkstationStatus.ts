@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { coreClockKnown } from "../../services/clock";
 import { telesec } from "../../services/telesec";
 import { workstationActions } from "../../stores/workstationStore";
 import { loadWorkstationStatus } from "./loadWorkstationStatus";
@@ -9,10 +10,17 @@ export function useWorkstationStatus(): void {
   useEffect(() => {
     let active = true;
     const unsubscribe = telesec.onWorkstationStatus((status) => {
-      if (!active) return;
-      // Revoked: the core wiped the local copy; what the renderer read from it goes too.
-      if (status.state === "revoked") startAfresh(status);
-      else workstationActions.statusReceived(status);
+      // After the core's time, like the first status: no screen shows before the renderer knows "now".
+      void coreClockKnown().then(
+        () => {
+          if (!active) return;
+          // Revoked: the core wiped the local copy; what the renderer read from it goes too.
+          if (status.state === "revoked") startAfresh(status);
+          else workstationActions.statusReceived(status);
+        },
+        // The question failed: loadWorkstationStatus says so, and its retry asks again.
+        () => {},
+      );
     });
     void loadWorkstationStatus(() => active);
     return () => {
