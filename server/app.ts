@@ -10,6 +10,7 @@ import { registerHealthRoutes } from "./health/routes";
 import { DEFAULT_BODY_LIMIT_BYTES } from "./http/bodyLimits";
 import { answerClientError, registerConnectRefusal } from "./http/clientErrors";
 import { answerFrameworkError, registerErrorHandling } from "./http/errorHandling";
+import { registerGracefulClose } from "./http/gracefulClose";
 import { registerJsonBodyParser } from "./http/jsonBody";
 import { registerSecurityHeaders } from "./http/securityHeaders";
 import { registerRouteCatalogue } from "./security/routeCatalogue";
@@ -57,6 +58,7 @@ export async function buildServer({ db, pool, log = () => {}, behindProxy = fals
   app.decorateRequest("session", undefined);
   registerJsonBodyParser(app);
   registerSecurityHeaders(app);
+  registerGracefulClose(app);
   registerErrorHandling(app, log);
   await app.register(fastifyWebsocket, { options: { maxPayload: WEBSOCKET_MAX_PAYLOAD_BYTES } });
   // After the plugin: its onRequest hook marks upgrades so that a refused one's socket is closed.
