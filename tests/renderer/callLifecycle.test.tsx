@@ -162,6 +162,21 @@ describe("a call popped by the telephony", () => {
     expect(bridge.mutationsNamed("call.open")).toHaveLength(0);
   });
 
+  it("puts focus where the call's work starts, away from the header's buttons", async () => {
+    const { bridge } = await renderCallScreen();
+    // Where a sign-in left it before: on "Se déconnecter", where an Enter would end the session mid-call.
+    screen.getByRole("button", { name: "Oublier ce poste…" }).focus();
+    telephony(bridge, "ringing", FIRST);
+    await waitFor(() => expect(screen.getByLabelText("Rechercher un patient")).toHaveFocus());
+  });
+
+  it("puts focus on the choice of the caller when several patients share the number", async () => {
+    const leo = { ...patients.find((patient) => patient.id === IDS.heleneDurand)!, id: "30000000-0000-4000-8000-000000000009", firstName: "Léo", birthDate: "2012-05-01" };
+    const { bridge } = await renderCallScreen({ patients: [...patients, leo] });
+    telephony(bridge, "ringing", FIRST);
+    await waitFor(() => expect(screen.getByRole("listbox", { name: "Choisir le patient appelant" })).toHaveFocus());
+  });
+
   it("shows the popped call's numbers in the call form, as if typed", async () => {
     const { bridge } = await renderCallScreen();
     telephony(bridge, "ringing", FIRST);

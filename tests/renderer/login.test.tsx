@@ -1,6 +1,6 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { renderCallScreen } from "./renderApp";
+import { openCallByNumbers, renderCallScreen } from "./renderApp";
 import { SERVER_URL, camille, syncStatus } from "./syncFixtures";
 
 const dialog = () => screen.getByRole("dialog", { name: "Connexion au serveur de l'agence" });
@@ -30,7 +30,8 @@ describe("signing in", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     expect(bridge.callsTo("session.login")).toEqual([{ serverUrl: SERVER_URL, login: "c.laurent", password: "motdepasse" }]);
     expect(screen.getByText("Session : Camille Laurent")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Se déconnecter" })).toHaveFocus();
+    // The next keystroke is a call's, never "Se déconnecter"'s: an Enter there would end the session.
+    expect(screen.getByLabelText("Numéro appelé")).toHaveFocus();
     expect(screen.queryByRole("button", { name: "Se connecter" })).not.toBeInTheDocument();
     expect(indicator()).toHaveTextContent("Synchronisation…");
     expect(bridge.violations).toEqual([]);
@@ -126,6 +127,34 @@ describe("signing out", () => {
     expect(await screen.findByRole("button", { name: "Se connecter" })).toHaveFocus();
     expect(indicator()).toHaveTextContent("Non connecté");
     expect(screen.queryByText("Camille Laurent", { exact: false })).not.toBeInTheDocument();
+  });
+
+  it("asks first during a call, Enter keeping the session; then signs out on the secretary's word", async () => {
+    const { user, bridge } = await renderCallScreen({ session: camille, syncStatus: syncStatus({ state: "online" }) });
+    await openCallByNumbers(user, "04 78 00 00 01", "06 12 34 56 78");
+
+    await user.click(screen.getByRole("button", { name: "Se déconnecter" }));
+    const dialog = await screen.findByRole("dialog", { name: "Se déconnecter\u00A0?" });
+    expect(dialog).toHaveTextContent("Un appel est en cours : son issue n'est pas encore enregistrée.");
+    expect(within(dialog).getByRole("button", { name: "Rester connectée" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(bridge.callsTo("session.logout")).toEqual([]);
+    expect(screen.getByRole("button", { name: "Se déconnecter" })).toHaveFocus();
+
+    await user.click(screen.getByRole("button", { name: "Se déconnecter" }));
+    await user.click(within(await screen.findByRole("dialog", { name: "Se déconnecter\u00A0?" })).getByRole("button", { name: "Se déconnecter quand même" }));
+    await waitFor(() => expect(bridge.callsTo("session.logout")).toEqual([{}]));
+  });
+
+  it("asks first with changes not yet sent, saying how many", async () => {
+    const { user, bridge } = await renderCallScreen({ session: camille, syncStatus: syncStatus({ state: "offline", pendingCount: 3 }) });
+    await user.click(await screen.findByRole("button", { name: "Se déconnecter" }));
+    const dialog = await screen.findByRole("dialog", { name: "Se déconnecter\u00A0?" });
+    expect(dialog).toHaveTextContent("3 modifications faites sur ce poste ne sont pas encore envoyées au serveur de l'agence");
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(bridge.callsTo("session.logout")).toEqual([]);
   });
 
   it("says so when the core cannot sign out", async () => {

@@ -14,6 +14,7 @@ import { CALL_OUTCOME_LABELS } from "./callOutcomes";
 import { newId } from "./newId";
 import { openCall } from "./openCall";
 import { currentTime } from "../../services/clock";
+import { FOCUS_TARGETS, focusTarget } from "../../app/focusTargets";
 
 /**
  * The life of a call record on this workstation. Every call has one: a call opened by hand writes
@@ -80,10 +81,23 @@ export function receiveTelephonyEvent(event: TelephonyEvent): void {
   if (change.popped) {
     // A call rings: the panes of the calls come back, whatever agency screen was open.
     screenActions.shown("calls");
-    void showCall(change.popped);
+    void showCall(change.popped).then(() => focusCallStart());
   }
   // The caller hung up: the outcome is due now, unless the secretary is busy in another dialog.
   if (change.hungUp) requestClose();
+}
+
+/**
+ * Once a popped call's panes are drawn, focus goes where its work starts: choosing among the
+ * patients sharing the caller's number, else the patient search. Not while a dialog is open (she is
+ * busy in it), and never left on a header button, where an Enter would act (sign out) mid-call.
+ */
+function focusCallStart(): void {
+  // After React has drawn what the call brought (the caller's choice appears only then).
+  setTimeout(() => {
+    if (dialogActions.isAnyOpen()) return;
+    if (!focusTarget(FOCUS_TARGETS.callerChoice)) focusTarget(FOCUS_TARGETS.patientSearch);
+  }, 0);
 }
 
 function showCall(call: CallRecord): Promise<void> {

@@ -7,8 +7,12 @@ import { ForgetWorkstationDialog } from "../workstation/ForgetWorkstationDialog"
 import { selectKnownServerUrl, selectNeedsSignIn, selectSignedInUser } from "../../stores/syncSelectors";
 import { useSyncStore } from "../../stores/syncStore";
 import { ScreenLinks } from "../admin/ScreenLinks";
+import { useCallLineStore } from "../../stores/callLineStore";
+import { FOCUS_TARGETS, focusTarget } from "../../app/focusTargets";
+import { selectPendingCount } from "../../stores/syncSelectors";
 import { LoginDialog } from "./LoginDialog";
 import { signOut } from "./sessionCommands";
+import { SignOutDialog } from "./SignOutDialog";
 
 /**
  * Who is signed in, with a way out and the lock; or, when nobody is, the way in. And, rarely
@@ -21,18 +25,23 @@ export function SessionControls() {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [signOutFailure, setSignOutFailure] = useState<string | null>(null);
   const [forgetOpen, setForgetOpen] = useState(false);
+  const [signOutAsked, setSignOutAsked] = useState(false);
+  const callInProgress = useCallLineStore((state) => state.current !== null);
+  const pending = useSyncStore(selectPendingCount);
   const forgetButton = useRef<HTMLButtonElement>(null);
   const signInButton = useRef<HTMLButtonElement>(null);
   const signOutButton = useRef<HTMLButtonElement>(null);
   const restoreFocus = useRef(false);
 
-  // When the dialog closes or the session ends, the button that had focus may be gone: focus
-  // goes to whichever session button now stands in its place rather than to the page.
+  // When the dialog closes or the session ends, the button that had focus may be gone. Signed in,
+  // the next keystroke belongs to the call ("Numéro appelé"), never to "Se déconnecter", where an
+  // Enter would end the session; signed out, to "Se connecter".
   const signedIn = user !== null;
   useEffect(() => {
     if (!restoreFocus.current || dialogOpen) return;
     restoreFocus.current = false;
-    (signInButton.current ?? signOutButton.current)?.focus();
+    if (signInButton.current) signInButton.current.focus();
+    else if (!focusTarget(FOCUS_TARGETS.dialledNumber)) signOutButton.current?.focus();
   }, [dialogOpen, signedIn]);
 
   function closeDialog(): void {
@@ -40,7 +49,14 @@ export function SessionControls() {
     setDialogOpen(false);
   }
 
+  /** With a call on the line or changes unsent, asks first. */
+  function askToEndSession(): void {
+    if (callInProgress || pending > 0) setSignOutAsked(true);
+    else void endSession();
+  }
+
   async function endSession(): Promise<void> {
+    setSignOutAsked(false);
     setSignOutFailure(null);
     restoreFocus.current = true;
     try {
@@ -60,7 +76,7 @@ export function SessionControls() {
           <button type="button" className="button" aria-keyshortcuts={shortcutKeys("lock")} onClick={() => lockWorkstation()}>
             Verrouiller
           </button>
-          <button ref={signOutButton} type="button" className="button" onClick={() => void endSession()}>
+          <button ref={signOutButton} type="button" className="button" onClick={askToEndSession}>
             Se déconnecter
           </button>
         </>
@@ -72,6 +88,17 @@ export function SessionControls() {
         </button>
       )}
       {dialogOpen && <LoginDialog knownServerUrl={knownServerUrl} onClose={closeDialog} />}
+      {signOutAsked && (
+        <SignOutDialog
+          callInProgress={callInProgress}
+          pending={pending}
+          onConfirm={() => void endSession()}
+          onClose={() => {
+            setSignOutAsked(false);
+            signOutButton.current?.focus();
+          }}
+        />
+      )}
       <button ref={forgetButton} type="button" className="button" onClick={() => setForgetOpen(true)}>
         Oublier ce poste…
       </button>
