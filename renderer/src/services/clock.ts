@@ -8,20 +8,26 @@ import { telesec } from "./telesec";
  * fake core in tests, the screens show the core's instant, not the browser's.
  */
 let clock: Clock = systemClock;
-/** The last question to the core about its time: what screens wait for before they show. */
+/** The last question to the core about its time, and whether an answer came: what screens wait for. */
 let asked: Promise<void> | null = null;
+let known = false;
 
 /** Takes the core's time; called before the working screen shows (and again on a retry). */
 export function followCoreClock(): Promise<void> {
   asked = telesec.call("clock.now", {}).then(({ now }) => {
     clock = clockStartingAt(Date.parse(now));
+    known = true;
   });
   return asked;
 }
 
-/** Resolves once the core's time is known: at once when it was, else when the question under way is answered. */
-export function coreClockKnown(): Promise<void> {
-  return asked ?? followCoreClock();
+/**
+ * Runs `then` once the core's time is known: at once (in the same turn) when it is, else when the
+ * question under way is answered; never if it fails (the status screen says so and asks again).
+ */
+export function whenCoreClockKnown(then: () => void): void {
+  if (known) then();
+  else void (asked ?? followCoreClock()).then(then, () => {});
 }
 
 /** Now, as the core counts it. */

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { coreClockKnown } from "../../services/clock";
+import { whenCoreClockKnown } from "../../services/clock";
 import { telesec } from "../../services/telesec";
 import { workstationActions } from "../../stores/workstationStore";
 import { loadWorkstationStatus } from "./loadWorkstationStatus";
@@ -11,16 +11,12 @@ export function useWorkstationStatus(): void {
     let active = true;
     const unsubscribe = telesec.onWorkstationStatus((status) => {
       // After the core's time, like the first status: no screen shows before the renderer knows "now".
-      void coreClockKnown().then(
-        () => {
-          if (!active) return;
-          // Revoked: the core wiped the local copy; what the renderer read from it goes too.
-          if (status.state === "revoked") startAfresh(status);
-          else workstationActions.statusReceived(status);
-        },
-        // The question failed: loadWorkstationStatus says so, and its retry asks again.
-        () => {},
-      );
+      whenCoreClockKnown(() => {
+        if (!active) return;
+        // Revoked: the core wiped the local copy; what the renderer read from it goes too.
+        if (status.state === "revoked") startAfresh(status);
+        else workstationActions.statusReceived(status);
+      });
     });
     void loadWorkstationStatus(() => active);
     return () => {
