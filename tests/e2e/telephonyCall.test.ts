@@ -124,6 +124,14 @@ describe("a call popped by the telephony, handled in the browser, seen by a seco
     expect(await callerMatches.textContent()).toContain(DEMO_PATIENT.birthName.toLocaleUpperCase("fr-FR"));
     expect(cardText).not.toContain("Appelant inconnu");
 
+    // Scenario « Entrée en plein appel »: after the sign-in and the pop, focus is where the call's work
+    // starts, not on « Se déconnecter »; a habitual Enter there keeps the session.
+    const focused = page.locator(":focus");
+    await expect.poll(async () => ((await focused.count()) === 1 ? await focused.getAttribute("id") : null)).toMatch(/^(champ-recherche-patient|choix-patient-appelant)$/);
+    await page.keyboard.press("Enter");
+    expect(await page.getByRole("button", { name: "Se déconnecter" }).count()).toBe(1);
+    expect(await page.getByRole("dialog", { name: "Se déconnecter\u00A0?" }).count()).toBe(0);
+
     const consignes = page.getByRole("region", { name: "Consignes" });
     await expect.poll(() => consignes.getByRole("heading", { name: emergencyDirectiveTitle }).count()).toBe(1);
     expect(await consignes.textContent()).toMatch(/15/);

@@ -256,6 +256,16 @@ describe("the waitlist", () => {
   });
 });
 
+describe("the grid in French", () => {
+  it("leaves none of FullCalendar's English labels, shown or read out", async () => {
+    await callFromHelene();
+    await agenda().findAllByRole("region", { name: /^Agenda de / });
+    const html = document.body.innerHTML;
+    expect(html).toContain("Heures");
+    for (const english of ["Timed", "Events", "Close", "Today", "Prev", "Next"]) expect(html).not.toMatch(new RegExp(`["> ]${english}["<]`));
+  });
+});
+
 describe("agenda navigation", () => {
   it("goes day by day, to the week view and to one practitioner's agenda", async () => {
     const { user, bridge } = await callFromHelene();

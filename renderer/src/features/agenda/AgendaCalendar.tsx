@@ -88,6 +88,10 @@ function TimeGrid({ view, firstDate, appointments, practitioners, header, onOpen
       initialDate={firstDate}
       timeZone={PARIS_TIME_ZONE}
       locale={frLocale}
+      // What FullCalendar's French locale leaves in English (read by screen readers).
+      timedText="Heures"
+      eventsHint="Rendez-vous"
+      closeHint="Fermer"
       headerToolbar={false}
       allDaySlot={false}
       nowIndicator
