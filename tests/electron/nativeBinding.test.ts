@@ -1,13 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { EventEmitter } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Workstation, WorkstationOptions } from "../../electron/core/workstation";
 import type { CoreProcess } from "../../electron/main/coreLauncher";
+import { useTempDirs } from "../support/tempDir";
 
 /**
  * Each runtime loads its own build of the encrypted SQLite module (scripts/native-module.mjs): a Node
@@ -38,18 +37,12 @@ const { launchCore } = await import("../../electron/main/coreLauncher");
 const { nativeSqliteBinding } = await import("../../electron/main/appLayout");
 
 const KEY = new Uint8Array(32).fill(7);
-const dirs: string[] = [];
 const channels: MessageChannel[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), "telesec-native-"));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = useTempDirs();
 
 afterEach(() => {
   setNativeBinding(undefined);
   constructed.length = 0;
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   for (const { port1, port2 } of channels.splice(0)) {
     port1.close();
     port2.close();

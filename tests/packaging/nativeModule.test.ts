@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { hostname, tmpdir } from "node:os";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { useTempDirs } from "../support/tempDir";
 
 /**
  * scripts/native-module.mjs: one build of the encrypted SQLite module per runtime, side by side. Builds
@@ -21,15 +22,7 @@ const electronVersion = (JSON.parse(readFileSync(join(electronDir, "package.json
 const electronArch = process.arch === "arm" ? "armv7l" : process.arch;
 const electronBuildReady = existsSync(join(nativeRoot, `electron-${process.platform}-${electronArch}`, "build.json"));
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), "telesec-native-"));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs();
 
 interface Run {
   code: number | null;
