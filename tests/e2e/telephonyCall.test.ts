@@ -14,7 +14,7 @@ import { E2E_OUTPUT_DIR } from "../support/browser";
 import { logInThroughUi } from "../support/browserSession";
 import { postPbxEvent, type PbxEvent } from "../support/pbx";
 import { useE2eWorld } from "../support/e2eWorld";
-import { eventually } from "../support/syncWorld";
+import { eventually } from "../support/eventually";
 import { dateOf } from "../../shared/time/clock";
 
 /**

@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { startInstant } from "../../shared/time/clock";
-import { E2E_AT_VARIABLE, E2E_DEFAULT_AT } from "./e2eInstant";
+import { E2E_AT_VARIABLE, E2E_DEFAULT_AT, e2eStartInstant } from "./e2eInstant";
 
 /**
  * `npm run test:e2e [-- --at ISO-8601] [FICHIERS…]`: builds the renderer, then runs the end-to-end
@@ -19,12 +18,14 @@ try {
   process.exit(2);
 }
 const at = values.at ?? process.env[E2E_AT_VARIABLE] ?? E2E_DEFAULT_AT;
-const checked = startInstant.safeParse(at);
-if (!checked.success) {
-  console.error(`--at : ${checked.error.issues.map((issue) => issue.message.replace(/^--now : /, "")).join(" ; ")}\n${USAGE}`);
+let start: number;
+try {
+  start = e2eStartInstant({ [E2E_AT_VARIABLE]: at });
+} catch (error) {
+  console.error(`--at : ${(error as Error).message.replace(`${E2E_AT_VARIABLE} : `, "")}\n${USAGE}`);
   process.exit(2);
 }
-console.log(`Bout en bout à l'instant ${at} (heure de Paris : ${new Date(checked.data).toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}).`);
+console.log(`Bout en bout à l'instant ${at} (heure de Paris : ${new Date(start).toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}).`);
 
 const run = (command: string, args: string[]) => {
   const result = spawnSync(command, args, { stdio: "inherit", shell: process.platform === "win32", env: { ...process.env, [E2E_AT_VARIABLE]: at } });

@@ -90,9 +90,6 @@ export async function seedSyncFixture(db: CentralDatabase): Promise<SyncFixture>
   return { tilleuls, gare };
 }
 
-/** The suite's one wait, re-exported for tests/e2e/telephonyCall.test.ts, which imports it from here. */
-export { eventually };
-
 export interface TestWorkstation {
   workstation: Workstation;
   dataDir: string;
