@@ -19,7 +19,7 @@ import { practitionerName } from "../practice/practiceLabels";
 import { cancelAppointment, moveAppointment, setAppointmentStatus } from "./appointmentCommands";
 import { APPOINTMENT_STATUS_LABELS, PENDING_MARK } from "./calendarEvents";
 import { SlotChoices } from "./SlotChoices";
-import { useSlotChoices } from "./useSlotChoices";
+import { chosenSlotStart, useSlotChoices } from "./useSlotChoices";
 
 export const APPOINTMENT_DIALOG_TITLE = "Rendez-vous";
 
@@ -148,14 +148,12 @@ function MoveForm({ appointment, practice, saving, onBack, onMove }: MoveFormPro
     [practice.id, appointment.practitionerId, appointment.appointmentTypeId],
   );
   const slots = useSlotChoices(search, null);
-  const [startAt, setStartAt] = useState("");
+  const [chosen, setStartAt] = useState("");
   const [error, setError] = useState<string | undefined>();
   const form = useRef<HTMLFormElement>(null);
 
   // The earliest slot is chosen and focused once found: arrows then go through the others.
-  useEffect(() => {
-    if (slots.status === "ready" && startAt === "") setStartAt(slots.value[0]?.startAt ?? "");
-  }, [slots, startAt]);
+  const startAt = chosenSlotStart(chosen, slots);
   useEffect(() => {
     if (slots.status === "ready") (form.current?.querySelector<HTMLInputElement>("input[type=radio]") ?? form.current?.querySelector("button"))?.focus();
   }, [slots.status]);

@@ -19,7 +19,7 @@ import { bookAppointment } from "./appointmentCommands";
 import { motifsOf, NO_MOTIFS, NO_PATIENT_ERROR, readBookingForm, type BookingFormErrors, type BookingFormValues } from "./bookingForm";
 import { MotifFields } from "./MotifFields";
 import { SlotChoices } from "./SlotChoices";
-import { useSlotChoices } from "./useSlotChoices";
+import { chosenSlotStart, useSlotChoices } from "./useSlotChoices";
 
 export const BOOKING_DIALOG_TITLE = "Prendre rendez-vous";
 
@@ -56,11 +56,7 @@ function BookingForm({ practice }: { practice: PracticeCard }) {
   const search = values.practitionerId && values.appointmentTypeId ? { practiceId: practice.id, practitionerId: values.practitionerId, appointmentTypeId: values.appointmentTypeId } : null;
   const slots = useSlotChoices(search, pickedSlot);
 
-  // The earliest slot is chosen by default, so Enter books the next one that fits.
-  useEffect(() => {
-    if (slots.status !== "ready") return;
-    setValues((current) => (slots.value.some((slot) => slot.startAt === current.startAt) ? current : { ...current, startAt: slots.value[0]?.startAt ?? "" }));
-  }, [slots]);
+  const startAt = chosenSlotStart(values.startAt, slots);
 
   const practitioner = practice.practitioners.find((candidate) => candidate.id === values.practitionerId) ?? null;
 
@@ -68,7 +64,7 @@ function BookingForm({ practice }: { practice: PracticeCard }) {
     event.preventDefault();
     if (saving) return;
     setFailure(null);
-    const read = readBookingForm(values, patient, practice.practitioners, motifs);
+    const read = readBookingForm({ ...values, startAt }, patient, practice.practitioners, motifs);
     if ("errors" in read) {
       setErrors(read.errors);
       return;
@@ -105,7 +101,7 @@ function BookingForm({ practice }: { practice: PracticeCard }) {
         <p className="notice booking-form__instructions">{`À lire au patient${NBSP}: ${motif.patientInstructions}`}</p>
       )}
       <NewPatientPolicy practitioner={practitioner} motif={motif} doctorAgreed={values.doctorAgreed} onChange={(doctorAgreed) => setValues((current) => ({ ...current, doctorAgreed }))} />
-      <SlotChoices slots={slots} value={values.startAt} onChange={(startAt) => setValues((current) => ({ ...current, startAt }))} error={errors.startAt} />
+      <SlotChoices slots={slots} value={startAt} onChange={(startAt) => setValues((current) => ({ ...current, startAt }))} error={errors.startAt} />
       <TextField label="Note pour le cabinet" value={values.notes} onChange={(notes) => setValues((current) => ({ ...current, notes }))} error={errors.notes} />
       <SubmissionNotices failure={failure === null ? null : `Le rendez-vous n'a pas pu être pris${NBSP}: ${failure}`} />
       <FormButtons submitLabel="Réserver" busy={saving || !patient} />

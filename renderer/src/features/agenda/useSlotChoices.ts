@@ -50,3 +50,12 @@ function withPicked(found: FreeSlotView[], picked: FreeSlotView | null, practiti
   if (!picked || picked.practitionerId !== practitionerId) return found;
   return [picked, ...found.filter((slot) => slot.startAt !== picked.startAt)];
 }
+
+/**
+ * The slot the form stands on: the one chosen if it is offered, else the earliest offered, so Enter takes the
+ * next one that fits. Derived at render rather than set by an effect, so no render shows the slots unchosen.
+ */
+export function chosenSlotStart(chosen: string, slots: Loadable<FreeSlotView[]>): string {
+  if (slots.status !== "ready" || slots.value.some((slot) => slot.startAt === chosen)) return chosen;
+  return slots.value[0]?.startAt ?? "";
+}
