@@ -191,6 +191,8 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "workstation.forget": ({ discardPending }) =>
       exclusive(async () => {
         const ready = store();
+        // What can still be sent is not lost: only what the server cannot take now needs her word.
+        await ready.sync.sendPending();
         const pending = ready.sync.status().pendingCount;
         if (pending > 0 && !discardPending) throw pendingChangesError(pending);
         log(pending > 0 ? `poste : oublié, ${pending} modification(s) non envoyée(s) abandonnée(s)` : "poste : oublié");
@@ -219,10 +221,10 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "agenda.freeSlots": (search) => freeSlots(store().store, search, dateOf(clock)),
     "session.current": () => sessionStore().sync.handlers["session.current"](),
     "session.login": (input) => signIn(input),
-    "session.logout": () => {
+    "session.logout": async () => {
       const ready = sessionStore();
       if (ready.lock.isLocked()) throw new TelesecError("locked", "Poste verrouillé : déverrouillez-le avant de vous déconnecter.");
-      const view = ready.sync.handlers["session.logout"]();
+      const view = await ready.sync.handlers["session.logout"]();
       ready.lock.signedOut();
       return view;
     },
@@ -232,6 +234,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "session.activity": () => sessionStore().lock.activity(),
     "sync.status": () => sessionStore().sync.handlers["sync.status"](),
     "sync.now": () => sessionStore().sync.handlers["sync.now"](),
+    "sync.pending": () => store().sync.handlers["sync.pending"](),
     "conflicts.list": () => store().sync.handlers["conflicts.list"](),
     "conflicts.clear": (input) => store().sync.handlers["conflicts.clear"](input),
     "mutations.apply": (input) => store().sync.handlers["mutations.apply"](input),

@@ -79,7 +79,8 @@ export const lockStatus = z.object({
 export type LockStatus = z.infer<typeof lockStatus>;
 
 export const syncStatus = z.object({
-  state: z.enum(["signed_out", "offline", "syncing", "online"]),
+  /** `refused`: the server answers but refuses this workstation's changes (they wait, kept); `offline`: it does not answer. */
+  state: z.enum(["signed_out", "offline", "refused", "syncing", "online"]),
   pendingCount: z.number().int().nonnegative(),
   conflictCount: z.number().int().nonnegative(),
   lastSyncAt: instant.nullable(),
@@ -103,6 +104,15 @@ export const sessionView = z.object({
 });
 export type SessionView = z.infer<typeof sessionView>;
 
+/** Who a queued or refused change concerns, as this workstation's copy knows it: enough to call back. */
+export const changeSubject = z.object({
+  patient: z.string().nullable(),
+  phone: z.string().nullable(),
+  practitioner: z.string().nullable(),
+  practice: z.string().nullable(),
+});
+export type ChangeSubject = z.infer<typeof changeSubject>;
+
 export const conflictView = z.object({
   id,
   seq: z.number().int(),
@@ -111,8 +121,19 @@ export const conflictView = z.object({
   errorCode: z.string(),
   errorMessage: z.string(),
   rejectedAt: instant,
+  subject: changeSubject,
 });
 export type ConflictView = z.infer<typeof conflictView>;
+
+/** A change made here and not yet confirmed by the server (the outbox), oldest first. */
+export const pendingChangeView = z.object({
+  seq: z.number().int(),
+  name: z.string(),
+  args: z.unknown(),
+  madeAt: instant,
+  subject: changeSubject,
+});
+export type PendingChangeView = z.infer<typeof pendingChangeView>;
 
 const serverUrl = z
   .string()
@@ -203,6 +224,8 @@ export const methods = {
   "session.activity": { input: z.object({}), output: lockStatus },
   "sync.status": { input: z.object({}), output: syncStatus },
   "sync.now": { input: z.object({}), output: syncStatus },
+  /** What "Oublier ce poste" would lose, and what waits for the server. */
+  "sync.pending": { input: z.object({}), output: z.array(pendingChangeView) },
   "conflicts.list": { input: z.object({}), output: z.array(conflictView) },
   "conflicts.clear": { input: z.object({ id }), output: z.boolean() },
   "mutations.apply": {

@@ -105,6 +105,19 @@ describe("forgetting the workstation", () => {
     expect(await messagesOnServer(database, lost.id)).toBe(0);
   });
 
+  it("sends what is pending first when the server answers, so nothing is lost and nothing needs her word", async () => {
+    const { database, fixture, server, handlers } = await signedInWorkstation();
+    const port = Number(new URL(server.url).port);
+    await server.close();
+    const kept = queuedMessage(fixture.tilleuls.practiceId, 1, "Envoyé avant l'oubli");
+    await handlers["mutations.apply"]({ name: "message.create", args: kept });
+    await eventually(async () => expect(await handlers["sync.status"]({})).toMatchObject({ state: "offline", pendingCount: 1 }));
+    await world.server(database.url, port);
+
+    await expect(handlers["workstation.forget"]({ confirm: true, discardPending: false })).resolves.toEqual({ state: "ready" });
+    expect(await messagesOnServer(database, kept.id)).toBe(1);
+  });
+
   it("forgets at once when nothing is pending, and the server voids the workstation's token", async () => {
     const { database, a, keys, oldKey, handlers } = await signedInWorkstation();
     await expect(handlers["workstation.forget"]({ confirm: true, discardPending: false })).resolves.toEqual({ state: "ready" });

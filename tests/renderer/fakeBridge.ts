@@ -12,6 +12,7 @@ import {
   type SessionView,
   type SyncStatus,
   type ConflictView,
+  type PendingChangeView,
 } from "../../shared/api/contract";
 import type {
   AgendaAppointment,
@@ -59,6 +60,8 @@ export interface FakeData {
   session: SessionView;
   syncStatus: SyncStatus;
   conflicts: ConflictView[];
+  /** What the core would list as queued; the pending count of syncStatus is set apart. */
+  pendingChanges: PendingChangeView[];
   messages: MessageView[];
   /** Every mutation the core accepted, in order, with its parsed arguments. */
   mutations: Array<{ name: MutationName; args: unknown }>;
@@ -107,6 +110,7 @@ export function defaultFakeData(): FakeData {
     session: { user: null, serverUrl: null },
     syncStatus: { state: "signed_out", pendingCount: 0, conflictCount: 0, lastSyncAt: null, serverUrl: null },
     conflicts: [],
+    pendingChanges: [],
     messages: [],
     mutations: [],
     agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], audit: [], callStats: [] },
@@ -158,6 +162,7 @@ const DATA_METHODS = new Set<MethodName>([
   "agenda.freeSlots",
   "agenda.motifs",
   "waitlist.byPractice",
+  "sync.pending",
   "conflicts.list",
   "conflicts.clear",
   "mutations.apply",
@@ -401,6 +406,7 @@ const handlers: Handlers = {
   "session.activity": (_input, data) => data.lockStatus,
   "sync.status": (_input, data) => data.syncStatus,
   "sync.now": (_input, data) => data.syncStatus,
+  "sync.pending": (_input, data) => data.pendingChanges,
   "conflicts.list": (_input, data) => data.conflicts,
   "conflicts.clear": ({ id }, data, announce) => {
     const before = data.conflicts.length;

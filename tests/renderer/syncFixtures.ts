@@ -40,6 +40,7 @@ export const refusedBooking: ConflictView = {
   errorCode: "slot_taken",
   errorMessage: "Ce créneau vient d'être pris par un autre poste.",
   rejectedAt: "2026-11-23T09:05:00.000Z",
+  subject: { patient: "DURAND Hélène", phone: "+33612345678", practitioner: "Dr Claire Martin", practice: "Cabinet médical des Tilleuls" },
 };
 
 export const refusedMessage: ConflictView = {
@@ -61,4 +62,5 @@ export const refusedMessage: ConflictView = {
   errorCode: "forbidden",
   errorMessage: "Ce cabinet n'est plus servi par votre compte.",
   rejectedAt: "2026-11-23T14:30:00.000Z",
+  subject: { patient: "Marc Lefèvre", phone: "+33698765432", practitioner: null, practice: "Cabinet médical des Tilleuls" },
 };

@@ -54,7 +54,13 @@ describe("one slot, fifty workstations", () => {
       }
       losers++;
       expect(conflicts).toEqual([
-        expect.objectContaining({ name: "appointment.book", errorCode: "slot_taken", args: expect.objectContaining({ id: requests[index] }) }),
+        expect.objectContaining({
+          name: "appointment.book",
+          errorCode: "slot_taken",
+          args: expect.objectContaining({ id: requests[index] }),
+          // Whom to call back, with whom the appointment was: the losing secretary has it all at once.
+          subject: { patient: "MARTIN-PATIENT0 Hélène", phone: "+33612345670", practitioner: "Dr Claire Martin", practice: "Cabinet des Tilleuls" },
+        }),
       ]);
       // The loser's optimistic booking is gone; the winner's, pulled from the server, is what it sees.
       await eventually(async () => {
@@ -176,5 +182,92 @@ describe("another secretary on the same workstation", () => {
       code: "pending_changes",
     });
     expect((await shared.workstation.handlers["sync.status"]({})).pendingCount).toBe(1);
+  });
+
+  it("sends the next user's changes: her workstation starts a new sequence with its new client id", async () => {
+    const { database, fixture } = await world.database();
+    const server = await world.server(database.url);
+    const shared = await world.workstation(server.url, "secretaire");
+    await shared.workstation.handlers["mutations.apply"]({ name: "patient.update", args: { id: fixture.gare.patientIds[0], notes: "Vue par secretaire" } });
+    await shared.settled();
+
+    await shared.workstation.handlers["session.logout"]({});
+    await shared.workstation.handlers["session.login"]({ login: "secretaire2", password: PASSWORD });
+    await shared.settled();
+    await shared.workstation.handlers["mutations.apply"]({ name: "patient.update", args: { id: fixture.tilleuls.patientIds[0], notes: "Vue par secretaire2" } });
+    await shared.settled();
+
+    expect(await shared.workstation.handlers["conflicts.list"]({})).toEqual([]);
+    const [row] = (await database.db.execute<{ notes: string }>(sql`SELECT notes FROM patient WHERE id = ${fixture.tilleuls.patientIds[0]}`)).rows;
+    expect(row!.notes).toBe("Vue par secretaire2");
+  });
+
+  it("sends the signed-in user's pending changes before signing her out, when the server answers", async () => {
+    const { database, fixture } = await world.database();
+    const server = await world.server(database.url);
+    const port = Number(new URL(server.url).port);
+    const shared = await world.workstation(server.url, "secretaire");
+    await server.close();
+    await shared.workstation.handlers["mutations.apply"]({ name: "patient.update", args: { id: fixture.gare.patientIds[0], notes: "Avant de partir" } });
+    await eventually(async () => expect(await shared.workstation.handlers["sync.status"]({})).toMatchObject({ state: "offline", pendingCount: 1 }));
+    await world.server(database.url, port);
+
+    await shared.workstation.handlers["session.logout"]({});
+
+    expect(await shared.workstation.handlers["sync.status"]({})).toMatchObject({ state: "signed_out", pendingCount: 0 });
+    const [row] = (await database.db.execute<{ notes: string }>(sql`SELECT notes FROM patient WHERE id = ${fixture.gare.patientIds[0]}`)).rows;
+    expect(row!.notes).toBe("Avant de partir");
+    await shared.workstation.handlers["session.login"]({ login: "secretaire2", password: PASSWORD });
+    expect((await shared.workstation.handlers["session.current"]({})).user?.name).toBeTruthy();
+  });
+
+  it("refused, the switch leaves no session open on the server, and the previous user signs back in to send her changes", async () => {
+    const { database, fixture } = await world.database();
+    const server = await world.server(database.url);
+    const port = Number(new URL(server.url).port);
+    const shared = await world.workstation(server.url, "secretaire");
+    await server.close();
+    await shared.workstation.handlers["mutations.apply"]({ name: "patient.update", args: { id: fixture.gare.patientIds[0], notes: "Hors ligne" } });
+    await shared.workstation.handlers["session.logout"]({});
+    await world.server(database.url, port);
+
+    expect(await shared.workstation.handlers["sync.pending"]({})).toEqual([
+      {
+        seq: expect.any(Number),
+        name: "patient.update",
+        args: { id: fixture.gare.patientIds[0], notes: "Hors ligne" },
+        // On the workstation's clock (the test's, which starts on 23 November 2026).
+        madeAt: expect.stringMatching(/^2026-11-23T/),
+        subject: { patient: "BERNARD-PATIENT0 Hélène", phone: "+33612345670", practitioner: null, practice: "Cabinet de la Gare" },
+      },
+    ]);
+    const refusal = shared.workstation.handlers["session.login"]({ login: "secretaire2", password: PASSWORD });
+    await expect(refusal).rejects.toMatchObject({ code: "pending_changes" });
+    await expect(refusal).rejects.toThrow(/1 modification de .+ n'est pas encore envoyée au serveur/);
+    const open = await database.db.execute<{ login: string }>(
+      sql`SELECT u.login FROM device d JOIN "user" u ON u.id = d.user_id WHERE d.deleted_at IS NULL AND d.revoked_at IS NULL AND u.login = 'secretaire2'`,
+    );
+    expect(open.rows).toEqual([]);
+
+    await shared.workstation.handlers["session.login"]({ login: "secretaire", password: PASSWORD });
+    await shared.settled();
+    const [row] = (await database.db.execute<{ notes: string }>(sql`SELECT notes FROM patient WHERE id = ${fixture.gare.patientIds[0]}`)).rows;
+    expect(row!.notes).toBe("Hors ligne");
+  });
+});
+
+describe("a push the server refuses", () => {
+  it("says so, not 'offline', and keeps the change queued", async () => {
+    const { database, fixture } = await world.database();
+    const server = await world.server(database.url);
+    const a = await world.workstation(server.url, "secretaire");
+    await a.workstation.handlers["mutations.apply"]({ name: "patient.update", args: { id: fixture.gare.patientIds[0], notes: "Premier" } });
+    await a.settled();
+    // The server no longer knows where this workstation's sequence stands: its next change leaves a gap.
+    await database.db.execute(sql`DELETE FROM client_mutation`);
+
+    await a.workstation.handlers["mutations.apply"]({ name: "patient.update", args: { id: fixture.gare.patientIds[0], notes: "Second" } });
+
+    await eventually(async () => expect(await a.workstation.handlers["sync.now"]({})).toMatchObject({ state: "refused", pendingCount: 1 }));
   });
 });

@@ -231,6 +231,13 @@ export function createReplica(store: LocalStore, options: { userId: () => string
       return conflicts;
     },
 
+    /** Every queued change, oldest first, as the secretary made it (the outbox is small: changes made offline). */
+    pendingChanges(): Array<{ seq: number; name: string; args: unknown; madeAt: string }> {
+      return (sqlite.prepare("SELECT seq, name, args, created_at FROM outbox ORDER BY seq").all() as Array<{ seq: number; name: string; args: string; created_at: number }>).map(
+        (row) => ({ seq: row.seq, name: row.name, args: JSON.parse(row.args) as unknown, madeAt: new Date(row.created_at).toISOString() }),
+      );
+    },
+
     conflicts(): Conflict[] {
       return (
         sqlite
@@ -245,6 +252,15 @@ export function createReplica(store: LocalStore, options: { userId: () => string
         errorMessage: row.error_message,
         rejectedAt: new Date(row.rejected_at).toISOString(),
       }));
+    },
+
+    /**
+     * Another user's copy is being erased: the sequence of its changes goes with it, since the next user's
+     * client id starts a new one on the server (at 1). Only with an empty outbox: those changes are numbered.
+     */
+    restartSequence(): void {
+      if (Number(countPending.get()) > 0) throw new Error("restartSequence: the outbox is not empty");
+      deleteState.run(LAST_SEQ_KEY);
     },
 
     clearConflict(id: string): boolean {

@@ -27,7 +27,7 @@ export interface SyncClientOptions {
   reads?: Pick<ReadAudit, "pending" | "uploaded">;
   session: SyncSession;
   /** How the connection looks to the secretary; the workstation turns this into its status event. */
-  onState: (state: "offline" | "syncing" | "online", lastSyncAt: string | null) => void;
+  onState: (state: "offline" | "refused" | "syncing" | "online", lastSyncAt: string | null) => void;
   /** The server refused the token; `code` is its reason (`device_revoked` when an administrator revoked this workstation). */
   onSignedOut: (reason: string, code: string) => void;
   /** The replica changed: rows pulled, or pushed changes confirmed or taken back (the tables they touch). */
@@ -168,7 +168,8 @@ export function startSyncClient(options: SyncClientOptions) {
     failures++;
     log(`synchro : ${error instanceof ServerError ? error.code : "erreur"} ; nouvel essai dans ${delay} ms`);
     if (!(error instanceof ServerError)) log(`synchro : ${error instanceof Error ? error.name : "erreur inconnue"}`);
-    options.onState("offline", lastSyncAt);
+    // The server answered but refused (or made no sense): not "offline", which would send her to check the network.
+    options.onState(error instanceof ServerError && (error.kind === "refused" || error.kind === "broken") ? "refused" : "offline", lastSyncAt);
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = setTimeout(() => void sync(), delay);
   }

@@ -2,11 +2,12 @@ import type { z } from "zod";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { LocalStore } from "../../../db/local/openLocalStore";
-import type { SessionView, SyncStatus } from "../../../shared/api/contract";
+import type { ConflictView, PendingChangeView, SessionView, SyncStatus } from "../../../shared/api/contract";
 import { TelesecError } from "../../../shared/api/rpcProtocol";
 import { sessionUser, SYNCED_TABLES, type SessionUser, type SyncedTable, type TelephonyCallMessage } from "../../../shared/api/wire";
 import { MutationRejected, type MutationName } from "../../../shared/sync/mutations";
 import type { Clock } from "../../../shared/time/clock";
+import { createChangeSubjects } from "../queries/changeSubjects";
 import { BACKFILL_STATE_KEY } from "./practiceScope";
 import { createReplica } from "./replica";
 import { ServerError, serverApi } from "./serverApi";
@@ -18,6 +19,25 @@ import { createStatusBroadcaster } from "./syncStatus";
 const LOGOUT_WAIT_MS = 3_000;
 
 const KEYS = { serverUrl: "server_url", token: "session_token", user: "session_user", clientId: "client_id", cursor: "pull_cursor" } as const;
+
+function withinLogoutWait(work: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, LOGOUT_WAIT_MS);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The switch to another user is refused while the previous one's changes wait: whose, how many, what to do. */
+function previousUsersChanges(previous: SessionUser, pending: number): TelesecError {
+  const changes = pending === 1 ? `1 modification de ${previous.name} n'est` : `${pending} modifications de ${previous.name} ne sont`;
+  const them = pending === 1 ? "l'envoyer" : "les envoyer";
+  return new TelesecError(
+    "pending_changes",
+    `${changes} pas encore envoyée${pending === 1 ? "" : "s"} au serveur : ${previous.name} doit se reconnecter sur ce poste pour ${them} (le réseau revenu). Ce poste ne peut pas changer d'utilisateur avant.`,
+  );
+}
 
 export interface SyncServiceOptions {
   /** The agency's server when the workstation is configured with one (machine config, `--server`). */
@@ -42,6 +62,7 @@ export interface SyncServiceOptions {
 export function createSyncService(store: LocalStore, options: SyncServiceOptions) {
   const replica = createReplica(store, { userId: () => user?.id ?? null, clock: options.clock });
   const reads = createReadAudit(store.sqlite, () => user?.id ?? null, options.clock);
+  const subjectOf = createChangeSubjects(store.sqlite);
   let user: SessionUser | null = readUser();
   const ownRow = store.sqlite.prepare<[string], { name: string; role: string; practiceIds: string }>(
     'SELECT display_name AS name, role, practice_ids AS practiceIds FROM "user" WHERE id = ? AND deleted_at IS NULL',
@@ -124,20 +145,20 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     return id;
   }
 
-  /** Another user on this workstation: the previous one's replica (their practices) must not stay readable. */
+  /**
+   * Another user on this workstation: the previous one's replica (their practices) must not stay readable.
+   * Her unsent changes can only go under her name, so they keep the workstation hers until she sends them.
+   */
   function forgetReplicaOf(previous: SessionUser): void {
-    if (replica.pendingCount() > 0) {
-      throw new TelesecError(
-        "pending_changes",
-        `Des modifications de ${previous.name} ne sont pas encore envoyées au serveur : reconnectez-vous avec ce compte pour les transmettre.`,
-      );
-    }
+    const pending = replica.pendingCount();
+    if (pending > 0) throw previousUsersChanges(previous, pending);
     store.sqlite.transaction(() => {
       for (const table of [...SYNCED_TABLES].reverse()) store.sqlite.prepare(`DELETE FROM "${table}"`).run();
       store.sqlite.prepare("DELETE FROM patient_search_term").run();
       // Refused requests quote what the previous user typed: theirs, not the next user's.
       store.sqlite.prepare("DELETE FROM conflict").run();
       for (const key of [KEYS.cursor, KEYS.clientId, BACKFILL_STATE_KEY]) replica.state.delete(key);
+      replica.restartSequence();
     })();
   }
 
@@ -145,24 +166,38 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
   const view = (): SessionView => ({ user: replica.state.get(KEYS.token) ? user : null, serverUrl: serverUrl() });
 
   /**
-   * Signs out here at once, and asks the server to void the token (best effort, a few seconds at most):
+   * The signed-in user's unsent changes, sent now while her token is valid (a few seconds at most): once it
+   * is voided, nobody could send them under her name. Offline, they stay queued.
+   */
+  async function sendPending(): Promise<void> {
+    if (!client || replica.pendingCount() === 0) return;
+    await withinLogoutWait(client.sync());
+  }
+
+  /**
+   * Signs out here (after sending what is pending, when the server answers), and asks the server to void the token (best effort, a few seconds at most):
    * offline, the token is only forgotten here, and stays valid on the server until an administrator
    * revokes the device.
    */
   async function endServerSession(): Promise<void> {
     const url = serverUrl();
     const token = replica.state.get(KEYS.token);
+    await sendPending();
     client?.stop();
     client = null;
     replica.state.delete(KEYS.token);
     status.update({ state: "signed_out" });
     if (!url || !token) return;
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, LOGOUT_WAIT_MS).unref());
+    await voidToken(url, token);
+  }
+
+  /** Asks the server to void a token, a few seconds at most: unanswered, it stays valid until revoked. */
+  async function voidToken(url: string, token: string): Promise<void> {
     const logout = serverApi(url)
       .logout(token)
       .then(() => undefined)
       .catch((error: unknown) => options.log(`session : fin de session non transmise au serveur (${error instanceof ServerError ? error.code : "erreur"})`));
-    await Promise.race([logout, timeout]);
+    await withinLogoutWait(logout);
   }
 
   /**
@@ -222,7 +257,15 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
           if (error instanceof ServerError) throw new TelesecError(error.kind === "unreachable" ? "unreachable" : error.code, error.message);
           throw error;
         }
-        if (user && user.id !== answer.user.id) forgetReplicaOf(user);
+        if (user && user.id !== answer.user.id) {
+          try {
+            forgetReplicaOf(user);
+          } catch (error) {
+            // Refused here: the session the server just opened must not stay open, unused.
+            await voidToken(url, answer.token);
+            throw error;
+          }
+        }
         user = answer.user;
         replica.state.set(KEYS.serverUrl, url);
         replica.state.set(KEYS.token, answer.token);
@@ -231,8 +274,8 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
         startClient();
         return view();
       },
-      "session.logout": (): SessionView => {
-        void endServerSession();
+      "session.logout": async (): Promise<SessionView> => {
+        await endServerSession();
         return view();
       },
       "sync.status": (): SyncStatus => status.get(),
@@ -240,7 +283,8 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
         await client?.sync();
         return status.get();
       },
-      "conflicts.list": () => replica.conflicts(),
+      "sync.pending": (): PendingChangeView[] => replica.pendingChanges().map((change) => ({ ...change, subject: subjectOf(change.name, change.args) })),
+      "conflicts.list": (): ConflictView[] => replica.conflicts().map((conflict) => ({ ...conflict, subject: subjectOf(conflict.name, conflict.args) })),
       "conflicts.clear": ({ id }: { id: string }) => {
         const cleared = replica.clearConflict(id);
         refreshCounts();
@@ -261,7 +305,8 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     },
     confirmPassword,
     serverRequest,
-    /** Signs out and voids the token on the server when it answers in time ("Oublier ce poste"). */
+    sendPending,
+    /** Sends what is pending, signs out and voids the token on the server when it answers in time ("Oublier ce poste"). */
     endServerSession,
     /** Waits for the sync under way (tests, orderly shutdown). */
     settle: async () => {

@@ -7,6 +7,7 @@ export const CONNECTION_STATE_LABELS: Record<ConnectionState, string> = {
   online: "En ligne",
   syncing: "Synchronisation…",
   offline: "Hors ligne",
+  refused: "Synchronisation refusée par le serveur",
   signed_out: "Non connecté",
 };
 
