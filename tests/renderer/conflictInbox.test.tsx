@@ -24,7 +24,7 @@ describe("conflict inbox", () => {
     expect(screen.queryByRole("button", { name: /Conflits à traiter/ })).not.toBeInTheDocument();
   });
 
-  it("lists each refused request: what was asked, what was typed, why and when it was refused", async () => {
+  it("lists each refused request: what was asked, for whom, what was typed, why and when it was refused", async () => {
     const { user } = await renderWithConflicts();
     const button = await screen.findByRole("button", { name: "Conflits à traiter (2)" });
     expect(button).toHaveAttribute("aria-expanded", "false");
@@ -38,6 +38,8 @@ describe("conflict inbox", () => {
     expect(items).toHaveLength(2);
     const [booking, message] = items.map((item) => within(item));
     expect(booking!.getByText(BOOKING)).toBeInTheDocument();
+    // Whom to call back, at once: the patient, her number, the practitioner, the practice.
+    expect(booking!.getByText("DURAND Hélène · 06 12 34 56 78 · avec Dr Claire Martin · Cabinet médical des Tilleuls")).toBeInTheDocument();
     expect(booking!.getByText("Note : Vient avec son carnet de vaccination")).toBeInTheDocument();
     expect(booking!.getByText("Ce créneau vient d'être pris par un autre poste.")).toBeInTheDocument();
     expect(booking!.getByText("Refusé le 23/11/2026 à 10:05")).toBeInTheDocument();

@@ -13,6 +13,7 @@ describe("connection indicator", () => {
     ["online", "En ligne"],
     ["syncing", "Synchronisation…"],
     ["offline", "Hors ligne"],
+    ["refused", "Synchronisation refusée par le serveur"],
     ["signed_out", "Non connecté"],
   ])("says %s in words, with a matching style", async (state, words) => {
     await renderCallScreen({ session: camille, syncStatus: syncStatus({ state }) });

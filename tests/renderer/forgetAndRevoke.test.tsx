@@ -52,10 +52,34 @@ describe("forgetting the workstation", () => {
     expect(bridge.violations).toEqual([]);
   });
 
-  it("with unsent changes, requires the secretary to accept losing them", async () => {
-    const { user, bridge } = await renderCallScreen({ ...signedIn, syncStatus: syncStatus({ state: "offline", pendingCount: 2 }) });
+  it("with unsent changes, lists them and requires the secretary to accept losing them", async () => {
+    const { user, bridge } = await renderCallScreen({
+      ...signedIn,
+      syncStatus: syncStatus({ state: "offline", pendingCount: 2 }),
+      pendingChanges: [
+        {
+          seq: 3,
+          name: "appointment.cancel",
+          args: { id: "60000000-0000-4000-8000-000000000009", reason: "Empêchement" },
+          madeAt: "2031-11-20T08:55:00.000Z",
+          subject: { patient: "DURAND Hélène", phone: "+33612345678", practitioner: "Dr Claire Martin", practice: "Cabinet médical des Tilleuls" },
+        },
+        {
+          seq: 4,
+          name: "message.create",
+          args: { callerName: "Marc Lefèvre" },
+          madeAt: "2031-11-20T08:58:00.000Z",
+          subject: { patient: "Marc Lefèvre", phone: null, practitioner: null, practice: "Cabinet médical des Tilleuls" },
+        },
+      ],
+    });
     const dialog = await openForget(user);
     expect(within(dialog).getByText(/2 modifications faites sur ce poste n'ont pas encore été envoyées au serveur de l'agence/)).toBeInTheDocument();
+    const lost = within(await within(dialog).findByRole("list", { name: "Modifications qui seraient perdues" })).getAllByRole("listitem");
+    expect(lost.map((item) => item.textContent)).toEqual([
+      "Annulation de rendez-vous — DURAND Hélène · 06 12 34 56 78 · avec\u00A0Dr Claire Martin · Cabinet médical des Tilleuls (faite le 20/11/2031 à 09:55)",
+      "Message pour le médecin de Marc Lefèvre — Marc Lefèvre · Cabinet médical des Tilleuls (faite le 20/11/2031 à 09:58)",
+    ]);
 
     await user.click(within(dialog).getByRole("button", { name: "Oublier ce poste" }));
     expect(within(dialog).getByRole("alert")).toHaveTextContent("Cochez la case pour confirmer que ces modifications peuvent être perdues.");

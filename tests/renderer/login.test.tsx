@@ -147,11 +147,26 @@ describe("signing out", () => {
     await waitFor(() => expect(bridge.callsTo("session.logout")).toEqual([{}]));
   });
 
-  it("asks first with changes not yet sent, saying how many", async () => {
-    const { user, bridge } = await renderCallScreen({ session: camille, syncStatus: syncStatus({ state: "offline", pendingCount: 3 }) });
+  it("asks first with changes not yet sent, saying how many, which, and what becomes of them", async () => {
+    const { user, bridge } = await renderCallScreen({
+      session: camille,
+      syncStatus: syncStatus({ state: "offline", pendingCount: 1 }),
+      pendingChanges: [
+        {
+          seq: 1,
+          name: "appointment.cancel",
+          args: { id: "60000000-0000-4000-8000-000000000009", reason: "Empêchement" },
+          madeAt: "2031-11-20T08:55:00.000Z",
+          subject: { patient: "DURAND Hélène", phone: "+33612345678", practitioner: "Dr Claire Martin", practice: "Cabinet médical des Tilleuls" },
+        },
+      ],
+    });
     await user.click(await screen.findByRole("button", { name: "Se déconnecter" }));
     const dialog = await screen.findByRole("dialog", { name: "Se déconnecter\u00A0?" });
-    expect(dialog).toHaveTextContent("3 modifications faites sur ce poste ne sont pas encore envoyées au serveur de l'agence");
+    expect(dialog).toHaveTextContent(
+      "1 modification faite sur ce poste n'est pas encore envoyée au serveur de l'agence : elle sera envoyée avant la déconnexion si le serveur répond ; sinon, elle attendra votre prochaine connexion sur ce poste, et aucun autre compte ne pourra s'y connecter d'ici là.",
+    );
+    expect(await within(dialog).findByRole("listitem")).toHaveTextContent("Annulation de rendez-vous — DURAND Hélène · 06 12 34 56 78");
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(bridge.callsTo("session.logout")).toEqual([]);

@@ -111,6 +111,8 @@ export const telesec = {
 
   listConflicts: () => telesec.call("conflicts.list", {}),
 
+  listPendingChanges: () => telesec.call("sync.pending", {}),
+
   clearConflict: (id: string) => telesec.call("conflicts.clear", { id }),
 };
 

@@ -1,6 +1,7 @@
 import type { ConflictView } from "../../../../shared/api/contract";
 import { formatInstantDate, formatInstantTime } from "../../format/dates";
 import { NBSP } from "../../format/typography";
+import { changeSubjectLine } from "./changeSubject";
 import { describeMutation } from "./describeMutation";
 import { typedDetails } from "./typedDetails";
 
@@ -10,13 +11,15 @@ interface ConflictItemProps {
   onMarkHandled: (id: string) => void;
 }
 
-/** One refused request: what was asked, what was typed, why the server said no, and when. */
+/** One refused request: what was asked, for whom (and the number to call back), what was typed, why the server said no, and when. */
 export function ConflictItem({ conflict, clearing, onMarkHandled }: ConflictItemProps) {
   const description = describeMutation(conflict.name, conflict.args);
+  const subject = changeSubjectLine(conflict.subject);
 
   return (
     <li className="conflict">
       <p className="conflict__request">{description}</p>
+      {subject && <p className="conflict__subject">{subject}</p>}
       {typedDetails(conflict.args).map((line) => (
         <p key={line} className="conflict__typed">
           {line}

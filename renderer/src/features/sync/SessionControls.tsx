@@ -26,6 +26,8 @@ export function SessionControls() {
   const [signOutFailure, setSignOutFailure] = useState<string | null>(null);
   const [forgetOpen, setForgetOpen] = useState(false);
   const [signOutAsked, setSignOutAsked] = useState(false);
+  // Signing out first sends what is pending (a few seconds at most when the server is slow).
+  const [signingOut, setSigningOut] = useState(false);
   const callInProgress = useCallLineStore((state) => state.current !== null);
   const pending = useSyncStore(selectPendingCount);
   const forgetButton = useRef<HTMLButtonElement>(null);
@@ -56,14 +58,18 @@ export function SessionControls() {
   }
 
   async function endSession(): Promise<void> {
+    if (signingOut) return;
     setSignOutAsked(false);
     setSignOutFailure(null);
+    setSigningOut(true);
     restoreFocus.current = true;
     try {
       await signOut();
     } catch (error) {
       restoreFocus.current = false;
       setSignOutFailure(describeError(error));
+    } finally {
+      setSigningOut(false);
     }
   }
 
@@ -76,8 +82,8 @@ export function SessionControls() {
           <button type="button" className="button" aria-keyshortcuts={shortcutKeys("lock")} onClick={() => lockWorkstation()}>
             Verrouiller
           </button>
-          <button ref={signOutButton} type="button" className="button" onClick={askToEndSession}>
-            Se déconnecter
+          <button ref={signOutButton} type="button" className="button" aria-disabled={signingOut} onClick={() => !signingOut && askToEndSession()}>
+            {signingOut ? "Déconnexion…" : "Se déconnecter"}
           </button>
         </>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from "react";
 import { ModalDialog } from "../../app/ModalDialog";
+import { PendingChangeList, usePendingChanges } from "./PendingChangeList";
 
 export const SIGN_OUT_TITLE = "Se déconnecter\u00A0?";
 
@@ -15,6 +16,7 @@ const unsent = (count: number) =>
 export function SignOutDialog({ callInProgress, pending, onConfirm, onClose }: { callInProgress: boolean; pending: number; onConfirm: () => void; onClose: () => void }) {
   const stay = useRef<HTMLButtonElement>(null);
   const descriptionId = useId();
+  const changes = usePendingChanges(pending > 0, pending);
   useEffect(() => stay.current?.focus(), []);
 
   return (
@@ -22,8 +24,11 @@ export function SignOutDialog({ callInProgress, pending, onConfirm, onClose }: {
       <div id={descriptionId}>
         {callInProgress && <p className="notice notice--warning">Un appel est en cours&nbsp;: son issue n'est pas encore enregistrée.</p>}
         {pending > 0 && (
-          <p className="notice notice--warning">{`${unsent(pending)}\u00A0: elles partiront à la prochaine connexion de ce compte sur ce poste.`}</p>
+          <p className="notice notice--warning">
+            {`${unsent(pending)}\u00A0: ${pending === 1 ? "elle sera envoyée" : "elles seront envoyées"} avant la déconnexion si le serveur répond\u00A0; sinon, ${pending === 1 ? "elle attendra" : "elles attendront"} votre prochaine connexion sur ce poste, et aucun autre compte ne pourra s'y connecter d'ici là.`}
+          </p>
         )}
+        {changes.length > 0 && <PendingChangeList changes={changes} label="Modifications en attente" />}
       </div>
       <div className="button-row">
         <button type="button" className="button button--danger" aria-describedby={descriptionId} onClick={onConfirm}>

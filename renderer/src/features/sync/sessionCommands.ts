@@ -13,7 +13,10 @@ export async function signIn(request: LoginRequest): Promise<void> {
   await loadSyncStatus();
 }
 
-/** Ends the session; what is queued stays on the workstation and is sent at the next sign-in. */
+/**
+ * Ends the session. The core first sends what is queued when the server answers; what it could not send
+ * stays on the workstation, for this account's next sign-in here.
+ */
 export async function signOut(): Promise<void> {
   syncActions.sessionReceived(await telesec.logout());
   await loadSyncStatus();

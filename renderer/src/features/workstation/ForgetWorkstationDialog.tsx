@@ -5,6 +5,7 @@ import { selectPendingCount } from "../../stores/syncSelectors";
 import { useSyncStore } from "../../stores/syncStore";
 import { forgetWorkstation } from "./forgetWorkstation";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
+import { PendingChangeList, usePendingChanges } from "../sync/PendingChangeList";
 
 export const FORGET_TITLE = "Oublier ce poste\u00A0?";
 
@@ -15,7 +16,7 @@ const unsent = (count: number) =>
 
 /**
  * "Oublier ce poste": says what will be erased, and asks twice when work would be lost: with
- * changes not yet sent, the secretary must tick that she accepts losing them (the core refuses
+ * changes not yet sent, listed one by one (what, for whom), the secretary must tick that she accepts losing them (the core refuses
  * otherwise, and says so here if the renderer did not know of them). Focus starts on "Annuler".
  */
 export function ForgetWorkstationDialog({ onClose }: { onClose: () => void }) {
@@ -28,6 +29,7 @@ export function ForgetWorkstationDialog({ onClose }: { onClose: () => void }) {
   const acceptBox = useRef<HTMLInputElement>(null);
   const descriptionId = useId();
   const mustAccept = knownPending > 0 || refusedForPending;
+  const lost = usePendingChanges(mustAccept, knownPending);
 
   useEffect(() => cancelButton.current?.focus(), []);
 
@@ -63,6 +65,7 @@ export function ForgetWorkstationDialog({ onClose }: { onClose: () => void }) {
             elles seront perdues. Pour les garder, annulez et attendez que le poste soit synchronisé.
           </p>
         )}
+        {mustAccept && lost.length > 0 && <PendingChangeList changes={lost} label="Modifications qui seraient perdues" />}
       </div>
       {mustAccept && (
         <label className="outcome-choice">
