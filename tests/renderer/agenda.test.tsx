@@ -4,6 +4,7 @@ import { parisDayOf, parisDayOfDate, parisWeekOfDate } from "../../shared/domain
 import type { WaitlistEntryView } from "../../shared/api/views";
 import { dropAppointment } from "../../renderer/src/features/agenda/dropAppointment";
 import { HELENE_PHONE, IDS, MOTIFS, FIXTURE_NOW } from "./fixtures";
+import type { FakeBridge } from "./fakeBridge";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
 
 const agenda = () => within(screen.getByRole("region", { name: "Agenda" }));
@@ -16,6 +17,31 @@ async function callFromHelene() {
   await openCallByNumbers(rendered.user, TILLEULS, HELENE_PHONE);
   await agenda().findByRole("list", { name: "Prochains créneaux libres" });
   return rendered;
+}
+
+/**
+ * The server's answer to what is queued: the changes named are refused (slot taken), the others
+ * confirmed; the core then announces its status, as after a push.
+ */
+function serverAnswers(bridge: FakeBridge, refusedNames: string[]): void {
+  act(() => {
+    const refused = bridge.data.pendingChanges.filter((change) => refusedNames.includes(change.name));
+    bridge.data.conflicts = refused.map((change, index) => ({
+      id: `5f000000-0000-4000-8000-00000000000${index}`,
+      seq: change.seq,
+      name: change.name,
+      args: change.args,
+      errorCode: "slot_taken",
+      errorMessage: "Ce créneau vient d'être pris par un autre poste.",
+      rejectedAt: "2031-11-20T09:05:00.000Z",
+      subject: { patient: "DURAND Hélène", phone: HELENE_PHONE, practitioner: "Dr Claire Martin", practice: "Cabinet médical des Tilleuls" },
+    }));
+    const refusedIds = new Set(refused.map((change) => (change.args as { id: string }).id));
+    bridge.data.appointments = bridge.data.appointments.filter((appointment) => !refusedIds.has(appointment.id));
+    bridge.data.pendingChanges = [];
+    bridge.data.syncStatus = { ...bridge.data.syncStatus, state: "online", pendingCount: 0, conflictCount: refused.length };
+    bridge.emit("sync.status", bridge.data.syncStatus);
+  });
 }
 
 /** Opens an appointment of the grid from the keyboard, as the calendar lets one: focus, then Enter. */
@@ -51,7 +77,8 @@ describe("booking", () => {
       endAt: "2031-11-24T08:35:00.000Z",
       doctorAgreed: false,
     });
-    expect(screen.getByText("Rendez-vous pris le lun. 24 nov. 09:15 avec Dr Claire Martin.")).toBeInTheDocument();
+    // Taken here; the server has not said yes yet.
+    expect(screen.getByText("Rendez-vous du lun. 24 nov. 09:15 avec Dr Claire Martin enregistré, en attente de confirmation du serveur.")).toBeInTheDocument();
     // The agenda goes to the booked day, where the new appointment waits for the server's confirmation.
     expect(bridge.callsTo("agenda.range").at(-1)).toMatchObject({ from: parisDayOfDate("2031-11-24").from });
     expect(await agenda().findByText("DURAND Hélène — Consultation (en attente d'envoi)")).toBeInTheDocument();
@@ -65,6 +92,47 @@ describe("booking", () => {
     await waitFor(() => expect(bridge.mutationsNamed("call.close")).toHaveLength(1));
     expect(bridge.mutationsNamed("call.close")[0]).toMatchObject({ outcome: "rdv_pris", links: { appointmentIds: [booked!.id] } });
     expect(bridge.violations).toEqual([]);
+  });
+
+  it("says when the server confirms the booking", async () => {
+    const { user, bridge } = await callFromHelene();
+    await user.click(agenda().getByRole("button", { name: "Réserver le lun. 24 nov. 09:15 avec Dr Claire Martin" }));
+    await user.click(within(await dialogNamed("Prendre rendez-vous")).getByRole("button", { name: "Réserver" }));
+    await waitFor(() => expect(bridge.mutationsNamed("appointment.book")).toHaveLength(1));
+
+    serverAnswers(bridge, []);
+
+    expect(await screen.findByText("Rendez-vous du lun. 24 nov. 09:15 : confirmé par le serveur.")).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Refusé par le serveur" })).not.toBeInTheDocument();
+  });
+
+  it("lost to another workstation: says so at once, whom to call back, offers the next slots, and the call's outcome follows", async () => {
+    const { user, bridge } = await callFromHelene();
+    await user.click(agenda().getByRole("button", { name: "Réserver le lun. 24 nov. 09:15 avec Dr Claire Martin" }));
+    await user.click(within(await dialogNamed("Prendre rendez-vous")).getByRole("button", { name: "Réserver" }));
+    await waitFor(() => expect(bridge.mutationsNamed("appointment.book")).toHaveLength(1));
+
+    serverAnswers(bridge, ["appointment.book"]);
+
+    const refusal = within(await screen.findByRole("region", { name: "Refusé par le serveur" })).getByRole("alert");
+    expect(refusal).toHaveTextContent("Refus du serveur — Rendez-vous du lun. 24 nov. 09:15 : Ce créneau vient d'être pris par un autre poste.");
+    expect(refusal).toHaveTextContent("À rappeler : DURAND Hélène · 06 12 34 56 78 · avec Dr Claire Martin · Cabinet médical des Tilleuls");
+    expect(screen.queryByText(/confirmé par le serveur/)).not.toBeInTheDocument();
+
+    // One key to the next free slots of the same practitioner and motif, for the same caller.
+    await user.click(within(refusal).getByRole("button", { name: "Proposer d'autres créneaux" }));
+    const again = within(await dialogNamed("Prendre rendez-vous"));
+    expect(again.getByText("Patient : DURAND Hélène")).toBeInTheDocument();
+    expect(again.getByLabelText("Praticien")).toHaveDisplayValue("Dr Claire Martin — Médecin généraliste");
+    expect(again.getByLabelText("Motif")).toHaveDisplayValue("Consultation (20\u00a0min)");
+    await waitFor(() => expect(again.getAllByRole("radio").some((radio) => (radio as HTMLInputElement).checked)).toBe(true));
+    expect(screen.queryByRole("region", { name: "Refusé par le serveur" })).not.toBeInTheDocument();
+    await user.keyboard("{Escape}");
+
+    // Nothing was booked in the end: the close dialog does not claim it.
+    await user.keyboard("{Alt>}c{/Alt}");
+    const close = within(await dialogNamed("Clôturer l'appel"));
+    expect(close.getByRole("radio", { name: "Rendez-vous pris" })).not.toBeChecked();
   });
 
   it("offers the motif's own slots, reads out its instructions and asks for the doctor's agreement where the policy says so", async () => {

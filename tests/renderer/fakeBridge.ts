@@ -424,8 +424,14 @@ const handlers: Handlers = {
     }
     applyFakeMutation(name, parsed, data);
     data.mutations.push({ name, args: parsed });
-    updateSyncStatus(data, announce, { pendingCount: data.syncStatus.pendingCount + 1 });
-    return { seq: data.syncStatus.pendingCount, id: "0b6f5a2e-3c1d-4e8f-9a7b-6c5d4e3f2a1b" };
+    const seq = data.syncStatus.pendingCount + 1;
+    // Queued until a test plays the server's answer (confirms or refuses it), as in the core's outbox.
+    data.pendingChanges = [
+      ...data.pendingChanges,
+      { seq, name, args: parsed, madeAt: new Date(data.now).toISOString(), subject: { patient: null, phone: null, practitioner: null, practice: null } },
+    ];
+    updateSyncStatus(data, announce, { pendingCount: seq });
+    return { seq, id: "0b6f5a2e-3c1d-4e8f-9a7b-6c5d4e3f2a1b" };
   },
 };
 

@@ -9,6 +9,8 @@ import { CallHeader } from "../features/call/CallHeader";
 import { DirectivesPane } from "../features/directives/DirectivesPane";
 import { PracticePane } from "../features/practice/PracticePane";
 import { ConflictInbox } from "../features/sync/ConflictInbox";
+import { RefusedChanges } from "../features/sync/RefusedChanges";
+import { useAwaitedChanges } from "../features/sync/useAwaitedChanges";
 import { useSyncFollowing } from "../features/sync/useSyncFollowing";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
 
@@ -20,12 +22,14 @@ import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
 export function CallScreen() {
   useKeyboardShortcuts();
   useSyncFollowing();
+  useAwaitedChanges();
   useAgendaFollowingReplica();
   const screen = useShownScreen();
   return (
     <div className="call-screen">
       <CallHeader />
       <CallBanner />
+      <RefusedChanges />
       <ConflictInbox />
       {screen === "administration" && <AdministrationScreen />}
       {screen === "statistics" && <StatisticsScreen />}

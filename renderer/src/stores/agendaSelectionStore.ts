@@ -3,7 +3,8 @@ import { create } from "zustand";
 /** A slot the secretary picked (a free slot, an empty place of the grid): the booking form starts from it. */
 export interface PickedSlot {
   practitionerId: string;
-  startAt: string;
+  /** Null: no slot yet, only the practitioner and motif (a refused booking tried again at the next free slots). */
+  startAt: string | null;
   /** The motif the slot was sized for, when the slot engine proposed it. */
   appointmentTypeId: string | null;
 }

@@ -27,6 +27,8 @@ export interface CallRecord {
   messageIds: string[];
   /** The appointments booked, moved or cancelled during the call, linked to it when it is closed. */
   appointmentIds: string[];
+  /** What was done to each of them, so a refusal by the server gives back the outcome of what remains. */
+  appointmentOutcomes: Record<string, CallOutcome>;
 }
 
 export interface CallLine {
@@ -59,6 +61,7 @@ export function callFromTelephony(event: TelephonyEvent): CallRecord {
     outcome: null,
     messageIds: [],
     appointmentIds: [],
+    appointmentOutcomes: {},
   };
 }
 
@@ -81,6 +84,7 @@ export function callOpenedByHand(input: ManualCallInput): CallRecord {
     outcome: null,
     messageIds: [],
     appointmentIds: [],
+    appointmentOutcomes: {},
   };
 }
 
@@ -145,5 +149,20 @@ export function callElapsed(call: Pick<CallRecord, "startedAt" | "endedAt">, now
  */
 export function withAppointment(call: CallRecord, appointmentId: string, outcome: CallOutcome): CallRecord {
   const appointmentIds = call.appointmentIds.includes(appointmentId) ? call.appointmentIds : [...call.appointmentIds, appointmentId];
-  return { ...call, appointmentIds, outcome: call.outcome === "urgence_reorientee" ? call.outcome : outcome };
+  const appointmentOutcomes = { ...call.appointmentOutcomes, [appointmentId]: outcome };
+  return { ...call, appointmentIds, appointmentOutcomes, outcome: call.outcome === "urgence_reorientee" ? call.outcome : outcome };
+}
+
+/**
+ * The server refused an appointment change made during the call: it is no longer linked, and when no
+ * appointment is left the outcome it had proposed goes too, so the close dialog says what really happened.
+ */
+export function withoutAppointment(call: CallRecord, appointmentId: string): CallRecord {
+  if (!call.appointmentIds.includes(appointmentId)) return call;
+  const appointmentIds = call.appointmentIds.filter((id) => id !== appointmentId);
+  const appointmentOutcomes = Object.fromEntries(Object.entries(call.appointmentOutcomes).filter(([id]) => id !== appointmentId));
+  const fromAppointments = call.outcome === "rdv_pris" || call.outcome === "rdv_deplace" || call.outcome === "rdv_annule";
+  const lastLeft = appointmentIds.at(-1);
+  const outcome = fromAppointments ? (lastLeft ? (appointmentOutcomes[lastLeft] ?? call.outcome) : null) : call.outcome;
+  return { ...call, appointmentIds, appointmentOutcomes, outcome };
 }

@@ -1,7 +1,7 @@
 import { create } from "zustand";
 import type { CallOutcome } from "../../../shared/domain/enums";
 import type { PatientView } from "../../../shared/api/views";
-import { FREE_LINE, withAppointment, type CallLine, type CallRecord } from "./callLine";
+import { FREE_LINE, withAppointment, withoutAppointment, type CallLine, type CallRecord } from "./callLine";
 
 /**
  * The secretary's line: the call whose record is open (until its outcome is saved), the calls
@@ -39,4 +39,5 @@ export const callLineActions = {
     forCurrent(callId, (call) => ({ ...call, messageIds: [...call.messageIds, messageId] })),
   appointmentHandled: (callId: string, appointmentId: string, outcome: CallOutcome) =>
     forCurrent(callId, (call) => withAppointment(call, appointmentId, outcome)),
+  appointmentRefused: (callId: string, appointmentId: string) => forCurrent(callId, (call) => withoutAppointment(call, appointmentId)),
 };

@@ -21,6 +21,8 @@ export const dialogActions = {
     return true;
   },
   closed: (announcement = "") => useDialogStore.setState({ open: null, announcement }),
+  /** A later word on what was done (the server confirmed it), read politely; the open dialog stays. */
+  announced: (announcement: string) => useDialogStore.setState({ announcement }),
   isOpen: (dialog: CallDialog) => useDialogStore.getState().open === dialog,
   isAnyOpen: () => useDialogStore.getState().open !== null,
 };

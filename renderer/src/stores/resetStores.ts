@@ -1,5 +1,6 @@
 import { initialAgendaSelectionState, useAgendaSelectionStore } from "./agendaSelectionStore";
 import { initialAgendaState, useAgendaStore } from "./agendaStore";
+import { initialAwaitedChangesState, useAwaitedChangesStore } from "./awaitedChangesStore";
 import { initialCallLineState, useCallLineStore } from "./callLineStore";
 import { initialCallState, useCallStore } from "./callStore";
 import { initialConflictsState, useConflictsStore } from "./conflictsStore";
@@ -26,6 +27,7 @@ export function resetStores(): void {
   // The token keeps growing so that an answer still in flight never matches a later call.
   useCallStore.setState({ ...initialCallState, callToken: useCallStore.getState().callToken }, true);
   useCallLineStore.setState(initialCallLineState, true);
+  useAwaitedChangesStore.setState(initialAwaitedChangesState, true);
   useConflictsStore.setState(initialConflictsState, true);
   useDialogStore.setState(initialDialogState, true);
   useDirectivesStore.setState(initialDirectivesState, true);

@@ -4,7 +4,7 @@ import { decideDrop } from "../../../renderer/src/features/agenda/appointmentDro
 import { NO_PATIENT_ERROR, readBookingForm } from "../../../renderer/src/features/agenda/bookingForm";
 import { absenceEvents, appointmentTitle, businessHoursOf } from "../../../renderer/src/features/agenda/calendarEvents";
 import { preferredWindowsOf, readWaitlistForm } from "../../../renderer/src/features/agenda/waitlistForm";
-import { callOpenedByHand, withAppointment } from "../../../renderer/src/stores/callLine";
+import { callOpenedByHand, withAppointment, withoutAppointment } from "../../../renderer/src/stores/callLine";
 import { IDS, MOTIFS, motifs, patients, tilleuls, todaysAppointments } from "../fixtures";
 
 const helene = patients.find((patient) => patient.id === IDS.heleneDurand)!;
@@ -107,5 +107,14 @@ describe("appointments handled during a call", () => {
     const booked = withAppointment(withAppointment(call, "a", "rdv_pris"), "a", "rdv_deplace");
     expect(booked).toMatchObject({ appointmentIds: ["a"], outcome: "rdv_deplace" });
     expect(withAppointment({ ...call, outcome: "urgence_reorientee" }, "b", "rdv_pris").outcome).toBe("urgence_reorientee");
+  });
+
+  it("leave the call when the server refuses them: the outcome becomes what remains, none once none is left", () => {
+    const call = callOpenedByHand({ id: "c", dialledNumber: "+33478000001", callerNumber: null, startedAt: "2031-11-20T10:00:00Z" });
+    const two = withAppointment(withAppointment(call, "a", "rdv_annule"), "b", "rdv_pris");
+    expect(withoutAppointment(two, "b")).toMatchObject({ appointmentIds: ["a"], outcome: "rdv_annule" });
+    expect(withoutAppointment(withoutAppointment(two, "b"), "a")).toMatchObject({ appointmentIds: [], outcome: null });
+    expect(withoutAppointment({ ...withAppointment(call, "a", "rdv_pris"), outcome: "urgence_reorientee" }, "a").outcome).toBe("urgence_reorientee");
+    expect(withoutAppointment(two, "z")).toBe(two);
   });
 });

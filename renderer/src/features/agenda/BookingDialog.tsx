@@ -78,7 +78,8 @@ function BookingForm({ practice }: { practice: PracticeCard }) {
       setSaving(false);
       return;
     }
-    dialogActions.closed(`Rendez-vous pris le ${formatSlotStart(read.args.startAt)} avec ${practitioner ? practitionerName(practitioner) : "le praticien"}.`);
+    // Taken here, not yet by the server: another workstation may have taken the slot a moment earlier.
+    dialogActions.closed(`Rendez-vous du ${formatSlotStart(read.args.startAt)} avec ${practitioner ? practitionerName(practitioner) : "le praticien"} enregistré, en attente de confirmation du serveur.`);
   }
 
   return (
@@ -117,7 +118,7 @@ function initialValues(practice: PracticeCard, motifs: MotifView[], picked: Pick
 
 /** A slot picked in the grid, sized by the motif chosen, so it can be offered among the free ones. */
 function asFreeSlot(picked: PickedSlot | null, motif: MotifView | null): FreeSlotView | null {
-  if (!picked || !motif || motif.practitionerId !== picked.practitionerId) return null;
+  if (!picked?.startAt || !motif || motif.practitionerId !== picked.practitionerId) return null;
   const endAt = new Date(Date.parse(picked.startAt) + motif.durationMinutes * 60_000).toISOString();
   return { practitionerId: picked.practitionerId, appointmentTypeId: motif.id, startAt: picked.startAt, endAt };
 }

@@ -7,6 +7,9 @@ import { waitlistActions } from "../../stores/waitlistStore";
 import { newId } from "../call/newId";
 import { refreshAgenda } from "./agendaCommands";
 import { currentTime } from "../../services/clock";
+import { formatSlotStart } from "../../format/dates";
+import { awaitedChangesActions, type RetrySearch } from "../../stores/awaitedChangesStore";
+import { checkAwaitedChanges } from "../sync/awaitedChanges";
 
 /**
  * The agenda's changes, each a mutation written at once on this workstation (offline too) and
@@ -20,22 +23,32 @@ function linkToCall(appointmentId: string, outcome: CallOutcome): void {
 }
 
 export async function bookAppointment(args: MutationInput<"appointment.book">): Promise<void> {
-  await telesec.applyMutation("appointment.book", args);
+  const { seq } = await telesec.applyMutation("appointment.book", args);
+  awaitServer(seq, args.id, `Rendez-vous du ${formatSlotStart(args.startAt)}`, { practitionerId: args.practitionerId, appointmentTypeId: args.appointmentTypeId });
   linkToCall(args.id, "rdv_pris");
   // The agenda goes to the appointment's day, so the secretary sees what she booked.
   await refreshAgenda(currentTime(), args.startAt);
 }
 
 export async function moveAppointment(args: MutationInput<"appointment.move">): Promise<void> {
-  await telesec.applyMutation("appointment.move", args);
+  const { seq } = await telesec.applyMutation("appointment.move", args);
+  awaitServer(seq, args.id, `Déplacement du rendez-vous au ${formatSlotStart(args.startAt)}`, null);
   linkToCall(args.id, "rdv_deplace");
   await refreshAgenda(currentTime(), args.startAt);
 }
 
 export async function cancelAppointment(appointment: AgendaAppointment, reason: string): Promise<void> {
-  await telesec.applyMutation("appointment.cancel", { id: appointment.id, reason });
+  const { seq } = await telesec.applyMutation("appointment.cancel", { id: appointment.id, reason });
+  awaitServer(seq, appointment.id, `Annulation du rendez-vous du ${formatSlotStart(appointment.startAt)}`, null);
   linkToCall(appointment.id, "rdv_annule");
   await refreshAgenda();
+}
+
+/** The change is the workstation's until the server takes it: its fate is followed (useAwaitedChanges). */
+function awaitServer(seq: number, appointmentId: string, label: string, retry: RetrySearch | null): void {
+  const callId = useCallLineStore.getState().current?.id ?? null;
+  awaitedChangesActions.awaiting({ seq, appointmentId, callId, label, retry });
+  void checkAwaitedChanges();
 }
 
 /** Honoré, absence excusée or not: recorded after the fact, not something a call does. */
@@ -58,8 +71,9 @@ export async function takeWaitlistOffer(entry: WaitlistEntryView): Promise<boole
   if (!offer) return false;
   waitlistActions.actionFailed(null);
   const appointmentId = newId();
+  let seq: number;
   try {
-    await telesec.applyMutation("appointment.book", {
+    ({ seq } = await telesec.applyMutation("appointment.book", {
       id: appointmentId,
       practitionerId: offer.practitionerId,
       patientId: entry.patientId,
@@ -67,11 +81,12 @@ export async function takeWaitlistOffer(entry: WaitlistEntryView): Promise<boole
       startAt: offer.startAt,
       endAt: offer.endAt,
       notes: entry.notes,
-    });
+    }));
   } catch (error) {
     waitlistActions.actionFailed(`Le créneau n'a pas pu être réservé\u00a0: ${describeError(error)}`);
     return false;
   }
+  awaitServer(seq, appointmentId, `Rendez-vous du ${formatSlotStart(offer.startAt)}`, { practitionerId: offer.practitionerId, appointmentTypeId: offer.appointmentTypeId });
   linkToCall(appointmentId, "rdv_pris");
   await refreshAgenda(currentTime(), offer.startAt);
   await runWaitlistAction(() => telesec.applyMutation("waitlist.remove", { id: entry.id }), "Le rendez-vous est pris, mais la demande n'a pas pu quitter la liste d'attente");
