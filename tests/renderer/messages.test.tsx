@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { MessageView } from "../../shared/api/views";
-import { IDS } from "./fixtures";
+import { IDS, tilleuls } from "./fixtures";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
 
 const region = (name: string) => screen.getByRole("region", { name });
@@ -21,6 +21,34 @@ const earlier: MessageView = {
   createdAt: "2025-01-13T08:15:00.000Z",
 };
 const otherPractice: MessageView = { ...earlier, id: "60000000-0000-4000-8000-000000000002", practiceId: IDS.gare, callerName: "LEFÈVRE Anne" };
+
+describe("the open call's panes follow sync", () => {
+  it("show a message and a consigne another workstation added, and a practice's new name, keeping what the secretary types", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01", "06 12 34 56 78");
+    expect(await screen.findByText("Aucun message pour ce cabinet.")).toBeInTheDocument();
+    await user.keyboard("{Alt>}m{/Alt}");
+    const dialog = within(await screen.findByRole("dialog", { name: "Message pour le médecin" }));
+    await user.type(dialog.getByLabelText("Message", { selector: "textarea" }), "Rappeler avant midi");
+
+    act(() => {
+      bridge.data.messages = [earlier];
+      bridge.data.directives = [
+        ...bridge.data.directives,
+        { ...bridge.data.directives[0]!, id: "40000000-0000-4000-8000-0000000000aa", title: "Grève des transports", text: "Proposer la téléconsultation.", priority: 1 },
+      ];
+      bridge.data.practices = bridge.data.practices.map((practice) => (practice.id === tilleuls.id ? { ...practice, name: "Cabinet des Tilleuls (nouveau nom)" } : practice));
+      bridge.emit("replica.changed", { tables: ["message", "directive", "practice"] });
+    });
+
+    expect(await within(region("Messages du cabinet")).findByRole("article", { name: "LEFÈVRE Marc" })).toBeInTheDocument();
+    expect(await within(region("Consignes")).findByText("Grève des transports")).toBeInTheDocument();
+    expect(await within(region("Fiche cabinet")).findByText("Cabinet des Tilleuls (nouveau nom)", { exact: false })).toBeInTheDocument();
+    expect(dialog.getByLabelText("Message", { selector: "textarea" })).toHaveValue("Rappeler avant midi");
+    expect(dialog.getByLabelText("Message", { selector: "textarea" })).toHaveFocus();
+    expect(bridge.violations).toEqual([]);
+  });
+});
 
 describe("messages for the doctor", () => {
   it("lists the practice's messages with their status, and only this practice's", async () => {

@@ -6,6 +6,7 @@ import { useAgendaFollowingReplica } from "../features/agenda/useAgendaFollowing
 import { CallBanner } from "../features/call/CallBanner";
 import { CallDialogs } from "../features/call/CallDialogs";
 import { CallHeader } from "../features/call/CallHeader";
+import { usePanesFollowingReplica } from "../features/call/usePanesFollowingReplica";
 import { DirectivesPane } from "../features/directives/DirectivesPane";
 import { PracticePane } from "../features/practice/PracticePane";
 import { ConflictInbox } from "../features/sync/ConflictInbox";
@@ -24,6 +25,7 @@ export function CallScreen() {
   useSyncFollowing();
   useAwaitedChanges();
   useAgendaFollowingReplica();
+  usePanesFollowingReplica();
   const screen = useShownScreen();
   return (
     <div className="call-screen">

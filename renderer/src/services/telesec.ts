@@ -74,6 +74,8 @@ export const telesec = {
 
   practiceByDialledNumber: (number: string) => telesec.call("practices.byDialledNumber", { number }),
 
+  practiceCard: (practiceId: string) => telesec.call("practices.card", { practiceId }),
+
   patientsByCallerNumber: (practiceId: string, number: string) =>
     telesec.call("patients.byCallerNumber", { practiceId, number }),
 
