@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_PRACTICE } from "../../db/seed/demo";
 import { E2E_OUTPUT_DIR } from "../support/browser";
-import { logInThroughUi } from "../support/browserSession";
+import { CALL_SCREEN_PAGE, logInThroughUi } from "../support/browserSession";
 import { useE2eWorld } from "../support/e2eWorld";
 
 /**
@@ -15,6 +15,13 @@ import { useE2eWorld } from "../support/e2eWorld";
  */
 const world = useE2eWorld("sync", ["a", "b"]);
 const logIn = (workstation: "a" | "b"): Promise<Page> => logInThroughUi(world().browser, world().harnesses[workstation]!.url, "secretaire");
+
+async function openSignedIn(workstation: "a" | "b"): Promise<Page> {
+  const page = await world().browser.newPage(CALL_SCREEN_PAGE);
+  await page.goto(world().harnesses[workstation]!.url);
+  await page.getByRole("status", { name: "État de la connexion" }).filter({ hasText: "En ligne" }).waitFor({ timeout: 30_000 });
+  return page;
+}
 
 describe("logging in and syncing from the browser harness", () => {
   it("refuses a wrong password with a French message", async () => {
@@ -63,6 +70,36 @@ describe("logging in and syncing from the browser harness", () => {
 
     mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
     await pageB.screenshot({ path: join(E2E_OUTPUT_DIR, "sync-workstation-b.png") });
+    await pageA.close();
+    await pageB.close();
+  });
+
+  it("shows on B's open call, without reopening it, a message taken on A (scenario 4 of issue 13)", async () => {
+    // Both workstations are still signed in from the test above: a new page finds them so.
+    const pageA = await openSignedIn("a");
+    const pageB = await openSignedIn("b");
+    for (const page of [pageA, pageB]) {
+      await page.getByLabel("Numéro appelé").fill("01 44 55 66 77");
+      await page.getByRole("button", { name: "Ouvrir l'appel" }).click();
+      await page.getByRole("region", { name: "Messages du cabinet" }).waitFor();
+    }
+    const textOnB = "Demande un rappel pour un certificat.";
+    await pageB.keyboard.press("Alt+KeyM");
+    const draft = pageB.getByRole("dialog", { name: "Message pour le médecin" });
+    await draft.getByLabel("Message", { exact: true }).fill(textOnB);
+
+    await pageA.keyboard.press("Alt+KeyM");
+    const dialog = pageA.getByRole("dialog", { name: "Message pour le médecin" });
+    await dialog.getByLabel("Nom de l'appelant").fill("Gaston Vernier");
+    await dialog.getByLabel("Message", { exact: true }).fill("Rappeler au sujet du certificat de sport.");
+    await pageA.keyboard.press("Control+Enter");
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    // B's secretary is typing her own message meanwhile: the list behind her dialog follows, her text stays.
+    await expect
+      .poll(() => pageB.getByRole("region", { name: "Messages du cabinet" }).textContent(), { timeout: 10_000 })
+      .toContain("Rappeler au sujet du certificat de sport.");
+    expect(await draft.getByLabel("Message", { exact: true }).inputValue()).toBe(textOnB);
     await pageA.close();
     await pageB.close();
   });
