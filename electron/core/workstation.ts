@@ -212,7 +212,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "patients.byCallerNumber": ({ practiceId, number }) => audited(store(), "patient.caller_match", practiceId, (ready) => ready.patients.byCallerNumber(practiceId, number)),
     "patients.search": ({ practiceId, text, limit }) => audited(store(), "patient.search", practiceId, (ready) => ready.patients.search(practiceId, text, limit)),
     "directives.inForce": ({ practiceId, at }) => directivesInForce(store().store.db, practiceId, at),
-    "messages.byPractice": ({ practiceId, limit }) => messagesByPractice(store().store.db, practiceId, limit),
+    "messages.byPractice": ({ practiceId, limit }) => messagesByPractice(store().store, practiceId, limit),
     "agenda.range": ({ practitionerIds, from, to }) => agendaRange(store().store, practitionerIds, from, to),
     "agenda.motifs": ({ practiceId }) => motifsOfPractice(store().store.db, practiceId),
     // Online only, and like every data method refused while the session is locked.

@@ -160,5 +160,7 @@ export const messageView = z.object({
   text: z.string(),
   status: z.enum(MESSAGE_STATUSES),
   createdAt: instant,
+  /** Taken or changed on this workstation, not yet confirmed by the server (offline, typically). */
+  pending: z.boolean(),
 });
 export type MessageView = z.infer<typeof messageView>;

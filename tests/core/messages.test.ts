@@ -67,7 +67,7 @@ describe("messages of a practice", () => {
     });
     takeMessage(parc, "Message du Parc", "2026-11-23T11:00:00Z");
 
-    const listed = messagesByPractice(store.db, tilleuls, 50);
+    const listed = messagesByPractice(store, tilleuls, 50);
 
     expect(listed.map((message) => message.text)).toEqual(["Renouvellement d'ordonnance", "Rappeler pour les résultats"]);
     expect(listed[0]).toEqual({
@@ -83,6 +83,8 @@ describe("messages of a practice", () => {
       text: "Renouvellement d'ordonnance",
       status: "nouveau",
       createdAt: "2026-11-23T10:30:00.000Z",
+      // Taken here and not yet sent: its card says so.
+      pending: true,
     });
     for (const message of listed) expect(messageView.parse(message)).toEqual(message);
   });
@@ -92,16 +94,16 @@ describe("messages of a practice", () => {
     takeMessage(tilleuls, "Deux", "2026-11-23T08:10:00Z");
     takeMessage(tilleuls, "Trois", "2026-11-23T08:20:00Z");
 
-    expect(messagesByPractice(store.db, tilleuls, 2).map((message) => message.text)).toEqual(["Trois", "Deux"]);
+    expect(messagesByPractice(store, tilleuls, 2).map((message) => message.text)).toEqual(["Trois", "Deux"]);
 
     store.db.update(messageTable).set({ deletedAt: dateOf(clock) }).where(eq(messageTable.id, oldest)).run();
-    expect(messagesByPractice(store.db, tilleuls, 50).map((message) => message.text)).toEqual(["Trois", "Deux"]);
+    expect(messagesByPractice(store, tilleuls, 50).map((message) => message.text)).toEqual(["Trois", "Deux"]);
   });
 
   it("shows a status change at once (message.setStatus is applied locally)", () => {
     const id = takeMessage(tilleuls, "Rappeler", "2026-11-23T08:00:00Z");
     replica.mutate("message.setStatus", { id, status: "traite" });
-    expect(messagesByPractice(store.db, tilleuls, 50)[0]?.status).toBe("traite");
+    expect(messagesByPractice(store, tilleuls, 50)[0]?.status).toBe("traite");
   });
 });
 

@@ -444,11 +444,11 @@ function applyFakeMutation(name: MutationName, args: unknown, data: FakeData): v
     data.patients = [...data.patients, patient];
   } else if (name === "message.create") {
     const message = args as MutationArgs<"message.create">;
-    data.messages = [...data.messages, { ...message, status: "nouveau", createdAt: new Date(data.now).toISOString() }];
+    data.messages = [...data.messages, { ...message, status: "nouveau", createdAt: new Date(data.now).toISOString(), pending: true }];
   } else if (name === "message.setStatus") {
     const { id, status } = args as MutationArgs<"message.setStatus">;
     if (!data.messages.some((message) => message.id === id)) throw new TelesecError("not_found", "Message introuvable sur ce poste.");
-    data.messages = data.messages.map((message) => (message.id === id ? { ...message, status } : message));
+    data.messages = data.messages.map((message) => (message.id === id ? { ...message, status, pending: true } : message));
   }
 }
 

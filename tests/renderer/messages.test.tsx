@@ -19,6 +19,7 @@ const earlier: MessageView = {
   text: "Attend ses résultats de prise de sang.",
   status: "lu",
   createdAt: "2025-01-13T08:15:00.000Z",
+  pending: false,
 };
 const otherPractice: MessageView = { ...earlier, id: "60000000-0000-4000-8000-000000000002", practiceId: IDS.gare, callerName: "LEFÈVRE Anne" };
 
@@ -98,6 +99,13 @@ describe("messages for the doctor", () => {
     expect(item).toHaveTextContent("Nouveau");
     expect(item).toHaveTextContent("Urgent");
     expect(item).toHaveTextContent("pour Dr Jean Dupont — Ordonnance");
+    // Taken here, not yet confirmed by the server (offline, typically): its card says so, until sync confirms it.
+    expect(within(item).getByText("En attente d'envoi")).toBeInTheDocument();
+    act(() => {
+      bridge.data.messages = bridge.data.messages.map((message) => ({ ...message, pending: false }));
+      bridge.emit("replica.changed", { tables: ["message"] });
+    });
+    await waitFor(() => expect(within(item).queryByText("En attente d'envoi")).not.toBeInTheDocument());
 
     await user.keyboard("{Alt>}c{/Alt}");
     const close = within(await screen.findByRole("dialog", { name: "Clôturer l'appel" }));

@@ -3,7 +3,7 @@ import type { AgendaAppointment } from "../../../shared/api/views";
 import { appointments, appointmentTypes, patients } from "../../../db/local/schema";
 import type { LocalStore } from "../../../db/local/openLocalStore";
 import { patientDisplayName } from "./patientDisplayName";
-import { pendingAppointmentIds } from "./pendingAppointments";
+import { pendingRowIds } from "./pendingRows";
 
 /** No appointment lasts longer; bounding the start from below keeps the scan on the (practitioner, start) index short. */
 const LONGEST_APPOINTMENT_MS = 12 * 60 * 60 * 1000;
@@ -44,7 +44,7 @@ export function agendaRange(store: Pick<LocalStore, "db" | "sqlite">, practition
     )
     .orderBy(asc(appointments.startAt))
     .all();
-  const pending = rows.length > 0 ? pendingAppointmentIds(store.sqlite) : new Set<string>();
+  const pending = rows.length > 0 ? pendingRowIds(store.sqlite, "appointment") : new Set<string>();
   return rows.map((row) => ({
     id: row.id,
     practitionerId: row.practitionerId,

@@ -11,7 +11,7 @@ interface MessageItemProps {
   practitioner: PractitionerView | undefined;
 }
 
-/** One message: when, from whom, for whom, about what, its status and the buttons that move it on. */
+/** One message: when, from whom, for whom, about what, its status (and whether the server has it yet) and the buttons that move it on. */
 export function MessageItem({ message, practitioner }: MessageItemProps) {
   const titleId = `message-${message.id}`;
   return (
@@ -22,6 +22,7 @@ export function MessageItem({ message, practitioner }: MessageItemProps) {
         </span>
         <span className={`badge badge--statut-${message.status}`}>{MESSAGE_STATUS_LABELS[message.status]}</span>
         {message.urgency === "urgente" && <span className="badge badge--urgence">Urgent</span>}
+        {message.pending && <span className="badge badge--pending">En attente d'envoi</span>}
       </header>
       <p className="message__meta">
         {formatInstantDateTime(message.createdAt)} — pour {practitioner ? practitionerName(practitioner) : "tout le cabinet"} —{" "}
