@@ -368,6 +368,18 @@ describe("emergency", () => {
     await waitFor(() => expect(bridge.mutationsNamed("call.close")).toEqual([expect.objectContaining({ outcome: "urgence_reorientee" })]));
   });
 
+  it("is in sight on the call banner, with its key, for whoever does not know the shortcut", async () => {
+    const { user } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01", "06 12 34 56 78");
+    const button = within(region("Appel en cours")).getByRole("button", { name: "Urgence Alt+U" });
+    expect(button).toHaveAttribute("aria-keyshortcuts", "Alt+U");
+
+    await user.click(button);
+
+    const dialog = await screen.findByRole("dialog", { name: "Urgence : orienter vers le 15" });
+    expect(within(dialog).getByRole("status")).toHaveTextContent("Issue de l'appel : Urgence réorientée (15 / SAMU)");
+  });
+
   it("gives the guidance even without a call, and says nothing is recorded", async () => {
     const { user } = await renderCallScreen();
     await user.keyboard("{Alt>}u{/Alt}");

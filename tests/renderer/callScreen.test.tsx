@@ -93,6 +93,23 @@ describe("call screen", () => {
     expect(await within(region("Consignes")).findByText("Consigne de la Gare")).toBeInTheDocument();
   });
 
+  it("after a call's outcome is saved, opens the next practice without the previous caller's number", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01", "06 12 34 56 78");
+    await user.keyboard("{Alt>}c{/Alt}");
+    const close = within(await screen.findByRole("dialog", { name: "Clôturer l'appel" }));
+    await user.click(close.getByRole("radio", { name: "Renseignement donné" }));
+    await user.click(close.getByRole("button", { name: "Enregistrer l'issue" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(screen.getByLabelText("Numéro de l'appelant")).toHaveValue("");
+
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Cabinet" }), "Maison de santé de la Gare — Lyon");
+    await user.click(screen.getByRole("button", { name: "Ouvrir le cabinet" }));
+
+    await waitFor(() => expect(bridge.mutationsNamed("call.open")).toHaveLength(2));
+    expect(bridge.mutationsNamed("call.open")[1]).toMatchObject({ dialledNumber: "+33478000002", callerNumber: null });
+  });
+
   it("shows the core's message when a pane cannot load", async () => {
     const { user, bridge } = await renderCallScreen();
     bridge.failures["directives.inForce"] = "Base locale indisponible";

@@ -24,6 +24,17 @@ describe("keyboard shortcuts help", () => {
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
   });
 
+  it("is offered in the header (« ? Raccourcis »), so nobody has to know the ? key first", async () => {
+    const { user } = await renderCallScreen();
+    const button = screen.getByRole("button", { name: "Raccourcis" });
+    expect(button).toHaveTextContent("? Raccourcis");
+    expect(button).toHaveAttribute("aria-keyshortcuts", "?");
+
+    await user.click(button);
+
+    expect(await screen.findByRole("dialog", { name: "Raccourcis clavier" })).toBeInTheDocument();
+  });
+
   it("types ? in a text field instead of opening the help", async () => {
     const { user } = await renderCallScreen();
     await user.click(screen.getByLabelText("Numéro appelé"));

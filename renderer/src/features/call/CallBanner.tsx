@@ -1,4 +1,4 @@
-import { shortcutKeys } from "../../app/shortcuts";
+import { displayKeys, shortcutKeys } from "../../app/shortcuts";
 import { formatElapsed } from "../../format/elapsed";
 import { displayPhoneNumber } from "../../format/phone";
 import { callElapsed, identifiedPatient, type CallRecord } from "../../stores/callLine";
@@ -6,7 +6,7 @@ import { useCallLineStore } from "../../stores/callLineStore";
 import { selectCallerPatients, selectOpenPractice } from "../../stores/callSelectors";
 import { useCallStore } from "../../stores/callStore";
 import { patientName } from "../patients/patientName";
-import { requestClose } from "./callCommands";
+import { openEmergency, requestClose } from "./callCommands";
 import { useNow } from "../../services/clock";
 import { WaitingCalls } from "./WaitingCalls";
 
@@ -49,9 +49,15 @@ function CallSummary({ call }: { call: CallRecord }) {
       <span className="call-banner__elapsed" role="timer" aria-label="Durée de l'appel">
         {formatElapsed(callElapsed(call, now))}
       </span>
-      <button type="button" className="button button--primary" onClick={() => requestClose()} aria-keyshortcuts={shortcutKeys("closeCall")}>
-        Clôturer l'appel
-      </button>
+      <div className="call-banner__actions">
+        {/* In sight, with its key: the emergency protocol must never depend on remembering a shortcut. */}
+        <button type="button" className="button button--danger" onClick={() => openEmergency()} aria-keyshortcuts={shortcutKeys("emergency")}>
+          Urgence <kbd>{displayKeys(shortcutKeys("emergency"))}</kbd>
+        </button>
+        <button type="button" className="button button--primary" onClick={() => requestClose()} aria-keyshortcuts={shortcutKeys("closeCall")}>
+          Clôturer l'appel
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,8 +1,10 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { PracticeSummary } from "../../../../shared/api/views";
 import { displayPhoneNumber } from "../../format/phone";
 import { useCallLineStore } from "../../stores/callLineStore";
 import { SyncBar } from "../sync/SyncBar";
+import { shortcutKeys } from "../../app/shortcuts";
+import { dialogActions } from "../../stores/dialogStore";
 import { CallLookupNotice } from "./CallLookupNotice";
 import { OpenCallForm } from "./OpenCallForm";
 import { openCallByHand } from "./callCommands";
@@ -29,6 +31,15 @@ export function CallHeader() {
     // Only when another call pops: edits made during the call stay.
   }, [poppedCallId]);
 
+  // Once a call's outcome is saved, its caller's number goes: the next call, or a practice opened by its
+  // name, must not be recorded with it. The line dialled stays (the next call is often for the same practice).
+  const lineBusy = useCallLineStore((state) => state.current !== null);
+  const wasBusy = useRef(lineBusy);
+  useEffect(() => {
+    if (wasBusy.current && !lineBusy) setCallerNumber("");
+    wasBusy.current = lineBusy;
+  }, [lineBusy]);
+
   function openPractice(practice: PracticeSummary): void {
     const number = practice.dialledNumbers[0];
     if (number === undefined) return;
@@ -51,6 +62,9 @@ export function CallHeader() {
       <div className="call-header__notice">
         <CallLookupNotice />
       </div>
+      <button type="button" className="button call-header__help" aria-keyshortcuts={shortcutKeys("help")} onClick={() => dialogActions.opened("help")}>
+        <span aria-hidden="true">?</span> Raccourcis
+      </button>
       <SyncBar />
     </header>
   );
