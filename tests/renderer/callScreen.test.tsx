@@ -27,7 +27,8 @@ describe("call screen", () => {
 
     const consignes = within(region("Consignes"));
     const titles = (await consignes.findAllByRole("heading", { level: 3 })).map((heading) => heading.textContent);
-    expect(titles).toEqual(["Urgence vitale", "Renouvellements d'ordonnance", "Absence du Dr Dupont"]);
+    // "Nouveaux patients" is written from the practitioners' settings (priority 50), not stored.
+    expect(titles).toEqual(["Urgence vitale", "Nouveaux patients", "Renouvellements d'ordonnance", "Absence du Dr Dupont"]);
     expect(consignes.queryByText("Consigne de la Gare")).not.toBeInTheDocument();
     expect(consignes.getByText("du 30/12/2024 au 31/12/2099 à 18:00")).toBeInTheDocument();
     const urgent = consignes.getByRole("article", { name: "Urgence vitale" });

@@ -51,6 +51,27 @@ describe("the open call's panes follow sync", () => {
   });
 });
 
+describe("the new-patient consigne", () => {
+  it("is written from the practitioners' settings, and rewritten when an administrator changes one", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01");
+    const consigne = await within(region("Consignes")).findByRole("article", { name: "Nouveaux patients" });
+    expect(consigne).toHaveTextContent("Nouveaux patients refusés : Mme Sophie");
+
+    act(() => {
+      bridge.data.practices = bridge.data.practices.map((practice) =>
+        practice.id === tilleuls.id ? { ...practice, practitioners: practice.practitioners.map((practitioner) => ({ ...practitioner, acceptsNewPatients: "oui" as const })) } : practice,
+      );
+      bridge.emit("replica.changed", { tables: ["practitioner"] });
+    });
+
+    await waitFor(() =>
+      expect(within(region("Consignes")).getByRole("article", { name: "Nouveaux patients" })).toHaveTextContent("Nouveaux patients acceptés : proposer une première consultation."),
+    );
+    expect(within(region("Consignes")).getByRole("article", { name: "Nouveaux patients" })).not.toHaveTextContent("refusés");
+  });
+});
+
 describe("messages for the doctor", () => {
   it("lists the practice's messages with their status, and only this practice's", async () => {
     const { user } = await renderCallScreen({ messages: [earlier, otherPractice] });

@@ -52,31 +52,12 @@ function standingDirectives(random: SeededRandom, team: readonly DrawnPractition
     (seesChildren ? " Nourrisson de moins de 3 mois avec de la fièvre : orienter vers les urgences pédiatriques." : "");
   return [
     draft("urgence", "Urgences vitales", emergency, 100, { flags: { redirectToSamu: true } }),
-    draft("nouveaux_patients", "Nouveaux patients", newPatientsText(team), 50),
     draft("ordonnances", "Ordonnances", random.pick(PRESCRIPTION_RULES), 40),
     draft("resultats", "Résultats d'examens", random.pick(RESULTS_RULES), 40),
     draft("transfert", "Appels à transférer", random.pick(TRANSFER_RULES), 60, { flags: { transferToPractitioner: true } }),
     draft("administratif", "Administratif", random.pick(ADMINISTRATIVE_RULES), 20),
     draft("general", "Retards", random.pick(GENERAL_RULES), 10),
   ];
-}
-
-function newPatientsText(team: readonly DrawnPractitioner[]): string {
-  const policies = new Set(team.map(({ row }) => row.acceptsNewPatients));
-  if (policies.size === 1 && policies.has("non")) {
-    return "Le cabinet n'accepte plus de nouveaux patients, ni comme médecin traitant ni en consultation ponctuelle. Proposer la liste des confrères.";
-  }
-  if (policies.size === 1 && policies.has("oui")) return "Nouveaux patients acceptés : proposer une première consultation.";
-  const namesWith = (policy: string) => team.filter(({ row }) => row.acceptsNewPatients === policy).map(({ row }) => listedName(row));
-  const clauses: Array<[string, string[]]> = [
-    ["Nouveaux patients acceptés", namesWith("oui")],
-    ["Sur accord du praticien (prendre un message)", namesWith("demander_au_medecin")],
-    ["Nouveaux patients refusés", namesWith("non")],
-  ];
-  return clauses
-    .filter(([, names]) => names.length > 0)
-    .map(([label, names]) => `${label} : ${names.join(", ")}.`)
-    .join(" ");
 }
 
 const PRESCRIPTION_RULES = [

@@ -43,6 +43,16 @@ export function formatInstantDateTime(instant: string | Date): string {
   return time === "00:00" ? date : `${date} à ${time}`;
 }
 
+/**
+ * The end of a span as people write it: a span ending at a Paris midnight ends with the day before, which
+ * is the day said ("jusqu'au 05/12/2026" for a span ending 06/12/2026 00:00); otherwise its date and time.
+ */
+export function formatInclusiveEnd(instant: string | Date): { text: string; wholeDay: boolean } {
+  const at = new Date(instant);
+  if (formatInstantTime(at) !== "00:00") return { text: formatInstantDateTime(at), wholeDay: false };
+  return { text: formatInstantDate(new Date(at.getTime() - 1)), wholeDay: true };
+}
+
 const shortDay = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, weekday: "short", day: "numeric", month: "short" });
 
 /** "lun. 24 nov. 09:15": when a proposed slot starts, short enough to read out in a list. */

@@ -1,5 +1,6 @@
 import { DIRECTIVE_CATEGORIES } from "../../../shared/domain/enums";
-import type { DirectiveView } from "../../../shared/api/views";
+import type { DirectiveView, PracticeCard } from "../../../shared/api/views";
+import { newPatientPolicyText } from "../../../shared/domain/newPatientPolicy";
 import { valueOr } from "./loadable";
 import type { DirectivesState } from "./directivesStore";
 
@@ -23,6 +24,30 @@ function compareForDisplay(a: DirectiveView, b: DirectiveView): number {
 export function selectDirectivesInDisplayOrder(state: DirectivesState): DirectiveView[] {
   const directives = valueOr(state.directives, NO_DIRECTIVES);
   return directives.length === 0 ? NO_DIRECTIVES : [...directives].sort(compareForDisplay);
+}
+
+/** The id of the consigne written from the practitioners' new-patient settings (never stored). */
+export const NEW_PATIENT_POLICY_ID = "reglages-nouveaux-patients";
+
+/**
+ * The consignes shown for a practice: the stored ones, and the new-patient consigne written from its
+ * practitioners' settings, in the display order. It follows the settings as the practice card does.
+ */
+export function withNewPatientPolicy(directives: DirectiveView[], practice: PracticeCard | null): DirectiveView[] {
+  const text = practice ? newPatientPolicyText(practice.practitioners) : null;
+  if (!practice || text === null) return directives;
+  const policy: DirectiveView = {
+    id: NEW_PATIENT_POLICY_ID,
+    practiceId: practice.id,
+    practitionerId: null,
+    category: "nouveaux_patients",
+    title: "Nouveaux patients",
+    text,
+    priority: 50,
+    validFrom: null,
+    validTo: null,
+  };
+  return [...directives, policy].sort(compareForDisplay);
 }
 
 /** A directive with a validity bound is temporary ("Dr X absent jusqu'au …"). */

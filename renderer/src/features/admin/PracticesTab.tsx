@@ -6,7 +6,7 @@ import { NEW_PATIENT_POLICIES, type NewPatientPolicy } from "../../../../shared/
 import type { Absence } from "../../../../shared/domain/schedules";
 import { FormButtons } from "../../app/FormButtons";
 import { TextField } from "../../app/TextField";
-import { formatInstantDate } from "../../format/dates";
+import { formatInclusiveEnd, formatInstantDate, formatInstantDateTime } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
 import { valueOr } from "../../stores/loadable";
@@ -205,7 +205,7 @@ function PractitionerAbsences({ practitioner, onSaved }: { practitioner: Practit
       <ul aria-label={`Absences de ${name}`}>
         {practitioner.absences.map((absence, index) => (
           <li key={`${absence.from}-${index}`}>
-            {`Du ${formatInstantDate(absence.from)} au ${formatInstantDate(new Date(Date.parse(absence.to) - 1))} (${absence.label ?? ABSENCE_REASON_LABELS[absence.reason]}) `}
+            {`Du ${formatInstantDateTime(absence.from)} au ${formatInclusiveEnd(absence.to).text} (${absence.label ?? ABSENCE_REASON_LABELS[absence.reason]}) `}
             <button type="button" className="button button--small" onClick={() => void save(practitioner.absences.filter((_, other) => other !== index))}>
               {`Retirer l'absence du ${formatInstantDate(absence.from)}`}
             </button>

@@ -1,5 +1,5 @@
 import { addDaysToDate, parisDayOfDate } from "../../../../shared/domain/parisTime";
-import { formatInstantDate } from "../../format/dates";
+import { formatInclusiveEnd, formatInstantDate } from "../../format/dates";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -32,8 +32,7 @@ export function priorityFromText(text: string): number | { error: string } {
 export function directiveState(directive: DirectiveValidity, now: number): { said: string; inForceOrComing: boolean } {
   const from = directive.validFrom ? Date.parse(directive.validFrom) : null;
   const to = directive.validTo ? Date.parse(directive.validTo) : null;
-  // validTo is the midnight after the last day: the last day is the millisecond before.
-  const lastDay = to === null ? null : formatInstantDate(new Date(to - 1));
+  const lastDay = to === null ? null : formatInclusiveEnd(new Date(to)).text;
   if (to !== null && to <= now) return { said: `terminée le ${lastDay}`, inForceOrComing: false };
   if (from !== null && from > now) return { said: `à partir du ${formatInstantDate(new Date(from))}${lastDay ? `, jusqu'au ${lastDay}` : ""}`, inForceOrComing: true };
   return { said: lastDay ? `en vigueur jusqu'au ${lastDay}` : "en vigueur", inForceOrComing: true };

@@ -1,20 +1,22 @@
+import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { PanePlaceholder } from "../../app/PanePlaceholder";
 import { NBSP } from "../../format/typography";
 import type { Loadable } from "../../stores/loadable";
 import { selectOpenPractice } from "../../stores/callSelectors";
 import { useCallStore } from "../../stores/callStore";
-import { selectDirectivesInDisplayOrder } from "../../stores/directivesSelectors";
+import { selectDirectivesInDisplayOrder, withNewPatientPolicy } from "../../stores/directivesSelectors";
 import { useDirectivesStore } from "../../stores/directivesStore";
 import { DirectiveItem } from "./DirectiveItem";
 
 const TITLE = "Consignes";
 
-/** The middle pane: the doctors' consignes in force, emergencies first. */
+/** The middle pane: the doctors' consignes in force, emergencies first, and the new-patient policy as the settings say it. */
 export function DirectivesPane() {
   const loadable = useDirectivesStore((state) => state.directives);
-  const directives = useDirectivesStore(useShallow(selectDirectivesInDisplayOrder));
+  const stored = useDirectivesStore(useShallow(selectDirectivesInDisplayOrder));
   const practice = useCallStore(selectOpenPractice);
+  const directives = useMemo(() => withNewPatientPolicy(stored, practice), [stored, practice]);
 
   return (
     <section className="pane pane--directives" aria-label={TITLE}>
