@@ -5,7 +5,7 @@ import { telephonyEvent, type EventName, type EventPayload, type LockStatus, typ
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { telephonyCallMessage } from "../../shared/api/wire";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
-import { agendaRange } from "./queries/agenda";
+import { agendaRange, appointmentsOfPatient } from "./queries/agenda";
 import { motifsOfPractice } from "./queries/motifs";
 import { waitlistByPractice } from "./queries/waitlist";
 import { directivesInForce } from "./queries/directives";
@@ -214,6 +214,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "directives.inForce": ({ practiceId, at }) => directivesInForce(store().store.db, practiceId, at),
     "messages.byPractice": ({ practiceId, limit }) => messagesByPractice(store().store, practiceId, limit),
     "agenda.range": ({ practitionerIds, from, to }) => agendaRange(store().store, practitionerIds, from, to),
+    "agenda.ofPatient": ({ patientId }) => appointmentsOfPatient(store().store, patientId, dateOf(clock)),
     "agenda.motifs": ({ practiceId }) => motifsOfPractice(store().store.db, practiceId),
     // Online only, and like every data method refused while the session is locked.
     ...adminHandlers(() => store().sync.serverRequest),

@@ -3,6 +3,7 @@ import "../domain/frenchValidation";
 import { machineConfigError } from "../config/machineConfig";
 import {
   agendaAppointment,
+  patientAppointments,
   directiveView,
   freeSlotView,
   messageView,
@@ -181,6 +182,8 @@ export const methods = {
       .refine((range) => Date.parse(range.from) < Date.parse(range.to), "La fin doit suivre le début"),
     output: z.array(agendaAppointment),
   },
+  /** The identified caller's own appointments: "when is my appointment?", "I want to cancel mine". */
+  "agenda.ofPatient": { input: z.object({ patientId: id }), output: patientAppointments },
   /** The motifs of a practice's practitioners, each practitioner's in their order (the first is the everyday one). */
   "agenda.motifs": { input: z.object({ practiceId: id }), output: z.array(motifView) },
   /** The practice's waitlist, oldest first, each entry with the freed slot to propose when one is offered and still free. */

@@ -101,6 +101,10 @@ export const agendaAppointment = z.object({
 });
 export type AgendaAppointment = z.infer<typeof agendaAppointment>;
 
+/** A caller's own appointments: those not over yet (soonest first), and the last ones before (latest first). */
+export const patientAppointments = z.object({ upcoming: z.array(agendaAppointment), past: z.array(agendaAppointment) });
+export type PatientAppointments = z.infer<typeof patientAppointments>;
+
 /** A motif of a practitioner, as the booking form offers it: the first of each practitioner's list is the everyday one. */
 export const motifView = z.object({
   id,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
-import { agendaRange } from "../../electron/core/queries/agenda";
+import { agendaRange, appointmentsOfPatient } from "../../electron/core/queries/agenda";
 import { motifsOfPractice } from "../../electron/core/queries/motifs";
 import { waitlistByPractice } from "../../electron/core/queries/waitlist";
 import { waitlistEntries } from "../../db/local/schema";
@@ -184,6 +184,28 @@ describe("agenda range", () => {
       { id: confirmed, pending: false },
       { id: moved, pending: true },
     ]);
+  });
+});
+
+describe("a patient's own appointments", () => {
+  it("gives those not over yet, soonest first, and the last three before, latest first; never cancelled ones or another patient's", () => {
+    const martin = insertPractitioner(store, tilleuls, "Martin");
+    const helene = insertPatient(store, tilleuls, { birthName: "Dupont", firstName: "Hélène" });
+    const marc = insertPatient(store, tilleuls, { birthName: "Lefèvre", firstName: "Marc" });
+    const day = (date: string, hhmm = "09:00") => new Date(`${date}T${hhmm}:00Z`);
+    for (const date of ["2026-10-01", "2026-10-15", "2026-11-02", "2026-11-16"]) insertAppointment(store, tilleuls, martin, helene, day(date));
+    // Under way at 10:10 (its end is after now): still hers to hear about.
+    insertAppointment(store, tilleuls, martin, helene, day("2026-11-23", "10:00"));
+    insertAppointment(store, tilleuls, martin, helene, day("2026-12-07"));
+    insertAppointment(store, tilleuls, martin, helene, day("2026-11-30"));
+    insertAppointment(store, tilleuls, martin, helene, day("2026-12-01"), "cancelled");
+    insertAppointment(store, tilleuls, martin, marc, day("2026-11-25"));
+
+    const own = appointmentsOfPatient(store, helene, new Date("2026-11-23T10:10:00Z"));
+
+    expect(own.upcoming.map((a) => a.startAt)).toEqual(["2026-11-23T10:00:00.000Z", "2026-11-30T09:00:00.000Z", "2026-12-07T09:00:00.000Z"]);
+    expect(own.past.map((a) => a.startAt)).toEqual(["2026-11-16T09:00:00.000Z", "2026-11-02T09:00:00.000Z", "2026-10-15T09:00:00.000Z"]);
+    expect(own.upcoming[0]).toMatchObject({ patientName: "DUPONT Hélène", motifLabel: "Consultation", pending: false });
   });
 });
 

@@ -189,6 +189,38 @@ async function callFromHeleneOn(bridge: Awaited<ReturnType<typeof renderCallScre
   return dialog;
 }
 
+describe("the caller's own appointments", () => {
+  it("are in the practice card once she is identified; Alt+O then Enter opens the first, to move or cancel it", async () => {
+    const { user } = await callFromHelene();
+    const own = within(await screen.findByRole("region", { name: /^Rendez-vous de DURAND Hélène/ }));
+    const coming = (await own.findByRole("list", { name: "Rendez-vous à venir" })).querySelectorAll("li");
+    expect([...coming].map((item) => item.querySelector("span")?.textContent)).toEqual([
+      "jeudi 20 novembre 2031 à 10:00 — Consultation avec Dr Claire Martin",
+      "vendredi 21 novembre 2031 à 09:00 — Consultation avec Dr Claire Martin",
+    ]);
+
+    await user.keyboard("{Alt>}o{/Alt}");
+    expect(own.getByRole("button", { name: "Déplacer ou annuler le rendez-vous du jeudi 20 novembre 2031 à 10:00" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+
+    const dialog = within(await dialogNamed("Rendez-vous"));
+    expect(dialog.getByText("DURAND Hélène")).toBeInTheDocument();
+    expect(dialog.getByRole("button", { name: "Déplacer" })).toBeInTheDocument();
+    expect(dialog.getByRole("button", { name: "Annuler le rendez-vous" })).toBeInTheDocument();
+  });
+
+  it("says when there is none to come, and lists the last ones before with what happened", async () => {
+    const { user, bridge } = await renderCallScreen();
+    bridge.data.appointments = bridge.data.appointments.map((appointment) =>
+      appointment.patientId === IDS.heleneDurand ? { ...appointment, startAt: "2031-11-13T09:00:00.000Z", endAt: "2031-11-13T09:20:00.000Z", status: "fulfilled" as const } : appointment,
+    );
+    await openCallByNumbers(user, TILLEULS, HELENE_PHONE);
+    const own = within(await screen.findByRole("region", { name: /^Rendez-vous de DURAND Hélène/ }));
+    expect(await own.findByText("Aucun rendez-vous à venir.")).toBeInTheDocument();
+    expect(own.getByRole("list", { name: "Derniers rendez-vous passés" })).toHaveTextContent("jeudi 13 novembre 2031 à 10:00 — Consultation avec Dr Claire Martin — honoré");
+  });
+});
+
 describe("an appointment of the grid", () => {
   it("moves where it is dragged, and goes back with the reason when the move is refused", async () => {
     const { bridge } = await callFromHelene();

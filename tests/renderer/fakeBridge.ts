@@ -160,6 +160,7 @@ const DATA_METHODS = new Set<MethodName>([
   "messages.byPractice",
   "agenda.range",
   "agenda.freeSlots",
+  "agenda.ofPatient",
   "agenda.motifs",
   "waitlist.byPractice",
   "sync.pending",
@@ -343,6 +344,15 @@ const handlers: Handlers = {
         Date.parse(appointment.startAt) < Date.parse(to) &&
         Date.parse(from) < Date.parse(appointment.endAt),
     ),
+  "agenda.ofPatient": ({ patientId }, data) => {
+    const now = Date.parse(data.now);
+    const own = data.appointments.filter((appointment) => appointment.patientId === patientId && appointment.status !== "cancelled");
+    const byStart = (a: { startAt: string }, b: { startAt: string }) => Date.parse(a.startAt) - Date.parse(b.startAt);
+    return {
+      upcoming: own.filter((appointment) => Date.parse(appointment.endAt) > now).sort(byStart).slice(0, 10),
+      past: own.filter((appointment) => Date.parse(appointment.endAt) <= now).sort((a, b) => byStart(b, a)).slice(0, 3),
+    };
+  },
   "agenda.motifs": ({ practiceId }, data) => {
     const team = practitionerIdsOf(data, practiceId);
     return data.motifs.filter((motif) => team.includes(motif.practitionerId));

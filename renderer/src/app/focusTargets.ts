@@ -7,6 +7,7 @@ export const FOCUS_TARGETS = {
   messagesTitle: "titre-messages-cabinet",
   callerChoice: "choix-patient-appelant",
   agendaTitle: "titre-agenda",
+  callerAppointments: "rendez-vous-appelant",
 } as const;
 
 export function focusTarget(id: string): boolean {

@@ -8,6 +8,7 @@ export type ShortcutId =
   | "dialledNumber"
   | "patientSearch"
   | "identifyCaller"
+  | "callerAppointments"
   | "createPatient"
   | "message"
   | "messages"
@@ -35,6 +36,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "dialledNumber", binding: { alt: "KeyN" }, keys: "Alt+N", label: "Saisir le numéro appelé (nouvel appel)" },
   { id: "patientSearch", binding: { alt: "KeyR" }, keys: "Alt+R", label: "Rechercher un patient" },
   { id: "identifyCaller", binding: { alt: "KeyI" }, keys: "Alt+I", label: "Identifier l'appelant parmi les patients du numéro" },
+  { id: "callerAppointments", binding: { alt: "KeyO" }, keys: "Alt+O", label: "Rendez-vous de l'appelant (déplacer, annuler)" },
   { id: "createPatient", binding: { alt: "KeyP" }, keys: "Alt+P", label: "Créer le patient (appelant inconnu)" },
   { id: "message", binding: { alt: "KeyM" }, keys: "Alt+M", label: "Message pour le médecin" },
   { id: "messages", binding: { alt: "KeyL" }, keys: "Alt+L", label: "Aller à la liste des messages du cabinet" },

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { lockWorkstation } from "../features/access/lockCommands";
 import { openBooking } from "../features/agenda/agendaDialogs";
+import { focusCallerAppointments } from "../features/agenda/CallerAppointments";
 import { openEmergency, requestClose } from "../features/call/callCommands";
 import { dialogActions } from "../stores/dialogStore";
 import { FOCUS_TARGETS, focusTarget } from "./focusTargets";
@@ -14,6 +15,7 @@ const ACTIONS: Record<ShortcutId, () => boolean> = {
   dialledNumber: () => focusTarget(FOCUS_TARGETS.dialledNumber),
   patientSearch: () => focusTarget(FOCUS_TARGETS.patientSearch),
   identifyCaller: () => focusTarget(FOCUS_TARGETS.callerChoice),
+  callerAppointments: focusCallerAppointments,
   createPatient: () => dialogActions.opened("createPatient"),
   message: () => dialogActions.opened("message"),
   messages: () => focusTarget(FOCUS_TARGETS.messagesTitle),

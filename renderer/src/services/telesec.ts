@@ -85,6 +85,8 @@ export const telesec = {
   directivesInForce: (practiceId: string, at: Date) =>
     telesec.call("directives.inForce", { practiceId, at: at.toISOString() }),
 
+  appointmentsOfPatient: (patientId: string) => telesec.call("agenda.ofPatient", { patientId }),
+
   agendaRange: (practitionerIds: string[], from: string, to: string) =>
     telesec.call("agenda.range", { practitionerIds, from, to }),
 

@@ -1,5 +1,9 @@
 import type { PracticeCard } from "../../../../shared/api/views";
 import { useCallStore } from "../../stores/callStore";
+import { identifiedPatient } from "../../stores/callLine";
+import { useCallLineStore } from "../../stores/callLineStore";
+import { selectCallerPatients } from "../../stores/callSelectors";
+import { CallerAppointments } from "../agenda/CallerAppointments";
 import { MessagesPanel } from "../messages/MessagesPanel";
 import { PatientSearch } from "../patients/PatientSearch";
 import { CallerIdentity } from "./CallerIdentity";
@@ -9,9 +13,11 @@ import { PRACTICE_KIND_LABELS } from "./practiceLabels";
 import { PractitionerList } from "./PractitionerList";
 import { ReferralList } from "./ReferralList";
 
-/** The practice card, in the order the call needs it: greeting, caller, its messages, who works here, where, whom to refer to. */
+/** The practice card, in the order the call needs it: greeting, caller (and their own appointments), its messages, who works here, where, whom to refer to. */
 export function PracticeCardView({ practice }: { practice: PracticeCard }) {
   const callToken = useCallStore((state) => state.callToken);
+  const matches = useCallStore(selectCallerPatients);
+  const caller = identifiedPatient(useCallLineStore((state) => state.current), matches);
   return (
     <>
       <header className="pane__header">
@@ -21,6 +27,7 @@ export function PracticeCardView({ practice }: { practice: PracticeCard }) {
       <div className="pane__body">
         <GreetingScript practice={practice} />
         <CallerIdentity />
+        {caller && <CallerAppointments key={caller.id} patient={caller} practitioners={practice.practitioners} />}
         {/* Keyed by call, so each call starts with an empty search box. */}
         <PatientSearch key={callToken} practiceId={practice.id} />
         <MessagesPanel practiceId={practice.id} practitioners={practice.practitioners} />
