@@ -24,6 +24,7 @@ export const CALL_OUTCOMES = [
   "transfert",
   "info",
   "urgence_reorientee",
+  "reoriente_confrere",
   "autre",
 ] as const;
 export const USER_ROLES = ["secretary", "supervisor", "admin"] as const;

@@ -78,7 +78,7 @@ describe("a call opened by hand", () => {
     await user.keyboard("{Alt>}c{/Alt}");
     const dialog = await closeDialog();
     expect(within(dialog).getByRole("radiogroup", { name: /Issue de l'appel/ })).toBeInTheDocument();
-    expect(within(dialog).getAllByRole("radio")).toHaveLength(8);
+    expect(within(dialog).getAllByRole("radio")).toHaveLength(9);
     expect(within(dialog).getByRole("radio", { name: "Rendez-vous pris" })).toHaveFocus();
 
     await user.click(within(dialog).getByRole("button", { name: "Enregistrer l'issue" }));
@@ -339,6 +339,25 @@ describe("identifying the caller", () => {
     expect(within(dialog).getByText("Indiquez le prénom.")).toBeInTheDocument();
     expect(within(dialog).getByLabelText("Nom")).toHaveFocus();
     expect(bridge.mutationsNamed("patient.create")).toHaveLength(0);
+  });
+});
+
+describe("colleagues (confrères)", () => {
+  it("are one key away (Alt+E); sending the caller to one becomes the call's outcome", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01", "06 12 34 56 78");
+    await within(region("Fiche cabinet")).findByText("Dr Paul Roux");
+
+    await user.keyboard("{Alt>}e{/Alt}");
+    expect(screen.getByRole("heading", { name: "Confrères" })).toHaveFocus();
+    await user.click(screen.getByRole("button", { name: "Réorienter vers Dr Paul Roux" }));
+    expect(screen.getByText("Issue de l'appel : Réorienté vers un confrère (Dr Paul Roux).")).toBeInTheDocument();
+
+    await user.keyboard("{Alt>}c{/Alt}");
+    const close = await closeDialog();
+    expect(within(close).getByRole("radio", { name: "Réorienté vers un confrère" })).toBeChecked();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(bridge.mutationsNamed("call.close")).toEqual([expect.objectContaining({ outcome: "reoriente_confrere" })]));
   });
 });
 

@@ -108,7 +108,7 @@ describe("roles on the administration API", () => {
 
   it("gives the call statistics to supervisors and administrators only, each for their own practices", async () => {
     const { app, tokens, testing, fixture } = await agency();
-    const at = (iso: string, practiceId: string, outcome: "rdv_pris" | "message" | null) => ({
+    const at = (iso: string, practiceId: string, outcome: "rdv_pris" | "message" | "reoriente_confrere" | null) => ({
       id: randomUUID(), practiceId, dialledNumber: "+33478000001", startedAt: new Date(iso), outcome, links: { appointmentIds: [], messageIds: [] },
     });
     await testing.db.insert(calls).values([
@@ -117,6 +117,7 @@ describe("roles on the administration API", () => {
       at("2026-03-10T08:00:00Z", fixture.tilleuls.practiceId, "rdv_pris"),
       at("2026-03-10T09:00:00Z", fixture.tilleuls.practiceId, "message"),
       at("2026-03-10T09:00:00Z", fixture.tilleuls.practiceId, null),
+      at("2026-03-10T09:30:00Z", fixture.tilleuls.practiceId, "reoriente_confrere"),
       at("2026-03-10T10:00:00Z", fixture.gare.practiceId, "message"),
       at("2026-03-11T23:30:00Z", fixture.tilleuls.practiceId, "message"),
     ]);
@@ -125,6 +126,8 @@ describe("roles on the administration API", () => {
     expect(supervisor.rows).toEqual([
       { practiceId: fixture.tilleuls.practiceId, day: "2026-03-10", outcome: "message", calls: 1 },
       { practiceId: fixture.tilleuls.practiceId, day: "2026-03-10", outcome: "rdv_pris", calls: 2 },
+      // Sent to a colleague (confrère): an outcome of its own, counted like the others.
+      { practiceId: fixture.tilleuls.practiceId, day: "2026-03-10", outcome: "reoriente_confrere", calls: 1 },
       { practiceId: fixture.tilleuls.practiceId, day: "2026-03-10", outcome: null, calls: 1 },
     ]);
     const admin = callStats.parse((await call(app, tokens.admin, "GET", url)).json());

@@ -34,8 +34,9 @@ const OUTCOMES = [
   ["rdv_annule", 7],
   ["message", 25],
   ["transfert", 8],
-  ["info", 17],
+  ["info", 14],
   ["urgence_reorientee", 3],
+  ["reoriente_confrere", 3],
   ["autre", 2],
 ] as const;
 
@@ -47,6 +48,7 @@ const CALL_NOTES: Record<CallOutcome, string> = {
   transfert: "Appel transféré au praticien (confrère).",
   info: "Demande d'horaires et d'adresse du cabinet.",
   urgence_reorientee: "Douleur thoracique décrite : patient orienté vers le 15.",
+  reoriente_confrere: "Le cabinet ne prend plus de nouveaux patients : coordonnées d'un confrère données.",
   autre: "Appel commercial, non transmis.",
 };
 

@@ -8,6 +8,7 @@ export const FOCUS_TARGETS = {
   callerChoice: "choix-patient-appelant",
   agendaTitle: "titre-agenda",
   callerAppointments: "rendez-vous-appelant",
+  referrals: "titre-confreres",
 } as const;
 
 export function focusTarget(id: string): boolean {

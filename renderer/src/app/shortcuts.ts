@@ -9,6 +9,7 @@ export type ShortcutId =
   | "patientSearch"
   | "identifyCaller"
   | "callerAppointments"
+  | "referrals"
   | "createPatient"
   | "message"
   | "messages"
@@ -38,6 +39,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "identifyCaller", binding: { alt: "KeyI" }, keys: "Alt+I", label: "Identifier l'appelant parmi les patients du numéro" },
   { id: "callerAppointments", binding: { alt: "KeyO" }, keys: "Alt+O", label: "Rendez-vous de l'appelant (déplacer, annuler)" },
   { id: "createPatient", binding: { alt: "KeyP" }, keys: "Alt+P", label: "Créer le patient (appelant inconnu)" },
+  { id: "referrals", binding: { alt: "KeyE" }, keys: "Alt+E", label: "Aller aux confrères du cabinet (réorienter l'appelant)" },
   { id: "message", binding: { alt: "KeyM" }, keys: "Alt+M", label: "Message pour le médecin" },
   { id: "messages", binding: { alt: "KeyL" }, keys: "Alt+L", label: "Aller à la liste des messages du cabinet" },
   { id: "emergency", binding: { alt: "KeyU" }, keys: "Alt+U", label: "Urgence : consigne du cabinet et orientation vers le 15" },

@@ -16,6 +16,7 @@ const ACTIONS: Record<ShortcutId, () => boolean> = {
   patientSearch: () => focusTarget(FOCUS_TARGETS.patientSearch),
   identifyCaller: () => focusTarget(FOCUS_TARGETS.callerChoice),
   callerAppointments: focusCallerAppointments,
+  referrals: () => focusTarget(FOCUS_TARGETS.referrals),
   createPatient: () => dialogActions.opened("createPatient"),
   message: () => dialogActions.opened("message"),
   messages: () => focusTarget(FOCUS_TARGETS.messagesTitle),

@@ -159,3 +159,11 @@ export function openEmergency(): boolean {
   if (call) callLineActions.outcomeKnown(call.id, "urgence_reorientee");
   return dialogActions.opened("emergency");
 }
+
+/** The caller is sent to a colleague of the practice: that is the call's outcome, said at once. */
+export function sentToColleague(name: string): void {
+  const call = useCallLineStore.getState().current;
+  if (!call) return;
+  callLineActions.outcomeKnown(call.id, "reoriente_confrere");
+  dialogActions.announced(`Issue de l'appel\u00A0: ${CALL_OUTCOME_LABELS.reoriente_confrere} (${name}).`);
+}

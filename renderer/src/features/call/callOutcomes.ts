@@ -1,6 +1,6 @@
 import { CALL_OUTCOMES, type CallOutcome } from "../../../../shared/domain/enums";
 
-/** The outcomes of a call, as the secretary records them, in the order the dialog offers them (digits 1 to 8). */
+/** The outcomes of a call, as the secretary records them, in the order the dialog offers them (digits 1 to 9). */
 export const CALL_OUTCOME_LABELS: Record<CallOutcome, string> = {
   rdv_pris: "Rendez-vous pris",
   rdv_deplace: "Rendez-vous déplacé",
@@ -9,6 +9,7 @@ export const CALL_OUTCOME_LABELS: Record<CallOutcome, string> = {
   transfert: "Appel transféré",
   info: "Renseignement donné",
   urgence_reorientee: "Urgence réorientée (15 / SAMU)",
+  reoriente_confrere: "Réorienté vers un confrère",
   autre: "Autre",
 };
 
