@@ -10,6 +10,7 @@ import {
   waitlistEntries,
 } from "../../db/central/schema";
 import type { SessionUser } from "../../shared/api/wire";
+import { outcomeRefusal } from "../../shared/domain/appointmentOutcome";
 import { checkBooking, newPatientMatters, type BookingCheck } from "../../shared/domain/bookingRules";
 import type { CentralMutationContext } from "../centralTransaction";
 import { isNewPatient } from "./newPatient";
@@ -233,7 +234,8 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
   },
   "appointment.setStatus": async (context, args) => {
     const appointment = await findInScope(context, appointments, args.id, "Rendez-vous");
-    if (appointment.status === "cancelled") throw new MutationRejected("invalid", "Un rendez-vous annulé ne peut pas être honoré.");
+    const refusal = outcomeRefusal(appointment, context.now);
+    if (refusal) throw new MutationRejected(refusal.code, refusal.message);
     await context.tx.update(appointments).set({ status: args.status }).where(eq(appointments.id, args.id));
     return appointment.practiceId;
   },

@@ -123,3 +123,18 @@ describe("booking rules on the workstation", () => {
     expect(store.sqlite.prepare("SELECT start_at FROM appointment WHERE id = ?").pluck().get(booking.id)).toBe(Date.parse("2026-11-24T10:00:00+01:00"));
   });
 });
+
+describe("what happened to an appointment", () => {
+  it("is refused here before it has begun, nothing queued; recorded once it has", () => {
+    const tomorrow = insertAppointment(store, practiceId, martin, known, new Date("2026-11-24T09:00:00+01:00"));
+    const thisMorning = insertAppointment(store, practiceId, martin, known, new Date("2026-11-23T09:00:00+01:00"));
+
+    expect(refusal(() => replica.mutate("appointment.setStatus", { id: tomorrow, status: "noshow_unexcused" }))).toEqual({
+      code: "invalid",
+      message: "Ce rendez-vous n'a pas encore commencé : il ne peut pas être marqué honoré ou manqué.",
+    });
+    expect(replica.pendingCount()).toBe(0);
+    expect(refusal(() => replica.mutate("appointment.setStatus", { id: thisMorning, status: "fulfilled" }))).toBeNull();
+    expect(replica.pendingCount()).toBe(1);
+  });
+});

@@ -270,6 +270,8 @@ describe("an appointment of the grid", () => {
   it("is cancelled only with a reason, and records what happened", async () => {
     const { user, bridge } = await callFromHelene();
     let dialog = within(await openAppointmentNamed("LEFÈVRE Marc — Vaccination"));
+    // At 11:00, not begun at 10:00: nothing can be said yet of what happened.
+    for (const name of ["Honoré", "Absence excusée", "Absence non excusée"]) expect(dialog.queryByRole("button", { name })).not.toBeInTheDocument();
     await user.click(dialog.getByRole("button", { name: "Annuler le rendez-vous" }));
     await user.click(dialog.getByRole("button", { name: "Confirmer l'annulation" }));
     expect(dialog.getByText("Indiquez le motif de l'annulation.")).toBeInTheDocument();

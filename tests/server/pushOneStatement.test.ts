@@ -123,3 +123,35 @@ describe("a push of single-insert mutations", () => {
     expect(await lastSeq(testing, clientId)).toBe(1);
   });
 });
+
+describe("what happened to an appointment, on the server", () => {
+  it("is refused before the appointment has begun (the server's clock), and recorded once it has", async () => {
+    const testing = await signedIn();
+    const { rows } = testing;
+    const insert = async (startAt: Date) => {
+      const id = randomUUID();
+      await testing.db.execute(sql`
+        INSERT INTO appointment (id, practice_id, practitioner_id, patient_id, appointment_type_id, start_at, end_at, status, channel, created_at, version)
+        VALUES (${id}, ${rows.practice.id}, ${rows.practitioner.id}, ${rows.patient.id}, ${rows.appointmentType.id}, ${startAt}, ${new Date(startAt.getTime() + 20 * 60_000)}, 'booked', 'telephone', ${startAt}, 1)`);
+      return id;
+    };
+    // The test clock reads Monday 23 November 2026, 10:00 in Paris.
+    const tomorrow = await insert(new Date("2026-11-24T08:00:00Z"));
+    const earlier = await insert(new Date("2026-11-23T08:00:00Z"));
+
+    const { body } = await push(testing, testing.headers, randomUUID(), 1, [
+      { name: "appointment.setStatus", args: { id: tomorrow, status: "noshow_unexcused" } },
+      { name: "appointment.setStatus", args: { id: earlier, status: "fulfilled" } },
+    ]);
+
+    expect((body as PushResponse).results).toEqual([
+      { seq: 1, status: "rejected", error: { code: "invalid", message: "Ce rendez-vous n'a pas encore commencé : il ne peut pas être marqué honoré ou manqué." } },
+      { seq: 2, status: "applied" },
+    ]);
+    const states = await testing.db.execute<{ id: string; status: string }>(sql`SELECT id, status FROM appointment ORDER BY start_at`);
+    expect(states.rows).toEqual([
+      { id: earlier, status: "fulfilled" },
+      { id: tomorrow, status: "booked" },
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import { rawToWire, wireToRaw, type RowStore, type WireRow } from "../../../db/l
 import type { SyncedTable } from "../../../shared/api/wire";
 import { checkBooking, newPatientMatters, type BookingMotif, type BookingPractitioner } from "../../../shared/domain/bookingRules";
 import { MutationRejected, type MutationArgs, type MutationName } from "../../../shared/sync/mutations";
+import { outcomeRefusal } from "../../../shared/domain/appointmentOutcome";
 
 /**
  * The workstation's optimistic application of each mutation: the same effect the server will have,
@@ -75,6 +76,9 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
     change(context, "appointment", args.id, "Rendez-vous", { status: "cancelled", cancelReason: args.reason });
   },
   "appointment.setStatus": (context, args) => {
+    const current = existing(context, "appointment", args.id, "Rendez-vous");
+    const refusal = outcomeRefusal({ status: String(current.status), startAt: String(current.startAt) }, context.now);
+    if (refusal) throw new MutationRejected(refusal.code, refusal.message);
     change(context, "appointment", args.id, "Rendez-vous", { status: args.status });
   },
   "message.create": (context, args) => {

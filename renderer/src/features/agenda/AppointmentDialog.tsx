@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { currentTime } from "../../services/clock";
 import type { AgendaAppointment, FreeSlotView, PracticeCard } from "../../../../shared/api/views";
 import { DialogNotice } from "../../app/DialogNotice";
 import { FormButtons } from "../../app/FormButtons";
@@ -45,6 +46,7 @@ function AppointmentActions({ appointment, practice }: { appointment: AgendaAppo
   useDialogFocus(first);
   const practitioner = practice.practitioners.find((candidate) => candidate.id === appointment.practitionerId);
   const booked = appointment.status === "booked";
+  const started = Date.parse(appointment.startAt) <= currentTime().getTime();
 
   async function run(action: () => Promise<void>, done: string, failurePrefix: string): Promise<void> {
     if (saving) return;
@@ -90,6 +92,9 @@ function AppointmentActions({ appointment, practice }: { appointment: AgendaAppo
               <button type="button" className="button" onClick={() => setStep("cancel")}>
                 Annuler le rendez-vous
               </button>
+              {/* What happened can only be said once it has begun (the core and the server refuse it before). */}
+              {started && (
+                <>
               <button type="button" className="button" onClick={() => void run(() => setAppointmentStatus(appointment, "fulfilled"), "Rendez-vous noté honoré.", "L'état du rendez-vous n'a pas pu être enregistré")}>
                 Honoré
               </button>
@@ -99,6 +104,8 @@ function AppointmentActions({ appointment, practice }: { appointment: AgendaAppo
               <button type="button" className="button" onClick={() => void run(() => setAppointmentStatus(appointment, "noshow_unexcused"), "Absence non excusée notée.", "L'état du rendez-vous n'a pas pu être enregistré")}>
                 Absence non excusée
               </button>
+                </>
+              )}
             </>
           )}
           <button ref={booked ? undefined : first} type="button" className="button" onClick={() => dialogActions.closed()}>
