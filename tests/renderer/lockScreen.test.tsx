@@ -147,9 +147,15 @@ describe("while locked", () => {
     const { user, bridge } = await renderCallScreen(signedIn);
     await user.keyboard("{Alt>}v{/Alt}");
     const before = bridge.calls.length;
+    expect(screen.queryByText(/appel sonne/)).not.toBeInTheDocument();
     ring(bridge);
     expectNoWorkingScreen();
     expect(bridge.calls.slice(before).map((call) => call.method)).not.toContain("practices.byDialledNumber");
+    // The lock screen says that a call rings, and nothing of who calls or for whom.
+    const said = screen.getByText("Un appel sonne : déverrouillez le poste pour le prendre.");
+    expect(said).toHaveAttribute("role", "status");
+    expect(document.body).not.toHaveTextContent("06 12 34 56 78");
+    expect(document.body).not.toHaveTextContent("Tilleuls");
 
     await user.keyboard("motdepasse{Enter}");
     const banner = await screen.findByRole("region", { name: "Appel en cours" });

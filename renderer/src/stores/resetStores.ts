@@ -7,6 +7,7 @@ import { initialConflictsState, useConflictsStore } from "./conflictsStore";
 import { initialDialogState, useDialogStore } from "./dialogStore";
 import { initialDirectivesState, useDirectivesStore } from "./directivesStore";
 import { initialFreeSlotsState, useFreeSlotsStore } from "./freeSlotsStore";
+import { initialHeldTelephonyState, useHeldTelephonyStore } from "./heldTelephonyStore";
 import { initialLockState, useLockStore } from "./lockStore";
 import { initialMessagesState, useMessagesStore } from "./messagesStore";
 import { initialMotifsState, useMotifsStore } from "./motifsStore";
@@ -32,6 +33,7 @@ export function resetStores(): void {
   useDialogStore.setState(initialDialogState, true);
   useDirectivesStore.setState(initialDirectivesState, true);
   useFreeSlotsStore.setState(initialFreeSlotsState, true);
+  useHeldTelephonyStore.setState(initialHeldTelephonyState, true);
   useLockStore.setState(initialLockState, true);
   useMessagesStore.setState(initialMessagesState, true);
   useMotifsStore.setState(initialMotifsState, true);

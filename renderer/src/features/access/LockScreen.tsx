@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { LockStatus } from "../../../../shared/api/contract";
+import { selectCallsRingingWhileLocked, useHeldTelephonyStore } from "../../stores/heldTelephonyStore";
 import { TextField } from "../../app/TextField";
 import { describeError } from "../../services/telesec";
 import { selectKnownServerUrl } from "../../stores/syncSelectors";
@@ -63,6 +64,7 @@ export function LockScreen({ status }: { status: LockStatus }) {
   }
 
   const name = status.userName ?? "la secrétaire connectée";
+  const ringing = useHeldTelephonyStore(selectCallsRingingWhileLocked);
   return (
     <main className="blocking-screen" aria-labelledby="poste-verrouille-titre">
       <div className="blocking-screen__card">
@@ -70,6 +72,10 @@ export function LockScreen({ status }: { status: LockStatus }) {
         <p>
           Session de <strong>{name}</strong>. Les appels et les messages continuent d'arriver&nbsp;; saisissez votre mot
           de passe pour reprendre le travail.
+        </p>
+        {/* That a call rings, and how many: nothing of who calls, for whom, while the screen is locked. */}
+        <p className="notice notice--warning lock-ringing" role="status">
+          {ringing === 0 ? "" : ringing === 1 ? "Un appel sonne : déverrouillez le poste pour le prendre." : `${ringing} appels sonnent : déverrouillez le poste pour les prendre.`}
         </p>
         {status.serverCheckRequired && (
           <p className="notice notice--warning">
