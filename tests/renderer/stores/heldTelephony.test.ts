@@ -5,7 +5,7 @@ import type { TelephonyEvent } from "../../../shared/api/contract";
 const event = (callId: string, kind: TelephonyEvent["event"]): TelephonyEvent => ({
   event: kind,
   callId,
-  externalCallId: null,
+  externalCallId: "pbx-1",
   dialledNumber: "+33478000001",
   callerNumber: null,
   practiceId: null,
