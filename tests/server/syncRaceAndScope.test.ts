@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
@@ -200,6 +201,9 @@ describe("another secretary on the same workstation", () => {
     expect(await shared.workstation.handlers["conflicts.list"]({})).toEqual([]);
     const [row] = (await database.db.execute<{ notes: string }>(sql`SELECT notes FROM patient WHERE id = ${fixture.tilleuls.patientIds[0]}`)).rows;
     expect(row!.notes).toBe("Vue par secretaire2");
+    // Administration lists the workstation by its machine and who signed in on it, not a bare "vm".
+    const names = (await database.db.execute<{ name: string }>(sql`SELECT name FROM device ORDER BY created_at, name`)).rows.map((device) => device.name);
+    expect(names).toEqual(expect.arrayContaining([`${hostname()} — secretaire`, `${hostname()} — secretaire2`]));
   });
 
   it("sends the signed-in user's pending changes before signing her out, when the server answers", async () => {

@@ -29,6 +29,14 @@ function withinLogoutWait(work: Promise<void>): Promise<void> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * How this workstation is listed in Administration: the machine and who signed in on it ("ACCUEIL-2 —
+ * camille"), since many machines share a generic name ("vm", "pc").
+ */
+function deviceName(login: string): string {
+  return `${hostname().slice(0, 100) || "poste"} — ${login.trim().slice(0, 90)}`;
+}
+
 /** The switch to another user is refused while the previous one's changes wait: whose, how many, what to do. */
 function previousUsersChanges(previous: SessionUser, pending: number): TelesecError {
   const changes = pending === 1 ? `1 modification de ${previous.name} n'est` : `${pending} modifications de ${previous.name} ne sont`;
@@ -252,7 +260,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
         if (!url) throw new TelesecError("invalid", "Aucun serveur n'est configuré pour ce poste : indiquez son adresse.");
         let answer;
         try {
-          answer = await serverApi(url).login({ login: input.login, password: input.password, deviceName: hostname() });
+          answer = await serverApi(url).login({ login: input.login, password: input.password, deviceName: deviceName(input.login) });
         } catch (error) {
           if (error instanceof ServerError) throw new TelesecError(error.kind === "unreachable" ? "unreachable" : error.code, error.message);
           throw error;
