@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import { callbacksForNewAbsences } from "./absenceCallbacks";
 import { appointments, appointmentTypes, directives, practices, practitioners } from "../../db/central/schema";
 import {
   createDirectiveRequest,
@@ -85,6 +86,9 @@ export function registerAgencyRecordRoutes(app: FastifyInstance, context: Server
     change: updatePractitionerRequest,
     practiceOfNew: (db, fields) => requirePractice(db, fields.practiceId),
     practiceOf: (row) => row.practiceId as string,
+    // A new absence over booked appointments makes each patient one to call back.
+    afterChange: async (tx, current, change, { now, userId }) =>
+      change.absences ? { covered: await callbacksForNewAbsences(tx, current as unknown as Parameters<typeof callbacksForNewAbsences>[1], change.absences, now, userId) } : {},
     removal: {
       guard: (db, row, now) => refuseWhileBooked(db, eq(appointments.practitionerId, row.id), "Ce praticien", now),
       // Its motifs go with it: nothing could be booked with them any more.

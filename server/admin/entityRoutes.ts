@@ -32,6 +32,8 @@ export interface EntitySpec<Create extends Record<string, unknown>, Change exten
   practiceOf(row: Row): string | null;
   /** Checks a change against the record as it is (parents, ranges); throws a 400. */
   checkChange?(db: CentralDb, current: Row, change: Change): Promise<void>;
+  /** What follows from a change, in its transaction (a new absence's callbacks); merged into the answer. */
+  afterChange?(tx: CentralDb, current: Row, change: Change, done: { now: Date; userId: string }): Promise<Record<string, unknown>>;
   /** The columns to write for fields as the request gives them (ISO strings to dates…). */
   columns?(fields: Record<string, unknown>): Record<string, unknown>;
   /** The table keeps the practice of a record whose request names only its parent (a motif's practitioner). */
@@ -83,18 +85,22 @@ export function registerEntityRoutes<Create extends Record<string, unknown>, Cha
     if (!current) throw new ApiError(404, "not_found", spec.notFound);
     await spec.checkChange?.(db, current, change);
     const practiceId = spec.practiceOf(current);
-    await db.transaction(async (tx) => {
+    const session = sessionOf(request);
+    const now = dateOf(clock);
+    const following = await db.transaction(async (tx) => {
       await tx.update(spec.table).set(columns(change) as never).where(eq(spec.table.id, id));
-      await auditAdminChange(tx as unknown as CentralDb, sessionOf(request), dateOf(clock), {
+      const more = (await spec.afterChange?.(tx as unknown as CentralDb, current, change, { now, userId: session.user.id })) ?? {};
+      await auditAdminChange(tx as unknown as CentralDb, session, now, {
         action: `admin.${spec.entity}.update`,
         entity: spec.entity,
         entityId: id,
         practiceId,
         details: { fields: Object.keys(change).sort() },
       });
+      return more;
     });
     if (practiceId) await pokePractice(db, practiceId);
-    return { id };
+    return { id, ...following };
   });
 
   const { removal } = spec;

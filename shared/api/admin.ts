@@ -231,6 +231,13 @@ export const updateRecordRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("directive"), id, change: updateDirectiveRequest }),
 ]);
 
+/** A booked appointment an absence just added covers: its patient is now one to call back. */
+export const coveredAppointment = z.object({ appointmentId: id, startAt: instant, patientName: z.string() });
+export type CoveredAppointment = z.infer<typeof coveredAppointment>;
+
+/** A record changed; a practitioner's new absence also says which booked appointments it covers. */
+export const updateRecordAnswer = z.object({ id, covered: z.array(coveredAppointment).optional() });
+
 /**
  * What the administration screen reads of the agency's practices, from the server: every practice,
  * whatever the administrator's own account serves — she edits consignes without holding a single

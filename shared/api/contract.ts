@@ -27,6 +27,7 @@ import {
   createUserRequest,
   removeRecordRequest,
   updateRecordRequest,
+  updateRecordAnswer,
   updateUserRequest,
 } from "./admin";
 import { sessionUser, SYNCED_TABLES, telephonyCallMessage } from "./wire";
@@ -244,7 +245,7 @@ export const methods = {
   "admin.audit.search": { input: auditSearchQuery, output: auditPage },
   /** A practice, practitioner, motif or consigne created or changed (only the fields named). */
   "admin.records.create": { input: createRecordRequest, output: z.object({ id }) },
-  "admin.records.update": { input: updateRecordRequest, output: z.object({ id }) },
+  "admin.records.update": { input: updateRecordRequest, output: updateRecordAnswer },
   "admin.records.remove": { input: removeRecordRequest, output: z.object({ id }) },
   "admin.dialledNumbers.add": { input: addDialledNumberRequest, output: z.object({ id, e164: z.string() }) },
   "admin.dialledNumbers.remove": { input: z.object({ id }), output: z.object({ id }) },

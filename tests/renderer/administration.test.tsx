@@ -216,7 +216,15 @@ describe("administration", () => {
     expect(absence.getByRole("alert")).toHaveTextContent("Le dernier jour d'absence doit suivre le premier.");
     await user.clear(absence.getByLabelText("Dernier jour"));
     await user.type(absence.getByLabelText("Dernier jour"), "2027-01-02");
+    bridge.data.agency.coveredByAbsence = [
+      { appointmentId: "50000000-0000-4000-8000-0000000000c1", startAt: "2026-12-28T08:15:00.000Z", patientName: "DURAND Hélène" },
+      { appointmentId: "50000000-0000-4000-8000-0000000000c2", startAt: "2026-12-29T13:00:00.000Z", patientName: "LEFÈVRE Marc" },
+    ];
     await user.click(absence.getByRole("button", { name: "Ajouter l'absence" }));
+    // The appointments it covers are listed, their patients now to call back (the server left the messages).
+    const covered = await screen.findByRole("list", { name: "Rendez-vous pendant l'absence" });
+    expect(within(covered).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["lun. 28 déc. 09:15 — DURAND Hélène", "mar. 29 déc. 14:00 — LEFÈVRE Marc"]);
+    expect(screen.getByText(/2 rendez-vous sont pris pendant cette absence : chaque patient est à rappeler/)).toBeInTheDocument();
     await waitFor(() =>
       expect(bridge.callsTo("admin.records.update").at(-1)).toEqual({
         kind: "practitioner",

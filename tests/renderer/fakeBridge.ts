@@ -74,6 +74,8 @@ export interface FakeAgency {
   devices: AdminDeviceView[];
   audit: Array<z.infer<typeof auditEventView>>;
   callStats: Array<z.infer<typeof callStatsRow>>;
+  /** What the server answers a practitioner's new absence covers (its patients are to call back). */
+  coveredByAbsence?: Array<{ appointmentId: string; startAt: string; patientName: string }>;
 }
 
 export interface FakeBridge extends TelesecBridge {
@@ -199,9 +201,10 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
     requireRole(data, "admin");
     return { id: "94000000-0000-4000-8000-000000000001" };
   },
-  "admin.records.update": ({ id }, data) => {
+  "admin.records.update": (request, data) => {
     requireRole(data, "admin");
-    return { id };
+    const absencesChanged = request.kind === "practitioner" && request.change.absences !== undefined;
+    return absencesChanged && data.agency.coveredByAbsence ? { id: request.id, covered: data.agency.coveredByAbsence } : { id: request.id };
   },
   "admin.records.remove": ({ id }, data) => {
     requireRole(data, "admin");

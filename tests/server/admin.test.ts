@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { describe, expect, it } from "vitest";
-import { appointments, appointmentTypes, auditEvents, calls, devices, dialledNumbers, directives, practitioners, users } from "../../db/central/schema";
+import { appointments, appointmentTypes, auditEvents, calls, devices, dialledNumbers, directives, messages, practitioners, users } from "../../db/central/schema";
 import { z } from "zod";
 import { adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats } from "../../shared/api/admin";
 import { errorBody, loginResponse, pullResponse } from "../../shared/api/wire";
@@ -344,6 +344,67 @@ describe("removing practitioners and motifs", () => {
     const pulled = pullResponse.parse((await call(app, tokens.secretaire, "GET", "/api/v1/sync/pull?limit=1000")).json());
     const deleted = pulled.changes.filter((change) => change.op === "delete").map((change) => change.row.id);
     expect(deleted).toEqual(expect.arrayContaining([practitionerId, motifId, secondMotif]));
+  });
+});
+
+describe("an absence added over booked appointments", () => {
+  it("lists what it covers and makes each patient one to call back, in the same change; absences already there count once", async () => {
+    const { app, tokens, testing, fixture, ids } = await agency();
+    const { practitionerId, motifId, patientIds, practiceId } = fixture.tilleuls;
+    // The test clock reads Monday 23 November 2026, 10:00 in Paris.
+    const book = async (iso: string, status: "booked" | "cancelled" = "booked", patientId = patientIds[0]!) => {
+      const id = randomUUID();
+      const startAt = new Date(iso);
+      await testing.db.insert(appointments).values({
+        id, practiceId, practitionerId, patientId, appointmentTypeId: motifId,
+        startAt, endAt: new Date(startAt.getTime() + 20 * 60_000), status, channel: "telephone", createdAt: dateOf(testing.clock),
+      });
+      return id;
+    };
+    const monday = await book("2026-11-30T08:00:00Z");
+    const tuesday = await book("2026-12-01T13:00:00Z", "booked", patientIds[1]!);
+    await book("2026-12-01T09:00:00Z", "cancelled");
+    await book("2026-12-07T08:00:00Z"); // after the absence
+    const absence = { from: "2026-11-30T00:00:00+01:00", to: "2026-12-05T00:00:00+01:00", reason: "conges" as const };
+
+    const answer = await call(app, tokens.admin, "PATCH", `/api/v1/admin/practitioners/${practitionerId}`, { absences: [absence] });
+
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual({
+      id: practitionerId,
+      covered: [
+        { appointmentId: monday, startAt: "2026-11-30T08:00:00.000Z", patientName: "MARTIN-PATIENT0 Hélène" },
+        { appointmentId: tuesday, startAt: "2026-12-01T13:00:00.000Z", patientName: "MARTIN-PATIENT1 Loïc" },
+      ],
+    });
+    const callbacks = await testing.db.execute<{ patient_id: string; category: string; urgency: string; callback_number: string; text: string; created_by: string }>(
+      sql`SELECT patient_id, category, urgency, callback_number, text, created_by FROM message ORDER BY text`,
+    );
+    expect(callbacks.rows).toEqual([
+      {
+        patient_id: patientIds[0],
+        category: "rappel",
+        urgency: "urgente",
+        callback_number: "+33612345670",
+        text: "Rendez-vous du lun. 30 nov., 09:00 avec Dr Claire Martin à déplacer : congés. Rappeler le patient pour lui proposer un autre créneau.",
+        created_by: ids.admin,
+      },
+      {
+        patient_id: patientIds[1],
+        category: "rappel",
+        urgency: "urgente",
+        callback_number: "+33612345671",
+        text: "Rendez-vous du mar. 1 déc., 14:00 avec Dr Claire Martin à déplacer : congés. Rappeler le patient pour lui proposer un autre créneau.",
+        created_by: ids.admin,
+      },
+    ]);
+
+    // Saved again with one more absence: only the new one's appointments are new callbacks.
+    const again = await call(app, tokens.admin, "PATCH", `/api/v1/admin/practitioners/${practitionerId}`, {
+      absences: [absence, { from: "2026-12-07T00:00:00+01:00", to: "2026-12-08T00:00:00+01:00", reason: "formation" }],
+    });
+    expect(again.json().covered).toHaveLength(1);
+    expect(await testing.db.$count(messages)).toBe(3);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADMIN_RECORD_PATHS, adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats } from "../../../shared/api/admin";
+import { ADMIN_RECORD_PATHS, adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats, updateRecordAnswer } from "../../../shared/api/admin";
 import type { MethodArgs } from "../../../shared/api/contract";
 
 /** A request to the server on the workstation's session (syncService.serverRequest). */
@@ -27,7 +27,7 @@ export function adminHandlers(request: () => ServerRequest) {
     "admin.devices.revoke": ({ id }: MethodArgs<"admin.devices.revoke">) => request()("POST", `/api/v1/admin/devices/${id}/revoke`, z.object({ revokedAt: z.string() })),
     "admin.audit.search": (filters: MethodArgs<"admin.audit.search">) => request()("GET", `/api/v1/admin/audit?${auditQuery(filters)}`, auditPage),
     "admin.records.create": ({ kind, fields }: MethodArgs<"admin.records.create">) => request()("POST", ADMIN_RECORD_PATHS[kind], recordAnswer, fields),
-    "admin.records.update": ({ kind, id, change }: MethodArgs<"admin.records.update">) => request()("PATCH", `${ADMIN_RECORD_PATHS[kind]}/${id}`, recordAnswer, change),
+    "admin.records.update": ({ kind, id, change }: MethodArgs<"admin.records.update">) => request()("PATCH", `${ADMIN_RECORD_PATHS[kind]}/${id}`, updateRecordAnswer, change),
     "admin.records.remove": ({ kind, id }: MethodArgs<"admin.records.remove">) => request()("DELETE", `${ADMIN_RECORD_PATHS[kind]}/${id}`, recordAnswer),
     "admin.dialledNumbers.remove": ({ id }: MethodArgs<"admin.dialledNumbers.remove">) => request()("DELETE", `/api/v1/admin/dialled-numbers/${id}`, recordAnswer),
     "admin.practices.list": async () => (await request()("GET", "/api/v1/admin/practices", z.object({ practices: z.array(adminPracticeSummary) }))).practices,

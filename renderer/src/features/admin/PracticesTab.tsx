@@ -3,21 +3,19 @@ import { EnumOptions } from "../../app/EnumOptions";
 import type { AdminPracticeRecords } from "../../../../shared/api/admin";
 import type { MotifView, PracticeCard } from "../../../../shared/api/views";
 import { NEW_PATIENT_POLICIES, type NewPatientPolicy } from "../../../../shared/domain/enums";
-import type { Absence } from "../../../../shared/domain/schedules";
 import { FormButtons } from "../../app/FormButtons";
 import { TextField } from "../../app/TextField";
-import { formatInclusiveEnd, formatInstantDate, formatInstantDateTime } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
 import { valueOr } from "../../stores/loadable";
 import { DIRECTIVE_CATEGORY_LABELS } from "../directives/directiveLabels";
 import { NEW_PATIENT_POLICY_LABELS, practitionerName } from "../practice/practiceLabels";
-import { ABSENCE_REASON_LABELS, absenceFromDays, withAbsence } from "./absenceForm";
 import { formatWeeklyHours, parseWeeklyHours } from "./weeklyHoursText";
 import { NewDirectiveForm } from "./NewDirectiveForm";
 import { ConfirmedButton } from "./ConfirmedButton";
 import { CoverageForm } from "./CoverageForm";
 import { DialledNumbers } from "./DialledNumbers";
+import { PractitionerAbsences } from "./PractitionerAbsences";
 import { DirectiveEditForm } from "./DirectiveEditForm";
 import { PractitionerIdentityForm } from "./PractitionerIdentityForm";
 import { PractitionerSelect } from "./PractitionerSelect";
@@ -177,70 +175,6 @@ function PractitionerHours({ practitioner, onSaved }: { practitioner: Practition
         Enregistrer les horaires
       </button>
     </form>
-  );
-}
-
-/** A practitioner's absences: listed with a way to remove each, and a form to add one by whole days. */
-function PractitionerAbsences({ practitioner, onSaved }: { practitioner: Practitioner; onSaved: (result: RecordOutcome) => void }) {
-  const [firstDay, setFirstDay] = useState("");
-  const [lastDay, setLastDay] = useState("");
-  const [reason, setReason] = useState<Absence["reason"]>("conges");
-  const [error, setError] = useState<string | null>(null);
-  const name = practitionerName(practitioner);
-  const save = (absences: Absence[]) => updateRecord({ kind: "practitioner", id: practitioner.id, change: { absences } }).then(onSaved);
-
-  function submit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    const read = absenceFromDays(firstDay, lastDay, reason);
-    if ("error" in read) {
-      setError(read.error);
-      return;
-    }
-    setError(null);
-    void save(withAbsence(practitioner.absences, read.absence));
-  }
-
-  return (
-    <div className="admin-absences">
-      <ul aria-label={`Absences de ${name}`}>
-        {practitioner.absences.map((absence, index) => (
-          <li key={`${absence.from}-${index}`}>
-            {`Du ${formatInstantDateTime(absence.from)} au ${formatInclusiveEnd(absence.to).text} (${absence.label ?? ABSENCE_REASON_LABELS[absence.reason]}) `}
-            <button type="button" className="button button--small" onClick={() => void save(practitioner.absences.filter((_, other) => other !== index))}>
-              {`Retirer l'absence du ${formatInstantDate(absence.from)}`}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <form className="admin-form admin-form--inline" aria-label={`Nouvelle absence de ${name}`} onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={`absence-du-${practitioner.id}`}>Premier jour</label>
-          <input id={`absence-du-${practitioner.id}`} type="date" value={firstDay} onChange={(event) => setFirstDay(event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`absence-au-${practitioner.id}`}>Dernier jour</label>
-          <input id={`absence-au-${practitioner.id}`} type="date" value={lastDay} onChange={(event) => setLastDay(event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`absence-motif-${practitioner.id}`}>Motif</label>
-          <select id={`absence-motif-${practitioner.id}`} value={reason} onChange={(event) => setReason(event.target.value as Absence["reason"])}>
-            {Object.entries(ABSENCE_REASON_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          Ajouter l'absence
-        </button>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </div>
   );
 }
 

@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, gt, isNull, lt } from "drizzle-orm";
+import { appointments, messages, patients } from "../../db/central/schema";
+import type { CoveredAppointment } from "../../shared/api/admin";
+import { practitionerName } from "../../shared/domain/bookingRules";
+import { PARIS_TIME_ZONE } from "../../shared/domain/parisTime";
+import type { Absence } from "../../shared/domain/schedules";
+import type { CentralDb } from "../context";
+
+const REASONS = { conges: "congés", formation: "formation", maladie: "arrêt maladie", autre: "absence" } as const;
+const when = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+
+interface Practitioner {
+  id: string;
+  practiceId: string;
+  title: string;
+  firstName: string;
+  lastName: string;
+  absences: Absence[];
+}
+
+/**
+ * An absence added over booked appointments must not leave them silently booked: each patient becomes one to
+ * call back — an urgent « à rappeler » message for the practice, in the same transaction as the absence
+ * (the callbacks queue, when it exists, will take them). Returns the appointments the new absences cover.
+ * Only appointments still to come count; absences already there were handled when they were added.
+ */
+export async function callbacksForNewAbsences(tx: CentralDb, practitioner: Practitioner, absences: Absence[], now: Date, userId: string): Promise<CoveredAppointment[]> {
+  const known = new Set(practitioner.absences.map((absence) => `${Date.parse(absence.from)}/${Date.parse(absence.to)}`));
+  const added = absences.filter((absence) => !known.has(`${Date.parse(absence.from)}/${Date.parse(absence.to)}`));
+  const covered: CoveredAppointment[] = [];
+  const seen = new Set<string>();
+  for (const absence of added) {
+    const from = new Date(Math.max(Date.parse(absence.from), now.getTime()));
+    const rows = await tx
+      .select({ id: appointments.id, startAt: appointments.startAt, patientId: patients.id, usedName: patients.usedName, birthName: patients.birthName, firstName: patients.firstName, phones: patients.phones })
+      .from(appointments)
+      .innerJoin(patients, eq(patients.id, appointments.patientId))
+      .where(
+        and(
+          eq(appointments.practitionerId, practitioner.id),
+          eq(appointments.status, "booked"),
+          isNull(appointments.deletedAt),
+          lt(appointments.startAt, new Date(absence.to)),
+          gt(appointments.endAt, from),
+        ),
+      )
+      .orderBy(asc(appointments.startAt));
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      const patientName = `${(row.usedName ?? row.birthName).toLocaleUpperCase("fr-FR")} ${row.firstName}`;
+      const callbackNumber = row.phones[0] ?? null;
+      await tx.insert(messages).values({
+        id: randomUUID(),
+        practiceId: practitioner.practiceId,
+        practitionerId: practitioner.id,
+        patientId: row.patientId,
+        callId: null,
+        callerName: patientName,
+        callbackNumber,
+        category: "rappel",
+        urgency: "urgente",
+        text: `Rendez-vous du ${when.format(row.startAt)} avec ${practitionerName(practitioner)} à déplacer : ${absence.label ?? REASONS[absence.reason]}. Rappeler le patient pour lui proposer un autre créneau.`,
+        status: "nouveau",
+        createdBy: userId,
+        createdAt: now,
+      });
+      // The administrator hears whom the absence concerns; the number is in the message, for the secretaries.
+      covered.push({ appointmentId: row.id, startAt: row.startAt.toISOString(), patientName });
+    }
+  }
+  return covered;
+}
