@@ -58,6 +58,7 @@ export function registerPracticeReadRoutes(app: FastifyInstance, { db, authentic
         coverageSchedule: practice.coverageSchedule,
         accessNotes: practice.accessNotes,
         referrals: practice.referrals,
+        onCall: practice.onCall,
         practitioners: people.map(({ id: practitionerId, practiceId, title, firstName, lastName, specialty, acceptsNewPatients, workingHours, absences, color }) => ({
           id: practitionerId,
           practiceId,

@@ -8,6 +8,7 @@ import {
   greetings,
   isoDate,
   motifRestrictions,
+  onCall,
   postalAddress,
   referrals,
   weeklyHours,
@@ -121,6 +122,7 @@ const practiceFields = z.strictObject({
   coverageSchedule,
   accessNotes: optionalText("Accès", 2000),
   referrals,
+  onCall: onCall.nullable(),
   active: z.boolean(),
 });
 export const createPracticeRequest = practiceFields.extend({
@@ -129,6 +131,7 @@ export const createPracticeRequest = practiceFields.extend({
   coverageSchedule: practiceFields.shape.coverageSchedule.default([]),
   accessNotes: practiceFields.shape.accessNotes.default(""),
   referrals: practiceFields.shape.referrals.default([]),
+  onCall: practiceFields.shape.onCall.default(null),
   active: practiceFields.shape.active.default(true),
 });
 export const updatePracticeRequest = practiceFields.partial().refine(nothingToChange, "Rien à modifier");

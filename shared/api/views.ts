@@ -14,6 +14,7 @@ import {
   greetings,
   isoDate,
   motifRestrictions,
+  onCall,
   postalAddress,
   preferredWindows,
   referrals,
@@ -51,6 +52,7 @@ export const practiceCard = z.object({
   coverageSchedule,
   accessNotes: z.string(),
   referrals,
+  onCall: onCall.nullable(),
   practitioners: z.array(practitionerView),
 });
 export type PracticeCard = z.infer<typeof practiceCard>;

@@ -43,6 +43,17 @@ export type PostalAddress = z.infer<typeof postalAddress>;
 export const referral = z.object({ name: z.string().max(200), specialty: z.string().max(100), phone: z.string().max(20) });
 export const referrals = z.array(referral);
 
+/**
+ * Who takes the practice's patients when it is closed: its on-call doctor, or the regional service
+ * (« Permanence des soins — 116 117 »). A short national number (15, 116117) is a number too.
+ */
+export const onCall = z.object({
+  name: z.string().trim().min(1, "Nom du médecin de garde ou du service manquant").max(200),
+  phone: z.string().trim().regex(/^\+?[0-9 ]{2,20}$/, "Numéro du médecin de garde invalide"),
+  hours: z.string().trim().max(200, "Horaires trop longs (200 caractères au plus)"),
+});
+export type OnCall = z.infer<typeof onCall>;
+
 export const greetings = z.object({
   default: z.string().max(2000),
   debordement: z.string().max(2000).optional(),

@@ -149,6 +149,18 @@ const cases: Record<string, () => void> = {
         for (const [table, columns] of Object.entries(snapshotColumns(5))) expect(columnsOf(store, table), table).toEqual(columns);
       },
     ),
+  "0006_practice_on_call": () =>
+    migrateStepwise(
+      6,
+      (store) => {
+        insertMotifRows(store);
+      },
+      (store) => {
+        // Practices synced before the upgrade have no on-call doctor set; they keep everything else.
+        expect(store.sqlite.prepare("SELECT id, name, on_call FROM practice").all()).toEqual([{ id: "cabinet-1", name: expect.any(String), on_call: null }]);
+        for (const [table, columns] of Object.entries(snapshotColumns(6))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
 };
 
 describe("local store migrations", () => {

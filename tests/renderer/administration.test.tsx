@@ -299,6 +299,36 @@ describe("administration", () => {
     expect(bridge.violations).toEqual([]);
   });
 
+  it("sets the practice's on-call doctor or service, says what is wrong, and removes it when emptied", async () => {
+    const { user, bridge } = await openAdministration();
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    const form = within(await screen.findByRole("form", { name: "Médecin de garde" }));
+    expect(form.getByLabelText("Médecin ou service de garde")).toHaveValue("Dr Anne Garde");
+
+    await user.clear(form.getByLabelText("Médecin ou service de garde"));
+    await user.type(form.getByLabelText("Médecin ou service de garde"), "Permanence des soins (116 117)");
+    await user.clear(form.getByLabelText("Numéro de garde"));
+    await user.type(form.getByLabelText("Numéro de garde"), "cent seize");
+    await user.click(form.getByRole("button", { name: "Enregistrer le médecin de garde" }));
+    expect(await form.findByRole("alert")).toHaveTextContent("Numéro du médecin de garde invalide");
+    expect(bridge.callsTo("admin.records.update")).toEqual([]);
+
+    await user.clear(form.getByLabelText("Numéro de garde"));
+    await user.type(form.getByLabelText("Numéro de garde"), "116 117");
+    await user.click(form.getByRole("button", { name: "Enregistrer le médecin de garde" }));
+    await waitFor(() => expect(bridge.callsTo("admin.records.update")).toHaveLength(1));
+    expect(bridge.callsTo("admin.records.update")[0]).toEqual({
+      kind: "practice",
+      id: IDS.tilleuls,
+      change: { onCall: { name: "Permanence des soins (116 117)", phone: "116 117", hours: "Le soir de 20 h à minuit, le week-end" } },
+    });
+
+    for (const label of ["Médecin ou service de garde", "Numéro de garde", "Horaires de garde"]) await user.clear(form.getByLabelText(label));
+    await user.click(form.getByRole("button", { name: "Enregistrer le médecin de garde" }));
+    await waitFor(() => expect(bridge.callsTo("admin.records.update")).toHaveLength(2));
+    expect(bridge.callsTo("admin.records.update")[1]).toEqual({ kind: "practice", id: IDS.tilleuls, change: { onCall: null } });
+  });
+
   it("sets when the agency covers the practice and what to say then, refusing two coverages at once", async () => {
     const { user, bridge } = await openAdministration();
     await user.click(screen.getByRole("tab", { name: "Cabinets" }));

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { parisDayOf } from "../../shared/domain/parisTime";
-import { IDS, FIXTURE_NOW } from "./fixtures";
+import { IDS, FIXTURE_NOW, gare, tilleuls } from "./fixtures";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
 
 const region = (name: string) => screen.getByRole("region", { name });
@@ -109,6 +109,28 @@ describe("call screen", () => {
 
     await waitFor(() => expect(bridge.mutationsNamed("call.open")).toHaveLength(2));
     expect(bridge.mutationsNamed("call.open")[1]).toMatchObject({ dialledNumber: "+33478000002", callerNumber: null });
+  });
+
+  it("out of hours, puts the practice's on-call doctor first; otherwise lower down, with the colleagues", async () => {
+    const closedAllDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "00:00", end: "23:59", mode: "hors_horaires" as const }));
+    const { user } = await renderCallScreen({ practices: [{ ...tilleuls, coverageSchedule: closedAllDay }, gare] });
+    await openCallByNumbers(user, "04 78 00 00 01");
+
+    const card = region("Fiche cabinet");
+    const onCall = await within(card).findByRole("region", { name: "Cabinet fermé : orienter vers la garde" });
+    expect(onCall).toHaveTextContent("Dr Anne Garde — 04 78 00 00 77");
+    expect(onCall).toHaveTextContent("Le soir de 20 h à minuit, le week-end");
+    const blocks = [...card.querySelectorAll(".pane__body > .card-block")];
+    expect(blocks[0]).toBe(onCall);
+  });
+
+  it("shows the on-call doctor after the colleagues during the practice's hours", async () => {
+    const { user } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01");
+    const card = region("Fiche cabinet");
+    const onCall = await within(card).findByRole("region", { name: "Médecin de garde" });
+    const blocks = [...card.querySelectorAll(".pane__body > .card-block")];
+    expect(blocks.at(-1)).toBe(onCall);
   });
 
   it("shows the core's message when a pane cannot load", async () => {

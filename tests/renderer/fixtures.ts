@@ -35,6 +35,7 @@ export const tilleuls: PracticeCard = {
   coverageSchedule: [],
   accessNotes: "Deuxième étage avec ascenseur. Code porte 4512.",
   referrals: [{ name: "Dr Paul Roux", specialty: "Cardiologue", phone: "+33478000099" }],
+  onCall: { name: "Dr Anne Garde", phone: "+33478000077", hours: "Le soir de 20 h à minuit, le week-end" },
   practitioners: [
     {
       id: IDS.drMartin,
@@ -82,6 +83,7 @@ export const gare: PracticeCard = {
   coverageSchedule: [],
   accessNotes: "",
   referrals: [],
+  onCall: null,
   practitioners: [
     {
       id: IDS.drGare,

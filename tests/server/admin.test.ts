@@ -347,6 +347,24 @@ describe("removing practitioners and motifs", () => {
   });
 });
 
+describe("a practice's on-call doctor", () => {
+  it("is set by an administrator, checked, and reaches the secretaries by sync; null removes it", async () => {
+    const { app, tokens, fixture } = await agency();
+    const url = `/api/v1/admin/practices/${fixture.tilleuls.practiceId}`;
+    const refused = await call(app, tokens.admin, "PATCH", url, { onCall: { name: "Dr Garde", phone: "cent seize", hours: "" } });
+    expect([refused.statusCode, errorBody.parse(refused.json()).error.message]).toEqual([400, expect.stringContaining("Numéro du médecin de garde invalide")]);
+
+    const onCall = { name: "Permanence des soins (116 117)", phone: "116117", hours: "Le soir après 20 h" };
+    expect((await call(app, tokens.admin, "PATCH", url, { onCall })).statusCode).toBe(200);
+    const pulled = pullResponse.parse((await call(app, tokens.secretaire, "GET", "/api/v1/sync/pull?limit=1000")).json());
+    const practice = pulled.changes.find((change) => change.table === "practice" && change.row.id === fixture.tilleuls.practiceId);
+    expect(practice?.row).toMatchObject({ onCall });
+
+    expect((await call(app, tokens.admin, "PATCH", url, { onCall: null })).statusCode).toBe(200);
+    expect(adminPracticeRecords.parse((await call(app, tokens.admin, "GET", url)).json()).card.onCall).toBeNull();
+  });
+});
+
 describe("an absence added over booked appointments", () => {
   it("lists what it covers and makes each patient one to call back, in the same change; absences already there count once", async () => {
     const { app, tokens, testing, fixture, ids } = await agency();

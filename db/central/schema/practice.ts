@@ -1,7 +1,7 @@
 import { boolean, index, pgTable, text } from "drizzle-orm/pg-core";
 import { createSelectSchema } from "drizzle-zod";
 import { PRACTICE_KINDS } from "../../../shared/domain/enums";
-import { coverageSchedule, greetings, postalAddress, referrals, type CoverageSchedule, type Greetings, type PostalAddress } from "../../../shared/domain/schedules";
+import { coverageSchedule, greetings, onCall, postalAddress, referrals, type CoverageSchedule, type Greetings, type OnCall, type PostalAddress } from "../../../shared/domain/schedules";
 import type { z } from "zod";
 import { json, syncedColumns } from "./columns";
 
@@ -18,6 +18,8 @@ export const practices = pgTable(
     coverageSchedule: json<CoverageSchedule>().notNull(),
     accessNotes: text().notNull().default(""),
     referrals: json<z.infer<typeof referrals>>().notNull(),
+    /** Who takes the patients when the practice is closed; null: nobody set. */
+    onCall: json<OnCall>(),
     active: boolean().notNull().default(true),
   },
   (table) => [index("practice_name_idx").on(table.name)],
@@ -28,4 +30,5 @@ export const practiceRow = createSelectSchema(practices, {
   greetings,
   coverageSchedule,
   referrals,
+  onCall: onCall.nullable(),
 });

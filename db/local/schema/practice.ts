@@ -2,7 +2,7 @@ import { index, integer, text } from "drizzle-orm/sqlite-core";
 import { sqliteTable } from "drizzle-orm/sqlite-core";
 import { createSelectSchema } from "drizzle-zod";
 import { PRACTICE_KINDS } from "../../../shared/domain/enums";
-import { coverageSchedule, greetings, postalAddress, referrals, type CoverageSchedule, type Greetings, type PostalAddress } from "../../../shared/domain/schedules";
+import { coverageSchedule, greetings, onCall, postalAddress, referrals, type CoverageSchedule, type Greetings, type OnCall, type PostalAddress } from "../../../shared/domain/schedules";
 import type { z } from "zod";
 import { json, syncedColumns } from "./columns";
 
@@ -19,6 +19,8 @@ export const practices = sqliteTable(
     coverageSchedule: json<CoverageSchedule>().notNull(),
     accessNotes: text().notNull().default(""),
     referrals: json<z.infer<typeof referrals>>().notNull(),
+    /** Who takes the patients when the practice is closed; null: nobody set. */
+    onCall: json<OnCall>(),
     active: integer({ mode: "boolean" }).notNull().default(true),
   },
   (table) => [index("practice_name_idx").on(table.name)],
@@ -29,4 +31,5 @@ export const practiceRow = createSelectSchema(practices, {
   greetings,
   coverageSchedule,
   referrals,
+  onCall: onCall.nullable(),
 });

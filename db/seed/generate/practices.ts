@@ -34,6 +34,18 @@ const NUMBER_LABELS = ["Ligne principale", "Prise de rendez-vous", "Ligne des co
  * Practice number `index`, from its own random stream. Names and numbers are checked against
  * the practices drawn before it, so draw practices in index order.
  */
+/** France's out-of-hours service, which practices without their own on-call doctor send patients to. */
+const REGIONAL_ON_CALL = {
+  name: "Permanence des soins ambulatoires (116 117)",
+  phone: "116117",
+  hours: "En semaine après 20 h, le samedi après-midi, le dimanche et les jours fériés",
+};
+
+/** Drawn from the schedule, not at random, so the other draws stay as they were. */
+function coversOutOfHours(schedule: readonly { mode: string }[]): boolean {
+  return schedule.some((window) => window.mode === "hors_horaires" || window.mode === "astreinte_24_7");
+}
+
 export function drawPractice(index: number, numbers: DistinctNumbers, takenNames: Set<string>): DrawnPractice {
   const random = randomStream("practice", index);
   const identity = index === 0 ? demoIdentity(random) : drawIdentity(random, takenNames);
@@ -51,6 +63,7 @@ export function drawPractice(index: number, numbers: DistinctNumbers, takenNames
     coverageSchedule,
     accessNotes: drawAccessNotes(random),
     referrals: drawReferrals(random, identity.town),
+    onCall: coversOutOfHours(coverageSchedule) ? REGIONAL_ON_CALL : null,
     active: index === 0 || !random.chance(0.02),
   };
 

@@ -45,6 +45,7 @@ export function practiceCard(db: LocalDb, practiceId: string): PracticeCard | nu
     coverageSchedule: practice.coverageSchedule,
     accessNotes: practice.accessNotes,
     referrals: practice.referrals,
+    onCall: practice.onCall,
     practitioners: practitionersOf(db, practice.id),
   };
 }

@@ -14,6 +14,7 @@ import { formatWeeklyHours, parseWeeklyHours } from "./weeklyHoursText";
 import { NewDirectiveForm } from "./NewDirectiveForm";
 import { ConfirmedButton } from "./ConfirmedButton";
 import { CoverageForm } from "./CoverageForm";
+import { OnCallForm } from "./OnCallForm";
 import { DialledNumbers } from "./DialledNumbers";
 import { PractitionerAbsences } from "./PractitionerAbsences";
 import { DirectiveEditForm } from "./DirectiveEditForm";
@@ -85,6 +86,7 @@ export function PracticesTab() {
         <>
           <CardForm key={records.card.id} card={records.card} onSaved={report("Fiche du cabinet")} />
           <CoverageForm key={`couverture-${records.card.id}`} card={records.card} onSaved={report("Couverture du cabinet")} />
+          <OnCallForm key={`garde-${records.card.id}`} card={records.card} onSaved={report("Médecin de garde")} />
           <DialledNumbers practiceId={records.card.id} numbers={records.numbers} onSaved={report("Numéros du cabinet")} />
           <h4>Praticiens</h4>
           <ul className="admin-list">

@@ -1,12 +1,11 @@
 import type { PracticeCard } from "../../../../shared/api/views";
-import { useCallStore } from "../../stores/callStore";
-import { coverageModeAt, greetingFor } from "../../../../shared/domain/coverage";
+import { greetingFor } from "../../../../shared/domain/coverage";
+import { useCoverageMode } from "./useCoverageMode";
 import { COVERAGE_MODE_LABELS } from "./practiceLabels";
 
 /** The words to say when picking up, chosen for the coverage mode in force when the call was opened. */
 export function GreetingScript({ practice }: { practice: PracticeCard }) {
-  const openedAt = useCallStore((state) => state.openedAt);
-  const mode = openedAt ? coverageModeAt(practice.coverageSchedule, new Date(openedAt)) : null;
+  const mode = useCoverageMode(practice);
 
   return (
     <div className="card-block greeting">

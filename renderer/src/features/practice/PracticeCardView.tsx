@@ -12,12 +12,16 @@ import { PracticeAddress } from "./PracticeAddress";
 import { PRACTICE_KIND_LABELS } from "./practiceLabels";
 import { PractitionerList } from "./PractitionerList";
 import { ReferralList } from "./ReferralList";
+import { OnCallCard } from "./OnCallCard";
+import { useCoverageMode } from "./useCoverageMode";
 
-/** The practice card, in the order the call needs it: greeting, caller (and their own appointments), its messages, who works here, where, whom to refer to. */
+/** The practice card, in the order the call needs it: (out of hours, the on-call doctor first,) greeting, caller (and their own appointments), its messages, who works here, where, whom to refer to. */
 export function PracticeCardView({ practice }: { practice: PracticeCard }) {
   const callToken = useCallStore((state) => state.callToken);
   const matches = useCallStore(selectCallerPatients);
   const caller = identifiedPatient(useCallLineStore((state) => state.current), matches);
+  // Out of hours, whom to send the patient to comes before anything else.
+  const closed = useCoverageMode(practice) === "hors_horaires";
   return (
     <>
       <header className="pane__header">
@@ -25,6 +29,7 @@ export function PracticeCardView({ practice }: { practice: PracticeCard }) {
         <span className="pane__subtitle">{PRACTICE_KIND_LABELS[practice.kind]}</span>
       </header>
       <div className="pane__body">
+        {closed && practice.onCall && <OnCallCard onCall={practice.onCall} now />}
         <GreetingScript practice={practice} />
         <CallerIdentity />
         {caller && <CallerAppointments key={caller.id} patient={caller} practitioners={practice.practitioners} />}
@@ -34,6 +39,7 @@ export function PracticeCardView({ practice }: { practice: PracticeCard }) {
         <PractitionerList practitioners={practice.practitioners} />
         <PracticeAddress practice={practice} />
         <ReferralList referrals={practice.referrals} />
+        {!closed && practice.onCall && <OnCallCard onCall={practice.onCall} now={false} />}
       </div>
     </>
   );
