@@ -1,7 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { devices, users } from "../../db/central/schema";
-import type { AdminDeviceView } from "../../shared/api/admin";
+import { renameDeviceRequest, type AdminDeviceView } from "../../shared/api/admin";
 import { sessionOf, type CentralDb, type ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { DEFAULT_BODY_LIMIT_BYTES } from "../http/bodyLimits";
@@ -15,7 +15,7 @@ import { dateOf } from "../../shared/time/clock";
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**
- * The workstations accounts are signed in on, most recently seen first, and their revocation: the
+ * The workstations accounts are signed in on, most recently seen first, their names, and their revocation: the
  * device's next request gets 401 `device_revoked`, and the workstation wipes its local copy.
  */
 export function registerDeviceRoutes(app: FastifyInstance, { db, authenticate, clock }: ServerContext): void {
@@ -43,6 +43,20 @@ export function registerDeviceRoutes(app: FastifyInstance, { db, authenticate, c
         current: device.id === deviceId,
       })),
     };
+  });
+
+  // Agency IT names its workstations (« Accueil 2 — Lyon ») where the machine's own name says nothing.
+  app.patch("/api/v1/admin/devices/:id", { ...adminOnly, bodyLimit: DEFAULT_BODY_LIMIT_BYTES }, async (request) => {
+    const { id } = parseOr400(idParam, request.params);
+    const { name } = parseOr400(renameDeviceRequest, request.body);
+    const session = sessionOf(request);
+    const now = dateOf(clock);
+    await db.transaction(async (tx) => {
+      const renamed = await tx.update(devices).set({ name }).where(eq(devices.id, id)).returning({ id: devices.id });
+      if (renamed.length === 0) throw new ApiError(404, "not_found", "Poste introuvable.");
+      await auditAdminChange(tx as unknown as CentralDb, session, now, { action: "admin.device.rename", entity: "device", entityId: id });
+    });
+    return { id, name };
   });
 
   app.post("/api/v1/admin/devices/:id/revoke", { ...adminOnly, bodyLimit: DEFAULT_BODY_LIMIT_BYTES }, async (request) => {

@@ -64,6 +64,9 @@ export const adminUserView = z.object({
 });
 export type AdminUserView = z.infer<typeof adminUserView>;
 
+/** A workstation's name as agency IT sets it in Administration. */
+export const renameDeviceRequest = z.strictObject({ name: z.string().trim().min(1, "Nom du poste manquant").max(200, "Nom du poste trop long (200 caractères au plus)") });
+
 export const adminDeviceView = z.object({
   id,
   userId: id,

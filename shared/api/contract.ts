@@ -27,6 +27,7 @@ import {
   createUserRequest,
   removeRecordRequest,
   updateRecordRequest,
+  renameDeviceRequest,
   updateRecordAnswer,
   updateUserRequest,
 } from "./admin";
@@ -242,6 +243,7 @@ export const methods = {
   "admin.users.update": { input: z.object({ id, change: updateUserRequest }), output: adminUserView },
   "admin.devices.list": { input: z.object({}), output: z.array(adminDeviceView) },
   "admin.devices.revoke": { input: z.object({ id }), output: z.object({ revokedAt: instant }) },
+  "admin.devices.rename": { input: renameDeviceRequest.extend({ id }), output: z.object({ id, name: z.string() }) },
   "admin.audit.search": { input: auditSearchQuery, output: auditPage },
   /** A practice, practitioner, motif or consigne created or changed (only the fields named). */
   "admin.records.create": { input: createRecordRequest, output: z.object({ id }) },

@@ -88,6 +88,39 @@ describe("call screen in the browser harness", () => {
     await page.screenshot({ path: join(E2E_OUTPUT_DIR, "call-screen.png"), fullPage: true });
   });
 
+  it("at 1366×768, keeps every button within its pane, gives the agenda grid the height, and scrolls the practitioners' columns as one", async () => {
+    // Every visible button ends inside the pane that holds it (nothing cut at its edge, like « Marquer comme traité » was).
+    // (No DOM types in this project: the elements are described by what is used of them.)
+    type Box = { left: number; right: number };
+    type Element = { offsetParent: unknown; textContent: string | null; getBoundingClientRect(): Box; closest(selector: string): Element };
+    const clipped = await page.locator(".pane button").evaluateAll((buttons) =>
+      (buttons as unknown as Element[])
+        .filter((button) => button.offsetParent !== null)
+        .flatMap((button) => {
+          const pane = button.closest(".pane").getBoundingClientRect();
+          const box = button.getBoundingClientRect();
+          return box.right > pane.right + 1 || box.left < pane.left - 1 ? [button.textContent ?? ""] : [];
+        }),
+    );
+    expect(clipped).toEqual([]);
+
+    const agenda = page.getByRole("region", { name: "Agenda" });
+    const pane = (await agenda.boundingBox())!;
+    const grid = (await agenda.locator(".agenda-calendar").boundingBox())!;
+    // The grid, not the lists above it, has most of the pane.
+    expect(grid.height).toBeGreaterThan(pane.height * 0.55);
+
+    const scrollers = agenda.locator(".agenda-columns__column .fc-scrollgrid-section-liquid .fc-scroller");
+    expect(await scrollers.count()).toBe(DEMO_PRACTICE.practitionerCount);
+    type Scroller = { scrollTop: number };
+    await scrollers.first().evaluate((scroller) => {
+      (scroller as unknown as Scroller).scrollTop = 120;
+    });
+    await expect
+      .poll(() => scrollers.evaluateAll((all) => (all as unknown as Scroller[]).map((scroller) => scroller.scrollTop)))
+      .toEqual(Array(DEMO_PRACTICE.practitionerCount).fill(120));
+  });
+
   it("finds 'helene' as Hélène in the practice's patients", async () => {
     await page.getByLabel("Rechercher un patient").fill("helene le g");
     const results = page.getByRole("list", { name: "Patients trouvés" });

@@ -148,6 +148,25 @@ describe("administration", () => {
     expect(screen.getByText(/^Session fermée le 23\/11\/2026/)).toBeInTheDocument();
   });
 
+  it("renames a workstation in place: focus in the field, Échap gives up, Enter saves", async () => {
+    const { user, bridge } = await openAdministration();
+    const tabs = within(screen.getByRole("tablist", { name: "Rubriques de l'administration" }));
+    await user.click(tabs.getByRole("tab", { name: "Postes" }));
+    await user.click(await screen.findByRole("button", { name: "Renommer POSTE-ACCUEIL-2" }));
+    expect(screen.getByLabelText("Nom du poste")).toHaveFocus();
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Renommer POSTE-ACCUEIL-2" })).toHaveFocus());
+
+    await user.click(screen.getByRole("button", { name: "Renommer POSTE-ACCUEIL-2" }));
+    await user.clear(screen.getByLabelText("Nom du poste"));
+    await user.keyboard("{Enter}");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Nom non enregistré : Nom du poste manquant");
+    expect(bridge.callsTo("admin.devices.rename")).toEqual([]);
+    await user.type(screen.getByLabelText("Nom du poste"), "Accueil 2 — Lyon{Enter}");
+    await waitFor(() => expect(bridge.callsTo("admin.devices.rename")).toEqual([{ id: "91000000-0000-4000-8000-000000000001", name: "Accueil 2 — Lyon" }]));
+    expect(await screen.findByRole("button", { name: "Renommer Accueil 2 — Lyon" })).toBeInTheDocument();
+  });
+
   it("revokes a workstation after a second click, and pages through the audit trail", async () => {
     const { user, bridge } = await openAdministration();
     bridge.data.agency.audit = Array.from({ length: 60 }, (_, index) => ({

@@ -175,6 +175,7 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.users.update",
   "admin.devices.list",
   "admin.devices.revoke",
+  "admin.devices.rename",
   "admin.audit.search",
   "admin.records.create",
   "admin.records.update",
@@ -193,7 +194,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -261,6 +262,11 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   "admin.devices.list": (_input, data) => {
     requireRole(data, "admin");
     return data.agency.devices;
+  },
+  "admin.devices.rename": ({ id, name }, data) => {
+    requireRole(data, "admin");
+    data.agency.devices = data.agency.devices.map((device) => (device.id === id ? { ...device, name } : device));
+    return { id, name };
   },
   "admin.devices.revoke": ({ id }, data) => {
     requireRole(data, "admin");

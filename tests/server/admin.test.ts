@@ -66,6 +66,7 @@ const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH" | "DELETE", string, unknown?
   ["PATCH", `/api/v1/admin/users/${randomUUID()}`, { displayName: "X" }],
   ["GET", "/api/v1/admin/devices"],
   ["POST", `/api/v1/admin/devices/${randomUUID()}/revoke`],
+  ["PATCH", `/api/v1/admin/devices/${randomUUID()}`, { name: "Accueil 2" }],
   ["POST", "/api/v1/admin/directives", { practiceId: randomUUID(), practitionerId: null, category: "general", title: "T", text: "T" }],
   ["PATCH", `/api/v1/admin/directives/${randomUUID()}`, { title: "T" }],
   ["GET", "/api/v1/admin/audit"],
@@ -200,6 +201,24 @@ describe("devices", () => {
     const actions = (await testing.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, secretaryDevice.id))).map((row) => row.action);
     expect(actions.filter((action) => action.startsWith("admin."))).toEqual(["admin.device.revoke"]);
     expect((await testing.db.select({ revokedAt: devices.revokedAt }).from(devices).where(eq(devices.id, secretaryDevice.id)))[0]!.revokedAt).not.toBeNull();
+  });
+});
+
+describe("renaming a workstation", () => {
+  it("gives it the name agency IT chose, checked and on record; an unknown one is not found", async () => {
+    const { app, tokens, testing } = await agency();
+    const list = (await call(app, tokens.admin, "GET", "/api/v1/admin/devices")).json().devices.map((device: unknown) => adminDeviceView.parse(device));
+    const device = list.find((candidate: { userLogin: string }) => candidate.userLogin === "secretaire");
+
+    const empty = await call(app, tokens.admin, "PATCH", `/api/v1/admin/devices/${device.id}`, { name: "   " });
+    expect([empty.statusCode, errorBody.parse(empty.json()).error.message]).toEqual([400, expect.stringContaining("Nom du poste manquant")]);
+    const renamed = await call(app, tokens.admin, "PATCH", `/api/v1/admin/devices/${device.id}`, { name: " Accueil 2 — Lyon " });
+    expect(renamed.json()).toEqual({ id: device.id, name: "Accueil 2 — Lyon" });
+    const after = (await call(app, tokens.admin, "GET", "/api/v1/admin/devices")).json().devices.find((candidate: { id: string }) => candidate.id === device.id);
+    expect(after.name).toBe("Accueil 2 — Lyon");
+    expect((await call(app, tokens.admin, "PATCH", `/api/v1/admin/devices/${randomUUID()}`, { name: "X" })).statusCode).toBe(404);
+    const actions = (await testing.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, device.id))).map((row) => row.action);
+    expect(actions).toContain("admin.device.rename");
   });
 });
 

@@ -24,6 +24,8 @@ export function adminHandlers(request: () => ServerRequest) {
     "admin.users.create": async (input: MethodArgs<"admin.users.create">) => (await request()("POST", "/api/v1/admin/users", userAnswer, input)).user,
     "admin.users.update": async ({ id, change }: MethodArgs<"admin.users.update">) => (await request()("PATCH", `/api/v1/admin/users/${id}`, userAnswer, change)).user,
     "admin.devices.list": async () => (await request()("GET", "/api/v1/admin/devices", z.object({ devices: z.array(adminDeviceView) }))).devices,
+    "admin.devices.rename": ({ id, name }: MethodArgs<"admin.devices.rename">) =>
+      request()("PATCH", `/api/v1/admin/devices/${id}`, z.object({ id: z.string().uuid(), name: z.string() }), { name }),
     "admin.devices.revoke": ({ id }: MethodArgs<"admin.devices.revoke">) => request()("POST", `/api/v1/admin/devices/${id}/revoke`, z.object({ revokedAt: z.string() })),
     "admin.audit.search": (filters: MethodArgs<"admin.audit.search">) => request()("GET", `/api/v1/admin/audit?${auditQuery(filters)}`, auditPage),
     "admin.records.create": ({ kind, fields }: MethodArgs<"admin.records.create">) => request()("POST", ADMIN_RECORD_PATHS[kind], recordAnswer, fields),

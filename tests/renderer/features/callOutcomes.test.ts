@@ -11,10 +11,11 @@ describe("call outcomes", () => {
 
   it("offers them in the model's order, each with its digit", () => {
     expect(OUTCOME_CHOICES.map((choice) => choice.outcome)).toEqual([...CALL_OUTCOMES]);
-    expect(OUTCOME_CHOICES.map((choice) => choice.digit)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
+    expect(OUTCOME_CHOICES.map((choice) => choice.digit)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
     expect(outcomeForDigit("1")).toBe("rdv_pris");
     expect(outcomeForDigit("7")).toBe("urgence_reorientee");
-    expect(outcomeForDigit("9")).toBeNull();
+    expect(outcomeForDigit("8")).toBe("reoriente_confrere");
+    expect(outcomeForDigit("0")).toBeNull();
     expect(outcomeForDigit("a")).toBeNull();
   });
 });

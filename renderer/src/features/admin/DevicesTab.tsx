@@ -4,6 +4,7 @@ import { formatInstantDateTime } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
 import { ConfirmedButton } from "./ConfirmedButton";
+import { DeviceName } from "./DeviceName";
 import { useServerList } from "./useServerList";
 
 function stateOf(device: AdminDeviceView): string {
@@ -13,7 +14,7 @@ function stateOf(device: AdminDeviceView): string {
 }
 
 /**
- * The workstations accounts are signed in on. Revoking one (after a second click to confirm) cuts it
+ * The workstations accounts are signed in on, each renamable. Revoking one (after a second click to confirm) cuts it
  * off at its next request, and it wipes its local copy at once. Closed sessions and the workstation
  * in use offer no revocation: the server would refuse the latter, and the former open nothing.
  */
@@ -51,7 +52,9 @@ export function DevicesTab() {
             {list.value.map((device) => (
               <tr key={device.id}>
                 <td>{`${device.userName} (${device.userLogin})`}</td>
-                <td>{device.name}</td>
+                <td>
+                  <DeviceName device={device} onRenamed={reload} />
+                </td>
                 <td>{device.lastSeenAt ? formatInstantDateTime(device.lastSeenAt) : "—"}</td>
                 <td>
                   {stateOf(device)}

@@ -6,12 +6,13 @@ import timeGridPlugin from "@fullcalendar/react/timegrid";
 import "@fullcalendar/react/skeleton.css";
 import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import type { AgendaAppointment, PractitionerView } from "../../../../shared/api/views";
 import { PARIS_TIME_ZONE } from "../../format/dates";
 import type { AgendaView } from "../../stores/agendaStore";
 import { practitionerName } from "../practice/practiceLabels";
 import { absenceEvents, businessHoursOf, toCalendarEvents } from "./calendarEvents";
+import { useLinkedScroll } from "./useLinkedScroll";
 import { AGENDA_END_HOUR, AGENDA_START_HOUR, initialScrollTime } from "./scrollTime";
 import { currentTime } from "../../services/clock";
 
@@ -39,9 +40,11 @@ interface AgendaCalendarProps extends AgendaGridHandlers {
  * when several share it. Paris time is named here, whatever the workstation's own zone.
  */
 export function AgendaCalendar({ view, firstDate, appointments, practitioners, ...handlers }: AgendaCalendarProps) {
+  const columns = useRef<HTMLDivElement>(null);
+  useLinkedScroll(columns, view === "cabinet");
   if (view === "cabinet") {
     return (
-      <div className="agenda-columns">
+      <div className="agenda-columns" ref={columns}>
         {practitioners.map((practitioner) => (
           <div key={practitioner.id} className="agenda-columns__column" role="region" aria-label={`Agenda de ${practitionerName(practitioner)}`}>
             <TimeGrid

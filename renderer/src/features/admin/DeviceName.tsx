@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { AdminDeviceView } from "../../../../shared/api/admin";
+import { renameDeviceRequest } from "../../../../shared/api/admin";
+import { NBSP } from "../../format/typography";
+import { describeError, telesec } from "../../services/telesec";
+
+/**
+ * A workstation's name, and a way to change it (« Accueil 2 — Lyon » rather than the machine's « vm »):
+ * « Renommer » opens the field in place, focused; Enter saves, Échap or « Annuler » gives up.
+ */
+export function DeviceName({ device, onRenamed }: { device: AdminDeviceView; onRenamed: () => Promise<void> }) {
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(device.name);
+  const [failure, setFailure] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (editing) field.current?.focus();
+  }, [editing]);
+
+  function stop(): void {
+    setEditing(false);
+    setName(device.name);
+    setFailure(null);
+    // The field is gone: back to the button that opened it.
+    setTimeout(() => renameButton.current?.focus(), 0);
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const parsed = renameDeviceRequest.safeParse({ name });
+    if (!parsed.success) {
+      setFailure(parsed.error.issues[0]?.message ?? "Nom du poste invalide");
+      return;
+    }
+    try {
+      await telesec.call("admin.devices.rename", { id: device.id, name: parsed.data.name });
+    } catch (error) {
+      setFailure(describeError(error));
+      return;
+    }
+    setEditing(false);
+    setFailure(null);
+    await onRenamed();
+  }
+
+  if (!editing) {
+    return (
+      <>
+        {device.name}{" "}
+        <button ref={renameButton} type="button" className="button button--small" aria-label={`Renommer ${device.name}`} onClick={() => setEditing(true)}>
+          Renommer
+        </button>
+      </>
+    );
+  }
+  return (
+    <form className="admin-form admin-form--inline" aria-label={`Nouveau nom de ${device.name}`} onSubmit={(event) => void submit(event)} onKeyDown={(event) => event.key === "Escape" && stop()} noValidate>
+      <label className="visually-hidden" htmlFor={`poste-${device.id}`}>
+        Nom du poste
+      </label>
+      <input id={`poste-${device.id}`} ref={field} value={name} onChange={(event) => setName(event.target.value)} maxLength={200} aria-invalid={failure ? true : undefined} />
+      <button type="submit" className="button button--small">
+        Enregistrer
+      </button>
+      <button type="button" className="button button--small" onClick={stop}>
+        Annuler
+      </button>
+      {failure && <p className="field-error" role="alert">{`Nom non enregistré${NBSP}: ${failure}`}</p>}
+    </form>
+  );
+}
