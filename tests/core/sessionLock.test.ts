@@ -32,8 +32,10 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "agenda.range": (w) => w.handlers["agenda.range"]({ practitionerIds: [practitionerId], from: at, to: later }),
     "agenda.freeSlots": (w) => w.handlers["agenda.freeSlots"]({ practiceId, from: at, limit: 10 }),
     "agenda.motifs": (w) => w.handlers["agenda.motifs"]({ practiceId }),
+    "agenda.ofPatient": (w) => w.handlers["agenda.ofPatient"]({ patientId: fixture.tilleuls.patientIds[0]! }),
     "waitlist.byPractice": (w) => w.handlers["waitlist.byPractice"]({ practiceId }),
     "conflicts.list": (w) => w.handlers["conflicts.list"]({}),
+    "sync.pending": (w) => w.handlers["sync.pending"]({}),
     "conflicts.clear": (w) => w.handlers["conflicts.clear"]({ id: randomUUID() }),
     "mutations.apply": (w) => w.handlers["mutations.apply"]({ name: "message.create", args: queuedMessage(practiceId, 0) }),
     "workstation.forget": (w) => w.handlers["workstation.forget"]({ confirm: true, discardPending: true }),
@@ -44,6 +46,7 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "admin.users.update": (w) => w.handlers["admin.users.update"]({ id: randomUUID(), change: { displayName: "X" } }),
     "admin.devices.list": (w) => w.handlers["admin.devices.list"]({}),
     "admin.devices.revoke": (w) => w.handlers["admin.devices.revoke"]({ id: randomUUID() }),
+    "admin.devices.rename": (w) => w.handlers["admin.devices.rename"]({ id: randomUUID(), name: "Accueil" }),
     "admin.audit.search": (w) => w.handlers["admin.audit.search"]({ limit: 10 }),
     "admin.records.create": (w) =>
       w.handlers["admin.records.create"]({ kind: "directive", fields: { practiceId, practitionerId: null, category: "general", title: "T", text: "T", priority: 0, validFrom: null, validTo: null, flags: {} } }),

@@ -92,33 +92,39 @@ describe("call screen in the browser harness", () => {
     // Every visible button ends inside the pane that holds it (nothing cut at its edge, like « Marquer comme traité » was).
     // (No DOM types in this project: the elements are described by what is used of them.)
     type Box = { left: number; right: number };
-    type Element = { offsetParent: unknown; textContent: string | null; getBoundingClientRect(): Box; closest(selector: string): Element };
+    type Element = { offsetParent: unknown; textContent: string | null; getBoundingClientRect(): Box; closest(selector: string): Element | null };
     const clipped = await page.locator(".pane button").evaluateAll((buttons) =>
       (buttons as unknown as Element[])
-        .filter((button) => button.offsetParent !== null)
+        // A row that scrolls sideways (the free slots) brings its buttons into view: those are not cut.
+        .filter((button) => button.offsetParent !== null && button.closest(".free-slots__list") === null)
         .flatMap((button) => {
-          const pane = button.closest(".pane").getBoundingClientRect();
+          const pane = button.closest(".pane")!.getBoundingClientRect();
           const box = button.getBoundingClientRect();
           return box.right > pane.right + 1 || box.left < pane.left - 1 ? [button.textContent ?? ""] : [];
         }),
     );
     expect(clipped).toEqual([]);
 
-    const agenda = page.getByRole("region", { name: "Agenda" });
+    const agenda = page.getByRole("region", { name: "Agenda", exact: true });
     const pane = (await agenda.boundingBox())!;
     const grid = (await agenda.locator(".agenda-calendar").boundingBox())!;
     // The grid, not the lists above it, has most of the pane.
     expect(grid.height).toBeGreaterThan(pane.height * 0.55);
 
-    const scrollers = agenda.locator(".agenda-columns__column .fc-scrollgrid-section-liquid .fc-scroller");
-    expect(await scrollers.count()).toBe(DEMO_PRACTICE.practitionerCount);
-    type Scroller = { scrollTop: number };
-    await scrollers.first().evaluate((scroller) => {
-      (scroller as unknown as Scroller).scrollTop = 120;
-    });
-    await expect
-      .poll(() => scrollers.evaluateAll((all) => (all as unknown as Scroller[]).map((scroller) => scroller.scrollTop)))
-      .toEqual(Array(DEMO_PRACTICE.practitionerCount).fill(120));
+    // Each column's hours scroller, found as the renderer finds it (FullCalendar 7 hashes its class names).
+    type Node = { scrollTop: number; scrollHeight: number; clientHeight: number; querySelectorAll(selector: string): Node[] };
+    const scrollTops = (set?: number) =>
+      agenda.locator(".agenda-columns__column").evaluateAll((columns, value) => {
+        const style = (globalThis as unknown as { getComputedStyle(node: Node): { overflowY: string } }).getComputedStyle;
+        const scrollerOf = (column: Node) =>
+          [...column.querySelectorAll("*")].find((node) => ["auto", "scroll"].includes(style(node).overflowY) && node.scrollHeight > node.clientHeight);
+        const scrollers = (columns as unknown as Node[]).map(scrollerOf);
+        if (value !== undefined && scrollers[0]) scrollers[0].scrollTop = value;
+        return scrollers.map((scroller) => scroller?.scrollTop ?? null);
+      }, set);
+    expect(await scrollTops()).toHaveLength(DEMO_PRACTICE.practitionerCount);
+    await scrollTops(120);
+    await expect.poll(() => scrollTops()).toEqual(Array(DEMO_PRACTICE.practitionerCount).fill(120));
   });
 
   it("finds 'helene' as Hélène in the practice's patients", async () => {

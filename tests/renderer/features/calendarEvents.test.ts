@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { toCalendarEvents } from "../../../renderer/src/features/agenda/calendarEvents";
+import { daysNobodyWorks, toCalendarEvents } from "../../../renderer/src/features/agenda/calendarEvents";
 import { readableTextColor } from "../../../renderer/src/features/agenda/readableTextColor";
-import { todaysAppointments } from "../fixtures";
+import { tilleuls, todaysAppointments } from "../fixtures";
 
 describe("calendar events", () => {
   it("titles each appointment 'patient — motif' in the motif's colour", () => {
@@ -24,5 +24,16 @@ describe("readableTextColor", () => {
 
   it("leaves colours it cannot read to the calendar", () => {
     expect(readableTextColor("rebeccapurple")).toBeNull();
+  });
+});
+
+describe("the week view's days", () => {
+  it("leaves out the days nobody shown works, unless an appointment falls on one", () => {
+    const weekdays = tilleuls.practitioners.map((practitioner) => ({ ...practitioner, workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "12:00" })) }));
+    expect(daysNobodyWorks(weekdays, [])).toEqual([0, 6]);
+    const saturday = { ...todaysAppointments()[0]!, startAt: "2031-11-22T08:00:00.000Z", endAt: "2031-11-22T08:20:00.000Z" };
+    expect(daysNobodyWorks(weekdays, [saturday])).toEqual([0]);
+    // Saturday 23:30 UTC is Sunday in Paris.
+    expect(daysNobodyWorks(weekdays, [{ ...saturday, startAt: "2031-11-22T23:30:00.000Z" }])).toEqual([6]);
   });
 });

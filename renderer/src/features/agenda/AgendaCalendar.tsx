@@ -11,7 +11,7 @@ import type { AgendaAppointment, PractitionerView } from "../../../../shared/api
 import { PARIS_TIME_ZONE } from "../../format/dates";
 import type { AgendaView } from "../../stores/agendaStore";
 import { practitionerName } from "../practice/practiceLabels";
-import { absenceEvents, businessHoursOf, toCalendarEvents } from "./calendarEvents";
+import { absenceEvents, businessHoursOf, daysNobodyWorks, toCalendarEvents } from "./calendarEvents";
 import { useLinkedScroll } from "./useLinkedScroll";
 import { AGENDA_END_HOUR, AGENDA_START_HOUR, initialScrollTime } from "./scrollTime";
 import { currentTime } from "../../services/clock";
@@ -67,6 +67,8 @@ const PLUGINS = [timeGridPlugin, interactionPlugin, classicThemePlugin];
 const SLOT_MIN_TIME = { hours: AGENDA_START_HOUR };
 const SLOT_MAX_TIME = { hours: AGENDA_END_HOUR };
 const EVENT_TIME_FORMAT = { hour: "2-digit", minute: "2-digit" } as const;
+/** "lun. 7": what fits above a week column at 1366×768. */
+const WEEK_DAY_HEADER = { weekday: "short", day: "numeric" } as const;
 
 interface TimeGridProps extends AgendaCalendarProps {
   /** The column's title instead of the date (the practitioner, in the cabinet view). */
@@ -80,6 +82,7 @@ function TimeGrid({ view, firstDate, appointments, practitioners, header, onOpen
     [appointments, practitioners, several],
   );
   const businessHours = useMemo(() => practitioners.flatMap(businessHoursOf), [practitioners]);
+  const hiddenDays = useMemo(() => (view === "semaine" ? daysNobodyWorks(practitioners, appointments) : []), [view, practitioners, appointments]);
   // Computed once per date shown: re-scrolling under the secretary's eyes on each render would be disorienting.
   // Read when the calendar below is made (it is remade for each view and date: its key).
   const mountedAt = useMemo(() => currentTime(), [view, firstDate]);
@@ -99,6 +102,8 @@ function TimeGrid({ view, firstDate, appointments, practitioners, header, onOpen
       closeHint="Fermer"
       headerToolbar={false}
       allDaySlot={false}
+      hiddenDays={hiddenDays}
+      dayHeaderFormat={view === "semaine" ? WEEK_DAY_HEADER : undefined}
       nowIndicator
       // Its "today" and red line are the core's time, not the browser's: an instant FullCalendar then
       // advances by itself (a function instead costs a time-zone conversion at every read: +80 ms a pop).

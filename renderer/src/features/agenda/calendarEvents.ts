@@ -1,6 +1,7 @@
 import type { EventInput } from "@fullcalendar/react";
 import type { AgendaAppointment, PractitionerView } from "../../../../shared/api/views";
 import type { AppointmentStatus } from "../../../../shared/domain/enums";
+import { parisWallClock } from "../../../../shared/domain/parisTime";
 import { practitionerName } from "../practice/practiceLabels";
 import { readableTextColor } from "./readableTextColor";
 
@@ -61,6 +62,16 @@ export function toCalendarEvents(appointments: AgendaAppointment[], practitioner
 export function businessHoursOf(practitioner: PractitionerView): EventInput[] {
   // The calendar counts weekdays from Sunday = 0; ISO from Monday = 1, Sunday = 7.
   return practitioner.workingHours.map((window) => ({ daysOfWeek: [window.weekday % 7], startTime: window.start, endTime: window.end }));
+}
+
+/**
+ * The days of the week (Sunday = 0) the week view may leave out: nobody of those shown works then, and no
+ * appointment falls then. Five readable columns at 1366×768 rather than seven too narrow to read.
+ */
+export function daysNobodyWorks(practitioners: PractitionerView[], appointments: AgendaAppointment[]): number[] {
+  const worked = new Set(practitioners.flatMap((practitioner) => practitioner.workingHours.map((window) => window.weekday % 7)));
+  for (const appointment of appointments) worked.add(parisWallClock(new Date(appointment.startAt)).weekday % 7);
+  return [0, 1, 2, 3, 4, 5, 6].filter((day) => !worked.has(day));
 }
 
 const ABSENCE_REASON_LABELS = { conges: "congés", formation: "formation", maladie: "maladie", autre: "absent" } as const;

@@ -1,7 +1,19 @@
 import { useEffect, type RefObject } from "react";
 
-/** FullCalendar's vertical scroller of a time grid (the hours), inside one practitioner's column. */
-const HOURS_SCROLLER = ".fc-scrollgrid-section-liquid .fc-scroller";
+/** One practitioner's column in the "cabinet" view. */
+const COLUMN = ".agenda-columns__column";
+
+/**
+ * The element that scrolls a column's hours. FullCalendar 7 hashes its class names, so it is found by
+ * what it does: the first element of the column that scrolls vertically.
+ */
+export function hoursScrollerOf(column: Element): HTMLElement | null {
+  for (const element of column.querySelectorAll<HTMLElement>("*")) {
+    const overflow = getComputedStyle(element).overflowY;
+    if ((overflow === "auto" || overflow === "scroll") && element.scrollHeight > element.clientHeight) return element;
+  }
+  return null;
+}
 
 /**
  * The practitioners' columns of the "cabinet" view scroll as one: scrolling one moves the others to the
@@ -14,10 +26,13 @@ export function useLinkedScroll(container: RefObject<HTMLElement | null>, active
     let following = false;
     function onScroll(event: Event): void {
       const source = event.target;
-      if (following || !(source instanceof HTMLElement) || !source.matches(HOURS_SCROLLER)) return;
+      if (following || !(source instanceof HTMLElement)) return;
+      const column = source.closest(COLUMN);
+      if (!column || hoursScrollerOf(column) !== source) return;
       following = true;
-      for (const other of root!.querySelectorAll<HTMLElement>(HOURS_SCROLLER)) {
-        if (other !== source && other.scrollTop !== source.scrollTop) other.scrollTop = source.scrollTop;
+      for (const other of root!.querySelectorAll(COLUMN)) {
+        const scroller = other === column ? null : hoursScrollerOf(other);
+        if (scroller && scroller.scrollTop !== source.scrollTop) scroller.scrollTop = source.scrollTop;
       }
       // The others' own scroll events come after this one: let them pass before listening again.
       requestAnimationFrame(() => {
