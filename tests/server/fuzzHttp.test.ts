@@ -332,6 +332,7 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "PATCH /api/v1/admin/users/:id": asAdmin("PATCH", "/api/v1/admin/users/:id", { displayName: "Fuzz", role: "secretary", disabled: false }),
   "GET /api/v1/admin/devices": asAdmin("GET", "/api/v1/admin/devices"),
   "POST /api/v1/admin/devices/:id/revoke": asAdmin("POST", "/api/v1/admin/devices/:id/revoke"),
+  "PATCH /api/v1/admin/devices/:id": asAdmin("PATCH", "/api/v1/admin/devices/:id", { name: "Accueil 2" }),
   "POST /api/v1/admin/directives": asAdmin("POST", "/api/v1/admin/directives", DIRECTIVE_EXAMPLE),
   "PATCH /api/v1/admin/directives/:id": asAdmin("PATCH", "/api/v1/admin/directives/:id", { title: "Consigne", validTo: "2030-01-01T00:00:00Z" }),
   "POST /api/v1/admin/practices": asAdmin("POST", "/api/v1/admin/practices", { name: "Cabinet", kind: "cabinet", address: { street: "1 rue", postalCode: "75001", city: "Paris" }, greetings: { default: "Bonjour." } }),
@@ -444,7 +445,8 @@ describe("fuzzing every HTTP route", () => {
     expect(tally.pastAuthentication, JSON.stringify([...tally.statuses])).toBeGreaterThan(RUNS * 0.5);
   });
 
-  it("fuzzes every other registered route as well, so that no new route escapes", async () => {
+  // A loop over the routes without a generator of their own: its time grows with them (each gets one above, in time).
+  it("fuzzes every other registered route as well, so that no new route escapes", { timeout: 180_000 }, async () => {
     const others = routesOf(world.app).filter((route) => !(routeKey(route) in GENERATORS));
     for (const route of others) {
       const tally = await fuzz(routeKey(route), generic(route.method, route.url)(world));
