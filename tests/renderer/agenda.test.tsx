@@ -209,6 +209,26 @@ describe("the caller's own appointments", () => {
     expect(dialog.getByRole("button", { name: "Annuler le rendez-vous" })).toBeInTheDocument();
   });
 
+  it("shows the first three to come, the others one click away", async () => {
+    const { user, bridge } = await renderCallScreen();
+    const [first] = bridge.data.appointments;
+    bridge.data.appointments = [1, 2, 3, 4, 5].map((day) => ({
+      ...first!,
+      id: `5a000000-0000-4000-8000-00000000000${day}`,
+      startAt: `2031-12-0${day}T09:00:00.000Z`,
+      endAt: `2031-12-0${day}T09:20:00.000Z`,
+    }));
+    await openCallByNumbers(user, TILLEULS, HELENE_PHONE);
+    const own = within(await screen.findByRole("region", { name: /^Rendez-vous de DURAND Hélène/ }));
+    const coming = () => own.getByRole("list", { name: "Rendez-vous à venir" }).querySelectorAll("li");
+    await waitFor(() => expect(coming()).toHaveLength(3));
+    const more = own.getByRole("button", { name: "Afficher les 2 autres" });
+    expect(more).toHaveAttribute("aria-expanded", "false");
+    await user.click(more);
+    expect(coming()).toHaveLength(5);
+    expect(own.getByRole("button", { name: "Afficher les premiers seulement" })).toHaveAttribute("aria-expanded", "true");
+  });
+
   it("says when there is none to come, and lists the last ones before with what happened", async () => {
     const { user, bridge } = await renderCallScreen();
     bridge.data.appointments = bridge.data.appointments.map((appointment) =>

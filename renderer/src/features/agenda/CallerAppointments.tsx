@@ -14,6 +14,8 @@ import { refreshAgenda } from "./agendaCommands";
 import { openAppointment } from "./agendaDialogs";
 import { APPOINTMENT_STATUS_LABELS, PENDING_MARK } from "./calendarEvents";
 
+const FIRST_SHOWN = 3;
+
 /**
  * The identified caller's own appointments — "when is my appointment?", "I want to cancel mine", among the
  * most common calls: the coming ones, each one key from its move or cancellation (Alt+O goes to the first),
@@ -21,6 +23,8 @@ import { APPOINTMENT_STATUS_LABELS, PENDING_MARK } from "./calendarEvents";
  */
 export function CallerAppointments({ patient, practitioners }: { patient: PatientView; practitioners: PractitionerView[] }) {
   const appointments = useCallerAppointments(patient.id);
+  // The first few in sight; the others one click away, so the card below stays reachable.
+  const [all, setAll] = useState(false);
   const name = patientName(patient);
   const practitionerOf = (appointment: AgendaAppointment) => practitioners.find((candidate) => candidate.id === appointment.practitionerId);
 
@@ -35,12 +39,12 @@ export function CallerAppointments({ patient, practitioners }: { patient: Patien
             <p className="muted">Aucun rendez-vous à venir.</p>
           ) : (
             <ul className="caller-appointments__list" aria-label="Rendez-vous à venir">
-              {appointments.value.upcoming.map((appointment, index) => (
+              {appointments.value.upcoming.slice(0, all ? undefined : FIRST_SHOWN).map((appointment, index) => (
                 <li key={appointment.id}>
                   <span>{describe(appointment, practitionerOf(appointment))}</span>
                   <button
                     type="button"
-                    className="button"
+                    className="button button--small"
                     aria-label={`Déplacer ou annuler le rendez-vous du ${when(appointment)}`}
                     aria-keyshortcuts={index === 0 ? shortcutKeys("callerAppointments") : undefined}
                     data-caller-appointment={index === 0 ? "first" : undefined}
@@ -51,6 +55,11 @@ export function CallerAppointments({ patient, practitioners }: { patient: Patien
                 </li>
               ))}
             </ul>
+          )}
+          {appointments.value.upcoming.length > FIRST_SHOWN && (
+            <button type="button" className="button button--small" aria-expanded={all} onClick={() => setAll(!all)}>
+              {all ? "Afficher les premiers seulement" : `Afficher les ${appointments.value.upcoming.length - FIRST_SHOWN} autres`}
+            </button>
           )}
           {appointments.value.past.length > 0 && (
             <ul className="caller-appointments__list caller-appointments__list--past" aria-label="Derniers rendez-vous passés">

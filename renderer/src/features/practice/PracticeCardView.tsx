@@ -32,9 +32,9 @@ export function PracticeCardView({ practice }: { practice: PracticeCard }) {
         {closed && practice.onCall && <OnCallCard onCall={practice.onCall} now />}
         <GreetingScript practice={practice} />
         <CallerIdentity />
-        {caller && <CallerAppointments key={caller.id} patient={caller} practitioners={practice.practitioners} />}
-        {/* Keyed by call, so each call starts with an empty search box. */}
+        {/* Keyed by call, so each call starts with an empty search box; it stays in sight, above the caller's appointments. */}
         <PatientSearch key={callToken} practiceId={practice.id} />
+        {caller && <CallerAppointments key={caller.id} patient={caller} practitioners={practice.practitioners} />}
         <MessagesPanel practiceId={practice.id} practitioners={practice.practitioners} />
         <PractitionerList practitioners={practice.practitioners} />
         <PracticeAddress practice={practice} />
