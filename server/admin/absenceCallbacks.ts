@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, isNull, lt } from "drizzle-orm";
 import { appointments, messages, patients } from "../../db/central/schema";
 import type { CoveredAppointment } from "../../shared/api/admin";
-import { practitionerName } from "../../shared/domain/bookingRules";
+import { ABSENCE_REASONS, practitionerName } from "../../shared/domain/bookingRules";
+import { patientDisplayName } from "../../shared/domain/patientDisplayName";
 import { PARIS_TIME_ZONE } from "../../shared/domain/parisTime";
 import type { Absence } from "../../shared/domain/schedules";
 import type { CentralDb } from "../context";
 
-const REASONS = { conges: "congés", formation: "formation", maladie: "arrêt maladie", autre: "absence" } as const;
 const when = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
 interface Practitioner {
@@ -49,7 +49,7 @@ export async function callbacksForNewAbsences(tx: CentralDb, practitioner: Pract
     for (const row of rows) {
       if (seen.has(row.id)) continue;
       seen.add(row.id);
-      const patientName = `${(row.usedName ?? row.birthName).toLocaleUpperCase("fr-FR")} ${row.firstName}`;
+      const patientName = patientDisplayName(row);
       const callbackNumber = row.phones[0] ?? null;
       await tx.insert(messages).values({
         id: randomUUID(),
@@ -61,7 +61,7 @@ export async function callbacksForNewAbsences(tx: CentralDb, practitioner: Pract
         callbackNumber,
         category: "rappel",
         urgency: "urgente",
-        text: `Rendez-vous du ${when.format(row.startAt)} avec ${practitionerName(practitioner)} à déplacer : ${absence.label ?? REASONS[absence.reason]}. Rappeler le patient pour lui proposer un autre créneau.`,
+        text: `Rendez-vous du ${when.format(row.startAt)} avec ${practitionerName(practitioner)} à déplacer : ${absence.label ?? ABSENCE_REASONS[absence.reason]}. Rappeler le patient pour lui proposer un autre créneau.`,
         status: "nouveau",
         createdBy: userId,
         createdAt: now,

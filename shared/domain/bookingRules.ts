@@ -140,7 +140,8 @@ export function practitionerName(practitioner: Pick<BookingPractitioner, "title"
 }
 
 const WEEKDAYS = ["", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const ABSENCE_REASONS = { conges: "congés", formation: "formation", maladie: "arrêt maladie", autre: "absence" } as const;
+/** An absence's reason as said in a sentence ("absence du Dr Roy (congés)"). */
+export const ABSENCE_REASONS = { conges: "congés", formation: "formation", maladie: "arrêt maladie", autre: "absence" } as const;
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
 const timeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, hour: "2-digit", minute: "2-digit" });

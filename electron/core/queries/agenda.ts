@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, type SQL } f
 import type { AgendaAppointment, PatientAppointments } from "../../../shared/api/views";
 import { appointments, appointmentTypes, patients } from "../../../db/local/schema";
 import type { LocalStore } from "../../../db/local/openLocalStore";
-import { patientDisplayName } from "./patientDisplayName";
+import { patientDisplayName } from "../../../shared/domain/patientDisplayName";
 import { pendingRowIds } from "./pendingRows";
 
 /** No appointment lasts longer; bounding the start from below keeps the scan on the (practitioner, start) index short. */

@@ -1,18 +1,18 @@
 import type Database from "better-sqlite3";
 import type { ChangeSubject } from "../../../shared/api/contract";
 import { practitionerName } from "../../../shared/domain/bookingRules";
-import { patientDisplayName } from "./patientDisplayName";
+import { patientDisplayName } from "../../../shared/domain/patientDisplayName";
 
 type Args = Record<string, unknown>;
 
-/** Which row holds the patient a change concerns, when its arguments name another row (an appointment, a waitlist entry, a call). */
-const PATIENT_VIA: Record<string, { table: string; key: "id" }> = {
-  "appointment.move": { table: "appointment", key: "id" },
-  "appointment.cancel": { table: "appointment", key: "id" },
-  "appointment.setStatus": { table: "appointment", key: "id" },
-  "waitlist.remove": { table: "waitlist_entry", key: "id" },
-  "waitlist.decline": { table: "waitlist_entry", key: "id" },
-  "call.close": { table: "call", key: "id" },
+/** The table of the row a change's `id` names, when that row holds the patient (an appointment, a waitlist entry, a call). */
+const PATIENT_VIA: Record<string, "appointment" | "waitlist_entry" | "call"> = {
+  "appointment.move": "appointment",
+  "appointment.cancel": "appointment",
+  "appointment.setStatus": "appointment",
+  "waitlist.remove": "waitlist_entry",
+  "waitlist.decline": "waitlist_entry",
+  "call.close": "call",
 };
 
 /**
@@ -39,7 +39,7 @@ export function createChangeSubjects(sqlite: Database.Database) {
 
   return function subjectOf(name: string, rawArgs: unknown): ChangeSubject {
     const args: Args = typeof rawArgs === "object" && rawArgs !== null ? (rawArgs as Args) : {};
-    const via = Object.hasOwn(PATIENT_VIA, name) ? rowsVia.get(PATIENT_VIA[name]!.table)?.get(text(args.id) ?? "") : undefined;
+    const via = Object.hasOwn(PATIENT_VIA, name) ? rowsVia.get(PATIENT_VIA[name]!)?.get(text(args.id) ?? "") : undefined;
     const patientId = text(args.patientId) ?? via?.patientId ?? (name.startsWith("patient.") ? text(args.id) : null);
     const practitionerId = text(args.practitionerId) ?? via?.practitionerId ?? null;
 

@@ -3,7 +3,7 @@ import type { WaitlistEntryView, WaitlistOfferView } from "../../../shared/api/v
 import type { WaitlistOffer } from "../../../shared/domain/schedules";
 import { appointmentTypes, patients, waitlistEntries } from "../../../db/local/schema";
 import type { LocalStore } from "../../../db/local/openLocalStore";
-import { patientDisplayName } from "./patientDisplayName";
+import { patientDisplayName } from "../../../shared/domain/patientDisplayName";
 
 /**
  * The practice's waitlist, oldest first. The server offers a freed slot to an entry (by sync); the
