@@ -71,4 +71,16 @@ describe("seeded agendas and the booking rules", () => {
     }
     expect(withSlot).toBeGreaterThan(practitioners.size * 0.9);
   });
+
+  it("give every practitioner a motif a new patient can take, whatever their policy today, so a policy changed later lets an agreed one be booked", () => {
+    const practitioners = new Map<string, PractitionerRow>();
+    const openToNew = new Set<string>();
+    for (const batch of generateSeedData({ size: "small", referenceDate: REFERENCE_DATE })) {
+      if (batch.table === "practitioner") for (const row of batch.rows) practitioners.set(row.id, row);
+      if (batch.table === "appointmentType") for (const row of batch.rows) if (row.allowedForNewPatients) openToNew.add(row.practitionerId);
+    }
+    const refusing = [...practitioners.values()].filter((practitioner) => practitioner.acceptsNewPatients === "non");
+    expect(refusing.length).toBeGreaterThan(0);
+    expect([...practitioners.keys()].filter((id) => !openToNew.has(id))).toEqual([]);
+  });
 });
