@@ -1,15 +1,14 @@
-import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments } from "../../db/central/schema";
 import { DEMO_PATIENT, DEMO_PRACTICE } from "../../db/seed/demo";
-import { startWebHarness, type WebHarness } from "../../electron/core/harness/webHarness";
+import type { WebHarness } from "../../electron/core/harness/webHarness";
 import type { MutationArgs } from "../../shared/sync/mutations";
-import { CALL_SCREEN_PAGE } from "../support/browserSession";
-import { startCuttableLink, type CuttableLink } from "../support/cuttableLink";
-import { useE2eWorld } from "../support/e2eWorld";
+import { logInThroughUi } from "../support/browserSession";
+import type { CuttableLink } from "../support/cuttableLink";
+import { harnessBehindLink, useE2eWorld } from "../support/e2eWorld";
 import { eventually } from "../support/eventually";
 
 /**
@@ -21,34 +20,21 @@ import { eventually } from "../support/eventually";
 const world = useE2eWorld("course-au-creneau", ["autre"]);
 const HELENE = `${DEMO_PATIENT.usedName.toLocaleUpperCase("fr-FR")} ${DEMO_PATIENT.firstName}`;
 let link: CuttableLink;
+let station: Awaited<ReturnType<typeof harnessBehindLink>>;
 let harness: WebHarness;
 let page: Page;
 let lost: MutationArgs<"appointment.book">;
 
 beforeAll(async () => {
-  link = await startCuttableLink(world().server.url);
-  harness = await startWebHarness({
-    port: 0,
-    dataDir: join(world().root, "secretaire"),
-    serverUrl: link.url,
-    clock: world().clock,
-    log: (line) => world().logs.push(`poste de la secrétaire : ${line}`),
-  });
+  station = await harnessBehindLink(world(), "poste de la secrétaire");
+  ({ link, harness } = station);
   await world().harnesses.autre!.workstation.handlers["session.login"]({ login: "superviseur", password: "demo" });
-  page = await world().browser.newPage(CALL_SCREEN_PAGE);
-  await page.goto(harness.url);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  const dialog = page.getByRole("dialog", { name: "Connexion au serveur de l'agence" });
-  await dialog.getByLabel("Identifiant").fill("secretaire");
-  await dialog.getByLabel("Mot de passe").fill("demo");
-  await dialog.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByRole("status", { name: "État de la connexion" }).filter({ hasText: "En ligne" }).waitFor({ timeout: 30_000 });
+  page = await logInThroughUi(world().browser, harness.url, "secretaire");
 });
 
 afterAll(async () => {
   await page?.close();
-  await harness?.close();
-  await link?.close();
+  await station?.close();
 });
 
 const refusals = () => page.getByRole("region", { name: "Refusé par le serveur" });

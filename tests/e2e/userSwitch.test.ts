@@ -1,11 +1,9 @@
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWebHarness, type WebHarness } from "../../electron/core/harness/webHarness";
 import { CALL_SCREEN_PAGE } from "../support/browserSession";
-import { startCuttableLink, type CuttableLink } from "../support/cuttableLink";
-import { useE2eWorld } from "../support/e2eWorld";
+import type { CuttableLink } from "../support/cuttableLink";
+import { harnessBehindLink, useE2eWorld } from "../support/e2eWorld";
 
 /**
  * Scenario 1 of issue 13, played as on the agency's floor: the supervisor works on a workstation whose
@@ -18,26 +16,19 @@ const world = useE2eWorld("changement-utilisateur", []);
 const CALLER = "Gaston Vernier";
 const MESSAGE_TEXT = "Rappeler au sujet du certificat de sport.";
 let link: CuttableLink;
-let harness: WebHarness;
+let station: Awaited<ReturnType<typeof harnessBehindLink>>;
 let page: Page;
 
 beforeAll(async () => {
-  link = await startCuttableLink(world().server.url);
-  harness = await startWebHarness({
-    port: 0,
-    dataDir: join(world().root, "poste-partage"),
-    serverUrl: link.url,
-    clock: world().clock,
-    log: (line) => world().logs.push(`poste partagé : ${line}`),
-  });
+  station = await harnessBehindLink(world(), "poste partagé");
+  link = station.link;
   page = await world().browser.newPage(CALL_SCREEN_PAGE);
-  await page.goto(harness.url);
+  await page.goto(station.harness.url);
 });
 
 afterAll(async () => {
   await page?.close();
-  await harness?.close();
-  await link?.close();
+  await station?.close();
 });
 
 const status = () => page.getByRole("status", { name: "État de la connexion" });

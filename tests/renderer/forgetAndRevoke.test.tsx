@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { FakeData } from "./fakeBridge";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
-import { camille, syncStatus } from "./syncFixtures";
+import { camille, syncStatus, unsentCancellation } from "./syncFixtures";
 
 const signedIn: Partial<FakeData> = {
   session: camille,
@@ -57,13 +57,7 @@ describe("forgetting the workstation", () => {
       ...signedIn,
       syncStatus: syncStatus({ state: "offline", pendingCount: 2 }),
       pendingChanges: [
-        {
-          seq: 3,
-          name: "appointment.cancel",
-          args: { id: "60000000-0000-4000-8000-000000000009", reason: "Empêchement" },
-          madeAt: "2031-11-20T08:55:00.000Z",
-          subject: { patient: "DURAND Hélène", phone: "+33612345678", practitioner: "Dr Claire Martin", practice: "Cabinet médical des Tilleuls" },
-        },
+        unsentCancellation,
         {
           seq: 4,
           name: "message.create",

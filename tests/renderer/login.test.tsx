@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
-import { SERVER_URL, camille, syncStatus } from "./syncFixtures";
+import { SERVER_URL, camille, syncStatus, unsentCancellation } from "./syncFixtures";
 
 const dialog = () => screen.getByRole("dialog", { name: "Connexion au serveur de l'agence" });
 const indicator = () => screen.getByRole("status", { name: "État de la connexion" });
@@ -151,15 +151,7 @@ describe("signing out", () => {
     const { user, bridge } = await renderCallScreen({
       session: camille,
       syncStatus: syncStatus({ state: "offline", pendingCount: 1 }),
-      pendingChanges: [
-        {
-          seq: 1,
-          name: "appointment.cancel",
-          args: { id: "60000000-0000-4000-8000-000000000009", reason: "Empêchement" },
-          madeAt: "2031-11-20T08:55:00.000Z",
-          subject: { patient: "DURAND Hélène", phone: "+33612345678", practitioner: "Dr Claire Martin", practice: "Cabinet médical des Tilleuls" },
-        },
-      ],
+      pendingChanges: [unsentCancellation],
     });
     await user.click(await screen.findByRole("button", { name: "Se déconnecter" }));
     const dialog = await screen.findByRole("dialog", { name: "Se déconnecter\u00A0?" });

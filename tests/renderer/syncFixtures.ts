@@ -1,4 +1,4 @@
-import type { ConflictView, SessionView, SyncStatus } from "../../shared/api/contract";
+import type { ConflictView, PendingChangeView, SessionView, SyncStatus } from "../../shared/api/contract";
 import { IDS } from "./fixtures";
 
 /**
@@ -63,4 +63,13 @@ export const refusedMessage: ConflictView = {
   errorMessage: "Ce cabinet n'est plus servi par votre compte.",
   rejectedAt: "2026-11-23T14:30:00.000Z",
   subject: { patient: "Marc Lefèvre", phone: "+33698765432", practitioner: null, practice: "Cabinet médical des Tilleuls" },
+};
+
+/** A cancellation made offline and not yet sent, as `sync.pending` lists it. */
+export const unsentCancellation: PendingChangeView = {
+  seq: 3,
+  name: "appointment.cancel",
+  args: { id: "60000000-0000-4000-8000-000000000009", reason: "Empêchement" },
+  madeAt: "2031-11-20T08:55:00.000Z",
+  subject: { patient: "DURAND Hélène", phone: "+33612345678", practitioner: "Dr Claire Martin", practice: "Cabinet médical des Tilleuls" },
 };

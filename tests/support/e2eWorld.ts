@@ -7,6 +7,7 @@ import { startWebHarness, type WebHarness } from "../../electron/core/harness/we
 import { startServer, type RunningServer } from "../../server/startServer";
 import type { Clock } from "../../shared/time/clock";
 import { launchChromium } from "./browser";
+import { startCuttableLink, type CuttableLink } from "./cuttableLink";
 import { e2eClock } from "./e2eInstant";
 import { linesQuotingPatients } from "./patientDataInLogs";
 
@@ -73,6 +74,29 @@ export function useE2eWorld(name: string, workstations: readonly string[]): () =
   return () => {
     if (!world) throw new Error("monde de bout en bout non démarré (useE2eWorld au niveau du fichier)");
     return world;
+  };
+}
+
+/**
+ * A browser-harness workstation of the world that reaches its server through a relay the test can cut and
+ * restore (the network going down and back): its own data folder, the world's clock, its log kept.
+ */
+export async function harnessBehindLink(world: E2eWorld, name: string): Promise<{ link: CuttableLink; harness: WebHarness; close(): Promise<void> }> {
+  const link = await startCuttableLink(world.server.url);
+  const harness = await startWebHarness({
+    port: 0,
+    dataDir: join(world.root, name.normalize("NFD").replace(/[^a-zA-Z0-9]+/g, "-")),
+    serverUrl: link.url,
+    clock: world.clock,
+    log: (line) => world.logs.push(`${name} : ${line}`),
+  });
+  return {
+    link,
+    harness,
+    async close() {
+      await harness.close();
+      await link.close();
+    },
   };
 }
 
