@@ -183,14 +183,13 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
   }
 
   /**
-   * Signs out here (after sending what is pending, when the server answers), and asks the server to void the token (best effort, a few seconds at most):
-   * offline, the token is only forgotten here, and stays valid on the server until an administrator
-   * revokes the device.
+   * Signs out here, and asks the server to void the token (best effort, a few seconds at most): offline,
+   * the token is only forgotten here, and stays valid on the server until an administrator revokes the
+   * device. Callers send what is pending first (`sendPending`), while the token still works.
    */
   async function endServerSession(): Promise<void> {
     const url = serverUrl();
     const token = replica.state.get(KEYS.token);
-    await sendPending();
     client?.stop();
     client = null;
     replica.state.delete(KEYS.token);
@@ -283,6 +282,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
         return view();
       },
       "session.logout": async (): Promise<SessionView> => {
+        await sendPending();
         await endServerSession();
         return view();
       },
@@ -314,7 +314,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     confirmPassword,
     serverRequest,
     sendPending,
-    /** Sends what is pending, signs out and voids the token on the server when it answers in time ("Oublier ce poste"). */
+    /** Signs out and voids the token on the server when it answers in time ("Oublier ce poste", after `sendPending`). */
     endServerSession,
     /** Waits for the sync under way (tests, orderly shutdown). */
     settle: async () => {
