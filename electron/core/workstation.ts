@@ -10,7 +10,7 @@ import { motifsOfPractice } from "./queries/motifs";
 import { waitlistByPractice } from "./queries/waitlist";
 import { directivesInForce } from "./queries/directives";
 import { freeSlots } from "./queries/freeSlots";
-import { messagesByPractice } from "./queries/messages";
+import { agreementFor, messagesByPractice } from "./queries/messages";
 import { createPatientQueries } from "./queries/patients";
 import { listPractices, practiceByDialledNumber, practiceCard } from "./queries/practices";
 import { adminHandlers } from "./admin/adminHandlers";
@@ -213,6 +213,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "patients.search": ({ practiceId, text, limit }) => audited(store(), "patient.search", practiceId, (ready) => ready.patients.search(practiceId, text, limit)),
     "directives.inForce": ({ practiceId, at }) => directivesInForce(store().store.db, practiceId, at),
     "messages.byPractice": ({ practiceId, limit }) => messagesByPractice(store().store, practiceId, limit),
+    "messages.agreement": ({ patientId, practitionerId }) => agreementFor(store().store, patientId, practitionerId),
     "agenda.range": ({ practitionerIds, from, to }) => agendaRange(store().store, practitionerIds, from, to),
     "agenda.ofPatient": ({ patientId }) => appointmentsOfPatient(store().store, patientId, dateOf(clock)),
     "agenda.motifs": ({ practiceId }) => motifsOfPractice(store().store.db, practiceId),

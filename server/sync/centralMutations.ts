@@ -12,6 +12,7 @@ import {
 import type { SessionUser } from "../../shared/api/wire";
 import { outcomeRefusal } from "../../shared/domain/appointmentOutcome";
 import { checkBooking, newPatientMatters, type BookingCheck } from "../../shared/domain/bookingRules";
+import { AGREEMENT_CATEGORY, NOT_A_REQUEST, agreementStanding, type AgreementStanding } from "../../shared/domain/doctorAgreement";
 import type { CentralMutationContext } from "../centralTransaction";
 import { isNewPatient } from "./newPatient";
 import { offerFreedSlot, offerDeclinedSlot } from "./waitlistOffers";
@@ -149,9 +150,17 @@ export function planRowInsert<N extends MutationName>(name: N, context: Omit<Cen
 /** Whether a single insert points at other rows: their practice must then be read (the transaction path). */
 const REFERENCES: { [N in RowInsertName]: (args: MutationArgs<N>) => boolean } = {
   "patient.create": () => false,
-  "message.create": (args) => Boolean(args.practitionerId || args.patientId || args.callId),
+  "message.create": (args) => Boolean(args.practitionerId || args.patientId || args.callId || args.request),
   "call.open": (args) => Boolean(args.patientId),
 };
+
+/** Where the agreement a booking cites stands, from the message as the server holds it (locked: an answer changed meanwhile waits). */
+async function citedAgreement(context: CentralMutationContext, args: MutationArgs<"appointment.book">): Promise<AgreementStanding> {
+  if (!args.agreementId) return "none";
+  const [message] = await context.tx.select().from(messages).where(eq(messages.id, args.agreementId)).for("share");
+  const inScope = message && context.user.practiceIds.includes(message.practiceId);
+  return agreementStanding(inScope ? { ...message, deleted: message.deletedAt !== null } : null, args, true);
+}
 
 /** The reads REFERENCES announces, before the insert. */
 const CHECK_REFERENCES: { [N in RowInsertName]: (context: CentralMutationContext, args: MutationArgs<N>) => Promise<void> } = {
@@ -160,6 +169,10 @@ const CHECK_REFERENCES: { [N in RowInsertName]: (context: CentralMutationContext
     if (args.practitionerId) await requireInPractice(context, practitioners, args.practitionerId, args.practiceId, "Praticien");
     if (args.patientId) await requireInPractice(context, patients, args.patientId, args.practiceId, "Patient");
     if (args.callId) await requireLinksInPractice(context, calls, [args.callId], args.practiceId, "Appel");
+    if (args.request) {
+      const motif = await findInScope(context, appointmentTypes, args.request.appointmentTypeId, "Motif");
+      if (motif.practitionerId !== args.practitionerId) throw new MutationRejected("not_found", "Motif introuvable pour ce praticien.");
+    }
   },
   "call.open": async (context, args) => {
     if (args.patientId) await requireInPractice(context, patients, args.patientId, args.practiceId, "Patient");
@@ -187,7 +200,7 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
       endAt: Date.parse(args.endAt),
       now: context.now.getTime(),
       newPatient: newPatientMatters(practitioner, motif) ? await isNewPatient(context.tx, patient.id, practitioner.id) : false,
-      doctorAgreed: args.doctorAgreed,
+      agreement: await citedAgreement(context, args),
     });
     await context.tx.insert(appointments).values({
       id: args.id,
@@ -216,7 +229,7 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
     if (motif) {
       // The patient was judged new or not when booked; a move keeps them.
       const times = { startAt: Date.parse(args.startAt), endAt: Date.parse(args.endAt), now: context.now.getTime() };
-      enforceBookingRules({ practitioner, motif, ...times, newPatient: null, doctorAgreed: false });
+      enforceBookingRules({ practitioner, motif, ...times, newPatient: null, agreement: "none" });
     }
     await context.tx
       .update(appointments)
@@ -243,6 +256,13 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
   "message.setStatus": async (context, args) => {
     const message = await findInScope(context, messages, args.id, "Message");
     await context.tx.update(messages).set({ status: args.status }).where(eq(messages.id, args.id));
+    return message.practiceId;
+  },
+  "message.answer": async (context, args) => {
+    const message = await findInScope(context, messages, args.id, "Message");
+    if (message.category !== AGREEMENT_CATEGORY) throw new MutationRejected("invalid", NOT_A_REQUEST);
+    const answer = { agreed: args.agreed, note: args.note || null, answeredAt: context.now.toISOString(), answeredBy: context.user.id };
+    await context.tx.update(messages).set({ answer }).where(eq(messages.id, args.id));
     return message.practiceId;
   },
   "call.open": insertRow("call.open"),

@@ -52,7 +52,7 @@ async function offerSlot(context: CentralMutationContext, practiceId: string, fr
     const patientId = candidates.find((entry) => entry.waiting.id === proposal.entryId)!.patientId;
     if (await isTaken(context, proposal)) continue;
     const newPatient = newPatientMatters(practitioner, motif) ? await isNewPatient(context.tx, patientId, practitioner.id) : false;
-    const refusal = checkBooking({ practitioner, motif, startAt: proposal.startAt, endAt: proposal.endAt, now, newPatient, doctorAgreed: false });
+    const refusal = checkBooking({ practitioner, motif, startAt: proposal.startAt, endAt: proposal.endAt, now, newPatient, agreement: "none" });
     if (refusal) continue;
     const offeredSlot: WaitlistOffer = {
       practitionerId: proposal.practitionerId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id, instant } from "../domain/identifiers";
 import { CALL_OUTCOMES, DIRECTIVE_CATEGORIES, NEW_PATIENT_POLICIES, PRACTICE_KINDS, USER_ROLES } from "../domain/enums";
 import {
   absences,
@@ -20,8 +21,6 @@ import { directiveView, motifView, practiceCard } from "./views";
  * (`/api/v1/stats/…`): requests and answers, declared once for the server that checks them and
  * the clients that call it.
  */
-const id = z.string().uuid("Identifiant invalide");
-const instant = z.string().datetime({ offset: true, message: "Date et heure attendues (ISO 8601)" });
 const nothingToChange = (change: object) => Object.keys(change).length > 0;
 const text = (label: string, max: number) => z.string().trim().min(1, `${label} manquant`).max(max, `${label} trop long (${max} caractères au plus)`);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id, instant } from "../domain/identifiers";
 import "../domain/frenchValidation";
 import { machineConfigError } from "../config/machineConfig";
 import {
@@ -7,6 +8,7 @@ import {
   directiveView,
   freeSlotView,
   messageView,
+  agreementView,
   motifView,
   patientView,
   practiceCard,
@@ -39,8 +41,6 @@ import { MUTATION_NAMES, type MutationName } from "../sync/mutations";
  * browser harness and the renderer's services all derive their types from it, and the core
  * validates every input and output against it.
  */
-const id = z.string().uuid({ message: "Identifiant invalide" });
-const instant = z.string().datetime({ offset: true, message: "Date et heure ISO 8601 attendues" });
 const phoneText = z.string().trim().min(1, "Numéro manquant").max(40, "Numéro trop long");
 
 export const workstationStatus = z.discriminatedUnion("state", [
@@ -178,6 +178,8 @@ export const methods = {
     input: z.object({ practiceId: id, limit: z.number().int().min(1).max(200).default(50) }),
     output: z.array(messageView),
   },
+  /** A patient's requests for a practitioner's agreement (policy « demander au médecin »), and whether they are new to them. */
+  "messages.agreement": { input: z.object({ patientId: id, practitionerId: id }), output: agreementView },
   "agenda.range": {
     input: z
       .object({ practitionerIds: z.array(id).min(1).max(50), from: instant, to: instant })

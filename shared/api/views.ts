@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { id, instant } from "../domain/identifiers";
+import { agreementAnswer, agreementRequest } from "../domain/doctorAgreement";
 import {
   APPOINTMENT_STATUSES,
   DIRECTIVE_CATEGORIES,
@@ -25,8 +27,6 @@ import {
  * What the core answers the renderer: read models shaped for the call screen, with instants
  * as ISO strings so they cross IPC and WebSocket unchanged.
  */
-const id = z.string().uuid();
-const instant = z.string().datetime({ offset: true });
 
 export const practitionerView = z.object({
   id,
@@ -168,5 +168,16 @@ export const messageView = z.object({
   createdAt: instant,
   /** Taken or changed on this workstation, not yet confirmed by the server (offline, typically). */
   pending: z.boolean(),
+  /** A request for the practitioner's agreement to see a new patient: the wanted motif and slot. */
+  request: agreementRequest.nullable(),
+  /** The practitioner's answer to that request, once recorded. */
+  answer: agreementAnswer.nullable(),
 });
 export type MessageView = z.infer<typeof messageView>;
+
+/**
+ * What the booking dialog needs to know of a patient and a practitioner who asks before seeing new
+ * patients: whether the patient is new to them, and the requests for agreement made, newest first.
+ */
+export const agreementView = z.object({ newPatient: z.boolean(), requests: z.array(messageView) });
+export type AgreementView = z.infer<typeof agreementView>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id } from "../domain/identifiers";
 import "../domain/frenchValidation";
 import { USER_ROLES } from "../domain/enums";
 import { mutationEnvelope } from "../sync/mutations";
@@ -7,7 +8,6 @@ import { mutationEnvelope } from "../sync/mutations";
  * The client↔server wire contract under /api/v1 (documented in docs/protocol.md). The server
  * validates every request body with these schemas; the workstation validates every answer.
  */
-const id = z.string().uuid();
 
 export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type ErrorBody = z.infer<typeof errorBody>;

@@ -1,4 +1,3 @@
-import type { NewPatientPolicy } from "./enums";
 import { dayOfIsoDate, isoWeekdayOfDay, minutesOfTime } from "./parisDays";
 import type { Absence, MotifRestrictions, WeeklyHours } from "./schedules";
 
@@ -95,7 +94,3 @@ export function compileMotif(motif: TimedMotif): CompiledMotif {
   };
 }
 
-/** Whether a practitioner with this policy can see a new patient: never, always, or with their agreement. */
-export function newPatientAllowed(policy: NewPatientPolicy, doctorAgreed: boolean): boolean {
-  return policy === "oui" || (policy === "demander_au_medecin" && doctorAgreed);
-}

@@ -1,13 +1,13 @@
 import {
   compileMotif,
   compileSchedule,
-  newPatientAllowed,
   workingWindowsOn,
   type CompiledMotif,
   type PractitionerSchedule,
   type SchedulePractitioner,
   type TimedMotif,
 } from "./agendaSchedule";
+import { agreementRefusalText, type AgreementStanding } from "./doctorAgreement";
 import type { NewPatientPolicy } from "./enums";
 import { isoWeekdayOfDay, parisDayOfInstant, parisInstantOf, timeOfMinutes } from "./parisDays";
 import { PARIS_TIME_ZONE } from "./parisTime";
@@ -50,8 +50,8 @@ export interface BookingCheck {
   now: number;
   /** Whether the patient is new to this practitioner; null when it does not matter (a move keeps its patient). */
   newPatient: boolean | null;
-  /** The doctor agreed to see this new patient (the policy "ask the doctor"). */
-  doctorAgreed: boolean;
+  /** Where the agreement the booking cites stands (the policy « demander au médecin »): see doctorAgreement.ts. */
+  agreement: AgreementStanding;
   /** Whether another appointment already holds part of the range, when the caller knows (the server leaves it to PostgreSQL). */
   slotTaken?: boolean;
   /** Compiled forms, when the caller already has them. */
@@ -112,14 +112,9 @@ export function checkBooking(check: BookingCheck): BookingRefusal | null {
   }
 
   if (check.newPatient) {
-    if (!newPatientAllowed(practitioner.acceptsNewPatients, check.doctorAgreed)) {
-      return refuse(
-        "new_patients_closed",
-        practitioner.acceptsNewPatients === "non"
-          ? `${who} n'accepte pas de nouveaux patients.`
-          : `${who} ne prend de nouveau patient qu'avec son accord : demandez-le, puis indiquez qu'il a accepté.`,
-      );
-    }
+    if (practitioner.acceptsNewPatients === "non") return refuse("new_patients_closed", `${who} n'accepte pas de nouveaux patients.`);
+    const withoutAgreement = practitioner.acceptsNewPatients === "demander_au_medecin" ? agreementRefusalText(check.agreement, who) : null;
+    if (withoutAgreement) return refuse("new_patients_closed", withoutAgreement);
     if (!motif.allowedForNewPatients) return refuse("motif_not_allowed", `${motifName} n'est pas ouvert aux nouveaux patients.`);
   }
 

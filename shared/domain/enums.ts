@@ -13,7 +13,8 @@ export const DIRECTIVE_CATEGORIES = [
 ] as const;
 export const APPOINTMENT_STATUSES = ["booked", "cancelled", "noshow_excused", "noshow_unexcused", "fulfilled"] as const;
 export const BOOKING_CHANNELS = ["telephone", "secretariat", "en_ligne", "cabinet"] as const;
-export const MESSAGE_CATEGORIES = ["rappel", "ordonnance", "resultats", "administratif", "urgence", "autre"] as const;
+/** « accord_nouveau_patient »: a request for a practitioner's agreement to see a new patient (shared/domain/doctorAgreement.ts). */
+export const MESSAGE_CATEGORIES = ["rappel", "ordonnance", "resultats", "administratif", "urgence", "autre", "accord_nouveau_patient"] as const;
 export const MESSAGE_URGENCIES = ["normale", "urgente"] as const;
 export const MESSAGE_STATUSES = ["nouveau", "lu", "traite"] as const;
 export const CALL_OUTCOMES = [

@@ -11,6 +11,7 @@ export const MUTATION_TABLES: Record<MutationName, SyncedTable> = {
   "appointment.setStatus": "appointment",
   "message.create": "message",
   "message.setStatus": "message",
+  "message.answer": "message",
   "call.open": "call",
   "call.close": "call",
   "waitlist.add": "waitlist_entry",

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { id, instant } from "../domain/identifiers";
 import { describeIssues } from "../domain/frenchValidation";
 import { holdsNul } from "../domain/textSafety";
 import { BOOKING_CHANNELS, CALL_OUTCOMES, MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
+import { AGREEMENT_CATEGORY, AGREEMENT_NOTE_MAX, agreementRequest } from "../domain/doctorAgreement";
 import { callLinks, isoDate, preferredWindows } from "../domain/schedules";
 
 /**
@@ -9,8 +11,6 @@ import { callLinks, isoDate, preferredWindows } from "../domain/schedules";
  * optimistically and queues it, the server re-checks and applies it authoritatively. Ids of new
  * rows are made by the client, so a mutation retried after a lost answer cannot create twice.
  */
-const id = z.string().uuid({ message: "Identifiant invalide" });
-const instant = z.string().datetime({ offset: true, message: "Date et heure ISO 8601 attendues" });
 const e164 = z.string().regex(/^\+\d{6,15}$/, "Numéro au format international attendu (+33…)");
 const name = z.string().trim().min(1, "Nom manquant").max(100, "Nom trop long");
 const note = z.string().max(5000, "Texte trop long");
@@ -42,26 +42,43 @@ export const mutationArgs = {
       endAt: instant,
       notes: note.nullable().default(null),
       channel: z.enum(BOOKING_CHANNELS).default("telephone"),
-      /** The doctor agreed to see this new patient although the policy is "ask the doctor". */
-      doctorAgreed: z.boolean().default(false),
+      /** The message whose answer lets the practitioner see this new patient (policy « demander au médecin »). */
+      agreementId: id.nullable().default(null),
     })
     .refine((range) => Date.parse(range.startAt) < Date.parse(range.endAt), "La fin doit suivre le début"),
   "appointment.move": z.intersection(z.object({ id, practitionerId: id.optional() }), timeRange),
   "appointment.cancel": z.object({ id, reason: z.string().trim().min(1, "Motif d'annulation manquant").max(500) }),
   "appointment.setStatus": z.object({ id, status: z.enum(["fulfilled", "noshow_excused", "noshow_unexcused"]) }),
-  "message.create": z.object({
-    id,
-    practiceId: id,
-    practitionerId: id.nullable(),
-    patientId: id.nullable(),
-    callId: id.nullable(),
-    callerName: name,
-    callbackNumber: e164.nullable(),
-    category: z.enum(MESSAGE_CATEGORIES),
-    urgency: z.enum(MESSAGE_URGENCIES),
-    text: z.string().trim().min(1, "Message vide").max(5000),
-  }),
+  "message.create": z
+    .object({
+      id,
+      practiceId: id,
+      practitionerId: id.nullable(),
+      patientId: id.nullable(),
+      callId: id.nullable(),
+      callerName: name,
+      callbackNumber: e164.nullable(),
+      category: z.enum(MESSAGE_CATEGORIES),
+      urgency: z.enum(MESSAGE_URGENCIES),
+      text: z.string().trim().min(1, "Message vide").max(5000),
+      /** A request for the practitioner's agreement to see a new patient: what the patient asks for. */
+      request: agreementRequest.nullable().default(null),
+    })
+    .refine((message) => (message.category === AGREEMENT_CATEGORY) === (message.request !== null), {
+      message: "Une demande d'accord du médecin, et elle seule, précise le motif demandé",
+      path: ["request"],
+    })
+    .refine((message) => message.request === null || (message.practitionerId !== null && message.patientId !== null), {
+      message: "Une demande d'accord nomme le praticien et le patient",
+      path: ["request"],
+    }),
   "message.setStatus": z.object({ id, status: z.enum(MESSAGE_STATUSES) }),
+  /** The practitioner's answer to a request for agreement, as recorded (by a secretary who took it, for now). */
+  "message.answer": z.object({
+    id,
+    agreed: z.boolean(),
+    note: z.string().trim().max(AGREEMENT_NOTE_MAX, "Réponse trop longue").nullable(),
+  }),
   "call.open": z.object({
     id,
     practiceId: id.nullable(),

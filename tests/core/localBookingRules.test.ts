@@ -50,6 +50,33 @@ const book = (practitionerId: string, appointmentTypeId: string, patientId: stri
   ...more,
 });
 
+function createNewcomer(): string {
+  const id = randomUUID();
+  replica.mutate("patient.create", { id, practiceId, birthName: "Nouvelle", usedName: null, firstName: "Inès", birthDate: null, phones: [], email: null, notes: null });
+  return id;
+}
+
+const requestArgs = (patientId: string, practitionerId: string, appointmentTypeId: string) => ({
+  id: randomUUID(),
+  practiceId,
+  practitionerId,
+  patientId,
+  callId: null,
+  callerName: "NOUVELLE Inès",
+  callbackNumber: null,
+  category: "accord_nouveau_patient",
+  urgency: "normale",
+  text: "Nouveau patient : votre accord ?",
+  request: { appointmentTypeId, startAt: null, endAt: null },
+});
+
+/** The secretary asks the doctor's agreement, as the booking dialog does: a message of its own kind. */
+function askAgreement(patientId: string, practitionerId: string, appointmentTypeId: string): string {
+  const args = requestArgs(patientId, practitionerId, appointmentTypeId);
+  replica.mutate("message.create", args);
+  return args.id;
+}
+
 function refusal(run: () => unknown): { code: string; message: string } | null {
   try {
     run();
@@ -77,22 +104,62 @@ describe("booking rules on the workstation", () => {
   });
 
   it("hold new patients, created offline a moment ago, to the practitioner's policy and the motif", () => {
-    const newcomer = randomUUID();
-    replica.mutate("patient.create", { id: newcomer, practiceId, birthName: "Nouvelle", usedName: null, firstName: "Inès", birthDate: null, phones: [], email: null, notes: null });
+    const newcomer = createNewcomer();
     const renewal = insertMotif(store, practiceId, martin.id, { label: "Renouvellement d'ordonnance", durationMinutes: 15 });
-    expect(refusal(() => replica.mutate("appointment.book", book(martin.id, renewal, newcomer, "2026-11-24T09:00:00+01:00", 15, { doctorAgreed: true })))).toEqual({
+    const agreed = askAgreement(newcomer, martin.id, firstVisit);
+    replica.mutate("message.answer", { id: agreed, agreed: true, note: "Oui" });
+    expect(refusal(() => replica.mutate("appointment.book", book(martin.id, renewal, newcomer, "2026-11-24T09:00:00+01:00", 15, { agreementId: agreed })))).toEqual({
       code: "motif_not_allowed",
       message: "Le motif « Renouvellement d'ordonnance » n'est pas ouvert aux nouveaux patients.",
     });
     expect(refusal(() => replica.mutate("appointment.book", book(martin.id, firstVisit, newcomer, "2026-11-24T09:00:00+01:00", 30)))?.code).toBe("new_patients_closed");
-    expect(refusal(() => replica.mutate("appointment.book", book(bernard.id, bernard.motifId, newcomer, "2026-11-24T09:00:00+01:00", 20, { doctorAgreed: true })))).toEqual({
+    expect(refusal(() => replica.mutate("appointment.book", book(bernard.id, bernard.motifId, newcomer, "2026-11-24T09:00:00+01:00", 20, { agreementId: agreed })))).toEqual({
       code: "new_patients_closed",
       message: "Mme Sophie Bernard n'accepte pas de nouveaux patients.",
     });
-    expect(refusal(() => replica.mutate("appointment.book", book(martin.id, firstVisit, newcomer, "2026-11-24T09:00:00+01:00", 30, { doctorAgreed: true })))).toBeNull();
+    expect(refusal(() => replica.mutate("appointment.book", book(martin.id, firstVisit, newcomer, "2026-11-24T09:00:00+01:00", 30, { agreementId: agreed })))).toBeNull();
     // Booked once, she is no longer new to Dr Martin.
     expect(refusal(() => replica.mutate("appointment.book", book(martin.id, renewal, newcomer, "2026-11-26T09:00:00+01:00", 15)))).toBeNull();
-    expect(replica.pendingCount()).toBe(3);
+    expect(replica.pendingCount()).toBe(5);
+  });
+
+  it("open a practitioner who asks first to the patient they agreed to, and to no one else, a bare « accord » counting for nothing", () => {
+    const newcomer = createNewcomer();
+    const other = createNewcomer();
+    const slot = "2026-11-24T09:00:00+01:00";
+    // A booking from before the agreement was tied to an answer: its checkbox is not a citation.
+    expect(refusal(() => replica.mutate("appointment.book", book(martin.id, firstVisit, newcomer, slot, 30, { doctorAgreed: true })))?.message).toBe(
+      "Dr Claire Martin ne prend de nouveau patient qu'avec son accord : demandez-le (« Demander l'accord du médecin »), le rendez-vous se prend dès sa réponse.",
+    );
+    const request = askAgreement(newcomer, martin.id, firstVisit);
+    expect(refusal(() => replica.mutate("appointment.book", book(martin.id, firstVisit, newcomer, slot, 30, { agreementId: request })))?.message).toBe(
+      "Dr Claire Martin n'a pas encore répondu à la demande d'accord pour ce patient.",
+    );
+    replica.mutate("message.answer", { id: request, agreed: false, note: "Patientèle complète" });
+    expect(refusal(() => replica.mutate("appointment.book", book(martin.id, firstVisit, newcomer, slot, 30, { agreementId: request })))?.message).toBe(
+      "Dr Claire Martin a refusé de recevoir ce patient.",
+    );
+    // The doctor changes their mind: the answer is recorded again.
+    replica.mutate("message.answer", { id: request, agreed: true, note: null });
+    expect(refusal(() => replica.mutate("appointment.book", book(martin.id, firstVisit, other, slot, 30, { agreementId: request })))?.message).toBe(
+      "L'accord cité ne concerne pas ce patient chez Dr Claire Martin : demandez le sien.",
+    );
+    expect(refusal(() => replica.mutate("appointment.book", book(martin.id, firstVisit, newcomer, slot, 30, { agreementId: request })))).toBeNull();
+    const answer = store.sqlite.prepare("SELECT answer FROM message WHERE id = ?").pluck().get(request) as string;
+    expect(JSON.parse(answer)).toEqual({ agreed: true, note: null, answeredAt: NOW.toISOString(), answeredBy: null });
+  });
+
+  it("refuse an answer recorded on a message that asked nothing, and a request without its patient", () => {
+    const message = randomUUID();
+    replica.mutate("message.create", { id: message, practiceId, practitionerId: martin.id, patientId: null, callId: null, callerName: "M. Dupont", callbackNumber: null, category: "rappel", urgency: "normale", text: "Rappeler" });
+    const before = replica.pendingCount();
+    expect(refusal(() => replica.mutate("message.answer", { id: message, agreed: true, note: null }))).toEqual({
+      code: "invalid",
+      message: "Ce message ne demande pas l'accord du médecin : aucune réponse à y noter.",
+    });
+    expect(refusal(() => replica.mutate("message.answer", { id: randomUUID(), agreed: true, note: null }))?.code).toBe("not_found");
+    expect(refusal(() => replica.mutate("message.create", { ...requestArgs(known, martin.id, firstVisit), patientId: null }))?.code).toBe("invalid");
+    expect(replica.pendingCount()).toBe(before);
   });
 
   it("refuse a motif of another practitioner, and a slot the replica knows is taken", () => {

@@ -4,13 +4,13 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { messages as messageTable } from "../../db/local/schema";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
-import { messagesByPractice } from "../../electron/core/queries/messages";
+import { agreementFor, messagesByPractice } from "../../electron/core/queries/messages";
 import { fixedKeyProvider } from "../../electron/core/store/keyProvider";
 import { createWorkstation, STORE_FILE } from "../../electron/core/workstation";
 import { createReplica, type Replica } from "../../electron/core/sync/replica";
 import { messageView } from "../../shared/api/views";
 import type { MutationInput } from "../../shared/sync/mutations";
-import { insertPatient, insertPractice, insertPractitioner } from "../support/fixtures";
+import { insertAppointment, insertPatient, insertPractice, insertPractitioner } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
 import { manualClock } from "../support/manualClock";
 import { dateOf } from "../../shared/time/clock";
@@ -85,6 +85,9 @@ describe("messages of a practice", () => {
       createdAt: "2026-11-23T10:30:00.000Z",
       // Taken here and not yet sent: its card says so.
       pending: true,
+      // A message of its own kind asks for the doctor's agreement; this one asks nothing.
+      request: null,
+      answer: null,
     });
     for (const message of listed) expect(messageView.parse(message)).toEqual(message);
   });
@@ -139,3 +142,41 @@ describe("messages.byPractice on the workstation", () => {
     workstation.close();
   });
 });
+
+describe("a patient's requests for a practitioner's agreement", () => {
+  it("lists them newest first with their request and answer, for that patient and practitioner only, and says whether the patient is new", () => {
+    const martin = insertPractitioner(store, tilleuls, "Martin", { acceptsNewPatients: "demander_au_medecin" });
+    const other = insertPractitioner(store, tilleuls, "Bernard");
+    const request = (patient: string, practitioner: string, at: string) =>
+      takeMessage(tilleuls, "Nouveau patient : votre accord ?", at, {
+        practitionerId: practitioner,
+        patientId: patient,
+        category: "accord_nouveau_patient",
+        request: { appointmentTypeId: martin.motifId, startAt: null, endAt: null },
+      });
+    const first = request(patientId, martin.id, "2026-11-23T08:00:00Z");
+    const second = request(patientId, martin.id, "2026-11-23T08:30:00Z");
+    const otherPatient = insertPatient(store, tilleuls, { birthName: "Durand", firstName: "Léa" });
+    request(otherPatient, martin.id, "2026-11-23T08:40:00Z");
+    takeMessage(tilleuls, "Rappeler", "2026-11-23T08:45:00Z", { practitionerId: martin.id, patientId });
+    replica.mutate("message.answer", { id: first, agreed: false, note: "Non" });
+
+    const found = agreementFor(store, patientId, martin.id);
+    expect(found.newPatient).toBe(true);
+    expect(found.requests.map((message) => message.id)).toEqual([second, first]);
+    expect(found.requests[1]).toMatchObject({
+      request: { appointmentTypeId: martin.motifId, startAt: null, endAt: null },
+      answer: { agreed: false, note: "Non", answeredAt: "2026-11-23T08:45:00.000Z", answeredBy: null },
+      pending: true,
+    });
+    for (const view of found.requests) expect(messageView.parse(view)).toEqual(view);
+    expect(agreementFor(store, patientId, other.id).requests).toEqual([]);
+
+    // Once she has an appointment with Dr Martin that stands, she is no longer new to her; a cancelled one does not count.
+    insertAppointment(store, tilleuls, martin, patientId, new Date("2026-11-30T09:00:00+01:00"), "cancelled");
+    expect(agreementFor(store, patientId, martin.id).newPatient).toBe(true);
+    insertAppointment(store, tilleuls, martin, patientId, new Date("2026-12-01T09:00:00+01:00"));
+    expect(agreementFor(store, patientId, martin.id).newPatient).toBe(false);
+  });
+});
+

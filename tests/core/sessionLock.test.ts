@@ -29,6 +29,7 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "patients.search": (w) => w.handlers["patients.search"]({ practiceId, text: "hel", limit: 20 }),
     "directives.inForce": (w) => w.handlers["directives.inForce"]({ practiceId, at }),
     "messages.byPractice": (w) => w.handlers["messages.byPractice"]({ practiceId, limit: 50 }),
+    "messages.agreement": (w) => w.handlers["messages.agreement"]({ patientId: fixture.tilleuls.patientIds[0]!, practitionerId }),
     "agenda.range": (w) => w.handlers["agenda.range"]({ practitionerIds: [practitionerId], from: at, to: later }),
     "agenda.freeSlots": (w) => w.handlers["agenda.freeSlots"]({ practiceId, from: at, limit: 10 }),
     "agenda.motifs": (w) => w.handlers["agenda.motifs"]({ practiceId }),

@@ -161,6 +161,22 @@ const cases: Record<string, () => void> = {
         for (const [table, columns] of Object.entries(snapshotColumns(6))) expect(columnsOf(store, table), table).toEqual(columns);
       },
     ),
+  "0007_message_agreement": () =>
+    migrateStepwise(
+      7,
+      (store) => {
+        insertMotifRows(store);
+        store.sqlite.exec(`INSERT INTO message (id, practice_id, practitioner_id, caller_name, category, urgency, text, status, created_at)
+          VALUES ('message-1', 'cabinet-1', 'praticien-1', 'Mme Durand', 'rappel', 'normale', 'Rappeler', 'nouveau', 0)`);
+      },
+      (store) => {
+        // Messages taken before the upgrade ask no agreement and hold no answer; they keep everything else.
+        expect(store.sqlite.prepare("SELECT id, text, request, answer FROM message").all()).toEqual([{ id: "message-1", text: "Rappeler", request: null, answer: null }]);
+        const plan = store.sqlite.prepare("EXPLAIN QUERY PLAN SELECT id FROM message WHERE patient_id = ?").all("patient-1") as { detail: string }[];
+        expect(plan.map((step) => step.detail).join(" ")).toContain("message_patient_idx");
+        for (const [table, columns] of Object.entries(snapshotColumns(7))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
 };
 
 describe("local store migrations", () => {

@@ -36,7 +36,7 @@ describe("seeded agendas and the booking rules", () => {
           endAt: appointment.endAt.getTime(),
           now: 0,
           newPatient: null,
-          doctorAgreed: false,
+          agreement: "none",
         });
         expect(refusal, `${appointment.id} ${appointment.startAt.toISOString()}`).toBeNull();
         if (appointment.status === "booked") booked.set(practitioner.id, [...(booked.get(practitioner.id) ?? []), [appointment.startAt.getTime(), appointment.endAt.getTime()]]);
@@ -65,7 +65,7 @@ describe("seeded agendas and the booking rules", () => {
       );
       if (slot) {
         withSlot++;
-        const refusal = checkBooking({ practitioner, motif, startAt: slot.startAt, endAt: slot.endAt, now, newPatient: null, doctorAgreed: false, compiledMotif: compileMotif(motif) });
+        const refusal = checkBooking({ practitioner, motif, startAt: slot.startAt, endAt: slot.endAt, now, newPatient: null, agreement: "none", compiledMotif: compileMotif(motif) });
         expect(refusal).toBeNull();
       }
     }

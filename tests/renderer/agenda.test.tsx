@@ -75,7 +75,7 @@ describe("booking", () => {
       appointmentTypeId: MOTIFS.martinConsultation,
       startAt: "2031-11-24T08:15:00.000Z",
       endAt: "2031-11-24T08:35:00.000Z",
-      doctorAgreed: false,
+      agreementId: null,
     });
     // Taken here; the server has not said yes yet.
     expect(screen.getByText("Rendez-vous du lun. 24 nov. 09:15 avec Dr Claire Martin enregistré, en attente de confirmation du serveur.")).toBeInTheDocument();
@@ -135,7 +135,7 @@ describe("booking", () => {
     expect(close.getByRole("radio", { name: "Rendez-vous pris" })).not.toBeChecked();
   });
 
-  it("offers the motif's own slots, reads out its instructions and asks for the doctor's agreement where the policy says so", async () => {
+  it("offers the motif's own slots and reads out its instructions", async () => {
     const { user, bridge } = await callFromHelene();
     await user.keyboard("{Alt>}b{/Alt}");
     const dialog = within(await dialogNamed("Prendre rendez-vous"));
@@ -147,13 +147,6 @@ describe("booking", () => {
     await waitFor(() => expect(bridge.callsTo("agenda.freeSlots").at(-1)).toMatchObject({ practitionerIds: [IDS.drMartin], appointmentTypeId: MOTIFS.martinBilan }));
     expect(await dialog.findByText("Aucun créneau libre pour ce motif dans les six prochains mois.")).toBeInTheDocument();
 
-    await user.selectOptions(dialog.getByLabelText("Praticien"), "Dr Jean Dupont — Médecin généraliste");
-    expect(dialog.getByLabelText("Motif")).toHaveDisplayValue("Consultation (20\u00a0min)");
-    await user.click(dialog.getByLabelText("Nouveau patient : le médecin a donné son accord"));
-    expect(await dialog.findByRole("radio", { name: "mar. 25 nov. 14:00" })).toBeChecked();
-    await user.click(dialog.getByRole("button", { name: "Réserver" }));
-    await waitFor(() => expect(bridge.mutationsNamed("appointment.book")).toHaveLength(1));
-    expect(bridge.mutationsNamed("appointment.book")[0]).toMatchObject({ practitionerId: IDS.drDupont, doctorAgreed: true, appointmentTypeId: MOTIFS.dupontConsultation });
   });
 
   it("needs an identified patient, and keeps the dialog with the core's refusal", async () => {

@@ -28,6 +28,7 @@ import type { z } from "zod";
 import type { AdminDeviceView, AdminUserView, auditEventView, callStatsRow } from "../../shared/api/admin";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
+import { AGREEMENT_CATEGORY, NOT_A_REQUEST } from "../../shared/domain/doctorAgreement";
 import { nameWords } from "../../shared/domain/nameFolding";
 import { e164ToNationalDigits, parsePatientSearch } from "../../shared/domain/patientSearchQuery";
 import { toE164 } from "../../shared/domain/phone";
@@ -160,6 +161,7 @@ const DATA_METHODS = new Set<MethodName>([
   "patients.search",
   "directives.inForce",
   "messages.byPractice",
+  "messages.agreement",
   "agenda.range",
   "agenda.freeSlots",
   "agenda.ofPatient",
@@ -346,6 +348,14 @@ const handlers: Handlers = {
       .filter((message) => message.practiceId === practiceId)
       .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
       .slice(0, limit),
+  "messages.agreement": ({ patientId, practitionerId }, data) => ({
+    newPatient: !data.appointments.some(
+      (appointment) => appointment.patientId === patientId && appointment.practitionerId === practitionerId && appointment.status !== "cancelled",
+    ),
+    requests: data.messages
+      .filter((message) => message.category === AGREEMENT_CATEGORY && message.patientId === patientId && message.practitionerId === practitionerId)
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)),
+  }),
   "agenda.range": ({ practitionerIds, from, to }, data) =>
     data.appointments.filter(
       (appointment) =>
@@ -463,11 +473,16 @@ function applyFakeMutation(name: MutationName, args: unknown, data: FakeData): v
     data.patients = [...data.patients, patient];
   } else if (name === "message.create") {
     const message = args as MutationArgs<"message.create">;
-    data.messages = [...data.messages, { ...message, status: "nouveau", createdAt: new Date(data.now).toISOString(), pending: true }];
+    data.messages = [...data.messages, { ...message, status: "nouveau", createdAt: new Date(data.now).toISOString(), pending: true, answer: null }];
   } else if (name === "message.setStatus") {
     const { id, status } = args as MutationArgs<"message.setStatus">;
     if (!data.messages.some((message) => message.id === id)) throw new TelesecError("not_found", "Message introuvable sur ce poste.");
     data.messages = data.messages.map((message) => (message.id === id ? { ...message, status, pending: true } : message));
+  } else if (name === "message.answer") {
+    const { id, agreed, note } = args as MutationArgs<"message.answer">;
+    const answer = { agreed, note: note || null, answeredAt: new Date(data.now).toISOString(), answeredBy: null };
+    if (!data.messages.some((message) => message.id === id && message.category === AGREEMENT_CATEGORY)) throw new TelesecError("invalid", NOT_A_REQUEST);
+    data.messages = data.messages.map((message) => (message.id === id ? { ...message, answer, pending: true } : message));
   }
 }
 

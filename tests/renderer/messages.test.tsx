@@ -20,6 +20,8 @@ const earlier: MessageView = {
   status: "lu",
   createdAt: "2025-01-13T08:15:00.000Z",
   pending: false,
+  request: null,
+  answer: null,
 };
 const otherPractice: MessageView = { ...earlier, id: "60000000-0000-4000-8000-000000000002", practiceId: IDS.gare, callerName: "LEFÈVRE Anne" };
 
@@ -114,6 +116,7 @@ describe("messages for the doctor", () => {
       category: "ordonnance",
       urgency: "urgente",
       text: "Renouvellement du traitement",
+      request: null,
     });
     expect(screen.getByText("Message enregistré pour Dr Jean Dupont.")).toBeInTheDocument();
     const item = await within(region("Messages du cabinet")).findByRole("article", { name: "DURAND Hélène" });

@@ -35,7 +35,7 @@ export const refusedBooking: ConflictView = {
     endAt: "2026-11-24T09:20:00.000Z",
     notes: "Vient avec son carnet de vaccination",
     channel: "telephone",
-    doctorAgreed: false,
+    agreementId: null,
   },
   errorCode: "slot_taken",
   errorMessage: "Ce créneau vient d'être pris par un autre poste.",

@@ -167,3 +167,22 @@ export const book = (practitionerId: string, appointmentTypeId: string, patientI
 });
 export const outcome = (result: MutationResult) => (result.error ? { code: result.error.code, message: result.error.message } : result.status);
 
+/** A request for a practitioner's agreement to see a new patient, as the booking dialog sends it. */
+export const askAgreement = (practitionerId: string, appointmentTypeId: string, patientId: string) => ({
+  name: "message.create",
+  args: {
+    id: randomUUID(),
+    practiceId: ids.practice,
+    practitionerId,
+    patientId,
+    callId: null,
+    callerName: "NOUVELLE Léa",
+    callbackNumber: null,
+    category: "accord_nouveau_patient",
+    urgency: "normale",
+    text: "Nouveau patient : votre accord ?",
+    request: { appointmentTypeId, startAt: null, endAt: null },
+  },
+});
+export const answerAgreement = (id: string, agreed: boolean, note: string | null = null) => ({ name: "message.answer", args: { id, agreed, note } });
+

@@ -128,6 +128,8 @@ function mutationArgs(world: FuzzWorld, name: MutationName, fresh: string): Reco
       return { id: fresh, practiceId, practitionerId: null, patientId: null, callId: null, callerName: "M. Dupont", callbackNumber: "+33612345678", category: MESSAGE_CATEGORIES[0], urgency: MESSAGE_URGENCIES[0], text: "Rappeler" };
     case "message.setStatus":
       return { id: fresh, status: MESSAGE_STATUSES[1] };
+    case "message.answer":
+      return { id: fresh, agreed: true, note: "D'accord pour lundi" };
     case "call.open":
       return { id: fresh, practiceId, externalCallId: null, dialledNumber: "+33144556677", callerNumber: null, patientId: null, startedAt: "2025-01-14T08:30:00Z" };
     case "call.close":

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AgreementStanding } from "../../shared/domain/doctorAgreement";
 import { checkBooking, describeDuration, newPatientMatters, type BookingCheck, type BookingMotif, type BookingPractitioner } from "../../shared/domain/bookingRules";
 
 /**
@@ -32,7 +33,7 @@ const NOW = Date.parse("2026-11-23T10:00:00+01:00");
 
 function check(start: string, minutes: number, changes: Partial<BookingCheck> = {}) {
   const startAt = Date.parse(start);
-  return checkBooking({ practitioner: martin, motif: consultation, startAt, endAt: startAt + minutes * 60_000, now: NOW, newPatient: false, doctorAgreed: false, ...changes });
+  return checkBooking({ practitioner: martin, motif: consultation, startAt, endAt: startAt + minutes * 60_000, now: NOW, newPatient: false, agreement: "none", ...changes });
 }
 
 describe("booking rules", () => {
@@ -88,15 +89,19 @@ describe("booking rules", () => {
     expect(check("2026-11-23T10:00:00+01:00", 20)).toBeNull();
   });
 
-  it("follow the practitioner's policy for new patients, the doctor's agreement opening 'ask the doctor'", () => {
+  it("follow the practitioner's policy for new patients, only an agreement given opening 'ask the doctor'", () => {
     const firstVisit = { ...consultation, label: "Première consultation", allowedForNewPatients: true };
-    expect(check("2026-11-24T09:00:00+01:00", 30, { motif: firstVisit, newPatient: true })).toEqual({
+    const asked = (agreement: AgreementStanding) => check("2026-11-24T09:00:00+01:00", 30, { motif: firstVisit, newPatient: true, agreement });
+    expect(asked("none")).toEqual({
       code: "new_patients_closed",
-      message: "Dr Claire Martin ne prend de nouveau patient qu'avec son accord : demandez-le, puis indiquez qu'il a accepté.",
+      message: "Dr Claire Martin ne prend de nouveau patient qu'avec son accord : demandez-le (« Demander l'accord du médecin »), le rendez-vous se prend dès sa réponse.",
     });
-    expect(check("2026-11-24T09:00:00+01:00", 30, { motif: firstVisit, newPatient: true, doctorAgreed: true })).toBeNull();
+    expect(asked("awaiting")).toEqual({ code: "new_patients_closed", message: "Dr Claire Martin n'a pas encore répondu à la demande d'accord pour ce patient." });
+    expect(asked("refused")).toEqual({ code: "new_patients_closed", message: "Dr Claire Martin a refusé de recevoir ce patient." });
+    expect(asked("not_applicable")).toEqual({ code: "new_patients_closed", message: "L'accord cité ne concerne pas ce patient chez Dr Claire Martin : demandez le sien." });
+    expect(asked("agreed")).toBeNull();
     const closed = { ...martin, acceptsNewPatients: "non" as const };
-    expect(check("2026-11-24T09:00:00+01:00", 30, { practitioner: closed, motif: firstVisit, newPatient: true, doctorAgreed: true })).toEqual({
+    expect(check("2026-11-24T09:00:00+01:00", 30, { practitioner: closed, motif: firstVisit, newPatient: true, agreement: "agreed" })).toEqual({
       code: "new_patients_closed",
       message: "Dr Claire Martin n'accepte pas de nouveaux patients.",
     });
@@ -106,7 +111,7 @@ describe("booking rules", () => {
   });
 
   it("keep motifs closed to new patients closed, even with the doctor's agreement", () => {
-    expect(check("2026-11-24T09:00:00+01:00", 20, { newPatient: true, doctorAgreed: true })).toEqual({
+    expect(check("2026-11-24T09:00:00+01:00", 20, { newPatient: true, agreement: "agreed" })).toEqual({
       code: "motif_not_allowed",
       message: "Le motif « Consultation » n'est pas ouvert aux nouveaux patients.",
     });

@@ -153,7 +153,7 @@ function bookable(w: World, startAt: number): boolean {
     endAt,
     now: w.now,
     newPatient: false,
-    doctorAgreed: false,
+    agreement: "none",
     slotTaken: overlaps({ startAt, endAt }, w.busy),
     schedule: compileSchedule(w.practitioner),
     compiledMotif: compileMotif(w.motif),

@@ -1,7 +1,8 @@
 import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createSelectSchema } from "drizzle-zod";
 import { MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../../../shared/domain/enums";
-import { instant, syncedColumns } from "./columns";
+import { instant, json, syncedColumns } from "./columns";
+import { agreementAnswer, agreementRequest, type AgreementAnswer, type AgreementRequest } from "../../../shared/domain/doctorAgreement";
 import { patients } from "./patient";
 import { practices } from "./practice";
 import { practitioners } from "./practitioner";
@@ -24,8 +25,15 @@ export const messages = pgTable(
     status: text({ enum: MESSAGE_STATUSES }).notNull(),
     createdBy: uuid().references(() => users.id),
     createdAt: instant().notNull(),
+    /** A request for the practitioner's agreement to see a new patient: the wanted motif and slot; null for other messages. */
+    request: json<AgreementRequest>(),
+    /** The practitioner's answer to that request, once recorded. */
+    answer: json<AgreementAnswer>(),
   },
   (table) => [index("message_practice_created_idx").on(table.practiceId, table.createdAt)],
 );
 
-export const messageRow = createSelectSchema(messages);
+export const messageRow = createSelectSchema(messages, {
+  request: agreementRequest.nullable(),
+  answer: agreementAnswer.nullable(),
+});

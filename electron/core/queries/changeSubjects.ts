@@ -6,7 +6,8 @@ import { patientDisplayName } from "../../../shared/domain/patientDisplayName";
 type Args = Record<string, unknown>;
 
 /** The table of the row a change's `id` names, when that row holds the patient (an appointment, a waitlist entry, a call). */
-const PATIENT_VIA: Record<string, "appointment" | "waitlist_entry" | "call"> = {
+const PATIENT_VIA: Record<string, "appointment" | "waitlist_entry" | "call" | "message"> = {
+  "message.answer": "message",
   "appointment.move": "appointment",
   "appointment.cancel": "appointment",
   "appointment.setStatus": "appointment",
@@ -29,10 +30,10 @@ export function createChangeSubjects(sqlite: Database.Database) {
   );
   const practice = sqlite.prepare<[string], string>("SELECT name FROM practice WHERE id = ?").pluck();
   const rowsVia = new Map(
-    ["appointment", "waitlist_entry", "call"].map((table) => [
+    ["appointment", "waitlist_entry", "call", "message"].map((table) => [
       table,
       sqlite.prepare<[string], { patientId: string | null; practitionerId: string | null; practiceId: string | null }>(
-        `SELECT patient_id AS patientId, ${table === "appointment" ? "practitioner_id" : "NULL"} AS practitionerId, practice_id AS practiceId FROM "${table}" WHERE id = ?`,
+        `SELECT patient_id AS patientId, ${table === "appointment" || table === "message" ? "practitioner_id" : "NULL"} AS practitionerId, practice_id AS practiceId FROM "${table}" WHERE id = ?`,
       ),
     ]),
   );

@@ -3,7 +3,9 @@ import { rawToWire, wireToRaw, type RowStore, type WireRow } from "../../../db/l
 import type { SyncedTable } from "../../../shared/api/wire";
 import { checkBooking, newPatientMatters, type BookingMotif, type BookingPractitioner } from "../../../shared/domain/bookingRules";
 import { MutationRejected, type MutationArgs, type MutationName } from "../../../shared/sync/mutations";
+import { isNewPatient } from "../queries/newPatient";
 import { outcomeRefusal } from "../../../shared/domain/appointmentOutcome";
+import { AGREEMENT_CATEGORY, NOT_A_REQUEST, agreementStanding, type AgreementAnswer, type AgreementStanding } from "../../../shared/domain/doctorAgreement";
 
 /**
  * The workstation's optimistic application of each mutation: the same effect the server will have,
@@ -82,7 +84,12 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
     change(context, "appointment", args.id, "Rendez-vous", { status: args.status });
   },
   "message.create": (context, args) => {
-    write(context, "message", { ...fresh, ...args, status: "nouveau", createdBy: context.userId, createdAt: context.now });
+    write(context, "message", { ...fresh, ...args, status: "nouveau", createdBy: context.userId, createdAt: context.now, answer: null });
+  },
+  "message.answer": (context, args) => {
+    const message = existing(context, "message", args.id, "Message");
+    if (message.category !== AGREEMENT_CATEGORY) throw new MutationRejected("invalid", NOT_A_REQUEST);
+    change(context, "message", args.id, "Message", { answer: { agreed: args.agreed, note: args.note || null, answeredAt: context.now, answeredBy: context.userId } });
   },
   "message.setStatus": (context, args) => {
     change(context, "message", args.id, "Message", { status: args.status });
@@ -162,8 +169,8 @@ export function checkLocalMutation<N extends MutationName>(name: N, context: Loc
         endAt: Date.parse(booking.endAt),
         now: Date.parse(context.now),
         // Only a booking is judged on the patient's being new; a move keeps its patient.
-        newPatient: book ? newPatientMatters(practitioner, motif) && isNewPatient(context, book.patientId, practitionerId) : null,
-        doctorAgreed: book?.doctorAgreed ?? false,
+        newPatient: book ? newPatientMatters(practitioner, motif) && isNewPatient(context.sqlite, book.patientId, practitionerId) : null,
+        agreement: book ? citedAgreement(context, book) : "none",
         slotTaken: overlapping !== undefined,
       })
     : overlapping
@@ -172,10 +179,19 @@ export function checkLocalMutation<N extends MutationName>(name: N, context: Loc
   if (refusal) throw new MutationRejected(refusal.code, refusal.message);
 }
 
-/** A patient is new to a practitioner until they have an appointment with them that was not cancelled. */
-function isNewPatient(context: LocalMutationContext, patientId: string, practitionerId: string): boolean {
-  const seen = context.sqlite
-    .prepare("SELECT 1 FROM appointment WHERE patient_id = ? AND practitioner_id = ? AND status <> 'cancelled' AND deleted_at IS NULL LIMIT 1")
-    .get(patientId, practitionerId);
-  return seen === undefined;
+/** Where the agreement a booking cites stands, from the message as this workstation holds it. */
+function citedAgreement(context: LocalMutationContext, book: MutationArgs<"appointment.book">): AgreementStanding {
+  const raw = book.agreementId ? context.rows.get("message", book.agreementId) : null;
+  const message = raw ? rawToWire("message", raw) : null;
+  return agreementStanding(
+    message && {
+      category: String(message.category),
+      practitionerId: message.practitionerId as string | null,
+      patientId: message.patientId as string | null,
+      answer: message.answer as AgreementAnswer | null,
+      deleted: message.deletedAt !== null,
+    },
+    book,
+    book.agreementId !== null,
+  );
 }

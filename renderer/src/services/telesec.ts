@@ -94,6 +94,7 @@ export const telesec = {
   freeSlots: (search: MethodInput<"agenda.freeSlots">) => telesec.call("agenda.freeSlots", search),
 
   messagesByPractice: (practiceId: string, limit = 50) => telesec.call("messages.byPractice", { practiceId, limit }),
+  agreement: (patientId: string, practitionerId: string) => telesec.call("messages.agreement", { patientId, practitionerId }),
 
   /** Applies a change at once on this workstation and queues it for the server (works offline). */
   applyMutation: <N extends MutationName>(name: N, args: MutationInput<N>) => telesec.call("mutations.apply", { name, args }),

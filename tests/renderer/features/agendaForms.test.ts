@@ -11,7 +11,7 @@ const helene = patients.find((patient) => patient.id === IDS.heleneDurand)!;
 const [appointment] = todaysAppointments();
 
 describe("booking form", () => {
-  const values = { practitionerId: IDS.drMartin, appointmentTypeId: MOTIFS.martinBilan, startAt: "2031-11-24T08:15:00.000Z", doctorAgreed: false, notes: "  " };
+  const values = { practitionerId: IDS.drMartin, appointmentTypeId: MOTIFS.martinBilan, startAt: "2031-11-24T08:15:00.000Z", notes: "  " };
 
   it("ends the appointment after the motif's duration and drops an empty note", () => {
     expect(readBookingForm(values, helene, tilleuls.practitioners, motifs)).toEqual({
@@ -22,7 +22,7 @@ describe("booking form", () => {
         startAt: "2031-11-24T08:15:00.000Z",
         endAt: "2031-11-24T08:30:00.000Z",
         notes: null,
-        doctorAgreed: false,
+        agreementId: null,
       },
     });
   });

@@ -1,5 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
-import type { FreeSlotView, MotifView, PatientView, PracticeCard, PractitionerView } from "../../../../shared/api/views";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import type { FreeSlotView, MotifView, PatientView, PracticeCard } from "../../../../shared/api/views";
 import { FormButtons } from "../../app/FormButtons";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
 import { TextField } from "../../app/TextField";
@@ -9,7 +9,12 @@ import { NBSP } from "../../format/typography";
 import { describeError } from "../../services/telesec";
 import { useAgendaSelectionStore, type PickedSlot } from "../../stores/agendaSelectionStore";
 import { dialogActions } from "../../stores/dialogStore";
+import { useCallLineStore } from "../../stores/callLineStore";
 import { useMotifsStore } from "../../stores/motifsStore";
+import { requestAgreement } from "../agreement/agreementCommands";
+import { citedAgreementId } from "../agreement/agreementState";
+import { NewPatientAgreement } from "../agreement/NewPatientAgreement";
+import { useAgreementState } from "../agreement/useAgreement";
 import { PracticeDialog } from "../call/PracticeDialog";
 import { newId } from "../call/newId";
 import { useIdentifiedPatient } from "../call/useIdentifiedPatient";
@@ -59,12 +64,44 @@ function BookingForm({ practice }: { practice: PracticeCard }) {
   const startAt = chosenSlotStart(values.startAt, slots);
 
   const practitioner = practice.practitioners.find((candidate) => candidate.id === values.practitionerId) ?? null;
+  const agreement = useAgreementState(patient?.id ?? null, practitioner);
+  const [asking, setAsking] = useState(false);
+  const call = useCallLineStore((state) => state.current);
+
+  /** « Demander l'accord du médecin »: the request goes as a message, and the dialog closes saying so. */
+  async function ask(): Promise<void> {
+    if (asking || !practitioner || !patient) return;
+    if (!motif) {
+      setErrors({ appointmentTypeId: "Choisissez le motif que le patient demande." });
+      return;
+    }
+    setFailure(null);
+    setAsking(true);
+    const slot = slots.status === "ready" ? (slots.value.find((candidate) => candidate.startAt === startAt) ?? null) : null;
+    try {
+      await requestAgreement({
+        practiceId: practice.id,
+        practitioner,
+        patient,
+        motif,
+        slot: slot && { startAt: slot.startAt, endAt: slot.endAt },
+        callId: call?.id ?? null,
+        callerNumber: call?.callerNumber ?? null,
+        note: values.notes,
+      });
+    } catch (error) {
+      setFailure(`La demande d'accord n'a pas pu être enregistrée${NBSP}: ${describeError(error)}`);
+      setAsking(false);
+      return;
+    }
+    dialogActions.closed(`Accord demandé à ${practitionerName(practitioner)}${NBSP}: le rendez-vous pourra être pris dès sa réponse, notée dans les messages du cabinet.`);
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (saving) return;
     setFailure(null);
-    const read = readBookingForm({ ...values, startAt }, patient, practice.practitioners, motifs);
+    const read = readBookingForm({ ...values, startAt }, patient, practice.practitioners, motifs, agreement.status === "ready" ? citedAgreementId(agreement.value) : null);
     if ("errors" in read) {
       setErrors(read.errors);
       return;
@@ -94,14 +131,17 @@ function BookingForm({ practice }: { practice: PracticeCard }) {
         errors={errors}
         firstRef={first}
         onPractitioner={(practitionerId) =>
-          setValues((current) => ({ ...current, practitionerId, appointmentTypeId: motifsOf(motifs, practitionerId)[0]?.id ?? "", startAt: "", doctorAgreed: false }))
+          setValues((current) => ({ ...current, practitionerId, appointmentTypeId: motifsOf(motifs, practitionerId)[0]?.id ?? "", startAt: "" }))
         }
         onMotif={(appointmentTypeId) => setValues((current) => ({ ...current, appointmentTypeId, startAt: "" }))}
       />
       {motif && motif.patientInstructions.trim() !== "" && (
         <p className="notice booking-form__instructions">{`À lire au patient${NBSP}: ${motif.patientInstructions}`}</p>
       )}
-      <NewPatientPolicy practitioner={practitioner} motif={motif} doctorAgreed={values.doctorAgreed} onChange={(doctorAgreed) => setValues((current) => ({ ...current, doctorAgreed }))} />
+      {practitioner && motif && !motif.allowedForNewPatients && (
+        <p className="field-hint">{`Motif réservé aux patients déjà suivis par ${practitionerName(practitioner)}.`}</p>
+      )}
+      {practitioner && <NewPatientAgreement practitioner={practitioner} state={agreement} asking={asking} onAsk={() => void ask()} />}
       <SlotChoices slots={slots} value={startAt} onChange={(startAt) => setValues((current) => ({ ...current, startAt }))} error={errors.startAt} />
       <TextField label="Note pour le cabinet" value={values.notes} onChange={(notes) => setValues((current) => ({ ...current, notes }))} error={errors.notes} />
       <SubmissionNotices failure={failure === null ? null : `Le rendez-vous n'a pas pu être pris${NBSP}: ${failure}`} />
@@ -113,7 +153,7 @@ function BookingForm({ practice }: { practice: PracticeCard }) {
 function initialValues(practice: PracticeCard, motifs: MotifView[], picked: PickedSlot | null): BookingFormValues {
   const practitionerId = picked?.practitionerId ?? practice.practitioners[0]?.id ?? "";
   const appointmentTypeId = picked?.appointmentTypeId ?? motifsOf(motifs, practitionerId)[0]?.id ?? "";
-  return { practitionerId, appointmentTypeId, startAt: picked?.startAt ?? "", doctorAgreed: false, notes: "" };
+  return { practitionerId, appointmentTypeId, startAt: picked?.startAt ?? "", notes: "" };
 }
 
 /** A slot picked in the grid, sized by the motif chosen, so it can be offered among the free ones. */
@@ -126,31 +166,4 @@ function asFreeSlot(picked: PickedSlot | null, motif: MotifView | null): FreeSlo
 function PatientLine({ patient, error }: { patient: PatientView | null; error: string | undefined }) {
   if (!patient) return <p className="notice notice--warning" role="alert">{error ?? NO_PATIENT_ERROR}</p>;
   return <p className="booking-form__patient">{`Patient${NBSP}: ${patientShortName(patient)}`}</p>;
-}
-
-interface NewPatientPolicyProps {
-  practitioner: PractitionerView | null;
-  motif: MotifView | null;
-  doctorAgreed: boolean;
-  onChange: (agreed: boolean) => void;
-}
-
-/** What the practitioner's new-patient policy asks of the secretary; the core enforces it for patients without history. */
-function NewPatientPolicy({ practitioner, motif, doctorAgreed, onChange }: NewPatientPolicyProps) {
-  const id = useId();
-  if (!practitioner) return null;
-  return (
-    <>
-      {practitioner.acceptsNewPatients === "non" && (
-        <p className="notice notice--warning">{`${practitionerName(practitioner)} ne prend pas de nouveaux patients.`}</p>
-      )}
-      {motif && !motif.allowedForNewPatients && <p className="field-hint">{`Motif réservé aux patients déjà suivis par ${practitionerName(practitioner)}.`}</p>}
-      {practitioner.acceptsNewPatients === "demander_au_medecin" && (
-        <div className="field field--checkbox">
-          <input id={`${id}-accord`} type="checkbox" checked={doctorAgreed} onChange={(event) => onChange(event.target.checked)} />
-          <label htmlFor={`${id}-accord`}>{`Nouveau patient${NBSP}: le médecin a donné son accord`}</label>
-        </div>
-      )}
-    </>
-  );
 }

@@ -7,7 +7,6 @@ export interface BookingFormValues {
   appointmentTypeId: string;
   /** The chosen slot's start, an ISO instant; "" until one is chosen. */
   startAt: string;
-  doctorAgreed: boolean;
   notes: string;
 }
 
@@ -33,6 +32,8 @@ export function readBookingForm(
   patient: PatientView | null,
   practitioners: PractitionerView[],
   motifs: MotifView[],
+  /** The practitioner's agreement the booking cites (a new patient of a practitioner who asks first). */
+  agreementId: string | null = null,
 ): { args: Omit<MutationInput<"appointment.book">, "id"> } | { errors: BookingFormErrors } {
   const errors: BookingFormErrors = {};
   if (!patient) errors.patient = NO_PATIENT_ERROR;
@@ -53,7 +54,7 @@ export function readBookingForm(
       startAt: new Date(start).toISOString(),
       endAt: new Date(start + motif.durationMinutes * 60_000).toISOString(),
       notes: notes === "" ? null : notes,
-      doctorAgreed: values.doctorAgreed,
+      agreementId,
     },
   };
 }

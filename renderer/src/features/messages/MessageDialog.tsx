@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "rea
 import { EnumOptions } from "../../app/EnumOptions";
 import { MESSAGE_CATEGORIES, MESSAGE_URGENCIES, type MessageCategory, type MessageUrgency } from "../../../../shared/domain/enums";
 import type { PracticeCard } from "../../../../shared/api/views";
+import { AGREEMENT_CATEGORY } from "../../../../shared/domain/doctorAgreement";
 import { TextField } from "../../app/TextField";
 import { useDialogFocus } from "../../app/useDialogFocus";
 import { displayPhoneNumber } from "../../format/phone";
@@ -22,6 +23,9 @@ import { FormButtons } from "../../app/FormButtons";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
 
 export const MESSAGE_DIALOG_TITLE = "Message pour le médecin";
+
+/** A request for agreement is made from the booking dialog, where its patient, motif and slot are known. */
+const WRITTEN_CATEGORIES = MESSAGE_CATEGORIES.filter((category) => category !== AGREEMENT_CATEGORY);
 
 /** Alt+M: a message for a practitioner of the practice on screen, linked to the call and its caller. */
 export function MessageDialog() {
@@ -129,7 +133,7 @@ function MessageForm({ practice }: { practice: PracticeCard }) {
       <div className="field">
         <label htmlFor={`${id}-categorie`}>Catégorie</label>
         <select id={`${id}-categorie`} value={values.category} onChange={(event) => set("category")(event.target.value as MessageCategory)}>
-          <EnumOptions values={MESSAGE_CATEGORIES} labels={MESSAGE_CATEGORY_LABELS} />
+          <EnumOptions values={WRITTEN_CATEGORIES} labels={MESSAGE_CATEGORY_LABELS} />
         </select>
       </div>
       <div className="field">

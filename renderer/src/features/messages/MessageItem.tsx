@@ -3,6 +3,8 @@ import { MESSAGE_STATUSES } from "../../../../shared/domain/enums";
 import { formatInstantDateTime } from "../../format/dates";
 import { displayPhoneNumber } from "../../format/phone";
 import { practitionerName } from "../practice/practiceLabels";
+import { AgreementAnswerForm } from "../agreement/AgreementAnswerForm";
+import { AgreementRequestDetails } from "../agreement/AgreementRequestDetails";
 import { changeMessageStatus } from "./messageCommands";
 import { MESSAGE_CATEGORY_LABELS, MESSAGE_STATUS_ACTIONS, MESSAGE_STATUS_LABELS } from "./messageLabels";
 
@@ -35,7 +37,9 @@ export function MessageItem({ message, practitioner }: MessageItemProps) {
         )}
       </p>
       <p className="message__text">{message.text}</p>
+      <AgreementRequestDetails message={message} />
       <div className="button-row">
+        {message.request !== null && <AgreementAnswerForm message={message} />}
         {MESSAGE_STATUSES.filter((status) => status !== message.status).map((status) => (
           <button
             key={status}

@@ -8,6 +8,7 @@ export const MESSAGE_CATEGORY_LABELS: Record<MessageCategory, string> = {
   administratif: "Administratif",
   urgence: "Urgence",
   autre: "Autre",
+  accord_nouveau_patient: "Demande d'accord (nouveau patient)",
 };
 
 export const MESSAGE_URGENCY_LABELS: Record<MessageUrgency, string> = {

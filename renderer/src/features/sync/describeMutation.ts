@@ -33,6 +33,10 @@ const DESCRIPTIONS: Record<string, Describe> = {
     const status = lookup(MESSAGE_STATUS_WORDS, textField(args, "status"));
     return status ? `Message marqué comme ${status}` : "Changement d'état d'un message";
   },
+  "message.answer": (args) => {
+    const agreed = (args as { agreed?: unknown } | null)?.agreed;
+    return agreed === true ? "Accord du médecin noté" : agreed === false ? "Refus du médecin noté" : "Réponse du médecin notée";
+  },
   "call.open": (args) => withMoment("Appel reçu le", textField(args, "startedAt"), "Ouverture d'un appel"),
   "call.close": (args) => withMoment("Clôture de l'appel le", textField(args, "endedAt"), "Clôture d'un appel"),
   "waitlist.add": () => "Inscription sur la liste d'attente",
