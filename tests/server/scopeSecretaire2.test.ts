@@ -224,6 +224,7 @@ const ATTEMPTS: Attempt[] = [
   { name: "appointment.setStatus", what: "a Gare appointment", args: () => ({ id: gare.appointmentId, status: "fulfilled" }) },
   { name: "message.create", what: "a message at the Gare", args: () => messageArgs({ practiceId: fixture.gare.practiceId }) },
   { name: "message.setStatus", what: "a Gare message", args: () => ({ id: gare.messageId, status: "traite" }) },
+  { name: "message.answer", what: "a Gare message", args: () => ({ id: gare.messageId, agreed: true, note: null }) },
   { name: "call.open", what: "a call at the Gare", args: () => callArgs({ practiceId: fixture.gare.practiceId }) },
   { name: "call.close", what: "secretaire's Gare call", args: () => closeArgs({ id: gare.callId }) },
   { name: "call.close", what: "secretaire's call without practice", args: () => closeArgs({ id: gare.unattachedCallId }) },
@@ -243,6 +244,17 @@ const CROSS_REFERENCES: Attempt[] = [
   { name: "message.create", what: "a Tilleuls message about a Gare patient", args: () => messageArgs({ patientId: fixture.gare.patientIds[0] }) },
   { name: "message.create", what: "a Tilleuls message for a Gare practitioner", args: () => messageArgs({ practitionerId: fixture.gare.practitionerId }) },
   { name: "message.create", what: "a Tilleuls message linked to a Gare call", args: () => messageArgs({ callId: gare.callId }) },
+  {
+    name: "message.create",
+    what: "a Tilleuls request for agreement naming a Gare motif",
+    args: () =>
+      messageArgs({
+        practitionerId: fixture.tilleuls.practitionerId,
+        patientId: fixture.tilleuls.patientIds[0],
+        category: "accord_nouveau_patient",
+        request: { appointmentTypeId: fixture.gare.motifId, startAt: null, endAt: null },
+      }),
+  },
   { name: "call.open", what: "a Tilleuls call with a Gare patient", args: () => callArgs({ patientId: fixture.gare.patientIds[0] }) },
   { name: "call.open", what: "a call without practice with a Gare patient", args: () => callArgs({ practiceId: null, patientId: fixture.gare.patientIds[0] }) },
   { name: "call.close", what: "her own call linked to a Gare appointment and message", args: () => closeArgs({ links: { appointmentIds: [gare.appointmentId], messageIds: [gare.messageId] } }) },
