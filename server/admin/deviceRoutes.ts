@@ -74,7 +74,7 @@ export function registerDeviceRoutes(app: FastifyInstance, { db, authenticate, c
       return { at: now, userId: device.userId };
     });
     // The workstation, if connected, learns it now and wipes its copy.
-    if (revokedAt.userId) await pokeUser(db, revokedAt.userId);
+    if (revokedAt.userId) await pokeUser(db, revokedAt.userId, { accountChanged: true });
     return { revokedAt: revokedAt.at.toISOString() };
   });
 }

@@ -99,8 +99,8 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clo
     });
     // A disabled account's workstations learn it now (their next pull is refused) and wipe their copies;
     // one given another role or other practices gets its new row, and its copy follows (practiceScope.ts).
-    const accountChanged = change.role !== undefined || change.practiceIds !== undefined;
-    if (change.disabled || accountChanged || change.displayName !== undefined) await pokeUser(db, id, { accountChanged });
+    const accountChanged = change.disabled !== undefined || change.role !== undefined || change.practiceIds !== undefined;
+    if (accountChanged || change.displayName !== undefined) await pokeUser(db, id, { accountChanged });
     return { user: view(updated) };
   });
 }

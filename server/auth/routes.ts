@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { pokeUser } from "../sync/pokeWorkstations";
 import type { FastifyInstance } from "fastify";
 import { and, eq, isNull } from "drizzle-orm";
 import { auditEvents, devices, users } from "../../db/central/schema";
@@ -71,6 +72,8 @@ export function registerAuthRoutes(app: FastifyInstance, { db, authenticate, clo
       await tx.update(devices).set({ deletedAt: now }).where(eq(devices.id, deviceId));
       await tx.insert(auditEvents).values({ id: randomUUID(), at: now, userId: user.id, deviceId, action: "logout", entity: "device", entityId: deviceId, details: {} });
     });
+    // Its socket, on whichever server process holds it, closes now: a signed-out workstation hears no call.
+    await pokeUser(db, user.id, { accountChanged: true });
     return { loggedOut: true as const };
   });
 }

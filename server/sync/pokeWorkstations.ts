@@ -8,9 +8,9 @@ async function notify(db: CentralDb, notice: ChangeNotice): Promise<void> {
 
 /**
  * Pokes every workstation a user is connected on, through the poke hubs of every server process: they
- * pull at once. After a revocation, that pull is answered 401 `device_revoked` and the workstation wipes
- * its copy now rather than at its next periodic sync. `accountChanged`: the account's role or practices
- * changed, so the hubs read them again before choosing whom later pokes concern (pokeHub.ts).
+ * pull at once. `accountChanged`: the account (role, practices, disabled) or one of its sessions
+ * (revoked, signed out) changed, so every hub first reviews the user's sockets (pokeHub.ts): an ended
+ * session's socket is closed, saying why, and its workstation wipes its copy now.
  */
 export async function pokeUser(db: CentralDb, userId: string, options: { accountChanged?: boolean } = {}): Promise<void> {
   await notify(db, { practiceId: null, userId, ...(options.accountChanged ? { accountChanged: true } : {}) });

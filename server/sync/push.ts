@@ -15,7 +15,7 @@ export const CHANGES_CHANNEL = "telesec_changes";
 export interface ChangeNotice {
   practiceId: string | null;
   userId: string;
-  /** The user's role or practices changed: the hubs read them again (pokeHub.ts). */
+  /** The user's account or one of their sessions changed: the hubs review their sockets (pokeHub.ts). */
   accountChanged?: true;
 }
 

@@ -51,11 +51,11 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
   });
 
   app.get("/api/v1/ws", { websocket: true, preHandler: context.authenticate }, (socket, request) => {
-    const { user } = sessionOf(request);
+    const { user, deviceId } = sessionOf(request);
     const send = (message: ServerSocketMessage) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     };
-    const remove = sockets.add({ user, send });
+    const remove = sockets.add({ user, deviceId, send, close: (code, reason) => socket.close(code, reason) });
     socket.on("close", remove);
     // The workstation only listens; anything it sends is ignored.
     socket.on("message", () => {});

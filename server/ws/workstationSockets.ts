@@ -1,9 +1,13 @@
-import type { ServerSocketMessage, SessionUser } from "../../shared/api/wire";
+import { SESSION_ENDED_CLOSE_CODE, type ServerSocketMessage, type SessionUser } from "../../shared/api/wire";
+
+export type SessionEndedReason = "device_revoked" | "session_closed";
 
 /** One workstation connected to /api/v1/ws on this process. */
 export interface WorkstationSocket {
   user: SessionUser;
+  deviceId: string;
   send(message: ServerSocketMessage): void;
+  close(code: number, reason: string): void;
 }
 
 /**
@@ -21,9 +25,11 @@ export function createWorkstationSockets() {
       return () => sockets.delete(socket);
     },
     all: (): Iterable<WorkstationSocket> => sockets,
-    /** The user's account changed (practices): their sockets are judged by the new one from now on. */
-    updateUser(userId: string, change: Pick<SessionUser, "practiceIds">): void {
-      for (const socket of sockets) if (socket.user.id === userId) socket.user = { ...socket.user, ...change };
+    ofUser: (userId: string): WorkstationSocket[] => [...sockets].filter((socket) => socket.user.id === userId),
+    /** The socket's session ended: it hears nothing more from now on, and is told why as it closes. */
+    end(socket: WorkstationSocket, reason: SessionEndedReason): void {
+      if (!sockets.delete(socket)) return;
+      socket.close(SESSION_ENDED_CLOSE_CODE, reason);
     },
     /** Sends to every socket of this user on this process; how many it reached. */
     sendToUser(userId: string, message: ServerSocketMessage): number {

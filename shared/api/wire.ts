@@ -163,4 +163,10 @@ export const serverSocketMessage = z.discriminatedUnion("type", [
 ]);
 export type ServerSocketMessage = z.infer<typeof serverSocketMessage>;
 
+/**
+ * The close code of a WebSocket whose session ended (workstation revoked, signed out, account
+ * disabled); the close reason is the error code its next request gets (`device_revoked`, `session_closed`).
+ */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
 export const healthResponse = z.object({ status: z.literal("ok") });

@@ -1,14 +1,15 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { devices } from "../../db/central/schema";
+import { devices, users } from "../../db/central/schema";
 import type { KeyProvider } from "../../db/local/keyProvider";
 import { keyFileProvider } from "../../db/local/keyFileProvider";
 import { openLocalStore } from "../../db/local/openLocalStore";
 import type { FreshDatabase } from "../support/postgres";
 import { STORE_FILE } from "../../electron/core/workstation";
 import type { WorkstationStatus } from "../../shared/api/contract";
+import { loginResponse } from "../../shared/api/wire";
 import { queuedMessage } from "../support/queuedMessage";
 import { useTempDirs } from "../support/tempDir";
 import { eventually } from "../support/eventually";
@@ -185,6 +186,22 @@ describe("a device revoked by the administrator", () => {
     expect(await handlers["practices.list"]({})).toHaveLength(2);
     const messages = await handlers["messages.byPractice"]({ practiceId: fixture.tilleuls.practiceId, limit: 50 });
     expect(messages.map((message) => message.id)).not.toContain(lost.id);
+  });
+
+  it("learns it at once from its socket, closed by the server when the administration revokes it, with nothing to push", async () => {
+    const { database, server, a } = await signedInWorkstation();
+    const [device] = await database.db.select({ id: devices.id }).from(devices);
+    await database.db.update(users).set({ role: "admin" }).where(eq(users.login, "secretaire2"));
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ login: "secretaire2", password: PASSWORD, deviceName: "Poste de l'administrateur" }),
+    });
+    const admin = loginResponse.parse(await login.json());
+    const revoked = await fetch(`${server.url}/api/v1/admin/devices/${device!.id}/revoke`, { method: "POST", headers: { authorization: `Bearer ${admin.token}` } });
+    expect(revoked.status).toBe(200);
+    // No change made here and the periodic pull a minute away: only the socket's close can tell it.
+    await eventually(() => expect(a.workstation.status()).toMatchObject({ state: "revoked" }), 10_000);
   });
 
   it("wipes a locked workstation too, without waiting for its password", async () => {

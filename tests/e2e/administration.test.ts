@@ -7,11 +7,14 @@ import { logInThroughUi } from "../support/browserSession";
 import { useE2eWorld } from "../support/e2eWorld";
 import { addDaysToDate, parisDayOf } from "../../shared/domain/parisTime";
 import { dateOf } from "../../shared/time/clock";
+import { DEMO_PBX_SECRET } from "../../server/telephony/demoPbxLink";
+import { postPbxEvent } from "../support/pbx";
 
 /**
  * Issue "Security", end to end: the demo agency's administrator, in Chromium, finds the secretary's
  * workstation in "Administration › Postes" and revokes it; the secretary's workstation, in another
- * browser-harness core, is cut off and shows the revoked screen. The administrator also reads the
+ * browser-harness core, is cut off (its socket closed by the server) and shows the revoked screen; a call
+ * for her then reaches nobody. The administrator also reads the
  * call statistics; the secretary never sees either screen.
  */
 const world = useE2eWorld("administration", ["admin", "secretaire"]);
@@ -59,6 +62,18 @@ describe("administration in the browser", () => {
     // The secretary's next exchange with the server gets 401 device_revoked: her copy is wiped.
     // Within seconds: the server pokes her workstation, whose periodic sync is much further apart.
     await expect.poll(() => secretary.getByRole("heading", { name: "Ce poste a été révoqué par l'administrateur" }).count(), { timeout: 5_000 }).toBe(1);
+
+    // Its socket went with the revocation: a call for the secretary reaches no workstation, and no caller's number leaves the server.
+    const ringing = await postPbxEvent(world().server.url, DEMO_PBX_SECRET, {
+      event: "ringing",
+      callId: "apres-la-revocation",
+      calledNumber: "01 44 55 66 77",
+      callerNumber: "06 12 34 56 78",
+      agent: "secretaire",
+      at: new Date(world().clock.now()).toISOString(),
+    });
+    expect([ringing.status, ringing.body.delivered]).toEqual([202, 0]);
+    expect(await secretary.getByRole("region", { name: "Appel en cours" }).count()).toBe(0);
 
     await admin.getByRole("tab", { name: "Journal d'audit" }).click();
     await admin.getByLabel("Action").fill("admin.device.revoke");

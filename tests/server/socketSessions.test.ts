@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "../../db/central/schema";
 import { hashPassword } from "../../db/central/passwords";
-import { eventually } from "../support/eventually";
 import { useTelephonyWorld, TILLEULS_NUMBER, type AgentSocket } from "./fixtures/telephony/telephonyWorld";
 import { PASSWORD } from "../support/syncWorld";
 

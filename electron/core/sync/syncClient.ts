@@ -1,5 +1,6 @@
 import { WebSocket } from "ws";
 import {
+  SESSION_ENDED_CLOSE_CODE,
   MAX_MUTATIONS_PER_PUSH,
   MAX_READS_PER_UPLOAD,
   serverSocketMessage,
@@ -196,8 +197,10 @@ export function startSyncClient(options: SyncClientOptions) {
       }
     });
     current.on("error", () => {});
-    current.on("close", () => {
+    current.on("close", (code) => {
       if (stopped || socket !== current) return;
+      // The server ended this session (revoked, signed out elsewhere): a sync now hears why and signs out.
+      if (code === SESSION_ENDED_CLOSE_CODE) void sync();
       socketRetry = setTimeout(connectSocket, RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]);
     });
   }
