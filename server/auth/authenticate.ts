@@ -19,6 +19,11 @@ const deviceRevoked = () =>
     "WWW-Authenticate": 'Bearer realm="telesec", error="invalid_token"',
   });
 
+const sessionClosed = () =>
+  new ApiError(401, "session_closed", "Cette session a été fermée (déconnexion) : reconnectez-vous.", {
+    "WWW-Authenticate": 'Bearer realm="telesec", error="invalid_token"',
+  });
+
 /**
  * The preHandler of every authenticated route: the bearer token must be that of a device not
  * revoked, of a user not deleted. Sets `request.session`; otherwise throws a 401 (answered by the
@@ -42,7 +47,9 @@ export function createAuthenticate(db: CentralDb, clock: Clock) {
       .where(eq(devices.tokenHash, hashDeviceToken(token)))
       .limit(1);
     if (!found) throw unauthenticated();
-    if (found.revokedAt || found.deviceDeletedAt) throw deviceRevoked();
+    // An administrator's revocation, or the workstation's own logout: two codes, since only the first wipes its copy.
+    if (found.revokedAt) throw deviceRevoked();
+    if (found.deviceDeletedAt) throw sessionClosed();
     if (found.user.deletedAt) throw unauthenticated();
     const now = dateOf(clock);
     if (!found.lastSeenAt || now.getTime() - found.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {

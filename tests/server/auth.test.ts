@@ -131,7 +131,11 @@ describe("bearer authentication", () => {
     const done = await logout(`Bearer ${leaving.token}`);
     expect(done.statusCode).toBe(200);
     expect(done.json()).toEqual({ loggedOut: true });
-    expect(errorBody.parse((await withToken(app, `Bearer ${leaving.token}`)).json()).error.code).toBe("device_revoked");
+    // Closed by its own logout, not revoked: a code of its own, which does not make a workstation wipe its copy.
+    expect(errorBody.parse((await withToken(app, `Bearer ${leaving.token}`)).json()).error).toEqual({
+      code: "session_closed",
+      message: "Cette session a été fermée (déconnexion) : reconnectez-vous.",
+    });
     expect((await withToken(app, `Bearer ${staying.token}`)).statusCode).toBe(200);
     const trail = await db.select().from(auditEvents).where(eq(auditEvents.action, "logout"));
     expect(trail).toEqual([expect.objectContaining({ deviceId: leaving.deviceId, entity: "device", entityId: leaving.deviceId })]);
