@@ -8,8 +8,12 @@ import type { CentralDb } from "../context";
 export type LoggedCall = Pick<typeof calls.$inferSelect, "id" | "practiceId" | "externalCallId" | "dialledNumber" | "callerNumber" | "userId">;
 
 export type CallLogOutcome =
-  /** `changed` is false for a repeated event that taught the server nothing new. */
-  | { call: LoggedCall; changed: boolean; agentUserId: string | null }
+  /**
+   * `changed` is false for a repeated event that taught the server nothing new; `outdated`, for an event
+   * the call is already past (a PBX's retry: ringing once answered or ended, answered once answered or
+   * ended, ended once ended), which is recorded but must not pop the call again.
+   */
+  | { call: LoggedCall; changed: boolean; outdated: boolean; agentUserId: string | null }
   /** An event about a call never recorded, without the dialled number that would record it. */
   | { unknownCall: true };
 
@@ -68,10 +72,12 @@ function writeEvent(db: CentralDb, pbxLinkId: string, event: TelephonyEvent, age
       });
       await tx.insert(pbxCalls).values({ pbxLinkId, externalCallId: event.callId, callId: call.id });
       await tx.insert(auditEvents).values(pbxWrite("telephony.call.create", call, pbxLinkId, event, Object.keys(call), receivedAt));
-      return { call, changed: true, agentUserId };
+      return { call, changed: true, outdated: false, agentUserId };
     }
 
     const { call } = known;
+    const done = Boolean(call.endedAt || call.outcome);
+    const outdated = event.event === "ended" ? Boolean(call.endedAt) : done || Boolean(call.answeredAt);
     const changes: Partial<typeof calls.$inferInsert> = {};
     // Several phones may ring (a ring group, a queue): the call is with whoever picks it up first.
     const pickedUp = event.event === "answered" && !call.answeredAt && !call.outcome;
@@ -86,7 +92,7 @@ function writeEvent(db: CentralDb, pbxLinkId: string, event: TelephonyEvent, age
       await tx.update(calls).set(changes).where(eq(calls.id, call.id));
       await tx.insert(auditEvents).values(pbxWrite("telephony.call.update", call, pbxLinkId, event, Object.keys(changes), receivedAt));
     }
-    return { call: { ...call, ...changes } as LoggedCall, changed, agentUserId };
+    return { call: { ...call, ...changes } as LoggedCall, changed, outdated, agentUserId };
   });
 }
 

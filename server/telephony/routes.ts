@@ -21,7 +21,7 @@ import { dateOf } from "../../shared/time/clock";
 export const TELEPHONY_BODY_LIMIT_BYTES = 16 * 1024;
 
 /** The answer to a PBX: the call row the event went to, and how many of the secretary's sockets got it. */
-export type TelephonyIntakeAnswer = { callId: string; delivered: number } | { ignored: true; reason: string };
+export type TelephonyIntakeAnswer = { callId: string; delivered: number; outdated?: true } | { ignored: true; reason: string };
 
 interface Adapter<S extends z.ZodType> {
   payload: S;
@@ -100,6 +100,8 @@ async function takeEvent(context: ServerContext, relay: CallRelay, pbx: PbxLink,
     // The row is committed: a lost poke only delays it until the workstations' next pull.
     await pokeAboutCall(context.db, call).catch(() => context.log("téléphonie : poke non envoyé"));
   }
+  // A retry of an event the call is past: on record, but a finished call never rings on a screen again.
+  if (outcome.outdated) return { callId: call.id, delivered: 0, outdated: true };
   // The secretary this event names, else the one the call is already with (an "ended" rarely names anyone).
   const recipient = outcome.agentUserId ?? call.userId;
   const message: TelephonyCallMessage = {

@@ -169,6 +169,35 @@ describe("POST /api/v1/telephony/events", () => {
     expect(await countRows(database, "pbx_call")).toBe(2);
   });
 
+  it("never pops again a call a PBX's retries report once it is past: recorded, answered outdated, nothing sent", async () => {
+    const { database } = await world.agency();
+    const server = await world.server(database.url);
+    const secretaire = await world.agentSocket(server.url, "secretaire");
+    const events = [
+      ringing(),
+      { event: "answered", callId: "1736843400.84", agent: "secretaire", at: "2025-01-14T08:30:06Z" },
+      { event: "ended", callId: "1736843400.84", agent: "secretaire", at: "2025-01-14T08:32:10Z" },
+    ];
+    for (const event of events) expect((await world.post(server.url, "", event)).body.delivered).toBe(1);
+    const callId = (await callRows(database))[0]!.id;
+
+    // The PBX replays the whole call, twice, and an answer arrives after the end.
+    for (const event of [...events, ...events, events[1]!]) {
+      expect(await world.post(server.url, "", event)).toEqual({ status: 202, body: { callId, delivered: 0, outdated: true } });
+    }
+    const marker = await world.markerCall(server.url, "secretaire", [secretaire]);
+    expect(secretaire.calls().map((message) => `${message.externalCallId} ${message.event}`)).toEqual([
+      "1736843400.84 ringing",
+      "1736843400.84 answered",
+      "1736843400.84 ended",
+      `${marker} ringing`,
+    ]);
+    expect(await callRows(database)).toEqual([
+      expect.objectContaining({ id: callId, answeredAt: new Date("2025-01-14T08:30:06Z"), endedAt: new Date("2025-01-14T08:32:10Z") }),
+      expect.objectContaining({ externalCallId: marker }),
+    ]);
+  });
+
   it("records a call for an unknown agent with no secretary, and on an unknown number with no practice", async () => {
     const { database } = await world.agency();
     const server = await world.server(database.url);
