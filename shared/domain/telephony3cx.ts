@@ -16,9 +16,12 @@ import type { TelephonyMapping } from "./telephonyEvent";
  *   the recording's `FILES` changes nothing.
  *
  * Outbound calls (`outgoing`, `pickupoutgoing`), recordings and transcriptions are ignored. The
- * call's id is the call chain's `chid` when sent, otherwise `id` without its leg suffix ("-0", "-1"),
- * since the pickup may be reported on another leg than the ringing.
+ * call's id is the call chain's `chid` when sent, otherwise `id` without its leg suffix, since the
+ * pickup may be reported on another leg than the ringing — only an id of 3CX's own form
+ * ("250114093000_52-1": a stamp, "_", a number, then "-" and the leg) says it has one; any other id
+ * ("X-1", "X-17") is the call's whole id.
  */
+const LEGGED_ID = /^(\d{6,}_\d+)-\d{1,3}$/;
 
 const text = z.union([z.string(), z.number().transform(String)]).transform((value) => value.trim());
 
@@ -40,12 +43,13 @@ export type ThreeCxWebhook = z.infer<typeof threeCxWebhook>;
 export function map3cxWebhook(webhook: ThreeCxWebhook, receivedAt: Date): TelephonyMapping {
   // 3CX's webhooks carry no time: they are sent as things happen.
   const at = receivedAt.toISOString();
-  const callId = webhook.chid || webhook.id.replace(/-\d+$/, "");
+  const callId = webhook.chid || (LEGGED_ID.exec(webhook.id)?.[1] ?? webhook.id);
   const calledNumber = dialledNumberOf(webhook);
   const callerNumber = webhook.callerid === undefined ? null : withPlusIfInternational(webhook.callerid);
   switch (webhook.event.toLowerCase()) {
     case "ringing": {
-      const onPhone = (webhook.usertype ?? "ext").toLowerCase() === "ext";
+      // Only a phone ("ext") names the secretary; without usertype the destination is not known to be one.
+      const onPhone = webhook.usertype?.toLowerCase() === "ext";
       return { event: { event: "ringing", callId, calledNumber, callerNumber, agent: onPhone ? (webhook.user ?? null) : null, at } };
     }
     case "pickupincoming":

@@ -37,6 +37,22 @@ describe("the 3CX webhook adapter", () => {
     expect(answered).toMatchObject({ event: "answered", callId: "250114101500_61", agent: "202" });
   });
 
+  it("strips a leg suffix only from an id of 3CX's own form: other ids stay whole, distinct calls", () => {
+    const ringing = (id: string) => map3cxWebhook(threeCxWebhook.parse({ event: "ringing", usertype: "ext", user: "201", inbound_did: "33144556677", id }), receivedAt);
+    const callIdOf = (id: string) => {
+      const mapping = ringing(id);
+      return "ignored" in mapping ? null : mapping.event.callId;
+    };
+    expect(callIdOf("250114093000_52-0")).toBe("250114093000_52");
+    expect(callIdOf("250114093000_52-17")).toBe("250114093000_52");
+    expect(["X-1", "X-2", "X-17", "3cx-1", "250114093000_52"].map(callIdOf)).toEqual(["X-1", "X-2", "X-17", "3cx-1", "250114093000_52"]);
+  });
+
+  it("names the agent of a ringing only on a phone (usertype ext), as the protocol says", () => {
+    const mapping = map3cxWebhook(threeCxWebhook.parse({ event: "ringing", user: "201", inbound_did: "33144556677", id: "250114093000_52-0" }), receivedAt);
+    expect(mapping).toMatchObject({ event: { event: "ringing", agent: null } });
+  });
+
   it("takes a withheld caller as null", async () => {
     expect(await map("ringing-withheld.json")).toMatchObject({ event: "ringing", callerNumber: null, agent: "201" });
   });
