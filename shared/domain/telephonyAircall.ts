@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "./frenchValidation";
-import { isoFromUnixSeconds, type TelephonyMapping } from "./telephonyEvent";
+import { isoFromUnixSeconds, unixSeconds, type TelephonyMapping } from "./telephonyEvent";
 
 /**
  * Aircall's call webhooks: `{resource: "call", event, timestamp, token, data: <the Call object>}`,
@@ -14,8 +14,6 @@ import { isoFromUnixSeconds, type TelephonyMapping } from "./telephonyEvent";
  *
  * Outbound calls and the other events (tags, comments, voicemails…) are ignored.
  */
-
-const unixSeconds = z.number().nonnegative();
 
 export const aircallWebhook = z.looseObject({
   resource: z.string().optional(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import "./frenchValidation";
 import { toE164 } from "./phone";
-import { isoFromUnixSeconds, type TelephonyMapping } from "./telephonyEvent";
+import { isoFromUnixSeconds, unixSeconds, type TelephonyMapping } from "./telephonyEvent";
 
 /**
  * Asterisk Manager Interface (AMI) events, as a bridge forwards them one by one in JSON with AMI's
@@ -33,7 +33,7 @@ export const asteriskAmiEvent = z.looseObject({
   Uniqueid: amiValue.pipe(z.string().min(1, "Champ Uniqueid manquant.")),
   Linkedid: amiValue.optional(),
   /** Present when manager.conf has `timestampevents = yes`: Unix seconds with microseconds. */
-  Timestamp: amiValue.optional(),
+  Timestamp: unixSeconds.optional(),
 });
 export type AsteriskAmiEvent = z.infer<typeof asteriskAmiEvent>;
 
@@ -50,7 +50,7 @@ export function mapAsteriskEvent(ami: AsteriskAmiEvent, receivedAt: Date): Telep
   const peer = channelPeer(ami.Channel);
   const fromPhone = EXTENSION.test(peer);
   const state = channelState(ami);
-  const at = ami.Timestamp && Number.isFinite(Number(ami.Timestamp)) ? isoFromUnixSeconds(Number(ami.Timestamp)) : receivedAt.toISOString();
+  const at = ami.Timestamp === undefined ? receivedAt.toISOString() : isoFromUnixSeconds(ami.Timestamp);
 
   switch (ami.Event) {
     case "Newchannel":

@@ -91,6 +91,16 @@ export type TelephonyEvent = z.output<typeof telephonyEventBody>;
 /** What an adapter makes of one PBX payload: an event in the normalised form, or why it is not one. */
 export type TelephonyMapping = { event: TelephonyEventBody } | { ignored: string };
 
+/** The last second PostgreSQL and the ISO form can both hold: 9999-12-31T23:59:59Z. */
+export const LAST_UNIX_SECOND = 253_402_300_799;
+const UNIX_SECONDS_MESSAGE = `Heure illisible : secondes Unix attendues, de 0 à ${LAST_UNIX_SECOND} (an 9999).`;
+
+/** A PBX's Unix time in seconds, a number or its text ("1736843400.102345"), refused out of the years 1970–9999. */
+export const unixSeconds = z.preprocess(
+  (value) => (typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value),
+  z.number({ error: UNIX_SECONDS_MESSAGE }).min(0, UNIX_SECONDS_MESSAGE).max(LAST_UNIX_SECOND, UNIX_SECONDS_MESSAGE),
+);
+
 /** Unix seconds (Aircall, Asterisk's Timestamp) as the ISO instant the normalised form expects. */
 export function isoFromUnixSeconds(seconds: number): string {
   return new Date(Math.round(seconds * 1000)).toISOString();

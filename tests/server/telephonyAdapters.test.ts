@@ -17,6 +17,35 @@ async function replay(serverUrl: string, format: string, fixtures: string[], sec
 }
 
 describe("the PBX adapters' routes", () => {
+  it("refuse a time out of range or unreadable with 400 naming the field, whatever the event, and record nothing", async () => {
+    const { database } = await world.agency();
+    const server = await world.server(database.url);
+    const asterisk = telephonyFixture("asterisk/newchannel-trunk-ring.json") as Record<string, unknown>;
+    const aircall = telephonyFixture("aircall/call.created.json") as { data: Record<string, unknown> };
+    const attempts: Array<[string, unknown, string]> = [
+      ["asterisk", { ...asterisk, Timestamp: -1e308 }, "Timestamp"],
+      ["asterisk", { ...asterisk, Timestamp: "abc" }, "Timestamp"],
+      ["asterisk", { ...asterisk, Timestamp: "-1" }, "Timestamp"],
+      ["asterisk", { ...asterisk, Timestamp: 1e21 }, "Timestamp"],
+      // An event that would be ignored is no exception.
+      ["asterisk", { ...asterisk, Event: "DialBegin", Timestamp: 1e21 }, "Timestamp"],
+      ["aircall", { ...aircall, data: { ...aircall.data, started_at: 1e21 } }, "data.started_at"],
+      ["aircall", { ...aircall, timestamp: -5 }, "timestamp"],
+      ["aircall", { ...aircall, data: { ...aircall.data, direction: "outbound", ended_at: Number.MAX_VALUE } }, "data.ended_at"],
+    ];
+    for (const [format, payload, field] of attempts) {
+      const answer = await world.post(server.url, `/${format}`, payload);
+      expect([answer.status, answer.body], `${format} ${JSON.stringify(payload).slice(0, 120)}`).toEqual([
+        400,
+        { error: { code: "invalid", message: expect.stringMatching(new RegExp(`${field.replace(".", "\\.")} .*Heure illisible : secondes Unix attendues, de 0 à 253402300799`)) } },
+      ]);
+    }
+    expect(await countRows(database, "call")).toBe(0);
+    // The last second of the year 9999 is still a time.
+    expect((await world.post(server.url, "/asterisk", { ...asterisk, Timestamp: "253402300799" })).status).toBe(202);
+  });
+
+
   it("follow an Asterisk call from the trunk to secretaire's phone and back", async () => {
     const { database, fixture, userIds } = await world.agency();
     const server = await world.server(database.url);
