@@ -8,7 +8,7 @@ import { registerAuthRoutes } from "./auth/routes";
 import type { CentralDb, ServerContext } from "./context";
 import { registerHealthRoutes } from "./health/routes";
 import { DEFAULT_BODY_LIMIT_BYTES } from "./http/bodyLimits";
-import { answerClientError, registerConnectRefusal } from "./http/clientErrors";
+import { answerClientError, registerConnectRefusal, registerNodeRefusals } from "./http/clientErrors";
 import { answerFrameworkError, registerErrorHandling } from "./http/errorHandling";
 import { registerGracefulClose } from "./http/gracefulClose";
 import { registerJsonBodyParser } from "./http/jsonBody";
@@ -50,11 +50,14 @@ export async function buildServer({ db, pool, log = () => {}, behindProxy = fals
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    // A request without Host is refused in the API's shape (registerNodeRefusals), not by Node's empty 400.
+    http: { requireHostHeader: false },
     // Trust the nearest hop only (the proxy itself), as Fastify's `trustProxy: 1` does.
     trustProxy: behindProxy ? (_address: string, hop: number) => hop < 1 : false,
   });
   registerRouteCatalogue(app);
   registerConnectRefusal(app.server);
+  registerNodeRefusals(app);
   app.decorateRequest("session", undefined);
   registerJsonBodyParser(app);
   registerSecurityHeaders(app);

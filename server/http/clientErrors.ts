@@ -1,6 +1,7 @@
-import type { IncomingMessage, Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { FastifyInstance } from "fastify";
 import type { Duplex } from "node:stream";
-import { errorBodyOf } from "./apiError";
+import { ApiError, errorBodyOf } from "./apiError";
 import { API_CONTENT_SECURITY_POLICY } from "./securityHeaders";
 
 /**
@@ -32,17 +33,42 @@ export function registerConnectRefusal(server: Server): void {
   });
 }
 
+/**
+ * Requests Node would refuse on its own, in a shape of its own (an empty 417, an empty 400): an `Expect`
+ * other than 100-continue gets 417 here, in the API's shape with its headers; a request without `Host`
+ * (Node's own check is turned off, `requireHostHeader: false`) is refused by the hook below, through
+ * the ordinary error handling.
+ */
+export function registerNodeRefusals(app: FastifyInstance): void {
+  app.server.on("checkExpectation", (request: IncomingMessage, response: ServerResponse) => {
+    const body = JSON.stringify(errorBodyOf("expectation_failed", `En-tête Expect non pris en charge : seul « 100-continue » l'est.`));
+    response.writeHead(417, { ...SOCKET_ANSWER_HEADERS, "Content-Length": Buffer.byteLength(body), Connection: "close" });
+    response.end(body);
+    request.socket.on("error", () => {});
+  });
+  app.addHook("onRequest", async (request) => {
+    if (!request.headers.host && request.raw.httpVersionMajor === 1 && request.raw.httpVersionMinor >= 1) {
+      throw new ApiError(400, "invalid", "Requête invalide : en-tête Host manquant (obligatoire en HTTP/1.1).");
+    }
+  });
+}
+
+/** What every answer written outside Fastify carries, as its own answers do (securityHeaders.ts). */
+const SOCKET_ANSWER_HEADERS = {
+  "Content-Type": "application/json; charset=utf-8",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+};
+
 function answerOnSocket(socket: Duplex, status: number, reason: string, code: string, message: string): void {
   const body = Buffer.from(JSON.stringify(errorBodyOf(code, message)));
   if (socket.writable) {
     socket.write(
       [
         `HTTP/1.1 ${status} ${reason}`,
-        "Content-Type: application/json; charset=utf-8",
+        ...Object.entries(SOCKET_ANSWER_HEADERS).map(([name, value]) => `${name}: ${value}`),
         `Content-Length: ${body.length}`,
-        "Cache-Control: no-store",
-        "X-Content-Type-Options: nosniff",
-        `Content-Security-Policy: ${API_CONTENT_SECURITY_POLICY}`,
         "Connection: close",
         "",
         "",

@@ -93,6 +93,9 @@ describe("security headers", () => {
       ["GET /health HTTP/9.9\r\nHost: x\r\n\r\n", 400, /^Requête HTTP mal formée\.$/],
       [`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${"x".repeat(20_000)}\r\n\r\n`, 431, /^En-têtes de requête trop volumineux\.$/],
       ["CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n", 405, /n'est pas un mandataire/],
+      ["GET /health HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\n\r\n", 417, /^En-tête Expect non pris en charge : seul « 100-continue » l'est\.$/],
+      ["GET /health HTTP/1.1\r\n\r\n", 400, /^Requête invalide : en-tête Host manquant \(obligatoire en HTTP\/1\.1\)\.$/],
+      ["POST /api/v1/auth/login HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}", 400, /en-tête Host manquant/],
     ];
     for (const [request, status, message] of cases) {
       const answer = await rawRequest(port, Buffer.from(request, "latin1"));
