@@ -13,6 +13,7 @@ import { answerFrameworkError, registerErrorHandling } from "./http/errorHandlin
 import { registerGracefulClose } from "./http/gracefulClose";
 import { registerJsonBodyParser } from "./http/jsonBody";
 import { registerSecurityHeaders } from "./http/securityHeaders";
+import { capUnauthenticatedConnections } from "./security/connectionCap";
 import { registerRouteCatalogue } from "./security/routeCatalogue";
 import { registerWebSocketHandshakeCheck } from "./security/websocketHandshake";
 import { registerSyncRoutes } from "./sync/routes";
@@ -35,7 +36,17 @@ export interface BuildServerOptions {
   updatesDir?: string;
   /** Where "now" comes from (`--now`, tests at fixed instants); the real clock by default. */
   clock?: Clock;
+  /** How long a request may take to arrive whole, headers and body (tests shorten it). */
+  requestTimeoutMs?: number;
+  /** Connections one address may hold before authenticating on them (security/connectionCap.ts). */
+  unauthenticatedConnectionsPerAddress?: number;
 }
+
+/**
+ * A request must arrive whole within a minute: a body that never comes (or a chunked one announcing
+ * 2^64 bytes) no longer holds a socket for ever. The largest push (16 MiB) needs 2.2 Mbit/s for it.
+ */
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 /** Workstations only send pokes' acknowledgements, if anything: a small frame limit is plenty. */
 const WEBSOCKET_MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -44,21 +55,40 @@ const WEBSOCKET_MAX_PAYLOAD_BYTES = 64 * 1024;
  * The central server's HTTP and WebSocket API, not listening yet. Fastify's logger stays off:
  * its request logs could carry what patients' records carry.
  */
-export async function buildServer({ db, pool, log = () => {}, behindProxy = false, updatesDir, clock = systemClock }: BuildServerOptions): Promise<FastifyInstance> {
+export async function buildServer({
+  db,
+  pool,
+  log = () => {},
+  behindProxy = false,
+  updatesDir,
+  clock = systemClock,
+  requestTimeoutMs = REQUEST_TIMEOUT_MS,
+  unauthenticatedConnectionsPerAddress,
+}: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    requestTimeout: requestTimeoutMs,
     // A request without Host is refused in the API's shape (registerNodeRefusals), not by Node's empty 400.
-    http: { requireHostHeader: false },
+    // Node looks for late requests every quarter of the timeout, at most its default 30 s.
+    // Node enforces the request's time only when given at the server's creation, with headers no slower.
+    http: {
+      requireHostHeader: false,
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: Math.min(60_000, requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, requestTimeoutMs / 4)),
+    },
     // Trust the nearest hop only (the proxy itself), as Fastify's `trustProxy: 1` does.
     trustProxy: behindProxy ? (_address: string, hop: number) => hop < 1 : false,
   });
   registerRouteCatalogue(app);
   registerConnectRefusal(app.server);
   registerNodeRefusals(app);
+  if (!behindProxy) capUnauthenticatedConnections(app.server, unauthenticatedConnectionsPerAddress);
   app.decorateRequest("session", undefined);
+  app.decorateRequest("pbx", undefined);
   registerJsonBodyParser(app);
   registerSecurityHeaders(app);
   registerGracefulClose(app);

@@ -8,6 +8,8 @@ export interface CentralDatabaseSource {
   dataDir?: string;
   /** For the embedded PostgreSQL only; see EmbeddedPostgresOptions.durable. */
   durable?: boolean;
+  /** Operational lines (the embedded PostgreSQL's start). */
+  log?: (line: string) => void;
 }
 
 export interface OpenCentralDatabase {
@@ -39,9 +41,9 @@ export async function openCentralDatabase(source: CentralDatabaseSource): Promis
   return { connection, close };
 }
 
-async function reachPostgres({ databaseUrl, dataDir, durable }: CentralDatabaseSource): Promise<Pick<RunningPostgres, "url" | "stop">> {
+async function reachPostgres({ databaseUrl, dataDir, durable, log }: CentralDatabaseSource): Promise<Pick<RunningPostgres, "url" | "stop">> {
   if (databaseUrl) return { url: databaseUrl, stop: async () => {} };
-  if (dataDir) return startEmbeddedPostgres({ dataDir, durable });
+  if (dataDir) return startEmbeddedPostgres({ dataDir, durable, ...(log ? { log } : {}) });
   throw new StartupError("Précisez la base : un dossier de données (--data-dir) ou la variable DATABASE_URL.");
 }
 

@@ -3,6 +3,7 @@ import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { devices, users } from "../../db/central/schema";
 import type { CentralDb } from "../context";
 import { ApiError } from "../http/apiError";
+import { markAuthenticated } from "../security/connectionCap";
 import { hashDeviceToken } from "./deviceTokens";
 import { sessionUserOf } from "./sessionUser";
 import { dateOf, type Clock } from "../../shared/time/clock";
@@ -56,6 +57,7 @@ export function createAuthenticate(db: CentralDb, clock: Clock) {
       await markSeen(db, found.deviceId, now);
     }
     request.session = { user: sessionUserOf(found.user), deviceId: found.deviceId };
+    markAuthenticated(request.raw.socket);
   };
 }
 

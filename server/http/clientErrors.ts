@@ -14,11 +14,11 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
   // A reset connection has no one left to answer.
   if (error.code === "ECONNRESET" || socket.destroyed) return;
   if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") {
-    answerOnSocket(socket, 408, "Request Timeout", "timeout", "Requête trop lente : le serveur a cessé d'attendre la fin de ses en-têtes.");
+    writeSocketAnswer(socket, 408, "Request Timeout", "timeout", "Requête trop lente : le serveur a cessé d'attendre sa fin (en-têtes ou corps).");
   } else if (error.code === "HPE_HEADER_OVERFLOW") {
-    answerOnSocket(socket, 431, "Request Header Fields Too Large", "too_large", "En-têtes de requête trop volumineux.");
+    writeSocketAnswer(socket, 431, "Request Header Fields Too Large", "too_large", "En-têtes de requête trop volumineux.");
   } else {
-    answerOnSocket(socket, 400, "Bad Request", "invalid", "Requête HTTP mal formée.");
+    writeSocketAnswer(socket, 400, "Bad Request", "invalid", "Requête HTTP mal formée.");
   }
 }
 
@@ -29,7 +29,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
 export function registerConnectRefusal(server: Server): void {
   server.on("connect", (_request: IncomingMessage, socket: Duplex) => {
     socket.on("error", () => {});
-    answerOnSocket(socket, 405, "Method Not Allowed", "method_not_allowed", "Méthode non autorisée : ce serveur n'est pas un mandataire (CONNECT).");
+    writeSocketAnswer(socket, 405, "Method Not Allowed", "method_not_allowed", "Méthode non autorisée : ce serveur n'est pas un mandataire (CONNECT).");
   });
 }
 
@@ -61,12 +61,14 @@ const SOCKET_ANSWER_HEADERS = {
   "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
 };
 
-function answerOnSocket(socket: Duplex, status: number, reason: string, code: string, message: string): void {
+/** An answer written straight on a socket Fastify never saw, in the API's shape and headers, then the socket closed. */
+export function writeSocketAnswer(socket: Duplex, status: number, reason: string, code: string, message: string, headers: Record<string, string> = {}): void {
   const body = Buffer.from(JSON.stringify(errorBodyOf(code, message)));
   if (socket.writable) {
     socket.write(
       [
         `HTTP/1.1 ${status} ${reason}`,
+        ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
         ...Object.entries(SOCKET_ANSWER_HEADERS).map(([name, value]) => `${name}: ${value}`),
         `Content-Length: ${body.length}`,
         "Connection: close",

@@ -12,6 +12,13 @@ export interface PbxLink {
   name: string;
 }
 
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The PBX whose secret the request's header showed, checked before its body was read. */
+    pbx?: PbxLink;
+  }
+}
+
 const unauthenticated = () =>
   new ApiError(401, "unauthenticated", "Standard téléphonique non reconnu : secret absent ou invalide (en-tête X-Telesec-Pbx-Secret).");
 

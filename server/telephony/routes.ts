@@ -14,6 +14,7 @@ import type { WorkstationSockets } from "../ws/workstationSockets";
 import { recordCallEvent } from "./callLog";
 import { pokeAboutCall } from "./callPoke";
 import { startCallRelay, type CallRelay } from "./callRelay";
+import { markAuthenticated } from "../security/connectionCap";
 import { authenticatePbx, PBX_SECRET_HEADER, type PbxLink } from "./pbxAuthentication";
 import { dateOf } from "../../shared/time/clock";
 
@@ -57,16 +58,25 @@ export async function registerTelephonyRoutes(app: FastifyInstance, context: Ser
     telephony.setErrorHandler(answerTooLarge);
     const options = { bodyLimit: TELEPHONY_BODY_LIMIT_BYTES };
 
-    telephony.post("/api/v1/telephony/events", options, async (request, reply) => {
-      const pbx = await authenticatePbx(context.db, headerSecret(request));
+    // The secret is checked before the body is read: an unknown sender makes the server read nothing.
+    const checkSecret = (optional: boolean) => async (request: FastifyRequest) => {
+      const secret = headerSecret(request);
+      if (secret === undefined && optional) return;
+      request.pbx = await authenticatePbx(context.db, secret);
+      markAuthenticated(request.raw.socket);
+    };
+
+    telephony.post("/api/v1/telephony/events", { ...options, onRequest: checkSecret(false) }, async (request, reply) => {
+      const pbx = request.pbx!;
       const receivedAt = dateOf(context.clock);
       const event = parseEvent(request.body);
       return answer(reply, await intake(pbx, event, receivedAt));
     });
 
     for (const [format, { payload, map, secretInBody }] of Object.entries(ADAPTERS) as Array<[string, Adapter<z.ZodType>]>) {
-      telephony.post(`/api/v1/telephony/events/${format}`, options, async (request, reply) => {
-        const pbx = await authenticatePbx(context.db, headerSecret(request) ?? secretInBody?.(request.body));
+      // Aircall cannot send the header: its token is in the body, which must then be read (16 KiB at most) first.
+      telephony.post(`/api/v1/telephony/events/${format}`, { ...options, onRequest: checkSecret(secretInBody !== undefined) }, async (request, reply) => {
+        const pbx = request.pbx ?? (await authenticatePbx(context.db, secretInBody?.(request.body)));
         // One reading for the whole event: the fallback instant of a payload without one, and the audit row's.
         const receivedAt = dateOf(context.clock);
         const mapping = map(parseOr400(payload, request.body), receivedAt);

