@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { STORE_SYNCHRONOUS } from "./openLocalStore";
 import { markSearchTermsCurrent, rebuildSearchTerms } from "./patientSearchIndex";
 
 /**
@@ -50,7 +51,7 @@ function useRollbackJournal(sqlite: Database.Database): void {
 /** Back to the store's everyday settings (those openLocalStore sets). */
 function useWriteAheadLog(sqlite: Database.Database): void {
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma(`synchronous = ${STORE_SYNCHRONOUS}`);
 }
 
 export function beginBulkLoad(sqlite: Database.Database): void {
