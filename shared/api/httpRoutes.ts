@@ -1,0 +1,130 @@
+import { z } from "zod";
+import {
+  addDialledNumberRequest,
+  adminDeviceView,
+  adminPracticeRecords,
+  adminPracticeSummary,
+  adminUserView,
+  auditPage,
+  auditSearchQuery,
+  callStats,
+  callStatsQuery,
+  createDirectiveRequest,
+  createMotifRequest,
+  createPracticeRequest,
+  createPractitionerRequest,
+  createUserRequest,
+  renameDeviceRequest,
+  updateDirectiveRequest,
+  updateMotifRequest,
+  updatePracticeRequest,
+  updatePractitionerRequest,
+  updateRecordAnswer,
+  updateUserRequest,
+} from "./admin";
+import {
+  auditReadsRequest,
+  auditReadsResponse,
+  confirmPasswordRequest,
+  confirmPasswordResponse,
+  healthResponse,
+  loginRequest,
+  loginResponse,
+  logoutResponse,
+  pullQuery,
+  pullResponse,
+  pushRequest,
+  pushResponse,
+  serverSocketMessage,
+} from "./wire";
+import { telephonyEventBody } from "../domain/telephonyEvent";
+import { asteriskAmiEvent } from "../domain/telephonyAsterisk";
+import { threeCxWebhook } from "../domain/telephony3cx";
+import { aircallWebhook } from "../domain/telephonyAircall";
+import { id, instant } from "../domain/identifiers";
+
+/** Who may call a route: nobody in particular, a signed-in workstation, one of some roles, a PBX. */
+export type RouteAccess = "public" | "workstation" | "admin" | "supervisor_or_admin" | "pbx";
+
+export interface HttpRoute {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** As the server registers it (`:id` for a path parameter). */
+  path: string;
+  access: RouteAccess;
+  /** What it is for, in French, one sentence. */
+  summary: string;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** The answer's body when it succeeds. */
+  answer?: z.ZodType;
+  /** Registered only with some option (`--updates-dir`). */
+  optional?: true;
+}
+
+const done = (shape: z.ZodRawShape) => z.object(shape);
+const recordAnswer = done({ id });
+
+/**
+ * The HTTP API as a client sees it, declared once with the zod schemas the server checks: what
+ * docs/protocol-reference.md is generated from (`npm run docs:protocol`), and what
+ * tests/server/protocolReference.test.ts compares with the routes the server registers, so that the
+ * page cannot drift from the server. The narrative (why, errors, limits) stays in docs/protocol.md.
+ */
+export const HTTP_ROUTES: HttpRoute[] = [
+  { method: "GET", path: "/health", access: "public", summary: "L'état du serveur : 200 si PostgreSQL répond, 503 sinon.", answer: healthResponse },
+  { method: "POST", path: "/api/v1/auth/login", access: "public", summary: "Ouvre la session d'un poste : un jeton à présenter ensuite (Bearer).", body: loginRequest, answer: loginResponse },
+  {
+    method: "POST",
+    path: "/api/v1/auth/confirm-password",
+    access: "workstation",
+    summary: "L'utilisateur connecté redonne son mot de passe (déverrouillage après trop d'échecs sur le poste).",
+    body: confirmPasswordRequest,
+    answer: confirmPasswordResponse,
+  },
+  { method: "POST", path: "/api/v1/auth/logout", access: "workstation", summary: "Ferme la session du poste : son jeton et sa WebSocket ne valent plus rien.", answer: logoutResponse },
+  { method: "POST", path: "/api/v1/sync/push", access: "workstation", summary: "Envoie les modifications faites sur le poste, dans l'ordre (mutations ci-dessous).", body: pushRequest, answer: pushResponse },
+  { method: "GET", path: "/api/v1/sync/pull", access: "workstation", summary: "Tire les lignes changées depuis un curseur, dans le périmètre de l'utilisateur.", query: pullQuery, answer: pullResponse },
+  { method: "POST", path: "/api/v1/sync/reads", access: "workstation", summary: "Verse au journal d'audit les lectures de dossiers faites sur le poste.", body: auditReadsRequest, answer: auditReadsResponse },
+  { method: "GET", path: "/api/v1/ws", access: "workstation", summary: "WebSocket : pokes et appels qui sonnent (messages du serveur ci-dessous) ; fermée 4401 à la fin de la session.", answer: serverSocketMessage },
+  { method: "POST", path: "/api/v1/telephony/events", access: "pbx", summary: "Un événement d'appel du standard, forme commune.", body: telephonyEventBody },
+  { method: "POST", path: "/api/v1/telephony/events/asterisk", access: "pbx", summary: "Un événement AMI d'Asterisk, tel quel.", body: asteriskAmiEvent },
+  { method: "POST", path: "/api/v1/telephony/events/3cx", access: "pbx", summary: "Un webhook d'appel de 3CX, tel quel.", body: threeCxWebhook },
+  { method: "POST", path: "/api/v1/telephony/events/aircall", access: "pbx", summary: "Un webhook d'appel d'Aircall, tel quel (secret dans `token` à défaut d'en-tête).", body: aircallWebhook },
+  { method: "GET", path: "/api/v1/admin/users", access: "admin", summary: "Les comptes de l'agence.", answer: done({ users: z.array(adminUserView) }) },
+  { method: "POST", path: "/api/v1/admin/users", access: "admin", summary: "Crée un compte (201).", body: createUserRequest, answer: done({ user: adminUserView }) },
+  {
+    method: "PATCH",
+    path: "/api/v1/admin/users/:id",
+    access: "admin",
+    summary: "Change un compte ; le désactiver révoque ses postes et ferme leurs WebSockets.",
+    body: updateUserRequest,
+    answer: done({ user: adminUserView }),
+  },
+  { method: "GET", path: "/api/v1/admin/devices", access: "admin", summary: "Les postes de l'agence.", answer: done({ devices: z.array(adminDeviceView) }) },
+  { method: "PATCH", path: "/api/v1/admin/devices/:id", access: "admin", summary: "Renomme un poste.", body: renameDeviceRequest, answer: done({ id, name: z.string() }) },
+  { method: "POST", path: "/api/v1/admin/devices/:id/revoke", access: "admin", summary: "Révoque un poste : son jeton ne vaut plus rien, sa WebSocket est fermée.", answer: done({ revokedAt: instant }) },
+  { method: "GET", path: "/api/v1/admin/practices", access: "admin", summary: "Les cabinets, actifs ou non.", answer: done({ practices: z.array(adminPracticeSummary) }) },
+  { method: "GET", path: "/api/v1/admin/practices/:id", access: "admin", summary: "Tout ce qu'un administrateur règle d'un cabinet.", answer: adminPracticeRecords },
+  { method: "POST", path: "/api/v1/admin/practices", access: "admin", summary: "Crée un cabinet (201).", body: createPracticeRequest, answer: recordAnswer },
+  { method: "PATCH", path: "/api/v1/admin/practices/:id", access: "admin", summary: "Change un cabinet.", body: updatePracticeRequest, answer: updateRecordAnswer },
+  { method: "POST", path: "/api/v1/admin/practitioners", access: "admin", summary: "Ajoute un praticien (201).", body: createPractitionerRequest, answer: recordAnswer },
+  {
+    method: "PATCH",
+    path: "/api/v1/admin/practitioners/:id",
+    access: "admin",
+    summary: "Change un praticien ; une absence nouvelle dit quels rendez-vous elle couvre.",
+    body: updatePractitionerRequest,
+    answer: updateRecordAnswer,
+  },
+  { method: "DELETE", path: "/api/v1/admin/practitioners/:id", access: "admin", summary: "Retire un praticien.", answer: recordAnswer },
+  { method: "POST", path: "/api/v1/admin/motifs", access: "admin", summary: "Ajoute un motif de rendez-vous (201).", body: createMotifRequest, answer: recordAnswer },
+  { method: "PATCH", path: "/api/v1/admin/motifs/:id", access: "admin", summary: "Change un motif.", body: updateMotifRequest, answer: updateRecordAnswer },
+  { method: "DELETE", path: "/api/v1/admin/motifs/:id", access: "admin", summary: "Retire un motif.", answer: recordAnswer },
+  { method: "POST", path: "/api/v1/admin/directives", access: "admin", summary: "Ajoute une consigne (201).", body: createDirectiveRequest, answer: recordAnswer },
+  { method: "PATCH", path: "/api/v1/admin/directives/:id", access: "admin", summary: "Change une consigne.", body: updateDirectiveRequest, answer: updateRecordAnswer },
+  { method: "POST", path: "/api/v1/admin/dialled-numbers", access: "admin", summary: "Ajoute un numéro appelé à un cabinet (201).", body: addDialledNumberRequest, answer: done({ id, e164: z.string() }) },
+  { method: "DELETE", path: "/api/v1/admin/dialled-numbers/:id", access: "admin", summary: "Retire un numéro appelé.", answer: recordAnswer },
+  { method: "GET", path: "/api/v1/admin/audit", access: "admin", summary: "Cherche dans le journal d'audit, page par page.", query: auditSearchQuery, answer: auditPage },
+  { method: "GET", path: "/api/v1/stats/calls", access: "supervisor_or_admin", summary: "Les appels par cabinet, jour et issue.", query: callStatsQuery, answer: callStats },
+  { method: "GET", path: "/updates/:file", access: "public", summary: "Les fichiers de mise à jour des postes (avec `--updates-dir`).", optional: true },
+];
