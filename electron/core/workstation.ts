@@ -11,6 +11,7 @@ import { waitlistByPractice } from "./queries/waitlist";
 import { directivesInForce } from "./queries/directives";
 import { freeSlots } from "./queries/freeSlots";
 import { agreementFor, messagesByPractice } from "./queries/messages";
+import { callWorkspace } from "./queries/callWorkspace";
 import { createPatientQueries } from "./queries/patients";
 import { listPractices, practiceByDialledNumber, practiceCard } from "./queries/practices";
 import { adminHandlers } from "./admin/adminHandlers";
@@ -207,6 +208,11 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
         return opened.status;
       }),
     "practices.list": () => listPractices(store().store.db),
+    "call.workspace": (request) => {
+      const ready = store();
+      const callerPatients = (practiceId: string, number: string) => audited(ready, "patient.caller_match", practiceId, () => ready.patients.byCallerNumber(practiceId, number));
+      return callWorkspace(ready.store, request, callerPatients, dateOf(clock));
+    },
     "practices.byDialledNumber": ({ number }) => practiceByDialledNumber(store().store.db, number),
     "practices.card": ({ practiceId }) => practiceCard(store().store.db, practiceId),
     "patients.byCallerNumber": ({ practiceId, number }) => audited(store(), "patient.caller_match", practiceId, (ready) => ready.patients.byCallerNumber(practiceId, number)),

@@ -8,6 +8,7 @@ import {
   directiveView,
   freeSlotView,
   messageView,
+  callWorkspace,
   agreementView,
   motifView,
   patientView,
@@ -158,6 +159,22 @@ export const methods = {
     output: workstationStatus,
   },
   "practices.list": { input: z.object({}), output: z.array(practiceSummary) },
+  /**
+   * A call opens: its practice and everything the three panes show, in one read instead of a round
+   * trip per pane (the screen pop's budget). The agenda is the given range, all the practitioners.
+   */
+  "call.workspace": {
+    input: z.object({
+      dialledNumber: phoneText,
+      /** "" when the number is withheld: nobody is looked up. */
+      callerNumber: z.string().trim().max(40, "Numéro trop long"),
+      at: instant,
+      agenda: z.object({ from: instant, to: instant }).refine((range) => Date.parse(range.from) < Date.parse(range.to), "La fin doit suivre le début"),
+      freeSlots: z.object({ limit: z.number().int().min(1).max(50), perPractitioner: z.number().int().min(1).max(10) }),
+      messagesLimit: z.number().int().min(1).max(200),
+    }),
+    output: callWorkspace,
+  },
   "practices.byDialledNumber": { input: z.object({ number: phoneText }), output: practiceCard.nullable() },
   /** A practice's card by its id (the administration screen), null when this workstation does not hold it. */
   "practices.card": { input: z.object({ practiceId: id }), output: practiceCard.nullable() },

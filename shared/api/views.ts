@@ -181,3 +181,22 @@ export type MessageView = z.infer<typeof messageView>;
  */
 export const agreementView = z.object({ newPatient: z.boolean(), requests: z.array(messageView) });
 export type AgreementView = z.infer<typeof agreementView>;
+
+/**
+ * Everything the three panes need when a call opens, read at once (`call.workspace`): the practice's
+ * card (null: no practice has that number, and the rest is empty), the patients the caller's number
+ * matches, the consignes in force, the day's agenda, the next free slots, the motifs, the waitlist and
+ * the latest messages.
+ */
+export const callWorkspace = z.object({
+  practice: practiceCard.nullable(),
+  callerPatients: z.array(patientView),
+  directives: z.array(directiveView),
+  agenda: z.array(agendaAppointment),
+  freeSlots: z.array(freeSlotView),
+  motifs: z.array(motifView),
+  waitlist: z.array(waitlistEntryView),
+  messages: z.array(messageView),
+});
+export type CallWorkspace = z.infer<typeof callWorkspace>;
+

@@ -23,6 +23,15 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
   const later = new Date(NOW.getTime() + 86_400_000).toISOString();
   return {
     "practices.list": (w) => w.handlers["practices.list"]({}),
+    "call.workspace": (w) =>
+      w.handlers["call.workspace"]({
+        dialledNumber: "0144556677",
+        callerNumber: "0612345670",
+        at,
+        agenda: { from: at, to: later },
+        freeSlots: { limit: 6, perPractitioner: 2 },
+        messagesLimit: 50,
+      }),
     "practices.byDialledNumber": (w) => w.handlers["practices.byDialledNumber"]({ number: "0144556677" }),
     "practices.card": (w) => w.handlers["practices.card"]({ practiceId }),
     "patients.byCallerNumber": (w) => w.handlers["patients.byCallerNumber"]({ practiceId, number: "0612345670" }),

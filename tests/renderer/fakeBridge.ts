@@ -155,6 +155,7 @@ function refuseWhileLocked(data: FakeData): void {
 
 const DATA_METHODS = new Set<MethodName>([
   "practices.list",
+  "call.workspace",
   "practices.byDialledNumber",
   "practices.card",
   "patients.byCallerNumber",
@@ -299,7 +300,37 @@ function updateSyncStatus(data: FakeData, announce: Announce, change: Partial<Sy
   announce(data.syncStatus);
 }
 
+/**
+ * Like the core, `call.workspace` is the same reads as the panes' own methods, made at once: each is
+ * asked through the bridge (so tests still read what the panes asked for, and a failure set on one of
+ * them fails the whole workspace, as one failed read fails the core's).
+ */
+async function workspaceOf(bridge: FakeBridge, request: MethodInput<"call.workspace">): Promise<MethodOutput<"call.workspace">> {
+  bridge.calls.push({ method: "call.workspace", input: request });
+  refuseWhileLocked(bridge.data);
+  const practice = await bridge.call("practices.byDialledNumber", { number: request.dialledNumber });
+  const empty = { callerPatients: [], directives: [], agenda: [], freeSlots: [], motifs: [], waitlist: [], messages: [] };
+  if (!practice) return { practice: null, ...empty };
+  const team = practice.practitioners.map((practitioner) => practitioner.id);
+  return {
+    practice,
+    callerPatients: request.callerNumber === "" ? [] : await bridge.call("patients.byCallerNumber", { practiceId: practice.id, number: request.callerNumber }),
+    directives: await bridge.call("directives.inForce", { practiceId: practice.id, at: request.at }),
+    agenda: team.length === 0 ? [] : await bridge.call("agenda.range", { practitionerIds: team, from: request.agenda.from, to: request.agenda.to }),
+    freeSlots:
+      team.length === 0
+        ? []
+        : await bridge.call("agenda.freeSlots", { practiceId: practice.id, from: request.at, limit: request.freeSlots.limit, perPractitioner: request.freeSlots.perPractitioner }),
+    motifs: await bridge.call("agenda.motifs", { practiceId: practice.id }),
+    waitlist: await bridge.call("waitlist.byPractice", { practiceId: practice.id }),
+    messages: await bridge.call("messages.byPractice", { practiceId: practice.id, limit: request.messagesLimit }),
+  };
+}
+
 const handlers: Handlers = {
+  "call.workspace": () => {
+    throw new Error("call.workspace est composé par le pont lui-même (workspaceOf)");
+  },
   "workstation.status": (_input, data) => data.status,
   "clock.now": (_input, data) => ({ now: data.now }),
   "workstation.resetAndResync": (_input, data) => {
@@ -564,6 +595,7 @@ export function createFakeBridge(overrides: Partial<FakeData> = {}): FakeBridge 
     failures: {},
 
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+      if (method === "call.workspace") return (await workspaceOf(bridge, input as MethodInput<"call.workspace">)) as MethodOutput<M>;
       bridge.calls.push({ method, input });
       const parsed = methods[method].input.safeParse(input);
       if (!parsed.success) {

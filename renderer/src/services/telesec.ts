@@ -93,6 +93,7 @@ export const telesec = {
   /** The next free slots of a practice's practitioners (each one's everyday motif unless one is given). */
   freeSlots: (search: MethodInput<"agenda.freeSlots">) => telesec.call("agenda.freeSlots", search),
 
+  callWorkspace: (request: MethodInput<"call.workspace">) => telesec.call("call.workspace", request),
   messagesByPractice: (practiceId: string, limit = 50) => telesec.call("messages.byPractice", { practiceId, limit }),
   agreement: (patientId: string, practitionerId: string) => telesec.call("messages.agreement", { patientId, practitionerId }),
 

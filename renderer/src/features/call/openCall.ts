@@ -1,22 +1,30 @@
-import type { PracticeCard } from "../../../../shared/api/views";
+import type { CallWorkspace, PracticeCard } from "../../../../shared/api/views";
+import { parisDayOf } from "../../../../shared/domain/parisTime";
 import { describeError, telesec } from "../../services/telesec";
 import { callActions } from "../../stores/callStore";
 import { directivesActions } from "../../stores/directivesStore";
 import { freeSlotsActions } from "../../stores/freeSlotsStore";
 import { motifsActions } from "../../stores/motifsStore";
 import { waitlistActions } from "../../stores/waitlistStore";
-import { loadFreeSlots, loadMotifs, loadWaitlist, showTodaysAgenda } from "../agenda/agendaCommands";
+import { FREE_SLOT_COUNT, FREE_SLOTS_PER_PRACTITIONER, loadFreeSlots, loadMotifs, loadWaitlist, showTodaysAgenda } from "../agenda/agendaCommands";
+import { agendaRangeOf } from "../agenda/agendaRange";
+import { loadMessages, MESSAGES_SHOWN } from "../messages/messageCommands";
+import { messagesActions } from "../../stores/messagesStore";
 import { agendaActions } from "../../stores/agendaStore";
 import { patientSearchActions } from "../../stores/patientSearchStore";
 import { currentTime } from "../../services/clock";
 
 /**
- * Opens a call: finds the practice behind the dialled number, then fills the three panes at
- * once (who is calling, the consignes in force now, today's agenda and the next free slots).
- * Each answer is applied only if the secretary has not opened another call meanwhile.
+ * Opens a call: finds the practice behind the dialled number and fills the three panes (who is
+ * calling, the consignes in force now, today's agenda, the next free slots, the motifs, the waitlist,
+ * the messages) from one read of the core, applied in one render — the screen pop's whole budget
+ * is a round trip and a frame. Should that read fail, each pane is read on its own, so that each says
+ * what it could not show. Answers are applied only if the secretary has not opened another call meanwhile.
  */
 export async function openCall(dialledNumber: string, callerNumber: string, now: Date = currentTime()): Promise<void> {
-  const token = callActions.opened(dialledNumber.trim(), callerNumber.trim(), now);
+  const dialled = dialledNumber.trim();
+  const caller = callerNumber.trim();
+  const token = callActions.opened(dialled, caller, now);
   directivesActions.cleared();
   agendaActions.cleared();
   freeSlotsActions.cleared();
@@ -24,9 +32,44 @@ export async function openCall(dialledNumber: string, callerNumber: string, now:
   waitlistActions.cleared();
   patientSearchActions.cleared();
 
+  const { view } = agendaActions.place();
+  const day = parisDayOf(now).date;
+  const range = agendaRangeOf(view, day);
+  let workspace: CallWorkspace;
+  try {
+    workspace = await telesec.callWorkspace({
+      dialledNumber: dialled,
+      callerNumber: caller,
+      at: now.toISOString(),
+      agenda: { from: range.from, to: range.to },
+      freeSlots: { limit: FREE_SLOT_COUNT, perPractitioner: FREE_SLOTS_PER_PRACTITIONER },
+      messagesLimit: MESSAGES_SHOWN,
+    });
+  } catch {
+    if (callActions.isCurrent(token)) await openPaneByPane(token, dialled, caller, now);
+    return;
+  }
+  if (!callActions.isCurrent(token)) return;
+  const { practice } = workspace;
+  callActions.practiceReceived(token, practice);
+  if (!practice) return;
+  callActions.callerPatientsReceived(token, workspace.callerPatients);
+  directivesActions.received(workspace.directives);
+  agendaActions.received(agendaActions.requested({ practiceId: practice.id, view, date: day, practitionerId: null }, false), workspace.agenda);
+  freeSlotsActions.received(workspace.freeSlots);
+  motifsActions.requested(practice.id);
+  motifsActions.received(practice.id, workspace.motifs);
+  waitlistActions.requested(practice.id);
+  waitlistActions.received(practice.id, workspace.waitlist);
+  messagesActions.requested(practice.id);
+  messagesActions.received(practice.id, workspace.messages);
+}
+
+/** The panes read one by one, each saying what failed: when the one read of the workspace did not answer. */
+async function openPaneByPane(token: number, dialledNumber: string, callerNumber: string, now: Date): Promise<void> {
   let practice: PracticeCard | null;
   try {
-    practice = await telesec.practiceByDialledNumber(dialledNumber.trim());
+    practice = await telesec.practiceByDialledNumber(dialledNumber);
   } catch (error) {
     callActions.practiceFailed(token, describeError(error));
     return;
@@ -35,12 +78,13 @@ export async function openCall(dialledNumber: string, callerNumber: string, now:
   if (!practice || !callActions.isCurrent(token)) return;
 
   await Promise.all([
-    identifyCaller(token, practice.id, callerNumber.trim()),
+    identifyCaller(token, practice.id, callerNumber),
     loadDirectives(token, practice.id, now),
     showTodaysAgenda(practice, now),
     loadFreeSlots(practice, now, { stillWanted: () => callActions.isCurrent(token) }),
     loadMotifs(practice.id),
     loadWaitlist(practice.id),
+    loadMessages(practice.id),
   ]);
 }
 
