@@ -211,7 +211,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "call.workspace": (request) => {
       const ready = store();
       const callerPatients = (practiceId: string, number: string) => audited(ready, "patient.caller_match", practiceId, () => ready.patients.byCallerNumber(practiceId, number));
-      return callWorkspace(ready.store, request, callerPatients, dateOf(clock));
+      return callWorkspace(ready.store, request, callerPatients);
     },
     "practices.byDialledNumber": ({ number }) => practiceByDialledNumber(store().store.db, number),
     "practices.card": ({ practiceId }) => practiceCard(store().store.db, practiceId),

@@ -160,7 +160,7 @@ export const methods = {
   },
   "practices.list": { input: z.object({}), output: z.array(practiceSummary) },
   /**
-   * A call opens: its practice and everything the three panes show, in one read instead of a round
+   * A call opens: its practice and what the three panes show first, in one read instead of a round
    * trip per pane (the screen pop's budget). The agenda is the given range, all the practitioners.
    */
   "call.workspace": {
@@ -170,8 +170,6 @@ export const methods = {
       callerNumber: z.string().trim().max(40, "Numéro trop long"),
       at: instant,
       agenda: z.object({ from: instant, to: instant }).refine((range) => Date.parse(range.from) < Date.parse(range.to), "La fin doit suivre le début"),
-      freeSlots: z.object({ limit: z.number().int().min(1).max(50), perPractitioner: z.number().int().min(1).max(10) }),
-      messagesLimit: z.number().int().min(1).max(200),
     }),
     output: callWorkspace,
   },

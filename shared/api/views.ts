@@ -183,20 +183,15 @@ export const agreementView = z.object({ newPatient: z.boolean(), requests: z.arr
 export type AgreementView = z.infer<typeof agreementView>;
 
 /**
- * Everything the three panes need when a call opens, read at once (`call.workspace`): the practice's
+ * What the three panes show first when a call opens, read at once (`call.workspace`): the practice's
  * card (null: no practice has that number, and the rest is empty), the patients the caller's number
- * matches, the consignes in force, the day's agenda, the next free slots, the motifs, the waitlist and
- * the latest messages.
+ * matches, the consignes in force and the day's agenda. The rest (free slots, motifs, waitlist,
+ * messages) is read right after, once these are on screen.
  */
 export const callWorkspace = z.object({
   practice: practiceCard.nullable(),
   callerPatients: z.array(patientView),
   directives: z.array(directiveView),
   agenda: z.array(agendaAppointment),
-  freeSlots: z.array(freeSlotView),
-  motifs: z.array(motifView),
-  waitlist: z.array(waitlistEntryView),
-  messages: z.array(messageView),
 });
 export type CallWorkspace = z.infer<typeof callWorkspace>;
-

@@ -5,19 +5,15 @@ import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { agendaRange } from "../../electron/core/queries/agenda";
 import { callWorkspace, type CallWorkspaceRequest } from "../../electron/core/queries/callWorkspace";
 import { directivesInForce } from "../../electron/core/queries/directives";
-import { freeSlots } from "../../electron/core/queries/freeSlots";
-import { messagesByPractice } from "../../electron/core/queries/messages";
-import { motifsOfPractice } from "../../electron/core/queries/motifs";
 import { createPatientQueries } from "../../electron/core/queries/patients";
 import { practiceByDialledNumber } from "../../electron/core/queries/practices";
-import { waitlistByPractice } from "../../electron/core/queries/waitlist";
 import { callWorkspace as callWorkspaceView } from "../../shared/api/views";
 import { parisDayOf } from "../../shared/domain/parisTime";
 import { insertAppointment, insertDirective, insertPatient, insertPractice, insertPractitioner, NOW } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
 
 /**
- * `call.workspace`, the screen pop's one read: exactly what the panes' own methods answer, from one
+ * `call.workspace`, the screen pop's one read: exactly what the first panes' own methods answer, from one
  * snapshot, and nothing for a number no practice has. The caller lookup goes through the function
  * the workstation gives (which records the read for the audit trail): asked once, for that practice.
  */
@@ -43,8 +39,6 @@ const request = (changes: Partial<CallWorkspaceRequest> = {}): CallWorkspaceRequ
   callerNumber: "06 12 34 56 78",
   at: NOW.toISOString(),
   agenda: { from: today.from, to: today.to },
-  freeSlots: { limit: 6, perPractitioner: 2 },
-  messagesLimit: 50,
   ...changes,
 });
 
@@ -52,7 +46,7 @@ describe("the workspace of a call", () => {
   it("holds what each pane's own read gives, the caller looked up once through the workstation's audited lookup", () => {
     const lookups: Array<[string, string]> = [];
     const patients = createPatientQueries(store.sqlite);
-    const workspace = callWorkspace(store, request(), (practiceId, number) => (lookups.push([practiceId, number]), patients.byCallerNumber(practiceId, number)), NOW);
+    const workspace = callWorkspace(store, request(), (practiceId, number) => (lookups.push([practiceId, number]), patients.byCallerNumber(practiceId, number)));
 
     expect(callWorkspaceView.parse(workspace)).toEqual(workspace);
     expect(workspace.practice).toEqual(practiceByDialledNumber(store.db, "01 23 45 67 89"));
@@ -61,22 +55,17 @@ describe("the workspace of a call", () => {
     expect(workspace.directives).toEqual(directivesInForce(store.db, tilleuls, NOW.toISOString()));
     expect(workspace.agenda).toEqual(agendaRange(store, [martin.id], today.from, today.to));
     expect(workspace.agenda).toHaveLength(1);
-    expect(workspace.freeSlots).toEqual(freeSlots(store, { practiceId: tilleuls, from: NOW.toISOString(), limit: 6, perPractitioner: 2 }, NOW));
-    expect(workspace.freeSlots.length).toBeGreaterThan(0);
-    expect(workspace.motifs).toEqual(motifsOfPractice(store.db, tilleuls));
-    expect(workspace.waitlist).toEqual(waitlistByPractice(store, tilleuls, NOW));
-    expect(workspace.messages).toEqual(messagesByPractice(store, tilleuls, 50));
   });
 
   it("looks nobody up for a withheld number, and gives nothing but a null practice for an unknown one", () => {
     const asked: string[] = [];
-    const withheld = callWorkspace(store, request({ callerNumber: "" }), (_practiceId, number) => (asked.push(number), []), NOW);
+    const withheld = callWorkspace(store, request({ callerNumber: "" }), (_practiceId, number) => (asked.push(number), []));
     expect(withheld.practice?.id).toBe(tilleuls);
     expect(withheld.callerPatients).toEqual([]);
     expect(asked).toEqual([]);
 
-    const unknown = callWorkspace(store, request({ dialledNumber: "09 99 99 99 99" }), (_practiceId, number) => (asked.push(number), []), NOW);
-    expect(unknown).toEqual({ practice: null, callerPatients: [], directives: [], agenda: [], freeSlots: [], motifs: [], waitlist: [], messages: [] });
+    const unknown = callWorkspace(store, request({ dialledNumber: "09 99 99 99 99" }), (_practiceId, number) => (asked.push(number), []));
+    expect(unknown).toEqual({ practice: null, callerPatients: [], directives: [], agenda: [] });
     expect(asked).toEqual([]);
   });
 });

@@ -29,8 +29,6 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
         callerNumber: "0612345670",
         at,
         agenda: { from: at, to: later },
-        freeSlots: { limit: 6, perPractitioner: 2 },
-        messagesLimit: 50,
       }),
     "practices.byDialledNumber": (w) => w.handlers["practices.byDialledNumber"]({ number: "0144556677" }),
     "practices.card": (w) => w.handlers["practices.card"]({ practiceId }),

@@ -309,7 +309,7 @@ async function workspaceOf(bridge: FakeBridge, request: MethodInput<"call.worksp
   bridge.calls.push({ method: "call.workspace", input: request });
   refuseWhileLocked(bridge.data);
   const practice = await bridge.call("practices.byDialledNumber", { number: request.dialledNumber });
-  const empty = { callerPatients: [], directives: [], agenda: [], freeSlots: [], motifs: [], waitlist: [], messages: [] };
+  const empty = { callerPatients: [], directives: [], agenda: [] };
   if (!practice) return { practice: null, ...empty };
   const team = practice.practitioners.map((practitioner) => practitioner.id);
   return {
@@ -317,13 +317,6 @@ async function workspaceOf(bridge: FakeBridge, request: MethodInput<"call.worksp
     callerPatients: request.callerNumber === "" ? [] : await bridge.call("patients.byCallerNumber", { practiceId: practice.id, number: request.callerNumber }),
     directives: await bridge.call("directives.inForce", { practiceId: practice.id, at: request.at }),
     agenda: team.length === 0 ? [] : await bridge.call("agenda.range", { practitionerIds: team, from: request.agenda.from, to: request.agenda.to }),
-    freeSlots:
-      team.length === 0
-        ? []
-        : await bridge.call("agenda.freeSlots", { practiceId: practice.id, from: request.at, limit: request.freeSlots.limit, perPractitioner: request.freeSlots.perPractitioner }),
-    motifs: await bridge.call("agenda.motifs", { practiceId: practice.id }),
-    waitlist: await bridge.call("waitlist.byPractice", { practiceId: practice.id }),
-    messages: await bridge.call("messages.byPractice", { practiceId: practice.id, limit: request.messagesLimit }),
   };
 }
 

@@ -6,20 +6,20 @@ import { directivesActions } from "../../stores/directivesStore";
 import { freeSlotsActions } from "../../stores/freeSlotsStore";
 import { motifsActions } from "../../stores/motifsStore";
 import { waitlistActions } from "../../stores/waitlistStore";
-import { FREE_SLOT_COUNT, FREE_SLOTS_PER_PRACTITIONER, loadFreeSlots, loadMotifs, loadWaitlist, showTodaysAgenda } from "../agenda/agendaCommands";
+import { loadFreeSlots, loadMotifs, loadWaitlist, showTodaysAgenda } from "../agenda/agendaCommands";
 import { agendaRangeOf } from "../agenda/agendaRange";
-import { loadMessages, MESSAGES_SHOWN } from "../messages/messageCommands";
-import { messagesActions } from "../../stores/messagesStore";
+import { loadMessages } from "../messages/messageCommands";
 import { agendaActions } from "../../stores/agendaStore";
 import { patientSearchActions } from "../../stores/patientSearchStore";
 import { currentTime } from "../../services/clock";
 
 /**
- * Opens a call: finds the practice behind the dialled number and fills the three panes (who is
- * calling, the consignes in force now, today's agenda, the next free slots, the motifs, the waitlist,
- * the messages) from one read of the core, applied in one render — the screen pop's whole budget
- * is a round trip and a frame. Should that read fail, each pane is read on its own, so that each says
- * what it could not show. Answers are applied only if the secretary has not opened another call meanwhile.
+ * Opens a call: finds the practice behind the dialled number and fills the three panes — who is
+ * calling, the consignes in force now, today's agenda — from one read of the core, applied in one
+ * render: the screen pop's budget is a round trip and a frame. The slower reads (the next free
+ * slots, the waitlist's offers) and the motifs and messages follow once that is on screen. Should the
+ * one read fail, each pane is read on its own, so that each says what it could not show. Answers are
+ * applied only if the secretary has not opened another call meanwhile.
  */
 export async function openCall(dialledNumber: string, callerNumber: string, now: Date = currentTime()): Promise<void> {
   const dialled = dialledNumber.trim();
@@ -37,14 +37,7 @@ export async function openCall(dialledNumber: string, callerNumber: string, now:
   const range = agendaRangeOf(view, day);
   let workspace: CallWorkspace;
   try {
-    workspace = await telesec.callWorkspace({
-      dialledNumber: dialled,
-      callerNumber: caller,
-      at: now.toISOString(),
-      agenda: { from: range.from, to: range.to },
-      freeSlots: { limit: FREE_SLOT_COUNT, perPractitioner: FREE_SLOTS_PER_PRACTITIONER },
-      messagesLimit: MESSAGES_SHOWN,
-    });
+    workspace = await telesec.callWorkspace({ dialledNumber: dialled, callerNumber: caller, at: now.toISOString(), agenda: { from: range.from, to: range.to } });
   } catch {
     if (callActions.isCurrent(token)) await openPaneByPane(token, dialled, caller, now);
     return;
@@ -56,13 +49,13 @@ export async function openCall(dialledNumber: string, callerNumber: string, now:
   callActions.callerPatientsReceived(token, workspace.callerPatients);
   directivesActions.received(workspace.directives);
   agendaActions.received(agendaActions.requested({ practiceId: practice.id, view, date: day, practitionerId: null }, false), workspace.agenda);
-  freeSlotsActions.received(workspace.freeSlots);
-  motifsActions.requested(practice.id);
-  motifsActions.received(practice.id, workspace.motifs);
-  waitlistActions.requested(practice.id);
-  waitlistActions.received(practice.id, workspace.waitlist);
-  messagesActions.requested(practice.id);
-  messagesActions.received(practice.id, workspace.messages);
+  freeSlotsActions.requested();
+  await Promise.all([
+    loadFreeSlots(practice, now, { stillWanted: () => callActions.isCurrent(token), quiet: true }),
+    loadMotifs(practice.id),
+    loadWaitlist(practice.id),
+    loadMessages(practice.id),
+  ]);
 }
 
 /** The panes read one by one, each saying what failed: when the one read of the workspace did not answer. */

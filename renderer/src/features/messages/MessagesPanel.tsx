@@ -19,10 +19,10 @@ export function MessagesPanel({ practiceId, practitioners }: MessagesPanelProps)
   const messages = useMessagesStore((state) => (state.practiceId === practiceId ? state.messages : null));
   const statusFailure = useMessagesStore((state) => state.statusFailure);
 
-  // Opening a call brings the practice's messages with its workspace; read them here only otherwise.
+  // Opening a call asks for the practice's messages already; read them here only otherwise.
   useEffect(() => {
     const held = useMessagesStore.getState();
-    if (held.practiceId === practiceId && held.messages.status === "ready") return;
+    if (held.practiceId === practiceId && (held.messages.status === "ready" || held.messages.status === "loading")) return;
     void loadMessages(practiceId);
   }, [practiceId]);
 
