@@ -4,11 +4,9 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { E2E_OUTPUT_DIR } from "../support/browser";
 import { logInThroughUi } from "../support/browserSession";
-import { useE2eWorld } from "../support/e2eWorld";
+import { ringDemoAgent, useE2eWorld } from "../support/e2eWorld";
 import { addDaysToDate, parisDayOf } from "../../shared/domain/parisTime";
 import { dateOf } from "../../shared/time/clock";
-import { DEMO_PBX_SECRET } from "../../server/telephony/demoPbxLink";
-import { postPbxEvent } from "../support/pbx";
 
 /**
  * Issue "Security", end to end: the demo agency's administrator, in Chromium, finds the secretary's
@@ -64,14 +62,7 @@ describe("administration in the browser", () => {
     await expect.poll(() => secretary.getByRole("heading", { name: "Ce poste a été révoqué par l'administrateur" }).count(), { timeout: 5_000 }).toBe(1);
 
     // Its socket went with the revocation: a call for the secretary reaches no workstation, and no caller's number leaves the server.
-    const ringing = await postPbxEvent(world().server.url, DEMO_PBX_SECRET, {
-      event: "ringing",
-      callId: "apres-la-revocation",
-      calledNumber: "01 44 55 66 77",
-      callerNumber: "06 12 34 56 78",
-      agent: "secretaire",
-      at: new Date(world().clock.now()).toISOString(),
-    });
+    const ringing = await ringDemoAgent(world(), "secretaire", "apres-la-revocation");
     expect([ringing.status, ringing.body.delivered]).toEqual([202, 0]);
     expect(await secretary.getByRole("region", { name: "Appel en cours" }).count()).toBe(0);
 

@@ -3,9 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALL_SCREEN_PAGE } from "../support/browserSession";
 import type { CuttableLink } from "../support/cuttableLink";
-import { harnessBehindLink, useE2eWorld } from "../support/e2eWorld";
-import { postPbxEvent } from "../support/pbx";
-import { DEMO_PBX_SECRET } from "../../server/telephony/demoPbxLink";
+import { harnessBehindLink, ringDemoAgent, useE2eWorld } from "../support/e2eWorld";
 
 /**
  * Scenario 1 of issue 13, played as on the agency's floor: the supervisor works on a workstation whose
@@ -109,14 +107,7 @@ describe("another user on a workstation with work unsent", () => {
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await expect.poll(() => status().textContent(), { timeout: 15_000 }).toContain("Non connecté");
     // Signed out, the workstation hears no call for her any more: no socket of hers is left on the server.
-    const ringing = await postPbxEvent(world().server.url, DEMO_PBX_SECRET, {
-      event: "ringing",
-      callId: "apres-la-deconnexion",
-      calledNumber: "01 44 55 66 77",
-      callerNumber: "06 12 34 56 78",
-      agent: "superviseur",
-      at: new Date(world().clock.now()).toISOString(),
-    });
+    const ringing = await ringDemoAgent(world(), "superviseur", "apres-la-deconnexion");
     expect([ringing.status, ringing.body.delivered]).toEqual([202, 0]);
     expect(await page.getByRole("region", { name: "Appel en cours" }).count()).toBe(0);
   });

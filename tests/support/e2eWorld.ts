@@ -10,6 +10,8 @@ import { launchChromium } from "./browser";
 import { startCuttableLink, type CuttableLink } from "./cuttableLink";
 import { e2eClock } from "./e2eInstant";
 import { linesQuotingPatients } from "./patientDataInLogs";
+import { postPbxEvent, type PbxAnswer } from "./pbx";
+import { DEMO_PBX_SECRET } from "../../server/telephony/demoPbxLink";
 
 /**
  * What every end-to-end file starts from: a real central server in demo mode (embedded PostgreSQL,
@@ -109,4 +111,19 @@ export function keepConsoles(browser: Browser, log: (line: string) => void): voi
     page.on("pageerror", (error) => log(`erreur ${error.message}`));
     return page;
   };
+}
+
+/**
+ * The demo PBX rings `agent` for the demo practice, from Hélène's mobile, now on the world's clock: how an
+ * end-to-end test asks whether a workstation still hears calls (the 202's `delivered`).
+ */
+export function ringDemoAgent(world: E2eWorld, agent: string, callId: string): Promise<PbxAnswer> {
+  return postPbxEvent(world.server.url, DEMO_PBX_SECRET, {
+    event: "ringing",
+    callId,
+    calledNumber: "01 44 55 66 77",
+    callerNumber: "06 12 34 56 78",
+    agent,
+    at: new Date(world.clock.now()).toISOString(),
+  });
 }
