@@ -29,6 +29,16 @@ function postmasterPid(dataDir: string): number | null {
   return Number.parseInt(readFileSync(file, "utf8").split("\n")[0] ?? "", 10);
 }
 
+/** The demo secretary signs in on a workstation of that name: the status the server answers. */
+async function signIn(url: string, deviceName: string): Promise<number> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ login: "secretaire", password: "demo", deviceName }),
+  });
+  return response.status;
+}
+
 async function startServer(dataDir: string) {
   const port = await freePort();
   const server = processes.run(["server/index.ts", "--data-dir", dataDir, "--port", String(port), "--demo", "--no-retention"]);
@@ -44,12 +54,7 @@ describe("the server with its embedded PostgreSQL, killed outright", () => {
     chmodSync(dataDir, 0o755);
 
     const first = await startServer(dataDir);
-    const login = await fetch(`${first.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ login: "secretaire", password: "demo", deviceName: "Poste avant la panne" }),
-    });
-    expect(login.status).toBe(200);
+    expect(await signIn(first.url, "Poste avant la panne")).toBe(200);
     const orphan = postmasterPid(dataDir)!;
     await processes.kill(first.server.child);
     // The crash left PostgreSQL running on the folder: what used to stop the next start.
@@ -61,12 +66,7 @@ describe("the server with its embedded PostgreSQL, killed outright", () => {
     expect(log).toContain("Base intégrée : l'ancienne instance de PostgreSQL est arrêtée.");
     expect(isAlive(orphan)).toBe(false);
     // Same data: the account signs in again, and its first workstation is still on record.
-    const again = await fetch(`${second.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ login: "secretaire", password: "demo", deviceName: "Poste après la panne" }),
-    });
-    expect(again.status).toBe(200);
+    expect(await signIn(second.url, "Poste après la panne")).toBe(200);
 
     // A clean stop leaves nothing running.
     const restarted = postmasterPid(dataDir)!;

@@ -1,16 +1,11 @@
-import type { CallWorkspace } from "../../../shared/api/views";
+import type { MethodArgs } from "../../../shared/api/contract";
+import type { CallWorkspace, PatientView } from "../../../shared/api/views";
 import type { LocalStore } from "../../../db/local/openLocalStore";
 import { agendaRange } from "./agenda";
 import { directivesInForce } from "./directives";
 import { practiceByDialledNumber } from "./practices";
-import type { PatientView } from "../../../shared/api/views";
 
-export interface CallWorkspaceRequest {
-  dialledNumber: string;
-  callerNumber: string;
-  at: string;
-  agenda: { from: string; to: string };
-}
+export type CallWorkspaceRequest = MethodArgs<"call.workspace">;
 
 const EMPTY: Omit<CallWorkspace, "practice"> = { callerPatients: [], directives: [], agenda: [] };
 

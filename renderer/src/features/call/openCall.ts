@@ -49,9 +49,8 @@ export async function openCall(dialledNumber: string, callerNumber: string, now:
   callActions.callerPatientsReceived(token, workspace.callerPatients);
   directivesActions.received(workspace.directives);
   agendaActions.received(agendaActions.requested({ practiceId: practice.id, view, date: day, practitionerId: null }, false), workspace.agenda);
-  freeSlotsActions.requested();
   await Promise.all([
-    loadFreeSlots(practice, now, { stillWanted: () => callActions.isCurrent(token), quiet: true }),
+    loadFreeSlots(practice, now, { stillWanted: () => callActions.isCurrent(token) }),
     loadMotifs(practice.id),
     loadWaitlist(practice.id),
     loadMessages(practice.id),
