@@ -108,6 +108,8 @@ const layers = {
       "zod",
       "temporal-polyfill",
       "libphonenumber-js",
+      // The screen-pop bench reads Chromium's trace through the renderer bundle's source map.
+      "source-map-js",
     ],
     node: true,
     why: "Les tests Node n'importent pas le rendu : ses tests sont dans tests/renderer.",

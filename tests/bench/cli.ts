@@ -6,7 +6,8 @@ import { runSlotsBench } from "./slotsBench";
 import { runSyncBench } from "./syncBench";
 
 /** `npm run bench -- <name> [--data-dir DIR]`: prints figures; budgets live in docs/performance.md. */
-const benches: Record<string, (dataDir: string) => Promise<void>> = {
+const benches: Record<string, (dataDir: string, options: { trace?: string }) => Promise<void>> = {
+  // --trace FILE: one more pop, recorded as a Chromium trace and summarised.
   screenpop: runScreenpopBench,
   search: runSearchBench,
   // Self-contained: builds its own agenda, ignores --data-dir.
@@ -14,7 +15,7 @@ const benches: Record<string, (dataDir: string) => Promise<void>> = {
   sync: runSyncBench,
 };
 
-const { values, positionals } = parseArgs({ options: { "data-dir": { type: "string", default: ".data/agency" } }, allowPositionals: true });
+const { values, positionals } = parseArgs({ options: { "data-dir": { type: "string", default: ".data/agency" }, trace: { type: "string" } }, allowPositionals: true });
 const args = z
   .object({
     name: z.enum(Object.keys(benches) as [string, ...string[]], { message: `Banc inconnu. Bancs disponibles : ${Object.keys(benches).join(", ")}` }),
@@ -25,4 +26,4 @@ if (!args.success) {
   console.error(args.error.issues.map((issue) => issue.message).join(" ; "));
   process.exit(2);
 }
-await benches[args.data.name]!(args.data.dataDir);
+await benches[args.data.name]!(args.data.dataDir, { ...(values.trace ? { trace: values.trace } : {}) });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type pg from "pg";
 import type { Browser, Page } from "playwright-core";
@@ -16,6 +16,7 @@ import { postPbxEvent } from "../support/pbx";
 import { percentiles } from "./stats";
 import { startServerProcess } from "./serverProcess";
 import { dateOf, systemClock } from "../../shared/time/clock";
+import { hasSourceMap, summarizePopTrace } from "./popTrace";
 
 /**
  * `npm run bench -- screenpop --data-dir DIR`: the screen pop, end to end, on the agency-size central
@@ -37,6 +38,8 @@ import { dateOf, systemClock } from "../../shared/time/clock";
  * The workstation's part is split around the core's one read of the call (`call.workspace`, timed
  * around its handler): the way in (the event to the page, its request back), the read, the way back
  * with React's render to the DOM, and the frame that paints it.
+ * With `--trace FILE`, one more call after the measured ones (not counted: tracing slows it) is recorded
+ * as a Chromium performance trace, written to FILE, and summarised (./popTrace.ts).
  * Budget (issue 15): p95 ≤ 100 ms from the 202.
  */
 const CALLS = 50;
@@ -65,6 +68,8 @@ interface Pop {
   readEndedAt: number;
   domAt: number;
   paintedAt: number;
+  /** The frame painted once the FullCalendar grid replaced the day's sketch. */
+  gridAt: number;
 }
 
 /**
@@ -121,22 +126,39 @@ type Expected = Pick<Target, "practiceName" | "callerName" | "appointments">;
  * three panes, and the instant after the next frame (the one that paints them).
  */
 const WATCHER = `(expected) => {
+  const agendaShown = (agenda) => agenda.querySelectorAll(".appointment").length === expected.appointments;
   const shown = () => {
     const card = document.querySelector('section[aria-label="Fiche cabinet"]');
     if (card?.querySelector(".pane__header h2")?.textContent !== expected.practiceName) return false;
     if (!card.textContent.includes(expected.callerName)) return false;
     if (!document.querySelector('section[aria-label="Consignes"] ol.directive-list > li')) return false;
     const agenda = document.querySelector('section[aria-label="Agenda"]');
-    if (!agenda?.querySelector('table, [role="table"]')) return false;
-    return agenda.querySelectorAll(".appointment").length === expected.appointments;
+    // The day as first drawn (its sketch) or as the FullCalendar grid that replaces it.
+    if (!agenda?.querySelector('table, [role="table"], .agenda-sketch')) return false;
+    return agendaShown(agenda);
+  };
+  const gridBuilt = () => {
+    const agenda = document.querySelector('section[aria-label="Agenda"]');
+    return !agenda.querySelector(".agenda-sketch") && agenda.querySelector('table, [role="table"]') && agendaShown(agenda);
   };
   if (shown()) throw new Error(expected.practiceName + " était déjà à l'écran avant l'appel.");
+  performance.mark("telesec:armed");
+  const painted = (mark) => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => {
+    performance.mark(mark);
+    resolve(Date.now());
+  }, 0)));
   window.__screenPop = new Promise((resolve) => {
+    let first;
     const observer = new MutationObserver(() => {
-      if (!shown()) return;
+      if (!first) {
+        if (!shown()) return;
+        const domAt = Date.now();
+        performance.mark("telesec:dom");
+        first = painted("telesec:painted").then((paintedAt) => ({ domAt, paintedAt }));
+      }
+      if (!gridBuilt()) return;
       observer.disconnect();
-      const domAt = Date.now();
-      requestAnimationFrame(() => setTimeout(() => resolve({ domAt, paintedAt: Date.now() }), 0));
+      painted("telesec:grid").then(async (gridAt) => resolve({ ...(await first), gridAt }));
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   });
@@ -146,7 +168,9 @@ function armWatcher(page: Page, expected: Expected): Promise<void> {
   return page.evaluate(`(${WATCHER})(${JSON.stringify(expected)})`);
 }
 
-async function waitForPop(page: Page, target: Target): Promise<{ domAt: number; paintedAt: number }> {
+type Shown = { domAt: number; paintedAt: number; gridAt: number };
+
+async function waitForPop(page: Page, target: Target): Promise<Shown> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(async () => {
@@ -155,7 +179,7 @@ async function waitForPop(page: Page, target: Target): Promise<{ domAt: number; 
     }, POP_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([page.evaluate<{ domAt: number; paintedAt: number }>("window.__screenPop"), timeout]);
+    return await Promise.race([page.evaluate<Shown>("window.__screenPop"), timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -178,7 +202,26 @@ async function closeCall(page: Page): Promise<void> {
   await page.getByRole("region", { name: "Appel en cours" }).waitFor({ state: "detached" });
 }
 
-export async function runScreenpopBench(dataDir: string): Promise<void> {
+/** Where the harness serves the built renderer from (its default). */
+const RENDERER_DIST = join(process.cwd(), "dist", "renderer");
+
+/** What the trace records: the main thread's tasks, style, layout and paint, and V8's sampling profiler. */
+const TRACE_CATEGORIES = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "disabled-by-default-v8.cpu_profiler", "blink.user_timing"];
+
+/** The traced call's own figures, then where its main thread's time went. */
+function printTrace(file: string, pop: Pop): void {
+  const events = (JSON.parse(readFileSync(file, "utf8")) as { traceEvents: Parameters<typeof summarizePopTrace>[0] }).traceEvents;
+  const summary = summarizePopTrace(events, RENDERER_DIST);
+  console.log(`\nAppel tracé (en plus des ${CALLS}, non compté ; trace Chromium : ${file})`);
+  line("  202 → affiché / appel reçu → affiché", `${pop.paintedAt - pop.answeredAt} ms / ${pop.paintedAt - pop.receivedAt} ms (ralenti par la trace)`);
+  line("  fil principal occupé, de l'appel armé à l'image", `${summary.busyMs.toFixed(1)} ms sur ${summary.spanMs.toFixed(1)} ms`);
+  for (const [kind, ms] of summary.byKind) line(`  travail : ${kind}`, `${ms.toFixed(1)} ms`);
+  if (!hasSourceMap(RENDERER_DIST)) console.log("  (sans carte des sources : npx vite build --config renderer/vite.config.ts --sourcemap)");
+  for (const [source, ms] of summary.bySource) line(`  script : ${source}`, `${ms.toFixed(1)} ms`);
+  for (const [fn, ms] of summary.byFunction) line(`  fonction : ${fn.slice(0, 80)}`, `${ms.toFixed(1)} ms`);
+}
+
+export async function runScreenpopBench(dataDir: string, options: { trace?: string } = {}): Promise<void> {
   const centralDir = join(dataDir, "central");
   mkdirSync(centralDir, { recursive: true, mode: 0o755 });
   chmodSync(centralDir, 0o755);
@@ -196,7 +239,7 @@ export async function runScreenpopBench(dataDir: string): Promise<void> {
     const pbx = await createPbxLink(central.db, `Banc screen pop ${randomUUID().slice(0, 8)}`, dateOf(systemClock));
     pbxLinkId = pbx.id;
     const day = parisDayOf(new Date());
-    const targets = await pickTargets(central.pool, WARM_UP_CALLS + CALLS, day);
+    const targets = await pickTargets(central.pool, WARM_UP_CALLS + CALLS + (options.trace ? 1 : 0), day);
 
     // The secretary's workstation, with the whole agency in its replica before anything is measured.
     harness = await startWebHarness({ port: 0, dataDir: join(scratch, "poste"), serverUrl: serverProcess.url });
@@ -229,7 +272,10 @@ export async function runScreenpopBench(dataDir: string): Promise<void> {
     station.on("call.telephony", (event) => {
       if (event.event === "ringing") received.set(event.callId, Date.now());
     });
+    let traced: Pop | undefined;
     for (const [index, target] of targets.entries()) {
+      const tracing = index === WARM_UP_CALLS + CALLS;
+      if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       await armWatcher(page, target);
       const answer = await postPbxEvent(serverProcess.url, pbx.secret, {
         event: "ringing",
@@ -242,12 +288,16 @@ export async function runScreenpopBench(dataDir: string): Promise<void> {
       if (answer.status !== 202 || answer.body.delivered !== 1) {
         throw new Error(`Appel non remis au poste : ${answer.status} ${JSON.stringify(answer.body)}`);
       }
-      const { domAt, paintedAt } = await waitForPop(page, target);
+      const { domAt, paintedAt, gridAt } = await waitForPop(page, target);
       const receivedAt = received.get(answer.body.callId as string);
       if (receivedAt === undefined) throw new Error("Le moteur du poste n'a pas annoncé l'appel.");
       const read = reads.findLast((candidate) => candidate.startedAt >= receivedAt);
       if (!read) throw new Error("Le poste n'a pas lu l'espace de l'appel (call.workspace).");
-      if (index >= WARM_UP_CALLS) pops.push({ sentAt: answer.sentAt, answeredAt: answer.answeredAt, receivedAt, readStartedAt: read.startedAt, readEndedAt: read.endedAt, domAt, paintedAt });
+      const pop = { sentAt: answer.sentAt, answeredAt: answer.answeredAt, receivedAt, readStartedAt: read.startedAt, readEndedAt: read.endedAt, domAt, paintedAt, gridAt };
+      if (tracing) {
+        writeFileSync(options.trace!, await browser.stopTracing());
+        traced = pop;
+      } else if (index >= WARM_UP_CALLS) pops.push(pop);
       await closeCall(page);
       await settled(station);
     }
@@ -268,6 +318,8 @@ export async function runScreenpopBench(dataDir: string): Promise<void> {
     figure("  dont lecture du cœur (call.workspace)", pops.map((pop) => pop.readEndedAt - pop.readStartedAt));
     figure("  dont réponse → trois volets dans le DOM", pops.map((pop) => pop.domAt - pop.readEndedAt));
     figure("  dont DOM → image affichée", pops.map((pop) => pop.paintedAt - pop.domAt));
+    figure("202 → grille FullCalendar affichée (après l'esquisse)", pops.map((pop) => pop.gridAt - pop.answeredAt));
+    if (traced) printTrace(options.trace!, traced);
   } finally {
     await browser?.close();
     await harness?.close();

@@ -44,10 +44,16 @@ function serverAnswers(bridge: FakeBridge, refusedNames: string[]): void {
   });
 }
 
-/** Opens an appointment of the grid from the keyboard, as the calendar lets one: focus, then Enter. */
+/**
+ * Opens an appointment of the grid from the keyboard, as the calendar lets one: focus, then Enter. The day is
+ * first drawn as a sketch, not interactive: the grid that follows it holds the appointment's focusable element.
+ */
 async function openAppointmentNamed(title: string) {
-  const event = (await agenda().findByText(title)).closest<HTMLElement>("[tabindex]");
-  expect(event).not.toBeNull();
+  const event = await waitFor(() => {
+    const found = agenda().getByText(title).closest<HTMLElement>("[tabindex]");
+    expect(found).not.toBeNull();
+    return found;
+  });
   act(() => {
     event!.focus();
     fireEvent.keyDown(event!, { key: "Enter" });
@@ -375,6 +381,8 @@ describe("the grid in French", () => {
   it("leaves none of FullCalendar's English labels, shown or read out", async () => {
     await callFromHelene();
     await agenda().findAllByRole("region", { name: /^Agenda de / });
+    // After the sketch of the first frame, FullCalendar's grid.
+    await agenda().findAllByRole("table");
     const html = document.body.innerHTML;
     expect(html).toContain("Heures");
     for (const english of ["Timed", "Events", "Close", "Today", "Prev", "Next"]) expect(html).not.toMatch(new RegExp(`["> ]${english}["<]`));

@@ -8,11 +8,13 @@ import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
 import { useMemo, useRef } from "react";
 import type { AgendaAppointment, PractitionerView } from "../../../../shared/api/views";
-import { PARIS_TIME_ZONE } from "../../format/dates";
+import { formatLongDay, PARIS_TIME_ZONE } from "../../format/dates";
 import type { AgendaView } from "../../stores/agendaStore";
 import { practitionerName } from "../practice/practiceLabels";
 import { absenceEvents, businessHoursOf, daysNobodyWorks, toCalendarEvents } from "./calendarEvents";
 import { useLinkedScroll } from "./useLinkedScroll";
+import { AgendaSketch } from "./AgendaSketch";
+import { useBuiltAfterPaint } from "./useBuiltAfterPaint";
 import { AGENDA_END_HOUR, AGENDA_START_HOUR, initialScrollTime } from "./scrollTime";
 import { currentTime } from "../../services/clock";
 
@@ -88,6 +90,12 @@ function TimeGrid({ view, firstDate, appointments, practitioners, header, onOpen
   const mountedAt = useMemo(() => currentTime(), [view, firstDate]);
   const scrollTime = useMemo(() => initialScrollTime(firstDate, mountedAt), [firstDate, mountedAt]);
   const onlyPractitioner = several ? null : (practitioners[0]?.id ?? null);
+  // A day is drawn at once as a sketch and built as a FullCalendar grid right after (AgendaSketch.tsx);
+  // the week's seven columns have no sketch.
+  const built = useBuiltAfterPaint(`${view}-${firstDate}`);
+  if (!built && view !== "semaine") {
+    return <AgendaSketch date={firstDate} appointments={appointments} practitioners={practitioners} header={header ?? formatLongDay(firstDate)} scrollTime={scrollTime} />;
+  }
   return (
     <FullCalendar
       key={`${view}-${firstDate}`}

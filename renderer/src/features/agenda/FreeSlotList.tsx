@@ -20,7 +20,7 @@ export function FreeSlotList({ practitioners }: { practitioners: PractitionerVie
       <h3 id="free-slots-title" className="free-slots__title">
         {TITLE}
       </h3>
-      {slots.status === "loading" && <p className="free-slots__note">Recherche des créneaux libres…</p>}
+      {(slots.status === "loading" || slots.status === "idle") && <p className="free-slots__note">Recherche des créneaux libres…</p>}
       {slots.status === "failed" && <p className="free-slots__note">{`Créneaux libres indisponibles${NBSP}: ${slots.message}`}</p>}
       {slots.status === "ready" && slots.value.length === 0 && <p className="free-slots__note">Aucun créneau libre dans les six prochains mois.</p>}
       {slots.status === "ready" && slots.value.length > 0 && (

@@ -43,6 +43,9 @@ export function WaitlistPanel({ practitioners }: { practitioners: PractitionerVi
         </ul>
       )}
       {entries.status === "failed" && <p className="muted">{`Liste d'attente indisponible${NBSP}: ${entries.message}`}</p>}
+      {/* A line whatever the state, so the agenda below does not move when the list arrives after the pop. */}
+      {(entries.status === "loading" || entries.status === "idle") && <p className="waitlist__status muted">Chargement de la liste d'attente…</p>}
+      {entries.status === "ready" && list.length === 0 && <p className="waitlist__status muted">Aucun patient en attente.</p>}
       {list.length > 0 && (
         <details className="waitlist__entries">
           <summary>{list.length === 1 ? "1 patient en attente" : `${list.length} patients en attente`}</summary>
