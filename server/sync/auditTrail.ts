@@ -44,19 +44,36 @@ export async function auditWrite(tx: CentralTx, write: AuditedWrite): Promise<vo
   await tx.insert(auditEvents).values({ id: timeOrderedId(write.at.getTime()), at: write.at, ...auditRow(write) });
 }
 
+const AUDIT_COLUMNS = "id, at, user_id, device_id, practice_id, action, entity, entity_id, details";
+const AUDIT_TYPES = ["uuid", "timestamptz", "uuid", "uuid", "uuid", "text", "text", "uuid", "jsonb"];
+
+/** The row's values in AUDIT_COLUMNS' order, as the statements below bind them. */
+function auditParams(write: AuditedWrite): unknown[] {
+  const row = auditRow(write);
+  return [timeOrderedId(write.at.getTime()), write.at.toISOString(), row.userId, row.deviceId, row.practiceId, row.action, row.entity, row.entityId, JSON.stringify(row.details)];
+}
+
 /**
  * The same row as an `INSERT … SELECT` to put in the push's one-statement path (its parameters
  * numbered from `firstParam`); the caller appends `FROM claim` so the row exists only if the mutation
  * took its place in the client's sequence.
  */
 export function auditWriteSql(firstParam: number, write: AuditedWrite): { sql: string; params: unknown[] } {
-  const row = auditRow(write);
-  const params = [timeOrderedId(write.at.getTime()), write.at.toISOString(), row.userId, row.deviceId, row.practiceId, row.action, row.entity, row.entityId, JSON.stringify(row.details)];
-  const [id, at, userId, deviceId, practiceId, action, entity, entityId, details] = params.map((_, index) => `$${firstParam + index}`);
+  const values = AUDIT_TYPES.map((type, index) => `$${firstParam + index}::${type}`);
+  return { sql: `INSERT INTO audit_event (${AUDIT_COLUMNS}) SELECT ${values.join(", ")}`, params: auditParams(write) };
+}
+
+/**
+ * The rows of a batch of writes (push.ts, pushBatch.ts), one per write, each with its own id: one
+ * array parameter per column, so the text is the same whatever the batch's size. The caller appends
+ * `CROSS JOIN claim` so the rows exist only if the batch took its place in the client's sequence.
+ */
+export function auditWritesSql(firstParam: number, writes: readonly AuditedWrite[]): { sql: string; params: unknown[] } {
+  const rows = writes.map(auditParams);
+  const arrays = AUDIT_TYPES.map((type, index) => `$${firstParam + index}::${type}[]`);
   return {
-    sql: `INSERT INTO audit_event (id, at, user_id, device_id, practice_id, action, entity, entity_id, details)
-      SELECT ${id}::uuid, ${at}::timestamptz, ${userId}::uuid, ${deviceId}::uuid, ${practiceId}::uuid, ${action}, ${entity}, ${entityId}::uuid, ${details}::jsonb`,
-    params,
+    sql: `INSERT INTO audit_event (${AUDIT_COLUMNS}) SELECT written.* FROM unnest(${arrays.join(", ")}) AS written`,
+    params: AUDIT_TYPES.map((_, index) => rows.map((row) => row[index])),
   };
 }
 

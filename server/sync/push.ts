@@ -8,6 +8,7 @@ import { auditWrite, auditWriteSql } from "./auditTrail";
 import type { CentralTx } from "../centralTransaction";
 import { applyCentralMutation, planRowInsert, type RowInsert } from "./centralMutations";
 import { dateOf } from "../../shared/time/clock";
+import { batchFrom, batchStatement, type BatchedInsert } from "./pushBatch";
 
 export const CHANGES_CHANNEL = "telesec_changes";
 
@@ -43,24 +44,70 @@ const CLAIM_MISSED = "TS001";
  * two mutations loses neither. A rejected mutation leaves no trace: its transaction is rolled
  * back whole, and a second one only advances the sequence, so the client moves it to its
  * conflict inbox. Every applied mutation leaves its audit row (who, which device, what, which practice)
- * in its own transaction. Pokes go out once per push, after the commits.
+ * in its own transaction. Consecutive single inserts into one table share one statement, so one
+ * transaction (pushBatch.ts): each keeps its own outcome and audit row. Pokes go out once per push,
+ * after the commits.
  */
 export async function pushMutations(central: Central, session: AuthenticatedSession, request: PushRequest): Promise<PushResponse> {
   const { user } = session;
+  const { clientId, mutations } = request;
   const results: MutationResult[] = [];
   const touched = new Set<string>();
   let lastMutationSeq = 0;
+  const record = (outcome: Outcome) => {
+    results.push(outcome.result);
+    lastMutationSeq = outcome.last;
+    if (outcome.result.status === "applied") touched.add(outcome.practiceId ?? "");
+  };
   try {
-    for (const mutation of request.mutations) {
-      const outcome = await applyMutation(central, session, request.clientId, mutation);
-      results.push(outcome.result);
-      lastMutationSeq = outcome.last;
-      if (outcome.result.status === "applied") touched.add(outcome.practiceId ?? "");
+    // Mutations before this index go one by one: the rest of a batch that wrote nothing.
+    let aloneUntil = 0;
+    for (let next = 0; next < mutations.length; ) {
+      // One reading of the clock per batch: its rows, their audit rows and the client's updated_at share it.
+      const now = dateOf(central.clock);
+      const batch = next < aloneUntil ? [] : batchFrom(mutations, next, user, now);
+      const batched = batch.length > 1 ? await insertBatch(central, session, clientId, batch, now) : "alone";
+      if (batched === "applied") {
+        for (const { mutation, insert } of batch) record({ result: { seq: mutation.seq, status: "applied" }, last: mutation.seq, practiceId: insert.practiceId });
+        next += batch.length;
+        continue;
+      }
+      // The batch wrote nothing: its mutations go one by one, so a bad one is rejected alone, as without batches.
+      if (batched === "refused") aloneUntil = next + batch.length;
+      const mutation = mutations[next]!;
+      const outcome = await applyMutation(central, session, clientId, mutation);
+      record(outcome);
+      // A missed claim is mostly a client's first push: once the first has taken its place the slow
+      // way, the rest is batched again. A duplicate means a retry: the server's sequence stands at
+      // outcome.last, so the batch's mutations up to it are duplicates too, answered one by one.
+      if (batched === "claim_missed" && outcome.result.status === "duplicate") aloneUntil = next + Math.min(batch.length, outcome.last - mutation.seq + 1);
+      next += 1;
     }
   } finally {
     await notify(central.db, user, touched);
   }
   return { results, lastMutationSeq };
+}
+
+/**
+ * A batch in one statement (pushBatch.ts), written whole or not at all: "claim_missed" when the
+ * client's sequence did not stand just before it, "refused" when anything else failed (a row
+ * PostgreSQL refused, most often), which only the mutations applied one by one can tell apart.
+ */
+async function insertBatch(
+  central: Central,
+  session: AuthenticatedSession,
+  clientId: string,
+  batch: readonly BatchedInsert[],
+  now: Date,
+): Promise<"applied" | "claim_missed" | "refused"> {
+  const { text, values } = batchStatement(session, clientId, batch, now);
+  try {
+    await central.pool.query({ name: preparedName(text), text, values });
+    return "applied";
+  } catch (error) {
+    return pgErrorCode(error) === CLAIM_MISSED ? "claim_missed" : "refused";
+  }
 }
 
 async function applyMutation(central: Central, session: AuthenticatedSession, clientId: string, mutation: MutationEnvelope): Promise<Outcome> {
