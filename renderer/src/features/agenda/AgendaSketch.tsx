@@ -32,7 +32,7 @@ export function AgendaSketch({ date, appointments, practitioners, header, scroll
   useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = (minutesOfTime(scrollTime) - AGENDA_START_HOUR * 60) * SKETCH_PX_PER_MINUTE;
   }, [scrollTime]);
-  const day = parisDayOfDate(date);
+  const { day, weekday } = dayOf(date);
   const several = practitioners.length > 1;
   const byId = new Map(practitioners.map((practitioner) => [practitioner.id, practitioner]));
   const placed = placeSideBySide(appointments.map((appointment) => ({ appointment, ...gridSpan(appointment.startAt, appointment.endAt, day) })).filter(visible));
@@ -50,7 +50,7 @@ export function AgendaSketch({ date, appointments, practitioners, header, scroll
             </span>
           ))}
           <div className="agenda-sketch__lane">
-            {closedSpans(practitioners, date).map((span) => (
+            {closedSpans(practitioners, weekday).map((span) => (
               <span key={`closed-${span.top}`} className="agenda-sketch__closed" style={block(span)} />
             ))}
             {practitioners.flatMap((practitioner) =>
@@ -86,6 +86,13 @@ export function AgendaSketch({ date, appointments, practitioners, header, scroll
   );
 }
 
+/** The day's bounds and weekday, computed once for all the columns of a pop (Temporal is dear on a first frame). */
+let lastDay: { date: string; day: { from: string; to: string }; weekday: number } | undefined;
+function dayOf(date: string): { day: { from: string; to: string }; weekday: number } {
+  if (lastDay?.date !== date) lastDay = { date, day: parisDayOfDate(date), weekday: weekdayOfDate(date) };
+  return lastDay;
+}
+
 interface Span {
   top: number;
   height: number;
@@ -115,8 +122,7 @@ function minutesOfTime(time: string): number {
 }
 
 /** The grid's hours when none of these practitioners works (FullCalendar's business hours, shaded). */
-function closedSpans(practitioners: PractitionerView[], date: string): Span[] {
-  const weekday = weekdayOfDate(date);
+function closedSpans(practitioners: PractitionerView[], weekday: number): Span[] {
   const open = practitioners
     .flatMap((practitioner) => practitioner.workingHours.filter((window) => window.weekday === weekday))
     .map((window) => [minutesOfTime(window.start), minutesOfTime(window.end)] as const)
