@@ -12,6 +12,7 @@ import { connectCentral, type CentralDatabase } from "../../db/central/centralDa
 import { startEmbeddedPostgres } from "../../db/central/embedded/embeddedPostgres";
 import { loginResponse, pushResponse } from "../../shared/api/wire";
 import { percentiles } from "./stats";
+import { measureInitialSyncSteps } from "./initialSyncBreakdown";
 import { startServerProcess } from "./serverProcess";
 import { dateOf, systemClock } from "../../shared/time/clock";
 import { parisDayOf } from "../../shared/domain/parisTime";
@@ -107,6 +108,17 @@ export async function runSyncBench(dataDir: string): Promise<void> {
         .reduce((sum, count) => sum + count, 0);
       store.close();
       line("synchro initiale, périmètre agence", `${rows.toLocaleString("fr-FR")} lignes en ${seconds.toFixed(1)} s (budget ≤ 30 s)`);
+
+      // The same pipeline step by step, each timed (initialSyncBreakdown.ts): where the time goes.
+      const steps = await measureInitialSyncSteps(server.url, "secretaire", "demo", mkdtempSync(join(scratch, "decomposition-")));
+      const seconds1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      const sum = steps.serverAndTransferMs + steps.jsonMs + steps.checkMs + steps.writeMs + steps.rebuildMs;
+      line("  décomposition, étapes l'une après l'autre", `${steps.pages} pages, ${steps.rows.toLocaleString("fr-FR")} lignes, ${seconds1(sum)} en tout`);
+      line("  serveur : production et envoi des pages", seconds1(steps.serverAndTransferMs));
+      line("  poste : lecture JSON", seconds1(steps.jsonMs));
+      line("  poste : contrôle du protocole (zod)", seconds1(steps.checkMs));
+      line("  poste : écriture (codecs, SQLite chiffré)", seconds1(steps.writeMs));
+      line("  poste : index et termes de recherche reconstruits", seconds1(steps.rebuildMs));
     }
 
     // 2. Push throughput, beside raw single-row inserts of the same rows in the same run.

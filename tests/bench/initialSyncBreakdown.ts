@@ -1,0 +1,76 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { openLocalStore } from "../../db/local/openLocalStore";
+import { createReplica } from "../../electron/core/sync/replica";
+import { loginResponse, pullResponse } from "../../shared/api/wire";
+import { systemClock } from "../../shared/time/clock";
+
+/**
+ * Where a first sync's time goes (issue 15): the workstation's own pipeline, one step after the other
+ * instead of overlapped, each step timed — the server producing a page and sending it (request to the
+ * last byte), JSON parsing, the protocol check (zod), the replica writing the page into a fresh
+ * encrypted store (each row checked against its table's codec, then SQLite), and the final rebuild of
+ * the deferred indexes and patient search terms. The workstation overlaps the first with the others
+ * (it asks for the next page before writing the current one), so its total is less than the sum.
+ */
+export interface InitialSyncSteps {
+  pages: number;
+  rows: number;
+  serverAndTransferMs: number;
+  jsonMs: number;
+  checkMs: number;
+  writeMs: number;
+  rebuildMs: number;
+}
+
+/** Same page size as the workstation's (syncClient.ts). */
+const PAGE_SIZE = 20_000;
+
+export async function measureInitialSyncSteps(serverUrl: string, login: string, password: string, dir: string): Promise<InitialSyncSteps> {
+  const signedIn = loginResponse.parse(
+    await (
+      await fetch(`${serverUrl}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ login, password, deviceName: "banc décomposition" }),
+      })
+    ).json(),
+  );
+  const store = openLocalStore({ path: join(dir, "decomposition.db"), key: randomBytes(32) });
+  const replica = createReplica(store, { userId: () => signedIn.user.id, clock: systemClock });
+  const steps: InitialSyncSteps = { pages: 0, rows: 0, serverAndTransferMs: 0, jsonMs: 0, checkMs: 0, writeMs: 0, rebuildMs: 0 };
+  const clientId = randomUUID();
+  try {
+    replica.beginFirstSync();
+    let cursor = "";
+    for (;;) {
+      let at = performance.now();
+      const lap = () => {
+        const elapsed = performance.now() - at;
+        at = performance.now();
+        return elapsed;
+      };
+      const query = new URLSearchParams({ cursor, clientId, limit: String(PAGE_SIZE) });
+      const response = await fetch(`${serverUrl}/api/v1/sync/pull?${query}`, { headers: { authorization: `Bearer ${signedIn.token}`, accept: "application/json" } });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`Page refusée : HTTP ${response.status} ${text.slice(0, 200)}`);
+      steps.serverAndTransferMs += lap();
+      const body: unknown = JSON.parse(text);
+      steps.jsonMs += lap();
+      const page = pullResponse.parse(body);
+      steps.checkMs += lap();
+      replica.applyPull(page.changes, page.cursor);
+      steps.writeMs += lap();
+      steps.pages += 1;
+      steps.rows += page.changes.length;
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    const started = performance.now();
+    replica.finishFirstSync();
+    steps.rebuildMs = performance.now() - started;
+    return steps;
+  } finally {
+    store.close();
+  }
+}
