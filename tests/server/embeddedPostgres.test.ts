@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "../../db/central/embedded/embeddedPostgres";
+import { sharedBuffersMb, startEmbeddedPostgres } from "../../db/central/embedded/embeddedPostgres";
 import { findFreePort } from "../../db/central/embedded/freePort";
 import { StartupError } from "../../db/central/startupError";
 import { usePostgresDataDirs } from "../support/postgres";
@@ -22,7 +22,29 @@ async function query(url: string, sql: string): Promise<unknown[]> {
   }
 }
 
+/** In pages of 8 kB in pg_settings; SHOW would say "1GB" as well as "512MB". */
+const SHARED_BUFFERS_MB = "SELECT setting::int * 8 / 1024 AS mb FROM pg_settings WHERE name = 'shared_buffers'";
+
 describe("embedded PostgreSQL", () => {
+  it("gives the server's own cluster a quarter of the memory for its page cache, 128 MB to 1 GB; test clusters keep the default", async () => {
+    const GIB = 1024 ** 3;
+    expect(sharedBuffersMb(24 * GIB)).toBe(1024);
+    expect(sharedBuffersMb(2 * GIB)).toBe(512);
+    expect(sharedBuffersMb(GIB / 4)).toBe(128);
+    const durable = await startEmbeddedPostgres({ dataDir: dataDir(), durable: true });
+    try {
+      expect(await query(durable.url, SHARED_BUFFERS_MB)).toEqual([{ mb: sharedBuffersMb(totalmem()) }]);
+    } finally {
+      await durable.stop();
+    }
+    const throwaway = await startEmbeddedPostgres({ dataDir: dataDir(), durable: false });
+    try {
+      expect(await query(throwaway.url, SHARED_BUFFERS_MB)).toEqual([{ mb: 128 }]);
+    } finally {
+      await throwaway.stop();
+    }
+  });
+
   it("initialises its cluster once, then keeps data and credentials across restarts", async () => {
     const dir = dataDir();
     const first = await startEmbeddedPostgres({ dataDir: dir, durable: false });
