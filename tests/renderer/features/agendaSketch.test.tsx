@@ -85,6 +85,13 @@ describe("the agenda's sketch", () => {
     expect(absent).toEqual([[900, 500]]);
   });
 
+  it("shades nothing for a practitioner without working hours, as the grid then has no business hours", () => {
+    const { closed } = sketch("2031-11-20", [], [{ ...doctor, workingHours: [] }]);
+    expect(closed).toEqual([]);
+    // A day this practitioner does not work (Saturday), among days they do: all of it shaded.
+    expect(sketch("2031-11-22", []).closed).toEqual([[0, 1400]]);
+  });
+
   it("lays overlapping appointments side by side and clips what lies outside the grid's hours", () => {
     const { boxes } = sketch("2031-11-20", [
       appointment("2031-11-20T08:00:00.000Z", "2031-11-20T08:30:00.000Z"),

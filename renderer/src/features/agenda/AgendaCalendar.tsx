@@ -90,10 +90,11 @@ function TimeGrid({ view, firstDate, appointments, practitioners, header, onOpen
   const mountedAt = useMemo(() => currentTime(), [view, firstDate]);
   const scrollTime = useMemo(() => initialScrollTime(firstDate, mountedAt), [firstDate, mountedAt]);
   const onlyPractitioner = several ? null : (practitioners[0]?.id ?? null);
-  // A day is drawn at once as a sketch and built as a FullCalendar grid right after (AgendaSketch.tsx);
-  // the week's seven columns have no sketch.
+  // A practitioner's day is drawn at once as a sketch and built as a FullCalendar grid right after
+  // (AgendaSketch.tsx). Not the week's columns, nor a day several practitioners share: their overlapping
+  // appointments FullCalendar lays out its own way, and the grid would not fall where the sketch was.
   const built = useBuiltAfterPaint(`${view}-${firstDate}`);
-  if (!built && view !== "semaine") {
+  if (!built && view !== "semaine" && !several) {
     return <AgendaSketch date={firstDate} appointments={appointments} practitioners={practitioners} header={header ?? formatLongDay(firstDate)} scrollTime={scrollTime} />;
   }
   return (

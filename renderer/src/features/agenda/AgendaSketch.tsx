@@ -121,8 +121,12 @@ function minutesOfTime(time: string): number {
   return hours! * 60 + minutes!;
 }
 
-/** The grid's hours when none of these practitioners works (FullCalendar's business hours, shaded). */
+/**
+ * The grid's hours when none of these practitioners works (FullCalendar's business hours, shaded). With no
+ * working hours at all, the grid has no business hours (AgendaCalendar.tsx) and nothing is shaded.
+ */
 function closedSpans(practitioners: PractitionerView[], weekday: number): Span[] {
+  if (practitioners.every((practitioner) => practitioner.workingHours.length === 0)) return [];
   const open = practitioners
     .flatMap((practitioner) => practitioner.workingHours.filter((window) => window.weekday === weekday))
     .map((window) => [minutesOfTime(window.start), minutesOfTime(window.end)] as const)
