@@ -64,7 +64,14 @@ export function finishStaging(sqlite: Database.Database, current: (patientId: st
     }
   }
   sqlite.exec("DELETE FROM patient_search_term");
-  sqlite.exec("INSERT OR IGNORE INTO patient_search_term (term, patient_id) SELECT term, patient_id FROM temp.staged_search_term ORDER BY term, patient_id");
+  // Only patients stored now: some left by a path that does not stage (a practice taken from the account,
+  // the copy of a user who signed out during the load).
+  sqlite.exec(
+    `INSERT OR IGNORE INTO patient_search_term (term, patient_id)
+       SELECT s.term, s.patient_id FROM temp.staged_search_term s
+        WHERE EXISTS (SELECT 1 FROM patient p WHERE p.id = s.patient_id AND p.deleted_at IS NULL)
+        ORDER BY s.term, s.patient_id`,
+  );
   sqlite.exec("DROP TABLE temp.staged_search_term");
   return true;
 }

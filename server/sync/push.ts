@@ -106,7 +106,10 @@ async function insertBatch(
     await central.pool.query({ name: preparedName(text), text, values });
     return "applied";
   } catch (error) {
-    return pgErrorCode(error) === CLAIM_MISSED ? "claim_missed" : "refused";
+    const code = pgErrorCode(error);
+    // Not PostgreSQL's answer (a dropped connection…): the push fails and the client retries it; the sequence sorts it out.
+    if (code === undefined) throw error;
+    return code === CLAIM_MISSED ? "claim_missed" : "refused";
   }
 }
 

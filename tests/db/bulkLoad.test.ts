@@ -147,13 +147,16 @@ describe("first-sync bulk load", () => {
         createdAt: "2026-11-23T09:00:00.000Z",
         updatedAt: "2026-11-23T09:00:00.000Z",
       });
-    const [kept, renamed, removed, deleted, rolledBack] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [kept, renamed, removed, deleted, rolledBack, evicted] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     store.sqlite.transaction(() => {
       rows.put("patient", patient(kept, "Abadie"));
       rows.put("patient", patient(renamed, "Avant"));
       rows.put("patient", patient(removed, "Retire"));
       rows.put("patient", patient(deleted, "Efface"));
+      rows.put("patient", patient(evicted, "Evince"));
     })();
+    // A practice taken from the account meanwhile: its patients go by plain SQL (practiceScope.ts), not staged.
+    store.sqlite.prepare("DELETE FROM patient WHERE id = ?").run(evicted);
     // A later page: one renamed on the server meanwhile, one erased, one deleted.
     store.sqlite.transaction(() => {
       rows.put("patient", patient(renamed, "Apres"));
@@ -168,7 +171,7 @@ describe("first-sync bulk load", () => {
       })(),
     ).toThrow("page interrompue");
     // Staged as written, the first versions included (remade at the end): the rebuild does not read them back.
-    expect(store.sqlite.prepare("SELECT count(DISTINCT patient_id) FROM temp.staged_search_term").pluck().get()).toBe(4);
+    expect(store.sqlite.prepare("SELECT count(DISTINCT patient_id) FROM temp.staged_search_term").pluck().get()).toBe(5);
     finishBulkLoad(store.sqlite);
     expect(store.sqlite.prepare("SELECT count(*) FROM sqlite_temp_schema WHERE name = 'staged_search_term'").pluck().get()).toBe(0);
 
@@ -176,7 +179,7 @@ describe("first-sync bulk load", () => {
     const found = (text: string) => patients.search(practiceId, text, 10).map((p) => p.birthName);
     expect(found("abadie")).toEqual(["Abadie"]);
     expect(found("apres")).toEqual(["Apres"]);
-    for (const gone of ["avant", "retire", "efface", "annule"]) expect(found(gone)).toEqual([]);
+    for (const gone of ["avant", "retire", "efface", "annule", "evince"]) expect(found(gone)).toEqual([]);
     // Exactly the terms a full rebuild makes.
     const terms = () => store.sqlite.prepare("SELECT term, patient_id FROM patient_search_term ORDER BY term, patient_id").all();
     const staged = terms();

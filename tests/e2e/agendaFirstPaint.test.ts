@@ -44,7 +44,7 @@ const COLUMN_BOXES = `[...document.querySelectorAll(".agenda-columns__column")].
 const sameText = (box: Box): Box => [box[0].replace(/\s+/gu, " "), box[1], box[2], box[3], box[4]];
 
 function expectSamePlace(sketch: Box, grid: Box): void {
-  for (let i = 1; i < 5; i++) expect(Math.abs((sketch[i] as number) - (grid[i] as number)), `${grid[0]} : ${JSON.stringify(sketch)} / ${JSON.stringify(grid)}`).toBeLessThanOrEqual(1.5);
+  for (let i = 1; i < 5; i++) expect(Math.abs((sketch[i] as number) - (grid[i] as number)), `${grid[0]} : ${JSON.stringify(sketch)} / ${JSON.stringify(grid)}`).toBeLessThanOrEqual(2);
 }
 
 describe("the agenda of a popped call", () => {
@@ -74,5 +74,32 @@ describe("the agenda of a popped call", () => {
     const columns = (await page.evaluate(COLUMN_BOXES)) as Box[];
     expect(columns).toHaveLength(sketch!.columns.length);
     columns.forEach((column, index) => expectSamePlace([column[0], ...sketch!.columns[index]!.slice(1)] as Box, column));
+  });
+
+  it("sketches one practitioner's day in the day view too, under the same title the grid then shows", async () => {
+    const page = (await world().browser.contexts()[0]!.pages())[0]!;
+    const agenda = page.getByRole("region", { name: "Agenda" });
+    await agenda.getByRole("button", { name: "Jour", exact: true }).click();
+    const practitioner = agenda.getByLabel("Praticien affiché");
+    await practitioner.selectOption({ index: 1 });
+    await expect.poll(() => agenda.getByRole("table").count(), { timeout: 10_000 }).toBe(1);
+
+    // Another day: a new grid, so its sketch first. The demo agenda has appointments on weekdays.
+    for (let tries = 0; tries < 7; tries++) {
+      await page.evaluate(SKETCH_WATCHER);
+      await agenda.getByRole("button", { name: "Jour suivant" }).click();
+      await expect.poll(() => agenda.getByRole("table").count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => agenda.locator(".agenda-sketch").count()).toBe(0);
+      if ((await agenda.locator(".appointment").count()) > 0) break;
+    }
+    const sketch = (await page.evaluate("window.__sketch")) as { events: Box[] } | null;
+    expect(sketch, "l'esquisse n'a jamais été affichée").not.toBeNull();
+    const grid = ((await page.evaluate(GRID_BOXES)) as Box[]).map(sameText);
+    expect(grid.length).toBeGreaterThan(0);
+    const sketched = sketch!.events.map(sameText);
+    expect(sketched.map((box) => box[0]).sort()).toEqual(grid.map((box) => box[0]).sort());
+    for (const drawn of grid) expectSamePlace(sketched.find((box) => box[0] === drawn[0])!, drawn);
+    // The grid's title is the sketch's: the day, written out.
+    expect(await agenda.locator('[role="columnheader"] [aria-hidden="true"]').textContent()).toMatch(/^\p{L}+ \d{1,2} \p{L}+ \d{4}$/u);
   });
 });

@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { AgendaAppointment, PractitionerView } from "../../../shared/api/views";
-import { AgendaSketch } from "../../../renderer/src/features/agenda/AgendaSketch";
+import { AgendaSketch, hasOverlaps } from "../../../renderer/src/features/agenda/AgendaSketch";
 
 /**
  * The sketch is the day's first frame (issue 15): what it draws must sit where FullCalendar then draws it
@@ -61,7 +61,7 @@ describe("the agenda's sketch", () => {
   it("puts each appointment at its Paris time, 100 px an hour from 07:00, and says it is busy", () => {
     // Thursday 20 November 2031, Paris is UTC+1.
     const { container, boxes } = sketch("2031-11-20", [appointment("2031-11-20T09:00:00.000Z", "2031-11-20T09:20:00.000Z", "DURAND Hélène")]);
-    expect(boxes).toEqual([{ text: "10:00 – 10:20DURAND Hélène — Consultation", top: 300, height: 100 / 3 - 1, left: "calc(0% + 2px)", width: "calc(100% - 5px)" }]);
+    expect(boxes).toEqual([{ text: "10:00 – 10:20DURAND Hélène — Consultation", top: 300, height: 100 / 3 - 1, left: "0%", width: "100%" }]);
     expect(container.querySelector(".agenda-sketch")).toHaveAttribute("aria-busy", "true");
     expect(screen.getByText("Dr Claire Martin")).toBeInTheDocument();
   });
@@ -103,11 +103,20 @@ describe("the agenda's sketch", () => {
       appointment("2031-11-19T18:00:00.000Z", "2031-11-19T18:30:00.000Z"),
     ]);
     expect(boxes.map((box) => [box.top, box.left, box.width])).toEqual([
-      [0, "calc(0% + 2px)", "calc(100% - 5px)"],
-      [200, "calc(0% + 2px)", "calc(50% - 5px)"],
-      [225, "calc(50% + 2px)", "calc(50% - 5px)"],
-      [400, "calc(0% + 2px)", "calc(100% - 5px)"],
+      [0, "0%", "100%"],
+      [200, "0%", "50%"],
+      [225, "50%", "50%"],
+      [400, "0%", "100%"],
     ]);
     expect(boxes[0]!.height).toBe(49);
+  });
+
+  it("tells a day with overlapping appointments, which FullCalendar draws at once instead", () => {
+    const at = (start: string, end: string) => appointment(`2031-11-20T${start}:00.000Z`, `2031-11-20T${end}:00.000Z`);
+    expect(hasOverlaps([at("09:00", "09:20"), at("09:20", "09:40"), at("10:00", "10:30")])).toBe(false);
+    expect(hasOverlaps([at("10:00", "10:30"), at("09:00", "09:20"), at("10:15", "10:45")])).toBe(true);
+    // Inside a long one, after a short one that does not reach it.
+    expect(hasOverlaps([at("08:00", "12:00"), at("09:00", "09:20"), at("11:00", "11:20")])).toBe(true);
+    expect(hasOverlaps([])).toBe(false);
   });
 });

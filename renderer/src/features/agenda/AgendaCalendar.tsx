@@ -13,7 +13,7 @@ import type { AgendaView } from "../../stores/agendaStore";
 import { practitionerName } from "../practice/practiceLabels";
 import { absenceEvents, businessHoursOf, daysNobodyWorks, toCalendarEvents } from "./calendarEvents";
 import { useLinkedScroll } from "./useLinkedScroll";
-import { AgendaSketch } from "./AgendaSketch";
+import { AgendaSketch, hasOverlaps } from "./AgendaSketch";
 import { useBuiltAfterPaint } from "./useBuiltAfterPaint";
 import { AGENDA_END_HOUR, AGENDA_START_HOUR, initialScrollTime } from "./scrollTime";
 import { currentTime } from "../../services/clock";
@@ -90,12 +90,16 @@ function TimeGrid({ view, firstDate, appointments, practitioners, header, onOpen
   const mountedAt = useMemo(() => currentTime(), [view, firstDate]);
   const scrollTime = useMemo(() => initialScrollTime(firstDate, mountedAt), [firstDate, mountedAt]);
   const onlyPractitioner = several ? null : (practitioners[0]?.id ?? null);
+  // The day's title, the same in the sketch and in the grid: the practitioner in the cabinet view.
+  const title = header ?? (view === "semaine" ? undefined : formatLongDay(firstDate));
   // A practitioner's day is drawn at once as a sketch and built as a FullCalendar grid right after
-  // (AgendaSketch.tsx). Not the week's columns, nor a day several practitioners share: their overlapping
-  // appointments FullCalendar lays out its own way, and the grid would not fall where the sketch was.
-  const built = useBuiltAfterPaint(`${view}-${firstDate}`);
-  if (!built && view !== "semaine" && !several) {
-    return <AgendaSketch date={firstDate} appointments={appointments} practitioners={practitioners} header={header ?? formatLongDay(firstDate)} scrollTime={scrollTime} />;
+  // (AgendaSketch.tsx). Not the week's columns, nor a day several practitioners share, nor one with
+  // overlapping appointments: FullCalendar lays overlaps out its own way, and the grid would not fall
+  // where the sketch was.
+  const sketched = view !== "semaine" && !several && !hasOverlaps(appointments);
+  const built = useBuiltAfterPaint(`${view}-${firstDate}`, sketched);
+  if (!built) {
+    return <AgendaSketch date={firstDate} appointments={appointments} practitioners={practitioners} header={title!} scrollTime={scrollTime} />;
   }
   return (
     <FullCalendar
@@ -129,7 +133,7 @@ function TimeGrid({ view, firstDate, appointments, practitioners, header, onOpen
       eventTimeFormat={EVENT_TIME_FORMAT}
       height="100%"
       events={events}
-      {...(header ? { dayHeaderContent: () => header } : {})}
+      {...(title ? { dayHeaderContent: () => title } : {})}
       eventClick={(info) => {
         info.jsEvent.preventDefault();
         if (info.event.display !== "background") onOpen(info.event.id);

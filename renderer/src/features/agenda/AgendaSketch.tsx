@@ -57,8 +57,9 @@ export function AgendaSketch({ date, appointments, practitioners, header, scroll
               practitioner.absences
                 .map((absence) => gridSpan(absence.from, absence.to, day))
                 .filter(visible)
-                .map((span) => <span key={`absence-${practitioner.id}-${span.top}`} className="agenda-sketch__closed absence" style={block(span)} />),
+                .map((span, index) => <span key={`absence-${practitioner.id}-${index}`} className="agenda-sketch__closed absence" style={block(span)} />),
             )}
+            <div className="agenda-sketch__events">
             {placed.map(({ appointment, top, height, lane, lanes }) => {
               const textColor = readableTextColor(appointment.motifColor);
               return (
@@ -68,8 +69,8 @@ export function AgendaSketch({ date, appointments, practitioners, header, scroll
                   style={{
                     top,
                     height: Math.max(height - 1, 12),
-                    left: `calc(${(100 * lane) / lanes}% + 2px)`,
-                    width: `calc(${100 / lanes}% - 5px)`,
+                    left: `${(100 * lane) / lanes}%`,
+                    width: `${100 / lanes}%`,
                     background: appointment.motifColor,
                     ...(textColor ? { color: textColor } : {}),
                   }}
@@ -79,6 +80,7 @@ export function AgendaSketch({ date, appointments, practitioners, header, scroll
                 </div>
               );
             })}
+            </div>
           </div>
         </div>
       </div>
@@ -91,6 +93,20 @@ let lastDay: { date: string; day: { from: string; to: string }; weekday: number 
 function dayOf(date: string): { day: { from: string; to: string }; weekday: number } {
   if (lastDay?.date !== date) lastDay = { date, day: parisDayOfDate(date), weekday: weekdayOfDate(date) };
   return lastDay;
+}
+
+/**
+ * Whether two of these appointments overlap: FullCalendar then lays them out its own way (the earlier
+ * ones wider, under the later), which the sketch does not copy, so such a day is drawn by FullCalendar at once.
+ */
+export function hasOverlaps(appointments: AgendaAppointment[]): boolean {
+  const sorted = appointments.map((appointment) => [Date.parse(appointment.startAt), Date.parse(appointment.endAt)] as const).sort((a, b) => a[0] - b[0]);
+  let end = -Infinity;
+  for (const [start, finish] of sorted) {
+    if (start < end) return true;
+    end = Math.max(end, finish);
+  }
+  return false;
 }
 
 interface Span {
