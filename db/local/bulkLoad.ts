@@ -1,7 +1,6 @@
 import type Database from "better-sqlite3";
 import { STORE_SYNCHRONOUS } from "./openLocalStore";
-import { markSearchTermsCurrent, rebuildSearchTerms, searchableFromRaw, type SearchableRow } from "./patientSearchIndex";
-import { beginStaging, finishStaging } from "./searchTermStaging";
+import { markSearchTermsCurrent, rebuildSearchTerms } from "./patientSearchIndex";
 
 /**
  * The first sync of a workstation writes a whole agency (over a million rows). Maintaining the
@@ -10,8 +9,7 @@ import { beginStaging, finishStaging } from "./searchTermStaging";
  * 15 s without and rebuilt). So the first sync drops them, loads, and rebuilds them.
  *
  * Crash-safe: the indexes' definitions are saved in `sync_state` in the same transaction that drops
- * them, and a store found in that state is finished (indexes and terms rebuilt) when it is opened. The
- * search terms are computed as the patients arrive and only inserted at the end (searchTermStaging.ts).
+ * them, and a store found in that state is finished (indexes and terms rebuilt) when it is opened.
  *
  * While loading, the store leaves WAL for a rollback journal: in WAL every page is written twice (to
  * the log, then checkpointed into the database), while pages a rollback journal commits straight into
@@ -64,7 +62,6 @@ export function beginBulkLoad(sqlite: Database.Database): void {
     ).filter((sql): sql is string => sql !== undefined);
     sqlite.prepare("INSERT INTO sync_state (key, value) VALUES (?, ?)").run(STATE_KEY, JSON.stringify(definitions));
     for (const name of DEFERRED_INDEXES) sqlite.exec(`DROP INDEX IF EXISTS "${name}"`);
-    beginStaging(sqlite);
   })();
   useRollbackJournal(sqlite);
 }
@@ -73,13 +70,8 @@ export function beginBulkLoad(sqlite: Database.Database): void {
 export function finishBulkLoad(sqlite: Database.Database): void {
   const saved = sqlite.prepare("SELECT value FROM sync_state WHERE key = ?").pluck().get(STATE_KEY) as string | undefined;
   if (saved === undefined) return;
-  const current = sqlite.prepare("SELECT practice_id, birth_name, used_name, first_name, phones FROM patient WHERE id = ? AND deleted_at IS NULL");
   sqlite.transaction(() => {
-    // The terms staged while the pages came (searchTermStaging.ts); all of them remade otherwise.
-    if (!finishStaging(sqlite, (id) => {
-      const row = current.get(id) as SearchableRow | undefined;
-      return row ? searchableFromRaw(row) : null;
-    })) rebuildSearchTerms(sqlite);
+    rebuildSearchTerms(sqlite);
     markSearchTermsCurrent(sqlite);
     for (const definition of JSON.parse(saved) as string[]) {
       // A load begun by an earlier version may have saved an index that a migration has since dropped.

@@ -5,7 +5,6 @@ import { z } from "zod";
 import type { SyncedTable } from "../../shared/api/wire";
 import * as schema from "./schema";
 import { isBulkLoading } from "./bulkLoad";
-import { stagePatient } from "./searchTermStaging";
 import { createPatientSearchIndexer, searchableFromRaw, type SearchableRow } from "./patientSearchIndex";
 
 /**
@@ -130,7 +129,7 @@ export function createRowStore(sqlite: Database.Database) {
   const getRow = (table: SyncedTable, id: string): RawRow | null =>
     (prepared(`get:${table}`, () => `SELECT * FROM "${CODECS[table].sqlName}" WHERE id = ?`).get(id) as RawRow | undefined) ?? null;
 
-  /** During a first sync the terms are staged as rows arrive and inserted at the end (searchTermStaging.ts): no row is read for them. */
+  /** During a first sync the terms are rebuilt in one pass at the end (bulkLoad.ts): no row is read for them. */
   const patientBefore = (table: SyncedTable, id: string) => (table === "patient" && !isBulkLoading(sqlite) ? { row: getRow(table, id) } : null);
 
   return {
@@ -146,14 +145,12 @@ export function createRowStore(sqlite: Database.Database) {
       const before = patientBefore(table, raw.id);
       statement.run(...columns.map((column) => raw[column.sqlName] ?? null));
       if (before) reindexPatient(raw.id, before.row, raw);
-      else if (table === "patient") stagePatient(sqlite, raw.id, searchable(raw));
     },
     remove(table: SyncedTable, id: string): void {
       const { sqlName } = CODECS[table];
       const before = patientBefore(table, id);
       prepared(`remove:${table}`, () => `DELETE FROM "${sqlName}" WHERE id = ?`).run(id);
       if (before) reindexPatient(id, before.row, null);
-      else if (table === "patient") stagePatient(sqlite, id, null);
     },
   };
 }

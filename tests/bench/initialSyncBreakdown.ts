@@ -22,7 +22,7 @@ export interface InitialSyncSteps {
   checkMs: number;
   writeMs: number;
   rebuildMs: number;
-  /** Every patient's search terms remade at once afterwards: what the rebuild cost before they were staged during the load. */
+  /** Of the rebuild, the patient search terms alone (remade once more afterwards, to time them apart). */
   searchTermsMs: number;
 }
 

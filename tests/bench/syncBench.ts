@@ -119,7 +119,7 @@ export async function runSyncBench(dataDir: string): Promise<void> {
       line("  poste : contrôle du protocole (zod)", seconds1(steps.checkMs));
       line("  poste : écriture (codecs, SQLite chiffré)", seconds1(steps.writeMs));
       line("  poste : index et termes de recherche reconstruits", seconds1(steps.rebuildMs));
-      line("  pour comparaison : tous les termes refaits d'un coup", seconds1(steps.searchTermsMs));
+      line("    dont termes de recherche (refaits à part)", seconds1(steps.searchTermsMs));
     }
 
     // 2. Push throughput, beside raw single-row inserts of the same rows in the same run.

@@ -3,7 +3,6 @@ import { cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { beginBulkLoad, finishBulkLoad, isBulkLoading } from "../../db/local/bulkLoad";
-import { rebuildSearchTerms } from "../../db/local/patientSearchIndex";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { createRowStore, wireToRaw } from "../../db/local/rowCodec";
 import { createPatientQueries } from "../../electron/core/queries/patients";
@@ -124,69 +123,6 @@ describe("first-sync bulk load", () => {
     expect(reopened.sqlite.prepare("SELECT count(*) FROM patient WHERE birth_name LIKE 'Commis%'").pluck().get()).toBe(200);
     expect(reopened.sqlite.prepare("SELECT count(*) FROM patient WHERE birth_name LIKE 'Dechire%'").pluck().get()).toBe(0);
     reopened.close();
-  });
-
-  it("stages the search terms as the patients arrive, and a patient written twice, deleted or rolled back ends as stored", () => {
-    const store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: randomBytes(32) });
-    const practiceId = insertPractice(store, "Cabinet des Tilleuls", "+33123456789");
-    beginBulkLoad(store.sqlite);
-    const rows = createRowStore(store.sqlite);
-    const patient = (id: string, birthName: string, deletedAt: string | null = null) =>
-      wireToRaw("patient", {
-        id,
-        version: 3,
-        deletedAt,
-        practiceId,
-        birthName,
-        usedName: null,
-        firstName: "Anne",
-        birthDate: null,
-        phones: [],
-        email: null,
-        notes: null,
-        createdAt: "2026-11-23T09:00:00.000Z",
-        updatedAt: "2026-11-23T09:00:00.000Z",
-      });
-    const [kept, renamed, removed, deleted, rolledBack, evicted] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
-    store.sqlite.transaction(() => {
-      rows.put("patient", patient(kept, "Abadie"));
-      rows.put("patient", patient(renamed, "Avant"));
-      rows.put("patient", patient(removed, "Retire"));
-      rows.put("patient", patient(deleted, "Efface"));
-      rows.put("patient", patient(evicted, "Evince"));
-    })();
-    // A practice taken from the account meanwhile: its patients go by plain SQL (practiceScope.ts), not staged.
-    store.sqlite.prepare("DELETE FROM patient WHERE id = ?").run(evicted);
-    // A later page: one renamed on the server meanwhile, one erased, one deleted.
-    store.sqlite.transaction(() => {
-      rows.put("patient", patient(renamed, "Apres"));
-      rows.remove("patient", removed);
-      rows.put("patient", patient(deleted, "Efface", "2026-11-24T09:00:00.000Z"));
-    })();
-    // A page that failed half-way: nothing of it was written.
-    expect(() =>
-      store.sqlite.transaction(() => {
-        rows.put("patient", patient(rolledBack, "Annule"));
-        throw new Error("page interrompue");
-      })(),
-    ).toThrow("page interrompue");
-    // Staged as written, the first versions included (remade at the end): the rebuild does not read them back.
-    expect(store.sqlite.prepare("SELECT count(DISTINCT patient_id) FROM temp.staged_search_term").pluck().get()).toBe(5);
-    finishBulkLoad(store.sqlite);
-    expect(store.sqlite.prepare("SELECT count(*) FROM sqlite_temp_schema WHERE name = 'staged_search_term'").pluck().get()).toBe(0);
-
-    const patients = createPatientQueries(store.sqlite);
-    const found = (text: string) => patients.search(practiceId, text, 10).map((p) => p.birthName);
-    expect(found("abadie")).toEqual(["Abadie"]);
-    expect(found("apres")).toEqual(["Apres"]);
-    for (const gone of ["avant", "retire", "efface", "annule", "evince"]) expect(found(gone)).toEqual([]);
-    // Exactly the terms a full rebuild makes.
-    const terms = () => store.sqlite.prepare("SELECT term, patient_id FROM patient_search_term ORDER BY term, patient_id").all();
-    const staged = terms();
-    expect(staged.length).toBeGreaterThan(0);
-    store.sqlite.transaction(() => rebuildSearchTerms(store.sqlite))();
-    expect(terms()).toEqual(staged);
-    store.close();
   });
 
   it("returns to WAL once the load is finished", () => {

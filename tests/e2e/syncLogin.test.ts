@@ -64,7 +64,11 @@ describe("logging in and syncing from the browser harness", () => {
       .poll(async () => {
         await pageB.getByLabel("Rechercher un patient").fill("zephyri");
         await pageB.getByLabel("Rechercher un patient").fill("zephyrin");
-        return pageB.getByRole("list", { name: "Patients trouvés" }).textContent();
+        // The search runs once the typing settles (250 ms); no list while nothing is found. Waiting for one
+        // without a bound would hold this poll (30 s) past the patient's arrival and never search again.
+        const found = pageB.getByRole("list", { name: "Patients trouvés" });
+        await found.waitFor({ timeout: 2_000 }).catch(() => {});
+        return (await found.count()) > 0 ? found.textContent() : "";
       }, { timeout: 15_000 })
       .toContain("Anaïs");
 
