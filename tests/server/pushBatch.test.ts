@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loginResponse, pushResponse, type PushResponse } from "../../shared/api/wire";
+import { pushResponse, type PushResponse } from "../../shared/api/wire";
 import { CHANGES_CHANNEL } from "../../server/sync/push";
 import { eventually } from "../support/eventually";
 import { insertUser, useTestApps, type TestApp } from "./appOnFreshDatabase";
-import { insertDemoPractice } from "./demoPracticeRows";
+import { demoPracticeSignedIn } from "./demoPracticeSignedIn";
 
 /**
  * Consecutive single inserts into one table (server/sync/pushBatch.ts) go as one statement, so one
@@ -15,20 +15,7 @@ import { insertDemoPractice } from "./demoPracticeRows";
  */
 const testApp = useTestApps();
 
-async function signedIn() {
-  const testing = await testApp();
-  const rows = await insertDemoPractice(testing.pool);
-  const camille = await insertUser(testing, "camille", "mot de passe solide", [rows.practice.id]);
-  const login = async (login: string) => {
-    const response = await testing.app.inject({
-      method: "POST",
-      url: "/api/v1/auth/login",
-      payload: { login, password: "mot de passe solide", deviceName: "Poste 1" },
-    });
-    return { authorization: `Bearer ${loginResponse.parse(response.json()).token}` };
-  };
-  return { ...testing, rows, camille, headers: await login("camille"), login };
-}
+const signedIn = () => demoPracticeSignedIn(testApp);
 
 type Envelope = { seq: number; id: string; name: string; args: Record<string, unknown> };
 type Mutation = Omit<Envelope, "seq" | "id">;

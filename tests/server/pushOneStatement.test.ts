@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loginResponse, pushResponse, type PushResponse } from "../../shared/api/wire";
+import { pushResponse, type PushResponse } from "../../shared/api/wire";
 import { insertUser, useTestApps, type TestApp } from "./appOnFreshDatabase";
-import { insertDemoPractice } from "./demoPracticeRows";
+import { demoPracticeSignedIn } from "./demoPracticeSignedIn";
 
 /**
  * Single-insert mutations (message.create, patient.create, call.open) travel as one statement that
@@ -12,20 +12,7 @@ import { insertDemoPractice } from "./demoPracticeRows";
  */
 const testApp = useTestApps();
 
-async function signedIn() {
-  const testing = await testApp();
-  const rows = await insertDemoPractice(testing.pool);
-  await insertUser(testing, "camille", "mot de passe solide", [rows.practice.id]);
-  const login = async (login: string) => {
-    const response = await testing.app.inject({
-      method: "POST",
-      url: "/api/v1/auth/login",
-      payload: { login, password: "mot de passe solide", deviceName: "Poste 1" },
-    });
-    return { authorization: `Bearer ${loginResponse.parse(response.json()).token}` };
-  };
-  return { ...testing, rows, headers: await login("camille"), login };
-}
+const signedIn = () => demoPracticeSignedIn(testApp);
 
 type Mutation = { name: string; args: Record<string, unknown> };
 
