@@ -49,8 +49,6 @@ function sketch(date: string, appointments: AgendaAppointment[], practitioners =
     text: element.textContent,
     top: parseFloat(element.style.top),
     height: parseFloat(element.style.height),
-    left: element.style.left,
-    width: element.style.width,
   }));
   const closed = [...container.querySelectorAll<HTMLElement>(".agenda-sketch__closed:not(.absence)")].map((element) => [parseFloat(element.style.top), parseFloat(element.style.height)]);
   const absent = [...container.querySelectorAll<HTMLElement>(".agenda-sketch__closed.absence")].map((element) => [parseFloat(element.style.top), parseFloat(element.style.height)]);
@@ -61,7 +59,7 @@ describe("the agenda's sketch", () => {
   it("puts each appointment at its Paris time, 100 px an hour from 07:00, and says it is busy", () => {
     // Thursday 20 November 2031, Paris is UTC+1.
     const { container, boxes } = sketch("2031-11-20", [appointment("2031-11-20T09:00:00.000Z", "2031-11-20T09:20:00.000Z", "DURAND Hélène")]);
-    expect(boxes).toEqual([{ text: "10:00 – 10:20DURAND Hélène — Consultation", top: 300, height: 100 / 3 - 1, left: "0%", width: "100%" }]);
+    expect(boxes).toEqual([{ text: "10:00 – 10:20DURAND Hélène — Consultation", top: 300, height: 100 / 3 - 1 }]);
     expect(container.querySelector(".agenda-sketch")).toHaveAttribute("aria-busy", "true");
     expect(screen.getByText("Dr Claire Martin")).toBeInTheDocument();
   });
@@ -92,23 +90,20 @@ describe("the agenda's sketch", () => {
     expect(sketch("2031-11-22", []).closed).toEqual([[0, 1400]]);
   });
 
-  it("lays overlapping appointments side by side and clips what lies outside the grid's hours", () => {
+  it("clips what lies outside the grid's hours", () => {
     const { boxes } = sketch("2031-11-20", [
       appointment("2031-11-20T08:00:00.000Z", "2031-11-20T08:30:00.000Z"),
-      appointment("2031-11-20T08:15:00.000Z", "2031-11-20T08:45:00.000Z"),
-      appointment("2031-11-20T10:00:00.000Z", "2031-11-20T10:30:00.000Z"),
       // 06:00–07:30 Paris: only its last half hour is on the grid.
       appointment("2031-11-20T05:00:00.000Z", "2031-11-20T06:30:00.000Z"),
-      // The evening before: not on this day's grid at all.
+      // The evening before, and 20:45–21:30 Paris: nothing, and a quarter of an hour.
       appointment("2031-11-19T18:00:00.000Z", "2031-11-19T18:30:00.000Z"),
+      appointment("2031-11-20T19:45:00.000Z", "2031-11-20T20:30:00.000Z"),
     ]);
-    expect(boxes.map((box) => [box.top, box.left, box.width])).toEqual([
-      [0, "0%", "100%"],
-      [200, "0%", "50%"],
-      [225, "50%", "50%"],
-      [400, "0%", "100%"],
+    expect(boxes.map((box) => [box.top, box.height])).toEqual([
+      [200, 49],
+      [0, 49],
+      [1375, 24],
     ]);
-    expect(boxes[0]!.height).toBe(49);
   });
 
   it("tells a day with overlapping appointments, which FullCalendar draws at once instead", () => {

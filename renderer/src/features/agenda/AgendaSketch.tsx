@@ -16,7 +16,7 @@ import { AGENDA_END_HOUR, AGENDA_START_HOUR } from "./scrollTime";
 interface AgendaSketchProps {
   date: string;
   appointments: AgendaAppointment[];
-  /** Whose working hours and absences shade the day; several share one grid in the "jour" view. */
+  /** Whose working hours and absences shade the day (one practitioner's: see hasOverlaps and AgendaCalendar.tsx). */
   practitioners: PractitionerView[];
   header: string;
   /** Where the grid opens, "HH:MM:SS" (as FullCalendar's scrollTime). */
@@ -33,9 +33,7 @@ export function AgendaSketch({ date, appointments, practitioners, header, scroll
     if (scroller.current) scroller.current.scrollTop = (minutesOfTime(scrollTime) - AGENDA_START_HOUR * 60) * SKETCH_PX_PER_MINUTE;
   }, [scrollTime]);
   const { day, weekday } = dayOf(date);
-  const several = practitioners.length > 1;
-  const byId = new Map(practitioners.map((practitioner) => [practitioner.id, practitioner]));
-  const placed = placeSideBySide(appointments.map((appointment) => ({ appointment, ...gridSpan(appointment.startAt, appointment.endAt, day) })).filter(visible));
+  const placed = appointments.map((appointment) => ({ appointment, ...gridSpan(appointment.startAt, appointment.endAt, day) })).filter(visible);
   return (
     <div className="agenda-sketch" aria-busy="true">
       <div className="agenda-sketch__header">
@@ -60,7 +58,7 @@ export function AgendaSketch({ date, appointments, practitioners, header, scroll
                 .map((span, index) => <span key={`absence-${practitioner.id}-${index}`} className="agenda-sketch__closed absence" style={block(span)} />),
             )}
             <div className="agenda-sketch__events">
-            {placed.map(({ appointment, top, height, lane, lanes }) => {
+            {placed.map(({ appointment, top, height }) => {
               const textColor = readableTextColor(appointment.motifColor);
               return (
                 <div
@@ -69,14 +67,12 @@ export function AgendaSketch({ date, appointments, practitioners, header, scroll
                   style={{
                     top,
                     height: Math.max(height - 1, 12),
-                    left: `${(100 * lane) / lanes}%`,
-                    width: `${100 / lanes}%`,
                     background: appointment.motifColor,
                     ...(textColor ? { color: textColor } : {}),
                   }}
                 >
                   <span className="agenda-sketch__time">{`${formatInstantTime(appointment.startAt)} – ${formatInstantTime(appointment.endAt)}`}</span>
-                  <span className="agenda-sketch__label">{appointmentTitle(appointment, several ? byId.get(appointment.practitionerId) : undefined)}</span>
+                  <span className="agenda-sketch__label">{appointmentTitle(appointment)}</span>
                 </div>
               );
             })}
@@ -159,29 +155,4 @@ function closedSpans(practitioners: PractitionerView[], weekday: number): Span[]
   }
   close(AGENDA_END_HOUR * 60);
   return closed;
-}
-
-/** Overlapping appointments side by side, each group of overlaps sharing the width. */
-function placeSideBySide<T extends Span>(spans: T[]): Array<T & { lane: number; lanes: number }> {
-  const sorted = [...spans].sort((a, b) => a.top - b.top || b.height - a.height);
-  const placed: Array<T & { lane: number; lanes: number }> = [];
-  let group: Array<T & { lane: number; lanes: number }> = [];
-  let groupEnd = -1;
-  const closeGroup = () => {
-    const lanes = Math.max(1, ...group.map((span) => span.lane + 1));
-    for (const span of group) span.lanes = lanes;
-    group = [];
-  };
-  for (const span of sorted) {
-    if (span.top >= groupEnd) closeGroup();
-    const busy = new Set(group.filter((other) => other.top + other.height > span.top).map((other) => other.lane));
-    let lane = 0;
-    while (busy.has(lane)) lane++;
-    const entry = { ...span, lane, lanes: 1 };
-    group.push(entry);
-    placed.push(entry);
-    groupEnd = Math.max(groupEnd, span.top + span.height);
-  }
-  closeGroup();
-  return placed;
 }
