@@ -56,11 +56,6 @@ export function parisWeekOfDate(date: string): ParisSpan {
   return { firstDate: monday.toString(), from: start.toInstant().toString(), to: start.add({ weeks: 1 }).toInstant().toString() };
 }
 
-/** The ISO weekday (1 = lundi … 7 = dimanche) of a calendar date "YYYY-MM-DD". */
-export function weekdayOfDate(date: string): number {
-  return Temporal.PlainDate.from(date).dayOfWeek;
-}
-
 /** A calendar date moved by whole days: "2025-03-31" + 1 → "2025-04-01". */
 export function addDaysToDate(date: string, days: number): string {
   return Temporal.PlainDate.from(date).add({ days }).toString();

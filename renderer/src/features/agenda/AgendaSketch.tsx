@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from "react";
 import type { AgendaAppointment, PractitionerView } from "../../../../shared/api/views";
-import { parisDayOfDate, weekdayOfDate } from "../../../../shared/domain/parisTime";
+import { dayOfIsoDate, isoWeekdayOfDay, minutesOfTime, parisDayOfInstant, parisMinutesOfInstant } from "../../../../shared/domain/parisDays";
 import { formatInstantTime } from "../../format/dates";
 import { appointmentTitle } from "./calendarEvents";
 import { readableTextColor } from "./readableTextColor";
@@ -32,7 +32,8 @@ export function AgendaSketch({ date, appointments, practitioners, header, scroll
   useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = (minutesOfTime(scrollTime) - AGENDA_START_HOUR * 60) * SKETCH_PX_PER_MINUTE;
   }, [scrollTime]);
-  const { day, weekday } = dayOf(date);
+  const day = dayOfIsoDate(date);
+  const weekday = isoWeekdayOfDay(day);
   const placed = appointments.map((appointment) => ({ appointment, ...gridSpan(appointment.startAt, appointment.endAt, day) })).filter(visible);
   return (
     <div className="agenda-sketch" aria-busy="true">
@@ -84,13 +85,6 @@ export function AgendaSketch({ date, appointments, practitioners, header, scroll
   );
 }
 
-/** The day's bounds and weekday, computed once for all the columns of a pop (Temporal is dear on a first frame). */
-let lastDay: { date: string; day: { from: string; to: string }; weekday: number } | undefined;
-function dayOf(date: string): { day: { from: string; to: string }; weekday: number } {
-  if (lastDay?.date !== date) lastDay = { date, day: parisDayOfDate(date), weekday: weekdayOfDate(date) };
-  return lastDay;
-}
-
 /**
  * Whether two of these appointments overlap: FullCalendar then lays them out its own way (the earlier
  * ones wider, under the later), which the sketch does not copy, so such a day is drawn by FullCalendar at once.
@@ -114,23 +108,19 @@ const visible = (span: Span) => span.height > 0;
 const block = ({ top, height }: Span) => ({ top, height });
 
 /** An instant span as pixels of the day's grid (clipped to the grid's hours). */
-function gridSpan(from: string, to: string, day: { from: string; to: string }): Span {
+function gridSpan(from: string, to: string, day: number): Span {
   const start = Math.max(minuteOfDay(from, day), AGENDA_START_HOUR * 60);
   const end = Math.min(minuteOfDay(to, day), AGENDA_END_HOUR * 60);
   return { top: (start - AGENDA_START_HOUR * 60) * SKETCH_PX_PER_MINUTE, height: Math.max(0, end - start) * SKETCH_PX_PER_MINUTE };
 }
 
-/** Paris wall-clock minutes of an instant on this day; before the day is 0, after it 24 h. */
-function minuteOfDay(instant: string, day: { from: string; to: string }): number {
+/** Paris wall-clock minutes of an instant on this day (parisDays.ts); before the day is 0, after it 24 h. */
+function minuteOfDay(instant: string, day: number): number {
   const at = Date.parse(instant);
-  if (at < Date.parse(day.from)) return 0;
-  if (at >= Date.parse(day.to)) return 24 * 60;
-  return minutesOfTime(formatInstantTime(instant));
-}
-
-function minutesOfTime(time: string): number {
-  const [hours, minutes] = time.split(":").map(Number);
-  return hours! * 60 + minutes!;
+  const its = parisDayOfInstant(at);
+  if (its < day) return 0;
+  if (its > day) return 24 * 60;
+  return parisMinutesOfInstant(at);
 }
 
 /**
