@@ -92,6 +92,8 @@ export const pullQuery = z.object({
     .transform((text) => text.split(","))
     .pipe(z.array(id).min(1).max(MAX_BACKFILL_PRACTICES))
     .optional(),
+  /** How the page carries its rows: `changes` (the first format, kept for older workstations) or `columns` (pullColumnsResponse). */
+  format: z.enum(["changes", "columns"]).default("changes"),
 });
 export type PullQuery = z.infer<typeof pullQuery>;
 
@@ -134,6 +136,31 @@ export const pullResponse = z.object({
   lastMutationSeq: z.number().int().nonnegative(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
+
+/**
+ * The compact page (`format=columns`): per table, its column names once, then each row as an array of
+ * values in that order, instants as epoch milliseconds (the store's own form); the tombstone is the row
+ * whose `deletedAt` is set. Half the server's time and 40 % fewer bytes than `changes` for a first sync
+ * (docs/performance.md). Each row's cells are checked against the workstation's own table
+ * (db/local/rowCodec.ts): only the shape is checked here.
+ */
+const rowOfCells = z.custom<unknown[]>((value) => Array.isArray(value), "Ligne attendue sous forme de tableau");
+export const pulledTable = z.object({
+  table: z.enum(SYNCED_TABLES),
+  columns: z.array(z.string()).min(1),
+  rows: z.array(rowOfCells),
+});
+export type PulledTable = z.infer<typeof pulledTable>;
+export const pullColumnsResponse = z.object({
+  tables: z.array(pulledTable),
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  lastMutationSeq: z.number().int().nonnegative(),
+});
+export type PullColumnsResponse = z.infer<typeof pullColumnsResponse>;
+/** What a pull may answer: a server older than the compact format ignores `format` and sends `changes`. */
+export const pullAnswer = z.union([pullColumnsResponse, pullResponse]);
+export type PullAnswer = z.infer<typeof pullAnswer>;
 
 export const TELEPHONY_EVENTS = ["ringing", "answered", "ended"] as const;
 export type TelephonyEventKind = (typeof TELEPHONY_EVENTS)[number];

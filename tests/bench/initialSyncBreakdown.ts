@@ -3,14 +3,15 @@ import { join } from "node:path";
 import { openLocalStore } from "../../db/local/openLocalStore";
 import { rebuildSearchTerms } from "../../db/local/patientSearchIndex";
 import { createReplica } from "../../electron/core/sync/replica";
-import { loginResponse, pullResponse } from "../../shared/api/wire";
+import { decodePulledPage } from "../../electron/core/sync/pulledPage";
+import { loginResponse, pullAnswer } from "../../shared/api/wire";
 import { systemClock } from "../../shared/time/clock";
 
 /**
  * Where a first sync's time goes (issue 15): the workstation's own pipeline, one step after the other
  * instead of overlapped, each step timed — the server producing a page and sending it (request to the
- * last byte), JSON parsing, the protocol check (zod), the replica writing the page into a fresh
- * encrypted store (each row checked against its table's codec, then SQLite), and the final rebuild of
+ * last byte), JSON parsing, the protocol check (zod for the page, each cell against its column, in the
+ * store's form), the replica writing the page into a fresh encrypted store, and the final rebuild of
  * the deferred indexes and patient search terms. The workstation overlaps the first with the others
  * (it asks for the next page before writing the current one), so its total is less than the sum.
  */
@@ -53,19 +54,19 @@ export async function measureInitialSyncSteps(serverUrl: string, login: string, 
         at = performance.now();
         return elapsed;
       };
-      const query = new URLSearchParams({ cursor, clientId, limit: String(PAGE_SIZE) });
+      const query = new URLSearchParams({ cursor, clientId, limit: String(PAGE_SIZE), format: "columns" });
       const response = await fetch(`${serverUrl}/api/v1/sync/pull?${query}`, { headers: { authorization: `Bearer ${signedIn.token}`, accept: "application/json" } });
       const text = await response.text();
       if (!response.ok) throw new Error(`Page refusée : HTTP ${response.status} ${text.slice(0, 200)}`);
       steps.serverAndTransferMs += lap();
       const body: unknown = JSON.parse(text);
       steps.jsonMs += lap();
-      const page = pullResponse.parse(body);
+      const page = decodePulledPage(pullAnswer.parse(body));
       steps.checkMs += lap();
-      replica.applyPull(page.changes, page.cursor);
+      replica.applyPull(page.rows, page.cursor);
       steps.writeMs += lap();
       steps.pages += 1;
-      steps.rows += page.changes.length;
+      steps.rows += page.rows.length;
       cursor = page.cursor;
       if (!page.hasMore) break;
     }

@@ -116,8 +116,8 @@ export async function runSyncBench(dataDir: string): Promise<void> {
       line("  décomposition, étapes l'une après l'autre", `${steps.pages} pages, ${steps.rows.toLocaleString("fr-FR")} lignes, ${seconds1(sum)} en tout`);
       line("  serveur : production et envoi des pages", seconds1(steps.serverAndTransferMs));
       line("  poste : lecture JSON", seconds1(steps.jsonMs));
-      line("  poste : contrôle du protocole (zod)", seconds1(steps.checkMs));
-      line("  poste : écriture (codecs, SQLite chiffré)", seconds1(steps.writeMs));
+      line("  poste : contrôle (page en zod, chaque valeur selon sa colonne)", seconds1(steps.checkMs));
+      line("  poste : écriture (SQLite chiffré)", seconds1(steps.writeMs));
       line("  poste : index et termes de recherche reconstruits", seconds1(steps.rebuildMs));
       line("    dont termes de recherche (refaits à part)", seconds1(steps.searchTermsMs));
     }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { createReplica, type Replica } from "../../electron/core/sync/replica";
+import { pulledRowOfChange } from "../../electron/core/sync/pulledPage";
 import type { MutationInput } from "../../shared/sync/mutations";
 import { insertPatient, insertPractice, NOW } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
@@ -135,7 +136,7 @@ describe("call record", () => {
     expect(callRow(callId)).toBeUndefined();
     expect(replica.pending(10)).toEqual([expect.objectContaining({ name: "call.close", args: expect.objectContaining({ id: callId, patientId }) })]);
 
-    replica.applyPull([serverCall(callId)], "curseur-1");
+    replica.applyPull([pulledRowOfChange(serverCall(callId))], "curseur-1");
 
     // The server's row, with the pending close on top of it.
     expect(callRow(callId)).toMatchObject({ patient_id: patientId, outcome: "message", ended_at: Date.parse("2026-11-23T09:04:00Z"), version: 7 });
@@ -147,7 +148,7 @@ describe("call record", () => {
     replica.mutate("call.close", closing(callId));
     replica.applyPushResults([{ seq: 1, status: "applied" }]);
     const closed = serverCall(callId, patientId);
-    replica.applyPull([{ ...closed, row: { ...closed.row, version: 8, endedAt: "2026-11-23T09:04:00.000Z", outcome: "message" } }], "curseur-2");
+    replica.applyPull([pulledRowOfChange({ ...closed, row: { ...closed.row, version: 8, endedAt: "2026-11-23T09:04:00.000Z", outcome: "message" } })], "curseur-2");
 
     expect(replica.pendingCount()).toBe(0);
     expect(callRow(callId)).toMatchObject({ outcome: "message", patient_id: patientId, version: 8 });

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { createReplica, type Replica } from "../../electron/core/sync/replica";
-import { MAX_BACKFILL_PRACTICES, type Change } from "../../shared/api/wire";
+import { MAX_BACKFILL_PRACTICES } from "../../shared/api/wire";
+import { pulledRowOfChange, type PulledRow } from "../../electron/core/sync/pulledPage";
 import { insertPractice, NOW } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
 import { manualClock } from "../support/manualClock";
@@ -22,11 +23,12 @@ beforeEach(() => {
 });
 
 /** The account's own row, as a pull brings it. */
-const ownRow = (practiceIds: string[]): Change => ({
-  table: "user",
-  op: "upsert",
-  row: { id: USER_ID, version: version++, deletedAt: null, login: "secretaire", displayName: "Camille Laurent", role: "secretary", practiceIds, extension: null },
-});
+const ownRow = (practiceIds: string[]): PulledRow =>
+  pulledRowOfChange({
+    table: "user",
+    op: "upsert",
+    row: { id: USER_ID, version: version++, deletedAt: null, login: "secretaire", displayName: "Camille Laurent", role: "secretary", practiceIds, extension: null },
+  });
 
 describe("the practices a replica holds follow the account's", () => {
   it("backfills nothing on the first sync: its pull brings every practice from the start", () => {

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { createPatientQueries } from "../../electron/core/queries/patients";
 import { createReplica, type Replica } from "../../electron/core/sync/replica";
+import { decodePulledPage, pulledRowOfChange } from "../../electron/core/sync/pulledPage";
 import { MutationRejected } from "../../shared/sync/mutations";
 import { insertPatient, insertPractice, insertPractitioner, NOW } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
@@ -85,7 +86,7 @@ describe("replica", () => {
     const server = store.sqlite.prepare("SELECT * FROM patient WHERE id = ?").get(patientId) as Record<string, unknown>;
     replica.applyPull(
       [
-        {
+        pulledRowOfChange({
           table: "patient",
           op: "upsert",
           row: {
@@ -103,7 +104,7 @@ describe("replica", () => {
             createdAt: new Date(server.created_at as number).toISOString(),
             updatedAt: "2026-11-23T10:00:00.000Z",
           },
-        },
+        }),
       ],
       "curseur-1",
     );
@@ -118,7 +119,8 @@ describe("replica", () => {
   });
 
   it("refuses a server row that does not fit the table, changing nothing", () => {
-    expect(() => replica.applyPull([{ table: "patient", op: "upsert", row: { id: patientId, birthName: 12 } }], "c")).toThrow();
+    const page = { changes: [{ table: "patient" as const, op: "upsert" as const, row: { id: patientId, birthName: 12 } }], cursor: "c", hasMore: false, lastMutationSeq: 0 };
+    expect(() => replica.applyPull(decodePulledPage(page).rows, page.cursor)).toThrow();
     expect(replica.state.get("pull_cursor")).toBeNull();
   });
 });

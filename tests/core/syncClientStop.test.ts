@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PullResponse } from "../../shared/api/wire";
+import type { PulledPage } from "../../electron/core/sync/pulledPage";
 import type { Replica } from "../../electron/core/sync/replica";
 import type { ServerApi } from "../../electron/core/sync/serverApi";
 import { startSyncClient } from "../../electron/core/sync/syncClient";
@@ -16,7 +16,7 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-function world(pages: Array<ReturnType<typeof deferred<PullResponse>>>, backfill: { practiceIds: string[]; cursor: string } | null) {
+function world(pages: Array<ReturnType<typeof deferred<PulledPage>>>, backfill: { practiceIds: string[]; cursor: string } | null) {
   const written: string[] = [];
   let asked = 0;
   const api = {
@@ -49,11 +49,11 @@ function world(pages: Array<ReturnType<typeof deferred<PullResponse>>>, backfill
   return { client, written, asked: () => asked };
 }
 
-const page = (hasMore: boolean): PullResponse => ({ changes: [{ table: "practice", op: "upsert", row: { id: "x" } }], cursor: "suivant", hasMore, lastMutationSeq: 0 } as unknown as PullResponse);
+const page = (hasMore: boolean): PulledPage => ({ rows: [{ table: "practice", raw: { id: "x" } }], tables: ["practice"], cursor: "suivant", hasMore });
 
 describe("a sync client stopped mid-pull", () => {
   it("writes nothing of the pull page that arrives after it stopped", async () => {
-    const pages = [deferred<PullResponse>()];
+    const pages = [deferred<PulledPage>()];
     const { client, written, asked } = world(pages, null);
     await eventually(() => expect(asked()).toBe(1));
     // The cycle under way (sync() returns it): once it settles, the late page has been dealt with.
@@ -65,7 +65,7 @@ describe("a sync client stopped mid-pull", () => {
   });
 
   it("writes nothing of the backfill page that arrives after it stopped", async () => {
-    const pages = [deferred<PullResponse>(), deferred<PullResponse>()];
+    const pages = [deferred<PulledPage>(), deferred<PulledPage>()];
     const { client, written, asked } = world(pages, { practiceIds: ["00000000-0000-4000-8000-00000000000a"], cursor: "" });
     pages[0]!.resolve(page(false));
     await eventually(() => expect(asked()).toBe(2));

@@ -3,11 +3,12 @@ import type { LocalStore } from "../../../db/local/openLocalStore";
 import { dateOf, type Clock } from "../../../shared/time/clock";
 import { beginBulkLoad, finishBulkLoad } from "../../../db/local/bulkLoad";
 import { ensureSearchTermsCurrent } from "../../../db/local/patientSearchIndex";
-import { createRowStore, parseWireRow, wireToRaw, type RawRow, type RowStore } from "../../../db/local/rowCodec";
-import type { Change, MutationResult, SyncedTable } from "../../../shared/api/wire";
+import { createRowStore, type RawRow, type RowStore } from "../../../db/local/rowCodec";
+import type { MutationResult, SyncedTable } from "../../../shared/api/wire";
 import { MutationRejected, parseMutationArgs, type MutationEnvelope, type MutationName } from "../../../shared/sync/mutations";
 import { applyLocalMutation, checkLocalMutation, type LocalMutationContext } from "./localMutations";
 import { createPracticeScope, type Backfill } from "./practiceScope";
+import type { PulledRow } from "./pulledPage";
 
 /**
  * The workstation's replica: server state plus the secretary's pending mutations on top. Every
@@ -130,12 +131,11 @@ export function createReplica(store: LocalStore, options: { userId: () => string
   }
 
   /** A page of server rows under the pending mutations; \`settle\` records how far the pull got, in the same transaction. */
-  function rebaseOn(changes: Change[], settle: () => void): { evicted: string[] } {
-    const parsed = changes.map((item) => ({ table: item.table, raw: wireToRaw(item.table, parseWireRow(item.table, item.row)) }));
+  function rebaseOn(pulled: readonly PulledRow[], settle: () => void): { evicted: string[] } {
     return withForeignKeysDeferredToServer(() => {
       const before = scope.held();
       const pending = undoPending(0);
-      for (const { table, raw } of parsed) rows.put(table, raw);
+      for (const { table, raw } of pulled) rows.put(table, raw);
       const { evicted } = scope.follow(before);
       for (const record of pending) redo(record);
       settle();
@@ -188,16 +188,16 @@ export function createReplica(store: LocalStore, options: { userId: () => string
     finishFirstSync: () => finishBulkLoad(sqlite),
 
     /** Writes a page of server changes under the pending mutations, then re-applies them on top; says which practices it erased. */
-    applyPull(changes: Change[], cursor: string): { evicted: string[] } {
-      return rebaseOn(changes, () => setState.run("pull_cursor", cursor));
+    applyPull(pulled: readonly PulledRow[], cursor: string): { evicted: string[] } {
+      return rebaseOn(pulled, () => setState.run("pull_cursor", cursor));
     },
 
     /** The backfill request to make next (practices given to the account), or null. */
     nextBackfill: (): Backfill | null => scope.nextBackfill(),
 
     /** Writes a backfill page like a pull page; its cursor is the backfill's own. */
-    applyBackfill(changes: Change[], cursor: string, hasMore: boolean): { evicted: string[] } {
-      return rebaseOn(changes, () => scope.backfilled(cursor, hasMore));
+    applyBackfill(pulled: readonly PulledRow[], cursor: string, hasMore: boolean): { evicted: string[] } {
+      return rebaseOn(pulled, () => scope.backfilled(cursor, hasMore));
     },
 
     /** Settles a push: applied and duplicate mutations leave the outbox, rejected ones go to the conflict inbox and are taken back. */

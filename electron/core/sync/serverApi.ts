@@ -5,16 +5,16 @@ import {
   errorBody,
   loginResponse,
   logoutResponse,
-  pullResponse,
+  pullAnswer,
   pushResponse,
   type AuditReadsRequest,
   type AuditReadsResponse,
   type LoginRequest,
   type LoginResponse,
-  type PullResponse,
   type PushRequest,
   type PushResponse,
 } from "../../../shared/api/wire";
+import { decodePulledPage, type PulledPage } from "./pulledPage";
 
 /**
  * The workstation's calls to the central server, each answer checked against the wire contract.
@@ -79,10 +79,16 @@ export function serverApi(serverUrl: string) {
     push: (token: string, request: PushRequest): Promise<PushResponse> => call(`${base}/api/v1/sync/push`, json(token, request), pushResponse),
     uploadReads: (token: string, request: AuditReadsRequest): Promise<AuditReadsResponse> =>
       call(`${base}/api/v1/sync/reads`, json(token, request), auditReadsResponse),
-    /** `practices`: a backfill of these practices only, from its own cursor. */
-    pull: (token: string, cursor: string, clientId: string, limit: number, practices?: readonly string[]): Promise<PullResponse> => {
-      const query = new URLSearchParams({ cursor, clientId, limit: String(limit), ...(practices ? { practices: practices.join(",") } : {}) });
-      return call(`${base}/api/v1/sync/pull?${query}`, json(token), pullResponse);
+    /** A page in the compact format, its rows checked and in the store's form. `practices`: a backfill of these practices only, from its own cursor. */
+    pull: async (token: string, cursor: string, clientId: string, limit: number, practices?: readonly string[]): Promise<PulledPage> => {
+      const query = new URLSearchParams({ cursor, clientId, limit: String(limit), format: "columns", ...(practices ? { practices: practices.join(",") } : {}) });
+      const answer = await call(`${base}/api/v1/sync/pull?${query}`, json(token), pullAnswer);
+      try {
+        return decodePulledPage(answer);
+      } catch (error) {
+        const detail = error instanceof Error && error.name === "WireRowError" ? ` ${error.message}` : "";
+        throw new ServerError("broken", "broken", `Réponse du serveur hors protocole.${detail}`);
+      }
     },
     socketUrl: () => `${base.replace(/^http/, "ws")}/api/v1/ws`,
     /** An administration or statistics request (`/api/v1/admin/…`, `/api/v1/stats/…`), its answer checked. */

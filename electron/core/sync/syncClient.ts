@@ -5,7 +5,6 @@ import {
   MAX_READS_PER_UPLOAD,
   serverSocketMessage,
   SYNCED_TABLES,
-  type Change,
   type SyncedTable,
   type TelephonyCallMessage,
 } from "../../../shared/api/wire";
@@ -102,8 +101,8 @@ export function startSyncClient(options: SyncClientOptions) {
         // Awaited on the next turn; if this page fails first, its failure must not go unhandled.
         next.catch(() => {});
       }
-      const { evicted } = page.changes.length > 0 || page.cursor !== cursor ? replica.applyPull(page.changes, page.cursor) : { evicted: [] };
-      announce(page.changes, evicted);
+      const { evicted } = page.rows.length > 0 || page.cursor !== cursor ? replica.applyPull(page.rows, page.cursor) : { evicted: [] };
+      announce(page.tables, evicted);
       cursor = page.cursor;
       if (!page.hasMore) {
         replica.finishFirstSync();
@@ -117,14 +116,14 @@ export function startSyncClient(options: SyncClientOptions) {
     for (let next = replica.nextBackfill(); next; next = replica.nextBackfill()) {
       const page = await api.pull(session.token, next.cursor, session.clientId, pageSize, next.practiceIds);
       if (stopped) return;
-      const { evicted } = replica.applyBackfill(page.changes, page.cursor, page.hasMore);
-      announce(page.changes, evicted);
+      const { evicted } = replica.applyBackfill(page.rows, page.cursor, page.hasMore);
+      announce(page.tables, evicted);
     }
   }
 
   /** The tables a page wrote, and every table a practice owns when practices were erased. */
-  function announce(changes: readonly Change[], evicted: readonly string[]): void {
-    const tables = new Set(changes.map((change) => change.table));
+  function announce(written: readonly SyncedTable[], evicted: readonly string[]): void {
+    const tables = new Set(written);
     if (evicted.length > 0) for (const table of SYNCED_TABLES) if (table !== "device") tables.add(table);
     if (tables.size > 0) options.onChanged([...tables]);
   }
