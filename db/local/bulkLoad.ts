@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { STORE_SYNCHRONOUS } from "./openLocalStore";
-import { markSearchTermsCurrent, rebuildSearchTerms } from "./patientSearchIndex";
+import { beginStagingSearchTerms, insertStagedSearchTerms, isStagingSearchTerms, markSearchTermsCurrent, rebuildSearchTerms } from "./patientSearchIndex";
 
 /**
  * The first sync of a workstation writes a whole agency (over a million rows). Maintaining the
@@ -10,6 +10,7 @@ import { markSearchTermsCurrent, rebuildSearchTerms } from "./patientSearchIndex
  *
  * Crash-safe: the indexes' definitions are saved in `sync_state` in the same transaction that drops
  * them, and a store found in that state is finished (indexes and terms rebuilt) when it is opened.
+ * The search terms are staged as patient pages arrive (patientSearchIndex.ts), on this connection only.
  *
  * While loading, the store leaves WAL for a rollback journal: in WAL every page is written twice (to
  * the log, then checkpointed into the database), while pages a rollback journal commits straight into
@@ -63,15 +64,20 @@ export function beginBulkLoad(sqlite: Database.Database): void {
     sqlite.prepare("INSERT INTO sync_state (key, value) VALUES (?, ?)").run(STATE_KEY, JSON.stringify(definitions));
     for (const name of DEFERRED_INDEXES) sqlite.exec(`DROP INDEX IF EXISTS "${name}"`);
   })();
+  beginStagingSearchTerms(sqlite);
   useRollbackJournal(sqlite);
 }
 
-/** Rebuilds what beginBulkLoad dropped, and every patient's search terms. Does nothing when not loading. */
+/**
+ * Rebuilds what beginBulkLoad dropped, and every patient's search terms: from those staged during the load
+ * on this connection, else from the rows. Does nothing when not loading.
+ */
 export function finishBulkLoad(sqlite: Database.Database): void {
   const saved = sqlite.prepare("SELECT value FROM sync_state WHERE key = ?").pluck().get(STATE_KEY) as string | undefined;
   if (saved === undefined) return;
   sqlite.transaction(() => {
-    rebuildSearchTerms(sqlite);
+    if (isStagingSearchTerms(sqlite)) insertStagedSearchTerms(sqlite);
+    else rebuildSearchTerms(sqlite);
     markSearchTermsCurrent(sqlite);
     for (const definition of JSON.parse(saved) as string[]) {
       // A load begun by an earlier version may have saved an index that a migration has since dropped.

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { patientSearchTerms, SEARCH_TERMS_VERSION, type SearchablePatient } from "../../shared/domain/patientSearchTerms";
+import { cellPositions } from "./rowCodec";
 
 /**
  * Keeps `patient_search_term` in step with the patient table. Every write of a patient row
@@ -67,6 +68,79 @@ export function rebuildSearchTerms(sqlite: Database.Database): void {
   sqlite.exec("DROP TABLE unsorted_search_term");
 }
 
+/**
+ * A first sync stages its patients' terms as their pages arrive (bulkLoad.ts): the workstation waits for
+ * the server most of the load, so folding names then is nearly free, and the final rebuild only inserts
+ * the staged terms in key order instead of reading 400,000 patients back and folding them. Staged in TEMP
+ * tables, which only this connection sees and a crash takes away: a load finished by another connection
+ * (the store reopened after a crash) rebuilds every term from the rows instead.
+ *
+ * Only a patient's first row of the load is staged. A patient written again during the load (pulled
+ * again because it changed meanwhile, changed on this workstation, erased) is only noted, and its terms
+ * are computed from its final row at the end.
+ */
+const staging = new WeakSet<Database.Database>();
+
+/** Only into a store without patients (a first sync's): the terms already there would otherwise need sorting out. */
+export function beginStagingSearchTerms(sqlite: Database.Database): void {
+  if (sqlite.prepare("SELECT 1 FROM patient LIMIT 1").get() !== undefined) return;
+  sqlite.exec("CREATE TEMP TABLE IF NOT EXISTS staged_search_term (term TEXT NOT NULL, patient_id TEXT NOT NULL, final INTEGER NOT NULL DEFAULT 0)");
+  sqlite.exec("CREATE TEMP TABLE IF NOT EXISTS patient_rewritten_while_staging (patient_id TEXT PRIMARY KEY) WITHOUT ROWID");
+  sqlite.exec("DELETE FROM staged_search_term");
+  sqlite.exec("DELETE FROM patient_rewritten_while_staging");
+  staging.add(sqlite);
+}
+
+export const isStagingSearchTerms = (sqlite: Database.Database): boolean => staging.has(sqlite);
+
+/** The staging side of a connection: statements prepared once. */
+export function createSearchTermStager(sqlite: Database.Database) {
+  let statements: { exists: Database.Statement; stage: Database.Statement; rewritten: Database.Statement } | null = null;
+  const prepared = () =>
+    (statements ??= {
+      exists: sqlite.prepare("SELECT 1 FROM patient WHERE id = ?"),
+      stage: sqlite.prepare("INSERT INTO staged_search_term (term, patient_id) VALUES (?, ?)"),
+      rewritten: sqlite.prepare("INSERT OR IGNORE INTO patient_rewritten_while_staging (patient_id) VALUES (?)"),
+    });
+  return {
+    /** Before a pulled patient row is written (its cells, rowCodec.ts): its terms staged if it is new to the store, else noted. */
+    pulled(cells: readonly unknown[]): void {
+      const { exists, stage, rewritten } = prepared();
+      const id = cells[at("id")] as string;
+      if (exists.get(id) !== undefined) rewritten.run(id);
+      else if (cells[at("deleted_at")] === null) for (const term of patientSearchTerms(searchableFromCells(cells))) stage.run(term, id);
+    },
+    /** A patient row written otherwise during the load (a pending change applied again, a deletion). */
+    rewritten(id: string): void {
+      prepared().rewritten.run(id);
+    },
+  };
+}
+
+/** A practice erased from the copy during the load (practiceScope.ts): its staged terms go with it. */
+export function forgetStagedSearchTerms(sqlite: Database.Database, from: string, to: string): void {
+  if (staging.has(sqlite)) sqlite.prepare("DELETE FROM staged_search_term WHERE term >= ? AND term < ?").run(from, to);
+}
+
+/** The staged terms, those of rewritten patients computed from their final rows, inserted in key order. */
+export function insertStagedSearchTerms(sqlite: Database.Database): void {
+  const stage = sqlite.prepare("INSERT INTO staged_search_term (term, patient_id, final) VALUES (?, ?, 1)");
+  const rewritten = sqlite
+    .prepare(
+      "SELECT id, practice_id, birth_name, used_name, first_name, phones FROM patient WHERE deleted_at IS NULL AND id IN (SELECT patient_id FROM patient_rewritten_while_staging)",
+    )
+    .all() as Array<{ id: string } & SearchableRow>;
+  for (const row of rewritten) for (const term of patientSearchTerms(searchableFromRaw(row))) stage.run(term, row.id);
+  sqlite.exec("DELETE FROM patient_search_term");
+  sqlite.exec(`INSERT OR IGNORE INTO patient_search_term (term, patient_id)
+    SELECT term, patient_id FROM staged_search_term
+    WHERE final = 1 OR patient_id NOT IN (SELECT patient_id FROM patient_rewritten_while_staging)
+    ORDER BY term, patient_id`);
+  sqlite.exec("DROP TABLE staged_search_term");
+  sqlite.exec("DROP TABLE patient_rewritten_while_staging");
+  staging.delete(sqlite);
+}
+
 /** A patient row in its SQLite form, as far as search is concerned. */
 export interface SearchableRow {
   practice_id: string;
@@ -74,6 +148,20 @@ export interface SearchableRow {
   used_name: string | null;
   first_name: string;
   phones: string;
+}
+
+// Lazily: rowCodec.ts imports this module, so its tables are not ready while this one loads.
+let patientCells: Record<string, number> | null = null;
+const at = (column: string) => (patientCells ??= cellPositions("patient"))[column]!;
+
+function searchableFromCells(cells: readonly unknown[]): SearchablePatient {
+  return {
+    practiceId: cells[at("practice_id")] as string,
+    birthName: cells[at("birth_name")] as string,
+    usedName: cells[at("used_name")] as string | null,
+    firstName: cells[at("first_name")] as string,
+    phones: JSON.parse(cells[at("phones")] as string) as string[],
+  };
 }
 
 export function searchableFromRaw(row: SearchableRow): SearchablePatient {

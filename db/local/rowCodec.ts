@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { SyncedTable } from "../../shared/api/wire";
 import * as schema from "./schema";
 import { isBulkLoading } from "./bulkLoad";
-import { createPatientSearchIndexer, searchableFromRaw, type SearchableRow } from "./patientSearchIndex";
+import { createPatientSearchIndexer, createSearchTermStager, isStagingSearchTerms, searchableFromRaw, type SearchableRow } from "./patientSearchIndex";
 
 /**
  * Rows of the replicated tables in their three forms, converted from the drizzle schema itself so
@@ -137,31 +137,50 @@ export class WireRowError extends Error {
 }
 
 /**
- * The rows of a compact pull page (wire.ts pullColumnsResponse) in SQLite's form, every cell checked
- * against this workstation's own column. Like the object form, a column this workstation does not know
- * is ignored and one it needs but the page lacks is an error. Throws WireRowError, in French.
+ * The rows of a compact pull page (wire.ts pullColumnsResponse) as the store's cells: each row's values in
+ * this table's column order (CODECS), in SQLite's form, every one checked against this workstation's own
+ * column. Like the object form, a column this workstation does not know is ignored and one it needs but
+ * the page lacks is an error. No object per row: a first sync reads over a million of them. A row whose
+ * columns already come in the store's order is converted in place. Throws WireRowError, in French.
  */
-export function rawRowsOfColumns(table: SyncedTable, names: readonly string[], rows: readonly unknown[][]): RawRow[] {
+export function cellsOfColumns(table: SyncedTable, names: readonly string[], rows: unknown[][]): unknown[][] {
   const { columns } = CODECS[table];
   const positions = columns.map((column) => {
     const position = names.indexOf(column.key);
     if (position < 0) throw new WireRowError(`Page de synchronisation illisible : la table ${table} n'a pas de colonne ${column.key}.`);
     return position;
   });
-  const raws: RawRow[] = new Array(rows.length);
+  const inPlace = names.length === columns.length && positions.every((position, index) => position === index);
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]!;
     if (row.length !== names.length) throw new WireRowError(`Page de synchronisation illisible : ligne ${index + 1} de ${table} de ${row.length} valeurs au lieu de ${names.length}.`);
-    const raw: Record<string, unknown> = {};
+    const cells = inPlace ? row : new Array<unknown>(columns.length);
     for (let column = 0; column < columns.length; column++) {
-      const { sqlName, key, cell } = columns[column]!;
+      const { key, cell } = columns[column]!;
       const value = row[positions[column]!];
       if (!cell.accepts(value)) throw new WireRowError(`Page de synchronisation illisible : ${table}.${key} de la ligne ${index + 1} n'est pas ${cell.expected}.`);
-      raw[sqlName] = cell.toRaw(value);
+      cells[column] = cell.toRaw(value);
     }
-    raws[index] = raw as RawRow;
+    rows[index] = cells;
   }
-  return raws;
+  return rows;
+}
+
+/** A wire row as the store's cells (cellsOfColumns's form). */
+export function wireToCells(table: SyncedTable, row: WireRow): unknown[] {
+  return CODECS[table].columns.map((column) => column.toRaw(row[column.key]));
+}
+
+/** The store's cells of a row as its raw form, keyed by column. */
+export function rawOfCells(table: SyncedTable, cells: readonly unknown[]): RawRow {
+  const raw: Record<string, unknown> = {};
+  CODECS[table].columns.forEach((column, index) => (raw[column.sqlName] = cells[index]));
+  return raw as RawRow;
+}
+
+/** Where each of a table's columns sits among its cells. */
+export function cellPositions(table: SyncedTable): Record<string, number> {
+  return Object.fromEntries(CODECS[table].columns.map((column, index) => [column.sqlName, index]));
 }
 
 export function rawToWire(table: SyncedTable, row: RawRow): WireRow {
@@ -194,22 +213,49 @@ export function createRowStore(sqlite: Database.Database) {
   const getRow = (table: SyncedTable, id: string): RawRow | null =>
     (prepared(`get:${table}`, () => `SELECT * FROM "${CODECS[table].sqlName}" WHERE id = ?`).get(id) as RawRow | undefined) ?? null;
 
-  /** During a first sync the terms are rebuilt in one pass at the end (bulkLoad.ts): no row is read for them. */
-  const patientBefore = (table: SyncedTable, id: string) => (table === "patient" && !isBulkLoading(sqlite) ? { row: getRow(table, id) } : null);
+  const stager = createSearchTermStager(sqlite);
+
+  /**
+   * During a first sync the terms are made apart (bulkLoad.ts): no row is read for them, and a patient
+   * written other than by the pull is noted, its terms computed from its final row at the end.
+   */
+  const patientBefore = (table: SyncedTable, id: string) => {
+    if (table !== "patient") return null;
+    if (!isBulkLoading(sqlite)) return { row: getRow(table, id) };
+    if (isStagingSearchTerms(sqlite)) stager.rewritten(id);
+    return null;
+  };
+
+  /** Writes a whole row, its cells in the table's column order (insert or update in place: never a delete-then-insert that would trip foreign keys). */
+  const write = (table: SyncedTable, cells: readonly unknown[]) => {
+    const { sqlName, columns } = CODECS[table];
+    const statement = prepared(`put:${table}`, () => {
+      const names = columns.map((column) => `"${column.sqlName}"`);
+      const updates = columns.filter((column) => column.sqlName !== "id").map((column) => `"${column.sqlName}" = excluded."${column.sqlName}"`);
+      return `INSERT INTO "${sqlName}" (${names.join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) ON CONFLICT (id) DO UPDATE SET ${updates.join(", ")}`;
+    });
+    statement.run(cells);
+  };
+  const cellsOf = (table: SyncedTable, raw: RawRow) => CODECS[table].columns.map((column) => raw[column.sqlName] ?? null);
+
+  const put = (table: SyncedTable, raw: RawRow): void => {
+    const before = patientBefore(table, raw.id);
+    write(table, cellsOf(table, raw));
+    if (before) reindexPatient(raw.id, before.row, raw);
+  };
 
   return {
     get: getRow,
-    /** Writes the whole row (insert or update in place: never a delete-then-insert that would trip foreign keys). */
-    put(table: SyncedTable, raw: RawRow): void {
-      const { sqlName, columns } = CODECS[table];
-      const statement = prepared(`put:${table}`, () => {
-        const names = columns.map((column) => `"${column.sqlName}"`);
-        const updates = columns.filter((column) => column.sqlName !== "id").map((column) => `"${column.sqlName}" = excluded."${column.sqlName}"`);
-        return `INSERT INTO "${sqlName}" (${names.join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) ON CONFLICT (id) DO UPDATE SET ${updates.join(", ")}`;
-      });
-      const before = patientBefore(table, raw.id);
-      statement.run(...columns.map((column) => raw[column.sqlName] ?? null));
-      if (before) reindexPatient(raw.id, before.row, raw);
+    /** Writes the whole row. */
+    put,
+    /**
+     * Writes a row the server sent, as cells (cellsOfColumns): like put, but during a first sync a
+     * patient's terms are staged (patientSearchIndex.ts) and no object is made for the row.
+     */
+    putPulled(table: SyncedTable, cells: readonly unknown[]): void {
+      if (table !== "patient" || !isBulkLoading(sqlite)) return put(table, rawOfCells(table, cells));
+      if (isStagingSearchTerms(sqlite)) stager.pulled(cells);
+      write(table, cells);
     },
     remove(table: SyncedTable, id: string): void {
       const { sqlName } = CODECS[table];
@@ -220,4 +266,5 @@ export function createRowStore(sqlite: Database.Database) {
   };
 }
 
-export type RowStore = ReturnType<typeof createRowStore>;
+/** What a mutation writes through (the replica's undo log records it): pulled rows are the replica's own business. */
+export type RowStore = Omit<ReturnType<typeof createRowStore>, "putPulled">;

@@ -45,7 +45,7 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
     const cursor = decodeCursor(query.cursor);
     if (!cursor || !Object.values(cursor).every(([, id]) => id === "" || UUID.test(id))) throw new ApiError(400, "invalid", "Requête invalide : curseur de synchronisation inconnu.");
     const session = sessionOf(request);
-    const page = await pullChanges(context.db, session.user, cursor, query.limit, query.clientId, query.practices, query.format);
+    const page = await pullChanges(context.pool, session.user, cursor, query.limit, query.clientId, query.practices, query.format);
     await auditPull(context.db, session, dateOf(context.clock), page.rows, query.practices);
     return reply.type("application/json; charset=utf-8").send(page.json);
   });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { decodePulledPage, pulledRowOfChange } from "../../electron/core/sync/pulledPage";
+import { decodePulledPage, pulledRowOfChange, rawOfPulledRow } from "../../electron/core/sync/pulledPage";
 import { serverApi } from "../../electron/core/sync/serverApi";
 import type { PullColumnsResponse } from "../../shared/api/wire";
 
@@ -54,7 +54,7 @@ describe("a compact pull page", () => {
     const decoded = decodePulledPage(page(reversed, [cellsOf(motif, reversed)]));
     const fromObject = pulledRowOfChange({ table: "appointment_type", op: "upsert", row: motif });
     expect(decoded).toEqual({ rows: [fromObject], tables: ["appointment_type"], cursor: "c2", hasMore: true });
-    expect(decoded.rows[0]!.raw).toMatchObject({ allowed_for_new_patients: 1, restrictions: '{"weekdays":[1,2]}', deleted_at: null });
+    expect(rawOfPulledRow(decoded.rows[0]!)).toMatchObject({ allowed_for_new_patients: 1, restrictions: '{"weekdays":[1,2]}', deleted_at: null });
   });
 
   it("takes instants as epoch milliseconds, a tombstone like any row", () => {
@@ -64,7 +64,7 @@ describe("a compact pull page", () => {
     const iso = (ms: number) => new Date(ms).toISOString();
     const asObject = { ...appointment, deletedAt: iso(appointment.deletedAt), startAt: iso(appointment.startAt), endAt: iso(appointment.endAt), createdAt: iso(appointment.createdAt) };
     expect(row).toEqual(pulledRowOfChange({ table, op: "delete", row: asObject }));
-    expect(row!.raw).toMatchObject({ deleted_at: appointment.deletedAt, start_at: appointment.startAt, status: "cancelled" });
+    expect(rawOfPulledRow(row!)).toMatchObject({ deleted_at: appointment.deletedAt, start_at: appointment.startAt, status: "cancelled" });
   });
 
   it("ignores a column this workstation does not know (a newer server)", () => {
@@ -74,7 +74,7 @@ describe("a compact pull page", () => {
       hasMore: false,
       lastMutationSeq: 0,
     });
-    expect(decoded.rows[0]!.raw).not.toHaveProperty("colonne_future");
+    expect(rawOfPulledRow(decoded.rows[0]!)).not.toHaveProperty("colonne_future");
     expect(decoded.tables).toEqual(["appointment_type"]);
   });
 

@@ -49,7 +49,7 @@ function world(pages: Array<ReturnType<typeof deferred<PulledPage>>>, backfill: 
   return { client, written, asked: () => asked };
 }
 
-const page = (hasMore: boolean): PulledPage => ({ rows: [{ table: "practice", raw: { id: "x" } }], tables: ["practice"], cursor: "suivant", hasMore });
+const page = (hasMore: boolean): PulledPage => ({ rows: [{ table: "practice", cells: ["x"] }], tables: ["practice"], cursor: "suivant", hasMore });
 
 describe("a sync client stopped mid-pull", () => {
   it("writes nothing of the pull page that arrives after it stopped", async () => {

@@ -7,6 +7,8 @@ import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
 import { createRowStore, wireToRaw } from "../../db/local/rowCodec";
 import { createPatientQueries } from "../../electron/core/queries/patients";
 import { createReplica } from "../../electron/core/sync/replica";
+import { pulledRowOfChange } from "../../electron/core/sync/pulledPage";
+import { isStagingSearchTerms, rebuildSearchTerms } from "../../db/local/patientSearchIndex";
 import { insertPatient, insertPractice, NOW } from "../support/fixtures";
 import { useTempDirs } from "../support/tempDir";
 import { manualClock } from "../support/manualClock";
@@ -133,5 +135,100 @@ describe("first-sync bulk load", () => {
     // The store's everyday setting: every commit waits for the disk (FULL is 2).
     expect(store.sqlite.pragma("synchronous", { simple: true })).toBe(2);
     store.close();
+  });
+});
+
+describe("search terms staged during a first sync", () => {
+  const USER_ID = randomUUID();
+  let version = 1;
+  const patient = (practiceId: string, id: string, birthName: string, firstName: string, deleted = false) =>
+    pulledRowOfChange({
+      table: "patient",
+      op: deleted ? "delete" : "upsert",
+      row: {
+        id,
+        version: version++,
+        deletedAt: deleted ? "2026-11-23T10:00:00.000Z" : null,
+        practiceId,
+        birthName,
+        usedName: null,
+        firstName,
+        birthDate: null,
+        phones: [`+336${String(version).padStart(8, "0")}`],
+        email: null,
+        notes: null,
+        createdAt: "2026-11-23T09:00:00.000Z",
+        updatedAt: "2026-11-23T09:00:00.000Z",
+      },
+    });
+  const ownRow = (practiceIds: string[]) =>
+    pulledRowOfChange({
+      table: "user",
+      op: "upsert",
+      row: { id: USER_ID, version: version++, deletedAt: null, login: "secretaire", displayName: "Camille Laurent", role: "secretary", practiceIds, extension: null },
+    });
+  const terms = (store: LocalStore) => store.sqlite.prepare("SELECT term, patient_id FROM patient_search_term ORDER BY term, patient_id").all();
+
+  it("ends with exactly the terms a rebuild from the rows gives, whatever was rewritten, erased or changed here during the load", () => {
+    const store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: randomBytes(32) });
+    const tilleuls = insertPractice(store, "Cabinet des Tilleuls", "+33123456789");
+    const gare = insertPractice(store, "Cabinet de la Gare", "+33123456780");
+    const replica = createReplica(store, { userId: () => USER_ID, clock: manualClock(NOW.getTime()) });
+    const [renamed, erased, ghost, edited, kept, elsewhere] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+
+    replica.beginFirstSync();
+    expect(isStagingSearchTerms(store.sqlite)).toBe(true);
+    replica.applyPull(
+      [
+        ownRow([tilleuls, gare]),
+        patient(tilleuls, renamed, "Dupont", "Hélène"),
+        patient(tilleuls, erased, "Martin", "Loïc"),
+        // A tombstone for a patient this store never had.
+        patient(tilleuls, ghost, "Fantome", "Casper", true),
+        patient(tilleuls, edited, "Bernard", "Anne"),
+        patient(tilleuls, kept, "Le Goff", "Gaëlle"),
+        patient(gare, elsewhere, "Lefebvre", "Yann"),
+      ],
+      "page-1",
+    );
+    // Changed on this workstation while the load goes on: a pending change, applied again under every later page.
+    replica.mutate("patient.update", { id: edited, firstName: "Annabelle" });
+    // Changed on the server meanwhile: pulled again by a later page; then a practice taken from the account.
+    replica.applyPull([ownRow([tilleuls]), patient(tilleuls, renamed, "Durand", "Hélène"), patient(tilleuls, erased, "Martin", "Loïc", true)], "page-2");
+    replica.finishFirstSync();
+
+    const search = createPatientQueries(store.sqlite);
+    const found = (practiceId: string, text: string) => search.search(practiceId, text, 10).map((row) => row.id);
+    expect(found(tilleuls, "durand")).toEqual([renamed]);
+    expect(found(tilleuls, "dupont")).toEqual([]);
+    expect(found(tilleuls, "loic")).toEqual([]);
+    expect(found(tilleuls, "fantome")).toEqual([]);
+    expect(found(tilleuls, "annabelle")).toEqual([edited]);
+    expect(found(tilleuls, "bernard")).toEqual([edited]);
+    expect(found(tilleuls, "goff")).toEqual([kept]);
+    expect(store.sqlite.prepare("SELECT count(*) FROM patient_search_term WHERE term LIKE ?").pluck().get(`${gare}|%`)).toBe(0);
+
+    const staged = terms(store);
+    expect(staged.length).toBeGreaterThan(8);
+    store.sqlite.transaction(() => rebuildSearchTerms(store.sqlite))();
+    expect(terms(store)).toEqual(staged);
+    store.close();
+  });
+
+  it("rebuilds every term from the rows when the load is finished by another connection (its staged terms died with the first)", () => {
+    const path = join(tempDir(), "telesec.db");
+    const key = randomBytes(32);
+    const store = openLocalStore({ path, key });
+    const tilleuls = insertPractice(store, "Cabinet des Tilleuls", "+33123456789");
+    const replica = createReplica(store, { userId: () => USER_ID, clock: manualClock(NOW.getTime()) });
+    replica.beginFirstSync();
+    const id = randomUUID();
+    replica.applyPull([ownRow([tilleuls]), patient(tilleuls, id, "Dupont", "Hélène")], "page-1");
+    store.close();
+
+    const reopened = openLocalStore({ path, key });
+    createReplica(reopened, { userId: () => USER_ID, clock: manualClock(NOW.getTime()) });
+    expect(createPatientQueries(reopened.sqlite).search(tilleuls, "dupont", 10).map((row) => row.id)).toEqual([id]);
+    reopened.close();
   });
 });

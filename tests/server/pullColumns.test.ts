@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { decodePulledPage, pulledRowOfChange, type PulledRow } from "../../electron/core/sync/pulledPage";
+import { decodePulledPage, pulledRowOfChange, rawOfPulledRow, type PulledRow } from "../../electron/core/sync/pulledPage";
 import { loginResponse, pullColumnsResponse, pullResponse, type PullColumnsResponse } from "../../shared/api/wire";
 import { PASSWORD, useSyncWorld } from "../support/syncWorld";
 
@@ -36,7 +36,7 @@ async function pullAll(serverUrl: string, token: string, format: "changes" | "co
   }
 }
 
-const byTableAndId = (rows: PulledRow[]) => [...rows].sort((a, b) => `${a.table}:${a.raw.id}`.localeCompare(`${b.table}:${b.raw.id}`));
+const byTableAndId = (rows: PulledRow[]) => rows.map(rawOfPulledRow).map((raw, index) => ({ table: rows[index]!.table, raw })).sort((a, b) => `${a.table}:${a.raw.id}`.localeCompare(`${b.table}:${b.raw.id}`));
 
 describe("the compact pull format", () => {
   it("carries the same rows in the same pages as the first format, instants floored to the millisecond, tombstones included", async () => {
@@ -63,7 +63,7 @@ describe("the compact pull format", () => {
     }
 
     const compact = (await pullAll(server.url, await tokenOf(server.url, "secretaire2"), "columns", 1000)) as PullColumnsResponse[];
-    const rows = compact.flatMap((page) => decodePulledPage(page).rows);
+    const rows = compact.flatMap((page) => decodePulledPage(page).rows).map((row) => ({ table: row.table, raw: rawOfPulledRow(row) }));
     expect(rows.find((row) => row.raw.id === kept)?.raw.updated_at).toBe(Date.parse("2026-11-23T09:15:00.123Z"));
     expect(rows.find((row) => row.raw.id === erased)?.raw.deleted_at).toBe(Date.parse("2026-11-23T09:16:00.000Z"));
     // Secrets never leave; a colleague's other practices stay hidden in this format too.

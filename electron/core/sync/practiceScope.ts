@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { MAX_BACKFILL_PRACTICES } from "../../../shared/api/wire";
 import { prefixUpperBound } from "../../../shared/domain/patientSearchTerms";
+import { forgetStagedSearchTerms } from "../../../db/local/patientSearchIndex";
 
 /**
  * The practices a replica holds follow the account's. A pull only brings rows changed since its cursor
@@ -63,7 +64,10 @@ export function createPracticeScope(sqlite: Database.Database, userId: () => str
     const list = JSON.stringify(practiceIds);
     for (const statement of evictions) statement.run(list);
     evictPractices.run(list);
-    for (const practiceId of practiceIds) evictTerms.run(`${practiceId}|`, prefixUpperBound(`${practiceId}|`));
+    for (const practiceId of practiceIds) {
+      evictTerms.run(`${practiceId}|`, prefixUpperBound(`${practiceId}|`));
+      forgetStagedSearchTerms(sqlite, `${practiceId}|`, prefixUpperBound(`${practiceId}|`));
+    }
     evictColleagues.run(userId(), JSON.stringify(kept));
   }
 

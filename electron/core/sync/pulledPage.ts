@@ -1,11 +1,14 @@
-import { parseWireRow, rawRowsOfColumns, wireToRaw, type RawRow } from "../../../db/local/rowCodec";
+import { cellsOfColumns, parseWireRow, rawOfCells, wireToCells, type RawRow } from "../../../db/local/rowCodec";
 import type { Change, PullAnswer, SyncedTable } from "../../../shared/api/wire";
 
-/** A server row in the store's form, ready to be written. */
+/** A server row in the store's form, ready to be written: its values in the table's column order (rowCodec.ts). */
 export interface PulledRow {
   table: SyncedTable;
-  raw: RawRow;
+  cells: unknown[];
 }
+
+/** A pulled row keyed by column, for reading it. */
+export const rawOfPulledRow = (row: PulledRow): RawRow => rawOfCells(row.table, row.cells);
 
 /** A pull page as the replica writes it, whichever format the server answered in. */
 export interface PulledPage {
@@ -18,7 +21,7 @@ export interface PulledPage {
 
 /** One row of the first format (`changes`), checked against its table; throws a ZodError. */
 export function pulledRowOfChange(change: Change): PulledRow {
-  return { table: change.table, raw: wireToRaw(change.table, parseWireRow(change.table, change.row)) };
+  return { table: change.table, cells: wireToCells(change.table, parseWireRow(change.table, change.row)) };
 }
 
 /**
@@ -31,7 +34,7 @@ export function decodePulledPage(answer: PullAnswer): PulledPage {
   const tables = new Set<SyncedTable>();
   if ("tables" in answer) {
     for (const block of answer.tables) {
-      for (const raw of rawRowsOfColumns(block.table, block.columns, block.rows)) rows.push({ table: block.table, raw });
+      for (const cells of cellsOfColumns(block.table, block.columns, block.rows)) rows.push({ table: block.table, cells });
       if (block.rows.length > 0) tables.add(block.table);
     }
   } else {

@@ -43,6 +43,11 @@ export interface SyncClientOptions {
 
 const RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
 
+/** Lets pending I/O run (a request to write): not a delay, the loop's own pace. */
+async function turnsOfTheEventLoop(count: number): Promise<void> {
+  for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
  * Keeps the replica in step with the server: pushes the outbox in order, pulls what changed,
  * and does so on every local change, on every poke, on reconnection and every 30 s. When the
@@ -89,7 +94,8 @@ export function startSyncClient(options: SyncClientOptions) {
 
   async function pullAll(): Promise<void> {
     let cursor = replica.state.get("pull_cursor") ?? "";
-    if (cursor === "") replica.beginFirstSync();
+    const firstSync = cursor === "" ? { startedAt: options.clock.now(), rows: 0 } : null;
+    if (firstSync) replica.beginFirstSync();
     let next = api.pull(session.token, cursor, session.clientId, pageSize);
     for (;;) {
       const page = await next;
@@ -100,12 +106,20 @@ export function startSyncClient(options: SyncClientOptions) {
         next = api.pull(session.token, page.cursor, session.clientId, pageSize);
         // Awaited on the next turn; if this page fails first, its failure must not go unhandled.
         next.catch(() => {});
+        // fetch only writes the request once the event loop turns, and the write below holds it for a
+        // fifth of a second a page: without these turns the server heard of the next page only after it.
+        await turnsOfTheEventLoop(2);
+        if (stopped) return;
       }
       const { evicted } = page.rows.length > 0 || page.cursor !== cursor ? replica.applyPull(page.rows, page.cursor) : { evicted: [] };
       announce(page.tables, evicted);
       cursor = page.cursor;
+      if (firstSync) firstSync.rows += page.rows.length;
       if (!page.hasMore) {
+        const loadedAt = options.clock.now();
         replica.finishFirstSync();
+        // For agency IT (and the bench): how long a first sync took, and what of it was the final rebuild.
+        if (firstSync) log(`synchro initiale : ${firstSync.rows} lignes chargées en ${loadedAt - firstSync.startedAt} ms, index et termes de recherche reconstruits en ${options.clock.now() - loadedAt} ms`);
         return;
       }
     }
