@@ -61,6 +61,10 @@ export function openLocalStore({ path, key, migrationsDir = defaultLocalMigratio
     // Every page read is decrypted: a cache that holds the hot indexes (patients, search terms,
     // appointments) spares that work; SQLite's default of 2 MiB makes a large sync thrash.
     sqlite.pragma("cache_size = -131072");
+    // SQLite3 Multiple Ciphers encrypts the store, its journal and WAL, never its temporary files: temporary
+    // tables (a first sync's staged search terms) and the sorts behind ORDER BY and CREATE INDEX would
+    // write names, phone numbers and birth dates to disk in clear. They stay in memory instead.
+    sqlite.pragma("temp_store = MEMORY");
     const db = drizzle(sqlite, { schema, casing: "snake_case" });
     migrate(db, { migrationsFolder: migrationsDir });
     const close = () => {

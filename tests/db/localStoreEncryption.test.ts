@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openLocalStore, rekeyLocalStore } from "../../db/local/openLocalStore";
@@ -46,6 +46,31 @@ describe("encrypted local store", () => {
     expect(reopened.sqlite.prepare("SELECT count(*) FROM patient").pluck().get()).toBe(1000);
     reopened.close();
     expect(names).toHaveLength(1000);
+  });
+
+  // Linux shows a process's open files, deleted ones included: SQLite unlinks its temporary files at once.
+  it.runIf(existsSync("/proc/self/fd"))("writes no temporary file, which the cipher would leave in clear, even for a temporary table larger than its cache", () => {
+    const store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: key() });
+    const openTemporaryFiles = () =>
+      readdirSync("/proc/self/fd")
+        .map((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`);
+          } catch {
+            return "";
+          }
+        })
+        .filter((target) => target.includes("etilqs_"));
+    store.sqlite.exec("CREATE TEMP TABLE staged (term TEXT NOT NULL, patient_id TEXT NOT NULL)");
+    // A tiny cache, so the table spills at once wherever temporary pages go.
+    store.sqlite.pragma("temp.cache_size = 10");
+    const stage = store.sqlite.prepare("INSERT INTO staged VALUES (?, ?)");
+    store.sqlite.transaction(() => {
+      for (let i = 0; i < 100_000; i++) stage.run(`nzorglubesque${i}`, `patient-${i}-${"x".repeat(40)}`);
+    })();
+    expect(store.sqlite.prepare("SELECT count(*) FROM (SELECT term FROM staged ORDER BY term)").pluck().get()).toBe(100_000);
+    expect(openTemporaryFiles()).toEqual([]);
+    store.close();
   });
 
   it("refuses a wrong key with a clear French error and leaves the data intact", () => {
