@@ -16,6 +16,8 @@ export interface PulledPage {
   json: string;
   /** How many rows of each table the page holds (tables without rows left out): what the audit records. */
   rows: Partial<Record<SyncedTable, number>>;
+  /** The cursor of the next page when there is more to pull (the page's own `cursor`), else null. */
+  next: string | null;
 }
 
 /** One table's part of a page: its rows' JSON joined by commas, how many, and the last (version, id). */
@@ -86,8 +88,9 @@ export async function pullChanges(
 
     const lastMutationSeq = clientId ? await lastMutationSeqOf(client, clientId, user.id) : 0;
     await client.query("COMMIT");
-    const json = `{"${format === "columns" ? "tables" : "changes"}":[${pieces.join(",")}],"cursor":${JSON.stringify(encodeCursor(next))},"hasMore":${hasMore},"lastMutationSeq":${lastMutationSeq}}`;
-    return { json, rows: counted };
+    const nextCursor = encodeCursor(next);
+    const json = `{"${format === "columns" ? "tables" : "changes"}":[${pieces.join(",")}],"cursor":${JSON.stringify(nextCursor)},"hasMore":${hasMore},"lastMutationSeq":${lastMutationSeq}}`;
+    return { json, rows: counted, next: hasMore ? nextCursor : null };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {
       broken = true;

@@ -9,6 +9,7 @@ import { recordReads } from "./auditReads";
 import { auditPull } from "./auditTrail";
 import { parseOr400 } from "../http/parseOr400";
 import { pullChanges } from "./pull";
+import { createPullReadAhead, type ReadAheadRequest } from "./pullReadAhead";
 import { decodeCursor } from "./pullCursor";
 import { startPokeHub } from "./pokeHub";
 import type { WorkstationSockets } from "../ws/workstationSockets";
@@ -40,13 +41,29 @@ export async function registerSyncRoutes(app: FastifyInstance, context: ServerCo
     return { recorded: await recordReads(context.db, sessionOf(request), body, context.clock.now()) };
   });
 
+  const readAhead = createPullReadAhead(context.clock);
   app.get("/api/v1/sync/pull", { preHandler: context.authenticate }, async (request, reply) => {
     const query = parseOr400(pullQuery, request.query);
     const cursor = decodeCursor(query.cursor);
     if (!cursor || !Object.values(cursor).every(([, id]) => id === "" || UUID.test(id))) throw new ApiError(400, "invalid", "Requête invalide : curseur de synchronisation inconnu.");
     const session = sessionOf(request);
-    const page = await pullChanges(context.pool, session.user, cursor, query.limit, query.clientId, query.practices, query.format);
+    const { user, deviceId } = session;
+    const asked = (text: string): ReadAheadRequest => ({
+      deviceId,
+      userId: user.id,
+      role: user.role,
+      practiceIds: user.practiceIds,
+      cursor: text,
+      limit: query.limit,
+      format: query.format,
+      practices: query.practices,
+      clientId: query.clientId,
+    });
+    const page =
+      (await readAhead.take(asked(query.cursor ?? ""))) ?? (await pullChanges(context.pool, user, cursor, query.limit, query.clientId, query.practices, query.format));
     await auditPull(context.db, session, dateOf(context.clock), page.rows, query.practices);
+    const next = page.next;
+    if (next !== null) readAhead.start(asked(next), () => pullChanges(context.pool, user, decodeCursor(next)!, query.limit, query.clientId, query.practices, query.format));
     return reply.type("application/json; charset=utf-8").send(page.json);
   });
 
