@@ -23,7 +23,7 @@ export interface InitialSyncSteps {
   checkMs: number;
   writeMs: number;
   rebuildMs: number;
-  /** Of the rebuild, the patient search terms alone (remade once more afterwards, to time them apart). */
+  /** The patient search terms remade from the rows afterwards: what a store reopened after a crash mid-load does (the load stages them as it goes). */
   searchTermsMs: number;
 }
 

@@ -124,12 +124,13 @@ export async function runSyncBench(dataDir: string): Promise<void> {
       const seconds1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
       const sum = steps.serverAndTransferMs + steps.jsonMs + steps.checkMs + steps.writeMs + steps.rebuildMs;
       line("  décomposition, étapes l'une après l'autre", `${steps.pages} pages, ${steps.rows.toLocaleString("fr-FR")} lignes, ${seconds1(sum)} en tout`);
-      line("  serveur : production et envoi des pages", seconds1(steps.serverAndTransferMs));
+      // The server makes each next page while this step-by-step run reads and writes the last (pullReadAhead.ts): what is left is the wait.
+      line("  attente des pages (serveur, réseau)", seconds1(steps.serverAndTransferMs));
       line("  poste : lecture JSON", seconds1(steps.jsonMs));
       line("  poste : contrôle (page en zod, chaque valeur selon sa colonne)", seconds1(steps.checkMs));
       line("  poste : écriture (SQLite chiffré)", seconds1(steps.writeMs));
       line("  poste : index et termes de recherche reconstruits", seconds1(steps.rebuildMs));
-      line("    dont termes de recherche (refaits à part)", seconds1(steps.searchTermsMs));
+      line("  termes de recherche refaits depuis les lignes (reprise après panne)", seconds1(steps.searchTermsMs));
     }
 
     // 2. Push throughput, beside raw single-row inserts of the same rows in the same run.
