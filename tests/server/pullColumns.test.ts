@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { decodePulledPage, pulledRowOfChange, rawOfPulledRow, type PulledRow } from "../../electron/core/sync/pulledPage";
-import { loginResponse, pullColumnsResponse, pullResponse, type PullColumnsResponse } from "../../shared/api/wire";
-import { PASSWORD, useSyncWorld } from "../support/syncWorld";
+import { pullColumnsResponse, pullResponse, type PullColumnsResponse } from "../../shared/api/wire";
+import { tokenFor, useSyncWorld } from "../support/syncWorld";
 
 /**
  * The compact pull format (`format=columns`, wire.ts) carries exactly what the first format does: the
@@ -10,15 +10,6 @@ import { PASSWORD, useSyncWorld } from "../support/syncWorld";
  * store rows by the workstation's codecs.
  */
 const world = useSyncWorld();
-
-async function tokenOf(serverUrl: string, login: string): Promise<string> {
-  const response = await fetch(`${serverUrl}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ login, password: PASSWORD, deviceName: "banc de test" }),
-  });
-  return loginResponse.parse(await response.json()).token;
-}
 
 /** Every page of a pull from the start, in one format. */
 async function pullAll(serverUrl: string, token: string, format: "changes" | "columns" | null, limit: number) {
@@ -48,7 +39,7 @@ describe("the compact pull format", () => {
     const server = await world.server(database.url);
 
     for (const login of ["secretaire", "secretaire2"]) {
-      const token = await tokenOf(server.url, login);
+      const token = await tokenFor(server.url, login);
       for (const limit of [3, 7, 1000]) {
         const first = (await pullAll(server.url, token, null, limit)).map((page) => pullResponse.parse(page));
         const compact = (await pullAll(server.url, token, "columns", limit)).map((page) => pullColumnsResponse.parse(page));
@@ -62,7 +53,7 @@ describe("the compact pull format", () => {
       }
     }
 
-    const compact = (await pullAll(server.url, await tokenOf(server.url, "secretaire2"), "columns", 1000)) as PullColumnsResponse[];
+    const compact = (await pullAll(server.url, await tokenFor(server.url, "secretaire2"), "columns", 1000)) as PullColumnsResponse[];
     const rows = compact.flatMap((page) => decodePulledPage(page).rows).map((row) => ({ table: row.table, raw: rawOfPulledRow(row) }));
     expect(rows.find((row) => row.raw.id === kept)?.raw.updated_at).toBe(Date.parse("2026-11-23T09:15:00.123Z"));
     expect(rows.find((row) => row.raw.id === erased)?.raw.deleted_at).toBe(Date.parse("2026-11-23T09:16:00.000Z"));
@@ -77,7 +68,7 @@ describe("the compact pull format", () => {
   it("refuses a format it does not know, in French", async () => {
     const { database } = await world.database();
     const server = await world.server(database.url);
-    const token = await tokenOf(server.url, "secretaire");
+    const token = await tokenFor(server.url, "secretaire");
     const response = await fetch(`${server.url}/api/v1/sync/pull?format=xml`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/^Requête invalide : format/);

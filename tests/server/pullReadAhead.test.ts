@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loginResponse, pullColumnsResponse } from "../../shared/api/wire";
+import { pullColumnsResponse } from "../../shared/api/wire";
 import type { PulledPage } from "../../server/sync/pull";
 import { createPullReadAhead, type ReadAheadRequest } from "../../server/sync/pullReadAhead";
 import { manualClock } from "../support/manualClock";
-import { PASSWORD, useSyncWorld } from "../support/syncWorld";
+import { tokenFor, useSyncWorld } from "../support/syncWorld";
 
 /** The next pull page made before it is asked for (server/sync/pullReadAhead.ts). */
 const request = (cursor: string, changes: Partial<ReadAheadRequest> = {}): ReadAheadRequest => ({
@@ -66,12 +66,7 @@ describe("a pull served from the read-ahead", () => {
   it("brings no row of a practice taken from the account after the page was made", async () => {
     const { database, fixture } = await world.database();
     const server = await world.server(database.url);
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ login: "secretaire", password: PASSWORD, deviceName: "banc de test" }),
-    });
-    const { token } = loginResponse.parse(await login.json());
+    const token = await tokenFor(server.url, "secretaire");
     const pull = async (cursor: string) => {
       const response = await fetch(`${server.url}/api/v1/sync/pull?${new URLSearchParams({ cursor, limit: "2", format: "columns" })}`, {
         headers: { authorization: `Bearer ${token}` },

@@ -8,6 +8,7 @@ import { createWorkstation, type Workstation, type WorkstationOptions } from "..
 import { hashPassword } from "../../db/central/passwords";
 import { startServer, type RunningServer } from "../../server/startServer";
 import { eventually } from "./eventually";
+import { loginResponse } from "../../shared/api/wire";
 import { useFreshDatabases } from "./postgres";
 import { useTempDirs } from "./tempDir";
 import { NOW } from "./fixtures";
@@ -19,6 +20,16 @@ import { testClock } from "./testClock";
  * Written straight into a fresh central database; every value a test asserts on is here.
  */
 export const PASSWORD = "demo";
+
+/** A secretary of the fixture signed in over HTTP, as a workstation would: her bearer token. */
+export async function tokenFor(serverUrl: string, login: string): Promise<string> {
+  const response = await fetch(`${serverUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ login, password: PASSWORD, deviceName: "banc de test" }),
+  });
+  return loginResponse.parse(await response.json()).token;
+}
 
 export interface SyncFixture {
   tilleuls: { practiceId: string; practitionerId: string; motifId: string; patientIds: string[] };
