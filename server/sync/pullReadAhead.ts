@@ -25,35 +25,29 @@ export interface ReadAheadRequest {
   clientId: string | undefined;
 }
 
-interface Made {
-  page: Promise<PulledPage | null>;
-  madeAt: number;
-}
-
 export function createPullReadAhead(clock: Clock, { maxPages = 8, keepMs = 30_000 } = {}) {
-  const made = new Map<string, Made>();
+  const made = new Map<string, Promise<PulledPage | null>>();
   const keyOf = (request: ReadAheadRequest) => JSON.stringify(request);
-
-  function dropStale(): void {
-    for (const [key, entry] of made) if (clock.now() - entry.madeAt > keepMs) made.delete(key);
-  }
 
   return {
     /** The page made for exactly this request, once; null when there is none (or its making failed). */
     take(request: ReadAheadRequest): Promise<PulledPage | null> | null {
-      dropStale();
       const key = keyOf(request);
-      const entry = made.get(key);
-      if (!entry) return null;
+      const page = made.get(key) ?? null;
       made.delete(key);
-      return entry.page;
+      return page;
     },
     /** Starts making the page `request` will ask for; the oldest made page goes when there are too many. */
     start(request: ReadAheadRequest, make: () => Promise<PulledPage>): void {
-      dropStale();
       while (made.size >= maxPages) made.delete(made.keys().next().value!);
+      const key = keyOf(request);
       // A failure is the request's to redo: it then makes its page itself.
-      made.set(keyOf(request), { page: make().catch(() => null), madeAt: clock.now() });
+      const page = make().catch(() => null);
+      made.set(key, page);
+      // Not asked for in time (the workstation stopped, or went elsewhere): its megabytes go.
+      clock.setTimer(() => {
+        if (made.get(key) === page) made.delete(key);
+      }, keepMs);
     },
     /** How many pages are held (tests). */
     size: () => made.size,
