@@ -168,7 +168,7 @@ export function cellsOfColumns(table: SyncedTable, names: readonly string[], row
 
 /** A wire row as the store's cells (cellsOfColumns's form). */
 export function wireToCells(table: SyncedTable, row: WireRow): unknown[] {
-  return CODECS[table].columns.map((column) => column.toRaw(row[column.key]));
+  return CODECS[table].columns.map((column) => column.toRaw(row[column.key]) ?? null);
 }
 
 /** The store's cells of a row as its raw form, keyed by column. */
