@@ -1,6 +1,5 @@
 import type Database from "better-sqlite3";
 import { patientSearchTerms, SEARCH_TERMS_VERSION, type SearchablePatient } from "../../shared/domain/patientSearchTerms";
-import { cellPositions } from "./rowCodec";
 
 /**
  * Keeps `patient_search_term` in step with the patient table. Every write of a patient row
@@ -103,12 +102,11 @@ export function createSearchTermStager(sqlite: Database.Database) {
       rewritten: sqlite.prepare("INSERT OR IGNORE INTO patient_rewritten_while_staging (patient_id) VALUES (?)"),
     });
   return {
-    /** Before a pulled patient row is written (its cells, rowCodec.ts): its terms staged if it is new to the store, else noted. */
-    pulled(cells: readonly unknown[]): void {
+    /** Before a pulled patient row is written: its terms staged if it is new to the store, else noted (null: a tombstone). */
+    pulled(id: string, patient: SearchablePatient | null): void {
       const { exists, stage, rewritten } = prepared();
-      const id = cells[at("id")] as string;
       if (exists.get(id) !== undefined) rewritten.run(id);
-      else if (cells[at("deleted_at")] === null) for (const term of patientSearchTerms(searchableFromCells(cells))) stage.run(term, id);
+      else if (patient) for (const term of patientSearchTerms(patient)) stage.run(term, id);
     },
     /** A patient row written otherwise during the load (a pending change applied again, a deletion). */
     rewritten(id: string): void {
@@ -148,20 +146,6 @@ export interface SearchableRow {
   used_name: string | null;
   first_name: string;
   phones: string;
-}
-
-// Lazily: rowCodec.ts imports this module, so its tables are not ready while this one loads.
-let patientCells: Record<string, number> | null = null;
-const at = (column: string) => (patientCells ??= cellPositions("patient"))[column]!;
-
-function searchableFromCells(cells: readonly unknown[]): SearchablePatient {
-  return {
-    practiceId: cells[at("practice_id")] as string,
-    birthName: cells[at("birth_name")] as string,
-    usedName: cells[at("used_name")] as string | null,
-    firstName: cells[at("first_name")] as string,
-    phones: JSON.parse(cells[at("phones")] as string) as string[],
-  };
 }
 
 export function searchableFromRaw(row: SearchableRow): SearchablePatient {

@@ -3,6 +3,7 @@ import { toSnakeCase } from "drizzle-orm/casing";
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import type { SyncedTable } from "../../shared/api/wire";
+import type { SearchablePatient } from "../../shared/domain/patientSearchTerms";
 import * as schema from "./schema";
 import { isBulkLoading } from "./bulkLoad";
 import { createPatientSearchIndexer, createSearchTermStager, isStagingSearchTerms, searchableFromRaw, type SearchableRow } from "./patientSearchIndex";
@@ -189,6 +190,19 @@ export function rawToWire(table: SyncedTable, row: RawRow): WireRow {
   return wire as WireRow;
 }
 
+const PATIENT = cellPositions("patient") as Record<"id" | "deleted_at" | "practice_id" | "birth_name" | "used_name" | "first_name" | "phones", number>;
+
+/** A pulled patient's cells as far as search is concerned (no object made for the whole row). */
+function searchableFromCells(cells: readonly unknown[]): SearchablePatient {
+  return {
+    practiceId: cells[PATIENT.practice_id] as string,
+    birthName: cells[PATIENT.birth_name] as string,
+    usedName: cells[PATIENT.used_name] as string | null,
+    firstName: cells[PATIENT.first_name] as string,
+    phones: JSON.parse(cells[PATIENT.phones] as string) as string[],
+  };
+}
+
 /** Row-level reads and writes on the replicated tables, with the patient search index maintained. */
 export function createRowStore(sqlite: Database.Database) {
   const searchIndex = createPatientSearchIndexer(sqlite);
@@ -254,7 +268,7 @@ export function createRowStore(sqlite: Database.Database) {
      */
     putPulled(table: SyncedTable, cells: readonly unknown[]): void {
       if (table !== "patient" || !isBulkLoading(sqlite)) return put(table, rawOfCells(table, cells));
-      if (isStagingSearchTerms(sqlite)) stager.pulled(cells);
+      if (isStagingSearchTerms(sqlite)) stager.pulled(cells[PATIENT.id] as string, cells[PATIENT.deleted_at] === null ? searchableFromCells(cells) : null);
       write(table, cells);
     },
     remove(table: SyncedTable, id: string): void {
