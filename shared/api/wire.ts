@@ -129,12 +129,13 @@ export const change = z.object({
 });
 export type Change = z.infer<typeof change>;
 
-export const pullResponse = z.object({
-  changes: z.array(change),
+/** What ends a pull page in either format: where the next one starts, and the client's last applied mutation. */
+const pageEnd = {
   cursor: z.string(),
   hasMore: z.boolean(),
   lastMutationSeq: z.number().int().nonnegative(),
-});
+};
+export const pullResponse = z.object({ changes: z.array(change), ...pageEnd });
 export type PullResponse = z.infer<typeof pullResponse>;
 
 /**
@@ -151,12 +152,7 @@ export const pulledTable = z.object({
   rows: z.array(rowOfCells),
 });
 export type PulledTable = z.infer<typeof pulledTable>;
-export const pullColumnsResponse = z.object({
-  tables: z.array(pulledTable),
-  cursor: z.string(),
-  hasMore: z.boolean(),
-  lastMutationSeq: z.number().int().nonnegative(),
-});
+export const pullColumnsResponse = z.object({ tables: z.array(pulledTable), ...pageEnd });
 export type PullColumnsResponse = z.infer<typeof pullColumnsResponse>;
 /** What a pull may answer: a server older than the compact format ignores `format` and sends `changes`. */
 export const pullAnswer = z.union([pullColumnsResponse, pullResponse]);
