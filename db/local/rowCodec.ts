@@ -267,7 +267,9 @@ export function createRowStore(sqlite: Database.Database) {
      * patient's terms are staged (patientSearchIndex.ts) and no object is made for the row.
      */
     putPulled(table: SyncedTable, cells: readonly unknown[]): void {
-      if (table !== "patient" || !isBulkLoading(sqlite)) return put(table, rawOfCells(table, cells));
+      // Only a patient needs its row as an object (its terms); the rest go to SQLite as they came.
+      if (table !== "patient") return write(table, cells);
+      if (!isBulkLoading(sqlite)) return put(table, rawOfCells(table, cells));
       if (isStagingSearchTerms(sqlite)) stager.pulled(cells[PATIENT.id] as string, cells[PATIENT.deleted_at] === null ? searchableFromCells(cells) : null);
       write(table, cells);
     },
