@@ -156,9 +156,11 @@ describe("patient search", () => {
     expect(within(results).getByText("06 98 76 54 32")).toBeInTheDocument();
     // Anne Lefèvre belongs to another practice: medical secrecy keeps her out.
     expect(within(results).queryByText(/Anne/)).not.toBeInTheDocument();
-    // Debounced: one search for the settled text, not one per key.
-    expect(bridge.callsTo("patients.search").map((input) => input.text)).toEqual(["lef"]);
-    expect(bridge.callsTo("patients.search")[0]?.practiceId).toBe(IDS.tilleuls);
+    // The debounce itself is tested with fake timers (useDebouncedValue.test.tsx): a loaded machine may pause
+    // between keys, so here only the settled text and the practice are asserted.
+    const searches = bridge.callsTo("patients.search");
+    expect(searches.at(-1)?.text).toBe("lef");
+    expect(searches.every((input) => input.practiceId === IDS.tilleuls)).toBe(true);
   });
 
   it("says when nobody matches", async () => {
