@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { parisDayOf } from "../../shared/domain/parisTime";
 import { IDS, FIXTURE_NOW, gare, tilleuls } from "./fixtures";
@@ -149,6 +149,8 @@ describe("patient search", () => {
     const search = await screen.findByLabelText("Rechercher un patient");
 
     await user.type(search, "lef");
+    // A loaded machine may pause between keys and search "l" first: the list asserted is the settled text's.
+    await waitFor(() => expect(bridge.callsTo("patients.search").at(-1)?.text).toBe("lef"));
 
     const results = await screen.findByRole("list", { name: "Patients trouvés" });
     expect(within(results).getByText("LEFÈVRE Marc")).toBeInTheDocument();
@@ -156,10 +158,8 @@ describe("patient search", () => {
     expect(within(results).getByText("06 98 76 54 32")).toBeInTheDocument();
     // Anne Lefèvre belongs to another practice: medical secrecy keeps her out.
     expect(within(results).queryByText(/Anne/)).not.toBeInTheDocument();
-    // The debounce itself is tested with fake timers (useDebouncedValue.test.tsx): a loaded machine may pause
-    // between keys, so here only the settled text and the practice are asserted.
+    // The debounce itself is tested with fake timers (useDebouncedValue.test.tsx).
     const searches = bridge.callsTo("patients.search");
-    expect(searches.at(-1)?.text).toBe("lef");
     expect(searches.every((input) => input.practiceId === IDS.tilleuls)).toBe(true);
   });
 
@@ -169,6 +169,47 @@ describe("patient search", () => {
     await user.type(await screen.findByLabelText("Rechercher un patient"), "zzz");
 
     expect(await screen.findByText("Aucun patient trouvé.")).toBeInTheDocument();
+  });
+});
+
+describe("patient search following sync", () => {
+  it("shows a patient that sync brings while the search is on screen, without a keystroke and without a blink", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01");
+    const search = await screen.findByLabelText("Rechercher un patient");
+    await user.click(search);
+    await user.paste("zephyrin");
+    await waitFor(() => expect(bridge.callsTo("patients.search").at(-1)?.text).toBe("zephyrin"));
+    expect(await screen.findByText("Aucun patient trouvé.")).toBeInTheDocument();
+    const searchesBefore = bridge.callsTo("patients.search").length;
+
+    act(() => {
+      // Created on another workstation, and one of another practice that must stay out.
+      bridge.data.patients = [
+        ...bridge.data.patients,
+        { id: "30000000-0000-4000-8000-0000000000a1", practiceId: IDS.tilleuls, birthName: "Zéphyrin", usedName: null, firstName: "Anaïs", birthDate: "1990-04-02", phones: [], email: null, notes: null },
+        { id: "30000000-0000-4000-8000-0000000000a2", practiceId: IDS.gare, birthName: "Zéphyrin", usedName: null, firstName: "Paul", birthDate: "1980-01-01", phones: [], email: null, notes: null },
+      ];
+      bridge.emit("replica.changed", { tables: ["patient"] });
+    });
+
+    const results = await screen.findByRole("list", { name: "Patients trouvés" });
+    expect(within(results).getByText("ZÉPHYRIN Anaïs")).toBeInTheDocument();
+    expect(within(results).queryByText(/Paul/)).not.toBeInTheDocument();
+    expect(search).toHaveValue("zephyrin");
+    expect(search).toHaveFocus();
+    expect(bridge.callsTo("patients.search").slice(searchesBefore).map((input) => [input.text, input.practiceId])).toEqual([["zephyrin", IDS.tilleuls]]);
+  });
+
+  it("searches nothing when sync brings patients and no search is on screen", async () => {
+    const { user, bridge } = await renderCallScreen();
+    await openCallByNumbers(user, "04 78 00 00 01");
+    await screen.findByLabelText("Rechercher un patient");
+    act(() => bridge.emit("replica.changed", { tables: ["patient"] }));
+    // Another change read after it: once its pane has followed, the patient change has been handled too.
+    act(() => bridge.emit("replica.changed", { tables: ["directive"] }));
+    await waitFor(() => expect(bridge.callsTo("directives.inForce").length).toBeGreaterThan(1));
+    expect(bridge.callsTo("patients.search")).toEqual([]);
   });
 });
 

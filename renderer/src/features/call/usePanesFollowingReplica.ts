@@ -7,6 +7,7 @@ import { callActions, useCallStore } from "../../stores/callStore";
 import { directivesActions } from "../../stores/directivesStore";
 import { useMessagesStore } from "../../stores/messagesStore";
 import { loadMessages } from "../messages/messageCommands";
+import { refreshPatientSearch } from "../patients/searchPatients";
 
 /** The practice card is read from these tables (its hours, practitioners, numbers, colleagues). */
 const CARD_TABLES: ReadonlySet<SyncedTable> = new Set(["practice", "practitioner", "dialled_number"]);
@@ -15,7 +16,7 @@ const DIRECTIVE_TABLES: ReadonlySet<SyncedTable> = new Set(["directive", "practi
 
 /**
  * The open call's panes follow what sync brings (a message taken on another workstation, a consigne added
- * while the call is on): each is read again from the local copy, in place, without a "loading" blink and
+ * while the call is on, a patient the secretary is searching for): each is read again from the local copy, in place, without a "loading" blink and
  * without touching an open dialog, so what the secretary is typing stays. The agenda has its own follower.
  */
 export function usePanesFollowingReplica(): void {
@@ -29,6 +30,7 @@ export function usePanesFollowingReplica(): void {
         if (tables.includes("message") && useMessagesStore.getState().practiceId === practice.id) void loadMessages(practice.id);
         if (touches(DIRECTIVE_TABLES)) void refreshDirectives(callToken, practice.id);
         if (touches(CARD_TABLES)) void refreshCard(callToken, practice.id);
+        if (tables.includes("patient")) void refreshPatientSearch(practice.id);
       }),
     [],
   );

@@ -17,7 +17,7 @@ export function PatientSearch({ practiceId }: { practiceId: string }) {
   }, [practiceId, settledText]);
 
   return (
-    <div className="patient-search" role="search">
+    <div className="patient-search" role="search" aria-label="Recherche de patients">
       <label htmlFor={FOCUS_TARGETS.patientSearch}>Rechercher un patient</label>
       <input
         id={FOCUS_TARGETS.patientSearch}
