@@ -50,10 +50,8 @@ export const STORE_SYNCHRONOUS = "FULL";
  */
 export function openLocalStore({ path, key, migrationsDir = defaultLocalMigrationsDir() }: OpenLocalStoreOptions): LocalStore {
   if (key.length !== KEY_BYTES) throw new Error(`La clé du poste doit faire ${KEY_BYTES} octets.`);
-  const sqlite = nativeBinding === undefined ? new Database(path) : new Database(path, { nativeBinding });
+  const sqlite = openKeyed(path, key);
   try {
-    applyKey(sqlite, key, "hexkey");
-    verifyReadable(sqlite);
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma(`synchronous = ${STORE_SYNCHRONOUS}`);
     sqlite.pragma("foreign_keys = ON");
@@ -81,7 +79,7 @@ export function openLocalStore({ path, key, migrationsDir = defaultLocalMigratio
 }
 
 /**
- * Changes the store's key. SQLite3MultipleCiphers refuses to rekey a WAL database, so the
+ * Changes the store's key (a store keyed as a passphrase comes out raw-keyed). SQLite3MultipleCiphers refuses to rekey a WAL database, so the
  * journal goes to DELETE mode around the rekey and back to WAL after.
  */
 export function rekeyLocalStore(store: LocalStore, newKey: Uint8Array): void {
@@ -89,24 +87,54 @@ export function rekeyLocalStore(store: LocalStore, newKey: Uint8Array): void {
   store.sqlite.pragma("wal_checkpoint(TRUNCATE)");
   store.sqlite.pragma("journal_mode = DELETE");
   try {
-    applyKey(store.sqlite, newKey, "hexrekey");
+    applyKey(store.sqlite, newKey, "raw", "rekey");
   } finally {
     store.sqlite.pragma("journal_mode = WAL");
   }
 }
 
-function applyKey(sqlite: Database.Database, key: Uint8Array, pragma: "hexkey" | "hexrekey"): void {
-  sqlite.pragma("cipher = 'sqlcipher'");
-  sqlite.pragma("legacy = 4");
-  sqlite.pragma(`${pragma} = '${Buffer.from(key).toString("hex")}'`);
+/**
+ * How the key reaches the cipher. `raw`: the 256 random bits are the encryption key itself (SQLCipher's
+ * `x'…'` form). `passphrase`: the same bits handed over as a passphrase, which SQLCipher stretches with
+ * 256,000 rounds of PBKDF2 at every opening (≈ 0.3–0.65 s here) — for a password, not for a random key.
+ * Stores made before 2026-12-05 were keyed that way and keep it until they are rekeyed.
+ */
+type KeyForm = "raw" | "passphrase";
+
+/** The store opened with its key: raw first (every store made now), else as the passphrase of older stores. */
+function openKeyed(path: string, key: Uint8Array): Database.Database {
+  const attempt = (form: KeyForm): Database.Database | "wrong_key" => {
+    const sqlite = nativeBinding === undefined ? new Database(path) : new Database(path, { nativeBinding });
+    try {
+      applyKey(sqlite, key, form, "key");
+      return verifyReadable(sqlite) ? sqlite : (sqlite.close(), "wrong_key");
+    } catch (error) {
+      sqlite.close();
+      throw error;
+    }
+  };
+  const raw = attempt("raw");
+  if (raw !== "wrong_key") return raw;
+  const passphrase = attempt("passphrase");
+  if (passphrase !== "wrong_key") return passphrase;
+  throw wrongKeyError();
 }
 
-function verifyReadable(sqlite: Database.Database): void {
+function applyKey(sqlite: Database.Database, key: Uint8Array, form: KeyForm, pragma: "key" | "rekey"): void {
+  sqlite.pragma("cipher = 'sqlcipher'");
+  sqlite.pragma("legacy = 4");
+  const hex = Buffer.from(key).toString("hex");
+  sqlite.pragma(form === "raw" ? `${pragma} = "x'${hex}'"` : `hex${pragma} = '${hex}'`);
+}
+
+/** False when the key does not decrypt the file; a damaged store throws. */
+function verifyReadable(sqlite: Database.Database): boolean {
   try {
     sqlite.prepare("SELECT count(*) FROM sqlite_schema").pluck().get();
+    return true;
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === "SQLITE_NOTADB") throw wrongKeyError();
+    if (code === "SQLITE_NOTADB") return false;
     throw corruptStoreError(code ?? String(error));
   }
 }

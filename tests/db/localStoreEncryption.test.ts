@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openLocalStore, rekeyLocalStore } from "../../db/local/openLocalStore";
 import { LocalStoreError } from "../../db/local/storeErrors";
@@ -118,6 +119,56 @@ describe("encrypted local store", () => {
     const reopened = openLocalStore({ path, key: newKey });
     expect(reopened.sqlite.prepare("SELECT name FROM practice").pluck().all()).toEqual(["Cabinet de la Gare"]);
     reopened.close();
+  });
+
+  describe("the key's form", () => {
+    // Opens the file as SQLCipher would with the key in the given form, nothing else: true if it reads.
+    const readsWith = (path: string, storeKey: Buffer, pragma: string): boolean => {
+      const sqlite = new Database(path);
+      try {
+        sqlite.pragma("cipher = 'sqlcipher'");
+        sqlite.pragma("legacy = 4");
+        sqlite.pragma(pragma.replace("HEX", storeKey.toString("hex")));
+        sqlite.prepare("SELECT count(*) FROM sqlite_schema").get();
+        return true;
+      } catch {
+        return false;
+      } finally {
+        sqlite.close();
+      }
+    };
+
+    it("keys a new store with its random key as the raw encryption key, not as a passphrase to stretch", () => {
+      const path = join(tempDir(), "telesec.db");
+      const storeKey = key();
+      openLocalStore({ path, key: storeKey }).close();
+      expect(readsWith(path, storeKey, `key = "x'HEX'"`)).toBe(true);
+      expect(readsWith(path, storeKey, "hexkey = 'HEX'")).toBe(false);
+    });
+
+    it("still opens a store keyed as a passphrase (made before raw keys), and a rekey leaves it raw-keyed", () => {
+      const path = join(tempDir(), "telesec.db");
+      const storeKey = key();
+      const legacy = new Database(path);
+      legacy.pragma("cipher = 'sqlcipher'");
+      legacy.pragma("legacy = 4");
+      legacy.pragma(`hexkey = '${storeKey.toString("hex")}'`);
+      legacy.exec("CREATE TABLE kept (note TEXT); INSERT INTO kept VALUES ('écrit avant')");
+      legacy.close();
+
+      const store = openLocalStore({ path, key: storeKey });
+      expect(store.sqlite.prepare("SELECT note FROM kept").pluck().all()).toEqual(["écrit avant"]);
+      expect(store.sqlite.prepare("SELECT count(*) FROM practice").pluck().get()).toBe(0);
+      expect(() => openLocalStore({ path, key: key() })).toThrow(LocalStoreError);
+
+      const newKey = key();
+      rekeyLocalStore(store, newKey);
+      store.close();
+      expect(readsWith(path, newKey, `key = "x'HEX'"`)).toBe(true);
+      const reopened = openLocalStore({ path, key: newKey });
+      expect(reopened.sqlite.prepare("SELECT note FROM kept").pluck().all()).toEqual(["écrit avant"]);
+      reopened.close();
+    });
   });
 
   it("refuses keys of the wrong length", () => {
