@@ -110,6 +110,8 @@ const layers = {
       "libphonenumber-js",
       // The screen-pop bench reads Chromium's trace through the renderer bundle's source map.
       "source-map-js",
+      // An independent iCalendar parser reads the practitioners' calendar feeds back.
+      "ical.js",
     ],
     node: true,
     why: "Les tests Node n'importent pas le rendu : ses tests sont dans tests/renderer.",

@@ -4,6 +4,7 @@ import type { Pool } from "pg";
 import { systemClock, type Clock } from "../shared/time/clock";
 import { createAuthenticate } from "./auth/authenticate";
 import { registerAdminRoutes } from "./admin/routes";
+import { registerCalendarFeedRoutes } from "./calendarFeed/feedRoutes";
 import { registerAuthRoutes } from "./auth/routes";
 import type { CentralDb, ServerContext } from "./context";
 import { registerHealthRoutes } from "./health/routes";
@@ -101,6 +102,7 @@ export async function buildServer({
   registerHealthRoutes(app, context);
   registerAuthRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerCalendarFeedRoutes(app, context);
   const sockets = createWorkstationSockets();
   await registerSyncRoutes(app, context, sockets);
   await registerTelephonyRoutes(app, context, sockets);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context";
 import { registerAgencyRecordRoutes } from "./agencyRecords";
 import { registerAuditRoutes } from "./auditRoutes";
+import { registerCalendarFeedAdminRoutes } from "./calendarFeedRoutes";
 import { registerDeviceRoutes } from "./deviceRoutes";
 import { registerDialledNumberRoutes } from "./dialledNumberRoutes";
 import { registerPracticeReadRoutes } from "./practiceReadRoutes";
@@ -16,5 +17,6 @@ export function registerAdminRoutes(app: FastifyInstance, context: ServerContext
   registerAgencyRecordRoutes(app, context);
   registerDialledNumberRoutes(app, context);
   registerAuditRoutes(app, context);
+  registerCalendarFeedAdminRoutes(app, context);
   registerStatsRoutes(app, context);
 }

@@ -4,7 +4,7 @@ import { devices, users } from "../../db/central/schema";
 import type { CentralDb } from "../context";
 import { ApiError } from "../http/apiError";
 import { markAuthenticated } from "../security/connectionCap";
-import { hashDeviceToken } from "./deviceTokens";
+import { hashSecretToken } from "../security/secretTokens";
 import { sessionUserOf } from "./sessionUser";
 import { dateOf, type Clock } from "../../shared/time/clock";
 
@@ -45,7 +45,7 @@ export function createAuthenticate(db: CentralDb, clock: Clock) {
       })
       .from(devices)
       .innerJoin(users, eq(users.id, devices.userId))
-      .where(eq(devices.tokenHash, hashDeviceToken(token)))
+      .where(eq(devices.tokenHash, hashSecretToken(token)))
       .limit(1);
     if (!found) throw unauthenticated();
     // An administrator's revocation, or the workstation's own logout: two codes, since only the first wipes its copy.

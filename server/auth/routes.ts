@@ -11,7 +11,7 @@ import { LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
 import { clientAddressKey } from "../security/clientAddress";
 import { beginLoginAttempt } from "../security/loginThrottle";
-import { newDeviceToken } from "./deviceTokens";
+import { newSecretToken } from "../security/secretTokens";
 import { verifyNothing, verifyPassword } from "../../db/central/passwords";
 import { sessionUserOf } from "./sessionUser";
 
@@ -39,7 +39,7 @@ export function registerAuthRoutes(app: FastifyInstance, { db, authenticate, clo
       throw new ApiError(401, "invalid_credentials", "Identifiant ou mot de passe incorrect.");
     }
 
-    const { token, tokenHash } = newDeviceToken();
+    const { token, tokenHash } = newSecretToken();
     const deviceId = randomUUID();
     const now = dateOf(clock);
     await db.transaction(async (tx) => {

@@ -66,6 +66,18 @@ export type AdminUserView = z.infer<typeof adminUserView>;
 /** A workstation's name as agency IT sets it in Administration. */
 export const renameDeviceRequest = z.strictObject({ name: z.string().trim().min(1, "Nom du poste manquant").max(200, "Nom du poste trop long (200 caractères au plus)") });
 
+/** A practitioner's calendar feed as the administration lists it: never its address, shown once at creation. */
+export const adminCalendarFeedView = z.object({
+  id,
+  practitionerId: id,
+  createdAt: instant,
+  revokedAt: instant.nullable(),
+});
+export type AdminCalendarFeedView = z.infer<typeof adminCalendarFeedView>;
+/** A new feed: its secret path (`/ics/<token>.ics`), to hand to the practitioner; the server keeps only its hash. */
+export const createdCalendarFeed = adminCalendarFeedView.extend({ path: z.string().regex(/^\/ics\/[A-Za-z0-9_-]{43}\.ics$/) });
+export type CreatedCalendarFeed = z.infer<typeof createdCalendarFeed>;
+
 export const adminDeviceView = z.object({
   id,
   userId: id,

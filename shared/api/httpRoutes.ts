@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   addDialledNumberRequest,
+  adminCalendarFeedView,
   adminDeviceView,
   adminPracticeRecords,
   adminPracticeSummary,
@@ -9,6 +10,7 @@ import {
   auditSearchQuery,
   callStats,
   callStatsQuery,
+  createdCalendarFeed,
   createDirectiveRequest,
   createMotifRequest,
   createPracticeRequest,
@@ -126,5 +128,21 @@ export const HTTP_ROUTES: HttpRoute[] = [
   { method: "DELETE", path: "/api/v1/admin/dialled-numbers/:id", access: "admin", summary: "Retire un numéro appelé.", answer: recordAnswer },
   { method: "GET", path: "/api/v1/admin/audit", access: "admin", summary: "Cherche dans le journal d'audit, page par page.", query: auditSearchQuery, answer: auditPage },
   { method: "GET", path: "/api/v1/stats/calls", access: "supervisor_or_admin", summary: "Les appels par cabinet, jour et issue.", query: callStatsQuery, answer: callStats },
+  {
+    method: "GET",
+    path: "/api/v1/admin/practitioners/:id/calendar-feeds",
+    access: "admin",
+    summary: "Les adresses d'agenda d'un praticien, sans les adresses elles-mêmes.",
+    answer: done({ feeds: z.array(adminCalendarFeedView) }),
+  },
+  {
+    method: "POST",
+    path: "/api/v1/admin/practitioners/:id/calendar-feeds",
+    access: "admin",
+    summary: "Crée une adresse d'agenda secrète pour le praticien, montrée cette seule fois (201).",
+    answer: createdCalendarFeed,
+  },
+  { method: "POST", path: "/api/v1/admin/calendar-feeds/:id/revoke", access: "admin", summary: "Révoque une adresse d'agenda : elle répond 404.", answer: adminCalendarFeedView },
+  { method: "GET", path: "/ics/:file", access: "public", summary: "L'agenda d'un praticien en iCalendar (`<jeton>.ics`) : plages occupées, rien des patients." },
   { method: "GET", path: "/updates/:file", access: "public", summary: "Les fichiers de mise à jour des postes (avec `--updates-dir`).", optional: true },
 ];

@@ -31,6 +31,11 @@ export function parisWallClock(instant: Date): { weekday: number; time: string }
   return { weekday: zoned.dayOfWeek, time };
 }
 
+/** The Paris wall-clock date and time at an instant, to the second: "2026-12-05T09:30:00". */
+export function parisDateTime(instant: Date): string {
+  return inParis(instant).toPlainDateTime().toString({ smallestUnit: "second" });
+}
+
 /** The Paris day of a calendar date "YYYY-MM-DD". */
 export function parisDayOfDate(date: string): ParisDay {
   const start = Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: PARIS_TIME_ZONE });

@@ -13,7 +13,8 @@ import * as local from "../../db/local/schema";
 const LOCAL_ONLY_TABLES = ["outbox", "conflict", "sync_state"]; // the replica's own sync bookkeeping
 // client_mutation: per-client mutation sequence, server side of the outbox; pbx_*: PBX links and their call ids, server only;
 // login_attempt: the login rate limit's count.
-const CENTRAL_ONLY_TABLES = ["client_mutation", "pbx_link", "pbx_call", "login_attempt"];
+// calendar_feed: practitioners' secret calendar addresses (their hashes), never synced.
+const CENTRAL_ONLY_TABLES = ["client_mutation", "pbx_link", "pbx_call", "login_attempt", "calendar_feed"];
 const CENTRAL_ONLY_COLUMNS: Record<string, string[]> = { user: ["password_hash"], device: ["token_hash"] }; // secrets never leave the server
 
 function sqliteTables(): Map<string, string[]> {

@@ -8,7 +8,7 @@ import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 import { NOW } from "../support/fixtures";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 12;
+const MIGRATION_COUNT = 13;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
@@ -22,6 +22,7 @@ describe("central migrations", () => {
         "appointment",
         "appointment_type",
         "audit_event",
+        "calendar_feed",
         "call",
         "client_mutation",
         "device",

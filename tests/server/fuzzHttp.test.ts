@@ -288,6 +288,20 @@ const generic =
         ...(body && method !== "GET" && method !== "HEAD" ? { body } : {}),
       }));
 
+// ---- GET /ics/<token>.ics: a calendar feed's secret address -----------------------------------------
+
+/** Well-shaped addresses nobody was given, and nasty names, with any credentials (the feed needs none). */
+const calendarFeed =
+  (method: string): RequestArbitrary =>
+  (world) =>
+    fc
+      .record({
+        file: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{43}\.ics$/), nastyString.map(percentEncode)),
+        query: queryOf({}),
+        authorization: authorizationOf(world.token),
+      })
+      .map(({ file, query, authorization }) => ({ method, url: `/ics/${file}?${query}`, headers: jsonHeaders(undefined, { authorization }) }));
+
 // ---- The administration API, as an administrator: past the role check, into validation ---------
 
 const SOME_ID = "5e1f0c3a-7d42-4b8e-9a16-2c3b4d5e6f70";
@@ -324,6 +338,8 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "GET /api/v1/sync/pull": pull("GET"),
   "HEAD /api/v1/sync/pull": pull("HEAD"),
   "GET /api/v1/ws": generic("GET", "/api/v1/ws"),
+  "GET /ics/:file": calendarFeed("GET"),
+  "HEAD /ics/:file": calendarFeed("HEAD"),
   "HEAD /api/v1/ws": generic("HEAD", "/api/v1/ws"),
   "POST /api/v1/telephony/events": telephonyEvents,
   "POST /api/v1/telephony/events/asterisk": adapter("asterisk"),
@@ -333,6 +349,9 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "POST /api/v1/admin/users": asAdmin("POST", "/api/v1/admin/users", { login: "fuzz", displayName: "Fuzz", role: "secretary", practiceIds: [], extension: null, password: "0123456789" }),
   "PATCH /api/v1/admin/users/:id": asAdmin("PATCH", "/api/v1/admin/users/:id", { displayName: "Fuzz", role: "secretary", disabled: false }),
   "GET /api/v1/admin/devices": asAdmin("GET", "/api/v1/admin/devices"),
+  "GET /api/v1/admin/practitioners/:id/calendar-feeds": asAdmin("GET", "/api/v1/admin/practitioners/:id/calendar-feeds"),
+  "POST /api/v1/admin/practitioners/:id/calendar-feeds": asAdmin("POST", "/api/v1/admin/practitioners/:id/calendar-feeds"),
+  "POST /api/v1/admin/calendar-feeds/:id/revoke": asAdmin("POST", "/api/v1/admin/calendar-feeds/:id/revoke"),
   "POST /api/v1/admin/devices/:id/revoke": asAdmin("POST", "/api/v1/admin/devices/:id/revoke"),
   "PATCH /api/v1/admin/devices/:id": asAdmin("PATCH", "/api/v1/admin/devices/:id", { name: "Accueil 2" }),
   "POST /api/v1/admin/directives": asAdmin("POST", "/api/v1/admin/directives", DIRECTIVE_EXAMPLE),

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { devices } from "../../db/central/schema";
-import { hashDeviceToken } from "../../server/auth/deviceTokens";
+import { hashSecretToken } from "../../server/security/secretTokens";
 import { SESSION_ENDED_CLOSE_CODE } from "../../shared/api/wire";
 import { FUZZ_PBX_SECRET, openFuzzWorld, type FuzzWorld } from "../support/fuzzWorld";
 
@@ -61,7 +61,7 @@ async function end(open: OpenSocket): Promise<void> {
     const response = await fetch(`${base}/api/v1/auth/logout`, { method: "POST", headers: { authorization: `Bearer ${open.token}` } });
     expect(response.status).toBe(200);
   } else if (open.fate === "revoked") {
-    const [device] = await world.database.db.select({ id: devices.id }).from(devices).where(eq(devices.tokenHash, hashDeviceToken(open.token)));
+    const [device] = await world.database.db.select({ id: devices.id }).from(devices).where(eq(devices.tokenHash, hashSecretToken(open.token)));
     const response = await fetch(`${base}/api/v1/admin/devices/${device!.id}/revoke`, { method: "POST", headers: { authorization: `Bearer ${world.adminToken}` } });
     expect(response.status).toBe(200);
   }

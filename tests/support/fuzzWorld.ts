@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { devices, dialledNumbers, users } from "../../db/central/schema";
 import { buildServer } from "../../server/app";
-import { hashDeviceToken, newDeviceToken } from "../../server/auth/deviceTokens";
+import { hashSecretToken, newSecretToken } from "../../server/security/secretTokens";
 import { createPbxLink } from "../../server/telephony/pbxSecrets";
 import { loginResponse } from "../../shared/api/wire";
 import { tableCounter } from "./fuzzChecks";
@@ -80,13 +80,13 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
     revokedToken: revoked.token,
     async openSession() {
       const [secretaire] = await database.db.select({ id: users.id }).from(users).where(eq(users.login, "secretaire"));
-      const { token, tokenHash } = newDeviceToken();
+      const { token, tokenHash } = newSecretToken();
       const now = dateOf(clock);
       await database.db.insert(devices).values({ id: randomUUID(), userId: secretaire!.id, name: "Poste du fuzzer", createdAt: now, lastSeenAt: now, tokenHash });
       return token;
     },
     async dropSession(token) {
-      await database.db.delete(devices).where(eq(devices.tokenHash, hashDeviceToken(token)));
+      await database.db.delete(devices).where(eq(devices.tokenHash, hashSecretToken(token)));
     },
     counts: await tableCounter(database.pool),
     logs,

@@ -15,3 +15,4 @@ export * from "./clientMutation";
 export * from "./pbxLink";
 export * from "./pbxCall";
 export * from "./loginAttempt";
+export * from "./calendarFeed";
