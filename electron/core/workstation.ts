@@ -224,7 +224,10 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     "agenda.ofPatient": ({ patientId }) => appointmentsOfPatient(store().store, patientId, dateOf(clock)),
     "agenda.motifs": ({ practiceId }) => motifsOfPractice(store().store.db, practiceId),
     // Online only, and like every data method refused while the session is locked.
-    ...adminHandlers(() => store().sync.serverRequest),
+    ...adminHandlers(
+      () => store().sync.serverRequest,
+      () => store().sync.serverUrl(),
+    ),
     "waitlist.byPractice": ({ practiceId }) => waitlistByPractice(store().store, practiceId, dateOf(clock)),
     "agenda.freeSlots": (search) => freeSlots(store().store, search, dateOf(clock)),
     "session.current": () => sessionStore().sync.handlers["session.current"](),

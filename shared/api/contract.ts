@@ -18,6 +18,7 @@ import {
 } from "./views";
 import {
   addDialledNumberRequest,
+  adminCalendarFeedView,
   adminDeviceView,
   adminPracticeRecords,
   adminPracticeSummary,
@@ -262,6 +263,11 @@ export const methods = {
   "admin.devices.revoke": { input: z.object({ id }), output: z.object({ revokedAt: instant }) },
   "admin.devices.rename": { input: renameDeviceRequest.extend({ id }), output: z.object({ id, name: z.string() }) },
   "admin.audit.search": { input: auditSearchQuery, output: auditPage },
+  /** A practitioner's calendar feeds (server/calendarFeed): never their addresses, but at creation. */
+  "admin.calendarFeeds.list": { input: z.object({ practitionerId: id }), output: z.array(adminCalendarFeedView) },
+  /** A new feed and its whole address, to hand to the practitioner: shown this once. */
+  "admin.calendarFeeds.create": { input: z.object({ practitionerId: id }), output: adminCalendarFeedView.extend({ url: z.string().url() }) },
+  "admin.calendarFeeds.revoke": { input: z.object({ id }), output: adminCalendarFeedView },
   /** A practice, practitioner, motif or consigne created or changed (only the fields named). */
   "admin.records.create": { input: createRecordRequest, output: z.object({ id }) },
   "admin.records.update": { input: updateRecordRequest, output: updateRecordAnswer },

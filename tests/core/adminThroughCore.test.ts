@@ -33,6 +33,21 @@ describe("administration through the core", () => {
     const page = await admin.workstation.handlers["admin.audit.search"]({ action: "admin.device.revoke", limit: 10 });
     expect(page.events.map((event) => event.entityId)).toEqual([secretaryDevice.id]);
 
+    // A practitioner's calendar address: whole, on this workstation's way to the server, and it answers.
+    const practice = (await admin.workstation.handlers["admin.practices.list"]({}))[0]!;
+    const records = await admin.workstation.handlers["admin.practices.get"]({ practiceId: practice.id });
+    const doctor = records.card.practitioners[0]!;
+    const feed = await admin.workstation.handlers["admin.calendarFeeds.create"]({ practitionerId: doctor.id });
+    expect(feed.url).toMatch(new RegExp(`^${server.url.replace(/\/$/, "")}/ics/[A-Za-z0-9_-]{43}\\.ics$`));
+    const calendar = await fetch(feed.url);
+    expect(calendar.status).toBe(200);
+    expect(await calendar.text()).toContain("BEGIN:VCALENDAR");
+    expect(await admin.workstation.handlers["admin.calendarFeeds.list"]({ practitionerId: doctor.id })).toEqual([
+      { id: feed.id, practitionerId: doctor.id, createdAt: feed.createdAt, revokedAt: null },
+    ]);
+    expect((await admin.workstation.handlers["admin.calendarFeeds.revoke"]({ id: feed.id })).revokedAt).not.toBeNull();
+    expect((await fetch(feed.url)).status).toBe(404);
+
     await server.close();
     await expect(admin.workstation.handlers["admin.users.list"]({})).rejects.toMatchObject({
       code: "unreachable",

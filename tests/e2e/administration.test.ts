@@ -46,6 +46,26 @@ describe("administration in the browser", () => {
     await expect.poll(() => table.getByRole("rowheader").count(), { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
+  it("makes a practitioner's calendar address, which a calendar app reads without a patient's name", async () => {
+    await admin.getByRole("navigation", { name: "Écrans" }).getByRole("button", { name: "Administration" }).click();
+    await admin.getByRole("tab", { name: "Cabinets" }).click();
+    const feeds = admin.locator("details").filter({ hasText: /^Agenda de .+ dans son application de calendrier/ }).first();
+    await feeds.locator("summary").click();
+    await feeds.getByRole("button", { name: /^Créer une adresse d'agenda pour / }).click();
+    const address = feeds.getByLabel("Adresse à transmettre au praticien (elle ne sera plus affichée)");
+    await expect.poll(() => address.inputValue(), { timeout: 10_000 }).toMatch(/\/ics\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(await address.evaluate((input) => input === document.activeElement)).toBe(true);
+    // Whole on a 1366×768 screen: nothing of it past the window's edge.
+    const box = (await address.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(admin.viewportSize()!.width);
+
+    const calendar = await fetch(await address.inputValue());
+    expect(calendar.status).toBe(200);
+    const text = await calendar.text();
+    expect(text).toContain("BEGIN:VCALENDAR");
+    expect(text).not.toMatch(/Hélène|Durand|DURAND/);
+  });
+
   it("revokes the secretary's workstation, which is cut off at once", async () => {
     await admin.getByRole("navigation", { name: "Écrans" }).getByRole("button", { name: "Administration" }).click();
     await admin.getByRole("tab", { name: "Postes" }).click();

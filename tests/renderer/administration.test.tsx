@@ -202,6 +202,42 @@ describe("administration", () => {
     expect(screen.queryByRole("button", { name: "Évènements plus anciens" })).not.toBeInTheDocument();
   });
 
+  it("makes a practitioner's calendar address, shows it once, selected for copying, and revokes it after a confirmation", async () => {
+    const { user, bridge } = await openAdministration();
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    await screen.findByRole("form", { name: "Fiche du cabinet" });
+    // Nothing is asked of the server until the administrator opens it.
+    expect(bridge.callsTo("admin.calendarFeeds.list")).toEqual([]);
+    await user.click(screen.getByText("Agenda de Dr Claire Martin dans son application de calendrier"));
+    await waitFor(() => expect(bridge.callsTo("admin.calendarFeeds.list")).toEqual([{ practitionerId: IDS.drMartin }]));
+
+    await user.click(await screen.findByRole("button", { name: "Créer une adresse d'agenda pour Dr Claire Martin" }));
+    const address = await screen.findByLabelText("Adresse à transmettre au praticien (elle ne sera plus affichée)");
+    expect(address).toHaveValue(`https://agence.example.fr/ics/${"1".repeat(43)}.ics`);
+    expect(address).toHaveFocus();
+    expect((address as HTMLInputElement).selectionStart).toBe(0);
+    expect((address as HTMLInputElement).selectionEnd).toBe((address as HTMLInputElement).value.length);
+    expect(bridge.callsTo("admin.calendarFeeds.create")).toEqual([{ practitionerId: IDS.drMartin }]);
+
+    const feeds = within(await screen.findByRole("list", { name: "Adresses d'agenda de Dr Claire Martin" }));
+    await user.click(feeds.getByRole("button", { name: "Révoquer l'adresse créée le 24/11/2026 à 11:00" }));
+    expect(bridge.callsTo("admin.calendarFeeds.revoke")).toEqual([]);
+    await user.click(feeds.getByRole("button", { name: "Confirmer la révocation de l'adresse créée le 24/11/2026 à 11:00" }));
+    await waitFor(() => expect(bridge.callsTo("admin.calendarFeeds.revoke")).toEqual([{ id: "9a000000-0000-4000-8000-000000000001" }]));
+    expect(await screen.findByText("Créée le 24/11/2026 à 11:00 — révoquée le 24/11/2026 à 12:00")).toBeInTheDocument();
+  });
+
+  it("says in French when a calendar address cannot be made", async () => {
+    const { user, bridge } = await openAdministration();
+    bridge.failures["admin.calendarFeeds.create"] = "Serveur de l'agence injoignable";
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    await screen.findByRole("form", { name: "Fiche du cabinet" });
+    await user.click(screen.getByText("Agenda de Dr Claire Martin dans son application de calendrier"));
+    await user.click(await screen.findByRole("button", { name: "Créer une adresse d'agenda pour Dr Claire Martin" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Dr Claire Martin : Serveur de l'agence injoignable");
+    expect(screen.queryByLabelText("Adresse à transmettre au praticien (elle ne sera plus affichée)")).not.toBeInTheDocument();
+  });
+
   it("edits a practice: its card, a practitioner's policy, a motif, and its consignes", async () => {
     const { user, bridge } = await openAdministration();
     await user.click(screen.getByRole("tab", { name: "Cabinets" }));

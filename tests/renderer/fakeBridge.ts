@@ -25,7 +25,7 @@ import type {
   WaitlistEntryView,
 } from "../../shared/api/views";
 import type { z } from "zod";
-import type { AdminDeviceView, AdminUserView, auditEventView, callStatsRow } from "../../shared/api/admin";
+import type { AdminCalendarFeedView, AdminDeviceView, AdminUserView, auditEventView, callStatsRow } from "../../shared/api/admin";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
 import { AGREEMENT_CATEGORY, NOT_A_REQUEST } from "../../shared/domain/doctorAgreement";
@@ -73,6 +73,7 @@ export interface FakeData {
 export interface FakeAgency {
   users: AdminUserView[];
   devices: AdminDeviceView[];
+  calendarFeeds: AdminCalendarFeedView[];
   audit: Array<z.infer<typeof auditEventView>>;
   callStats: Array<z.infer<typeof callStatsRow>>;
   /** What the server answers a practitioner's new absence covers (its patients are to call back). */
@@ -116,7 +117,7 @@ export function defaultFakeData(): FakeData {
     pendingChanges: [],
     messages: [],
     mutations: [],
-    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], audit: [], callStats: [] },
+    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [] },
   };
 }
 
@@ -179,6 +180,9 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.devices.list",
   "admin.devices.revoke",
   "admin.devices.rename",
+  "admin.calendarFeeds.list",
+  "admin.calendarFeeds.create",
+  "admin.calendarFeeds.revoke",
   "admin.audit.search",
   "admin.records.create",
   "admin.records.update",
@@ -197,7 +201,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -276,6 +280,22 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
     const revokedAt = "2026-11-24T10:00:00.000Z";
     data.agency.devices = data.agency.devices.map((device) => (device.id === id ? { ...device, revokedAt: device.revokedAt ?? revokedAt } : device));
     return { revokedAt };
+  },
+  "admin.calendarFeeds.list": ({ practitionerId }, data) => {
+    requireRole(data, "admin");
+    return data.agency.calendarFeeds.filter((feed) => feed.practitionerId === practitionerId);
+  },
+  "admin.calendarFeeds.create": ({ practitionerId }, data) => {
+    requireRole(data, "admin");
+    const number = data.agency.calendarFeeds.length + 1;
+    const feed = { id: `9a000000-0000-4000-8000-00000000000${number}`, practitionerId, createdAt: "2026-11-24T10:00:00.000Z", revokedAt: null };
+    data.agency.calendarFeeds = [feed, ...data.agency.calendarFeeds];
+    return { ...feed, url: `https://agence.example.fr/ics/${String(number).repeat(43)}.ics` };
+  },
+  "admin.calendarFeeds.revoke": ({ id }, data) => {
+    requireRole(data, "admin");
+    data.agency.calendarFeeds = data.agency.calendarFeeds.map((feed) => (feed.id === id ? { ...feed, revokedAt: feed.revokedAt ?? "2026-11-24T11:00:00.000Z" } : feed));
+    return data.agency.calendarFeeds.find((feed) => feed.id === id)!;
   },
   "admin.audit.search": ({ action, before, limit }, data) => {
     requireRole(data, "admin");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADMIN_RECORD_PATHS, adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats, updateRecordAnswer } from "../../../shared/api/admin";
+import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats, updateRecordAnswer } from "../../../shared/api/admin";
 import type { MethodArgs } from "../../../shared/api/contract";
 
 /** A request to the server on the workstation's session (syncService.serverRequest). */
@@ -18,7 +18,7 @@ function auditQuery(filters: MethodArgs<"admin.audit.search">): string {
  * The administration and statistics methods: each one request to the server, whose role checks and
  * French refusals are the authority (the renderer only hides what a role cannot do).
  */
-export function adminHandlers(request: () => ServerRequest) {
+export function adminHandlers(request: () => ServerRequest, serverUrl: () => string | null) {
   return {
     "admin.users.list": async () => (await request()("GET", "/api/v1/admin/users", z.object({ users: z.array(adminUserView) }))).users,
     "admin.users.create": async (input: MethodArgs<"admin.users.create">) => (await request()("POST", "/api/v1/admin/users", userAnswer, input)).user,
@@ -27,6 +27,14 @@ export function adminHandlers(request: () => ServerRequest) {
     "admin.devices.rename": ({ id, name }: MethodArgs<"admin.devices.rename">) =>
       request()("PATCH", `/api/v1/admin/devices/${id}`, z.object({ id: z.string().uuid(), name: z.string() }), { name }),
     "admin.devices.revoke": ({ id }: MethodArgs<"admin.devices.revoke">) => request()("POST", `/api/v1/admin/devices/${id}/revoke`, z.object({ revokedAt: z.string() })),
+    "admin.calendarFeeds.list": async ({ practitionerId }: MethodArgs<"admin.calendarFeeds.list">) =>
+      (await request()("GET", `/api/v1/admin/practitioners/${practitionerId}/calendar-feeds`, z.object({ feeds: z.array(adminCalendarFeedView) }))).feeds,
+    "admin.calendarFeeds.create": async ({ practitionerId }: MethodArgs<"admin.calendarFeeds.create">) => {
+      const { path, ...feed } = await request()("POST", `/api/v1/admin/practitioners/${practitionerId}/calendar-feeds`, createdCalendarFeed);
+      // The address the practitioner's calendar app will poll: this workstation's way to the server (the agency's public address).
+      return { ...feed, url: new URL(path, serverUrl() ?? "").href };
+    },
+    "admin.calendarFeeds.revoke": ({ id }: MethodArgs<"admin.calendarFeeds.revoke">) => request()("POST", `/api/v1/admin/calendar-feeds/${id}/revoke`, adminCalendarFeedView),
     "admin.audit.search": (filters: MethodArgs<"admin.audit.search">) => request()("GET", `/api/v1/admin/audit?${auditQuery(filters)}`, auditPage),
     "admin.records.create": ({ kind, fields }: MethodArgs<"admin.records.create">) => request()("POST", ADMIN_RECORD_PATHS[kind], recordAnswer, fields),
     "admin.records.update": ({ kind, id, change }: MethodArgs<"admin.records.update">) => request()("PATCH", `${ADMIN_RECORD_PATHS[kind]}/${id}`, updateRecordAnswer, change),

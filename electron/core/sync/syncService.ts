@@ -313,6 +313,8 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     },
     confirmPassword,
     serverRequest,
+    /** The agency server's address this workstation talks to (what an address given out, like a calendar feed's, starts with). */
+    serverUrl,
     sendPending,
     /** Signs out and voids the token on the server when it answers in time ("Oublier ce poste", after `sendPending`). */
     endServerSession,

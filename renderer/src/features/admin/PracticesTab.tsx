@@ -17,6 +17,7 @@ import { CoverageForm } from "./CoverageForm";
 import { OnCallForm } from "./OnCallForm";
 import { DialledNumbers } from "./DialledNumbers";
 import { PractitionerAbsences } from "./PractitionerAbsences";
+import { PractitionerCalendarFeeds } from "./PractitionerCalendarFeeds";
 import { DirectiveEditForm } from "./DirectiveEditForm";
 import { PractitionerIdentityForm } from "./PractitionerIdentityForm";
 import { PractitionerSelect } from "./PractitionerSelect";
@@ -113,6 +114,7 @@ export function PracticesTab() {
                 <PractitionerIdentityForm practitioner={practitioner} onSaved={report(practitionerName(practitioner))} />
                 <PractitionerHours practitioner={practitioner} onSaved={report(`Horaires de ${practitionerName(practitioner)}`)} />
                 <PractitionerAbsences practitioner={practitioner} onSaved={report(`Absences de ${practitionerName(practitioner)}`)} />
+                <PractitionerCalendarFeeds practitioner={practitioner} />
               </li>
             ))}
           </ul>
