@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import { EnumOptions } from "../../app/EnumOptions";
 import type { AdminUserView } from "../../../../shared/api/admin";
 import { USER_ROLES, type UserRole } from "../../../../shared/domain/enums";
@@ -116,14 +117,12 @@ function AccountEditForm({ user, onSave, onCancel }: { user: AdminUserView; onSa
   const [displayName, setDisplayName] = useState(user.displayName);
   const [extension, setExtension] = useState(user.extension ?? "");
   const [password, setPassword] = useState("");
-  const [saving, setSaving] = useState(false);
+  // The list above says why a change failed (onSave never throws): this form only goes once at a time.
+  const { saving, send } = useFormSubmission();
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    await onSave({ displayName, extension: extension.trim() === "" ? null : extension.trim(), ...(password ? { password } : {}) });
-    setSaving(false);
+    await send(() => onSave({ displayName, extension: extension.trim() === "" ? null : extension.trim(), ...(password ? { password } : {}) }));
   }
 
   return (
@@ -179,23 +178,15 @@ const EMPTY: NewAccount = { login: "", displayName: "", role: "secretary", pract
 
 function NewAccountForm({ practices, onCreated }: { practices: AdminPracticeSummary[]; onCreated: () => Promise<void> }) {
   const [values, setValues] = useState<NewAccount>(EMPTY);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, failure, send } = useFormSubmission();
   const set = <K extends keyof NewAccount>(key: K) => (value: NewAccount[K]) => setValues((current) => ({ ...current, [key]: value }));
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    setFailure(null);
-    try {
-      await telesec.call("admin.users.create", { ...values, extension: values.extension.trim() === "" ? null : values.extension.trim() });
-      setValues(EMPTY);
-      await onCreated();
-    } catch (error) {
-      setFailure(describeError(error));
-    }
-    setSaving(false);
+    const created = await send(() => telesec.call("admin.users.create", { ...values, extension: values.extension.trim() === "" ? null : values.extension.trim() }));
+    if (!created) return;
+    setValues(EMPTY);
+    await onCreated();
   }
 
   return (

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import type { AdminDeviceView } from "../../../../shared/api/admin";
 import { renameDeviceRequest } from "../../../../shared/api/admin";
 import { NBSP } from "../../format/typography";
-import { describeError, telesec } from "../../services/telesec";
+import { telesec } from "../../services/telesec";
 
 /**
  * A workstation's name, and a way to change it (« Accueil 2 — Lyon » rather than the machine's « vm »):
@@ -11,7 +12,7 @@ import { describeError, telesec } from "../../services/telesec";
 export function DeviceName({ device, onRenamed }: { device: AdminDeviceView; onRenamed: () => Promise<void> }) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(device.name);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, send, refuse, clearFailure } = useFormSubmission();
   const field = useRef<HTMLInputElement>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -21,7 +22,7 @@ export function DeviceName({ device, onRenamed }: { device: AdminDeviceView; onR
   function stop(): void {
     setEditing(false);
     setName(device.name);
-    setFailure(null);
+    clearFailure();
     // The field is gone: back to the button that opened it.
     setTimeout(() => renameButton.current?.focus(), 0);
   }
@@ -30,17 +31,11 @@ export function DeviceName({ device, onRenamed }: { device: AdminDeviceView; onR
     event.preventDefault();
     const parsed = renameDeviceRequest.safeParse({ name });
     if (!parsed.success) {
-      setFailure(parsed.error.issues[0]?.message ?? "Nom du poste invalide");
+      refuse(parsed.error.issues[0]?.message ?? "Nom du poste invalide");
       return;
     }
-    try {
-      await telesec.call("admin.devices.rename", { id: device.id, name: parsed.data.name });
-    } catch (error) {
-      setFailure(describeError(error));
-      return;
-    }
+    if (!(await send(() => telesec.call("admin.devices.rename", { id: device.id, name: parsed.data.name })))) return;
     setEditing(false);
-    setFailure(null);
     await onRenamed();
   }
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import { currentTime } from "../../services/clock";
 import type { AgendaAppointment, FreeSlotView, PracticeCard } from "../../../../shared/api/views";
 import { DialogNotice } from "../../app/DialogNotice";
@@ -8,8 +9,6 @@ import { SubmissionNotices } from "../../app/SubmissionNotices";
 import { TextField } from "../../app/TextField";
 import { useDialogFocus } from "../../app/useDialogFocus";
 import { formatInstantTime, formatLongDay, formatSlotStart } from "../../format/dates";
-import { NBSP } from "../../format/typography";
-import { describeError } from "../../services/telesec";
 import { useAgendaSelectionStore } from "../../stores/agendaSelectionStore";
 import { useAgendaStore } from "../../stores/agendaStore";
 import { selectOpenPractice } from "../../stores/callSelectors";
@@ -40,8 +39,7 @@ export function AppointmentDialog() {
 
 function AppointmentActions({ appointment, practice }: { appointment: AgendaAppointment; practice: PracticeCard }) {
   const [step, setStep] = useState<Step>("choose");
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, failure, send } = useFormSubmission();
   const first = useRef<HTMLButtonElement>(null);
   useDialogFocus(first);
   const practitioner = practice.practitioners.find((candidate) => candidate.id === appointment.practitionerId);
@@ -49,17 +47,7 @@ function AppointmentActions({ appointment, practice }: { appointment: AgendaAppo
   const started = Date.parse(appointment.startAt) <= currentTime().getTime();
 
   async function run(action: () => Promise<void>, done: string, failurePrefix: string): Promise<void> {
-    if (saving) return;
-    setSaving(true);
-    setFailure(null);
-    try {
-      await action();
-    } catch (error) {
-      setFailure(`${failurePrefix}${NBSP}: ${describeError(error)}`);
-      setSaving(false);
-      return;
-    }
-    dialogActions.closed(done);
+    if (await send(action, failurePrefix)) dialogActions.closed(done);
   }
 
   return (

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import type { FreeSlotView, MotifView, PatientView, PracticeCard } from "../../../../shared/api/views";
 import { FormButtons } from "../../app/FormButtons";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
@@ -6,7 +7,6 @@ import { TextField } from "../../app/TextField";
 import { useDialogFocus } from "../../app/useDialogFocus";
 import { formatSlotStart } from "../../format/dates";
 import { NBSP } from "../../format/typography";
-import { describeError } from "../../services/telesec";
 import { useAgendaSelectionStore, type PickedSlot } from "../../stores/agendaSelectionStore";
 import { dialogActions } from "../../stores/dialogStore";
 import { useCallLineStore } from "../../stores/callLineStore";
@@ -44,8 +44,7 @@ function BookingForm({ practice }: { practice: PracticeCard }) {
   const picked = useAgendaSelectionStore((state) => state.slot);
   const [values, setValues] = useState<BookingFormValues>(() => initialValues(practice, motifs, picked));
   const [errors, setErrors] = useState<BookingFormErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, failure, send, clearFailure } = useFormSubmission();
   const first = useRef<HTMLSelectElement>(null);
   useDialogFocus(first);
 
@@ -70,51 +69,42 @@ function BookingForm({ practice }: { practice: PracticeCard }) {
 
   /** « Demander l'accord du médecin »: the request goes as a message, and the dialog closes saying so. */
   async function ask(): Promise<void> {
-    if (asking || !practitioner || !patient) return;
+    if (!practitioner || !patient) return;
     if (!motif) {
       setErrors({ appointmentTypeId: "Choisissez le motif que le patient demande." });
       return;
     }
-    setFailure(null);
-    setAsking(true);
     const slot = slots.status === "ready" ? (slots.value.find((candidate) => candidate.startAt === startAt) ?? null) : null;
-    try {
-      await requestAgreement({
-        practiceId: practice.id,
-        practitioner,
-        patient,
-        motif,
-        slot: slot && { startAt: slot.startAt, endAt: slot.endAt },
-        callId: call?.id ?? null,
-        callerNumber: call?.callerNumber ?? null,
-        note: values.notes,
-      });
-    } catch (error) {
-      setFailure(`La demande d'accord n'a pas pu être enregistrée${NBSP}: ${describeError(error)}`);
-      setAsking(false);
-      return;
-    }
+    setAsking(true);
+    const sent = await send(
+      () =>
+        requestAgreement({
+          practiceId: practice.id,
+          practitioner,
+          patient,
+          motif,
+          slot: slot && { startAt: slot.startAt, endAt: slot.endAt },
+          callId: call?.id ?? null,
+          callerNumber: call?.callerNumber ?? null,
+          note: values.notes,
+        }),
+      "La demande d'accord n'a pas pu être enregistrée",
+    );
+    setAsking(false);
+    if (!sent) return;
     dialogActions.closed(`Accord demandé à ${practitionerName(practitioner)}${NBSP}: le rendez-vous pourra être pris dès sa réponse, notée dans les messages du cabinet.`);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (saving) return;
-    setFailure(null);
     const read = readBookingForm({ ...values, startAt }, patient, practice.practitioners, motifs, agreement.status === "ready" ? citedAgreementId(agreement.value) : null);
     if ("errors" in read) {
+      clearFailure();
       setErrors(read.errors);
       return;
     }
     setErrors({});
-    setSaving(true);
-    try {
-      await bookAppointment({ id: newId(), ...read.args });
-    } catch (error) {
-      setFailure(describeError(error));
-      setSaving(false);
-      return;
-    }
+    if (!(await send(() => bookAppointment({ id: newId(), ...read.args })))) return;
     // Taken here, not yet by the server: another workstation may have taken the slot a moment earlier.
     dialogActions.closed(`Rendez-vous du ${formatSlotStart(read.args.startAt)} avec ${practitioner ? practitionerName(practitioner) : "le praticien"} enregistré, en attente de confirmation du serveur.`);
   }

@@ -1,11 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import type { PracticeCard } from "../../../../shared/api/views";
 import { FormButtons } from "../../app/FormButtons";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
 import { TextField } from "../../app/TextField";
 import { useDialogFocus } from "../../app/useDialogFocus";
 import { NBSP } from "../../format/typography";
-import { describeError } from "../../services/telesec";
 import { dialogActions } from "../../stores/dialogStore";
 import { useMotifsStore } from "../../stores/motifsStore";
 import { PracticeDialog } from "../call/PracticeDialog";
@@ -45,8 +45,7 @@ function WaitlistForm({ practice }: { practice: PracticeCard }) {
     notes: "",
   }));
   const [errors, setErrors] = useState<WaitlistFormErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, failure, send, clearFailure } = useFormSubmission();
   const first = useRef<HTMLSelectElement>(null);
   const id = useId();
   useDialogFocus(first);
@@ -62,22 +61,14 @@ function WaitlistForm({ practice }: { practice: PracticeCard }) {
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (saving) return;
-    setFailure(null);
     const read = readWaitlistForm(values, patient?.id ?? null);
     if ("errors" in read) {
+      clearFailure();
       setErrors(read.errors);
       return;
     }
     setErrors({});
-    setSaving(true);
-    try {
-      await addToWaitlist({ id: newId(), practiceId: practice.id, ...read.args });
-    } catch (error) {
-      setFailure(describeError(error));
-      setSaving(false);
-      return;
-    }
+    if (!(await send(() => addToWaitlist({ id: newId(), practiceId: practice.id, ...read.args }), "L'inscription n'a pas pu être enregistrée"))) return;
     dialogActions.closed(`${patient ? patientShortName(patient) : "Le patient"} est inscrit sur la liste d'attente.`);
   }
 
@@ -132,7 +123,7 @@ function WaitlistForm({ practice }: { practice: PracticeCard }) {
       <TextField label="Disponible à partir de" hint="HH:MM" value={values.from} onChange={(from) => setValues((current) => ({ ...current, from }))} error={errors.from} />
       <TextField label="Disponible jusqu'à" hint="HH:MM" value={values.to} onChange={(to) => setValues((current) => ({ ...current, to }))} error={errors.to} />
       <TextField label="Note" value={values.notes} onChange={(notes) => setValues((current) => ({ ...current, notes }))} error={errors.notes} />
-      <SubmissionNotices failure={failure === null ? null : `L'inscription n'a pas pu être enregistrée${NBSP}: ${failure}`} />
+      <SubmissionNotices failure={failure} />
       <FormButtons submitLabel="Inscrire" busy={saving || !patient} />
     </form>
   );

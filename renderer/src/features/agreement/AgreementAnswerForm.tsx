@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import type { MessageView } from "../../../../shared/api/views";
 import { AGREEMENT_NOTE_MAX } from "../../../../shared/domain/doctorAgreement";
 import { TextField } from "../../app/TextField";
-import { NBSP } from "../../format/typography";
-import { describeError } from "../../services/telesec";
 import { answerAgreement } from "./agreementCommands";
 
 /**
@@ -14,8 +13,7 @@ export function AgreementAnswerForm({ message }: { message: MessageView }) {
   // Closed after being open: the focus goes back to the button that opened it.
   const [open, setOpen] = useState<boolean | "closed">(false);
   const [note, setNote] = useState("");
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, failure, send, refuse, clearFailure } = useFormSubmission();
   const noteInput = useRef<HTMLInputElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const who = message.callerName;
@@ -28,26 +26,15 @@ export function AgreementAnswerForm({ message }: { message: MessageView }) {
   function close(): void {
     setOpen("closed");
     setNote("");
-    setFailure(null);
+    clearFailure();
   }
 
   async function answer(agreed: boolean): Promise<void> {
-    if (saving) return;
     if (note.trim().length > AGREEMENT_NOTE_MAX) {
-      setFailure(`Réponse trop longue (${AGREEMENT_NOTE_MAX} caractères au plus).`);
+      refuse(`Réponse trop longue (${AGREEMENT_NOTE_MAX} caractères au plus).`);
       return;
     }
-    setSaving(true);
-    setFailure(null);
-    try {
-      await answerAgreement(message, agreed, note);
-    } catch (error) {
-      setFailure(`Réponse non enregistrée${NBSP}: ${describeError(error)}`);
-      setSaving(false);
-      return;
-    }
-    setSaving(false);
-    close();
+    if (await send(() => answerAgreement(message, agreed, note), "Réponse non enregistrée")) close();
   }
 
   if (open !== true) {

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import type { CallOutcome } from "../../../../shared/domain/enums";
 import { ModalDialog } from "../../app/ModalDialog";
 import { useDialogFocus } from "../../app/useDialogFocus";
-import { describeError } from "../../services/telesec";
 import { useCallLineStore } from "../../stores/callLineStore";
 import { dialogActions } from "../../stores/dialogStore";
 import { useMessagesStore } from "../../stores/messagesStore";
@@ -24,8 +24,7 @@ export function CloseCallDialog() {
   const [outcome, setOutcome] = useState<CallOutcome | null>(() => call?.outcome ?? (call && call.messageIds.length > 0 ? "message" : null));
   const [notes, setNotes] = useState("");
   const [missing, setMissing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, failure, send } = useFormSubmission();
   const radios = useRef<Partial<Record<CallOutcome, HTMLInputElement | null>>>({});
   const form = useRef<HTMLFormElement>(null);
   const initial = useRef<HTMLInputElement | null>(null);
@@ -69,21 +68,13 @@ export function CloseCallDialog() {
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (saving) return;
     if (outcome === null) {
       setMissing(true);
       if (firstRadio) radios.current[firstRadio]?.focus();
       return;
     }
-    setSaving(true);
-    setFailure(null);
-    try {
-      // Closes this dialog once the outcome is recorded.
-      await saveOutcome({ outcome, notes });
-    } catch (error) {
-      setFailure(describeError(error));
-      setSaving(false);
-    }
+    // Closes this dialog once the outcome is recorded.
+    await send(() => saveOutcome({ outcome, notes }));
   }
 
   if (!call) return null;

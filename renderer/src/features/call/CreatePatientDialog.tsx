@@ -3,7 +3,7 @@ import type { PatientView, PracticeCard } from "../../../../shared/api/views";
 import { TextField } from "../../app/TextField";
 import { useDialogFocus } from "../../app/useDialogFocus";
 import { displayPhoneNumber } from "../../format/phone";
-import { describeError, telesec } from "../../services/telesec";
+import { telesec } from "../../services/telesec";
 import { useCallLineStore } from "../../stores/callLineStore";
 import { dialogActions } from "../../stores/dialogStore";
 import { patientShortName } from "../patients/patientName";
@@ -13,6 +13,7 @@ import { NEW_PATIENT_FIELDS, readNewPatientForm, type NewPatientErrors, type New
 import { PracticeDialog } from "./PracticeDialog";
 import { FormButtons } from "../../app/FormButtons";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
+import { useFormSubmission } from "../../app/useFormSubmission";
 
 export const CREATE_PATIENT_TITLE = "Créer le patient";
 
@@ -37,8 +38,7 @@ function CreatePatientForm({ practice }: { practice: PracticeCard }) {
     phone: callerNumber ? displayPhoneNumber(callerNumber) : "",
   }));
   const [errors, setErrors] = useState<NewPatientErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, failure, send, clearFailure } = useFormSubmission();
   const inputs = useRef<Partial<Record<NewPatientField, HTMLInputElement | null>>>({});
   const first = useRef<HTMLInputElement | null>(null);
   useDialogFocus(first);
@@ -51,25 +51,17 @@ function CreatePatientForm({ practice }: { practice: PracticeCard }) {
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (saving) return;
     const read = readNewPatientForm(values);
-    setFailure(null);
     if ("errors" in read) {
+      clearFailure();
       setErrors(read.errors);
       const field = NEW_PATIENT_FIELDS.find((candidate) => read.errors[candidate] !== undefined);
       if (field) inputs.current[field]?.focus();
       return;
     }
     setErrors({});
-    setSaving(true);
     const patient: PatientView = { id: newId(), practiceId: practice.id, usedName: null, email: null, notes: null, ...read.fields };
-    try {
-      await telesec.applyMutation("patient.create", patient);
-    } catch (error) {
-      setFailure(describeError(error));
-      setSaving(false);
-      return;
-    }
+    if (!(await send(() => telesec.applyMutation("patient.create", patient), "Le patient n'a pas pu être créé"))) return;
     const identified = identifyCaller(patient);
     dialogActions.closed(`Patient créé${identified ? " et identifié comme appelant" : ""} : ${patientShortName(patient)}.`);
   }
@@ -87,7 +79,7 @@ function CreatePatientForm({ practice }: { practice: PracticeCard }) {
         inputRef={bind("birthDate")}
       />
       <TextField label="Téléphone" type="tel" value={values.phone} onChange={set("phone")} error={errors.phone} inputRef={bind("phone")} />
-      <SubmissionNotices failure={failure === null ? null : `Le patient n'a pas pu être créé\u00a0: ${failure}`} />
+      <SubmissionNotices failure={failure} />
       <FormButtons submitLabel="Créer le patient" busy={saving} />
     </form>
   );

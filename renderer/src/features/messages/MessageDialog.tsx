@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import { EnumOptions } from "../../app/EnumOptions";
 import { MESSAGE_CATEGORIES, MESSAGE_URGENCIES, type MessageCategory, type MessageUrgency } from "../../../../shared/domain/enums";
 import type { PracticeCard } from "../../../../shared/api/views";
@@ -6,7 +7,6 @@ import { AGREEMENT_CATEGORY } from "../../../../shared/domain/doctorAgreement";
 import { TextField } from "../../app/TextField";
 import { useDialogFocus } from "../../app/useDialogFocus";
 import { displayPhoneNumber } from "../../format/phone";
-import { describeError } from "../../services/telesec";
 import { identifiedPatient } from "../../stores/callLine";
 import { useCallLineStore } from "../../stores/callLineStore";
 import { selectCallerPatients } from "../../stores/callSelectors";
@@ -49,8 +49,7 @@ function MessageForm({ practice }: { practice: PracticeCard }) {
     text: "",
   }));
   const [errors, setErrors] = useState<MessageFormErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, failure, send, clearFailure } = useFormSubmission();
   const form = useRef<HTMLFormElement>(null);
   const practitionerSelect = useRef<HTMLSelectElement>(null);
   const inputs = useRef<Partial<Record<keyof MessageFormValues, HTMLElement | null>>>({});
@@ -70,24 +69,17 @@ function MessageForm({ practice }: { practice: PracticeCard }) {
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (saving) return;
     const read = readMessageForm(values);
-    setFailure(null);
     if ("errors" in read) {
+      clearFailure();
       setErrors(read.errors);
       const first = (["callerName", "callbackNumber", "text"] as const).find((field) => read.errors[field] !== undefined);
       if (first) inputs.current[first]?.focus();
       return;
     }
     setErrors({});
-    setSaving(true);
-    try {
-      await takeMessage({ id: newId(), practiceId: practice.id, patientId: patient?.id ?? null, callId: call?.id ?? null, ...read.fields });
-    } catch (error) {
-      setFailure(describeError(error));
-      setSaving(false);
-      return;
-    }
+    const message = { id: newId(), practiceId: practice.id, patientId: patient?.id ?? null, callId: call?.id ?? null, ...read.fields };
+    if (!(await send(() => takeMessage(message), "Le message n'a pas pu être enregistré"))) return;
     const practitioner = practice.practitioners.find((candidate) => candidate.id === read.fields.practitionerId);
     dialogActions.closed(`Message enregistré pour ${practitioner ? practitionerName(practitioner) : "le cabinet"}.`);
   }
@@ -166,7 +158,7 @@ function MessageForm({ practice }: { practice: PracticeCard }) {
           </p>
         )}
       </div>
-      <SubmissionNotices failure={failure === null ? null : `Le message n'a pas pu être enregistré\u00a0: ${failure}`} />
+      <SubmissionNotices failure={failure} />
       <FormButtons submitLabel="Enregistrer le message" busy={saving} />
     </form>
   );

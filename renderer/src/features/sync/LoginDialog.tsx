@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import { ModalDialog } from "../../app/ModalDialog";
 import { TextField } from "../../app/TextField";
-import { describeError } from "../../services/telesec";
 import { LOGIN_FIELDS, readLoginForm, type LoginField, type LoginFormErrors, type LoginFormValues } from "./loginForm";
 import { signIn } from "./sessionCommands";
 import { selectServerUrlManaged } from "../../stores/syncSelectors";
@@ -22,8 +22,7 @@ export function LoginDialog({ knownServerUrl, onClose }: LoginDialogProps) {
   const serverUrlManaged = useSyncStore(selectServerUrlManaged);
   const [values, setValues] = useState<LoginFormValues>({ serverUrl: knownServerUrl ?? "", login: "", password: "" });
   const [errors, setErrors] = useState<LoginFormErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { saving: submitting, failure, send, clearFailure } = useFormSubmission();
   const inputs = useRef<Partial<Record<LoginField, HTMLInputElement | null>>>({});
 
   const focusFirst = (matches: (field: LoginField) => boolean) => {
@@ -41,24 +40,15 @@ export function LoginDialog({ knownServerUrl, onClose }: LoginDialogProps) {
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (submitting) return;
     const form = readLoginForm(values, knownServerUrl, serverUrlManaged);
-    setFailure(null);
     if ("errors" in form) {
+      clearFailure();
       setErrors(form.errors);
       focusFirst((field) => form.errors[field] !== undefined);
       return;
     }
     setErrors({});
-    setSubmitting(true);
-    try {
-      await signIn(form.request);
-    } catch (error) {
-      setFailure(describeError(error));
-      setSubmitting(false);
-      return;
-    }
-    onClose();
+    if (await send(() => signIn(form.request))) onClose();
   }
 
   return (

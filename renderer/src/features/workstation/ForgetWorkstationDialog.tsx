@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import { ModalDialog } from "../../app/ModalDialog";
-import { describeError } from "../../services/telesec";
 import { selectPendingCount } from "../../stores/syncSelectors";
 import { useSyncStore } from "../../stores/syncStore";
 import { forgetWorkstation } from "./forgetWorkstation";
@@ -23,8 +23,7 @@ export function ForgetWorkstationDialog({ onClose }: { onClose: () => void }) {
   const knownPending = useSyncStore(selectPendingCount);
   const [refusedForPending, setRefusedForPending] = useState(false);
   const [accepted, setAccepted] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [working, setWorking] = useState(false);
+  const { saving: working, failure, send, refuse } = useFormSubmission();
   const cancelButton = useRef<HTMLButtonElement>(null);
   const acceptBox = useRef<HTMLInputElement>(null);
   const descriptionId = useId();
@@ -34,21 +33,17 @@ export function ForgetWorkstationDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => cancelButton.current?.focus(), []);
 
   async function confirm(): Promise<void> {
-    if (working) return;
     if (mustAccept && !accepted) {
-      setFailure("Cochez la case pour confirmer que ces modifications peuvent être perdues.");
+      refuse("Cochez la case pour confirmer que ces modifications peuvent être perdues.");
       acceptBox.current?.focus();
       return;
     }
-    setFailure(null);
-    setWorking(true);
-    try {
-      await forgetWorkstation(mustAccept && accepted);
-    } catch (error) {
-      if ((error as { code?: unknown }).code === "pending_changes") setRefusedForPending(true);
-      setFailure(describeError(error));
-      setWorking(false);
-    }
+    await send(() =>
+      forgetWorkstation(mustAccept && accepted).catch((error: unknown) => {
+        if ((error as { code?: unknown }).code === "pending_changes") setRefusedForPending(true);
+        throw error;
+      }),
+    );
   }
 
   return (
