@@ -4,26 +4,15 @@ import { join } from "node:path";
 import { telephonyEvent, type EventName, type EventPayload, type LockStatus, type MethodInput, type SessionView, type WorkstationStatus } from "../../shared/api/contract";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { telephonyCallMessage } from "../../shared/api/wire";
-import { openLocalStore, type LocalStore } from "../../db/local/openLocalStore";
-import { agendaRange, appointmentsOfPatient } from "./queries/agenda";
-import { motifsOfPractice } from "./queries/motifs";
-import { waitlistByPractice } from "./queries/waitlist";
-import { directivesInForce } from "./queries/directives";
-import { freeSlots } from "./queries/freeSlots";
-import { agreementFor, messagesByPractice } from "./queries/messages";
-import { callWorkspace } from "./queries/callWorkspace";
-import { createPatientQueries } from "./queries/patients";
-import { listPractices, practiceByDialledNumber, practiceCard } from "./queries/practices";
+import { queryHandlers } from "./queryHandlers";
+import { openStore, type ReadyStore } from "./readyStore";
 import { adminHandlers } from "./admin/adminHandlers";
 import type { Handlers } from "./rpc/rpcServer";
-import type { ReadAction } from "./sync/readAudit";
-import { createSyncService, type SyncService } from "./sync/syncService";
+import { createSyncService } from "./sync/syncService";
 import type { KeyProvider } from "./store/keyProvider";
-import { resolveStoreKey } from "./store/keyResolution";
-import { LocalStoreError } from "../../db/local/storeErrors";
 import { dateOf, systemClock, type Clock } from "../../shared/time/clock";
 import { makePasswordVerifier } from "./session/passwordVerifier";
-import { autoLockMinutesOr, createSessionLock, MAX_UNLOCK_ATTEMPTS, type SessionLock } from "./session/sessionLock";
+import { autoLockMinutesOr, createSessionLock, MAX_UNLOCK_ATTEMPTS } from "./session/sessionLock";
 
 export interface WorkstationOptions {
   /** Folder of the encrypted store (`telesec.db` and its -wal/-shm). */
@@ -207,29 +196,12 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
         }
         return opened.status;
       }),
-    "practices.list": () => listPractices(store().store.db),
-    "call.workspace": (request) => {
-      const ready = store();
-      const callerPatients = (practiceId: string, number: string) => audited(ready, "patient.caller_match", practiceId, () => ready.patients.byCallerNumber(practiceId, number));
-      return callWorkspace(ready.store, request, callerPatients);
-    },
-    "practices.byDialledNumber": ({ number }) => practiceByDialledNumber(store().store.db, number),
-    "practices.card": ({ practiceId }) => practiceCard(store().store.db, practiceId),
-    "patients.byCallerNumber": ({ practiceId, number }) => audited(store(), "patient.caller_match", practiceId, (ready) => ready.patients.byCallerNumber(practiceId, number)),
-    "patients.search": ({ practiceId, text, limit }) => audited(store(), "patient.search", practiceId, (ready) => ready.patients.search(practiceId, text, limit)),
-    "directives.inForce": ({ practiceId, at }) => directivesInForce(store().store.db, practiceId, at),
-    "messages.byPractice": ({ practiceId, limit }) => messagesByPractice(store().store, practiceId, limit),
-    "messages.agreement": ({ patientId, practitionerId }) => agreementFor(store().store, patientId, practitionerId),
-    "agenda.range": ({ practitionerIds, from, to }) => agendaRange(store().store, practitionerIds, from, to),
-    "agenda.ofPatient": ({ patientId }) => appointmentsOfPatient(store().store, patientId, dateOf(clock)),
-    "agenda.motifs": ({ practiceId }) => motifsOfPractice(store().store.db, practiceId),
+    ...queryHandlers(store, clock),
     // Online only, and like every data method refused while the session is locked.
     ...adminHandlers(
       () => store().sync.serverRequest,
       () => store().sync.serverUrl(),
     ),
-    "waitlist.byPractice": ({ practiceId }) => waitlistByPractice(store().store, practiceId, dateOf(clock)),
-    "agenda.freeSlots": (search) => freeSlots(store().store, search, dateOf(clock)),
     "session.current": () => sessionStore().sync.handlers["session.current"](),
     "session.login": (input) => signIn(input),
     "session.logout": async () => {
@@ -319,13 +291,6 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   }
 }
 
-/** Patient records shown to the secretary are on record (docs/architecture.md, "Audit trail"). */
-function audited<T extends { id: string }>(ready: ReadyStore, action: ReadAction, practiceId: string, read: (ready: ReadyStore) => T[]): T[] {
-  const patients = read(ready);
-  ready.sync.reads.record(action, practiceId, patients.map((patient) => patient.id));
-  return patients;
-}
-
 /** Unsent changes are the secretary's work: forgetting them takes her explicit word. */
 function pendingChangesError(pending: number): TelesecError {
   const changes = pending === 1 ? "1 modification faite sur ce poste n'est" : `${pending} modifications faites sur ce poste ne sont`;
@@ -335,26 +300,7 @@ function pendingChangesError(pending: number): TelesecError {
   );
 }
 
-interface ReadyStore {
-  store: LocalStore;
-  patients: ReturnType<typeof createPatientQueries>;
-  sync: SyncService;
-  lock: SessionLock;
-}
 interface Opened {
   status: WorkstationStatus;
   ready: ReadyStore | null;
-}
-
-async function openStore(dbPath: string, options: WorkstationOptions): Promise<{ status: WorkstationStatus; ready: Omit<ReadyStore, "sync" | "lock"> | null }> {
-  try {
-    const key = await resolveStoreKey(dbPath, options.keyProvider);
-    const store = openLocalStore({ path: dbPath, key, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) });
-    return { status: { state: "ready" }, ready: { store, patients: createPatientQueries(store.sqlite) } };
-  } catch (error) {
-    if (error instanceof LocalStoreError) {
-      return { status: { state: "store_unreadable", reason: error.code, message: error.message }, ready: null };
-    }
-    throw error;
-  }
 }

@@ -54,6 +54,9 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "admin.users.update": (w) => w.handlers["admin.users.update"]({ id: randomUUID(), change: { displayName: "X" } }),
     "admin.devices.list": (w) => w.handlers["admin.devices.list"]({}),
     "admin.devices.revoke": (w) => w.handlers["admin.devices.revoke"]({ id: randomUUID() }),
+    "admin.calendarFeeds.list": (w) => w.handlers["admin.calendarFeeds.list"]({ practitionerId }),
+    "admin.calendarFeeds.create": (w) => w.handlers["admin.calendarFeeds.create"]({ practitionerId }),
+    "admin.calendarFeeds.revoke": (w) => w.handlers["admin.calendarFeeds.revoke"]({ id: randomUUID() }),
     "admin.devices.rename": (w) => w.handlers["admin.devices.rename"]({ id: randomUUID(), name: "Accueil" }),
     "admin.audit.search": (w) => w.handlers["admin.audit.search"]({ limit: 10 }),
     "admin.records.create": (w) =>
