@@ -82,6 +82,9 @@ const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH" | "DELETE", string, unknown?
   ["DELETE", `/api/v1/admin/dialled-numbers/${randomUUID()}`],
   ["GET", "/api/v1/admin/practices"],
   ["GET", `/api/v1/admin/practices/${randomUUID()}`],
+  ["GET", `/api/v1/admin/practitioners/${randomUUID()}/calendar-feeds`],
+  ["POST", `/api/v1/admin/practitioners/${randomUUID()}/calendar-feeds`],
+  ["POST", `/api/v1/admin/calendar-feeds/${randomUUID()}/revoke`],
 ];
 
 const countRows = async (testing: TestApp) =>
