@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNull, lt, ne } from "drizzle-orm";
 import { appointments, practitioners } from "../../db/central/schema";
-import { practitionerName } from "../../shared/domain/bookingRules";
+import { practitionerName } from "../../shared/domain/practitionerName";
 import type { CentralDb } from "../context";
 import { icsCalendar, type CalendarBlock } from "./icsCalendar";
 

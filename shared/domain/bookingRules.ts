@@ -1,3 +1,4 @@
+import { practitionerName } from "./practitionerName";
 import {
   compileMotif,
   compileSchedule,
@@ -129,10 +130,6 @@ function of(practitioner: Pick<BookingPractitioner, "title" | "firstName" | "las
   return `${/^(Dr|Pr)\b/.test(practitioner.title) ? "du" : "de"} ${practitionerName(practitioner)}`;
 }
 
-/** "Dr Claire Martin". */
-export function practitionerName(practitioner: Pick<BookingPractitioner, "title" | "firstName" | "lastName">): string {
-  return [practitioner.title, practitioner.firstName, practitioner.lastName].filter((part) => part !== "").join(" ");
-}
 
 const WEEKDAYS = ["", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 /** An absence's reason as said in a sentence ("absence du Dr Roy (congés)"). */

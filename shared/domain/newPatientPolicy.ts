@@ -1,5 +1,5 @@
 import type { NewPatientPolicy } from "./enums";
-import { practitionerName } from "./bookingRules";
+import { practitionerName } from "./practitionerName";
 
 interface PolicyHolder {
   title: string;

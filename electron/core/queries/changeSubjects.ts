@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { ChangeSubject } from "../../../shared/api/contract";
-import { practitionerName } from "../../../shared/domain/bookingRules";
+import { practitionerName } from "../../../shared/domain/practitionerName";
 import { patientDisplayName } from "../../../shared/domain/patientDisplayName";
 
 type Args = Record<string, unknown>;

@@ -22,10 +22,8 @@ export const NEW_PATIENT_POLICY_LABELS: Record<NewPatientPolicy, string> = {
   demander_au_medecin: `Nouveaux patients${NBSP}: demander au médecin`,
 };
 
-/** "Dr Claire Martin": title, first name, last name. */
-export function practitionerName(practitioner: Pick<PractitionerView, "title" | "firstName" | "lastName">): string {
-  return [practitioner.title, practitioner.firstName, practitioner.lastName].filter((part) => part !== "").join(" ");
-}
+// One name for a practitioner across the product (shared/domain/practitionerName.ts).
+export { practitionerName } from "../../../../shared/domain/practitionerName";
 
 /** "Dr Martin": the title and last name only, where space is short (a free slot chip). */
 export function practitionerShortName(practitioner: Pick<PractitionerView, "title" | "lastName">): string {
