@@ -52,6 +52,8 @@ interface CellCodec {
   /** What `accepts` expects, for the error message. */
   expected: string;
   toRaw(value: unknown): unknown;
+  /** An enumeration's value this version does not know: the server is newer than this workstation. */
+  isNewerValue?(value: unknown): boolean;
 }
 
 const identity = (value: unknown) => value;
@@ -97,7 +99,9 @@ function columnCodec(key: string, column: SQLiteColumn): ColumnCodec {
       const text = values && values.length > 0 ? z.enum(values as [string, ...string[]]) : z.string();
       const allowed = values && values.length > 0 ? new Set(values) : null;
       const accepts = allowed ? (value: unknown) => allowed.has(value as string) : (value: unknown) => typeof value === "string";
-      return { key, sqlName, wire: nullable(text), toRaw: identity, fromRaw: identity, cell: cell(accepts, allowed ? `l'une des valeurs ${[...allowed].join(", ")}` : "un texte") };
+      const codec = cell(accepts, allowed ? `l'une des valeurs ${[...allowed].join(", ")}` : "un texte");
+      if (allowed) codec.isNewerValue = (value) => typeof value === "string" && value !== "" && !allowed.has(value);
+      return { key, sqlName, wire: nullable(text), toRaw: identity, fromRaw: identity, cell: codec };
     }
   }
 }
@@ -135,6 +139,16 @@ export function wireToRaw(table: SyncedTable, row: WireRow): RawRow {
 /** A row of a page the workstation cannot take (compact format): the server speaks another version of the protocol. */
 export class WireRowError extends Error {
   override name = "WireRowError";
+  /**
+   * `newer_server`: a value this version cannot know yet (a new role, a new category); the workstation needs
+   * the agency's update, and guessing what the value means would be worse than waiting. `unreadable`: anything else.
+   */
+  constructor(
+    message: string,
+    readonly reason: "unreadable" | "newer_server" = "unreadable",
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -159,7 +173,15 @@ export function cellsOfColumns(table: SyncedTable, names: readonly string[], row
     for (let column = 0; column < columns.length; column++) {
       const { key, cell } = columns[column]!;
       const value = row[positions[column]!];
-      if (!cell.accepts(value)) throw new WireRowError(`Page de synchronisation illisible : ${table}.${key} de la ligne ${index + 1} n'est pas ${cell.expected}.`);
+      if (!cell.accepts(value)) {
+        if (cell.isNewerValue?.(value)) {
+          throw new WireRowError(
+            `Le serveur de l'agence est plus récent que ce poste (valeur « ${String(value).slice(0, 40)} » de ${table}.${key} inconnue ici) : mettez ce poste à jour. La synchronisation reprendra après la mise à jour ; rien de ce qui attend d'être envoyé n'est perdu.`,
+            "newer_server",
+          );
+        }
+        throw new WireRowError(`Page de synchronisation illisible : ${table}.${key} de la ligne ${index + 1} n'est pas ${cell.expected}.`);
+      }
       cells[column] = cell.toRaw(value);
     }
     rows[index] = cells;

@@ -90,10 +90,18 @@ describe("a compact pull page", () => {
     expect(() => decodePulledPage(bad)).toThrow(message);
   });
 
-  it("refuses a value outside a column's enumeration", () => {
+  it("says the server is newer than this workstation when an enumeration holds a value it does not know yet", () => {
     const columns = Object.keys(appointment);
     const bad = { tables: [{ table: "appointment" as const, columns, rows: [cellsOf({ ...appointment, status: "perdu" }, columns)] }], cursor: "c", hasMore: false, lastMutationSeq: 0 };
-    expect(() => decodePulledPage(bad)).toThrow(/appointment\.status de la ligne 1 n'est pas l'une des valeurs booked, /);
+    expect(() => decodePulledPage(bad)).toThrow(
+      expect.objectContaining({ name: "WireRowError", reason: "newer_server", message: expect.stringMatching(/^Le serveur de l'agence est plus récent que ce poste \(valeur « perdu » de appointment\.status inconnue ici\) : mettez ce poste à jour\./) }),
+    );
+  });
+
+  it("still calls a value of the wrong type in an enumeration unreadable, not newer", () => {
+    const columns = Object.keys(appointment);
+    const bad = { tables: [{ table: "appointment" as const, columns, rows: [cellsOf({ ...appointment, status: 3 }, columns)] }], cursor: "c", hasMore: false, lastMutationSeq: 0 };
+    expect(() => decodePulledPage(bad)).toThrow(expect.objectContaining({ reason: "unreadable", message: expect.stringMatching(/appointment\.status de la ligne 1 n'est pas l'une des valeurs booked, /) }));
   });
 });
 
@@ -116,6 +124,21 @@ describe("the workstation's pull request", () => {
       const pull = serverApi(server.url).pull("jeton", "", randomUUID(), 100);
       await expect(pull).rejects.toMatchObject({ name: "ServerError", kind: "broken", message: expect.stringMatching(/^Réponse du serveur hors protocole\. .*durationMinutes/) });
       expect(server.asked().get("format")).toBe("columns");
+    } finally {
+      server.close();
+    }
+  });
+
+  it("asks for this workstation's update, not a protocol error, when the server sends a value only a newer version knows", async () => {
+    const columns = Object.keys(appointment);
+    const server = await answering({ tables: [{ table: "appointment", columns, rows: [cellsOf({ ...appointment, status: "reporte" }, columns)] }], cursor: "c", hasMore: false, lastMutationSeq: 0 });
+    try {
+      await expect(serverApi(server.url).pull("jeton", "", randomUUID(), 100)).rejects.toMatchObject({
+        name: "ServerError",
+        kind: "broken",
+        code: "update_required",
+        message: expect.stringMatching(/^Le serveur de l'agence est plus récent que ce poste .* rien de ce qui attend d'être envoyé n'est perdu\.$/),
+      });
     } finally {
       server.close();
     }

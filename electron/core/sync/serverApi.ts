@@ -15,6 +15,7 @@ import {
   type PushResponse,
 } from "../../../shared/api/wire";
 import { decodePulledPage, type PulledPage } from "./pulledPage";
+import { WireRowError } from "../../../db/local/rowCodec";
 
 /**
  * The workstation's calls to the central server, each answer checked against the wire contract.
@@ -86,7 +87,8 @@ export function serverApi(serverUrl: string) {
       try {
         return decodePulledPage(answer);
       } catch (error) {
-        const detail = error instanceof Error && error.name === "WireRowError" ? ` ${error.message}` : "";
+        if (error instanceof WireRowError && error.reason === "newer_server") throw new ServerError("broken", "update_required", error.message);
+        const detail = error instanceof WireRowError ? ` ${error.message}` : "";
         throw new ServerError("broken", "broken", `Réponse du serveur hors protocole.${detail}`);
       }
     },
