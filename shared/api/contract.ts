@@ -90,6 +90,8 @@ export const syncStatus = z.object({
   conflictCount: z.number().int().nonnegative(),
   lastSyncAt: instant.nullable(),
   serverUrl: z.string().nullable(),
+  /** While `refused`: why, in French (the server's refusal, or « mettez ce poste à jour »); null otherwise. */
+  problem: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 

@@ -22,6 +22,18 @@ describe("connection indicator", () => {
     expect(indicator()).toHaveClass(`connection--${state}`);
   });
 
+  it("says why the server refuses, in its words, while it refuses, and nothing once a sync goes through", async () => {
+    const why = "Le serveur de l'agence est plus récent que ce poste (valeur « practitioner » de user.role inconnue ici) : mettez ce poste à jour.";
+    const { bridge } = await renderCallScreen({ session: camille, syncStatus: syncStatus({ state: "refused", problem: why }) });
+    expect(await screen.findByRole("alert")).toHaveTextContent(why);
+
+    act(() => bridge.emit("sync.status", syncStatus({ state: "online" })));
+    expect(screen.queryByText(why)).not.toBeInTheDocument();
+    // Offline says nothing of a refusal, even with a problem left over.
+    act(() => bridge.emit("sync.status", syncStatus({ state: "offline", problem: why })));
+    expect(screen.queryByText(why)).not.toBeInTheDocument();
+  });
+
   it("offers to sign in only when signed out", async () => {
     await renderCallScreen({ syncStatus: syncStatus({ state: "signed_out" }) });
     expect(await screen.findByRole("button", { name: "Se connecter" })).toBeInTheDocument();

@@ -112,7 +112,7 @@ export function defaultFakeData(): FakeData {
     waitlist: [],
     freeSlots: fixtures.freeSlots,
     session: { user: null, serverUrl: null },
-    syncStatus: { state: "signed_out", pendingCount: 0, conflictCount: 0, lastSyncAt: null, serverUrl: null },
+    syncStatus: { state: "signed_out", pendingCount: 0, conflictCount: 0, lastSyncAt: null, serverUrl: null, problem: null },
     conflicts: [],
     pendingChanges: [],
     messages: [],

@@ -18,7 +18,7 @@ export const camille: SessionView = {
 };
 
 export function syncStatus(change: Partial<SyncStatus> = {}): SyncStatus {
-  return { state: "online", pendingCount: 0, conflictCount: 0, lastSyncAt: null, serverUrl: SERVER_URL, ...change };
+  return { state: "online", pendingCount: 0, conflictCount: 0, lastSyncAt: null, serverUrl: SERVER_URL, problem: null, ...change };
 }
 
 export const refusedBooking: ConflictView = {

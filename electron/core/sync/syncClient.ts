@@ -27,7 +27,8 @@ export interface SyncClientOptions {
   reads?: Pick<ReadAudit, "pending" | "uploaded">;
   session: SyncSession;
   /** How the connection looks to the secretary; the workstation turns this into its status event. */
-  onState: (state: "offline" | "refused" | "syncing" | "online", lastSyncAt: string | null) => void;
+  /** `problem`: why the server refused, in French, while `refused`; null in every other state. */
+  onState: (state: "offline" | "refused" | "syncing" | "online", lastSyncAt: string | null, problem: string | null) => void;
   /** The server refused the token; `code` is its reason (`device_revoked` when an administrator revoked this workstation). */
   onSignedOut: (reason: string, code: string) => void;
   /** The replica changed: rows pulled, or pushed changes confirmed or taken back (the tables they touch). */
@@ -145,7 +146,7 @@ export function startSyncClient(options: SyncClientOptions) {
   async function cycle(): Promise<void> {
     do {
       again = false;
-      options.onState("syncing", lastSyncAt);
+      options.onState("syncing", lastSyncAt, null);
       await pushAll();
       await uploadReads();
       await pullAll();
@@ -153,7 +154,7 @@ export function startSyncClient(options: SyncClientOptions) {
     } while (again && !stopped);
     failures = 0;
     lastSyncAt = dateOf(options.clock).toISOString();
-    options.onState("online", lastSyncAt);
+    options.onState("online", lastSyncAt, null);
   }
 
   function sync(): Promise<void> {
@@ -183,7 +184,8 @@ export function startSyncClient(options: SyncClientOptions) {
     log(`synchro : ${error instanceof ServerError ? error.code : "erreur"} ; nouvel essai dans ${delay} ms`);
     if (!(error instanceof ServerError)) log(`synchro : ${error instanceof Error ? error.name : "erreur inconnue"}`);
     // The server answered but refused (or made no sense): not "offline", which would send her to check the network.
-    options.onState(error instanceof ServerError && (error.kind === "refused" || error.kind === "broken") ? "refused" : "offline", lastSyncAt);
+    const refused = error instanceof ServerError && (error.kind === "refused" || error.kind === "broken");
+    options.onState(refused ? "refused" : "offline", lastSyncAt, refused ? error.message : null);
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = setTimeout(() => void sync(), delay);
   }

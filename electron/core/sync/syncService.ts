@@ -82,6 +82,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     conflictCount: replica.conflicts().length,
     lastSyncAt: null,
     serverUrl: serverUrl(),
+    problem: null,
   });
 
   function readUser(): SessionUser | null {
@@ -114,7 +115,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
       ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
       ...(options.pullPageSize ? { pullPageSize: options.pullPageSize } : {}),
       ...(options.onTelephony ? { onTelephony: options.onTelephony } : {}),
-      onState: (state, lastSyncAt) => status.update({ state, lastSyncAt, serverUrl: url }),
+      onState: (state, lastSyncAt, problem) => status.update({ state, lastSyncAt, serverUrl: url, problem }),
       onChanged: (tables) => {
         if (tables.includes("user")) followOwnRow();
         refreshCounts();
@@ -123,7 +124,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
       onSignedOut: (_reason, code) => {
         replica.state.delete(KEYS.token);
         client = null;
-        status.update({ state: "signed_out" });
+        status.update({ state: "signed_out", problem: null });
         if (code === "device_revoked") options.onDeviceRevoked?.();
       },
     });
@@ -193,7 +194,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     client?.stop();
     client = null;
     replica.state.delete(KEYS.token);
-    status.update({ state: "signed_out" });
+    status.update({ state: "signed_out", problem: null });
     if (!url || !token) return;
     await voidToken(url, token);
   }

@@ -21,6 +21,12 @@ export function selectConflictCount(state: SyncState): number {
   return selectSyncStatus(state)?.conflictCount ?? 0;
 }
 
+/** Why the server refused this workstation's sync, in French, while it does; null otherwise. */
+export function selectSyncProblem(state: SyncState): string | null {
+  const status = selectSyncStatus(state);
+  return status?.state === "refused" ? status.problem : null;
+}
+
 export function selectLastSyncAt(state: SyncState): string | null {
   return selectSyncStatus(state)?.lastSyncAt ?? null;
 }

@@ -1,6 +1,7 @@
 import { ConflictsButton } from "./ConflictsButton";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { SessionControls } from "./SessionControls";
+import { SyncProblem } from "./SyncProblem";
 
 /** The header's corner about the agency server: the connection, refused requests, the session. */
 export function SyncBar() {
@@ -9,6 +10,7 @@ export function SyncBar() {
       <ConnectionIndicator />
       <ConflictsButton />
       <SessionControls />
+      <SyncProblem />
     </div>
   );
 }
