@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import type { AdminPracticeRecords } from "../../../../shared/api/admin";
 import { TextField } from "../../app/TextField";
 import { formatPhoneForDisplay } from "../../../../shared/domain/phone";
@@ -10,14 +11,18 @@ import { outcomeOf, type RecordOutcome } from "./recordCommands";
 export function DialledNumbers({ practiceId, numbers, onSaved }: { practiceId: string; numbers: AdminPracticeRecords["numbers"]; onSaved: (result: RecordOutcome) => void }) {
   const [number, setNumber] = useState("");
   const [label, setLabel] = useState("");
+  // Once at a time: a second Enter while the first goes would create the same record twice.
+  const { saving, send } = useFormSubmission();
 
   async function add(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    const result = await outcomeOf(telesec.call("admin.dialledNumbers.add", { practiceId, number, label }));
-    onSaved(result);
-    if (!result.ok) return;
-    setNumber("");
-    setLabel("");
+    await send(async () => {
+      const result = await outcomeOf(telesec.call("admin.dialledNumbers.add", { practiceId, number, label }));
+      onSaved(result);
+      if (!result.ok) return;
+      setNumber("");
+      setLabel("");
+    });
   }
 
   return (
@@ -38,7 +43,7 @@ export function DialledNumbers({ practiceId, numbers, onSaved }: { practiceId: s
           );
         })}
       </ul>
-      <form className="admin-form admin-form--inline" aria-label="Nouveau numéro" onSubmit={(event) => void add(event)} noValidate>
+      <form className="admin-form admin-form--inline" aria-label="Nouveau numéro" aria-busy={saving} onSubmit={(event) => void add(event)} noValidate>
         <TextField label="Numéro à ajouter" type="tel" value={number} onChange={setNumber} hint="Par exemple : 01 44 55 66 77" />
         <TextField label="Libellé du numéro" value={label} onChange={setLabel} hint="Accueil, urgences…" />
         <button type="submit" className="button">

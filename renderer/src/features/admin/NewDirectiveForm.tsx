@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import { EnumOptions } from "../../app/EnumOptions";
 import type { PracticeCard } from "../../../../shared/api/views";
 import { DIRECTIVE_CATEGORIES, type DirectiveCategory } from "../../../../shared/domain/enums";
@@ -20,6 +21,8 @@ export function NewDirectiveForm({ card, onSaved }: { card: PracticeCard; onSave
   const [values, setValues] = useState(EMPTY);
   const [error, setError] = useState<string | null>(null);
   const set = <K extends keyof typeof EMPTY>(key: K) => (value: (typeof EMPTY)[K]) => setValues((current) => ({ ...current, [key]: value }));
+  // Once at a time: a second Enter while the first goes would create the same record twice.
+  const { saving, send } = useFormSubmission();
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -29,17 +32,19 @@ export function NewDirectiveForm({ card, onSaved }: { card: PracticeCard; onSave
     setError(problem);
     if (problem || "error" in validity || typeof priority !== "number") return;
     const flags = { ...(values.samu ? { redirectToSamu: true } : {}), ...(values.transfer ? { transferToPractitioner: true } : {}) };
-    const result = await createRecord({
-      kind: "directive",
-      fields: { practiceId: card.id, practitionerId: values.practitionerId || null, category: values.category, title: values.title, text: values.text, priority, ...validity, flags },
+    await send(async () => {
+      const result = await createRecord({
+        kind: "directive",
+        fields: { practiceId: card.id, practitionerId: values.practitionerId || null, category: values.category, title: values.title, text: values.text, priority, ...validity, flags },
+      });
+      onSaved(result);
+      if (result.ok) setValues(EMPTY);
     });
-    onSaved(result);
-    if (result.ok) setValues(EMPTY);
   }
 
   const id = (name: string) => `consigne-${name}-${card.id}`;
   return (
-    <form className="admin-form" aria-label="Nouvelle consigne" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="admin-form" aria-label="Nouvelle consigne" aria-busy={saving} onSubmit={(event) => void submit(event)} noValidate>
       <h4>Nouvelle consigne</h4>
       <div className="field">
         <label htmlFor={id("categorie")}>Catégorie</label>
@@ -72,7 +77,7 @@ export function NewDirectiveForm({ card, onSaved }: { card: PracticeCard; onSave
           {error}
         </p>
       )}
-      <FormButtons submitLabel="Ajouter la consigne" busy={false} cancelLabel="Effacer" onCancel={() => (setValues(EMPTY), setError(null))} />
+      <FormButtons submitLabel="Ajouter la consigne" busy={saving} cancelLabel="Effacer" onCancel={() => (setValues(EMPTY), setError(null))} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import { TextField } from "../../app/TextField";
 import { describeError, telesec } from "../../services/telesec";
 import { type RecordOutcome } from "./recordCommands";
@@ -10,35 +11,39 @@ import { type RecordOutcome } from "./recordCommands";
 export function NewPracticeForm({ onSaved, onCreated }: { onSaved: (result: RecordOutcome) => void; onCreated: (practiceId: string) => void }) {
   const [values, setValues] = useState({ name: "", street: "", postalCode: "", city: "", greeting: "", number: "" });
   const set = (key: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
+  // Once at a time: a second Enter while the first goes would create the same record twice.
+  const { saving, send } = useFormSubmission();
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    let created: string | null = null;
-    try {
-      const { id } = await telesec.call("admin.records.create", {
-        kind: "practice",
-        fields: {
-          name: values.name,
-          kind: "cabinet",
-          address: { street: values.street, postalCode: values.postalCode, city: values.city },
-          greetings: { default: values.greeting },
-        },
-      });
-      created = id;
-      onCreated(id);
-      await telesec.call("admin.dialledNumbers.add", { practiceId: id, number: values.number });
-      setValues({ name: "", street: "", postalCode: "", city: "", greeting: "", number: "" });
-      onSaved({ ok: true });
-    } catch (error) {
-      const message = describeError(error);
-      onSaved({ ok: false, message: created ? `cabinet créé, mais son numéro est refusé (${message}) : ajoutez-en un ci-dessous.` : message });
-    }
+    await send(async () => {
+      let created: string | null = null;
+      try {
+        const { id } = await telesec.call("admin.records.create", {
+          kind: "practice",
+          fields: {
+            name: values.name,
+            kind: "cabinet",
+            address: { street: values.street, postalCode: values.postalCode, city: values.city },
+            greetings: { default: values.greeting },
+          },
+        });
+        created = id;
+        onCreated(id);
+        await telesec.call("admin.dialledNumbers.add", { practiceId: id, number: values.number });
+        setValues({ name: "", street: "", postalCode: "", city: "", greeting: "", number: "" });
+        onSaved({ ok: true });
+      } catch (error) {
+        const message = describeError(error);
+        onSaved({ ok: false, message: created ? `cabinet créé, mais son numéro est refusé (${message}) : ajoutez-en un ci-dessous.` : message });
+      }
+    });
   }
 
   return (
     <details className="admin-new">
       <summary>Nouveau cabinet</summary>
-      <form className="admin-form" aria-label="Nouveau cabinet" onSubmit={(event) => void submit(event)} noValidate>
+      <form className="admin-form" aria-label="Nouveau cabinet" aria-busy={saving} onSubmit={(event) => void submit(event)} noValidate>
         <TextField label="Nom" value={values.name} onChange={set("name")} />
         <TextField label="Rue" value={values.street} onChange={set("street")} />
         <TextField label="Code postal" value={values.postalCode} onChange={set("postalCode")} />

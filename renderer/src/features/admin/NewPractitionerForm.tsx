@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useFormSubmission } from "../../app/useFormSubmission";
 import { EnumOptions } from "../../app/EnumOptions";
 import { NEW_PATIENT_POLICIES, type NewPatientPolicy } from "../../../../shared/domain/enums";
 import { TextField } from "../../app/TextField";
@@ -10,21 +11,25 @@ export function NewPractitionerForm({ practiceId, onSaved }: { practiceId: strin
   const empty = { title: "Dr", firstName: "", lastName: "", specialty: "", policy: "oui" as NewPatientPolicy };
   const [values, setValues] = useState(empty);
   const set = (key: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
+  // Once at a time: a second Enter while the first goes would create the same record twice.
+  const { saving, send } = useFormSubmission();
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    const result = await createRecord({
-      kind: "practitioner",
-      fields: { practiceId, title: values.title, firstName: values.firstName, lastName: values.lastName, specialty: values.specialty, acceptsNewPatients: values.policy, workingHours: [], color: "#2563eb" },
+    await send(async () => {
+      const result = await createRecord({
+        kind: "practitioner",
+        fields: { practiceId, title: values.title, firstName: values.firstName, lastName: values.lastName, specialty: values.specialty, acceptsNewPatients: values.policy, workingHours: [], color: "#2563eb" },
+      });
+      onSaved(result);
+      if (result.ok) setValues(empty);
     });
-    onSaved(result);
-    if (result.ok) setValues(empty);
   }
 
   return (
     <details className="admin-new">
       <summary>Nouveau praticien</summary>
-      <form className="admin-form" aria-label="Nouveau praticien" onSubmit={(event) => void submit(event)} noValidate>
+      <form className="admin-form" aria-label="Nouveau praticien" aria-busy={saving} onSubmit={(event) => void submit(event)} noValidate>
         <TextField label="Titre" value={values.title} onChange={set("title")} />
         <TextField label="Prénom" value={values.firstName} onChange={set("firstName")} />
         <TextField label="Nom" value={values.lastName} onChange={set("lastName")} />
