@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
-import { appointments, appointmentTypes, patients, practitioners, waitlistEntries } from "../../db/central/schema";
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
+import { appointments, appointmentTypes, messages, patients, practitioners, waitlistEntries } from "../../db/central/schema";
+import { AGREEMENT_CATEGORY } from "../../shared/domain/doctorAgreement";
 import { checkBooking, newPatientMatters } from "../../shared/domain/bookingRules";
 import type { WaitlistOffer } from "../../shared/domain/schedules";
 import { freedSlotProposals, type FreedSlot, type SlotProposal, type WaitingEntry } from "../../shared/domain/waitlistMatching";
@@ -52,7 +53,8 @@ async function offerSlot(context: CentralMutationContext, practiceId: string, fr
     const patientId = candidates.find((entry) => entry.waiting.id === proposal.entryId)!.patientId;
     if (await isTaken(context, proposal)) continue;
     const newPatient = newPatientMatters(practitioner, motif) ? await isNewPatient(context.tx, patientId, practitioner.id) : false;
-    const refusal = checkBooking({ practitioner, motif, startAt: proposal.startAt, endAt: proposal.endAt, now, newPatient, agreement: "none" });
+    const agreementId = newPatient && practitioner.acceptsNewPatients === "demander_au_medecin" ? await agreementGiven(context, practiceId, patientId, practitioner.id) : null;
+    const refusal = checkBooking({ practitioner, motif, startAt: proposal.startAt, endAt: proposal.endAt, now, newPatient, agreement: agreementId ? "agreed" : "none" });
     if (refusal) continue;
     const offeredSlot: WaitlistOffer = {
       practitionerId: proposal.practitionerId,
@@ -62,10 +64,34 @@ async function offerSlot(context: CentralMutationContext, practiceId: string, fr
       freedByAppointmentId: freedBy,
       offeredAt: context.now.toISOString(),
       declinedEntryIds,
+      ...(agreementId ? { agreementId } : {}),
     };
     await context.tx.update(waitlistEntries).set({ offeredSlot }).where(eq(waitlistEntries.id, proposal.entryId));
     return;
   }
+}
+
+/**
+ * The practitioner's « oui » to seeing this new patient, if their latest answer to a request says so: the
+ * offer cites it, as the booking dialog would (a later « non » wins over an earlier « oui »).
+ */
+async function agreementGiven(context: CentralMutationContext, practiceId: string, patientId: string, practitionerId: string): Promise<string | null> {
+  const [latest] = await context.tx
+    .select({ id: messages.id, answer: messages.answer })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.practiceId, practiceId),
+        eq(messages.patientId, patientId),
+        eq(messages.practitionerId, practitionerId),
+        eq(messages.category, AGREEMENT_CATEGORY),
+        isNull(messages.deletedAt),
+        isNotNull(messages.answer),
+      ),
+    )
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(1);
+  return latest?.answer?.agreed ? latest.id : null;
 }
 
 /** The practice's live entries that accept this practitioner, with the motif each waits for. */

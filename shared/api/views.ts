@@ -129,6 +129,8 @@ export const waitlistOfferView = z.object({
   motifLabel: z.string(),
   startAt: instant,
   endAt: instant,
+  /** The practitioner's agreement the booking cites, for a new patient of one who asks first; null otherwise. */
+  agreementId: id.nullable(),
 });
 export type WaitlistOfferView = z.infer<typeof waitlistOfferView>;
 

@@ -91,6 +91,8 @@ export const waitlistOffer = z.object({
   offeredAt: z.string().datetime({ offset: true }),
   /** The entries that already declined this slot: it is never offered back to them. */
   declinedEntryIds: z.array(z.string().uuid()).default([]),
+  /** For a new patient of a practitioner who asks first: the agreement the booking cites (their « oui »). */
+  agreementId: z.string().uuid().optional(),
 });
 export type WaitlistOffer = z.infer<typeof waitlistOffer>;
 export const callLinks = z.object({

@@ -263,9 +263,15 @@ describe("waitlist of a practice", () => {
 
     const list = waitlistByPractice(store, tilleuls, NOW);
     expect(list.map((entry) => entry.id)).toEqual([first, second, third]);
-    expect(list[0]).toMatchObject({ patientName: "DURAND Hélène", motifLabel: "Consultation", offer: { ...free, practitionerId: martin.id, motifLabel: "Consultation" } });
+    expect(list[0]).toMatchObject({ patientName: "DURAND Hélène", motifLabel: "Consultation", offer: { ...free, practitionerId: martin.id, motifLabel: "Consultation", agreementId: null } });
     expect(list[1]!.offer).toBeNull();
     expect(list[2]!.offer).toBeNull();
     expect(waitlistByPractice(store, parc, NOW)).toEqual([]);
+
+    // An offer made on the practitioner's « oui » carries it to the booking.
+    const agreementId = crypto.randomUUID();
+    const withAgreement = waiting(martin, lea, { startAt: "2026-11-24T11:00:00.000Z", endAt: "2026-11-24T11:20:00.000Z" }, new Date("2026-11-04T00:00:00Z"));
+    store.sqlite.prepare("UPDATE waitlist_entry SET offered_slot = json_set(offered_slot, '$.agreementId', ?) WHERE id = ?").run(agreementId, withAgreement);
+    expect(waitlistByPractice(store, tilleuls, NOW).find((entry) => entry.id === withAgreement)?.offer).toMatchObject({ agreementId });
   });
 });

@@ -323,6 +323,7 @@ const offered: WaitlistEntryView = {
     motifLabel: "Consultation",
     startAt: "2031-11-24T08:15:00.000Z",
     endAt: "2031-11-24T08:35:00.000Z",
+    agreementId: null,
   },
 };
 
@@ -334,8 +335,17 @@ describe("the waitlist", () => {
     expect(alert).toHaveAttribute("role", "alert");
     await user.click(agenda().getByRole("button", { name: "Réserver ce créneau" }));
     await waitFor(() => expect(bridge.mutationsNamed("waitlist.remove")).toEqual([{ id: offered.id }]));
-    expect(bridge.mutationsNamed("appointment.book")[0]).toMatchObject({ patientId: IDS.marcLefevre, startAt: offered.offer!.startAt, endAt: offered.offer!.endAt });
+    expect(bridge.mutationsNamed("appointment.book")[0]).toMatchObject({ patientId: IDS.marcLefevre, startAt: offered.offer!.startAt, endAt: offered.offer!.endAt, agreementId: null });
     await waitFor(() => expect(agenda().getByRole("heading", { name: "Liste d'attente (0)" })).toBeInTheDocument());
+  });
+
+  it("books a slot offered on the practitioner's « oui » citing that agreement", async () => {
+    const agreementId = "80000000-0000-4000-8000-0000000000a1";
+    const { user, bridge } = await renderCallScreen({ waitlist: [{ ...offered, offer: { ...offered.offer!, agreementId } }] });
+    await openCallByNumbers(user, TILLEULS);
+    await user.click(await agenda().findByRole("button", { name: "Réserver ce créneau" }));
+    await waitFor(() => expect(bridge.mutationsNamed("appointment.book")).toHaveLength(1));
+    expect(bridge.mutationsNamed("appointment.book")[0]).toMatchObject({ patientId: IDS.marcLefevre, agreementId });
   });
 
   it("notes the patient's refusal, and says why an action failed", async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, patients, waitlistEntries } from "../../db/central/schema";
+import { appointments, messages, patients, waitlistEntries } from "../../db/central/schema";
 import type { WeeklyWindow } from "../../shared/domain/schedules";
 import { NOW } from "../support/fixtures";
 import { manualClock } from "../support/manualClock";
@@ -84,6 +84,59 @@ describe("waitlist offers", () => {
     for (const entry of [newcomer, afternoon, second]) expect(await testing.offerOf(entry)).toBeNull();
     const pulled = (await testing.pullAll()).filter((change) => change.table === "waitlist_entry" && change.row.id === first);
     expect(pulled).toEqual([expect.objectContaining({ op: "upsert", row: expect.objectContaining({ offeredSlot: expect.objectContaining(slot(at(1, "10:00"), 20)) }) })]);
+  });
+
+  it("offer a new patient's slot on the practitioner's « oui », citing it, which the booking then cites; a later « non » wins", async () => {
+    const testing = await signedIn();
+    const answered = async (patientId: string, agreed: boolean, minutesAgo: number): Promise<string> => {
+      const id = randomUUID();
+      const when = new Date(dateOf(testing.clock).getTime() - minutesAgo * 60_000);
+      await testing.db.insert(messages).values({
+        id, practiceId: ids.practice, practitionerId: ids.martin, patientId, callId: null, callerName: "Mme Nouvelle",
+        callbackNumber: null, category: "accord_nouveau_patient", urgency: "normale", text: "Accepte-t-il cette patiente ?", status: "nouveau",
+        createdAt: when, answer: { agreed, note: null, answeredAt: when.toISOString(), answeredBy: null },
+      });
+      return id;
+    };
+    // A first visit (30 min, open to new patients) of a known patient is cancelled: its time is freed.
+    const freeFirstVisit = async (time: string): Promise<void> => {
+      const booking = book(ids.martin, ids.firstVisit, ids.known, at(1, time), 30);
+      expect(await testing.push([booking])).toEqual([expect.objectContaining({ status: "applied" })]);
+      await testing.push([{ name: "appointment.cancel", args: { id: booking.args.id, reason: "Empêchement" } }]);
+    };
+    /** A new patient waits for a first visit, before anyone who waits after. */
+    const waitForFirstVisit = async (patientId: string): Promise<string> => {
+      const id = randomUUID();
+      const args = { id, practiceId: ids.practice, patientId, appointmentTypeId: ids.firstVisit, practitionerIds: [ids.martin], preferredWindows: TUESDAY_MORNING, notes: null };
+      expect(await testing.push([{ name: "waitlist.add", args }])).toEqual([expect.objectContaining({ status: "applied" })]);
+      clock.advance(60_000);
+      return id;
+    };
+    const firstVisitAt = (time: string) => ({ practitionerId: ids.martin, appointmentTypeId: ids.firstVisit, startAt: new Date(at(1, time)).toISOString(), endAt: new Date(Date.parse(at(1, time)) + 30 * 60_000).toISOString() });
+
+    // In line: the newcomer, another new patient, then a patient Dr Martin has seen.
+    const yes = await answered(ids.newcomer, true, 30);
+    const newcomer = await waitForFirstVisit(ids.newcomer);
+    // Dr Martin said yes to the other new patient, then no when asked again.
+    await answered(ids.onceCancelled, true, 30);
+    await answered(ids.onceCancelled, false, 5);
+    const refused = await waitForFirstVisit(ids.onceCancelled);
+    const seen = await testing.wait(await testing.seenPatient("Premier"));
+
+    // The slot is the newcomer's, first in line, with his « oui », which her booking cites.
+    await freeFirstVisit("10:00");
+    expect(await testing.offerOf(newcomer)).toMatchObject({ ...firstVisitAt("10:00"), agreementId: yes });
+    expect(await testing.offerOf(seen)).toBeNull();
+    const booking = book(ids.martin, ids.firstVisit, ids.newcomer, at(1, "10:00"), 30, { agreementId: yes });
+    expect(await testing.push([booking, { name: "waitlist.remove", args: { id: newcomer } }])).toEqual([
+      expect.objectContaining({ status: "applied" }),
+      expect.objectContaining({ status: "applied" }),
+    ]);
+
+    // The next freed slot passes the other new patient by (his latest answer is « non »): the seen patient's.
+    await freeFirstVisit("11:00");
+    expect(await testing.offerOf(refused)).toBeNull();
+    expect(await testing.offerOf(seen)).toMatchObject({ practitionerId: ids.martin, appointmentTypeId: ids.consultation, startAt: new Date(at(1, "11:00")).toISOString() });
   });
 
   it("pass a declined slot to the next patient, never back to the one who declined", async () => {

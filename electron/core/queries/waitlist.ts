@@ -58,6 +58,6 @@ function openOffer(store: Pick<LocalStore, "sqlite">, now: Date): (offer: Waitli
     const label = motifLabel.get(offer.appointmentTypeId) as string | undefined;
     if (label === undefined) return null;
     const { practitionerId, appointmentTypeId } = offer;
-    return { practitionerId, appointmentTypeId, motifLabel: label, startAt: offer.startAt, endAt: offer.endAt };
+    return { practitionerId, appointmentTypeId, motifLabel: label, startAt: offer.startAt, endAt: offer.endAt, agreementId: offer.agreementId ?? null };
   };
 }

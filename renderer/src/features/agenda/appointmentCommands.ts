@@ -81,6 +81,8 @@ export async function takeWaitlistOffer(entry: WaitlistEntryView): Promise<boole
       startAt: offer.startAt,
       endAt: offer.endAt,
       notes: entry.notes,
+      // A new patient of a practitioner who asks first: the server offered the slot on their « oui ».
+      agreementId: offer.agreementId,
     }));
   } catch (error) {
     waitlistActions.actionFailed(`Le créneau n'a pas pu être réservé\u00a0: ${describeError(error)}`);
