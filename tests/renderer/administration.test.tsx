@@ -164,7 +164,7 @@ describe("administration", () => {
     expect(bridge.callsTo("admin.devices.rename")).toEqual([]);
     await user.type(screen.getByLabelText("Nom du poste"), "Accueil 2 — Lyon{Enter}");
     await waitFor(() => expect(bridge.callsTo("admin.devices.rename")).toEqual([{ id: "91000000-0000-4000-8000-000000000001", name: "Accueil 2 — Lyon" }]));
-    expect(await screen.findByRole("button", { name: "Renommer Accueil 2 — Lyon" })).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Renommer Accueil 2 — Lyon" })).toHaveFocus();
   });
 
   it("revokes a workstation after a second click, and pages through the audit trail", async () => {

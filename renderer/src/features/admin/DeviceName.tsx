@@ -15,16 +15,25 @@ export function DeviceName({ device, onRenamed }: { device: AdminDeviceView; onR
   const { failure, send, refuse, clearFailure } = useFormSubmission();
   const field = useRef<HTMLInputElement>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
+  // Closed by the secretary (saved or given up): once the field is gone, back to the button that opened it.
+  const backToButton = useRef(false);
   useEffect(() => {
     if (editing) field.current?.focus();
+    else if (backToButton.current) {
+      backToButton.current = false;
+      renameButton.current?.focus();
+    }
   }, [editing]);
 
-  function stop(): void {
+  function close(): void {
+    backToButton.current = true;
     setEditing(false);
+  }
+
+  function stop(): void {
+    close();
     setName(device.name);
     clearFailure();
-    // The field is gone: back to the button that opened it.
-    setTimeout(() => renameButton.current?.focus(), 0);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -35,7 +44,7 @@ export function DeviceName({ device, onRenamed }: { device: AdminDeviceView; onR
       return;
     }
     if (!(await send(() => telesec.call("admin.devices.rename", { id: device.id, name: parsed.data.name })))) return;
-    setEditing(false);
+    close();
     await onRenamed();
   }
 
