@@ -25,6 +25,16 @@ export const postgresUrl = z.string().refine((value) => {
 
 export const centralMigrationsDir = () => fileURLToPath(new URL("./migrations", import.meta.url));
 
+/**
+ * A query that got no connection within `connectionTimeoutMillis`: every connection of the pool stayed
+ * busy (pg-pool's « timeout exceeded when trying to connect »), or PostgreSQL took that long to open a
+ * new one (pg's « Connection terminated due to connection timeout »). Both mean overloaded, not failing:
+ * an unreachable database refuses at once (ECONNREFUSED) and stays an internal error.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  return error instanceof Error && (error.message === "timeout exceeded when trying to connect" || error.message === "Connection terminated due to connection timeout");
+}
+
 /** Any constant both the server and the seed agree on; only schema changes take it. */
 const MIGRATION_LOCK_KEY = 7_350_001;
 

@@ -1,8 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { isDatabaseBusy } from "../../db/central/centralDatabase";
 import { ApiError, errorBodyOf } from "./apiError";
 import { DEFAULT_BODY_LIMIT_BYTES, frenchSize } from "./bodyLimits";
 import { setSecurityHeaders } from "./securityHeaders";
 
+const BUSY_MESSAGE = "Le serveur de l'agence est très sollicité : réessayez dans un instant.";
 const INTERNAL_ERROR_MESSAGE = "Erreur interne du serveur : l'opération n'a pas abouti. Réessayez ; si le problème persiste, prévenez l'administrateur.";
 
 /**
@@ -20,6 +22,11 @@ export function registerErrorHandling(app: FastifyInstance, log: (line: string) 
     if (status >= 400 && status < 500) {
       const [code, message] = describeClientError(error, status, request);
       return reply.code(status).send(errorBodyOf(code, message));
+    }
+    // Every database connection was busy for too long: a moment later will do, and the client may retry.
+    if (isDatabaseBusy(error)) {
+      log(`Serveur occupé sur ${request.method} ${request.routeOptions.url ?? "(route inconnue)"} : plus de connexion libre à la base`);
+      return reply.code(503).header("retry-after", "1").send(errorBodyOf("busy", BUSY_MESSAGE));
     }
     log(`Erreur interne sur ${request.method} ${request.routeOptions.url ?? "(route inconnue)"} : ${error.name}${error.code ? ` ${error.code}` : ""}`);
     return reply.code(500).send(errorBodyOf("internal", INTERNAL_ERROR_MESSAGE));

@@ -81,4 +81,28 @@ describe("central server over HTTP", () => {
     expect(response.body).not.toMatch(/Kerébel|at .*\.ts:\d+/);
     expect(logs).toEqual(["Erreur interne sur POST /api/v1/test/failure : Error"]);
   });
+
+  it("answers 503 busy, to be tried again, when no database connection came in time, and 500 to a database that refuses", async () => {
+    const { app, logs } = await testApp();
+    const failures: Record<string, string> = {
+      pool: "timeout exceeded when trying to connect",
+      connect: "Connection terminated due to connection timeout",
+      refused: "connect ECONNREFUSED 127.0.0.1:5432",
+    };
+    app.get("/api/v1/test/busy/:kind", async (request) => {
+      throw new Error(failures[(request.params as { kind: string }).kind]);
+    });
+    for (const kind of ["pool", "connect"]) {
+      const response = await app.inject({ method: "GET", url: `/api/v1/test/busy/${kind}` });
+      expect(response.statusCode, kind).toBe(503);
+      expect(response.headers["retry-after"]).toBe("1");
+      expect(response.json()).toEqual({ error: { code: "busy", message: "Le serveur de l'agence est très sollicité : réessayez dans un instant." } });
+    }
+    expect((await app.inject({ method: "GET", url: "/api/v1/test/busy/refused" })).statusCode).toBe(500);
+    expect(logs).toEqual([
+      "Serveur occupé sur GET /api/v1/test/busy/:kind : plus de connexion libre à la base",
+      "Serveur occupé sur GET /api/v1/test/busy/:kind : plus de connexion libre à la base",
+      "Erreur interne sur GET /api/v1/test/busy/:kind : Error",
+    ]);
+  });
 });

@@ -13,6 +13,7 @@ import { createReplica } from "./replica";
 import { ServerError, serverApi } from "./serverApi";
 import { createReadAudit } from "./readAudit";
 import { startSyncClient, type SyncClient } from "./syncClient";
+import { loginRetryingWhileBusy } from "./busyLogin";
 import { createStatusBroadcaster } from "./syncStatus";
 
 /** How long a logout or a forget waits for the server to void the token before going on without it. */
@@ -260,7 +261,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
         if (!url) throw new TelesecError("invalid", "Aucun serveur n'est configuré pour ce poste : indiquez son adresse.");
         let answer;
         try {
-          answer = await serverApi(url).login({ login: input.login, password: input.password, deviceName: deviceName(input.login) });
+          answer = await loginRetryingWhileBusy(() => serverApi(url).login({ login: input.login, password: input.password, deviceName: deviceName(input.login) }), options.clock);
         } catch (error) {
           if (error instanceof ServerError) throw new TelesecError(error.kind === "unreachable" ? "unreachable" : error.code, error.message);
           throw error;
@@ -331,3 +332,4 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;
+
