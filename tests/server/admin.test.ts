@@ -5,11 +5,11 @@ import { describe, expect, it } from "vitest";
 import { appointments, appointmentTypes, auditEvents, calls, devices, dialledNumbers, directives, messages, practitioners, users } from "../../db/central/schema";
 import { z } from "zod";
 import { adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats } from "../../shared/api/admin";
-import { errorBody, loginResponse, pullResponse } from "../../shared/api/wire";
+import { errorBody, pullResponse } from "../../shared/api/wire";
 import { hashPassword } from "../../db/central/passwords";
 import { routesOf } from "../../server/security/routeCatalogue";
 import { seedSyncFixture, type SyncFixture } from "../support/syncWorld";
-import { useTestApps, type TestApp } from "./appOnFreshDatabase";
+import { signInOnApp, useTestApps, type TestApp } from "./appOnFreshDatabase";
 import { dateOf } from "../../shared/time/clock";
 
 /** The administration API and the supervisors' statistics, on real PostgreSQL through the server's app. */
@@ -24,12 +24,7 @@ interface Agency {
   ids: Record<"admin" | "superviseur" | "secretaire", string>;
 }
 
-async function login(app: FastifyInstance, name: string, password = PASSWORD): Promise<{ token: string; deviceId: string; userId: string }> {
-  const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { login: name, password, deviceName: `Poste de ${name}` } });
-  expect(response.statusCode, response.body).toBe(200);
-  const body = loginResponse.parse(response.json());
-  return { token: body.token, deviceId: body.deviceId, userId: body.user.id };
-}
+const login = (app: FastifyInstance, name: string, password = PASSWORD) => signInOnApp(app, name, password);
 
 /** The sync tests' two practices, their secretaries, a supervisor of the Tilleuls only and an administrator. */
 async function agency(): Promise<Agency> {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { afterEach } from "vitest";
+import { afterEach, expect } from "vitest";
+import { loginResponse } from "../../shared/api/wire";
 import { users } from "../../db/central/schema";
 import { buildServer } from "../../server/app";
 import type { Clock } from "../../shared/time/clock";
@@ -43,4 +44,12 @@ export async function insertUser(database: Pick<FreshDatabase, "db">, login: str
   const user = { id: randomUUID(), login, displayName: `Compte ${login}`, role: "secretary" as const, practiceIds, passwordHash: await hashPassword(password) };
   await database.db.insert(users).values(user);
   return user;
+}
+
+/** Signs in through the app as a workstation would (« Poste de <login> »): the session's token, device and user. */
+export async function signInOnApp(app: FastifyInstance, login: string, password: string): Promise<{ token: string; deviceId: string; userId: string }> {
+  const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { login, password, deviceName: `Poste de ${login}` } });
+  expect(response.statusCode, response.body).toBe(200);
+  const body = loginResponse.parse(response.json());
+  return { token: body.token, deviceId: body.deviceId, userId: body.user.id };
 }

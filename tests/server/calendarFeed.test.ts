@@ -5,12 +5,11 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { appointments, auditEvents, calendarFeeds, practitioners } from "../../db/central/schema";
 import { adminCalendarFeedView, createdCalendarFeed } from "../../shared/api/admin";
-import { loginResponse } from "../../shared/api/wire";
 import { hashPassword } from "../../db/central/passwords";
 import { users } from "../../db/central/schema";
 import { NOW } from "../support/fixtures";
 import { seedSyncFixture, type SyncFixture } from "../support/syncWorld";
-import { useTestApps, type TestApp } from "./appOnFreshDatabase";
+import { signInOnApp, useTestApps, type TestApp } from "./appOnFreshDatabase";
 
 /** The practitioner's calendar feed (RFC 5545), read back by an independent iCalendar parser (ical.js). */
 const testApp = useTestApps();
@@ -26,11 +25,7 @@ interface World {
   shown: { booked: string; summer: string; done: string };
 }
 
-async function login(app: FastifyInstance, name: string): Promise<string> {
-  const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { login: name, password: PASSWORD, deviceName: `Poste de ${name}` } });
-  expect(response.statusCode, response.body).toBe(200);
-  return loginResponse.parse(response.json()).token;
-}
+const login = async (app: FastifyInstance, name: string) => (await signInOnApp(app, name, PASSWORD)).token;
 
 async function world(): Promise<World> {
   const testing = await testApp();
