@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { calendarFeeds } from "../../db/central/schema";
+import { CALENDAR_FEED_FILE } from "../../shared/api/admin";
 import { dateOf } from "../../shared/time/clock";
 import type { ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
@@ -9,7 +10,7 @@ import { parseOr400 } from "../http/parseOr400";
 import { hashSecretToken } from "../security/secretTokens";
 import { practitionerCalendar } from "./practitionerCalendar";
 
-const feedParam = z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/, "Adresse d'agenda invalide.") });
+const feedParam = z.strictObject({ file: z.string().regex(CALENDAR_FEED_FILE, "Adresse d'agenda invalide.") });
 
 /**
  * GET /ics/<token>.ics: a practitioner's agenda for their calendar app (docs/protocol.md). The secret in

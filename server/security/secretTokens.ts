@@ -11,6 +11,3 @@ export function newSecretToken(): { token: string; tokenHash: string } {
 }
 
 export const hashSecretToken = (token: string): string => createHash("sha256").update(token).digest("hex");
-
-/** What `newSecretToken` makes: 43 base64url characters. */
-export const SECRET_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

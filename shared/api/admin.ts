@@ -74,8 +74,11 @@ export const adminCalendarFeedView = z.object({
   revokedAt: instant.nullable(),
 });
 export type AdminCalendarFeedView = z.infer<typeof adminCalendarFeedView>;
+/** A feed's secret token as the server makes it (32 random bytes, base64url), then `.ics`: the file part of its address. */
+const FEED_TOKEN = "[A-Za-z0-9_-]{43}";
+export const CALENDAR_FEED_FILE = new RegExp(`^${FEED_TOKEN}\\.ics$`);
 /** A new feed: its secret path (`/ics/<token>.ics`), to hand to the practitioner; the server keeps only its hash. */
-export const createdCalendarFeed = adminCalendarFeedView.extend({ path: z.string().regex(/^\/ics\/[A-Za-z0-9_-]{43}\.ics$/) });
+export const createdCalendarFeed = adminCalendarFeedView.extend({ path: z.string().regex(new RegExp(`^/ics/${FEED_TOKEN}\\.ics$`)) });
 export type CreatedCalendarFeed = z.infer<typeof createdCalendarFeed>;
 
 export const adminDeviceView = z.object({
