@@ -285,15 +285,28 @@ export function createRowStore(sqlite: Database.Database) {
     /** Writes the whole row. */
     put,
     /**
-     * Writes a row the server sent, as cells (cellsOfColumns): like put, but during a first sync a
-     * patient's terms are staged (patientSearchIndex.ts) and no object is made for the row.
+     * Writes a page of rows the server sent, as cells (cellsOfColumns): like put, but during a first sync
+     * patients' terms are staged (patientSearchIndex.ts) and no object is made for a row.
      */
-    putPulled(table: SyncedTable, cells: readonly unknown[]): void {
-      // Only a patient needs its row as an object (its terms); the rest go to SQLite as they came.
-      if (table !== "patient") return write(table, cells);
-      if (!isBulkLoading(sqlite)) return put(table, rawOfCells(table, cells));
-      if (isStagingSearchTerms(sqlite)) stager.pulled(cells[PATIENT.id] as string, cells[PATIENT.deleted_at] === null ? searchableFromCells(cells) : null);
-      write(table, cells);
+    putPulled(pulled: readonly { table: SyncedTable; cells: readonly unknown[] }[]): void {
+      const bulkLoading = isBulkLoading(sqlite);
+      const staging = bulkLoading && isStagingSearchTerms(sqlite);
+      try {
+        for (const { table, cells } of pulled) {
+          // Only a patient needs its row as an object (its terms); the rest go to SQLite as they came.
+          if (table !== "patient") write(table, cells);
+          else if (!bulkLoading) put(table, rawOfCells(table, cells));
+          else {
+            if (staging) stager.pulled(cells[PATIENT.id] as string, cells[PATIENT.deleted_at] === null ? searchableFromCells(cells) : null);
+            write(table, cells);
+          }
+        }
+      } catch (error) {
+        // The page's transaction is rolled back: so are the terms it batched.
+        stager.discard();
+        throw error;
+      }
+      stager.flush();
     },
     remove(table: SyncedTable, id: string): void {
       const { sqlName } = CODECS[table];

@@ -215,6 +215,46 @@ describe("search terms staged during a first sync", () => {
     store.close();
   });
 
+  it("stages the terms of a page of hundreds of patients in batches, none lost, none kept for a practice erased by the same page", () => {
+    const store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: randomBytes(32) });
+    const tilleuls = insertPractice(store, "Cabinet des Tilleuls", "+33123456789");
+    const gare = insertPractice(store, "Cabinet de la Gare", "+33123456780");
+    const replica = createReplica(store, { userId: () => USER_ID, clock: manualClock(NOW.getTime()) });
+    replica.beginFirstSync();
+    replica.applyPull([ownRow([tilleuls, gare])], "page-0");
+    // Enough terms for several batches and a remainder (patientSearchIndex.ts stages 250 per statement).
+    const page = Array.from({ length: 301 }, (_, i) => patient(i % 2 === 0 ? tilleuls : gare, randomUUID(), `Nom${i}`, `Prenom${i}`));
+    // The account's own row, last in the page, takes the Gare away: its patients' terms, batched just before, go too.
+    replica.applyPull([...page, ownRow([tilleuls])], "page-1");
+    expect(store.sqlite.prepare("SELECT count(*) FROM patient").pluck().get()).toBe(151);
+    replica.finishFirstSync();
+
+    const kept = terms(store);
+    expect(kept.length).toBe(151 * 3);
+    expect(kept.filter((row) => (row as { term: string }).term.startsWith(`${gare}|`))).toEqual([]);
+    expect(createPatientQueries(store.sqlite).search(tilleuls, "nom300", 10)).toHaveLength(1);
+    store.sqlite.transaction(() => rebuildSearchTerms(store.sqlite))();
+    expect(terms(store)).toEqual(kept);
+    store.close();
+  });
+
+  it("keeps no term batched by a page whose writing failed: the page pulled again stages its rows as they are then", () => {
+    const store = openLocalStore({ path: join(tempDir(), "telesec.db"), key: randomBytes(32) });
+    const tilleuls = insertPractice(store, "Cabinet des Tilleuls", "+33123456789");
+    const replica = createReplica(store, { userId: () => USER_ID, clock: manualClock(NOW.getTime()) });
+    replica.beginFirstSync();
+    const id = randomUUID();
+    const broken = { table: "patient" as const, cells: [] as unknown[] };
+    expect(() => replica.applyPull([ownRow([tilleuls]), patient(tilleuls, id, "Dupont", "Hélène"), broken], "page-1")).toThrow();
+    replica.applyPull([ownRow([tilleuls]), patient(tilleuls, id, "Durand", "Hélène")], "page-1");
+    replica.finishFirstSync();
+
+    const search = createPatientQueries(store.sqlite);
+    expect(search.search(tilleuls, "dupont", 10)).toEqual([]);
+    expect(search.search(tilleuls, "durand", 10).map((row) => row.id)).toEqual([id]);
+    store.close();
+  });
+
   it("rebuilds every term from the rows when the load is finished by another connection (its staged terms died with the first)", () => {
     const path = join(tempDir(), "telesec.db");
     const key = randomBytes(32);

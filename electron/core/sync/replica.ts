@@ -135,7 +135,7 @@ export function createReplica(store: LocalStore, options: { userId: () => string
     return withForeignKeysDeferredToServer(() => {
       const before = scope.held();
       const pending = undoPending(0);
-      for (const { table, cells } of pulled) rows.putPulled(table, cells);
+      rows.putPulled(pulled);
       const { evicted } = scope.follow(before);
       for (const record of pending) redo(record);
       settle();
