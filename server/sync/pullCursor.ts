@@ -5,14 +5,21 @@ import { SYNCED_TABLES, type SyncedTable } from "../../shared/api/wire";
  * Where a workstation's replica stands: for each table, the last (version, id) it has received.
  * Opaque to the client (base64url JSON); a per-table position lets a page stop in the middle of a
  * large table — the seed writes a million rows in few transactions, so versions alone cannot page.
+ *
+ * A table's first rows come in key order (pull.ts): its position is then (0, last id, `below`), the
+ * rows of versions below `below` still to come after that id. A table absent from the cursor has sent nothing.
  */
-export type TablePosition = readonly [version: number, id: string];
+export type VersionPosition = readonly [version: number, id: string];
+export type KeyOrderPosition = readonly [version: 0, id: string, below: number];
+export type TablePosition = VersionPosition | KeyOrderPosition;
 export type PullCursor = Partial<Record<SyncedTable, TablePosition>>;
 
-const position = z.tuple([z.number().int().nonnegative(), z.string().max(64)]);
+const uuidText = z.string().max(64);
+const position = z.union([
+  z.tuple([z.number().int().nonnegative(), uuidText]),
+  z.tuple([z.literal(0), uuidText, z.number().int().positive()]),
+]);
 const cursorSchema = z.partialRecord(z.enum(SYNCED_TABLES), position);
-
-export const START: TablePosition = [0, ""];
 
 export function encodeCursor(cursor: PullCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
