@@ -14,6 +14,7 @@ import { loginResponse, pushResponse } from "../../shared/api/wire";
 import { percentiles } from "./stats";
 import { measureInitialSyncSteps } from "./initialSyncBreakdown";
 import { startServerProcess } from "./serverProcess";
+import { spreadSeedVersions } from "./spreadSeedVersions";
 import { dateOf, systemClock } from "../../shared/time/clock";
 import { parisDayOf } from "../../shared/domain/parisTime";
 
@@ -54,6 +55,7 @@ export async function runSyncBench(dataDir: string): Promise<void> {
   try {
     const seeded = await seedCentral({ pool: server.pool, size: "agency", referenceDate: parisDayOf(dateOf(systemClock)).date, demoPassword: "demo", ifPopulated: "skip" });
     if (seeded) line("seed central agency (une fois)", `${(seeded.elapsedMs / 1000).toFixed(1)} s`);
+    if (await spreadSeedVersions(server.pool)) line("versions du seed étalées (une fois)", "comme écrites au fil des ans");
     // The agency seed is what the initial sync is measured on: messages left by earlier runs go.
     await dropBenchMessages(server.db);
     const [practice] = await server.db.select({ id: practices.id }).from(practices).limit(1);
