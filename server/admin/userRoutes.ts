@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { devices, practices, users } from "../../db/central/schema";
+import { devices, practices, practitioners, users } from "../../db/central/schema";
 import { createUserRequest, updateUserRequest, type AdminUserView } from "../../shared/api/admin";
 import { hashPassword } from "../../db/central/passwords";
 import { sessionOf, type CentralDb, type ServerContext } from "../context";
@@ -13,6 +13,7 @@ import { auditAdminChange } from "./adminAudit";
 import { idParam } from "./idParam";
 import { requireRole } from "./requireRole";
 import { dateOf } from "../../shared/time/clock";
+import type { UserRole } from "../../shared/domain/enums";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -22,6 +23,7 @@ const view = (user: UserRow): AdminUserView => ({
   displayName: user.displayName,
   role: user.role,
   practiceIds: user.practiceIds,
+  practitionerIds: user.practitionerIds,
   extension: user.extension,
   disabled: user.deletedAt !== null,
 });
@@ -31,6 +33,27 @@ async function requirePractices(db: CentralDb, practiceIds: readonly string[]): 
   if (practiceIds.length === 0) return;
   const found = await db.select({ id: practices.id }).from(practices).where(and(inArray(practices.id, [...new Set(practiceIds)]), isNull(practices.deletedAt)));
   if (found.length !== new Set(practiceIds).size) throw new ApiError(400, "invalid", "Requête invalide : cabinet inconnu dans la liste des cabinets.");
+}
+
+/**
+ * What a role and its links make of an account's practices: a practitioner's account is linked to at
+ * least one practitioner and serves their practices (never others); the other roles are linked to none.
+ */
+async function accountLinks(db: CentralDb, role: UserRole, practiceIds: readonly string[] | undefined, practitionerIds: readonly string[]) {
+  if (role !== "practitioner") {
+    if (practitionerIds.length > 0) throw new ApiError(400, "invalid", "Requête invalide : seul un compte praticien est lié à des praticiens.");
+    if (practiceIds) await requirePractices(db, practiceIds);
+    return { practiceIds: practiceIds ? [...practiceIds] : undefined, practitionerIds: [] as string[] };
+  }
+  if (practitionerIds.length === 0) throw new ApiError(400, "invalid", "Requête invalide : un compte praticien doit être lié à au moins un praticien.");
+  if (practiceIds && practiceIds.length > 0) throw new ApiError(400, "invalid", "Requête invalide : un compte praticien prend les cabinets de ses praticiens, sans autre cabinet.");
+  const linked = [...new Set(practitionerIds)];
+  const found = await db
+    .select({ practiceId: practitioners.practiceId })
+    .from(practitioners)
+    .where(and(inArray(practitioners.id, linked), isNull(practitioners.deletedAt)));
+  if (found.length !== linked.length) throw new ApiError(400, "invalid", "Requête invalide : praticien inconnu dans la liste des praticiens.");
+  return { practiceIds: [...new Set(found.map((row) => row.practiceId))], practitionerIds: linked };
 }
 
 /**
@@ -45,13 +68,22 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clo
 
   app.post("/api/v1/admin/users", adminWrite, async (request, reply) => {
     const fields = parseOr400(createUserRequest, request.body);
-    await requirePractices(db, fields.practiceIds);
+    const links = await accountLinks(db, fields.role, fields.practiceIds, fields.practitionerIds);
     const passwordHash = await hashPassword(fields.password);
     const id = randomUUID();
     const created = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(users)
-        .values({ id, login: fields.login, displayName: fields.displayName, role: fields.role, practiceIds: fields.practiceIds, extension: fields.extension, passwordHash })
+        .values({
+          id,
+          login: fields.login,
+          displayName: fields.displayName,
+          role: fields.role,
+          practiceIds: links.practiceIds ?? [],
+          practitionerIds: links.practitionerIds,
+          extension: fields.extension,
+          passwordHash,
+        })
         .onConflictDoNothing({ target: users.login })
         .returning();
       if (!row) throw new ApiError(409, "login_taken", `L'identifiant « ${fields.login} » est déjà utilisé.`);
@@ -69,7 +101,15 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clo
     if (change.role !== undefined && change.role !== "admin" && id === session.user.id) {
       throw new ApiError(409, "own_account", "Vous ne pouvez pas retirer votre propre rôle d'administrateur.");
     }
-    if (change.practiceIds) await requirePractices(db, change.practiceIds);
+    const [before] = await db.select({ role: users.role, practitionerIds: users.practitionerIds }).from(users).where(eq(users.id, id));
+    if (!before) throw new ApiError(404, "not_found", "Compte introuvable.");
+    const role = change.role ?? before.role;
+    const linksChanged = change.role !== undefined || change.practitionerIds !== undefined || change.practiceIds !== undefined;
+    const links = linksChanged
+      ? await accountLinks(db, role, change.practiceIds, change.practitionerIds ?? (role === "practitioner" && change.role === undefined ? before.practitionerIds : []))
+      : null;
+    // Becoming a practitioner's account ends its workstation sessions: it signs in on the portal only.
+    const leavesWorkstations = role === "practitioner" && before.role !== "practitioner";
     const passwordHash = change.password ? await hashPassword(change.password) : undefined;
     const now = dateOf(clock);
     const updated = await db.transaction(async (tx) => {
@@ -78,7 +118,8 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clo
         .set({
           ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
           ...(change.role !== undefined ? { role: change.role } : {}),
-          ...(change.practiceIds !== undefined ? { practiceIds: change.practiceIds } : {}),
+          ...(links?.practiceIds !== undefined ? { practiceIds: links.practiceIds } : {}),
+          ...(links ? { practitionerIds: links.practitionerIds } : {}),
           ...(change.extension !== undefined ? { extension: change.extension } : {}),
           ...(passwordHash ? { passwordHash } : {}),
           ...(change.disabled !== undefined ? { deletedAt: change.disabled ? now : null } : {}),
@@ -86,7 +127,7 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clo
         .where(eq(users.id, id))
         .returning();
       if (!row) throw new ApiError(404, "not_found", "Compte introuvable.");
-      if (change.disabled) {
+      if (change.disabled || leavesWorkstations) {
         await tx.update(devices).set({ revokedAt: now }).where(and(eq(devices.userId, id), isNull(devices.revokedAt)));
       }
       await auditAdminChange(tx as unknown as CentralDb, session, now, {
@@ -99,7 +140,7 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clo
     });
     // A disabled account's workstations learn it now (their next pull is refused) and wipe their copies;
     // one given another role or other practices gets its new row, and its copy follows (practiceScope.ts).
-    const accountChanged = change.disabled !== undefined || change.role !== undefined || change.practiceIds !== undefined;
+    const accountChanged = change.disabled !== undefined || linksChanged;
     if (accountChanged || change.displayName !== undefined) await pokeUser(db, id, { accountChanged });
     return { user: view(updated) };
   });

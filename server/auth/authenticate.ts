@@ -5,7 +5,7 @@ import type { CentralDb } from "../context";
 import { ApiError } from "../http/apiError";
 import { markAuthenticated } from "../security/connectionCap";
 import { hashSecretToken } from "../security/secretTokens";
-import { sessionUserOf } from "./sessionUser";
+import { isWorkstationAccount, sessionUserOf } from "./sessionUser";
 import { dateOf, type Clock } from "../../shared/time/clock";
 
 /** lastSeenAt is for people (when did this workstation last call?), not a per-request log. */
@@ -52,6 +52,8 @@ export function createAuthenticate(db: CentralDb, clock: Clock) {
     if (found.revokedAt) throw deviceRevoked();
     if (found.deviceDeletedAt) throw sessionClosed();
     if (found.user.deletedAt) throw unauthenticated();
+    // A practitioner's account holds no workstation session (its devices are revoked when it becomes one).
+    if (!isWorkstationAccount(found.user)) throw unauthenticated();
     const now = dateOf(clock);
     if (!found.lastSeenAt || now.getTime() - found.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
       await markSeen(db, found.deviceId, now);

@@ -13,7 +13,7 @@ import { clientAddressKey } from "../security/clientAddress";
 import { beginLoginAttempt } from "../security/loginThrottle";
 import { newSecretToken } from "../security/secretTokens";
 import { verifyNothing, verifyPassword } from "../../db/central/passwords";
-import { sessionUserOf } from "./sessionUser";
+import { isWorkstationAccount, sessionUserOf } from "./sessionUser";
 
 /**
  * POST /api/v1/auth/login: a login and password open a session for one named workstation (a
@@ -37,6 +37,10 @@ export function registerAuthRoutes(app: FastifyInstance, { db, authenticate, clo
     if (!user || !valid) {
       await attempt.failed(user?.id ?? null);
       throw new ApiError(401, "invalid_credentials", "Identifiant ou mot de passe incorrect.");
+    }
+    // Told only to whoever knows the password; nothing is written for it.
+    if (!isWorkstationAccount(user)) {
+      throw new ApiError(403, "practitioner_account", "Ce compte est celui d'un praticien : il s'ouvre sur le portail des praticiens, pas sur un poste de secrétariat.");
     }
 
     const { token, tokenHash } = newSecretToken();

@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type SQL } from "drizzle-orm";
+import { getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import * as schema from "../../db/central/schema";
 import type { SyncedTable } from "../../shared/api/wire";
@@ -28,7 +28,9 @@ export const SYNCED_TABLE_SPECS: Record<SyncedTable, SyncedTableSpec> = {
   directive: { table: schema.directives, scope: ownedByPractice(schema.directives.practiceId) },
   user: {
     table: schema.users,
-    scope: (user) => sql`(${schema.users.id} = ${user.id} OR ${schema.users.practiceIds} ?| ${sql.param(user.practiceIds)}::text[])`,
+    // Practitioners' accounts stay on the server: workstations sign in and hold the agency's staff only.
+    scope: (user) =>
+      sql`(${schema.users.id} = ${user.id} OR ${schema.users.practiceIds} ?| ${sql.param(user.practiceIds)}::text[]) AND ${schema.users.role} <> 'practitioner'`,
     // A colleague's other practices are none of this user's business.
     project: {
       practiceIds: (user) =>
@@ -46,9 +48,14 @@ export const SYNCED_TABLE_SPECS: Record<SyncedTable, SyncedTableSpec> = {
   device: { table: schema.devices, scope: (user) => sql`${schema.devices.userId} = ${user.id}` },
 };
 
-const CENTRAL_ONLY_COLUMNS = new Set(["passwordHash", "tokenHash"]);
+/** Per table, the columns that never leave the server: secrets, and the practitioners a practitioner's account speaks for. */
+const CENTRAL_ONLY_COLUMNS: Partial<Record<string, ReadonlySet<string>>> = {
+  user: new Set(["passwordHash", "practitionerIds"]),
+  device: new Set(["tokenHash"]),
+};
 
 /** The columns of a synced table that may leave the server. */
 export function replicatedColumns(table: PgTable): Record<string, PgColumn> {
-  return Object.fromEntries(Object.entries(getTableColumns(table)).filter(([key]) => !CENTRAL_ONLY_COLUMNS.has(key)));
+  const kept = CENTRAL_ONLY_COLUMNS[getTableName(table)];
+  return Object.fromEntries(Object.entries(getTableColumns(table)).filter(([key]) => !kept?.has(key)));
 }

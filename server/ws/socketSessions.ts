@@ -1,5 +1,5 @@
 import type { Pool } from "pg";
-import { USER_ROLES, type UserRole } from "../../shared/domain/enums";
+import { WORKSTATION_ROLES, type WorkstationRole } from "../../shared/domain/enums";
 import type { WorkstationSocket, WorkstationSockets } from "./workstationSockets";
 
 interface SessionRow {
@@ -30,6 +30,6 @@ export async function reviewSockets(pool: Pool, sockets: WorkstationSockets, rev
     const session = sessions.get(socket.deviceId);
     if (!session || session.revoked || session.user_disabled) sockets.end(socket, "device_revoked");
     else if (session.closed) sockets.end(socket, "session_closed");
-    else if (USER_ROLES.includes(session.role as UserRole)) socket.user = { ...socket.user, role: session.role as UserRole, practiceIds: session.practice_ids };
+    else if (WORKSTATION_ROLES.includes(session.role as WorkstationRole)) socket.user = { ...socket.user, role: session.role as WorkstationRole, practiceIds: session.practice_ids };
   }
 }

@@ -28,6 +28,8 @@ export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 const login = z.string().trim().toLowerCase().regex(LOGIN_PATTERN, "Identifiant : 3 à 50 caractères, lettres minuscules, chiffres, point, tiret ou souligné");
 const password = z.string().min(10, "Mot de passe trop court (10 caractères au moins)").max(200, "Mot de passe trop long");
 const practiceIds = z.array(id).max(1000, "Trop de cabinets");
+/** A practitioner's account: the practitioners it speaks for (one doctor may work in two practices). */
+const practitionerIds = z.array(id).max(50, "Trop de praticiens");
 const extension = z.string().trim().regex(/^\d{2,10}$/, "Poste téléphonique : 2 à 10 chiffres").nullable();
 
 export const createUserRequest = z.strictObject({
@@ -35,6 +37,7 @@ export const createUserRequest = z.strictObject({
   displayName: text("Nom", 100),
   role: z.enum(USER_ROLES),
   practiceIds,
+  practitionerIds: practitionerIds.default([]),
   extension: extension.default(null),
   password,
 });
@@ -44,6 +47,7 @@ export const updateUserRequest = z
     displayName: text("Nom", 100),
     role: z.enum(USER_ROLES),
     practiceIds,
+    practitionerIds,
     extension,
     password,
     /** A disabled account cannot sign in, and its workstations are revoked at once. */
@@ -58,6 +62,7 @@ export const adminUserView = z.object({
   displayName: z.string(),
   role: z.enum(USER_ROLES),
   practiceIds: z.array(id),
+  practitionerIds: z.array(id),
   extension: z.string().nullable(),
   disabled: z.boolean(),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { id } from "../domain/identifiers";
 import "../domain/frenchValidation";
-import { USER_ROLES } from "../domain/enums";
+import { WORKSTATION_ROLES } from "../domain/enums";
 import { mutationEnvelope } from "../sync/mutations";
 
 /**
@@ -22,7 +22,7 @@ export type LoginRequest = z.infer<typeof loginRequest>;
 export const sessionUser = z.object({
   id,
   name: z.string(),
-  role: z.enum(USER_ROLES),
+  role: z.enum(WORKSTATION_ROLES),
   practiceIds: z.array(id),
 });
 export type SessionUser = z.infer<typeof sessionUser>;

@@ -28,7 +28,10 @@ export const CALL_OUTCOMES = [
   "reoriente_confrere",
   "autre",
 ] as const;
-export const USER_ROLES = ["secretary", "supervisor", "admin"] as const;
+/** The roles that sign in on a workstation; workstations hold the account rows of these roles only. */
+export const WORKSTATION_ROLES = ["secretary", "supervisor", "admin"] as const;
+/** Every account's role. A practitioner signs in on the practitioners' portal, never on a workstation. */
+export const USER_ROLES = [...WORKSTATION_ROLES, "practitioner"] as const;
 
 export type PracticeKind = (typeof PRACTICE_KINDS)[number];
 export type CoverageMode = (typeof COVERAGE_MODES)[number];
@@ -41,3 +44,4 @@ export type MessageUrgency = (typeof MESSAGE_URGENCIES)[number];
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export type UserRole = (typeof USER_ROLES)[number];
+export type WorkstationRole = (typeof WORKSTATION_ROLES)[number];

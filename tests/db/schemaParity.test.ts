@@ -15,7 +15,8 @@ const LOCAL_ONLY_TABLES = ["outbox", "conflict", "sync_state"]; // the replica's
 // login_attempt: the login rate limit's count.
 // calendar_feed: practitioners' secret calendar addresses (their hashes), never synced.
 const CENTRAL_ONLY_TABLES = ["client_mutation", "pbx_link", "pbx_call", "login_attempt", "calendar_feed"];
-const CENTRAL_ONLY_COLUMNS: Record<string, string[]> = { user: ["password_hash"], device: ["token_hash"] }; // secrets never leave the server
+// Secrets never leave the server; nor do the practitioners a practitioner's account speaks for (workstations never hold such an account).
+const CENTRAL_ONLY_COLUMNS: Record<string, string[]> = { user: ["password_hash", "practitioner_ids"], device: ["token_hash"] };
 
 function sqliteTables(): Map<string, string[]> {
   const tables = (Object.values(local) as unknown[]).filter((value): value is SQLiteTable => value instanceof SQLiteTable);

@@ -131,6 +131,20 @@ describe("administration", () => {
     await waitFor(() => expect(bridge.callsTo("admin.users.update").at(-1)).toEqual({ id: "90000000-0000-4000-8000-000000000002", change: { displayName: "Camille Laurent-Petit", extension: null } }));
   });
 
+  it("shows a practitioner's account as such, with its practitioners' practices, and offers only the workstations' roles", async () => {
+    await openAdministration();
+    const table = within(screen.getByRole("table", { name: "Comptes de l'agence" }));
+    const row = within(table.getByText("p.martin").closest("tr")!);
+    expect(row.getByText("Praticien")).toBeInTheDocument();
+    expect(row.getByText("Ceux de ses praticiens (1)")).toBeInTheDocument();
+    expect(table.queryByLabelText("Rôle de p.martin")).not.toBeInTheDocument();
+    expect(table.queryByRole("button", { name: /^Cabinets de p\.martin/ })).not.toBeInTheDocument();
+    const roles = (select: HTMLElement) => within(select).getAllByRole("option").map((option) => option.textContent);
+    expect(roles(table.getByLabelText("Rôle de secretaire"))).toEqual(["Secrétaire", "Superviseur", "Administrateur"]);
+    const form = within(screen.getByRole("form", { name: "Nouveau compte" }));
+    expect(roles(form.getByLabelText("Rôle"))).toEqual(["Secrétaire", "Superviseur", "Administrateur"]);
+  });
+
   it("offers no revocation of the workstation in use, nor of a closed session", async () => {
     const { user, bridge } = await openAdministration();
     const base = bridge.data.agency.devices[0]!;

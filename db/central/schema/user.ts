@@ -16,8 +16,10 @@ export const users = pgTable(
     extension: text(),
     /** Central only: argon2id hash; never synced to workstations. */
     passwordHash: text(),
+    /** Central only: the practitioners a `practitioner` account speaks for (empty for the other roles). */
+    practitionerIds: json<string[]>().notNull().default([]),
   },
   (table) => [uniqueIndex("user_login_idx").on(table.login)],
 );
 
-export const userRow = createSelectSchema(users, { practiceIds: z.array(z.string().uuid()) }).omit({ passwordHash: true });
+export const userRow = createSelectSchema(users, { practiceIds: z.array(z.string().uuid()) }).omit({ passwordHash: true, practitionerIds: true });

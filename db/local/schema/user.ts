@@ -1,7 +1,7 @@
 import { sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
-import { USER_ROLES } from "../../../shared/domain/enums";
+import { WORKSTATION_ROLES } from "../../../shared/domain/enums";
 import { json, syncedColumns } from "./columns";
 
 /** A person of the agency. The workstation keeps no password: authentication is the server's. */
@@ -11,7 +11,7 @@ export const users = sqliteTable(
     ...syncedColumns,
     login: text().notNull(),
     displayName: text().notNull(),
-    role: text({ enum: USER_ROLES }).notNull(),
+    role: text({ enum: WORKSTATION_ROLES }).notNull(),
     practiceIds: json<string[]>().notNull(),
     extension: text(),
   },

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useFormSubmission } from "../../app/useFormSubmission";
 import { EnumOptions } from "../../app/EnumOptions";
 import type { AdminUserView } from "../../../../shared/api/admin";
-import { USER_ROLES, type UserRole } from "../../../../shared/domain/enums";
+import { WORKSTATION_ROLES, type UserRole } from "../../../../shared/domain/enums";
 import { FormButtons } from "../../app/FormButtons";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
 import { TextField } from "../../app/TextField";
@@ -83,14 +83,21 @@ export function AccountsTab() {
                   <td>
                     {own ? (
                       `${ROLE_LABELS[user.role]} (vous)`
+                    ) : user.role === "practitioner" ? (
+                      // Linked to practitioners by the server's API for now: the links are not edited here yet.
+                      ROLE_LABELS[user.role]
                     ) : (
                       <select aria-label={`Rôle de ${user.login}`} value={user.role} onChange={(event) => void change(user, { role: event.target.value as UserRole })}>
-                        <EnumOptions values={USER_ROLES} labels={ROLE_LABELS} />
+                        <EnumOptions values={WORKSTATION_ROLES} labels={ROLE_LABELS} />
                       </select>
                     )}
                   </td>
                   <td>
-                    <AccountPractices user={user} practices={practices} onChange={(practiceIds) => change(user, { practiceIds }).then(() => undefined)} />
+                    {user.role === "practitioner" ? (
+                      `Ceux de ses praticiens (${user.practiceIds.length})`
+                    ) : (
+                      <AccountPractices user={user} practices={practices} onChange={(practiceIds) => change(user, { practiceIds }).then(() => undefined)} />
+                    )}
                   </td>
                   <td>{user.extension ?? "—"}</td>
                   <td>
@@ -197,7 +204,7 @@ function NewAccountForm({ practices, onCreated }: { practices: AdminPracticeSumm
       <div className="field">
         <label htmlFor="nouveau-compte-role">Rôle</label>
         <select id="nouveau-compte-role" value={values.role} onChange={(event) => set("role")(event.target.value as UserRole)}>
-          <EnumOptions values={USER_ROLES} labels={ROLE_LABELS} />
+          <EnumOptions values={WORKSTATION_ROLES} labels={ROLE_LABELS} />
         </select>
       </div>
       <fieldset>

@@ -10,4 +10,4 @@ export function screensFor(role: UserRole): Array<Exclude<Screen, "calls">> {
 
 export const SCREEN_LABELS: Record<Screen, string> = { calls: "Appels", administration: "Administration", statistics: "Statistiques" };
 
-export const ROLE_LABELS: Record<UserRole, string> = { secretary: "Secrétaire", supervisor: "Superviseur", admin: "Administrateur" };
+export const ROLE_LABELS: Record<UserRole, string> = { secretary: "Secrétaire", supervisor: "Superviseur", admin: "Administrateur", practitioner: "Praticien" };

@@ -1,0 +1,1 @@
+ALTER TABLE "user" ADD COLUMN "practitioner_ids" jsonb DEFAULT '[]'::jsonb NOT NULL;
