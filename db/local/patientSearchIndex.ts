@@ -118,10 +118,7 @@ export function createSearchTermStager(sqlite: Database.Database) {
       if (exists.get(id) !== undefined) rewritten.run(id);
       else if (patient) {
         for (const term of patientSearchTerms(patient)) batched.push(term, id);
-        if (batched.length >= 2 * STAGED_PER_STATEMENT) {
-          stageMany.run(batched.slice(0, 2 * STAGED_PER_STATEMENT));
-          batched.splice(0, 2 * STAGED_PER_STATEMENT);
-        }
+        if (batched.length >= 2 * STAGED_PER_STATEMENT) stageMany.run(batched.splice(0, 2 * STAGED_PER_STATEMENT));
       }
     },
     /** A patient row written otherwise during the load (a pending change applied again, a deletion). */

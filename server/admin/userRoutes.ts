@@ -39,11 +39,11 @@ async function requirePractices(db: CentralDb, practiceIds: readonly string[]): 
  * What a role and its links make of an account's practices: a practitioner's account is linked to at
  * least one practitioner and serves their practices (never others); the other roles are linked to none.
  */
-async function accountLinks(db: CentralDb, role: UserRole, practiceIds: readonly string[] | undefined, practitionerIds: readonly string[]) {
+async function accountLinks(db: CentralDb, role: UserRole, practiceIds: string[] | undefined, practitionerIds: readonly string[]) {
   if (role !== "practitioner") {
     if (practitionerIds.length > 0) throw new ApiError(400, "invalid", "Requête invalide : seul un compte praticien est lié à des praticiens.");
     if (practiceIds) await requirePractices(db, practiceIds);
-    return { practiceIds: practiceIds ? [...practiceIds] : undefined, practitionerIds: [] as string[] };
+    return { practiceIds, practitionerIds: [] as string[] };
   }
   if (practitionerIds.length === 0) throw new ApiError(400, "invalid", "Requête invalide : un compte praticien doit être lié à au moins un praticien.");
   if (practiceIds && practiceIds.length > 0) throw new ApiError(400, "invalid", "Requête invalide : un compte praticien prend les cabinets de ses praticiens, sans autre cabinet.");
@@ -106,7 +106,8 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clo
     const role = change.role ?? before.role;
     const linksChanged = change.role !== undefined || change.practitionerIds !== undefined || change.practiceIds !== undefined;
     const links = linksChanged
-      ? await accountLinks(db, role, change.practiceIds, change.practitionerIds ?? (role === "practitioner" && change.role === undefined ? before.practitionerIds : []))
+      ? // Links not named are kept while the role is (a non-practitioner's are none).
+        await accountLinks(db, role, change.practiceIds, change.practitionerIds ?? (role === before.role ? before.practitionerIds : []))
       : null;
     // Becoming a practitioner's account ends its workstation sessions: it signs in on the portal only.
     const leavesWorkstations = role === "practitioner" && before.role !== "practitioner";

@@ -90,12 +90,14 @@ export async function pullChanges(
         // Every row below `below` has been sent: the rest in version order.
         position = [Math.max(below - 1, 0), AFTER_EVERY_ID];
       }
-      if (sent < limit || parts.length === 0) {
+      if (sent < limit) {
         const [fromVersion, fromId]: VersionPosition = position;
-        const part = await makePart(client, name, { ...base, order: { by: "version", fromVersion, fromId: fromId || FIRST_ID }, limit: limit - sent });
-        parts.push(part);
-        sent += part.count;
-        if (part.count > 0 && sent === limit) next[name] = part.last!;
+        // Sent up to the horizon already (a table just sent in key order, or with no change since): no query can find more.
+        const caughtUp = fromVersion >= horizon - 1 && fromId === AFTER_EVERY_ID;
+        const part = caughtUp ? null : await makePart(client, name, { ...base, order: { by: "version", fromVersion, fromId: fromId || FIRST_ID }, limit: limit - sent });
+        if (part) parts.push(part);
+        sent += part?.count ?? 0;
+        if (part && part.count > 0 && sent === limit) next[name] = part.last!;
         // Everything of this table below the horizon has been sent.
         else next[name] = [Math.max(horizon - 1, fromVersion), AFTER_EVERY_ID];
       }

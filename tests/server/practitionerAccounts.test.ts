@@ -53,6 +53,11 @@ describe("a practitioner's account", () => {
     const both = await call(app, adminToken, "PATCH", `/api/v1/admin/users/${user.id}`, { practitionerIds: [fixture.tilleuls.practitionerId, fixture.gare.practitionerId] });
     expect(both.statusCode, both.body).toBe(200);
     expect(adminUserView.parse(both.json().user).practiceIds.sort()).toEqual([fixture.tilleuls.practiceId, fixture.gare.practiceId].sort());
+
+    // Its role named again, its links stay.
+    const same = await call(app, adminToken, "PATCH", `/api/v1/admin/users/${user.id}`, { role: "practitioner", displayName: "Dr C. Perrot" });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(adminUserView.parse(same.json().user).practitionerIds.sort()).toEqual([fixture.tilleuls.practitionerId, fixture.gare.practitionerId].sort());
   });
 
   it("is refused in French, nothing written, without a practitioner, with an unknown one, or with practices of its own; other roles take none", async () => {
