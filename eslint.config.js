@@ -74,7 +74,7 @@ const layers = {
   },
   server: {
     folders: ["shared", "db/central", "server/demo"],
-    packages: ["fastify", "@fastify/websocket", "drizzle-orm", "pg", "zod"],
+    packages: ["fastify", "@fastify/websocket", "@fastify/cookie", "drizzle-orm", "pg", "zod", "otpauth", "uqr"],
     node: true,
     why: "Le serveur central n'importe jamais le code du poste (electron/), le rendu, ni la graine (sauf server/demo).",
   },

@@ -1,3 +1,4 @@
+import fastifyCookie from "@fastify/cookie";
 import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Pool } from "pg";
@@ -17,6 +18,7 @@ import { registerSecurityHeaders } from "./http/securityHeaders";
 import { capUnauthenticatedConnections } from "./security/connectionCap";
 import { registerRouteCatalogue } from "./security/routeCatalogue";
 import { registerWebSocketHandshakeCheck } from "./security/websocketHandshake";
+import { registerPortalSignInRoutes } from "./portal/signInRoutes";
 import { registerSyncRoutes } from "./sync/routes";
 import { registerTelephonyRoutes } from "./telephony/routes";
 import { registerUpdateRoutes } from "./updates/routes";
@@ -90,10 +92,14 @@ export async function buildServer({
   if (!behindProxy) capUnauthenticatedConnections(app.server, unauthenticatedConnectionsPerAddress);
   app.decorateRequest("session", undefined);
   app.decorateRequest("pbx", undefined);
+  app.decorateRequest("portal", undefined);
+  app.decorateRequest("portalPending", undefined);
   registerJsonBodyParser(app);
   registerSecurityHeaders(app);
   registerGracefulClose(app);
   registerErrorHandling(app, log);
+  // Parses the Cookie header (the portal's session); no secret: the cookie holds a random token, not signed data.
+  await app.register(fastifyCookie);
   await app.register(fastifyWebsocket, { options: { maxPayload: WEBSOCKET_MAX_PAYLOAD_BYTES } });
   // After the plugin: its onRequest hook marks upgrades so that a refused one's socket is closed.
   registerWebSocketHandshakeCheck(app);
@@ -103,6 +109,7 @@ export async function buildServer({
   registerAuthRoutes(app, context);
   registerAdminRoutes(app, context);
   registerCalendarFeedRoutes(app, context);
+  registerPortalSignInRoutes(app, context);
   const sockets = createWorkstationSockets();
   await registerSyncRoutes(app, context, sockets);
   await registerTelephonyRoutes(app, context, sockets);

@@ -5,6 +5,7 @@ import type { Pool } from "pg";
 import type { CentralDatabase } from "../db/central/centralDatabase";
 import { buildServer } from "./app";
 import { openCentralDatabase } from "../db/central/openCentralDatabase";
+import { ensureDemoPractitionerAccount } from "./demo/demoPractitionerAccount";
 import { seedDemoAgencyOnce } from "./demo/seedDemoAgency";
 import { StartupError } from "../db/central/startupError";
 import { startRetentionJob } from "./retention/retentionJob";
@@ -60,6 +61,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const now = dateOf(clock);
       await seedDemoAgencyOnce(pool, log, now);
       await ensureDemoPbxLink(db, log, now);
+      await ensureDemoPractitionerAccount(pool, log, now);
     }
     app = await buildServer({ db, pool, log, clock, behindProxy: options.behindProxy ?? false, ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}) });
     await listen(app, options.port, host);

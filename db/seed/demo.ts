@@ -11,6 +11,12 @@ export const DEMO_PRACTICE = {
   practitionerCount: 3,
 } as const;
 
+/**
+ * The demo practice's second practitioner (the first is away today): the doctor whose portal account
+ * `praticien` the demo server makes (server/demo/demoPractitionerAccount.ts).
+ */
+export const DEMO_PRACTITIONER = { rank: 1, title: "Dr", firstName: "Camille", lastName: "Perrot", sex: "F" } as const;
+
 export const DEMO_PATIENT = {
   id: "8a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d",
   practiceId: DEMO_PRACTICE.id,

@@ -17,10 +17,13 @@ export const LOGIN_FAILED_ACTION = "login_failed";
 const ATTEMPT_KEPT = sql`interval '1 day'`;
 
 export interface LoginAttempt {
-  /** The password was right: in the transaction that creates the device, the `login` audit event is written. */
-  succeeded(tx: CentralTx, done: { userId: string; deviceId: string; at: Date }): Promise<void>;
-  /** The password was wrong: the attempt counts from now on, and `login_failed` names the account when the login is one. */
-  failed(userId: string | null): Promise<void>;
+  /**
+   * The password (or the portal's second factor) was right: in the transaction that opens the session, the
+   * `login` audit event is written, naming the workstation's device or the portal's session.
+   */
+  succeeded(tx: CentralTx, done: { userId: string; at: Date } & ({ deviceId: string } | { portalSessionId: string })): Promise<void>;
+  /** The password or code was wrong: the attempt counts from now on, and `login_failed` names the account when the login is one. */
+  failed(userId: string | null, what?: "password" | "code"): Promise<void>;
 }
 
 /**
@@ -50,14 +53,19 @@ export async function beginLoginAttempt(db: CentralDb, clock: Clock, login: stri
     await tx.insert(loginAttempts).values({ id, ...key, startedAt: now });
   }));
   return {
-    async succeeded(tx, { userId, deviceId, at }) {
-      await tx.insert(auditEvents).values({ id: randomUUID(), at, userId, deviceId, action: "login", entity: "device", entityId: deviceId, details: { address } });
+    async succeeded(tx, done) {
+      const { userId, at } = done;
+      const event =
+        "deviceId" in done
+          ? { deviceId: done.deviceId, entity: "device", entityId: done.deviceId }
+          : { entity: "portal_session", entityId: done.portalSessionId };
+      await tx.insert(auditEvents).values({ id: randomUUID(), at, userId, action: "login", ...event, details: { address } });
     },
-    async failed(userId) {
+    async failed(userId, what = "password") {
       const now = dateOf(clock);
       await db.transaction(async (tx) => {
         await tx.update(loginAttempts).set({ failedAt: now }).where(eq(loginAttempts.id, id));
-        await tx.insert(auditEvents).values({ id: randomUUID(), at: now, userId, action: LOGIN_FAILED_ACTION, entity: "login", details: key });
+        await tx.insert(auditEvents).values({ id: randomUUID(), at: now, userId, action: LOGIN_FAILED_ACTION, entity: "login", details: what === "code" ? { ...key, what } : key });
       });
     },
   };

@@ -39,14 +39,18 @@ import {
   pushResponse,
   serverSocketMessage,
 } from "./wire";
+import { portalLoginRequest, portalLoginResponse, portalLogoutResponse, portalSessionView, secondFactorRequest, secondFactorResponse } from "./portal";
 import { telephonyEventBody } from "../domain/telephonyEvent";
 import { asteriskAmiEvent } from "../domain/telephonyAsterisk";
 import { threeCxWebhook } from "../domain/telephony3cx";
 import { aircallWebhook } from "../domain/telephonyAircall";
 import { id, instant } from "../domain/identifiers";
 
-/** Who may call a route: nobody in particular, a signed-in workstation, one of some roles, a PBX. */
-export type RouteAccess = "public" | "workstation" | "admin" | "supervisor_or_admin" | "pbx";
+/**
+ * Who may call a route: nobody in particular, a signed-in workstation, one of some roles, a PBX, a doctor on
+ * the portal whose password was right (awaiting the second factor), or signed in there.
+ */
+export type RouteAccess = "public" | "workstation" | "admin" | "supervisor_or_admin" | "pbx" | "portal_pending" | "portal";
 
 export interface HttpRoute {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -84,6 +88,24 @@ export const HTTP_ROUTES: HttpRoute[] = [
     answer: confirmPasswordResponse,
   },
   { method: "POST", path: "/api/v1/auth/logout", access: "workstation", summary: "Ferme la session du poste : son jeton et sa WebSocket ne valent plus rien.", answer: logoutResponse },
+  {
+    method: "POST",
+    path: "/portail/api/login",
+    access: "public",
+    summary: "Portail des praticiens : l'identifiant et le mot de passe d'un compte praticien ; le code est demandé ensuite (cookie de session en attente).",
+    body: portalLoginRequest,
+    answer: portalLoginResponse,
+  },
+  {
+    method: "POST",
+    path: "/portail/api/second-factor",
+    access: "portal_pending",
+    summary: "Portail : le code de l'application d'authentification (TOTP) ou un code de secours ouvre la session (nouveau cookie).",
+    body: secondFactorRequest,
+    answer: secondFactorResponse,
+  },
+  { method: "GET", path: "/portail/api/session", access: "portal", summary: "Portail : la session ouverte, ses praticiens et le jeton anti-falsification des écritures.", answer: portalSessionView },
+  { method: "POST", path: "/portail/api/logout", access: "portal", summary: "Portail : ferme la session (son cookie ne vaut plus rien).", answer: portalLogoutResponse },
   { method: "POST", path: "/api/v1/sync/push", access: "workstation", summary: "Envoie les modifications faites sur le poste, dans l'ordre (mutations ci-dessous).", body: pushRequest, answer: pushResponse },
   { method: "GET", path: "/api/v1/sync/pull", access: "workstation", summary: "Tire les lignes changées depuis un curseur, dans le périmètre de l'utilisateur.", query: pullQuery, answer: pullAnswer },
   { method: "POST", path: "/api/v1/sync/reads", access: "workstation", summary: "Verse au journal d'audit les lectures de dossiers faites sur le poste.", body: auditReadsRequest, answer: auditReadsResponse },

@@ -17,7 +17,8 @@ export function renderProtocolReference(): string {
     "Le pourquoi, les erreurs et les limites de taille sont dans [protocol.md](protocol.md).",
     "",
     "Accès : **public** (sans jeton), **poste** (`Authorization: Bearer <jeton>`), **administrateur**,",
-    "**superviseur ou administrateur** (jeton d'un tel compte), **standard** (`X-Telesec-Pbx-Secret`).",
+    "**superviseur ou administrateur** (jeton d'un tel compte), **standard** (`X-Telesec-Pbx-Secret`),",
+    "**portail** (cookie `telesec_portail` d'une session de praticien ouverte ; écritures avec `X-CSRF-Token`).",
     "",
     "## Routes",
     "",
@@ -39,6 +40,8 @@ const ACCESS: Record<RouteAccess, string> = {
   admin: "administrateur",
   supervisor_or_admin: "superviseur ou administrateur",
   pbx: "standard",
+  portal_pending: "portail, mot de passe donné (cookie en attente du code)",
+  portal: "portail (cookie de session ; écritures avec `X-CSRF-Token`)",
 };
 
 type Json = Record<string, unknown>;

@@ -8,7 +8,7 @@ import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 import { NOW } from "../support/fixtures";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 14;
+const MIGRATION_COUNT = 15;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
@@ -33,6 +33,9 @@ describe("central migrations", () => {
         "patient",
         "pbx_call",
         "pbx_link",
+        "portal_recovery_code",
+        "portal_second_factor",
+        "portal_session",
         "practice",
         "practitioner",
         "user",

@@ -105,6 +105,61 @@ const confirmPassword: RequestArbitrary = (world) =>
 
 const logout = onOwnSession("/api/v1/auth/logout", { reason: "fin de service" }, { reason: hugeString(400) });
 
+// ---- The practitioners' portal: sign-in, then a cookie session whose writes carry a CSRF token ----
+
+const portalLogin: RequestArbitrary = () => {
+  const valid = fc.constantFrom(
+    { login: "praticien", password: PASSWORD },
+    { login: "praticien", password: "pas le bon" },
+    { login: "secretaire", password: PASSWORD },
+    { login: "inconnue", password: "quelconque" },
+  );
+  const broken = valid.chain((body) => brokenObject(body, { login: hugeString(400), password: hugeString(400) }));
+  return fc.record({ body: bodyOf(broken, { sizes: [8 * 1024] }), remoteAddress: addresses }).map(({ body, remoteAddress }) => ({
+    method: "POST",
+    url: "/portail/api/login",
+    headers: jsonHeaders(body),
+    body,
+    remoteAddress,
+  }));
+};
+
+/** Stand for a portal session opened just before the request (see check), awaiting its code or open, and its CSRF token. */
+const OWN_PENDING = "portail-en-attente-pour-cette-requete";
+const OWN_PORTAL = "portail-ouvert-pour-cette-requete";
+const OWN_CSRF = "jeton-csrf-de-cette-session";
+
+const cookieOf = (placeholder: string) => fc.oneof({ weight: 8, arbitrary: fc.constant(`telesec_portail=${placeholder}`) }, { weight: 1, arbitrary: nastyString.map((text) => `telesec_portail=${percentEncode(text)}`) });
+
+const secondFactor: RequestArbitrary = () => {
+  const valid = fc.constantFrom({ code: "123456" }, { code: "123 456" }, { code: "0123-4567-89ab-cdef" }, { code: "abc" });
+  const broken = valid.chain((body) => brokenObject(body, { code: hugeString(400) }));
+  return fc.record({ cookie: cookieOf(OWN_PENDING), body: bodyOf(broken, { sizes: [8 * 1024] }), remoteAddress: addresses }).map(({ cookie, body, remoteAddress }) => ({
+    method: "POST",
+    url: "/portail/api/second-factor",
+    headers: jsonHeaders(body, { cookie }),
+    body,
+    remoteAddress,
+  }));
+};
+
+const onPortal =
+  (method: string, url: string): RequestArbitrary =>
+  () =>
+    fc
+      .record({
+        cookie: cookieOf(OWN_PORTAL),
+        csrf: fc.oneof({ weight: 4, arbitrary: fc.constant(OWN_CSRF) }, { weight: 1, arbitrary: nastyString.map(percentEncode) }, { weight: 1, arbitrary: fc.constant(undefined) }),
+        query: queryOf({}),
+        body: bodyOf(brokenObject({ raison: "fin de garde" }, { raison: hugeString(400) }), { sizes: [8 * 1024] }),
+      })
+      .map(({ cookie, csrf, query, body }) => ({
+        method,
+        url: `${url}?${query}`,
+        headers: jsonHeaders(method === "GET" || method === "HEAD" ? undefined : body, { cookie, "x-csrf-token": csrf }),
+        ...(method === "GET" || method === "HEAD" ? {} : { body }),
+      }));
+
 // ---- POST /api/v1/sync/push --------------------------------------------------------------------
 
 /** A valid-looking argument object per mutation, around fresh ids and the fixture's rows. */
@@ -338,6 +393,11 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "GET /api/v1/sync/pull": pull("GET"),
   "HEAD /api/v1/sync/pull": pull("HEAD"),
   "GET /api/v1/ws": generic("GET", "/api/v1/ws"),
+  "POST /portail/api/login": portalLogin,
+  "POST /portail/api/second-factor": secondFactor,
+  "GET /portail/api/session": onPortal("GET", "/portail/api/session"),
+  "HEAD /portail/api/session": onPortal("HEAD", "/portail/api/session"),
+  "POST /portail/api/logout": onPortal("POST", "/portail/api/logout"),
   "GET /ics/:file": calendarFeed("GET"),
   "HEAD /ics/:file": calendarFeed("HEAD"),
   "HEAD /api/v1/ws": generic("HEAD", "/api/v1/ws"),
@@ -378,10 +438,15 @@ interface Tally {
 
 /** Which tables may change for this answer; anything else changing is a partial write. */
 function allowedChanges(route: string, response: LightMyRequestResponse): Set<string> | "any" {
+  const code = response.statusCode >= 400 && response.body ? (JSON.parse(response.body) as { error?: { code?: string } }).error?.code : undefined;
   const wrongPassword =
-    (response.statusCode === 401 && route === "POST /api/v1/auth/login") || (response.statusCode === 403 && route === "POST /api/v1/auth/confirm-password");
-  // A well-formed wrong password is on record and counted by the rate limit: those rows only.
+    (response.statusCode === 401 && (route === "POST /api/v1/auth/login" || route === "POST /portail/api/login")) ||
+    (response.statusCode === 403 && route === "POST /api/v1/auth/confirm-password") ||
+    (code === "invalid_code" && route === "POST /portail/api/second-factor");
+  // A well-formed wrong password or code is on record and counted by the rate limit: those rows only.
   if (wrongPassword) return new Set(["audit_event", "login_attempt"]);
+  // The right password of an account that is not a practitioner's: the attempt is kept (uncounted), nothing else.
+  if (code === "not_a_practitioner") return new Set(["login_attempt"]);
   if (response.statusCode >= 400) return new Set();
   if (route === "POST /api/v1/sync/push") {
     const { results } = pushResponse.parse(response.json());
@@ -397,6 +462,13 @@ async function check(route: string, request: Request, tally: Tally): Promise<voi
   const ownSession = headers.authorization?.includes(OWN_SESSION) ? await world.openSession() : null;
   if (ownSession) {
     headers = { ...headers, authorization: headers.authorization!.replace(OWN_SESSION, ownSession) };
+    counts = await world.counts();
+  }
+  const portalStage = headers.cookie?.includes(OWN_PENDING) ? "second_factor" : headers.cookie?.includes(OWN_PORTAL) ? "open" : null;
+  const ownPortal = portalStage ? await world.openPortalSession(portalStage) : null;
+  if (ownPortal) {
+    headers = { ...headers, cookie: headers.cookie!.replace(OWN_PENDING, ownPortal.token).replace(OWN_PORTAL, ownPortal.token) };
+    if (headers["x-csrf-token"] === OWN_CSRF) headers["x-csrf-token"] = ownPortal.csrfToken;
     counts = await world.counts();
   }
   const options: InjectOptions = {
@@ -426,11 +498,15 @@ async function check(route: string, request: Request, tally: Tally): Promise<voi
   if (allowed !== "any") {
     const changed = changedTables(counts, after).filter((table) => !allowed.has(table));
     expect(changed, `${where} : lignes écrites malgré le refus`).toEqual([]);
-    if (allowed.has("login_attempt")) expect(after.audit_event! - counts.audit_event!, where).toBe(1);
+    if (allowed.has("audit_event")) expect(after.audit_event! - counts.audit_event!, where).toBe(1);
   }
   counts = after;
   if (ownSession) {
     await world.dropSession(ownSession);
+    counts = await world.counts();
+  }
+  if (ownPortal) {
+    await world.dropPortalSession(ownPortal.token);
     counts = await world.counts();
   }
 }

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { devices, dialledNumbers, users } from "../../db/central/schema";
+import { devices, dialledNumbers, portalSecondFactors, portalSessions, users } from "../../db/central/schema";
+import { hashPassword } from "../../db/central/passwords";
+import { csrfTokenForCookie, openPortalSession } from "../../server/portal/portalSession";
 import { buildServer } from "../../server/app";
 import { hashSecretToken, newSecretToken } from "../../server/security/secretTokens";
 import { createPbxLink } from "../../server/telephony/pbxSecrets";
@@ -32,6 +34,9 @@ export interface FuzzWorld {
   openSession(): Promise<string>;
   /** Forgets a session openSession made: a thousand leftover devices would slow every later devices list. */
   dropSession(token: string): Promise<void>;
+  /** A portal session of `praticien` (Dr Claire Martin's account), at the stage asked: its cookie's token and CSRF token. */
+  openPortalSession(stage: "second_factor" | "open"): Promise<{ token: string; csrfToken: string }>;
+  dropPortalSession(token: string): Promise<void>;
   /** Row counts of every table. */
   counts(): Promise<Record<string, number>>;
   /** What the server logged (internal errors only). */
@@ -67,6 +72,11 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
     });
     return loginResponse.parse(response.json());
   };
+  const [praticien] = await database.db
+    .insert(users)
+    .values({ id: randomUUID(), login: "praticien", displayName: "Dr Claire Martin", role: "practitioner", practiceIds: [fixture.tilleuls.practiceId], practitionerIds: [fixture.tilleuls.practitionerId], passwordHash: await hashPassword(PASSWORD) })
+    .returning();
+  await database.db.insert(portalSecondFactors).values({ userId: praticien!.id, secret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", createdAt: NOW, confirmedAt: NOW });
   const { token } = await login();
   const { token: adminToken } = await login("secretaire2");
   const revoked = await login();
@@ -87,6 +97,13 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
     },
     async dropSession(token) {
       await database.db.delete(devices).where(eq(devices.tokenHash, hashSecretToken(token)));
+    },
+    async openPortalSession(stage) {
+      const session = await openPortalSession(database.db, praticien!.id, stage, dateOf(clock));
+      return { token: session.token, csrfToken: csrfTokenForCookie(session.token) };
+    },
+    async dropPortalSession(token) {
+      await database.db.delete(portalSessions).where(eq(portalSessions.tokenHash, hashSecretToken(token)));
     },
     counts: await tableCounter(database.pool),
     logs,

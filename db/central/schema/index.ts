@@ -16,3 +16,4 @@ export * from "./pbxLink";
 export * from "./pbxCall";
 export * from "./loginAttempt";
 export * from "./calendarFeed";
+export * from "./portal";

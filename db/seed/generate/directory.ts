@@ -5,6 +5,7 @@ import { DistinctNumbers } from "./phoneNumbers";
 import { drawPractice, type DrawnPractice } from "./practices";
 import { drawPractitioners, type DrawnPractitioner } from "./practitioners";
 import { randomStream } from "./random";
+import { DEMO_PRACTITIONER } from "../demo";
 import type { AppointmentTypeRow, DirectiveRow } from "./rows";
 
 /**
@@ -29,7 +30,9 @@ function staff(index: number, drawn: DrawnPractice, referenceDate: IsoDate): Sta
   const teamRandom = randomStream("team", index);
   // The demo practice always has someone away, so its temporary directive is there to show.
   const firstAbsentNow = drawn.team.length >= 2 && (index === 0 || teamRandom.chance(0.2));
-  const team = drawPractitioners(teamRandom, drawn.team, { practiceId, colorOffset: index, referenceDate, firstAbsentNow });
+  const drawnTeam = drawPractitioners(teamRandom, drawn.team, { practiceId, colorOffset: index, referenceDate, firstAbsentNow });
+  // Named after the draw, so that every other draw stays as it was.
+  const team = index === 0 ? drawnTeam.map((member, rank) => (rank === DEMO_PRACTITIONER.rank ? namedDemoPractitioner(member) : member)) : drawnTeam;
   const motifRandom = randomStream("motifs", index);
   return {
     ...drawn,
@@ -37,4 +40,9 @@ function staff(index: number, drawn: DrawnPractice, referenceDate: IsoDate): Sta
     staff: team.map((member) => ({ ...member, motifs: drawMotifs(motifRandom, member) })),
     directives: drawDirectives(randomStream("directives", index), { practiceId, team, referenceDate }),
   };
+}
+
+function namedDemoPractitioner(member: DrawnPractitioner): DrawnPractitioner {
+  const { title, firstName, lastName, sex } = DEMO_PRACTITIONER;
+  return { ...member, row: { ...member.row, title, firstName, lastName }, sex };
 }

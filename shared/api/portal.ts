@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { id } from "../domain/identifiers";
+
+/**
+ * The practitioners' portal (`/portail/`): its API, checked by the server, read by the portal's page.
+ * Sign-in is two steps: the password opens a session awaiting its second factor (a cookie), the code
+ * (TOTP or a recovery code) opens it; every write then carries the session's CSRF token.
+ */
+
+/** The header every portal write carries: the token GET /portail/api/session gives. */
+export const PORTAL_CSRF_HEADER = "x-csrf-token";
+
+/** How long a session stays open without a request; then the doctor signs in again. */
+export const PORTAL_IDLE_MINUTES = 30;
+
+export const portalLoginRequest = z.strictObject({
+  login: z.string().trim().min(1, "Identifiant manquant").max(100),
+  password: z.string().min(1, "Mot de passe manquant").max(200),
+});
+
+/** A first sign-in: the secret to scan, as a QR code (SVG) and as text to type. */
+export const totpSetup = z.object({
+  secret: z.string(),
+  uri: z.string(),
+  qrSvg: z.string(),
+});
+
+export const portalLoginResponse = z.discriminatedUnion("step", [
+  z.object({ step: z.literal("code") }),
+  z.object({ step: z.literal("setup"), setup: totpSetup }),
+]);
+export type PortalLoginResponse = z.infer<typeof portalLoginResponse>;
+
+/** Six digits from the authenticator app (spaces allowed), or a recovery code (`xxxx-xxxx-xxxx-xxxx`). */
+export const secondFactorRequest = z.strictObject({
+  code: z.string().trim().min(1, "Code manquant").max(40, "Code trop long"),
+});
+
+export const portalPractitioner = z.object({ id, name: z.string(), practiceId: id, practiceName: z.string() });
+
+export const portalSessionView = z.object({
+  user: z.object({ id, name: z.string() }),
+  practitioners: z.array(portalPractitioner),
+  csrfToken: z.string(),
+  idleMinutes: z.number().int().positive(),
+});
+export type PortalSessionView = z.infer<typeof portalSessionView>;
+
+export const secondFactorResponse = z.object({
+  session: portalSessionView,
+  /** Only when this code finished the setup: shown once, never again. */
+  recoveryCodes: z.array(z.string()).optional(),
+});
+export type SecondFactorResponse = z.infer<typeof secondFactorResponse>;
+
+export const portalLogoutResponse = z.object({ loggedOut: z.literal(true) });
