@@ -26,7 +26,7 @@ const logIn = (url: string, login: string, password: string) =>
   });
 
 describe("demo mode", () => {
-  it("creates the demo agency once, with its four users and the password « demo »", async () => {
+  it("creates the demo agency once, with its four users, the doctor's portal account, and the password « demo »", async () => {
     const { url: databaseUrl } = await freshDatabase();
     await serving(databaseUrl, true, async (server, logs) => {
       expect(logs.join("\n")).toMatch(/agence créée \(20 cabinets, 4\s000 patients\).*secretaire, secretaire2, superviseur, admin — mot de passe « demo »/);
@@ -42,10 +42,14 @@ describe("demo mode", () => {
       expect(sessions.get("secretaire2")?.user.practiceIds).toHaveLength(10);
       expect(sessions.get("superviseur")?.user.role).toBe("supervisor");
       expect(sessions.get("admin")?.user.role).toBe("admin");
+      // The doctor's account opens the portal, not a workstation; its TOTP secret is said at start.
+      expect((await logIn(server.url, "praticien", "demo")).status).toBe(403);
+      expect(logs.join("\n")).toMatch(/portail des praticiens sur \/portail\/, compte « praticien » \(mot de passe « demo »\) du Dr Camille Perrot, second facteur : secret TOTP [A-Z2-7]{32}/);
     });
     await serving(databaseUrl, true, async (server, logs) => {
       expect(logs.join("\n")).toMatch(/contient déjà des cabinets, elle est laissée telle quelle/);
-      expect(await server.db.$count(users)).toBe(4);
+      expect(await server.db.$count(users)).toBe(SEED_USERS.length + 1);
+      expect(logs.join("\n")).toMatch(/secret TOTP/);
     });
   });
 
