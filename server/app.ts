@@ -18,6 +18,7 @@ import { registerSecurityHeaders } from "./http/securityHeaders";
 import { capUnauthenticatedConnections } from "./security/connectionCap";
 import { registerRouteCatalogue } from "./security/routeCatalogue";
 import { registerWebSocketHandshakeCheck } from "./security/websocketHandshake";
+import { registerPortalMessageRoutes } from "./portal/messageRoutes";
 import { registerPortalSignInRoutes } from "./portal/signInRoutes";
 import { registerSyncRoutes } from "./sync/routes";
 import { registerTelephonyRoutes } from "./telephony/routes";
@@ -110,6 +111,7 @@ export async function buildServer({
   registerAdminRoutes(app, context);
   registerCalendarFeedRoutes(app, context);
   registerPortalSignInRoutes(app, context);
+  registerPortalMessageRoutes(app, context);
   const sockets = createWorkstationSockets();
   await registerSyncRoutes(app, context, sockets);
   await registerTelephonyRoutes(app, context, sockets);

@@ -39,7 +39,17 @@ import {
   pushResponse,
   serverSocketMessage,
 } from "./wire";
-import { portalLoginRequest, portalLoginResponse, portalLogoutResponse, portalSessionView, secondFactorRequest, secondFactorResponse } from "./portal";
+import {
+  portalLoginRequest,
+  portalLoginResponse,
+  portalLogoutResponse,
+  portalMessageAnswer,
+  portalMessageList,
+  portalSessionView,
+  secondFactorRequest,
+  secondFactorResponse,
+  treatMessageRequest,
+} from "./portal";
 import { telephonyEventBody } from "../domain/telephonyEvent";
 import { asteriskAmiEvent } from "../domain/telephonyAsterisk";
 import { threeCxWebhook } from "../domain/telephony3cx";
@@ -105,6 +115,28 @@ export const HTTP_ROUTES: HttpRoute[] = [
     answer: secondFactorResponse,
   },
   { method: "GET", path: "/portail/api/session", access: "portal", summary: "Portail : la session ouverte, ses praticiens et le jeton anti-falsification des écritures.", answer: portalSessionView },
+  {
+    method: "GET",
+    path: "/portail/api/messages",
+    access: "portal",
+    summary: "Portail : les messages adressés aux praticiens du compte, à traiter d'abord (urgents, puis non lus), puis ceux traités depuis 30 jours.",
+    answer: portalMessageList,
+  },
+  {
+    method: "POST",
+    path: "/portail/api/messages/:id/read",
+    access: "portal",
+    summary: "Portail : le médecin ouvre le message ; « Lu par … » et l'heure (la première) parviennent aux postes du cabinet.",
+    answer: portalMessageAnswer,
+  },
+  {
+    method: "POST",
+    path: "/portail/api/messages/:id/treat",
+    access: "portal",
+    summary: "Portail : le médecin marque le message traité, avec une réponse courte facultative pour le secrétariat.",
+    body: treatMessageRequest,
+    answer: portalMessageAnswer,
+  },
   { method: "POST", path: "/portail/api/logout", access: "portal", summary: "Portail : ferme la session (son cookie ne vaut plus rien).", answer: portalLogoutResponse },
   { method: "POST", path: "/api/v1/sync/push", access: "workstation", summary: "Envoie les modifications faites sur le poste, dans l'ordre (mutations ci-dessous).", body: pushRequest, answer: pushResponse },
   { method: "GET", path: "/api/v1/sync/pull", access: "workstation", summary: "Tire les lignes changées depuis un curseur, dans le périmètre de l'utilisateur.", query: pullQuery, answer: pullAnswer },

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { id } from "../domain/identifiers";
+import { DOCTOR_REPLY_MAX, doctorReading } from "../domain/doctorReading";
+import { MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
+import { id, instant } from "../domain/identifiers";
 
 /**
  * The practitioners' portal (`/portail/`): its API, checked by the server, read by the portal's page.
@@ -54,3 +56,31 @@ export const secondFactorResponse = z.object({
 export type SecondFactorResponse = z.infer<typeof secondFactorResponse>;
 
 export const portalLogoutResponse = z.object({ loggedOut: z.literal(true) });
+
+/** A message addressed to one of the doctor's practitioners, as the portal shows it. */
+export const portalMessageView = z.object({
+  id,
+  practiceId: id,
+  practitionerId: id,
+  /** « Dr Camille Perrot »: which of the account's practitioners it is for (a doctor of two practices has two). */
+  practitionerName: z.string(),
+  callerName: z.string(),
+  callbackNumber: z.string().nullable(),
+  category: z.enum(MESSAGE_CATEGORIES),
+  urgency: z.enum(MESSAGE_URGENCIES),
+  text: z.string(),
+  status: z.enum(MESSAGE_STATUSES),
+  createdAt: instant,
+  reading: doctorReading.nullable(),
+});
+export type PortalMessageView = z.infer<typeof portalMessageView>;
+
+/** GET /portail/api/messages: still to treat first, urgent first among them, unopened next; then those treated in the last 30 days. */
+export const portalMessageList = z.object({ messages: z.array(portalMessageView) });
+
+export const portalMessageAnswer = z.object({ message: portalMessageView });
+
+/** « Traité », with a short reply for the secretaries if the doctor has one. */
+export const treatMessageRequest = z.strictObject({
+  reply: z.string().trim().max(DOCTOR_REPLY_MAX, `Réponse trop longue (${DOCTOR_REPLY_MAX} caractères au plus)`).nullable().default(null),
+});

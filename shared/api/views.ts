@@ -1,3 +1,4 @@
+import { doctorReading } from "../domain/doctorReading";
 import { z } from "zod";
 import { id, instant } from "../domain/identifiers";
 import { agreementAnswer, agreementRequest } from "../domain/doctorAgreement";
@@ -174,6 +175,8 @@ export const messageView = z.object({
   request: agreementRequest.nullable(),
   /** The practitioner's answer to that request, once recorded. */
   answer: agreementAnswer.nullable(),
+  /** What the doctor did with it on the portal (« Lu par le Dr Perrot… »), once opened there. */
+  reading: doctorReading.nullable(),
 });
 export type MessageView = z.infer<typeof messageView>;
 

@@ -177,6 +177,20 @@ const cases: Record<string, () => void> = {
         for (const [table, columns] of Object.entries(snapshotColumns(7))) expect(columnsOf(store, table), table).toEqual(columns);
       },
     ),
+  "0008_message_reading": () =>
+    migrateStepwise(
+      8,
+      (store) => {
+        insertMotifRows(store);
+        store.sqlite.exec(`INSERT INTO message (id, practice_id, practitioner_id, caller_name, category, urgency, text, status, created_at, answer)
+          VALUES ('message-1', 'cabinet-1', 'praticien-1', 'Mme Durand', 'rappel', 'normale', 'Rappeler', 'lu', 0, NULL)`);
+      },
+      (store) => {
+        // Messages synced before the upgrade were never opened on the portal; they keep everything else.
+        expect(store.sqlite.prepare("SELECT id, text, status, reading FROM message").all()).toEqual([{ id: "message-1", text: "Rappeler", status: "lu", reading: null }]);
+        for (const [table, columns] of Object.entries(snapshotColumns(8))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
 };
 
 describe("local store migrations", () => {

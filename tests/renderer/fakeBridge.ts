@@ -517,7 +517,7 @@ function applyFakeMutation(name: MutationName, args: unknown, data: FakeData): v
     data.patients = [...data.patients, patient];
   } else if (name === "message.create") {
     const message = args as MutationArgs<"message.create">;
-    data.messages = [...data.messages, { ...message, status: "nouveau", createdAt: new Date(data.now).toISOString(), pending: true, answer: null }];
+    data.messages = [...data.messages, { ...message, status: "nouveau", createdAt: new Date(data.now).toISOString(), pending: true, answer: null, reading: null }];
   } else if (name === "message.setStatus") {
     const { id, status } = args as MutationArgs<"message.setStatus">;
     if (!data.messages.some((message) => message.id === id)) throw new TelesecError("not_found", "Message introuvable sur ce poste.");

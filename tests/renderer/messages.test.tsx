@@ -22,6 +22,7 @@ const earlier: MessageView = {
   pending: false,
   request: null,
   answer: null,
+  reading: null,
 };
 const otherPractice: MessageView = { ...earlier, id: "60000000-0000-4000-8000-000000000002", practiceId: IDS.gare, callerName: "LEFÈVRE Anne" };
 
@@ -85,6 +86,25 @@ describe("messages for the doctor", () => {
     expect(item).toHaveTextContent("13/01/2025 à 09:15 — pour Dr Claire Martin — Résultats — rappeler au 06 98 76 54 32");
     expect(item).toHaveTextContent("Attend ses résultats de prise de sang.");
     expect(panel.queryByText("LEFÈVRE Anne")).not.toBeInTheDocument();
+    expect(item).not.toHaveTextContent("Lu par");
+  });
+
+  it("says when the doctor read it on the portal, then treated it, with their reply", async () => {
+    const read = { ...earlier, reading: { readAt: "2025-01-13T13:32:00.000Z", readBy: "Dr Claire Martin", treatedAt: null, reply: null } };
+    const treated = {
+      ...earlier,
+      id: "60000000-0000-4000-8000-000000000003",
+      callerName: "DURAND Hélène",
+      status: "traite" as const,
+      reading: { readAt: "2025-01-13T13:32:00.000Z", readBy: "Dr Claire Martin", treatedAt: "2025-01-13T13:40:00.000Z", reply: "Ordonnance faite, à retirer à l'accueil." },
+    };
+    const { user } = await renderCallScreen({ messages: [read, treated] });
+    await openCallByNumbers(user, "04 78 00 00 01");
+    const panel = within(await screen.findByRole("region", { name: "Messages du cabinet" }));
+    expect(await panel.findByRole("article", { name: "LEFÈVRE Marc" })).toHaveTextContent("Lu par le Dr Claire Martin le 13/01/2025 à 14:32");
+    const done = panel.getByRole("article", { name: "DURAND Hélène" });
+    expect(done).toHaveTextContent("Lu par le Dr Claire Martin le 13/01/2025 à 14:32 — traité le 13/01/2025 à 14:40");
+    expect(within(done).getByLabelText("Réponse de Dr Claire Martin")).toHaveTextContent("Ordonnance faite, à retirer à l'accueil.");
   });
 
   it("takes a message linked to the call and its caller, lists it, and links it when the call closes", async () => {

@@ -19,7 +19,7 @@ import {
   queryOf,
   type Body,
 } from "../support/fuzzPayloads";
-import { FUZZ_PBX_SECRET, openFuzzWorld, type FuzzWorld } from "../support/fuzzWorld";
+import { FUZZ_MESSAGE_ID, FUZZ_PBX_SECRET, openFuzzWorld, type FuzzWorld } from "../support/fuzzWorld";
 import { PASSWORD } from "../support/syncWorld";
 import { telephonyFixture } from "./fixtures/telephony/telephonyFixture";
 
@@ -158,6 +158,24 @@ const onPortal =
         url: `${url}?${query}`,
         headers: jsonHeaders(method === "GET" || method === "HEAD" ? undefined : body, { cookie, "x-csrf-token": csrf }),
         ...(method === "GET" || method === "HEAD" ? {} : { body }),
+      }));
+
+/** A message route of the portal: the doctor's message, another id, or a nasty one; a reply broken in every way. */
+const onPortalMessage =
+  (suffix: "read" | "treat"): RequestArbitrary =>
+  () =>
+    fc
+      .record({
+        cookie: cookieOf(OWN_PORTAL),
+        csrf: fc.oneof({ weight: 4, arbitrary: fc.constant(OWN_CSRF) }, { weight: 1, arbitrary: nastyString.map(percentEncode) }),
+        id: fc.oneof({ weight: 3, arbitrary: fc.constant(FUZZ_MESSAGE_ID) }, { weight: 1, arbitrary: uuid }, { weight: 1, arbitrary: nastyString.map(percentEncode) }),
+        body: bodyOf(brokenObject({ reply: "Ordonnance faite." }, { reply: hugeString(2_000) })),
+      })
+      .map(({ cookie, csrf, id, body }) => ({
+        method: "POST",
+        url: `/portail/api/messages/${id}/${suffix}`,
+        headers: jsonHeaders(body, { cookie, "x-csrf-token": csrf }),
+        body,
       }));
 
 // ---- POST /api/v1/sync/push --------------------------------------------------------------------
@@ -398,6 +416,10 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "GET /portail/api/session": onPortal("GET", "/portail/api/session"),
   "HEAD /portail/api/session": onPortal("HEAD", "/portail/api/session"),
   "POST /portail/api/logout": onPortal("POST", "/portail/api/logout"),
+  "GET /portail/api/messages": onPortal("GET", "/portail/api/messages"),
+  "HEAD /portail/api/messages": onPortal("HEAD", "/portail/api/messages"),
+  "POST /portail/api/messages/:id/read": onPortalMessage("read"),
+  "POST /portail/api/messages/:id/treat": onPortalMessage("treat"),
   "GET /ics/:file": calendarFeed("GET"),
   "HEAD /ics/:file": calendarFeed("HEAD"),
   "HEAD /api/v1/ws": generic("HEAD", "/api/v1/ws"),

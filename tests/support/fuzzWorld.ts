@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { devices, dialledNumbers, portalSecondFactors, portalSessions, users } from "../../db/central/schema";
+import { devices, dialledNumbers, messages, portalSecondFactors, portalSessions, users } from "../../db/central/schema";
 import { hashPassword } from "../../db/central/passwords";
 import { csrfTokenForCookie, openPortalSession } from "../../server/portal/portalSession";
 import { buildServer } from "../../server/app";
@@ -19,6 +19,8 @@ import { testClock } from "./testClock";
 import { NOW } from "./fixtures";
 
 export const FUZZ_PBX_SECRET = "secret-du-standard-a-fuzzer-0123456789";
+/** A message for the doctor `praticien` speaks for: the portal's message routes find it. */
+export const FUZZ_MESSAGE_ID = "70000000-0000-4000-8000-000000000001";
 
 export interface FuzzWorld {
   database: FreshDatabase;
@@ -77,6 +79,10 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
     .values({ id: randomUUID(), login: "praticien", displayName: "Dr Claire Martin", role: "practitioner", practiceIds: [fixture.tilleuls.practiceId], practitionerIds: [fixture.tilleuls.practitionerId], passwordHash: await hashPassword(PASSWORD) })
     .returning();
   await database.db.insert(portalSecondFactors).values({ userId: praticien!.id, secret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", createdAt: NOW, confirmedAt: NOW });
+  await database.db.insert(messages).values({
+    id: FUZZ_MESSAGE_ID, practiceId: fixture.tilleuls.practiceId, practitionerId: fixture.tilleuls.practitionerId, callerName: "Mme Durand",
+    category: "rappel", urgency: "normale", text: "Rappeler", status: "nouveau", createdAt: NOW,
+  });
   const { token } = await login();
   const { token: adminToken } = await login("secretaire2");
   const revoked = await login();

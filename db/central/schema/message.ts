@@ -3,6 +3,7 @@ import { createSelectSchema } from "drizzle-zod";
 import { MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../../../shared/domain/enums";
 import { instant, json, syncedColumns } from "./columns";
 import { agreementAnswer, agreementRequest, type AgreementAnswer, type AgreementRequest } from "../../../shared/domain/doctorAgreement";
+import { doctorReading, type DoctorReading } from "../../../shared/domain/doctorReading";
 import { patients } from "./patient";
 import { practices } from "./practice";
 import { practitioners } from "./practitioner";
@@ -29,6 +30,8 @@ export const messages = pgTable(
     request: json<AgreementRequest>(),
     /** The practitioner's answer to that request, once recorded. */
     answer: json<AgreementAnswer>(),
+    /** What the doctor did with it on the portal: read when, by whom, treated when, their reply; null until opened. */
+    reading: json<DoctorReading>(),
   },
   (table) => [index("message_practice_created_idx").on(table.practiceId, table.createdAt)],
 );
@@ -36,4 +39,5 @@ export const messages = pgTable(
 export const messageRow = createSelectSchema(messages, {
   request: agreementRequest.nullable(),
   answer: agreementAnswer.nullable(),
+  reading: doctorReading.nullable(),
 });

@@ -65,5 +65,6 @@ function messageViewOf(row: typeof messages.$inferSelect, pending: boolean): Mes
     pending,
     request: row.request ?? null,
     answer: row.answer ?? null,
+    reading: row.reading ?? null,
   };
 }

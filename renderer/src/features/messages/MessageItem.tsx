@@ -5,6 +5,7 @@ import { displayPhoneNumber } from "../../format/phone";
 import { practitionerName } from "../practice/practiceLabels";
 import { AgreementAnswerForm } from "../agreement/AgreementAnswerForm";
 import { AgreementRequestDetails } from "../agreement/AgreementRequestDetails";
+import { DoctorReadingLine } from "./DoctorReadingLine";
 import { changeMessageStatus } from "./messageCommands";
 import { MESSAGE_CATEGORY_LABELS, MESSAGE_STATUS_ACTIONS, MESSAGE_STATUS_LABELS } from "./messageLabels";
 
@@ -37,6 +38,7 @@ export function MessageItem({ message, practitioner }: MessageItemProps) {
         )}
       </p>
       <p className="message__text">{message.text}</p>
+      <DoctorReadingLine reading={message.reading} />
       <AgreementRequestDetails message={message} />
       <div className="button-row">
         {message.request !== null && <AgreementAnswerForm message={message} />}
