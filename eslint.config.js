@@ -29,6 +29,12 @@ const layers = {
     node: false,
     why: "Le rendu s'exécute dans Chromium, isolé : ni Node, ni Electron, ni la base ; il passe par window.telesec (shared/api).",
   },
+  "portal/src": {
+    folders: ["shared"],
+    packages: ["react", "react-dom", "zod"],
+    node: false,
+    why: "Le portail des praticiens est une page servie par le serveur central : ni Node, ni le code du poste ni celui du serveur ; il passe par l'API du portail (shared/api/portal.ts).",
+  },
   "renderer/bridge": {
     folders: ["shared"],
     packages: [],
@@ -122,6 +128,12 @@ const layers = {
     node: false,
     why: "Les tests du rendu tournent dans jsdom, comme le rendu dans Chromium : sans Node.",
   },
+  "tests/portal": {
+    folders: ["portal/src", "shared"],
+    packages: ["vitest", "@testing-library/react", "@testing-library/user-event", "@testing-library/jest-dom", "zod"],
+    node: false,
+    why: "Les tests du portail tournent dans jsdom, comme le portail dans un navigateur : sans Node.",
+  },
   "tests/shared": {
     folders: ["shared"],
     packages: ["vitest", "fast-check", "temporal-polyfill"],
@@ -131,6 +143,7 @@ const layers = {
   "eslint.config.js": { folders: ["scripts"], packages: ["@eslint/js", "typescript-eslint", "globals"], node: true },
   "vitest.config.ts": { folders: [], packages: ["vitest", "@vitejs/plugin-react"], node: true },
   "renderer/vite.config.ts": { folders: [], packages: ["vite", "@vitejs/plugin-react"], node: true },
+  "portal/vite.config.ts": { folders: [], packages: ["vite", "@vitejs/plugin-react"], node: true },
 };
 
 export default tseslint.config(

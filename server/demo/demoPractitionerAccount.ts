@@ -46,7 +46,8 @@ export async function ensureDemoPractitionerAccount(pool: pg.Pool, log: (line: s
     client.release();
   }
   log(
-    `Mode démonstration : portail des praticiens sur /portail/, compte « ${DEMO_PRACTITIONER_LOGIN} » (mot de passe « ${DEMO_PASSWORD} ») du ${title} ${firstName} ${lastName}, ` +
+    // The doctor's name stays out of the log: a seeded patient may bear it, and logs never name patients.
+    `Mode démonstration : portail des praticiens sur /portail/, compte « ${DEMO_PRACTITIONER_LOGIN} » (mot de passe « ${DEMO_PASSWORD} ») d'un médecin du ${DEMO_PRACTICE.name}, ` +
       `second facteur : secret TOTP ${DEMO_TOTP_SECRET} à saisir dans une application d'authentification (démonstration seulement).`,
   );
 }

@@ -1,8 +1,9 @@
 import { createReadStream } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
-import { extname, join, sep } from "node:path";
+import { stat } from "node:fs/promises";
+import { extname } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { ApiError } from "../http/apiError";
+import { fileInFolder } from "../http/fileInFolder";
 
 /**
  * The workstations' update feed (electron-updater's generic provider): GET /updates/<file> serves the
@@ -30,18 +31,8 @@ const NOT_FOUND = () => new ApiError(404, "not_found", "Fichier de mise à jour 
 
 /** The feed file a request names, or a 404: the same answer for a bad name, a missing file and an escape. */
 export async function feedFile(dir: string, name: string): Promise<string> {
-  if (!FEED_FILE_NAME.test(name) || name.includes("..")) throw NOT_FOUND();
-  let root: string;
-  let path: string;
-  try {
-    root = await realpath(dir);
-    path = await realpath(join(root, name));
-  } catch {
-    throw NOT_FOUND();
-  }
-  if (!path.startsWith(root + sep)) throw NOT_FOUND();
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) throw NOT_FOUND();
+  const path = await fileInFolder(dir, name, FEED_FILE_NAME);
+  if (path === null) throw NOT_FOUND();
   return path;
 }
 

@@ -98,6 +98,9 @@ export const HTTP_ROUTES: HttpRoute[] = [
     answer: confirmPasswordResponse,
   },
   { method: "POST", path: "/api/v1/auth/logout", access: "workstation", summary: "Ferme la session du poste : son jeton et sa WebSocket ne valent plus rien.", answer: logoutResponse },
+  { method: "GET", path: "/portail", access: "public", summary: "Portail des praticiens : redirige vers /portail/ (308)." },
+  { method: "GET", path: "/portail/", access: "public", summary: "Portail des praticiens : la page (HTML, sa propre politique de sécurité du contenu) ; 404 si elle n'est pas installée." },
+  { method: "GET", path: "/portail/assets/:file", access: "public", summary: "Portail des praticiens : les scripts et styles de la page (noms à empreinte, sans sous-dossier)." },
   {
     method: "POST",
     path: "/portail/api/login",

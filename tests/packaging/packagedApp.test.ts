@@ -43,7 +43,9 @@ describe("the packaged app", () => {
 
   it("holds no sources, tests, docs, scripts or source maps", () => {
     const own = files.filter((file) => !file.startsWith("/node_modules/"));
-    expect(own.filter((file) => /^\/(tests|electron|renderer|shared|server|db|docs|scripts|build|release|\.data)(\/|$)/.test(file))).toEqual([]);
+    expect(own.filter((file) => /^\/(tests|electron|renderer|portal|shared|server|db|docs|scripts|build|release|\.data)(\/|$)/.test(file))).toEqual([]);
+    // The practitioners' portal is the central server's page, even when it was built on this machine.
+    expect(own.filter((file) => file.startsWith("/dist/portal"))).toEqual([]);
     expect(files.filter((file) => /\.(ts|tsx|mts|cts|map)$/.test(file))).toEqual([]);
     expect(own.filter((file) => /\.md$/i.test(file) || /\/(vitest|eslint|tsconfig|electron-builder)[^/]*$/.test(file))).toEqual([]);
     expect(files.filter((file) => /\/(tests?|__tests__)\//.test(file) && !file.startsWith("/node_modules/"))).toEqual([]);

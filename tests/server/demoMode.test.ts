@@ -44,7 +44,7 @@ describe("demo mode", () => {
       expect(sessions.get("admin")?.user.role).toBe("admin");
       // The doctor's account opens the portal, not a workstation; its TOTP secret is said at start.
       expect((await logIn(server.url, "praticien", "demo")).status).toBe(403);
-      expect(logs.join("\n")).toMatch(/portail des praticiens sur \/portail\/, compte « praticien » \(mot de passe « demo »\) du Dr Camille Perrot, second facteur : secret TOTP [A-Z2-7]{32}/);
+      expect(logs.join("\n")).toMatch(/portail des praticiens sur \/portail\/, compte « praticien » \(mot de passe « demo »\) d'un médecin du Cabinet médical des Tilleuls, second facteur : secret TOTP [A-Z2-7]{32}/);
     });
     await serving(databaseUrl, true, async (server, logs) => {
       expect(logs.join("\n")).toMatch(/contient déjà des cabinets, elle est laissée telle quelle/);

@@ -71,6 +71,12 @@ describe("the server as IT deploys it", () => {
       await eventually(() => expect(output).toMatch(/Serveur Télésec prêt : (http:\/\/\S+)/), 30_000);
       const url = /Serveur Télésec prêt : (http:\/\/\S+)/.exec(output)![1]!;
       expect((await fetch(`${url}/health`)).status).toBe(200);
+      // The practitioners' portal travels with it, under its page's own policy.
+      const portal = await fetch(`${url}/portail/`);
+      expect(portal.status).toBe(200);
+      expect(portal.headers.get("content-security-policy")).toContain("script-src 'self'");
+      const script = /src="(\/portail\/assets\/[^"]+\.js)"/.exec(await portal.text())?.[1];
+      expect((await fetch(`${url}${script}`)).headers.get("content-type")).toBe("text/javascript; charset=utf-8");
 
       const created = await new Promise<string>((resolve, reject) =>
         execFile(process.execPath, ["admin.mjs", "--login", "claire", "--name", "Claire Martin"], { cwd: deployed, env }, (error, stdout, stderr) =>

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { E2E_AT_VARIABLE, E2E_DEFAULT_AT, e2eStartInstant } from "./e2eInstant";
 
 /**
- * `npm run test:e2e [-- --at ISO-8601] [FICHIERS…]`: builds the renderer, then runs the end-to-end
+ * `npm run test:e2e [-- --at ISO-8601] [FICHIERS…]`: builds the renderer and the practitioners' portal, then runs the end-to-end
  * project with the server's and the workstations' clocks started at `--at` (by default a Friday at
  * 17:50 in Paris: tests/support/e2eInstant.ts). File names narrow the run, as with vitest.
  */
@@ -32,4 +32,5 @@ const run = (command: string, args: string[]) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 run("npm", ["run", "--silent", "build:renderer"]);
+run("npm", ["run", "--silent", "build:portal"]);
 run("npx", ["vitest", "run", "--project", "e2e", ...files]);

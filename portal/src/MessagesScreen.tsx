@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { PortalMessageView, PortalSessionView } from "../../shared/api/portal";
+import { MessageCard } from "./MessageCard";
+import { PortalApiError, type PortalApi } from "./portalApi";
+
+/**
+ * The doctor's messages: those still to treat (urgent first, then unopened), then those treated in the last
+ * 30 days. Fetched again on « Actualiser » and whenever the page comes back to the front (a phone unlocked).
+ */
+export function MessagesScreen({ api, session, onSignedOut }: { api: PortalApi; session: PortalSessionView; onSignedOut(notice: string | null): void }) {
+  const [messages, setMessages] = useState<PortalMessageView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const failed = useCallback(
+    (refusal: unknown) => {
+      if (refusal instanceof PortalApiError && refusal.code === "unauthenticated") onSignedOut(refusal.message);
+      else setError(refusal instanceof PortalApiError ? refusal.message : "Les messages n'ont pas pu être chargés : réessayez.");
+    },
+    [onSignedOut],
+  );
+
+  const load = useCallback(() => {
+    setError(null);
+    api.messages().then(setMessages, failed);
+  }, [api, failed]);
+
+  useEffect(() => {
+    load();
+    const onVisible = () => document.visibilityState === "visible" && load();
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [load]);
+
+  // A message treated leaves the list to treat: the focus goes to that list's heading, not to the page's top.
+  const openHeading = useRef<HTMLHeadingElement>(null);
+  const [treatedCount, setTreatedCount] = useState(0);
+  useEffect(() => {
+    if (treatedCount > 0) openHeading.current?.focus();
+  }, [treatedCount]);
+  const replace = (changed: PortalMessageView) => {
+    setMessages((current) => current?.map((message) => (message.id === changed.id ? changed : message)) ?? null);
+    if (changed.status === "traite") setTreatedCount((count) => count + 1);
+  };
+
+  async function logout() {
+    await api.logout().catch(() => undefined);
+    onSignedOut("Vous êtes déconnecté.");
+  }
+
+  const open = messages?.filter((message) => message.status !== "traite") ?? [];
+  const treated = messages?.filter((message) => message.status === "traite") ?? [];
+  const practices = [...new Set(session.practitioners.map((practitioner) => practitioner.practiceName))];
+
+  return (
+    <>
+      <header className="portal-header">
+        <div>
+          <strong>{session.user.name}</strong>
+          <span className="portal-muted">{practices.join(" · ")}</span>
+        </div>
+        <button type="button" className="portal-button portal-button--quiet" onClick={() => void logout()}>
+          Se déconnecter
+        </button>
+      </header>
+      <main className="portal-main" aria-labelledby="messages-title">
+        <div className="portal-title-row">
+          <h1 id="messages-title">Messages</h1>
+          <button type="button" className="portal-button portal-button--quiet" onClick={load}>
+            Actualiser
+          </button>
+        </div>
+        {error && (
+          <p className="portal-error" role="alert">
+            {error}
+          </p>
+        )}
+        {messages === null ? (
+          !error && <p>Chargement des messages…</p>
+        ) : (
+          <>
+            <section aria-labelledby="open-title">
+              <h2 id="open-title" ref={openHeading} tabIndex={-1}>
+                À traiter ({open.length})
+              </h2>
+              {open.length === 0 && <p className="portal-muted">Aucun message à traiter.</p>}
+              {open.map((message) => (
+                <MessageCard key={message.id} api={api} message={message} onChanged={replace} onFailed={failed} />
+              ))}
+            </section>
+            <section aria-labelledby="treated-title">
+              <h2 id="treated-title">Traités depuis 30 jours ({treated.length})</h2>
+              {treated.map((message) => (
+                <MessageCard key={message.id} api={api} message={message} onChanged={replace} onFailed={failed} />
+              ))}
+            </section>
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import type { z } from "zod";
+import {
+  PORTAL_CSRF_HEADER,
+  portalLoginResponse,
+  portalLogoutResponse,
+  portalMessageAnswer,
+  portalMessageList,
+  portalSessionView,
+  secondFactorResponse,
+  type PortalLoginResponse,
+  type PortalMessageView,
+  type PortalSessionView,
+  type SecondFactorResponse,
+} from "../../shared/api/portal";
+import { errorBody } from "../../shared/api/wire";
+
+/** A refusal of the server, in its French words; `code` says which (`unauthenticated`: sign in again). */
+export class PortalApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "PortalApiError";
+  }
+}
+
+/**
+ * The portal's API from the page: same origin (the session cookie goes along by itself, HttpOnly), each
+ * answer checked against the schema the server declares, every write carrying the session's CSRF token.
+ */
+export function createPortalApi(fetchImpl: typeof fetch = (input, init) => fetch(input, init)) {
+  let csrfToken = "";
+
+  async function call<S extends z.ZodType>(schema: S, method: "GET" | "POST", path: string, body?: unknown): Promise<z.output<S>> {
+    let response: Response;
+    try {
+      response = await fetchImpl(path, {
+        method,
+        credentials: "same-origin",
+        headers: {
+          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          ...(method === "POST" && csrfToken ? { [PORTAL_CSRF_HEADER]: csrfToken } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch {
+      throw new PortalApiError("network", "Le serveur ne répond pas : vérifiez votre connexion, puis réessayez.");
+    }
+    const payload: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const refusal = errorBody.safeParse(payload);
+      throw refusal.success
+        ? new PortalApiError(refusal.data.error.code, refusal.data.error.message)
+        : new PortalApiError("server", `Le serveur a répondu ${response.status} : réessayez dans un instant.`);
+    }
+    return schema.parse(payload);
+  }
+
+  const remember = (session: PortalSessionView) => {
+    csrfToken = session.csrfToken;
+    return session;
+  };
+
+  return {
+    session: async (): Promise<PortalSessionView> => remember(await call(portalSessionView, "GET", "/portail/api/session")),
+    login: (login: string, password: string): Promise<PortalLoginResponse> => call(portalLoginResponse, "POST", "/portail/api/login", { login, password }),
+    secondFactor: async (code: string): Promise<SecondFactorResponse> => {
+      const answer = await call(secondFactorResponse, "POST", "/portail/api/second-factor", { code });
+      remember(answer.session);
+      return answer;
+    },
+    logout: async (): Promise<void> => {
+      await call(portalLogoutResponse, "POST", "/portail/api/logout");
+      csrfToken = "";
+    },
+    messages: async (): Promise<PortalMessageView[]> => (await call(portalMessageList, "GET", "/portail/api/messages")).messages,
+    read: async (id: string): Promise<PortalMessageView> => (await call(portalMessageAnswer, "POST", `/portail/api/messages/${id}/read`)).message,
+    treat: async (id: string, reply: string): Promise<PortalMessageView> =>
+      (await call(portalMessageAnswer, "POST", `/portail/api/messages/${id}/treat`, { reply: reply.trim() === "" ? null : reply })).message,
+  };
+}
+
+export type PortalApi = ReturnType<typeof createPortalApi>;

@@ -1,0 +1,94 @@
+import { and, eq } from "drizzle-orm";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { messages } from "../../db/central/schema";
+import { DEMO_PRACTICE } from "../../db/seed/demo";
+import { DEMO_TOTP_SECRET } from "../../server/demo/demoPractitionerAccount";
+import { totpCodeAt } from "../../server/portal/secondFactor";
+import { logInThroughUi } from "../support/browserSession";
+import { useE2eWorld } from "../support/e2eWorld";
+
+/**
+ * Issue 16 on the demo data, a workstation and a real server: the secretary takes an urgent message for
+ * Dr Camille Perrot; the doctor signs in on the portal from a phone-sized page (password, then the code of
+ * the demo's TOTP secret), opens it and treats it with a reply; the secretary's workstation shows
+ * « Lu par le Dr Camille Perrot » and the reply, brought by the server's poke.
+ */
+const world = useE2eWorld("portail", ["secretaire"]);
+const PHONE = { viewport: { width: 390, height: 844 }, locale: "fr-FR", timezoneId: "Europe/Paris", isMobile: true, hasTouch: true } as const;
+const TEXT = "Douleur thoracique depuis ce matin, souhaite un rappel rapide.";
+let secretary: Page;
+let doctor: Page;
+
+beforeAll(async () => {
+  secretary = await logInThroughUi(world().browser, world().harnesses.secretaire!.url, "secretaire");
+  doctor = await world().browser.newPage(PHONE);
+});
+
+afterAll(async () => {
+  await secretary?.close();
+  await doctor?.close();
+});
+
+const messageOnWorkstation = () => secretary.getByRole("region", { name: "Messages du cabinet" }).getByRole("article", { name: "LEBRUN Paul" });
+
+describe("the doctor's portal", () => {
+  it("the secretary takes an urgent message for Dr Camille Perrot", async () => {
+    await secretary.getByLabel("Numéro appelé").fill("01 44 55 66 77");
+    await secretary.getByLabel("Numéro de l'appelant").fill("06 99 88 77 66");
+    await secretary.getByRole("button", { name: "Ouvrir l'appel" }).click();
+    await secretary.getByRole("region", { name: "Fiche cabinet" }).waitFor();
+    await secretary.keyboard.press("Alt+KeyM");
+    const dialog = secretary.getByRole("dialog", { name: "Message pour le médecin" });
+    await dialog.getByLabel("Praticien").selectOption({ label: "Dr Camille Perrot" });
+    await dialog.getByLabel("Nom de l'appelant").fill("LEBRUN Paul");
+    await dialog.getByLabel("Urgence").selectOption({ label: "Urgente" });
+    await dialog.getByLabel("Message", { exact: true }).fill(TEXT);
+    await secretary.keyboard.press("Control+Enter");
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect
+      .poll(async () => (await world().server.db.select({ id: messages.id }).from(messages).where(and(eq(messages.practiceId, DEMO_PRACTICE.id), eq(messages.text, TEXT)))).length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    await expect.poll(() => messageOnWorkstation().textContent()).not.toContain("Lu par");
+  });
+
+  it("the doctor signs in on a phone with the password and the authenticator's code, and opens it", async () => {
+    await doctor.goto(new URL("/portail/", world().server.url).href);
+    await doctor.getByLabel("Identifiant").fill("praticien");
+    await doctor.getByLabel("Mot de passe").fill("demo");
+    await doctor.getByRole("button", { name: "Continuer" }).click();
+    const code = doctor.getByLabel("Code à 6 chiffres de l'application, ou code de secours");
+    await code.fill(totpCodeAt(DEMO_TOTP_SECRET, new Date(world().clock.now())));
+    await code.press("Enter");
+
+    const toTreat = doctor.getByRole("region", { name: /^À traiter/ });
+    const card = toTreat.getByRole("article", { name: "LEBRUN Paul" });
+    await card.waitFor({ timeout: 10_000 });
+    await expect.poll(() => card.textContent()).toContain("Urgent");
+    await card.getByRole("button", { name: "Ouvrir le message de LEBRUN Paul" }).click();
+    await expect.poll(() => card.textContent()).toContain(TEXT);
+    // Readable on a phone: nothing wider than the screen.
+    expect(await doctor.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+  });
+
+  it("the secretary's workstation shows the read receipt, then the doctor's reply once treated", async () => {
+    await expect.poll(() => messageOnWorkstation().textContent(), { timeout: 10_000 }).toMatch(/Lu par le Dr Camille Perrot le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}/);
+
+    const card = doctor.getByRole("article", { name: "LEBRUN Paul" });
+    await card.getByLabel("Réponse au secrétariat (facultative)").fill("Je le rappelle dans 10 minutes.");
+    await card.getByRole("button", { name: "Marquer traité" }).click();
+    await doctor.getByRole("region", { name: /^Traités/ }).getByRole("article", { name: "LEBRUN Paul" }).waitFor();
+
+    await expect.poll(() => messageOnWorkstation().textContent(), { timeout: 10_000 }).toContain("Je le rappelle dans 10 minutes.");
+    expect(await messageOnWorkstation().textContent()).toContain("Traité");
+  });
+
+  it("the doctor signs out: the portal asks for the password again", async () => {
+    await doctor.getByRole("button", { name: "Se déconnecter" }).click();
+    await doctor.getByLabel("Identifiant").waitFor();
+    await doctor.reload();
+    await doctor.getByLabel("Identifiant").waitFor();
+  });
+});

@@ -1,0 +1,134 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { PortalApiError, type PortalApi } from "../../portal/src/portalApi";
+import { PortalApp } from "../../portal/src/PortalApp";
+import type { PortalMessageView, PortalSessionView } from "../../shared/api/portal";
+
+/** Issue 16: the portal's page, driven as a doctor would, key by key, against a stand-in for its API. */
+const session: PortalSessionView = {
+  user: { id: "10000000-0000-4000-8000-000000000001", name: "Dr Camille Perrot" },
+  practitioners: [{ id: "20000000-0000-4000-8000-000000000001", name: "Dr Camille Perrot", practiceId: "30000000-0000-4000-8000-000000000001", practiceName: "Cabinet médical des Tilleuls" }],
+  csrfToken: "jeton",
+  idleMinutes: 30,
+};
+
+const message = (id: string, callerName: string, extra: Partial<PortalMessageView> = {}): PortalMessageView => ({
+  id,
+  practiceId: session.practitioners[0]!.practiceId,
+  practitionerId: session.practitioners[0]!.id,
+  practitionerName: "Dr Camille Perrot",
+  callerName,
+  callbackNumber: "+33612345678",
+  category: "rappel",
+  urgency: "normale",
+  text: `Rappeler ${callerName} avant midi.`,
+  status: "nouveau",
+  createdAt: "2026-12-04T09:15:00.000Z",
+  reading: null,
+  ...extra,
+});
+
+const signedOut = () => new PortalApiError("unauthenticated", "Connexion requise : identifiez-vous sur le portail.");
+
+function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
+  let messages = [message("40000000-0000-4000-8000-000000000001", "M. Urgent", { urgency: "urgente" }), message("40000000-0000-4000-8000-000000000002", "Mme Durand")];
+  const reading = (at: string) => ({ readAt: at, readBy: "Dr Camille Perrot", treatedAt: null, reply: null });
+  const change = (id: string, changed: (m: PortalMessageView) => PortalMessageView) => {
+    messages = messages.map((m) => (m.id === id ? changed(m) : m));
+    return messages.find((m) => m.id === id)!;
+  };
+  return {
+    session: vi.fn(async () => Promise.reject(signedOut())),
+    login: vi.fn(async (login: string, password: string) => {
+      if (password !== "demo") throw new PortalApiError("invalid_credentials", "Identifiant ou mot de passe incorrect.");
+      return login === "nouveau" ? { step: "setup" as const, setup: { secret: "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", uri: "otpauth://totp/x", qrSvg: "<svg xmlns='http://www.w3.org/2000/svg'/>" } } : { step: "code" as const };
+    }),
+    secondFactor: vi.fn(async (code: string) => {
+      if (code !== "123456") throw new PortalApiError("invalid_code", "Code incorrect ou déjà utilisé : saisissez le code que l'application affiche maintenant.");
+      return { session, recoveryCodes: ["aaaa-bbbb-cccc-dddd", "eeee-ffff-gggg-hhhh"] };
+    }),
+    logout: vi.fn(async () => {}),
+    messages: vi.fn(async () => messages),
+    read: vi.fn(async (id: string) => change(id, (m) => ({ ...m, status: m.status === "nouveau" ? "lu" : m.status, reading: m.reading ?? reading("2026-12-04T13:32:00.000Z") }))),
+    treat: vi.fn(async (id: string, reply: string) =>
+      change(id, (m) => ({ ...m, status: "traite", reading: { ...(m.reading ?? reading("2026-12-04T13:40:00.000Z")), treatedAt: "2026-12-04T13:40:00.000Z", reply: reply.trim() || null } })),
+    ),
+    ...overrides,
+  };
+}
+
+describe("the practitioners' portal", () => {
+  it("signs in with the password, then sets up the second factor by QR code, shows the recovery codes once, then the messages", async () => {
+    const user = userEvent.setup();
+    const api = fakeApi();
+    render(<PortalApp api={api} />);
+    const login = await screen.findByLabelText("Identifiant");
+    expect(login).toHaveFocus();
+    await user.type(login, "nouveau");
+    await user.type(screen.getByLabelText("Mot de passe"), "faux{Enter}");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Identifiant ou mot de passe incorrect.");
+    expect(screen.getByLabelText("Mot de passe")).toHaveFocus();
+    await user.type(screen.getByLabelText("Mot de passe"), "demo{Enter}");
+
+    expect(await screen.findByRole("heading", { name: "Activer la double authentification" })).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: /QR code du secret/ })).toHaveAttribute("src", expect.stringMatching(/^data:image\/svg\+xml/));
+    expect(screen.getByText("ABCD EFGH IJKL MNOP QRST UVWX YZ23 4567")).toBeInTheDocument();
+    const code = screen.getByLabelText("Code à 6 chiffres de l'application, ou code de secours");
+    expect(code).toHaveFocus();
+    await user.type(code, "000000{Enter}");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Code incorrect");
+    expect(code).toHaveFocus();
+    await user.type(code, "123456{Enter}");
+
+    const codes = await screen.findByRole("list", { name: "Codes de secours" });
+    expect(within(codes).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["aaaa-bbbb-cccc-dddd", "eeee-ffff-gggg-hhhh"]);
+    expect(screen.getByRole("button", { name: "J'ai noté ces codes" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByRole("heading", { name: "Messages" })).toBeInTheDocument();
+    expect(screen.getByRole("banner")).toHaveTextContent("Dr Camille Perrot");
+    expect(screen.getByRole("banner")).toHaveTextContent("Cabinet médical des Tilleuls");
+  });
+
+  it("shows the messages to treat, urgent first; opening one reads it, « Marquer traité » sends the reply", async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({ session: vi.fn(async () => session) });
+    render(<PortalApp api={api} />);
+    const toTreat = await screen.findByRole("region", { name: "À traiter (2)" });
+    const [urgent, normal] = within(toTreat).getAllByRole("article");
+    expect(urgent).toHaveAccessibleName("M. Urgent");
+    expect(urgent).toHaveTextContent("Urgent");
+    expect(urgent).toHaveTextContent("Non lu");
+    expect(normal).toHaveAccessibleName("Mme Durand");
+    // The text shows only once opened: opening is the read receipt.
+    expect(toTreat).not.toHaveTextContent("Rappeler Mme Durand avant midi.");
+
+    await user.click(within(normal!).getByRole("button", { name: "Ouvrir le message de Mme Durand" }));
+    expect(api.read).toHaveBeenCalledWith("40000000-0000-4000-8000-000000000002");
+    const opened = await screen.findByRole("article", { name: "Mme Durand" });
+    expect(opened).toHaveTextContent("Rappeler Mme Durand avant midi.");
+    expect(opened).toHaveTextContent("Lu le 04/12/2026 à 14:32");
+    expect(within(opened).getByRole("link", { name: "06 12 34 56 78" })).toHaveAttribute("href", "tel:+33612345678");
+
+    await user.type(within(opened).getByLabelText("Réponse au secrétariat (facultative)"), "Je la rappelle à 12 h.");
+    await user.click(within(opened).getByRole("button", { name: "Marquer traité" }));
+    expect(api.treat).toHaveBeenCalledWith("40000000-0000-4000-8000-000000000002", "Je la rappelle à 12 h.");
+    const treated = await screen.findByRole("region", { name: "Traités depuis 30 jours (1)" });
+    const done = within(treated).getByRole("article", { name: "Mme Durand" });
+    expect(within(done).getByLabelText("Votre réponse au secrétariat")).toHaveTextContent("Je la rappelle à 12 h.");
+    expect(done).toHaveTextContent("Lu le 04/12/2026 à 14:32 — traité le 04/12/2026 à 14:40");
+    expect(screen.getByRole("heading", { name: "À traiter (1)" })).toHaveFocus();
+  });
+
+  it("goes back to the sign-in, saying why, when the server has closed the session", async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({
+      session: vi.fn(async () => session),
+      read: vi.fn(async () => Promise.reject(new PortalApiError("unauthenticated", "Session fermée après 30 minutes sans activité : reconnectez-vous."))),
+    });
+    render(<PortalApp api={api} />);
+    await user.click(await screen.findByRole("button", { name: "Ouvrir le message de M. Urgent" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Session fermée après 30 minutes sans activité");
+    await waitFor(() => expect(screen.getByLabelText("Identifiant")).toHaveFocus());
+  });
+});
