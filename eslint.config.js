@@ -80,7 +80,7 @@ const layers = {
   },
   server: {
     folders: ["shared", "db/central", "server/demo"],
-    packages: ["fastify", "@fastify/websocket", "@fastify/cookie", "drizzle-orm", "pg", "zod", "otpauth", "uqr"],
+    packages: ["fastify", "@fastify/websocket", "@fastify/cookie", "drizzle-orm", "pg", "zod", "otpauth", "uqr", "pg-boss", "nodemailer"],
     node: true,
     why: "Le serveur central n'importe jamais le code du poste (electron/), le rendu, ni la graine (sauf server/demo).",
   },
@@ -118,6 +118,8 @@ const layers = {
       "source-map-js",
       // An independent iCalendar parser reads the practitioners' calendar feeds back.
       "ical.js",
+      // A real SMTP server receives the practitioners' notices.
+      "smtp-server",
     ],
     node: true,
     why: "Les tests Node n'importent pas le rendu : ses tests sont dans tests/renderer.",

@@ -1,4 +1,5 @@
 import { parseServerArgs, SERVER_USAGE } from "./serverArgs";
+import { mailSettingsFromEnv } from "./notifications/mailSettings";
 import { startServer } from "./startServer";
 import { StartupError } from "../db/central/startupError";
 import { clockStartingAt, systemClock } from "../shared/time/clock";
@@ -19,7 +20,14 @@ async function main(): Promise<void> {
   const { retention, now, ...options } = args;
   const clock = now === undefined ? systemClock : clockStartingAt(now);
   if (now !== undefined) say(`Horloge du serveur partie de ${new Date(now).toISOString()} (--now).`);
-  const starting = startServer({ ...options, ...(retention ? { retention } : {}), clock, log: say });
+  let mail;
+  try {
+    mail = mailSettingsFromEnv(process.env);
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+  say(mail ? `Avis aux praticiens par e-mail via ${mail.host}:${mail.port}.` : "Avis aux praticiens : pas de SMTP (TELESEC_SMTP_HOST), comptés dans le journal seulement.");
+  const starting = startServer({ ...options, ...(retention ? { retention } : {}), clock, log: say, notifications: { mail } });
 
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {

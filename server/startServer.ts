@@ -10,6 +10,7 @@ import { seedDemoAgencyOnce } from "./demo/seedDemoAgency";
 import { StartupError } from "../db/central/startupError";
 import { startRetentionJob } from "./retention/retentionJob";
 import type { RetentionPolicy } from "./retention/retentionPolicy";
+import { startNotifications, type NotificationRunnerOptions } from "./notifications/notificationQueue";
 import { defaultPortalDir } from "./portal/pageRoutes";
 import { ensureDemoPbxLink } from "./telephony/demoPbxLink";
 import { dateOf, systemClock, type Clock } from "../shared/time/clock";
@@ -40,6 +41,11 @@ export interface StartServerOptions {
   retention?: RetentionPolicy;
   /** The server's one clock (`--now`); the real one by default. */
   clock?: Clock;
+  /**
+   * Sends the practitioners' notices (server/notifications): by e-mail with `mail`, counted in the log
+   * without. The command line always starts it; embedders and tests opt in.
+   */
+  notifications?: Omit<NotificationRunnerOptions, "pool" | "db" | "clock" | "log">;
 }
 
 export interface RunningServer {
@@ -85,6 +91,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { port } = app.server.address() as AddressInfo;
   const listening = app;
   const retention = options.retention ? startRetentionJob(db, options.retention, clock, log) : null;
+  let notifications: Awaited<ReturnType<typeof startNotifications>> | null = null;
+  try {
+    notifications = options.notifications ? await startNotifications({ ...options.notifications, pool, db, clock, log }) : null;
+  } catch (error) {
+    await retention?.stop();
+    await listening.close();
+    await database.close();
+    throw error;
+  }
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
@@ -93,6 +108,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close: () =>
       (closing ??= (async () => {
         await retention?.stop();
+        await notifications?.stop();
         await listening.close();
         await database.close();
       })()),

@@ -5,6 +5,7 @@ import { registerAuditRoutes } from "./auditRoutes";
 import { registerCalendarFeedAdminRoutes } from "./calendarFeedRoutes";
 import { registerDeviceRoutes } from "./deviceRoutes";
 import { registerDialledNumberRoutes } from "./dialledNumberRoutes";
+import { registerNotificationAdminRoutes } from "./notificationRoutes";
 import { registerPracticeReadRoutes } from "./practiceReadRoutes";
 import { registerStatsRoutes } from "./statsRoutes";
 import { registerUserRoutes } from "./userRoutes";
@@ -18,5 +19,6 @@ export function registerAdminRoutes(app: FastifyInstance, context: ServerContext
   registerDialledNumberRoutes(app, context);
   registerAuditRoutes(app, context);
   registerCalendarFeedAdminRoutes(app, context);
+  registerNotificationAdminRoutes(app, context);
   registerStatsRoutes(app, context);
 }

@@ -25,6 +25,7 @@ const view = (user: UserRow): AdminUserView => ({
   practiceIds: user.practiceIds,
   practitionerIds: user.practitionerIds,
   extension: user.extension,
+  email: user.email,
   disabled: user.deletedAt !== null,
 });
 
@@ -82,6 +83,7 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clo
           practiceIds: links.practiceIds ?? [],
           practitionerIds: links.practitionerIds,
           extension: fields.extension,
+          email: fields.email,
           passwordHash,
         })
         .onConflictDoNothing({ target: users.login })
@@ -122,6 +124,7 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clo
           ...(links?.practiceIds !== undefined ? { practiceIds: links.practiceIds } : {}),
           ...(links ? { practitionerIds: links.practitionerIds } : {}),
           ...(change.extension !== undefined ? { extension: change.extension } : {}),
+          ...(change.email !== undefined ? { email: change.email } : {}),
           ...(passwordHash ? { passwordHash } : {}),
           ...(change.disabled !== undefined ? { deletedAt: change.disabled ? now : null } : {}),
         })

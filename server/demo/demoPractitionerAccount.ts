@@ -6,6 +6,9 @@ import { DEMO_PASSWORD } from "../../db/seed/seedCentral";
 
 export const DEMO_PRACTITIONER_LOGIN = "praticien";
 
+/** The demo doctor's address for notices (a reserved domain: nothing is ever delivered there). */
+export const DEMO_PRACTITIONER_EMAIL = "c.perrot@cabinet-des-tilleuls.invalid";
+
 /**
  * `--demo` only: the TOTP secret of the demo doctor's portal account, known to everyone (printed at every
  * start) so that the portal can be tried at once. Never a real account's: those get a new random secret.
@@ -31,9 +34,9 @@ export async function ensureDemoPractitionerAccount(pool: pg.Pool, log: (line: s
     await client.query("BEGIN");
     const id = randomUUID();
     const made = await client.query(
-      `INSERT INTO "user" (id, login, display_name, role, practice_ids, practitioner_ids, password_hash)
-       VALUES ($1, $2, $3, 'practitioner', $4, $5, $6) ON CONFLICT (login) DO NOTHING`,
-      [id, DEMO_PRACTITIONER_LOGIN, `${title} ${firstName} ${lastName}`, JSON.stringify([DEMO_PRACTICE.id]), JSON.stringify([practitionerId]), passwordHash],
+      `INSERT INTO "user" (id, login, display_name, role, practice_ids, practitioner_ids, password_hash, email)
+       VALUES ($1, $2, $3, 'practitioner', $4, $5, $6, $7) ON CONFLICT (login) DO NOTHING`,
+      [id, DEMO_PRACTITIONER_LOGIN, `${title} ${firstName} ${lastName}`, JSON.stringify([DEMO_PRACTICE.id]), JSON.stringify([practitionerId]), passwordHash, DEMO_PRACTITIONER_EMAIL],
     );
     if (made.rowCount === 1) {
       await client.query("INSERT INTO portal_second_factor (user_id, secret, created_at, confirmed_at) VALUES ($1, $2, $3, $3)", [id, DEMO_TOTP_SECRET, now]);

@@ -119,7 +119,7 @@ async function purgeIn(tx: CentralDb, { patientsInactiveSince, callsStartedBefor
   // A message taken for no known patient has no patient to fall inactive: it goes once as old as one.
   const messages = await counted(
     tx,
-    sql`UPDATE message SET ${deleted}, caller_name = '', callback_number = NULL, text = ''
+    sql`UPDATE message SET ${deleted}, caller_name = '', callback_number = NULL, text = '', reading = NULL
       WHERE patient_id IN ${purged} OR (patient_id IS NULL AND deleted_at IS NULL AND created_at < ${patientsInactiveSince})`,
   );
   const waitlistEntries = await counted(tx, sql`UPDATE waitlist_entry SET ${deleted}, notes = NULL, offered_slot = NULL WHERE patient_id IN ${purged}`);

@@ -50,7 +50,7 @@ export const SYNCED_TABLE_SPECS: Record<SyncedTable, SyncedTableSpec> = {
 
 /** Per table, the columns that never leave the server: secrets, and the practitioners a practitioner's account speaks for. */
 const CENTRAL_ONLY_COLUMNS: Partial<Record<string, ReadonlySet<string>>> = {
-  user: new Set(["passwordHash", "practitionerIds"]),
+  user: new Set(["passwordHash", "practitionerIds", "email"]),
   device: new Set(["tokenHash"]),
 };
 

@@ -31,6 +31,8 @@ const practiceIds = z.array(id).max(1000, "Trop de cabinets");
 /** A practitioner's account: the practitioners it speaks for (one doctor may work in two practices). */
 const practitionerIds = z.array(id).max(50, "Trop de praticiens");
 const extension = z.string().trim().regex(/^\d{2,10}$/, "Poste téléphonique : 2 à 10 chiffres").nullable();
+/** Where a practitioner's notices go (counts and a link to the portal, never a patient's data). */
+const email = z.string().trim().toLowerCase().email("Adresse e-mail invalide").max(254, "Adresse e-mail trop longue").nullable();
 
 export const createUserRequest = z.strictObject({
   login,
@@ -39,6 +41,7 @@ export const createUserRequest = z.strictObject({
   practiceIds,
   practitionerIds: practitionerIds.default([]),
   extension: extension.default(null),
+  email: email.default(null),
   password,
 });
 
@@ -49,6 +52,7 @@ export const updateUserRequest = z
     practiceIds,
     practitionerIds,
     extension,
+    email,
     password,
     /** A disabled account cannot sign in, and its workstations are revoked at once. */
     disabled: z.boolean(),
@@ -64,6 +68,7 @@ export const adminUserView = z.object({
   practiceIds: z.array(id),
   practitionerIds: z.array(id),
   extension: z.string().nullable(),
+  email: z.string().nullable(),
   disabled: z.boolean(),
 });
 export type AdminUserView = z.infer<typeof adminUserView>;
@@ -292,3 +297,17 @@ export const addDialledNumberRequest = z.strictObject({
   number: z.string().trim().min(4, "Numéro manquant").max(40, "Numéro trop long"),
   label: optionalText("Libellé", 100).default(""),
 });
+
+/** A notice to a practitioner not sent (yet): given up after its retries, or still waiting; never its content. */
+export const adminNotificationView = z.object({
+  id,
+  kind: z.enum(["urgent_message"]),
+  userLogin: z.string(),
+  userName: z.string(),
+  createdAt: instant,
+  attempts: z.number().int(),
+  /** The relay's last answer. */
+  lastError: z.string().nullable(),
+  failedAt: instant.nullable(),
+});
+export type AdminNotificationView = z.infer<typeof adminNotificationView>;

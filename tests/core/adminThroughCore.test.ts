@@ -17,7 +17,7 @@ describe("administration through the core", () => {
 
     const accounts = await admin.workstation.handlers["admin.users.list"]({});
     expect(accounts.map((account) => account.login).sort()).toEqual(["secretaire", "secretaire2"]);
-    const created = await admin.workstation.handlers["admin.users.create"]({ login: "l.morel", displayName: "Léa Morel", role: "supervisor", practiceIds: [], practitionerIds: [], extension: null, password: "un-bon-mot-de-passe" });
+    const created = await admin.workstation.handlers["admin.users.create"]({ login: "l.morel", displayName: "Léa Morel", role: "supervisor", practiceIds: [], practitionerIds: [], extension: null, email: null, password: "un-bon-mot-de-passe" });
     expect(created).toMatchObject({ login: "l.morel", role: "supervisor", disabled: false });
     const renamed = await admin.workstation.handlers["admin.users.update"]({ id: created.id, change: { displayName: "Léa Morel-Petit" } });
     expect(renamed.displayName).toBe("Léa Morel-Petit");

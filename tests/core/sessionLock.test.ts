@@ -50,7 +50,7 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "workstation.resetAndResync": (w) => w.handlers["workstation.resetAndResync"]({ confirm: true }),
     "session.logout": (w) => w.handlers["session.logout"]({}),
     "admin.users.list": (w) => w.handlers["admin.users.list"]({}),
-    "admin.users.create": (w) => w.handlers["admin.users.create"]({ login: "x.y", displayName: "X", role: "secretary", practiceIds: [], practitionerIds: [], extension: null, password: "0123456789" }),
+    "admin.users.create": (w) => w.handlers["admin.users.create"]({ login: "x.y", displayName: "X", role: "secretary", practiceIds: [], practitionerIds: [], extension: null, email: null, password: "0123456789" }),
     "admin.users.update": (w) => w.handlers["admin.users.update"]({ id: randomUUID(), change: { displayName: "X" } }),
     "admin.devices.list": (w) => w.handlers["admin.devices.list"]({}),
     "admin.devices.revoke": (w) => w.handlers["admin.devices.revoke"]({ id: randomUUID() }),

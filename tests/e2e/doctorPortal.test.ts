@@ -3,18 +3,26 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../db/central/schema";
 import { DEMO_PRACTICE } from "../../db/seed/demo";
-import { DEMO_TOTP_SECRET } from "../../server/demo/demoPractitionerAccount";
+import { DEMO_PRACTITIONER_EMAIL, DEMO_TOTP_SECRET } from "../../server/demo/demoPractitionerAccount";
 import { totpCodeAt } from "../../server/portal/secondFactor";
 import { logInThroughUi } from "../support/browserSession";
 import { useE2eWorld } from "../support/e2eWorld";
+import { startSmtpReceiver } from "../support/smtpReceiver";
 
 /**
  * Issue 16 on the demo data, a workstation and a real server: the secretary takes an urgent message for
- * Dr Camille Perrot; the doctor signs in on the portal from a phone-sized page (password, then the code of
+ * Dr Camille Perrot, whose notice reaches a real SMTP relay; the doctor signs in on the portal from a phone-sized page (password, then the code of
  * the demo's TOTP secret), opens it and treats it with a reply; the secretary's workstation shows
  * « Lu par le Dr Camille Perrot » and the reply, brought by the server's poke.
  */
-const world = useE2eWorld("portail", ["secretaire"]);
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>> | undefined;
+// A real SMTP relay on the loopback receives the doctor's notices.
+const world = useE2eWorld("portail", ["secretaire"], {
+  notifications: async () => {
+    smtp = await startSmtpReceiver();
+    return { mail: { host: "127.0.0.1", port: smtp.port, tls: "aucun", from: "avis@agence.example", portalUrl: "https://telesec.agence.example/portail/" }, retryDelaySeconds: 1 };
+  },
+});
 const PHONE = { viewport: { width: 390, height: 844 }, locale: "fr-FR", timezoneId: "Europe/Paris", isMobile: true, hasTouch: true } as const;
 const TEXT = "Douleur thoracique depuis ce matin, souhaite un rappel rapide.";
 let secretary: Page;
@@ -28,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await secretary?.close();
   await doctor?.close();
+  await smtp?.close();
 });
 
 const messageOnWorkstation = () => secretary.getByRole("region", { name: "Messages du cabinet" }).getByRole("article", { name: "LEBRUN Paul" });
@@ -52,6 +61,15 @@ describe("the doctor's portal", () => {
       })
       .toBe(1);
     await expect.poll(() => messageOnWorkstation().textContent()).not.toContain("Lu par");
+  });
+
+  it("the doctor's e-mail notice arrives, with the portal's link and nothing of the patient", async () => {
+    await expect.poll(() => smtp!.received.length, { timeout: 5_000 }).toBe(1);
+    const [mail] = smtp!.received;
+    expect(mail!.to).toEqual([DEMO_PRACTITIONER_EMAIL]);
+    expect(mail!.raw).toContain("Subject: Message urgent pour Dr Camille Perrot");
+    expect(mail!.raw).toContain("https://telesec.agence.example/portail/");
+    for (const secret of ["LEBRUN", "Paul", "99 88 77 66", "99887766", "thoracique"]) expect(mail!.raw).not.toContain(secret);
   });
 
   it("the doctor signs in on a phone with the password and the authenticator's code, and opens it", async () => {

@@ -250,10 +250,10 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
     requireRole(data, "admin");
     return data.agency.users;
   },
-  "admin.users.create": ({ login, displayName, role, practiceIds, practitionerIds, extension }, data) => {
+  "admin.users.create": ({ login, displayName, role, practiceIds, practitionerIds, extension, email }, data) => {
     requireRole(data, "admin");
     if (data.agency.users.some((user) => user.login === login)) throw new TelesecError("login_taken", `L'identifiant « ${login} » est déjà utilisé.`);
-    const user = { id: `90000000-0000-4000-8000-${String(data.agency.users.length + 1).padStart(12, "0")}`, login, displayName, role, practiceIds, practitionerIds, extension, disabled: false };
+    const user = { id: `90000000-0000-4000-8000-${String(data.agency.users.length + 1).padStart(12, "0")}`, login, displayName, role, practiceIds, practitionerIds, extension, email, disabled: false };
     data.agency.users = [...data.agency.users, user];
     return user;
   },

@@ -298,10 +298,10 @@ export const freeSlots: FreeSlotView[] = [
 
 /** The agency's accounts and workstations as the fake server gives them to an administrator. */
 export const agencyUsers: AdminUserView[] = [
-  { id: "40000000-0000-4000-8000-000000000001", login: "admin", displayName: "Marc Lefort", role: "admin", practiceIds: [IDS.tilleuls, IDS.gare], practitionerIds: [], extension: null, disabled: false },
-  { id: "90000000-0000-4000-8000-000000000002", login: "secretaire", displayName: "Camille Laurent", role: "secretary", practiceIds: [IDS.tilleuls, IDS.gare], practitionerIds: [], extension: "201", disabled: false },
+  { id: "40000000-0000-4000-8000-000000000001", login: "admin", displayName: "Marc Lefort", role: "admin", practiceIds: [IDS.tilleuls, IDS.gare], practitionerIds: [], extension: null, email: null, disabled: false },
+  { id: "90000000-0000-4000-8000-000000000002", login: "secretaire", displayName: "Camille Laurent", role: "secretary", practiceIds: [IDS.tilleuls, IDS.gare], practitionerIds: [], extension: "201", email: null, disabled: false },
   // A doctor's account for the practitioners' portal: linked to Dr Martin, it serves his practice.
-  { id: "90000000-0000-4000-8000-000000000009", login: "p.martin", displayName: "Dr Paul Martin", role: "practitioner", practiceIds: [IDS.tilleuls], practitionerIds: [IDS.drMartin], extension: null, disabled: false },
+  { id: "90000000-0000-4000-8000-000000000009", login: "p.martin", displayName: "Dr Paul Martin", role: "practitioner", practiceIds: [IDS.tilleuls], practitionerIds: [IDS.drMartin], extension: null, email: null, disabled: false },
 ];
 
 export const agencyDevices: AdminDeviceView[] = [

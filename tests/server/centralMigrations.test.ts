@@ -8,7 +8,7 @@ import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 import { NOW } from "../support/fixtures";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 16;
+const MIGRATION_COUNT = 17;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
@@ -30,6 +30,7 @@ describe("central migrations", () => {
         "directive",
         "login_attempt",
         "message",
+        "notification",
         "patient",
         "pbx_call",
         "pbx_link",

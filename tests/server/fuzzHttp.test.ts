@@ -431,6 +431,7 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "POST /api/v1/admin/users": asAdmin("POST", "/api/v1/admin/users", { login: "fuzz", displayName: "Fuzz", role: "secretary", practiceIds: [], extension: null, password: "0123456789" }),
   "PATCH /api/v1/admin/users/:id": asAdmin("PATCH", "/api/v1/admin/users/:id", { displayName: "Fuzz", role: "secretary", disabled: false }),
   "GET /api/v1/admin/devices": asAdmin("GET", "/api/v1/admin/devices"),
+  "GET /api/v1/admin/notifications": asAdmin("GET", "/api/v1/admin/notifications"),
   "GET /api/v1/admin/practitioners/:id/calendar-feeds": asAdmin("GET", "/api/v1/admin/practitioners/:id/calendar-feeds"),
   "POST /api/v1/admin/practitioners/:id/calendar-feeds": asAdmin("POST", "/api/v1/admin/practitioners/:id/calendar-feeds"),
   "POST /api/v1/admin/calendar-feeds/:id/revoke": asAdmin("POST", "/api/v1/admin/calendar-feeds/:id/revoke"),

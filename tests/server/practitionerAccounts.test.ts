@@ -44,10 +44,14 @@ const practitionerAccount = (practitionerIds: string[], extra: object = {}) => (
 describe("a practitioner's account", () => {
   it("is created linked to its practitioners and serves their practices, never others", async () => {
     const { app, fixture, adminToken } = await agency();
-    const response = await call(app, adminToken, "POST", "/api/v1/admin/users", practitionerAccount([fixture.tilleuls.practitionerId]));
+    const response = await call(app, adminToken, "POST", "/api/v1/admin/users", practitionerAccount([fixture.tilleuls.practitionerId], { email: " C.Perrot@Cabinet.example " }));
     expect(response.statusCode, response.body).toBe(201);
     const user = adminUserView.parse(response.json().user);
-    expect(user).toMatchObject({ role: "practitioner", practitionerIds: [fixture.tilleuls.practitionerId], practiceIds: [fixture.tilleuls.practiceId] });
+    expect(user).toMatchObject({ role: "practitioner", practitionerIds: [fixture.tilleuls.practitionerId], practiceIds: [fixture.tilleuls.practiceId], email: "c.perrot@cabinet.example" });
+    // Where the notices go: changed, or taken away; never a malformed address.
+    const noMail = await call(app, adminToken, "PATCH", `/api/v1/admin/users/${user.id}`, { email: null });
+    expect(adminUserView.parse(noMail.json().user).email).toBeNull();
+    expect((await call(app, adminToken, "PATCH", `/api/v1/admin/users/${user.id}`, { email: "pas-une-adresse" })).statusCode).toBe(400);
 
     // A doctor of two practices: both.
     const both = await call(app, adminToken, "PATCH", `/api/v1/admin/users/${user.id}`, { practitionerIds: [fixture.tilleuls.practitionerId, fixture.gare.practitionerId] });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { startWebHarness, type WebHarness } from "../../electron/core/harness/webHarness";
-import { startServer, type RunningServer } from "../../server/startServer";
+import { startServer, type RunningServer, type StartServerOptions } from "../../server/startServer";
 import type { Clock } from "../../shared/time/clock";
 import { launchChromium } from "./browser";
 import { startCuttableLink, type CuttableLink } from "./cuttableLink";
@@ -35,7 +35,7 @@ export interface E2eWorld {
 }
 
 /** Starts the world in `beforeAll` and stops it in `afterAll`; the getter is valid inside tests. */
-export function useE2eWorld(name: string, workstations: readonly string[]): () => E2eWorld {
+export function useE2eWorld(name: string, workstations: readonly string[], options: { notifications?: () => Promise<StartServerOptions["notifications"]> } = {}): () => E2eWorld {
   let world: E2eWorld | undefined;
   let root: string | undefined;
   let server: RunningServer | undefined;
@@ -49,7 +49,8 @@ export function useE2eWorld(name: string, workstations: readonly string[]): () =
     root = mkdtempSync(join(tmpdir(), `telesec-e2e-${name}-`));
     // The embedded PostgreSQL runs as the `postgres` user when tests run as root: it must reach its folder.
     chmodSync(root, 0o755);
-    server = await startServer({ port: 0, dataDir: join(root, "central"), demo: true, durable: false, clock, log: logTo("serveur") });
+    const notifications = await options.notifications?.();
+    server = await startServer({ port: 0, dataDir: join(root, "central"), demo: true, durable: false, clock, log: logTo("serveur"), ...(notifications ? { notifications } : {}) });
     for (const workstation of workstations) {
       harnesses[workstation] = await startWebHarness({ port: 0, dataDir: join(root, workstation), serverUrl: server.url, clock, log: logTo(workstation) });
     }

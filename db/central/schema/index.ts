@@ -17,3 +17,4 @@ export * from "./pbxCall";
 export * from "./loginAttempt";
 export * from "./calendarFeed";
 export * from "./portal";
+export * from "./notification";

@@ -18,8 +18,10 @@ export const users = pgTable(
     passwordHash: text(),
     /** Central only: the practitioners a `practitioner` account speaks for (empty for the other roles). */
     practitionerIds: json<string[]>().notNull().default([]),
+    /** Central only: where a practitioner's notices go (counts and a link, never a patient's data); none: no e-mail. */
+    email: text(),
   },
   (table) => [uniqueIndex("user_login_idx").on(table.login)],
 );
 
-export const userRow = createSelectSchema(users, { practiceIds: z.array(z.string().uuid()) }).omit({ passwordHash: true, practitionerIds: true });
+export const userRow = createSelectSchema(users, { practiceIds: z.array(z.string().uuid()) }).omit({ passwordHash: true, practitionerIds: true, email: true });

@@ -1,0 +1,133 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import PgBoss from "pg-boss";
+import type { Pool } from "pg";
+import { messages, notifications, practitioners, users } from "../../db/central/schema";
+import { practitionerName } from "../../shared/domain/practitionerName";
+import { dateOf, type Clock } from "../../shared/time/clock";
+import type { CentralDb } from "../context";
+import { listenToPostgres } from "../database/postgresListener";
+import type { MailSettings } from "./mailSettings";
+import { urgentMessageNotice } from "./noticeMail";
+
+/** Where PostgreSQL says that notices are owed (migration 0016's trigger); the payload is the message's id. */
+export const NOTIFICATIONS_CHANNEL = "telesec_notifications";
+const SEND_QUEUE = "telesec-notification-send";
+const SWEEP_QUEUE = "telesec-notification-sweep";
+
+export interface NotificationRunnerOptions {
+  pool: Pool;
+  db: CentralDb;
+  clock: Clock;
+  log(line: string): void;
+  /** None: nothing is e-mailed; each notice is counted in the log (the demo's way). */
+  mail: MailSettings | null;
+  /** Seconds before the first retry of a failed send, doubling each time (pg-boss's backoff). */
+  retryDelaySeconds?: number;
+  /** Sends tried before a notice is given up (then `failedAt`, shown to the administrator). */
+  retryLimit?: number;
+}
+
+/**
+ * The notices' sending, on pg-boss (a PostgreSQL job queue: every server process works it, jobs survive
+ * restarts and `kill -9`, failures are retried with backoff). Each notice row is sent once: its job locks
+ * it (`FOR UPDATE SKIP LOCKED`), sends, and marks it sent in the same transaction, so a second job for the
+ * same notice — another process's, or a retry — finds it sent or locked and does nothing. What is left
+ * open is the few milliseconds between the SMTP relay's acceptance and that commit: a crash there sends
+ * the notice again, the only way not to lose one.
+ *
+ * Jobs come from the trigger's pg_notify (at once), from a sweep at start and every minute (a notice
+ * whose notify no process heard: all servers were down), and from pg-boss's own retries.
+ */
+export async function startNotifications(options: NotificationRunnerOptions): Promise<{ stop(): Promise<void> }> {
+  const { pool, db, clock, log, mail } = options;
+  const retryLimit = options.retryLimit ?? 8;
+  const boss = new PgBoss({ db: { executeSql: (text, values) => pool.query(text, values) }, schema: "pgboss" });
+  boss.on("error", (error) => log(`Notifications : erreur de la file de travaux (${error.name}).`));
+  await boss.start();
+  const queue = { retryLimit, retryDelay: options.retryDelaySeconds ?? 30, retryBackoff: true, expireInSeconds: 120 };
+  await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, ...queue });
+  await boss.updateQueue(SEND_QUEUE, { name: SEND_QUEUE, ...queue });
+  await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton" });
+
+  const transport = mail
+    ? nodemailer.createTransport({
+        host: mail.host,
+        port: mail.port,
+        secure: mail.tls === "implicite",
+        requireTLS: mail.tls === "starttls",
+        ignoreTLS: mail.tls === "aucun",
+        ...(mail.user && mail.password ? { auth: { user: mail.user, pass: mail.password } } : {}),
+      })
+    : null;
+
+  const enqueue = (notificationId: string) => boss.send(SEND_QUEUE, { notificationId }, { singletonKey: notificationId });
+
+  async function owedFor(messageId: string): Promise<void> {
+    const owed = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.messageId, messageId), isNull(notifications.sentAt), isNull(notifications.failedAt)));
+    for (const { id } of owed) await enqueue(id);
+  }
+
+  /** Notices never tried: their notify was heard by no process. (Those tried are pg-boss's to retry: its jobs outlive any process.) */
+  async function sweep(): Promise<void> {
+    const owed = await db.select({ id: notifications.id }).from(notifications).where(and(isNull(notifications.sentAt), isNull(notifications.failedAt), eq(notifications.attempts, 0)));
+    for (const { id } of owed) await enqueue(id);
+  }
+
+  async function send(notificationId: string, retryCount: number): Promise<void> {
+    try {
+      await db.transaction(async (tx) => {
+        const [owed] = await tx
+          .select({ id: notifications.id, email: users.email, title: practitioners.title, firstName: practitioners.firstName, lastName: practitioners.lastName })
+          .from(notifications)
+          .innerJoin(users, eq(users.id, notifications.userId))
+          .innerJoin(messages, eq(messages.id, notifications.messageId))
+          .innerJoin(practitioners, eq(practitioners.id, messages.practitionerId))
+          .where(and(eq(notifications.id, notificationId), isNull(notifications.sentAt), isNull(notifications.failedAt)))
+          .for("update", { of: notifications, skipLocked: true });
+        // Sent already, being sent by another process, or given up: nothing to do.
+        if (!owed) return;
+        const notice = urgentMessageNotice(practitionerName(owed), mail?.portalUrl ?? "/portail/");
+        if (transport && mail && owed.email) {
+          await transport.sendMail({ from: mail.from, to: owed.email, subject: notice.subject, text: notice.text, messageId: `<${notificationId}@telesec>` });
+        } else {
+          log("Notifications : 1 avis de message urgent pour un médecin (courriel non envoyé : SMTP non configuré).");
+        }
+        await tx.update(notifications).set({ sentAt: dateOf(clock), attempts: sql`${notifications.attempts} + 1` }).where(eq(notifications.id, notificationId));
+      });
+    } catch (error) {
+      // What the relay answered, never the mail: it holds no patient data, but the rule is simpler kept whole.
+      const reason = String((error as { response?: string; code?: string }).response ?? (error as { code?: string }).code ?? (error as Error).name).slice(0, 300);
+      const givenUp = retryCount >= retryLimit;
+      await db
+        .update(notifications)
+        .set({ attempts: sql`${notifications.attempts} + 1`, lastError: reason, ...(givenUp ? { failedAt: dateOf(clock) } : {}) })
+        .where(eq(notifications.id, notificationId));
+      log(`Notifications : envoi d'un avis échoué${givenUp ? ", abandonné" : ", nouvel essai plus tard"} (${reason.split("\n")[0]}).`);
+      throw error;
+    }
+  }
+
+  await boss.work<{ notificationId: string }>(SEND_QUEUE, { pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+    if (job) await send(job.data.notificationId, job.retryCount);
+  });
+  await boss.work(SWEEP_QUEUE, async () => sweep());
+  await boss.schedule(SWEEP_QUEUE, "* * * * *");
+
+  const listener = listenToPostgres(pool, {
+    channels: [NOTIFICATIONS_CHANNEL],
+    applicationName: "telesec-notifications",
+    onNotification: (_channel, messageId) => void owedFor(messageId).catch(() => log("Notifications : un avis n'a pas pu être mis en file (la prochaine passe le reprendra).")),
+    log,
+  });
+  await listener.ready;
+  await sweep();
+
+  return {
+    async stop() {
+      await listener.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      transport?.close();
+    },
+  };
+}
