@@ -18,6 +18,8 @@ import { registerSecurityHeaders } from "./http/securityHeaders";
 import { capUnauthenticatedConnections } from "./security/connectionCap";
 import { registerRouteCatalogue } from "./security/routeCatalogue";
 import { registerWebSocketHandshakeCheck } from "./security/websocketHandshake";
+import { registerPortalAbsenceRoutes } from "./portal/absenceRoutes";
+import { registerPortalDirectiveRoutes } from "./portal/directiveRoutes";
 import { registerPortalMessageRoutes } from "./portal/messageRoutes";
 import { registerPortalPageRoutes } from "./portal/pageRoutes";
 import { registerPortalSignInRoutes } from "./portal/signInRoutes";
@@ -116,6 +118,8 @@ export async function buildServer({
   registerCalendarFeedRoutes(app, context);
   registerPortalSignInRoutes(app, context);
   registerPortalMessageRoutes(app, context);
+  registerPortalDirectiveRoutes(app, context);
+  registerPortalAbsenceRoutes(app, context);
   registerPortalPageRoutes(app, { dir: portalDir });
   const sockets = createWorkstationSockets();
   await registerSyncRoutes(app, context, sockets);

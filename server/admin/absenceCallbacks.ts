@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { appointments, messages, patients } from "../../db/central/schema";
 import type { CoveredAppointment } from "../../shared/api/admin";
 import { ABSENCE_REASONS } from "../../shared/domain/bookingRules";
@@ -27,6 +27,8 @@ interface Practitioner {
  * Only appointments still to come count; absences already there were handled when they were added.
  */
 export async function callbacksForNewAbsences(tx: CentralDb, practitioner: Practitioner, absences: Absence[], now: Date, userId: string): Promise<CoveredAppointment[]> {
+  // These messages are for the secretaries: the doctor who declared the absence gets no notice of them (migration 0016).
+  await tx.execute(sql`SELECT set_config('telesec.no_notice', 'on', true)`);
   const known = new Set(practitioner.absences.map((absence) => `${Date.parse(absence.from)}/${Date.parse(absence.to)}`));
   const added = absences.filter((absence) => !known.has(`${Date.parse(absence.from)}/${Date.parse(absence.to)}`));
   const covered: CoveredAppointment[] = [];

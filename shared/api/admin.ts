@@ -108,7 +108,7 @@ export const adminDeviceView = z.object({
 export type AdminDeviceView = z.infer<typeof adminDeviceView>;
 
 /** A consigne's fields, without defaults: a change names only what it changes. */
-const directiveFields = z.strictObject({
+export const directiveFields = z.strictObject({
   practiceId: id,
   practitionerId: id.nullable(),
   category: z.enum(DIRECTIVE_CATEGORIES),
@@ -119,7 +119,7 @@ const directiveFields = z.strictObject({
   validTo: instant.nullable(),
   flags: directiveFlags,
 });
-const inOrder = (range: { validFrom?: string | null | undefined; validTo?: string | null | undefined }) =>
+export const inOrder = (range: { validFrom?: string | null | undefined; validTo?: string | null | undefined }) =>
   !range.validFrom || !range.validTo || Date.parse(range.validFrom) < Date.parse(range.validTo);
 export const createDirectiveRequest = directiveFields
   .extend({

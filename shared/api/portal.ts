@@ -2,6 +2,9 @@ import { z } from "zod";
 import { DOCTOR_REPLY_MAX, doctorReading } from "../domain/doctorReading";
 import { MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
 import { id, instant } from "../domain/identifiers";
+import { absence } from "../domain/schedules";
+import { directiveFields, inOrder } from "./admin";
+import { directiveView } from "./views";
 
 /**
  * The practitioners' portal (`/portail/`): its API, checked by the server, read by the portal's page.
@@ -84,3 +87,40 @@ export const portalMessageAnswer = z.object({ message: portalMessageView });
 export const treatMessageRequest = z.strictObject({
   reply: z.string().trim().max(DOCTOR_REPLY_MAX, `Réponse trop longue (${DOCTOR_REPLY_MAX} caractères au plus)`).nullable().default(null),
 });
+
+/** A consigne of the doctor's practices in force now or later; `own`: one of theirs, which they may change and end. */
+export const portalDirectiveView = directiveView.extend({ own: z.boolean() });
+export type PortalDirectiveView = z.infer<typeof portalDirectiveView>;
+export const portalDirectiveList = z.object({ consignes: z.array(portalDirectiveView) });
+export const portalDirectiveAnswer = z.object({ consigne: portalDirectiveView });
+
+/** A consigne of the doctor's own: for one of their practitioners (its practice follows), the administration's rules otherwise. */
+export const portalCreateDirectiveRequest = directiveFields
+  .omit({ practiceId: true })
+  .extend({
+    practitionerId: id,
+    priority: directiveFields.shape.priority.default(0),
+    validFrom: directiveFields.shape.validFrom.default(null),
+    validTo: directiveFields.shape.validTo.default(null),
+    flags: directiveFields.shape.flags.default({}),
+  })
+  .refine(inOrder, "La fin doit suivre le début");
+/** The administration's changes but its practitioner: a doctor's consigne stays theirs. */
+export const portalUpdateDirectiveRequest = directiveFields
+  .omit({ practiceId: true, practitionerId: true })
+  .partial()
+  .refine((change) => Object.keys(change).length > 0, "Rien à modifier")
+  .refine(inOrder, "La fin doit suivre le début");
+
+/** The doctor's practitioners and their absences to come (or under way). */
+export const portalAbsenceList = z.object({
+  practitioners: z.array(z.object({ id, name: z.string(), practiceName: z.string(), absences: z.array(absence) })),
+});
+
+/** An absence added: with how many booked appointments it covers (each patient now one to call back). */
+export const portalAbsenceRequest = absence
+  .extend({ label: z.string().trim().max(200, "Libellé trop long (200 caractères au plus)").optional() })
+  .strict()
+  .refine((span) => Date.parse(span.from) < Date.parse(span.to), "La fin doit suivre le début");
+export const portalAbsenceAnswer = z.object({ absences: z.array(absence), covered: z.number().int() });
+export const portalAbsenceRemoval = z.strictObject({ from: instant, to: instant });

@@ -178,6 +178,27 @@ const onPortalMessage =
         body,
       }));
 
+/** A portal write on a path with an id (the doctor's practitioner or consigne, another, a nasty one), its body broken in every way. */
+const onPortalRecord =
+  (method: string, path: string, knownId: () => string, example: () => Record<string, unknown>, huge: Record<string, fc.Arbitrary<unknown>>): RequestArbitrary =>
+  () =>
+    fc
+      .record({
+        cookie: cookieOf(OWN_PORTAL),
+        csrf: fc.oneof({ weight: 4, arbitrary: fc.constant(OWN_CSRF) }, { weight: 1, arbitrary: nastyString.map(percentEncode) }),
+        id: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: uuid }, { weight: 1, arbitrary: nastyString.map(percentEncode) }),
+        body: bodyOf(brokenObject(example(), huge)),
+      })
+      .map(({ cookie, csrf, id, body }) => ({
+        method,
+        url: path.replace(":id", id ?? knownId()),
+        headers: jsonHeaders(body, { cookie, "x-csrf-token": csrf }),
+        body,
+      }));
+
+const CONSIGNE_EXAMPLE = { category: "general", title: "Consigne du médecin", text: "Pas de rendez-vous le matin.", priority: 1, validFrom: null, validTo: null, flags: {} };
+const ABSENCE_EXAMPLE = { from: "2031-02-10T08:00:00+01:00", to: "2031-02-14T19:00:00+01:00", reason: "conges" };
+
 // ---- POST /api/v1/sync/push --------------------------------------------------------------------
 
 /** A valid-looking argument object per mutation, around fresh ids and the fixture's rows. */
@@ -397,6 +418,8 @@ const asAdmin =
         ...(method !== "GET" ? { body } : {}),
       }));
 
+const FUZZ_PRACTITIONER = () => world.fixture.tilleuls.practitionerId;
+
 const DIRECTIVE_EXAMPLE = { practiceId: SOME_ID, practitionerId: null, category: "general", title: "Consigne", text: "Texte", priority: 1, validFrom: null, validTo: null, flags: {} };
 
 /** The routes this file knows how to fuzz in depth; any other registered route gets `generic`. */
@@ -420,6 +443,15 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "HEAD /portail/api/messages": onPortal("HEAD", "/portail/api/messages"),
   "POST /portail/api/messages/:id/read": onPortalMessage("read"),
   "POST /portail/api/messages/:id/treat": onPortalMessage("treat"),
+  "GET /portail/api/consignes": onPortal("GET", "/portail/api/consignes"),
+  "HEAD /portail/api/consignes": onPortal("HEAD", "/portail/api/consignes"),
+  "GET /portail/api/absences": onPortal("GET", "/portail/api/absences"),
+  "HEAD /portail/api/absences": onPortal("HEAD", "/portail/api/absences"),
+  "POST /portail/api/consignes": onPortalRecord("POST", "/portail/api/consignes", () => "", () => ({ ...CONSIGNE_EXAMPLE, practitionerId: FUZZ_PRACTITIONER() }), { title: hugeString(400), text: hugeString(6_000) }),
+  "PATCH /portail/api/consignes/:id": onPortalRecord("PATCH", "/portail/api/consignes/:id", () => world.fuzzDirectiveId, () => ({ title: "Autre titre", validTo: "2031-01-01T00:00:00Z" }), { title: hugeString(400) }),
+  "POST /portail/api/consignes/:id/end": onPortalRecord("POST", "/portail/api/consignes/:id/end", () => world.fuzzDirectiveId, () => ({}), {}),
+  "POST /portail/api/practitioners/:id/absences": onPortalRecord("POST", "/portail/api/practitioners/:id/absences", FUZZ_PRACTITIONER, () => ABSENCE_EXAMPLE, { label: hugeString(400) }),
+  "POST /portail/api/practitioners/:id/absences/remove": onPortalRecord("POST", "/portail/api/practitioners/:id/absences/remove", FUZZ_PRACTITIONER, () => ({ from: ABSENCE_EXAMPLE.from, to: ABSENCE_EXAMPLE.to }), {}),
   "GET /ics/:file": calendarFeed("GET"),
   "HEAD /ics/:file": calendarFeed("HEAD"),
   "HEAD /api/v1/ws": generic("HEAD", "/api/v1/ws"),

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { devices, dialledNumbers, messages, portalSecondFactors, portalSessions, users } from "../../db/central/schema";
+import { devices, dialledNumbers, directives, messages, portalSecondFactors, portalSessions, users } from "../../db/central/schema";
 import { hashPassword } from "../../db/central/passwords";
 import { csrfTokenForCookie, openPortalSession } from "../../server/portal/portalSession";
 import { buildServer } from "../../server/app";
@@ -39,6 +39,8 @@ export interface FuzzWorld {
   /** A portal session of `praticien` (Dr Claire Martin's account), at the stage asked: its cookie's token and CSRF token. */
   openPortalSession(stage: "second_factor" | "open"): Promise<{ token: string; csrfToken: string }>;
   dropPortalSession(token: string): Promise<void>;
+  /** A consigne of the doctor `praticien` speaks for: the portal's consigne routes find it. */
+  fuzzDirectiveId: string;
   /** Row counts of every table. */
   counts(): Promise<Record<string, number>>;
   /** What the server logged (internal errors only). */
@@ -83,6 +85,11 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
     id: FUZZ_MESSAGE_ID, practiceId: fixture.tilleuls.practiceId, practitionerId: fixture.tilleuls.practitionerId, callerName: "Mme Durand",
     category: "rappel", urgency: "normale", text: "Rappeler", status: "nouveau", createdAt: NOW,
   });
+  const fuzzDirectiveId = randomUUID();
+  await database.db.insert(directives).values({
+    id: fuzzDirectiveId, practiceId: fixture.tilleuls.practiceId, practitionerId: fixture.tilleuls.practitionerId, category: "general",
+    title: "Consigne du médecin", text: "Pas de rendez-vous le matin.", priority: 1, flags: {},
+  });
   const { token } = await login();
   const { token: adminToken } = await login("secretaire2");
   const revoked = await login();
@@ -93,6 +100,7 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
     fixture,
     token,
     adminToken,
+    fuzzDirectiveId,
     revokedToken: revoked.token,
     async openSession() {
       const [secretaire] = await database.db.select({ id: users.id }).from(users).where(eq(users.login, "secretaire"));

@@ -19,9 +19,12 @@ CREATE INDEX "notification_pending_idx" ON "notification" ("created_at") WHERE "
 -- An urgent message for a practitioner owes a notice to each of its accounts that has an e-mail address:
 -- written here, in the transaction that inserts the message, whatever wrote it (a push, one row or many).
 -- The server's notification queue hears of it at once (pg_notify, delivered at commit) and sends it once.
+-- A transaction that sets telesec.no_notice writes messages for the secretaries only (the patients to call
+-- back when an absence covers their appointments): the doctor who declared the absence is not told of them.
 CREATE FUNCTION "telesec_owe_urgent_notice"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	IF NEW."urgency" = 'urgente' AND NEW."practitioner_id" IS NOT NULL AND NEW."deleted_at" IS NULL THEN
+	IF NEW."urgency" = 'urgente' AND NEW."practitioner_id" IS NOT NULL AND NEW."deleted_at" IS NULL
+		AND coalesce(current_setting('telesec.no_notice', true), '') <> 'on' THEN
 		INSERT INTO "notification" ("id", "kind", "user_id", "message_id", "created_at")
 		SELECT gen_random_uuid(), 'urgent_message', u."id", NEW."id", NEW."created_at"
 		FROM "user" u

@@ -1,0 +1,135 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { appointments, auditEvents, directives, messages, notifications, practitioners, users } from "../../db/central/schema";
+import { portalAbsenceAnswer, portalAbsenceList, portalDirectiveAnswer, portalDirectiveList } from "../../shared/api/portal";
+import { errorBody } from "../../shared/api/wire";
+import { manualClock } from "../support/manualClock";
+import { seedSyncFixture } from "../support/syncWorld";
+import { useTestApps } from "./appOnFreshDatabase";
+import { insertDoctor, signInDoctor } from "./portalDoctor";
+
+/**
+ * Issue 16: the doctor gives their own consignes and absences on the portal, under the administration's
+ * rules; never another practitioner's.
+ */
+const clock = manualClock(Date.parse("2026-11-23T09:00:10Z"));
+const testApp = useTestApps(clock);
+
+async function doctorOfTilleuls() {
+  const testing = await testApp();
+  const fixture = await seedSyncFixture(testing.db);
+  const doctorId = await insertDoctor(testing.db, "c.martin", "Dr Claire Martin", [fixture.tilleuls.practitionerId], [fixture.tilleuls.practiceId]);
+  await testing.db.update(users).set({ email: "c.martin@cabinet.example" }).where(eq(users.id, doctorId));
+  const practiceWide = { id: randomUUID(), practiceId: fixture.tilleuls.practiceId, practitionerId: null, category: "general" as const, title: "Accueil", text: "Le cabinet ouvre à 8 h.", priority: 5, flags: {} };
+  const ended = { ...practiceWide, id: randomUUID(), title: "Ancienne", validTo: new Date("2026-11-01T00:00:00Z") };
+  const otherPractice = { ...practiceWide, id: randomUUID(), practiceId: fixture.gare.practiceId, title: "Gare" };
+  await testing.db.insert(directives).values([practiceWide, ended, otherPractice]);
+  const session = await signInDoctor(testing.app, "c.martin", clock);
+  return { ...testing, fixture, doctorId, session, practiceWide };
+}
+
+describe("the doctor's consignes on the portal", () => {
+  it("lists the practice's in force, and creates, changes and ends the doctor's own; audited", async () => {
+    const { app, db, fixture, session, practiceWide } = await doctorOfTilleuls();
+    const list = async () => portalDirectiveList.parse((await app.inject({ method: "GET", url: "/portail/api/consignes", headers: session.headers() })).json()).consignes;
+    expect((await list()).map((consigne) => [consigne.title, consigne.own])).toEqual([["Accueil", false]]);
+
+    const created = await app.inject({
+      method: "POST",
+      url: "/portail/api/consignes",
+      headers: session.headers(true),
+      payload: { practitionerId: fixture.tilleuls.practitionerId, category: "general", title: "Renouvellements", text: "Pas de renouvellement sans consultation depuis 6 mois.", priority: 10 },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const consigne = portalDirectiveAnswer.parse(created.json()).consigne;
+    expect(consigne).toMatchObject({ practiceId: fixture.tilleuls.practiceId, practitionerId: fixture.tilleuls.practitionerId, own: true, validTo: null });
+    expect((await list()).map((row) => row.title)).toEqual(["Renouvellements", "Accueil"]);
+
+    const changed = await app.inject({ method: "PATCH", url: `/portail/api/consignes/${consigne.id}`, headers: session.headers(true), payload: { text: "Jamais sans consultation depuis 6 mois." } });
+    expect(portalDirectiveAnswer.parse(changed.json()).consigne.text).toBe("Jamais sans consultation depuis 6 mois.");
+
+    const ended = await app.inject({ method: "POST", url: `/portail/api/consignes/${consigne.id}/end`, headers: session.headers(true) });
+    expect(portalDirectiveAnswer.parse(ended.json()).consigne.validTo).toBe(new Date(clock.now()).toISOString());
+    clock.advance(1_000);
+    expect((await list()).map((row) => row.title)).toEqual(["Accueil"]);
+
+    const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, consigne.id))).map((row) => row.action).sort();
+    expect(actions).toEqual(["portal.directive.create", "portal.directive.end", "portal.directive.update"]);
+    void practiceWide;
+  });
+
+  it("refuses another practitioner's or the practice's consigne, bad dates and a write without the CSRF token, writing nothing", async () => {
+    const { app, db, fixture, session, practiceWide } = await doctorOfTilleuls();
+    const before = JSON.stringify(await db.select().from(directives).orderBy(directives.id));
+    const refusals: [string, string, Record<string, string>, object | undefined, number][] = [
+      ["POST", "/portail/api/consignes", session.headers(true), { practitionerId: fixture.gare.practitionerId, category: "general", title: "x", text: "y" }, 400],
+      ["POST", "/portail/api/consignes", session.headers(true), { practitionerId: fixture.tilleuls.practitionerId, category: "general", title: "x", text: "y", validFrom: "2026-12-02T00:00:00Z", validTo: "2026-12-01T00:00:00Z" }, 400],
+      ["POST", "/portail/api/consignes", session.headers(true), { practitionerId: fixture.tilleuls.practitionerId, practiceId: fixture.gare.practiceId, category: "general", title: "x", text: "y" }, 400],
+      ["PATCH", `/portail/api/consignes/${practiceWide.id}`, session.headers(true), { title: "Détournée" }, 404],
+      ["POST", `/portail/api/consignes/${practiceWide.id}/end`, session.headers(true), undefined, 404],
+      ["POST", "/portail/api/consignes", session.headers(false), { practitionerId: fixture.tilleuls.practitionerId, category: "general", title: "x", text: "y" }, 403],
+    ];
+    for (const [method, url, headers, payload, status] of refusals) {
+      const response = await app.inject({ method: method as "POST", url, headers, ...(payload ? { payload } : {}) });
+      expect(response.statusCode, `${method} ${url} ${response.body}`).toBe(status);
+      expect(errorBody.safeParse(response.json()).success).toBe(true);
+    }
+    expect(JSON.stringify(await db.select().from(directives).orderBy(directives.id))).toBe(before);
+  });
+});
+
+describe("the doctor's absences on the portal", () => {
+  it("adds one over a booked appointment — its patient to call back, the doctor not e-mailed for it — lists it and removes it", async () => {
+    const { app, db, fixture, session } = await doctorOfTilleuls();
+    const { practitionerId } = fixture.tilleuls;
+    const booked = randomUUID();
+    await db.insert(appointments).values({
+      id: booked,
+      practiceId: fixture.tilleuls.practiceId,
+      practitionerId,
+      patientId: fixture.tilleuls.patientIds[0]!,
+      appointmentTypeId: fixture.tilleuls.motifId,
+      startAt: new Date("2026-11-25T09:00:00+01:00"),
+      endAt: new Date("2026-11-25T09:20:00+01:00"),
+      status: "booked",
+      channel: "telephone",
+      createdAt: new Date(clock.now()),
+    });
+    const absence = { from: "2026-11-25T00:00:00+01:00", to: "2026-11-26T00:00:00+01:00", reason: "formation", label: "Congrès" };
+    const added = await app.inject({ method: "POST", url: `/portail/api/practitioners/${practitionerId}/absences`, headers: session.headers(true), payload: absence });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(portalAbsenceAnswer.parse(added.json())).toMatchObject({ covered: 1 });
+    const [row] = await db.select().from(practitioners).where(eq(practitioners.id, practitionerId));
+    expect(row!.absences).toEqual([absence]);
+    const callbacks = await db.select().from(messages).where(and(eq(messages.practitionerId, practitionerId), eq(messages.urgency, "urgente")));
+    expect(callbacks).toHaveLength(1);
+    expect(await db.select().from(notifications)).toEqual([]);
+
+    const listed = portalAbsenceList.parse((await app.inject({ method: "GET", url: "/portail/api/absences", headers: session.headers() })).json());
+    expect(listed.practitioners).toEqual([{ id: practitionerId, name: "Dr Claire Martin", practiceName: "Cabinet des Tilleuls", absences: [absence] }]);
+
+    const removed = await app.inject({ method: "POST", url: `/portail/api/practitioners/${practitionerId}/absences/remove`, headers: session.headers(true), payload: { from: absence.from, to: absence.to } });
+    expect(portalAbsenceAnswer.parse(removed.json()).absences).toEqual([]);
+    const again = await app.inject({ method: "POST", url: `/portail/api/practitioners/${practitionerId}/absences/remove`, headers: session.headers(true), payload: { from: absence.from, to: absence.to } });
+    expect(again.statusCode).toBe(404);
+  });
+
+  it("refuses another practitioner's, a past one, reversed dates and an unknown reason, writing nothing", async () => {
+    const { app, db, fixture, session } = await doctorOfTilleuls();
+    const before = JSON.stringify(await db.select().from(practitioners).orderBy(practitioners.id));
+    const future = { from: "2026-12-01T00:00:00+01:00", to: "2026-12-02T00:00:00+01:00", reason: "conges" };
+    const refusals: [string, object, number][] = [
+      [fixture.gare.practitionerId, future, 404],
+      [fixture.tilleuls.practitionerId, { ...future, from: "2026-11-01T00:00:00+01:00", to: "2026-11-02T00:00:00+01:00" }, 400],
+      [fixture.tilleuls.practitionerId, { ...future, from: future.to, to: future.from }, 400],
+      [fixture.tilleuls.practitionerId, { ...future, reason: "vacances" }, 400],
+      [fixture.tilleuls.practitionerId, { ...future, patient: "x" }, 400],
+    ];
+    for (const [practitionerId, payload, status] of refusals) {
+      const response = await app.inject({ method: "POST", url: `/portail/api/practitioners/${practitionerId}/absences`, headers: session.headers(true), payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(status);
+    }
+    expect(JSON.stringify(await db.select().from(practitioners).orderBy(practitioners.id))).toBe(before);
+  });
+});
