@@ -1,23 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { PortalMessageView, PortalSessionView } from "../../shared/api/portal";
+import type { PortalMessageView } from "../../shared/api/portal";
 import { MessageCard } from "./MessageCard";
-import { PortalApiError, type PortalApi } from "./portalApi";
+import type { PortalApi } from "./portalApi";
+import type { Failure } from "./PortalShell";
 
 /**
  * The doctor's messages: those still to treat (urgent first, then unopened), then those treated in the last
  * 30 days. Fetched again on « Actualiser » and whenever the page comes back to the front (a phone unlocked).
  */
-export function MessagesScreen({ api, session, onSignedOut }: { api: PortalApi; session: PortalSessionView; onSignedOut(notice: string | null): void }) {
+export function MessagesScreen({ api, failure }: { api: PortalApi; failure: Failure }) {
   const [messages, setMessages] = useState<PortalMessageView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const failed = useCallback(
-    (refusal: unknown) => {
-      if (refusal instanceof PortalApiError && refusal.code === "unauthenticated") onSignedOut(refusal.message);
-      else setError(refusal instanceof PortalApiError ? refusal.message : "Les messages n'ont pas pu être chargés : réessayez.");
-    },
-    [onSignedOut],
-  );
+  const failed = useCallback((refusal: unknown) => setError(failure(refusal)), [failure]);
 
   const load = useCallback(() => {
     setError(null);
@@ -42,29 +37,16 @@ export function MessagesScreen({ api, session, onSignedOut }: { api: PortalApi; 
     if (changed.status === "traite") setTreatedCount((count) => count + 1);
   };
 
-  async function logout() {
-    await api.logout().catch(() => undefined);
-    onSignedOut("Vous êtes déconnecté.");
-  }
-
   const open = messages?.filter((message) => message.status !== "traite") ?? [];
   const treated = messages?.filter((message) => message.status === "traite") ?? [];
-  const practices = [...new Set(session.practitioners.map((practitioner) => practitioner.practiceName))];
 
   return (
     <>
-      <header className="portal-header">
-        <div>
-          <strong>{session.user.name}</strong>
-          <span className="portal-muted">{practices.join(" · ")}</span>
-        </div>
-        <button type="button" className="portal-button portal-button--quiet" onClick={() => void logout()}>
-          Se déconnecter
-        </button>
-      </header>
-      <main className="portal-main" aria-labelledby="messages-title">
+      <section aria-labelledby="messages-title">
         <div className="portal-title-row">
-          <h1 id="messages-title">Messages</h1>
+          <h1 id="messages-title" tabIndex={-1}>
+            Messages
+          </h1>
           <button type="button" className="portal-button portal-button--quiet" onClick={load}>
             Actualiser
           </button>
@@ -95,7 +77,7 @@ export function MessagesScreen({ api, session, onSignedOut }: { api: PortalApi; 
             </section>
           </>
         )}
-      </main>
+      </section>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { PortalSessionView, PortalLoginResponse } from "../../shared/api/portal";
-import { MessagesScreen } from "./MessagesScreen";
 import { createPortalApi, PortalApiError, type PortalApi } from "./portalApi";
+import { PortalShell } from "./PortalShell";
 import { RecoveryCodes } from "./RecoveryCodes";
 import { SecondFactor } from "./SecondFactor";
 import { SignIn } from "./SignIn";
@@ -56,6 +56,6 @@ export function PortalApp({ api: given }: { api?: PortalApi }) {
     case "recovery":
       return <RecoveryCodes codes={stage.codes} onNoted={() => setStage({ kind: "signedIn", session: stage.session })} />;
     case "signedIn":
-      return <MessagesScreen api={api} session={stage.session} onSignedOut={signedOut} />;
+      return <PortalShell api={api} session={stage.session} onSignedOut={signedOut} />;
   }
 }

@@ -1,6 +1,10 @@
 import type { z } from "zod";
 import {
   PORTAL_CSRF_HEADER,
+  portalAbsenceAnswer,
+  portalAbsenceList,
+  portalDirectiveAnswer,
+  portalDirectiveList,
   portalLoginResponse,
   portalLogoutResponse,
   portalMessageAnswer,
@@ -9,9 +13,12 @@ import {
   secondFactorResponse,
   type PortalLoginResponse,
   type PortalMessageView,
+  type PortalDirectiveView,
   type PortalSessionView,
   type SecondFactorResponse,
 } from "../../shared/api/portal";
+import type { Absence } from "../../shared/domain/schedules";
+import type { DirectiveCategory } from "../../shared/domain/enums";
 import { errorBody } from "../../shared/api/wire";
 
 /** A refusal of the server, in its French words; `code` says which (`unauthenticated`: sign in again). */
@@ -32,7 +39,7 @@ export class PortalApiError extends Error {
 export function createPortalApi(fetchImpl: typeof fetch = (input, init) => fetch(input, init)) {
   let csrfToken = "";
 
-  async function call<S extends z.ZodType>(schema: S, method: "GET" | "POST", path: string, body?: unknown): Promise<z.output<S>> {
+  async function call<S extends z.ZodType>(schema: S, method: "GET" | "POST" | "PATCH", path: string, body?: unknown): Promise<z.output<S>> {
     let response: Response;
     try {
       response = await fetchImpl(path, {
@@ -40,7 +47,7 @@ export function createPortalApi(fetchImpl: typeof fetch = (input, init) => fetch
         credentials: "same-origin",
         headers: {
           ...(body !== undefined ? { "content-type": "application/json" } : {}),
-          ...(method === "POST" && csrfToken ? { [PORTAL_CSRF_HEADER]: csrfToken } : {}),
+          ...(method !== "GET" && csrfToken ? { [PORTAL_CSRF_HEADER]: csrfToken } : {}),
         },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
@@ -78,6 +85,14 @@ export function createPortalApi(fetchImpl: typeof fetch = (input, init) => fetch
     read: async (id: string): Promise<PortalMessageView> => (await call(portalMessageAnswer, "POST", `/portail/api/messages/${id}/read`)).message,
     treat: async (id: string, reply: string): Promise<PortalMessageView> =>
       (await call(portalMessageAnswer, "POST", `/portail/api/messages/${id}/treat`, { reply: reply.trim() === "" ? null : reply })).message,
+    consignes: async (): Promise<PortalDirectiveView[]> => (await call(portalDirectiveList, "GET", "/portail/api/consignes")).consignes,
+    createConsigne: async (fields: { practitionerId: string; category: DirectiveCategory; title: string; text: string; validFrom: string | null; validTo: string | null }) =>
+      (await call(portalDirectiveAnswer, "POST", "/portail/api/consignes", fields)).consigne,
+    endConsigne: async (id: string): Promise<PortalDirectiveView> => (await call(portalDirectiveAnswer, "POST", `/portail/api/consignes/${id}/end`)).consigne,
+    absences: async () => (await call(portalAbsenceList, "GET", "/portail/api/absences")).practitioners,
+    addAbsence: (practitionerId: string, absence: Absence) => call(portalAbsenceAnswer, "POST", `/portail/api/practitioners/${practitionerId}/absences`, absence),
+    removeAbsence: (practitionerId: string, absence: Absence) =>
+      call(portalAbsenceAnswer, "POST", `/portail/api/practitioners/${practitionerId}/absences/remove`, { from: absence.from, to: absence.to }),
   };
 }
 

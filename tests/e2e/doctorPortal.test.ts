@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { messages } from "../../db/central/schema";
+import { appointmentTypes, messages, patients, practitioners } from "../../db/central/schema";
+import { dayOfIsoDate, minutesOfTime, parisInstantOf } from "../../shared/domain/parisDays";
+import { addDaysToDate, parisDayOf } from "../../shared/domain/parisTime";
 import { DEMO_PRACTICE } from "../../db/seed/demo";
 import { DEMO_PRACTITIONER_EMAIL, DEMO_TOTP_SECRET } from "../../server/demo/demoPractitionerAccount";
 import { totpCodeAt } from "../../server/portal/secondFactor";
@@ -101,6 +104,29 @@ describe("the doctor's portal", () => {
 
     await expect.poll(() => messageOnWorkstation().textContent(), { timeout: 10_000 }).toContain("Je le rappelle dans 10 minutes.");
     expect(await messageOnWorkstation().textContent()).toContain("Traité");
+  });
+
+  it("the doctor declares an absence on the phone; the secretary's workstation refuses a booking inside it, saying why", async () => {
+    const { server, clock } = world();
+    const day = addDaysToDate(parisDayOf(new Date(clock.now())).date, 3);
+    await doctor.getByRole("button", { name: "Absences" }).click();
+    const block = doctor.getByRole("region", { name: /^Absences de Dr Camille Perrot/ });
+    await block.getByLabel("Premier jour").fill(day);
+    await block.getByLabel("Dernier jour (inclus)").fill(day);
+    await block.getByLabel("Motif").selectOption({ label: "Formation" });
+    await block.getByLabel("Libellé pour le secrétariat (facultatif)").fill("Congrès de cardiologie");
+    await block.getByRole("button", { name: "Déclarer l'absence" }).click();
+    await doctor.getByRole("status").filter({ hasText: "Absence enregistrée" }).waitFor();
+
+    const [perrot] = await server.db.select({ id: practitioners.id }).from(practitioners).where(and(eq(practitioners.practiceId, DEMO_PRACTICE.id), eq(practitioners.lastName, "Perrot")));
+    const [motif] = await server.db.select({ id: appointmentTypes.id, minutes: appointmentTypes.durationMinutes }).from(appointmentTypes).where(eq(appointmentTypes.practitionerId, perrot!.id)).limit(1);
+    const [patient] = await server.db.select({ id: patients.id }).from(patients).where(eq(patients.practiceId, DEMO_PRACTICE.id)).limit(1);
+    const startAt = new Date(parisInstantOf(dayOfIsoDate(day), minutesOfTime("10:00"))).toISOString();
+    const endAt = new Date(Date.parse(startAt) + motif!.minutes * 60_000).toISOString();
+    // Through the page's own bridge to its core, as the booking dialog sends it: the free slots it offers never fall in the absence.
+    const args = { id: randomUUID(), practitionerId: perrot!.id, patientId: patient!.id, appointmentTypeId: motif!.id, startAt, endAt };
+    const attempt = `window.telesec.call("mutations.apply", { name: "appointment.book", args: ${JSON.stringify(args)} }).then(() => "réservé", (error) => error.message)`;
+    await expect.poll(() => secretary.evaluate(attempt), { timeout: 10_000 }).toContain("Congrès de cardiologie");
   });
 
   it("the doctor signs out: the portal asks for the password again", async () => {

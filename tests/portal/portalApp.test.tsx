@@ -3,7 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { PortalApiError, type PortalApi } from "../../portal/src/portalApi";
 import { PortalApp } from "../../portal/src/PortalApp";
-import type { PortalMessageView, PortalSessionView } from "../../shared/api/portal";
+import type { PortalDirectiveView, PortalMessageView, PortalSessionView } from "../../shared/api/portal";
+import type { Absence } from "../../shared/domain/schedules";
 
 /** Issue 16: the portal's page, driven as a doctor would, key by key, against a stand-in for its API. */
 const session: PortalSessionView = {
@@ -33,6 +34,10 @@ const signedOut = () => new PortalApiError("unauthenticated", "Connexion requise
 
 function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
   let messages = [message("40000000-0000-4000-8000-000000000001", "M. Urgent", { urgency: "urgente" }), message("40000000-0000-4000-8000-000000000002", "Mme Durand")];
+  let consignes: PortalDirectiveView[] = [
+    { id: "50000000-0000-4000-8000-000000000000", practiceId: session.practitioners[0]!.practiceId, practitionerId: null, category: "general", title: "Accueil", text: "Ouverture à 8 h.", priority: 5, validFrom: null, validTo: null, own: false },
+  ];
+  let absences: Absence[] = [];
   const reading = (at: string) => ({ readAt: at, readBy: "Dr Camille Perrot", treatedAt: null, reply: null });
   const change = (id: string, changed: (m: PortalMessageView) => PortalMessageView) => {
     messages = messages.map((m) => (m.id === id ? changed(m) : m));
@@ -54,6 +59,26 @@ function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
     treat: vi.fn(async (id: string, reply: string) =>
       change(id, (m) => ({ ...m, status: "traite", reading: { ...(m.reading ?? reading("2026-12-04T13:40:00.000Z")), treatedAt: "2026-12-04T13:40:00.000Z", reply: reply.trim() || null } })),
     ),
+    consignes: vi.fn(async () => consignes),
+    createConsigne: vi.fn(async (fields) => {
+      const created = { ...fields, id: `50000000-0000-4000-8000-00000000000${consignes.length + 1}`, practiceId: session.practitioners[0]!.practiceId, priority: 0, own: true };
+      consignes = [...consignes, created];
+      return created;
+    }),
+    endConsigne: vi.fn(async (id: string) => {
+      const ended = consignes.find((consigne) => consigne.id === id)!;
+      consignes = consignes.filter((consigne) => consigne.id !== id);
+      return { ...ended, validTo: "2026-12-04T13:00:00.000Z" };
+    }),
+    absences: vi.fn(async () => [{ id: session.practitioners[0]!.id, name: "Dr Camille Perrot", practiceName: "Cabinet médical des Tilleuls", absences }]),
+    addAbsence: vi.fn(async (_id: string, absence: Absence) => {
+      absences = [...absences, absence];
+      return { absences, covered: 2 };
+    }),
+    removeAbsence: vi.fn(async (_id: string, absence: Absence) => {
+      absences = absences.filter((one) => one.from !== absence.from);
+      return { absences, covered: 0 };
+    }),
     ...overrides,
   };
 }
@@ -130,5 +155,61 @@ describe("the practitioners' portal", () => {
     await user.click(await screen.findByRole("button", { name: "Ouvrir le message de M. Urgent" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Session fermée après 30 minutes sans activité");
     await waitFor(() => expect(screen.getByLabelText("Identifiant")).toHaveFocus());
+  });
+
+  it("gives a consigne of the doctor's own, for a few days, and ends it; the practice's stay untouchable", async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({ session: vi.fn(async () => session) });
+    render(<PortalApp api={api} />);
+    await user.click(await screen.findByRole("button", { name: "Consignes" }));
+    expect(await screen.findByRole("heading", { name: "Consignes", level: 1 })).toHaveFocus();
+    const practiceWide = await screen.findByRole("article", { name: "Accueil" });
+    expect(within(practiceWide).queryByRole("button")).not.toBeInTheDocument();
+
+    const form = within(screen.getByRole("form", { name: "Nouvelle consigne" }));
+    await user.selectOptions(form.getByLabelText("Catégorie"), "Ordonnances");
+    await user.type(form.getByLabelText("Titre"), "Renouvellements");
+    await user.type(form.getByLabelText("Ce que demande la consigne"), "Pas sans consultation depuis 6 mois.");
+    await user.type(form.getByLabelText("À partir du (facultatif)"), "2026-12-07");
+    await user.type(form.getByLabelText("Jusqu'au (inclus, facultatif)"), "2026-12-11");
+    await user.click(form.getByRole("button", { name: "Ajouter la consigne" }));
+    expect(api.createConsigne).toHaveBeenCalledWith({
+      practitionerId: session.practitioners[0]!.id,
+      category: "ordonnances",
+      title: "Renouvellements",
+      text: "Pas sans consultation depuis 6 mois.",
+      validFrom: "2026-12-06T23:00:00Z",
+      validTo: "2026-12-11T23:00:00Z",
+    });
+    const own = await screen.findByRole("article", { name: "Renouvellements" });
+    expect(form.getByLabelText("Titre")).toHaveFocus();
+    await user.click(within(own).getByRole("button", { name: "Mettre fin à « Renouvellements »" }));
+    await waitFor(() => expect(screen.queryByRole("article", { name: "Renouvellements" })).not.toBeInTheDocument());
+  });
+
+  it("declares an absence from a day to a day, says how many patients the secretaries will call back, and removes it", async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({ session: vi.fn(async () => session) });
+    render(<PortalApp api={api} />);
+    await user.click(await screen.findByRole("button", { name: "Absences" }));
+    const block = within(await screen.findByRole("region", { name: "Absences de Dr Camille Perrot (Cabinet médical des Tilleuls)" }));
+    expect(block.getByText("Aucune absence à venir.")).toBeInTheDocument();
+    await user.type(block.getByLabelText("Premier jour"), "2026-12-14");
+    await user.type(block.getByLabelText("Dernier jour (inclus)"), "2026-12-10");
+    await user.click(block.getByRole("button", { name: "Déclarer l'absence" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Le dernier jour d'absence doit suivre le premier.");
+    expect(api.addAbsence).not.toHaveBeenCalled();
+
+    await user.clear(block.getByLabelText("Dernier jour (inclus)"));
+    await user.type(block.getByLabelText("Dernier jour (inclus)"), "2026-12-18");
+    await user.selectOptions(block.getByLabelText("Motif"), "Formation");
+    await user.type(block.getByLabelText("Libellé pour le secrétariat (facultatif)"), "Congrès");
+    await user.click(block.getByRole("button", { name: "Déclarer l'absence" }));
+    expect(api.addAbsence).toHaveBeenCalledWith(session.practitioners[0]!.id, { from: "2026-12-13T23:00:00Z", to: "2026-12-18T23:00:00Z", reason: "formation", label: "Congrès" });
+    expect(await screen.findByRole("status")).toHaveTextContent("2 rendez-vous sont à déplacer, le secrétariat rappelle les patients.");
+    expect(await block.findByText(/Du 14\/12\/2026 au 18\/12\/2026 \(Congrès\)/)).toBeInTheDocument();
+
+    await user.click(block.getByRole("button", { name: "Retirer l'absence du 14/12/2026 au 18/12/2026" }));
+    expect(await block.findByText("Aucune absence à venir.")).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { SessionView } from "../../shared/api/contract";
-import { absenceFromDays } from "../../renderer/src/features/admin/absenceForm";
+import { absenceFromDays } from "../../shared/domain/absenceDays";
 import { totalsByPractice } from "../../renderer/src/features/admin/callStatsTable";
 import { formatWeeklyHours, parseWeeklyHours } from "../../renderer/src/features/admin/weeklyHoursText";
 import { IDS, FIXTURE_NOW } from "./fixtures";

@@ -1,5 +1,5 @@
 import type { AdminPracticeRecords } from "../../../../shared/api/admin";
-import { DIRECTIVE_CATEGORY_LABELS } from "../directives/directiveLabels";
+import { DIRECTIVE_CATEGORY_LABELS } from "../../../../shared/domain/directiveLabels";
 import { DirectiveEditForm } from "./DirectiveEditForm";
 import { directiveState } from "./directiveValidity";
 import { updateRecord, type RecordOutcome } from "./recordCommands";

@@ -5,7 +5,7 @@ import type { PracticeCard } from "../../../../shared/api/views";
 import { DIRECTIVE_CATEGORIES, type DirectiveCategory } from "../../../../shared/domain/enums";
 import { FormButtons } from "../../app/FormButtons";
 import { TextField } from "../../app/TextField";
-import { DIRECTIVE_CATEGORY_LABELS } from "../directives/directiveLabels";
+import { DIRECTIVE_CATEGORY_LABELS } from "../../../../shared/domain/directiveLabels";
 import { priorityFromText, validityFromDays } from "./directiveValidity";
 import { PractitionerSelect } from "./PractitionerSelect";
 import { createRecord, type RecordOutcome } from "./recordCommands";

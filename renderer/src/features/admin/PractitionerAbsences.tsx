@@ -4,7 +4,7 @@ import type { PracticeCard } from "../../../../shared/api/views";
 import type { Absence } from "../../../../shared/domain/schedules";
 import { formatInclusiveEnd, formatInstantDate, formatInstantDateTime, formatSlotStart } from "../../format/dates";
 import { practitionerName } from "../practice/practiceLabels";
-import { ABSENCE_REASON_LABELS, absenceFromDays, withAbsence } from "./absenceForm";
+import { ABSENCE_REASON_LABELS, absenceFromDays, withAbsence } from "../../../../shared/domain/absenceDays";
 import { updatePractitionerAbsences, type RecordOutcome } from "./recordCommands";
 
 type Practitioner = PracticeCard["practitioners"][number];

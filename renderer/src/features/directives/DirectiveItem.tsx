@@ -1,7 +1,7 @@
 import type { DirectiveView, PractitionerView } from "../../../../shared/api/views";
 import { isTemporaryDirective } from "../../stores/directivesSelectors";
 import { practitionerName } from "../practice/practiceLabels";
-import { DIRECTIVE_CATEGORY_LABELS } from "./directiveLabels";
+import { DIRECTIVE_CATEGORY_LABELS } from "../../../../shared/domain/directiveLabels";
 import { directiveValidity } from "./directiveValidity";
 
 interface DirectiveItemProps {

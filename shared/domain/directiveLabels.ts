@@ -1,5 +1,6 @@
-import type { DirectiveCategory } from "../../../../shared/domain/enums";
+import type { DirectiveCategory } from "./enums";
 
+/** A consigne's category, in French: one home for the secretaries' screens and the doctors' portal. */
 export const DIRECTIVE_CATEGORY_LABELS: Record<DirectiveCategory, string> = {
   urgence: "Urgence",
   nouveaux_patients: "Nouveaux patients",

@@ -1,6 +1,7 @@
-import type { Absence } from "../../../../shared/domain/schedules";
-import { addDaysToDate, parisDayOfDate } from "../../../../shared/domain/parisTime";
+import type { Absence } from "./schedules";
+import { addDaysToDate, parisDayOfDate } from "./parisTime";
 
+/** An absence's reason, in French, on the screens that declare one (the administration's, the doctors' portal). */
 export const ABSENCE_REASON_LABELS: Record<Absence["reason"], string> = { conges: "Congés", formation: "Formation", maladie: "Maladie", autre: "Autre" };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
