@@ -11,6 +11,7 @@ import { callbacksForNewAbsences } from "../admin/absenceCallbacks";
 import type { CentralTx } from "../centralTransaction";
 import type { CentralDb, ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
+import { LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
 import { pokePractice } from "../sync/pokeWorkstations";
 import { timeOrderedId } from "../sync/timeOrderedId";
@@ -70,7 +71,7 @@ export function registerPortalAbsenceRoutes(app: FastifyInstance, { db, clock }:
     });
   }
 
-  app.post("/portail/api/practitioners/:id/absences", { onRequest: authenticatePortal }, async (request, reply) => {
+  app.post("/portail/api/practitioners/:id/absences", { onRequest: authenticatePortal, bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request, reply) => {
     const portal = portalOf(request);
     const { id: practitionerId } = parseOr400(practitionerParam, request.params);
     const absence = parseOr400(portalAbsenceRequest, request.body);
@@ -88,7 +89,7 @@ export function registerPortalAbsenceRoutes(app: FastifyInstance, { db, clock }:
     return reply.code(201).send({ absences, covered: covered.length });
   });
 
-  app.post("/portail/api/practitioners/:id/absences/remove", { onRequest: authenticatePortal }, async (request) => {
+  app.post("/portail/api/practitioners/:id/absences/remove", { onRequest: authenticatePortal, bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request) => {
     const portal = portalOf(request);
     const { id: practitionerId } = parseOr400(practitionerParam, request.params);
     const { from, to } = parseOr400(portalAbsenceRemoval, request.body);

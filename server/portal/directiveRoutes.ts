@@ -9,6 +9,7 @@ import { dateOf } from "../../shared/time/clock";
 import type { CentralTx } from "../centralTransaction";
 import type { ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
+import { DEFAULT_BODY_LIMIT_BYTES, LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
 import { pokePractice } from "../sync/pokeWorkstations";
 import { timeOrderedId } from "../sync/timeOrderedId";
@@ -68,7 +69,7 @@ export function registerPortalDirectiveRoutes(app: FastifyInstance, { db, clock 
     return { consignes: rows.map((row) => viewOf(row, portal)) };
   });
 
-  app.post("/portail/api/consignes", { onRequest: authenticatePortal }, async (request, reply) => {
+  app.post("/portail/api/consignes", { onRequest: authenticatePortal, bodyLimit: DEFAULT_BODY_LIMIT_BYTES }, async (request, reply) => {
     const portal = portalOf(request);
     const fields = parseOr400(portalCreateDirectiveRequest, request.body);
     if (!portal.practitionerIds.includes(fields.practitionerId)) throw notYourPractitioner();
@@ -100,7 +101,7 @@ export function registerPortalDirectiveRoutes(app: FastifyInstance, { db, clock 
     return row;
   }
 
-  app.patch("/portail/api/consignes/:id", { onRequest: authenticatePortal }, async (request) => {
+  app.patch("/portail/api/consignes/:id", { onRequest: authenticatePortal, bodyLimit: DEFAULT_BODY_LIMIT_BYTES }, async (request) => {
     const portal = portalOf(request);
     const { id: directiveId } = parseOr400(directiveParam, request.params);
     const change = parseOr400(portalUpdateDirectiveRequest, request.body);
@@ -124,7 +125,7 @@ export function registerPortalDirectiveRoutes(app: FastifyInstance, { db, clock 
     return { consigne: viewOf(updated, portal) };
   });
 
-  app.post("/portail/api/consignes/:id/end", { onRequest: authenticatePortal }, async (request) => {
+  app.post("/portail/api/consignes/:id/end", { onRequest: authenticatePortal, bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request) => {
     const portal = portalOf(request);
     const { id: directiveId } = parseOr400(directiveParam, request.params);
     const now = dateOf(clock);

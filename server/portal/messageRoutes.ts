@@ -10,6 +10,7 @@ import { dateOf } from "../../shared/time/clock";
 import type { CentralTx } from "../centralTransaction";
 import type { ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
+import { LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
 import { pokePractice } from "../sync/pokeWorkstations";
 import { timeOrderedId } from "../sync/timeOrderedId";
@@ -73,14 +74,14 @@ export function registerPortalMessageRoutes(app: FastifyInstance, { db, clock }:
     return portalMessageList.parse({ messages: rows.map((row) => viewOf(row, names)) });
   });
 
-  app.post("/portail/api/messages/:id/read", { onRequest: authenticatePortal }, async (request) => {
+  app.post("/portail/api/messages/:id/read", { onRequest: authenticatePortal, bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request) => {
     const { id: messageId } = parseOr400(messageParam, request.params);
     return changeMessage(request, messageId, "portal.message.open", (row, now, portal) =>
       row.reading ? null : { reading: { readAt: now.toISOString(), readBy: portal.name, treatedAt: null, reply: null }, status: row.status === "nouveau" ? "lu" : row.status },
     );
   });
 
-  app.post("/portail/api/messages/:id/treat", { onRequest: authenticatePortal }, async (request) => {
+  app.post("/portail/api/messages/:id/treat", { onRequest: authenticatePortal, bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request) => {
     const { id: messageId } = parseOr400(messageParam, request.params);
     const { reply } = parseOr400(treatMessageRequest, request.body ?? {});
     return changeMessage(request, messageId, "portal.message.treat", (row, now, portal) => ({
