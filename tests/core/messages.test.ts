@@ -88,6 +88,7 @@ describe("messages of a practice", () => {
       // A message of its own kind asks for the doctor's agreement; this one asks nothing.
       request: null,
       answer: null,
+      reading: null,
     });
     for (const message of listed) expect(messageView.parse(message)).toEqual(message);
   });
