@@ -449,7 +449,7 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "HEAD /portail/api/absences": onPortal("HEAD", "/portail/api/absences"),
   "POST /portail/api/consignes": onPortalRecord("POST", "/portail/api/consignes", () => "", () => ({ ...CONSIGNE_EXAMPLE, practitionerId: FUZZ_PRACTITIONER() }), { title: hugeString(400), text: hugeString(6_000) }),
   "PATCH /portail/api/consignes/:id": onPortalRecord("PATCH", "/portail/api/consignes/:id", () => world.fuzzDirectiveId, () => ({ title: "Autre titre", validTo: "2031-01-01T00:00:00Z" }), { title: hugeString(400) }),
-  "POST /portail/api/consignes/:id/end": onPortalRecord("POST", "/portail/api/consignes/:id/end", () => world.fuzzDirectiveId, () => ({}), {}),
+  "POST /portail/api/consignes/:id/end": onPortalRecord("POST", "/portail/api/consignes/:id/end", () => world.fuzzDirectiveId, () => ({ raison: "fin" }), { raison: hugeString(400) }),
   "POST /portail/api/practitioners/:id/absences": onPortalRecord("POST", "/portail/api/practitioners/:id/absences", FUZZ_PRACTITIONER, () => ABSENCE_EXAMPLE, { label: hugeString(400) }),
   "POST /portail/api/practitioners/:id/absences/remove": onPortalRecord("POST", "/portail/api/practitioners/:id/absences/remove", FUZZ_PRACTITIONER, () => ({ from: ABSENCE_EXAMPLE.from, to: ABSENCE_EXAMPLE.to }), {}),
   "GET /ics/:file": calendarFeed("GET"),
