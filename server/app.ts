@@ -19,6 +19,7 @@ import { capUnauthenticatedConnections } from "./security/connectionCap";
 import { registerRouteCatalogue } from "./security/routeCatalogue";
 import { registerWebSocketHandshakeCheck } from "./security/websocketHandshake";
 import { registerPortalAbsenceRoutes } from "./portal/absenceRoutes";
+import { registerPortalAgendaRoutes } from "./portal/agendaRoutes";
 import { registerPortalDirectiveRoutes } from "./portal/directiveRoutes";
 import { registerPortalMessageRoutes } from "./portal/messageRoutes";
 import { registerPortalPageRoutes } from "./portal/pageRoutes";
@@ -120,6 +121,7 @@ export async function buildServer({
   registerPortalMessageRoutes(app, context);
   registerPortalDirectiveRoutes(app, context);
   registerPortalAbsenceRoutes(app, context);
+  registerPortalAgendaRoutes(app, context);
   registerPortalPageRoutes(app, { dir: portalDir });
   const sockets = createWorkstationSockets();
   await registerSyncRoutes(app, context, sockets);

@@ -1,12 +1,14 @@
 import { useCallback, useRef, useState } from "react";
 import type { PortalSessionView } from "../../shared/api/portal";
 import { AbsencesScreen } from "./AbsencesScreen";
+import { AgendaScreen } from "./AgendaScreen";
 import { ConsignesScreen } from "./ConsignesScreen";
 import { MessagesScreen } from "./MessagesScreen";
 import { PortalApiError, type PortalApi } from "./portalApi";
 
 const SCREENS = [
   ["messages", "Messages"],
+  ["agenda", "Agenda"],
   ["consignes", "Consignes"],
   ["absences", "Absences"],
 ] as const;
@@ -63,6 +65,7 @@ export function PortalShell({ api, session, onSignedOut }: { api: PortalApi; ses
       </nav>
       <main className="portal-main" ref={main}>
         {screen === "messages" && <MessagesScreen api={api} failure={failure} />}
+        {screen === "agenda" && <AgendaScreen api={api} session={session} failure={failure} />}
         {screen === "consignes" && <ConsignesScreen api={api} session={session} failure={failure} />}
         {screen === "absences" && <AbsencesScreen api={api} failure={failure} />}
       </main>

@@ -3,6 +3,8 @@ import {
   PORTAL_CSRF_HEADER,
   portalAbsenceAnswer,
   portalAbsenceList,
+  portalAgenda,
+  type PortalAgenda,
   portalDirectiveAnswer,
   portalDirectiveList,
   portalLoginResponse,
@@ -89,6 +91,8 @@ export function createPortalApi(fetchImpl: typeof fetch = (input, init) => fetch
     createConsigne: async (fields: { practitionerId: string; category: DirectiveCategory; title: string; text: string; validFrom: string | null; validTo: string | null }) =>
       (await call(portalDirectiveAnswer, "POST", "/portail/api/consignes", fields)).consigne,
     endConsigne: async (id: string): Promise<PortalDirectiveView> => (await call(portalDirectiveAnswer, "POST", `/portail/api/consignes/${id}/end`)).consigne,
+    agenda: (practitionerId: string, view: "jour" | "semaine", date?: string): Promise<PortalAgenda> =>
+      call(portalAgenda, "GET", `/portail/api/agenda?${new URLSearchParams({ practitionerId, view, ...(date ? { date } : {}) }).toString()}`),
     absences: async () => (await call(portalAbsenceList, "GET", "/portail/api/absences")).practitioners,
     addAbsence: (practitionerId: string, absence: Absence) => call(portalAbsenceAnswer, "POST", `/portail/api/practitioners/${practitionerId}/absences`, absence),
     removeAbsence: (practitionerId: string, absence: Absence) =>

@@ -45,6 +45,8 @@ import {
   portalLoginResponse,
   portalLogoutResponse,
   portalAbsenceAnswer,
+  portalAgenda,
+  portalAgendaQuery,
   portalAbsenceList,
   portalAbsenceRemoval,
   portalAbsenceRequest,
@@ -173,6 +175,14 @@ export const HTTP_ROUTES: HttpRoute[] = [
     answer: portalDirectiveAnswer,
   },
   { method: "POST", path: "/portail/api/consignes/:id/end", access: "portal", summary: "Portail : met fin maintenant à une consigne de l'un des praticiens du compte.", answer: portalDirectiveAnswer },
+  {
+    method: "GET",
+    path: "/portail/api/agenda",
+    access: "portal",
+    summary: "Portail : le jour ou la semaine de l'un des praticiens du compte (rendez-vous, absences), en lecture seule ; chaque lecture au journal d'audit.",
+    query: portalAgendaQuery,
+    answer: portalAgenda,
+  },
   { method: "GET", path: "/portail/api/absences", access: "portal", summary: "Portail : les praticiens du compte et leurs absences à venir ou en cours.", answer: portalAbsenceList },
   {
     method: "POST",

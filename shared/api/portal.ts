@@ -124,3 +124,25 @@ export const portalAbsenceRequest = absence
   .refine((span) => Date.parse(span.from) < Date.parse(span.to), "La fin doit suivre le début");
 export const portalAbsenceAnswer = z.object({ absences: z.array(absence), covered: z.number().int() });
 export const portalAbsenceRemoval = z.strictObject({ from: instant, to: instant });
+
+/** GET /portail/api/agenda: one practitioner's day or week; no date: the server's today (Paris). */
+export const portalAgendaQuery = z.strictObject({
+  practitionerId: id,
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Date attendue au format AAAA-MM-JJ")
+    .refine((date) => !Number.isNaN(Date.parse(`${date}T12:00:00Z`)) && new Date(`${date}T12:00:00Z`).toISOString().startsWith(date), "Cette date n'existe pas")
+    .optional(),
+  view: z.enum(["jour", "semaine"]).default("jour"),
+});
+
+export const portalAgenda = z.object({
+  practitionerId: id,
+  /** The first day shown (the Monday of a week), and the bounds of what is shown. */
+  date: z.string(),
+  from: instant,
+  to: instant,
+  appointments: z.array(z.object({ id, startAt: instant, endAt: instant, motif: z.string(), patientName: z.string(), status: z.string() })),
+  absences: z.array(absence),
+});
+export type PortalAgenda = z.infer<typeof portalAgenda>;

@@ -70,6 +70,17 @@ function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
       consignes = consignes.filter((consigne) => consigne.id !== id);
       return { ...ended, validTo: "2026-12-04T13:00:00.000Z" };
     }),
+    agenda: vi.fn(async (practitionerId: string, view: "jour" | "semaine", date?: string) => ({
+      practitionerId,
+      date: date ?? (view === "semaine" ? "2026-11-30" : "2026-12-04"),
+      from: "2026-12-03T23:00:00.000Z",
+      to: "2026-12-04T23:00:00.000Z",
+      appointments:
+        date === undefined && view === "jour"
+          ? [{ id: "60000000-0000-4000-8000-000000000001", startAt: "2026-12-04T08:00:00.000Z", endAt: "2026-12-04T08:20:00.000Z", motif: "Consultation", patientName: "KERÉBEL Hélène", status: "booked" }]
+          : [],
+      absences: [],
+    })),
     absences: vi.fn(async () => [{ id: session.practitioners[0]!.id, name: "Dr Camille Perrot", practiceName: "Cabinet médical des Tilleuls", absences }]),
     addAbsence: vi.fn(async (_id: string, absence: Absence) => {
       absences = [...absences, absence];
@@ -211,5 +222,23 @@ describe("the practitioners' portal", () => {
 
     await user.click(block.getByRole("button", { name: "Retirer l'absence du 14/12/2026 au 18/12/2026" }));
     expect(await block.findByText("Aucune absence à venir.")).toBeInTheDocument();
+  });
+
+  it("shows the doctor's day, then moves by days and weeks from the server's today", async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({ session: vi.fn(async () => session) });
+    render(<PortalApp api={api} />);
+    await user.click(await screen.findByRole("button", { name: "Agenda" }));
+    const day = await screen.findByRole("region", { name: "vendredi 4 décembre" });
+    expect(within(day).getByRole("listitem")).toHaveTextContent("09:00–09:20 — KERÉBEL Hélène (Consultation)");
+    expect(api.agenda).toHaveBeenLastCalledWith(session.practitioners[0]!.id, "jour", undefined);
+    await user.click(screen.getByRole("button", { name: "Suivant" }));
+    await waitFor(() => expect(api.agenda).toHaveBeenLastCalledWith(session.practitioners[0]!.id, "jour", "2026-12-05"));
+    expect(await screen.findByRole("region", { name: "samedi 5 décembre" })).toHaveTextContent("Aucun rendez-vous.");
+    await user.click(screen.getByRole("button", { name: "Semaine" }));
+    await waitFor(() => expect(api.agenda).toHaveBeenLastCalledWith(session.practitioners[0]!.id, "semaine", "2026-12-05"));
+    await user.click(screen.getByRole("button", { name: "Aujourd'hui" }));
+    await waitFor(() => expect(api.agenda).toHaveBeenLastCalledWith(session.practitioners[0]!.id, "semaine", undefined));
+    expect(await screen.findAllByRole("region", { name: /décembre|novembre/ })).toHaveLength(7);
   });
 });

@@ -446,6 +446,8 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "GET /portail/api/consignes": onPortal("GET", "/portail/api/consignes"),
   "HEAD /portail/api/consignes": onPortal("HEAD", "/portail/api/consignes"),
   "GET /portail/api/absences": onPortal("GET", "/portail/api/absences"),
+  "GET /portail/api/agenda": onPortal("GET", "/portail/api/agenda"),
+  "HEAD /portail/api/agenda": onPortal("HEAD", "/portail/api/agenda"),
   "HEAD /portail/api/absences": onPortal("HEAD", "/portail/api/absences"),
   "POST /portail/api/consignes": onPortalRecord("POST", "/portail/api/consignes", () => "", () => ({ ...CONSIGNE_EXAMPLE, practitionerId: FUZZ_PRACTITIONER() }), { title: hugeString(400), text: hugeString(6_000) }),
   "PATCH /portail/api/consignes/:id": onPortalRecord("PATCH", "/portail/api/consignes/:id", () => world.fuzzDirectiveId, () => ({ title: "Autre titre", validTo: "2031-01-01T00:00:00Z" }), { title: hugeString(400) }),

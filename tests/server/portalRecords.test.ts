@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appointments, auditEvents, directives, messages, notifications, practitioners, users } from "../../db/central/schema";
-import { portalAbsenceAnswer, portalAbsenceList, portalDirectiveAnswer, portalDirectiveList } from "../../shared/api/portal";
+import { portalAbsenceAnswer, portalAbsenceList, portalAgenda, portalDirectiveAnswer, portalDirectiveList } from "../../shared/api/portal";
 import { errorBody } from "../../shared/api/wire";
 import { manualClock } from "../support/manualClock";
 import { seedSyncFixture } from "../support/syncWorld";
@@ -133,3 +133,46 @@ describe("the doctor's absences on the portal", () => {
     expect(JSON.stringify(await db.select().from(practitioners).orderBy(practitioners.id))).toBe(before);
   });
 });
+
+describe("the doctor's agenda on the portal", () => {
+  it("shows one of their practitioners' day or week, without cancelled appointments, audited with the patients shown; never another's", async () => {
+    const { app, db, fixture, doctorId, session } = await doctorOfTilleuls();
+    const { practitionerId, practiceId, motifId, patientIds } = fixture.tilleuls;
+    const appointment = (startAt: string, status: "booked" | "cancelled" = "booked") => ({
+      id: randomUUID(),
+      practiceId,
+      practitionerId,
+      patientId: patientIds[0]!,
+      appointmentTypeId: motifId,
+      startAt: new Date(startAt),
+      endAt: new Date(Date.parse(startAt) + 20 * 60_000),
+      status,
+      channel: "telephone" as const,
+      createdAt: new Date(clock.now()),
+    });
+    await db.insert(appointments).values([appointment("2026-11-23T14:00:00+01:00"), appointment("2026-11-23T15:00:00+01:00", "cancelled"), appointment("2026-11-25T09:00:00+01:00")]);
+    await db.update(practitioners).set({ absences: [{ from: "2026-11-26T00:00:00+01:00", to: "2026-11-27T00:00:00+01:00", reason: "formation" }] }).where(eq(practitioners.id, practitionerId));
+
+    const get = (query: string) => app.inject({ method: "GET", url: `/portail/api/agenda?${query}`, headers: session.headers() });
+    const today = portalAgenda.parse((await get(`practitionerId=${practitionerId}`)).json());
+    expect(today).toMatchObject({ date: "2026-11-23", from: "2026-11-22T23:00:00Z", to: "2026-11-23T23:00:00Z", absences: [] });
+    expect(today.appointments.map((row) => [row.startAt, row.patientName, row.motif])).toEqual([["2026-11-23T13:00:00.000Z", "MARTIN-PATIENT0 Hélène", "Consultation"]]);
+
+    const week = portalAgenda.parse((await get(`practitionerId=${practitionerId}&view=semaine&date=2026-11-25`)).json());
+    expect(week.date).toBe("2026-11-23");
+    expect(week.appointments).toHaveLength(2);
+    expect(week.absences).toHaveLength(1);
+
+    const audited = await db.select().from(auditEvents).where(and(eq(auditEvents.userId, doctorId), eq(auditEvents.action, "portal.agenda.read")));
+    expect(audited).toHaveLength(2);
+    expect((audited[0]!.details as { patientIds: string[] }).patientIds).toEqual([patientIds[0]]);
+
+    expect((await get(`practitionerId=${fixture.gare.practitionerId}`)).statusCode).toBe(404);
+    for (const bad of [`practitionerId=${practitionerId}&date=2026-02-30`, `practitionerId=${practitionerId}&view=mois`, "practitionerId=x", ""]) {
+      const response = await get(bad);
+      expect(response.statusCode, bad).toBe(400);
+      expect(errorBody.parse(response.json()).error.message).toMatch(/^Requête invalide/);
+    }
+  });
+});
+
