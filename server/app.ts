@@ -20,6 +20,7 @@ import { registerRouteCatalogue } from "./security/routeCatalogue";
 import { registerWebSocketHandshakeCheck } from "./security/websocketHandshake";
 import { registerPortalAbsenceRoutes } from "./portal/absenceRoutes";
 import { registerPortalAgendaRoutes } from "./portal/agendaRoutes";
+import { registerPortalDayRoutes } from "./portal/dayRoutes";
 import { registerPortalDirectiveRoutes } from "./portal/directiveRoutes";
 import { registerPortalMessageRoutes } from "./portal/messageRoutes";
 import { registerPortalPageRoutes } from "./portal/pageRoutes";
@@ -122,6 +123,7 @@ export async function buildServer({
   registerPortalDirectiveRoutes(app, context);
   registerPortalAbsenceRoutes(app, context);
   registerPortalAgendaRoutes(app, context);
+  registerPortalDayRoutes(app, context);
   registerPortalPageRoutes(app, { dir: portalDir });
   const sockets = createWorkstationSockets();
   await registerSyncRoutes(app, context, sockets);

@@ -3,12 +3,14 @@ import type { PortalSessionView } from "../../shared/api/portal";
 import { AbsencesScreen } from "./AbsencesScreen";
 import { AgendaScreen } from "./AgendaScreen";
 import { ConsignesScreen } from "./ConsignesScreen";
+import { JourneeScreen } from "./JourneeScreen";
 import { MessagesScreen } from "./MessagesScreen";
 import { PortalApiError, type PortalApi } from "./portalApi";
 
 const SCREENS = [
   ["messages", "Messages"],
   ["agenda", "Agenda"],
+  ["journee", "Journée"],
   ["consignes", "Consignes"],
   ["absences", "Absences"],
 ] as const;
@@ -66,6 +68,7 @@ export function PortalShell({ api, session, onSignedOut }: { api: PortalApi; ses
       <main className="portal-main" ref={main}>
         {screen === "messages" && <MessagesScreen api={api} failure={failure} />}
         {screen === "agenda" && <AgendaScreen api={api} session={session} failure={failure} />}
+        {screen === "journee" && <JourneeScreen api={api} failure={failure} />}
         {screen === "consignes" && <ConsignesScreen api={api} session={session} failure={failure} />}
         {screen === "absences" && <AbsencesScreen api={api} failure={failure} />}
       </main>

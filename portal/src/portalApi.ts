@@ -4,7 +4,9 @@ import {
   portalAbsenceAnswer,
   portalAbsenceList,
   portalAgenda,
+  portalDay,
   type PortalAgenda,
+  type PortalDay,
   portalDirectiveAnswer,
   portalDirectiveList,
   portalLoginResponse,
@@ -93,6 +95,7 @@ export function createPortalApi(fetchImpl: typeof fetch = (input, init) => fetch
     endConsigne: async (id: string): Promise<PortalDirectiveView> => (await call(portalDirectiveAnswer, "POST", `/portail/api/consignes/${id}/end`)).consigne,
     agenda: (practitionerId: string, view: "jour" | "semaine", date?: string): Promise<PortalAgenda> =>
       call(portalAgenda, "GET", `/portail/api/agenda?${new URLSearchParams({ practitionerId, view, ...(date ? { date } : {}) }).toString()}`),
+    journee: (): Promise<PortalDay> => call(portalDay, "GET", "/portail/api/journee"),
     absences: async () => (await call(portalAbsenceList, "GET", "/portail/api/absences")).practitioners,
     addAbsence: (practitionerId: string, absence: Absence) => call(portalAbsenceAnswer, "POST", `/portail/api/practitioners/${practitionerId}/absences`, absence),
     removeAbsence: (practitionerId: string, absence: Absence) =>

@@ -47,6 +47,7 @@ import {
   portalAbsenceAnswer,
   portalAgenda,
   portalAgendaQuery,
+  portalDay,
   portalAbsenceList,
   portalAbsenceRemoval,
   portalAbsenceRequest,
@@ -182,6 +183,13 @@ export const HTTP_ROUTES: HttpRoute[] = [
     summary: "Portail : le jour ou la semaine de l'un des praticiens du compte (rendez-vous, absences), en lecture seule ; chaque lecture au journal d'audit.",
     query: portalAgendaQuery,
     answer: portalAgenda,
+  },
+  {
+    method: "GET",
+    path: "/portail/api/journee",
+    access: "portal",
+    summary: "Portail : la journée de chaque cabinet du compte (appels et leurs issues, rendez-vous pris, déplacés, annulés, messages), en nombres seulement.",
+    answer: portalDay,
   },
   { method: "GET", path: "/portail/api/absences", access: "portal", summary: "Portail : les praticiens du compte et leurs absences à venir ou en cours.", answer: portalAbsenceList },
   {

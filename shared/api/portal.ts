@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DOCTOR_REPLY_MAX, doctorReading } from "../domain/doctorReading";
-import { MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
+import { CALL_OUTCOMES, MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
 import { id, instant } from "../domain/identifiers";
 import { absence } from "../domain/schedules";
 import { directiveFields, inOrder } from "./admin";
@@ -146,3 +146,19 @@ export const portalAgenda = z.object({
   absences: z.array(absence),
 });
 export type PortalAgenda = z.infer<typeof portalAgenda>;
+
+/** GET /portail/api/journee: today's work for each of the doctor's practices — counts only, never a patient. */
+export const portalDay = z.object({
+  date: z.string(),
+  practices: z.array(
+    z.object({
+      practiceId: id,
+      practiceName: z.string(),
+      calls: z.number().int(),
+      outcomes: z.array(z.object({ outcome: z.enum(CALL_OUTCOMES).nullable(), calls: z.number().int() })),
+      appointments: z.object({ booked: z.number().int(), moved: z.number().int(), cancelled: z.number().int() }),
+      messages: z.object({ total: z.number().int(), urgent: z.number().int() }),
+    }),
+  ),
+});
+export type PortalDay = z.infer<typeof portalDay>;

@@ -81,6 +81,23 @@ function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
           : [],
       absences: [],
     })),
+    journee: vi.fn(async () => ({
+      date: "2026-12-04",
+      practices: [
+        {
+          practiceId: session.practitioners[0]!.practiceId,
+          practiceName: "Cabinet médical des Tilleuls",
+          calls: 12,
+          outcomes: [
+            { outcome: "rdv_pris" as const, calls: 7 },
+            { outcome: "message" as const, calls: 4 },
+            { outcome: null, calls: 1 },
+          ],
+          appointments: { booked: 7, moved: 1, cancelled: 2 },
+          messages: { total: 4, urgent: 1 },
+        },
+      ],
+    })),
     absences: vi.fn(async () => [{ id: session.practitioners[0]!.id, name: "Dr Camille Perrot", practiceName: "Cabinet médical des Tilleuls", absences }]),
     addAbsence: vi.fn(async (_id: string, absence: Absence) => {
       absences = [...absences, absence];
@@ -241,4 +258,19 @@ describe("the practitioners' portal", () => {
     await waitFor(() => expect(api.agenda).toHaveBeenLastCalledWith(session.practitioners[0]!.id, "semaine", undefined));
     expect(await screen.findAllByRole("region", { name: /décembre|novembre/ })).toHaveLength(7);
   });
+
+  it("sums up the day of each practice, in counts only", async () => {
+    const user = userEvent.setup();
+    render(<PortalApp api={fakeApi({ session: vi.fn(async () => session) })} />);
+    await user.click(await screen.findByRole("button", { name: "Journée" }));
+    const practice = await screen.findByRole("region", { name: "Cabinet médical des Tilleuls" });
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Journée — vendredi 4 décembre");
+    expect(practice).toHaveTextContent("12 appels · 7 rendez-vous pris · 1 déplacé · 2 annulés · 4 messages (dont 1 urgent)");
+    expect(within(practice).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      "Rendez-vous pris : 7",
+      "Message pris pour le médecin : 4",
+      "Sans issue notée (en cours) : 1",
+    ]);
+  });
 });
+

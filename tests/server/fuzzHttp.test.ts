@@ -447,6 +447,8 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "HEAD /portail/api/consignes": onPortal("HEAD", "/portail/api/consignes"),
   "GET /portail/api/absences": onPortal("GET", "/portail/api/absences"),
   "GET /portail/api/agenda": onPortal("GET", "/portail/api/agenda"),
+  "GET /portail/api/journee": onPortal("GET", "/portail/api/journee"),
+  "HEAD /portail/api/journee": onPortal("HEAD", "/portail/api/journee"),
   "HEAD /portail/api/agenda": onPortal("HEAD", "/portail/api/agenda"),
   "HEAD /portail/api/absences": onPortal("HEAD", "/portail/api/absences"),
   "POST /portail/api/consignes": onPortalRecord("POST", "/portail/api/consignes", () => "", () => ({ ...CONSIGNE_EXAMPLE, practitionerId: FUZZ_PRACTITIONER() }), { title: hugeString(400), text: hugeString(6_000) }),

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, auditEvents, directives, messages, notifications, practitioners, users } from "../../db/central/schema";
-import { portalAbsenceAnswer, portalAbsenceList, portalAgenda, portalDirectiveAnswer, portalDirectiveList } from "../../shared/api/portal";
+import { appointments, auditEvents, calls, directives, messages, notifications, practitioners, users } from "../../db/central/schema";
+import { portalAbsenceAnswer, portalAbsenceList, portalAgenda, portalDay, portalDirectiveAnswer, portalDirectiveList } from "../../shared/api/portal";
 import { errorBody } from "../../shared/api/wire";
 import { manualClock } from "../support/manualClock";
 import { seedSyncFixture } from "../support/syncWorld";
@@ -173,6 +173,63 @@ describe("the doctor's agenda on the portal", () => {
       expect(response.statusCode, bad).toBe(400);
       expect(errorBody.parse(response.json()).error.message).toMatch(/^Requête invalide/);
     }
+  });
+});
+
+describe("the doctor's day on the portal", () => {
+  it("counts today's calls by outcome, the appointments booked, moved and cancelled, and the messages, of the doctor's practices only", async () => {
+    const { app, db, fixture, session } = await doctorOfTilleuls();
+    const { practiceId } = fixture.tilleuls;
+    const at = (iso: string) => new Date(iso);
+    const call = (practice: string, startedAt: string, outcome: "rdv_pris" | "message" | null) => ({
+      id: randomUUID(),
+      practiceId: practice,
+      dialledNumber: "+33144556677",
+      startedAt: at(startedAt),
+      outcome,
+      links: { appointmentIds: [], messageIds: [] },
+    });
+    await db.insert(calls).values([
+      call(practiceId, "2026-11-23T08:05:00+01:00", "rdv_pris"),
+      call(practiceId, "2026-11-23T09:40:00+01:00", "rdv_pris"),
+      call(practiceId, "2026-11-23T09:55:00+01:00", "message"),
+      call(practiceId, "2026-11-23T09:58:00+01:00", null),
+      call(practiceId, "2026-11-22T18:00:00+01:00", "message"),
+      call(fixture.gare.practiceId, "2026-11-23T08:30:00+01:00", "rdv_pris"),
+    ]);
+    const event = (action: string, when: string, practice = practiceId) => ({ id: randomUUID(), at: at(when), practiceId: practice, action, entity: "appointment", details: {} });
+    await db.insert(auditEvents).values([
+      event("appointment.book", "2026-11-23T08:06:00+01:00"),
+      event("appointment.book", "2026-11-23T09:41:00+01:00"),
+      event("appointment.move", "2026-11-23T09:30:00+01:00"),
+      event("appointment.cancel", "2026-11-22T17:00:00+01:00"),
+      event("appointment.book", "2026-11-23T08:31:00+01:00", fixture.gare.practiceId),
+    ]);
+    const message = (urgency: "normale" | "urgente", createdAt: string) => ({
+      id: randomUUID(), practiceId, callerName: "Appelant", category: "rappel" as const, urgency, text: "Rappeler", status: "nouveau" as const, createdAt: at(createdAt),
+    });
+    await db.insert(messages).values([message("urgente", "2026-11-23T09:55:00+01:00"), message("normale", "2026-11-23T08:00:00+01:00")]);
+
+    const response = await app.inject({ method: "GET", url: "/portail/api/journee", headers: session.headers() });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(portalDay.parse(response.json())).toEqual({
+      date: "2026-11-23",
+      practices: [
+        {
+          practiceId,
+          practiceName: "Cabinet des Tilleuls",
+          calls: 4,
+          outcomes: [
+            { outcome: "rdv_pris", calls: 2 },
+            { outcome: "message", calls: 1 },
+            { outcome: null, calls: 1 },
+          ],
+          appointments: { booked: 2, moved: 1, cancelled: 0 },
+          messages: { total: 2, urgent: 1 },
+        },
+      ],
+    });
+    expect(response.body).not.toContain("Appelant");
   });
 });
 
