@@ -20,6 +20,7 @@ import { registerRouteCatalogue } from "./security/routeCatalogue";
 import { registerWebSocketHandshakeCheck } from "./security/websocketHandshake";
 import { registerPortalAbsenceRoutes } from "./portal/absenceRoutes";
 import { registerPortalAgendaRoutes } from "./portal/agendaRoutes";
+import { registerPortalCalendarFeedRoutes } from "./portal/calendarFeedRoutes";
 import { registerPortalDayRoutes } from "./portal/dayRoutes";
 import { registerPortalDirectiveRoutes } from "./portal/directiveRoutes";
 import { registerPortalMessageRoutes } from "./portal/messageRoutes";
@@ -124,6 +125,7 @@ export async function buildServer({
   registerPortalAbsenceRoutes(app, context);
   registerPortalAgendaRoutes(app, context);
   registerPortalDayRoutes(app, context);
+  registerPortalCalendarFeedRoutes(app, context);
   registerPortalPageRoutes(app, { dir: portalDir });
   const sockets = createWorkstationSockets();
   await registerSyncRoutes(app, context, sockets);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { PortalAgenda, PortalSessionView } from "../../shared/api/portal";
 import { ABSENCE_REASON_LABELS } from "../../shared/domain/absenceDays";
 import { addDaysToDate, PARIS_TIME_ZONE, parisDayOf, parisDayOfDate } from "../../shared/domain/parisTime";
+import { CalendarFeeds } from "./CalendarFeeds";
 import { formatSpan } from "./format";
 import type { PortalApi } from "./portalApi";
 import type { Failure } from "./PortalShell";
@@ -97,6 +98,7 @@ export function AgendaScreen({ api, session, failure }: { api: PortalApi; sessio
               </section>
             );
           })}
+      <CalendarFeeds api={api} session={session} failure={failure} />
     </section>
   );
 }

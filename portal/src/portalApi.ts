@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import {
   PORTAL_CSRF_HEADER,
   portalAbsenceAnswer,
@@ -24,6 +23,8 @@ import {
 import type { Absence } from "../../shared/domain/schedules";
 import type { DirectiveCategory } from "../../shared/domain/enums";
 import { errorBody } from "../../shared/api/wire";
+import { adminCalendarFeedView, createdCalendarFeed, type AdminCalendarFeedView, type CreatedCalendarFeed } from "../../shared/api/admin";
+import { z } from "zod";
 
 /** A refusal of the server, in its French words; `code` says which (`unauthenticated`: sign in again). */
 export class PortalApiError extends Error {
@@ -95,6 +96,9 @@ export function createPortalApi(fetchImpl: typeof fetch = (input, init) => fetch
     endConsigne: async (id: string): Promise<PortalDirectiveView> => (await call(portalDirectiveAnswer, "POST", `/portail/api/consignes/${id}/end`)).consigne,
     agenda: (practitionerId: string, view: "jour" | "semaine", date?: string): Promise<PortalAgenda> =>
       call(portalAgenda, "GET", `/portail/api/agenda?${new URLSearchParams({ practitionerId, view, ...(date ? { date } : {}) }).toString()}`),
+    calendarFeeds: async (): Promise<AdminCalendarFeedView[]> => (await call(z.object({ feeds: z.array(adminCalendarFeedView) }), "GET", "/portail/api/calendar-feeds")).feeds,
+    createCalendarFeed: (practitionerId: string): Promise<CreatedCalendarFeed> => call(createdCalendarFeed, "POST", `/portail/api/practitioners/${practitionerId}/calendar-feeds`),
+    revokeCalendarFeed: (id: string): Promise<AdminCalendarFeedView> => call(adminCalendarFeedView, "POST", `/portail/api/calendar-feeds/${id}/revoke`),
     journee: (): Promise<PortalDay> => call(portalDay, "GET", "/portail/api/journee"),
     absences: async () => (await call(portalAbsenceList, "GET", "/portail/api/absences")).practitioners,
     addAbsence: (practitionerId: string, absence: Absence) => call(portalAbsenceAnswer, "POST", `/portail/api/practitioners/${practitionerId}/absences`, absence),

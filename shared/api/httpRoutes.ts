@@ -191,6 +191,21 @@ export const HTTP_ROUTES: HttpRoute[] = [
     summary: "Portail : la journée de chaque cabinet du compte (appels et leurs issues, rendez-vous pris, déplacés, annulés, messages), en nombres seulement.",
     answer: portalDay,
   },
+  {
+    method: "GET",
+    path: "/portail/api/calendar-feeds",
+    access: "portal",
+    summary: "Portail : les adresses d'agenda (iCalendar) des praticiens du compte, jamais l'adresse elle-même.",
+    answer: done({ feeds: z.array(adminCalendarFeedView) }),
+  },
+  {
+    method: "POST",
+    path: "/portail/api/practitioners/:id/calendar-feeds",
+    access: "portal",
+    summary: "Portail : crée une adresse d'agenda secrète pour l'un des praticiens du compte (201) ; l'adresse n'est montrée qu'une fois.",
+    answer: createdCalendarFeed,
+  },
+  { method: "POST", path: "/portail/api/calendar-feeds/:id/revoke", access: "portal", summary: "Portail : révoque une adresse d'agenda de l'un des praticiens du compte.", answer: adminCalendarFeedView },
   { method: "GET", path: "/portail/api/absences", access: "portal", summary: "Portail : les praticiens du compte et leurs absences à venir ou en cours.", answer: portalAbsenceList },
   {
     method: "POST",

@@ -38,6 +38,7 @@ function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
     { id: "50000000-0000-4000-8000-000000000000", practiceId: session.practitioners[0]!.practiceId, practitionerId: null, category: "general", title: "Accueil", text: "Ouverture à 8 h.", priority: 5, validFrom: null, validTo: null, own: false },
   ];
   let absences: Absence[] = [];
+  let feeds: { id: string; practitionerId: string; createdAt: string; revokedAt: string | null }[] = [];
   const reading = (at: string) => ({ readAt: at, readBy: "Dr Camille Perrot", treatedAt: null, reply: null });
   const change = (id: string, changed: (m: PortalMessageView) => PortalMessageView) => {
     messages = messages.map((m) => (m.id === id ? changed(m) : m));
@@ -81,6 +82,16 @@ function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
           : [],
       absences: [],
     })),
+    calendarFeeds: vi.fn(async () => feeds),
+    createCalendarFeed: vi.fn(async (practitionerId: string) => {
+      const feed = { id: `70000000-0000-4000-8000-00000000000${feeds.length + 1}`, practitionerId, createdAt: "2026-12-04T13:00:00.000Z", revokedAt: null };
+      feeds = [feed, ...feeds];
+      return { ...feed, path: `/ics/${"a".repeat(43)}.ics` };
+    }),
+    revokeCalendarFeed: vi.fn(async (id: string) => {
+      feeds = feeds.map((feed) => (feed.id === id ? { ...feed, revokedAt: "2026-12-04T13:05:00.000Z" } : feed));
+      return feeds.find((feed) => feed.id === id)!;
+    }),
     journee: vi.fn(async () => ({
       date: "2026-12-04",
       practices: [
@@ -271,6 +282,22 @@ describe("the practitioners' portal", () => {
       "Message pris pour le médecin : 4",
       "Sans issue notée (en cours) : 1",
     ]);
+  });
+
+  it("makes a calendar address shown once, selected to copy, and revokes it after a confirmation", async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({ session: vi.fn(async () => session) });
+    render(<PortalApp api={api} />);
+    await user.click(await screen.findByRole("button", { name: "Agenda" }));
+    await user.click(await screen.findByRole("button", { name: "Créer une adresse pour Dr Camille Perrot" }));
+    const address = await screen.findByLabelText(/Nouvelle adresse pour Dr Camille Perrot/);
+    expect(address).toHaveValue(`${window.location.origin}/ics/${"a".repeat(43)}.ics`);
+    await waitFor(() => expect(address).toHaveFocus());
+    const list = within(await screen.findByRole("list", { name: "Adresses d'agenda" }));
+    await user.click(list.getByRole("button", { name: "Révoquer" }));
+    expect(api.revokeCalendarFeed).not.toHaveBeenCalled();
+    await user.click(list.getByRole("button", { name: "Confirmer la révocation" }));
+    expect(await list.findByText(/révoquée le 04\/12\/2026 à 14:05/)).toBeInTheDocument();
   });
 });
 

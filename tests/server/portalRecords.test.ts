@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appointments, auditEvents, calls, directives, messages, notifications, practitioners, users } from "../../db/central/schema";
 import { portalAbsenceAnswer, portalAbsenceList, portalAgenda, portalDay, portalDirectiveAnswer, portalDirectiveList } from "../../shared/api/portal";
+import { createdCalendarFeed } from "../../shared/api/admin";
 import { errorBody } from "../../shared/api/wire";
 import { manualClock } from "../support/manualClock";
 import { seedSyncFixture } from "../support/syncWorld";
@@ -230,6 +231,32 @@ describe("the doctor's day on the portal", () => {
       ],
     });
     expect(response.body).not.toContain("Appelant");
+  });
+});
+
+describe("the doctor's calendar addresses on the portal", () => {
+  it("are made for their own practitioners only, shown once, listed without the address, and revoked", async () => {
+    const { app, db, fixture, session } = await doctorOfTilleuls();
+    const made = await app.inject({ method: "POST", url: `/portail/api/practitioners/${fixture.tilleuls.practitionerId}/calendar-feeds`, headers: session.headers(true) });
+    expect(made.statusCode, made.body).toBe(201);
+    const feed = createdCalendarFeed.parse(made.json());
+    const calendar = await app.inject({ method: "GET", url: feed.path });
+    expect(calendar.statusCode).toBe(200);
+    expect(calendar.body).toContain("BEGIN:VCALENDAR");
+
+    const listed = await app.inject({ method: "GET", url: "/portail/api/calendar-feeds", headers: session.headers() });
+    expect(listed.json().feeds).toEqual([{ id: feed.id, practitionerId: fixture.tilleuls.practitionerId, createdAt: feed.createdAt, revokedAt: null }]);
+    expect(listed.body).not.toContain(feed.path.slice(5, 20));
+
+    expect((await app.inject({ method: "POST", url: `/portail/api/practitioners/${fixture.gare.practitionerId}/calendar-feeds`, headers: session.headers(true) })).statusCode).toBe(404);
+    expect((await app.inject({ method: "POST", url: `/portail/api/calendar-feeds/${feed.id}/revoke`, headers: session.headers(false) })).statusCode).toBe(403);
+    const revoked = await app.inject({ method: "POST", url: `/portail/api/calendar-feeds/${feed.id}/revoke`, headers: session.headers(true) });
+    expect(revoked.json().revokedAt).not.toBeNull();
+    expect((await app.inject({ method: "GET", url: feed.path })).statusCode).toBe(404);
+    expect((await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, feed.id))).map((row) => row.action).sort()).toEqual([
+      "portal.calendar_feed.create",
+      "portal.calendar_feed.revoke",
+    ]);
   });
 });
 
