@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { devices, practices, practitioners, users } from "../../db/central/schema";
+import { devices, portalRecoveryCodes, portalSecondFactors, portalSessions, practices, practitioners, users } from "../../db/central/schema";
 import { createUserRequest, updateUserRequest, type AdminUserView } from "../../shared/api/admin";
 import { hashPassword } from "../../db/central/passwords";
 import { sessionOf, type CentralDb, type ServerContext } from "../context";
@@ -105,6 +105,9 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clo
     }
     const [before] = await db.select({ role: users.role, practitionerIds: users.practitionerIds }).from(users).where(eq(users.id, id));
     if (!before) throw new ApiError(404, "not_found", "Compte introuvable.");
+    if (change.resetSecondFactor && (change.role ?? before.role) !== "practitioner") {
+      throw new ApiError(400, "invalid", "Requête invalide : seul un compte praticien a une double authentification (celle du portail).");
+    }
     const role = change.role ?? before.role;
     const linksChanged = change.role !== undefined || change.practitionerIds !== undefined || change.practiceIds !== undefined;
     const links = linksChanged
@@ -116,26 +119,35 @@ export function registerUserRoutes(app: FastifyInstance, { db, authenticate, clo
     const passwordHash = change.password ? await hashPassword(change.password) : undefined;
     const now = dateOf(clock);
     const updated = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(users)
-        .set({
-          ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
-          ...(change.role !== undefined ? { role: change.role } : {}),
-          ...(links?.practiceIds !== undefined ? { practiceIds: links.practiceIds } : {}),
-          ...(links ? { practitionerIds: links.practitionerIds } : {}),
-          ...(change.extension !== undefined ? { extension: change.extension } : {}),
-          ...(change.email !== undefined ? { email: change.email } : {}),
-          ...(passwordHash ? { passwordHash } : {}),
-          ...(change.disabled !== undefined ? { deletedAt: change.disabled ? now : null } : {}),
-        })
-        .where(eq(users.id, id))
-        .returning();
+      const columns = {
+        ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
+        ...(change.role !== undefined ? { role: change.role } : {}),
+        ...(links?.practiceIds !== undefined ? { practiceIds: links.practiceIds } : {}),
+        ...(links ? { practitionerIds: links.practitionerIds } : {}),
+        ...(change.extension !== undefined ? { extension: change.extension } : {}),
+        ...(change.email !== undefined ? { email: change.email } : {}),
+        ...(passwordHash ? { passwordHash } : {}),
+        ...(change.disabled !== undefined ? { deletedAt: change.disabled ? now : null } : {}),
+      };
+      // A reset of the second factor alone changes no column of the account.
+      const [row] =
+        Object.keys(columns).length > 0
+          ? await tx.update(users).set(columns).where(eq(users.id, id)).returning()
+          : await tx.select().from(users).where(eq(users.id, id));
       if (!row) throw new ApiError(404, "not_found", "Compte introuvable.");
+      if (change.resetSecondFactor) {
+        await tx.delete(portalRecoveryCodes).where(eq(portalRecoveryCodes.userId, id));
+        await tx.delete(portalSecondFactors).where(eq(portalSecondFactors.userId, id));
+      }
+      // A disabled account, or one whose second factor is reset, is signed out of the portal everywhere.
+      if (change.disabled || change.resetSecondFactor) {
+        await tx.update(portalSessions).set({ endedAt: now }).where(and(eq(portalSessions.userId, id), isNull(portalSessions.endedAt)));
+      }
       if (change.disabled || leavesWorkstations) {
         await tx.update(devices).set({ revokedAt: now }).where(and(eq(devices.userId, id), isNull(devices.revokedAt)));
       }
       await auditAdminChange(tx as unknown as CentralDb, session, now, {
-        action: change.disabled === true ? "admin.user.disable" : "admin.user.update",
+        action: change.disabled === true ? "admin.user.disable" : change.resetSecondFactor ? "admin.user.reset_second_factor" : "admin.user.update",
         entity: "user",
         entityId: id,
         details: { fields: Object.keys(change).sort() },

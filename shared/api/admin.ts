@@ -56,6 +56,11 @@ export const updateUserRequest = z
     password,
     /** A disabled account cannot sign in, and its workstations are revoked at once. */
     disabled: z.boolean(),
+    /**
+     * A doctor who lost the phone and the recovery codes: the portal's second factor is forgotten and every
+     * portal session of the account closed; the next sign-in sets up a new one (practitioner accounts only).
+     */
+    resetSecondFactor: z.literal(true),
   })
   .partial()
   .refine(nothingToChange, "Rien à modifier");

@@ -145,6 +145,16 @@ describe("administration", () => {
     expect(roles(form.getByLabelText("Rôle"))).toEqual(["Secrétaire", "Superviseur", "Administrateur"]);
   });
 
+  it("resets a doctor's second factor after a second click, for a lost phone", async () => {
+    const { user, bridge } = await openAdministration();
+    const row = within(within(screen.getByRole("table", { name: "Comptes de l'agence" })).getByText("p.martin").closest("tr")!);
+    await user.click(row.getByRole("button", { name: "Réinitialiser la double authentification de p.martin" }));
+    expect(bridge.callsTo("admin.users.update")).toEqual([]);
+    await user.click(row.getByRole("button", { name: "Confirmer : réinitialiser la double authentification de p.martin" }));
+    await waitFor(() => expect(bridge.callsTo("admin.users.update")).toEqual([{ id: "90000000-0000-4000-8000-000000000009", change: { resetSecondFactor: true } }]));
+    expect(await row.findByText("Double authentification réinitialisée")).toBeInTheDocument();
+  });
+
   it("offers no revocation of the workstation in use, nor of a closed session", async () => {
     const { user, bridge } = await openAdministration();
     const base = bridge.data.agency.devices[0]!;

@@ -261,7 +261,7 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
     requireRole(data, "admin");
     const user = data.agency.users.find((candidate) => candidate.id === id);
     if (!user) throw new TelesecError("not_found", "Compte introuvable.");
-    const { password: _password, ...visible } = change;
+    const { password: _password, resetSecondFactor: _reset, ...visible } = change;
     const updated = { ...user, ...visible };
     data.agency.users = data.agency.users.map((candidate) => (candidate.id === id ? updated : candidate));
     return updated;

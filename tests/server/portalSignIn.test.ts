@@ -11,7 +11,7 @@ import { errorBody } from "../../shared/api/wire";
 import { manualClock } from "../support/manualClock";
 import { freshDatabase } from "../support/postgres";
 import { seedSyncFixture } from "../support/syncWorld";
-import { useTestApps } from "./appOnFreshDatabase";
+import { signInOnApp, useTestApps } from "./appOnFreshDatabase";
 
 /**
  * Issue 16: the practitioners' portal signs a doctor in with a password and a second factor (TOTP, RFC
@@ -212,4 +212,20 @@ describe("signing in on the practitioners' portal", () => {
       await database.drop();
     }
   });
+
+  it("forgets the second factor when an administrator resets it: the doctor's sessions close and the next sign-in sets up anew", async () => {
+    const { app, db, doctor } = await portalAgency();
+    const { cookie } = await setUp(app);
+    await db.insert(users).values({ id: randomUUID(), login: "admin", displayName: "Marc Lefort", role: "admin", practiceIds: [], passwordHash: await hashPassword(PASSWORD) });
+    const { token } = await signInOnApp(app, "admin", PASSWORD);
+    const reset = (userId: string) => app.inject({ method: "PATCH", url: `/api/v1/admin/users/${userId}`, headers: { authorization: `Bearer ${token}` }, payload: { resetSecondFactor: true } });
+    const [secretary] = await db.select().from(users).where(eq(users.login, "secretaire"));
+    expect((await reset(secretary!.id)).statusCode).toBe(400);
+    expect((await reset(doctor.id)).statusCode).toBe(200);
+    expect((await session(app, cookie)).statusCode).toBe(401);
+    expect(portalLoginResponse.parse((await login(app)).json()).step).toBe("setup");
+    const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, "admin.user.reset_second_factor"));
+    expect(event?.entityId).toBe(doctor.id);
+  });
 });
+

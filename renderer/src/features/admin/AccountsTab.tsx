@@ -85,7 +85,10 @@ export function AccountsTab() {
                       `${ROLE_LABELS[user.role]} (vous)`
                     ) : user.role === "practitioner" ? (
                       // Linked to practitioners by the server's API for now: the links are not edited here yet.
-                      ROLE_LABELS[user.role]
+                      <>
+                        {ROLE_LABELS[user.role]}{" "}
+                        <SecondFactorReset login={user.login} onReset={() => change(user, { resetSecondFactor: true })} />
+                      </>
                     ) : (
                       <select aria-label={`Rôle de ${user.login}`} value={user.role} onChange={(event) => void change(user, { role: event.target.value as UserRole })}>
                         <EnumOptions values={WORKSTATION_ROLES} labels={ROLE_LABELS} />
@@ -227,5 +230,28 @@ function NewAccountForm({ practices, onCreated }: { practices: AdminPracticeSumm
       <SubmissionNotices failure={failure === null ? null : `Le compte n'a pas pu être créé${NBSP}: ${failure}`} />
       <FormButtons submitLabel="Créer le compte" busy={saving} cancelLabel="Effacer" onCancel={() => setValues(EMPTY)} />
     </form>
+  );
+}
+
+/**
+ * For a doctor who lost the phone and the recovery codes: the portal forgets the second factor (the next
+ * sign-in sets up a new one) and closes the account's portal sessions — after a second click.
+ */
+function SecondFactorReset({ login, onReset }: { login: string; onReset: () => Promise<boolean> }) {
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState(false);
+  if (done) return <span className="muted">Double authentification réinitialisée</span>;
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      onClick={() => {
+        if (!confirming) return setConfirming(true);
+        setConfirming(false);
+        void onReset().then(setDone);
+      }}
+    >
+      {confirming ? `Confirmer : réinitialiser la double authentification de ${login}` : `Réinitialiser la double authentification de ${login}`}
+    </button>
   );
 }
