@@ -145,6 +145,20 @@ describe("administration", () => {
     expect(roles(form.getByLabelText("Rôle"))).toEqual(["Secrétaire", "Superviseur", "Administrateur"]);
   });
 
+  it("gives a doctor's account the e-mail address its notices go to; other accounts have none to give", async () => {
+    const { user, bridge } = await openAdministration();
+    const table = within(screen.getByRole("table", { name: "Comptes de l'agence" }));
+    await user.click(table.getByRole("button", { name: "Modifier p.martin" }));
+    const form = within(screen.getByRole("form", { name: "Compte p.martin" }));
+    await user.type(form.getByLabelText("E-mail des avis"), "  p.martin@cabinet.example ");
+    await user.click(form.getByRole("button", { name: "Enregistrer p.martin" }));
+    await waitFor(() =>
+      expect(bridge.callsTo("admin.users.update").at(-1)).toEqual({ id: "90000000-0000-4000-8000-000000000009", change: { displayName: "Dr Paul Martin", extension: null, email: "p.martin@cabinet.example" } }),
+    );
+    await user.click(table.getByRole("button", { name: "Modifier secretaire" }));
+    expect(within(screen.getByRole("form", { name: "Compte secretaire" })).queryByLabelText("E-mail des avis")).not.toBeInTheDocument();
+  });
+
   it("resets a doctor's second factor after a second click, for a lost phone", async () => {
     const { user, bridge } = await openAdministration();
     const row = within(within(screen.getByRole("table", { name: "Comptes de l'agence" })).getByText("p.martin").closest("tr")!);

@@ -4,7 +4,7 @@ interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: "text" | "password" | "url" | "tel";
+  type?: "text" | "password" | "url" | "tel" | "email";
   autoComplete?: string;
   required?: boolean;
   /** Shown and read, not editable (a value the workstation's configuration sets). */

@@ -122,23 +122,38 @@ export function AccountsTab() {
   );
 }
 
-/** An account's name, phone extension (the PBX names the secretary by it) and, if given, a new password. */
+/**
+ * An account's name, phone extension (the PBX names the secretary by it) and, if given, a new password; a
+ * doctor's account also its e-mail address, where the portal's notices go.
+ */
 function AccountEditForm({ user, onSave, onCancel }: { user: AdminUserView; onSave: (change: AccountChange) => Promise<unknown>; onCancel: () => void }) {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [extension, setExtension] = useState(user.extension ?? "");
+  const [email, setEmail] = useState(user.email ?? "");
   const [password, setPassword] = useState("");
+  const doctor = user.role === "practitioner";
   // The list above says why a change failed (onSave never throws): this form only goes once at a time.
   const { saving, send } = useFormSubmission();
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    await send(() => onSave({ displayName, extension: extension.trim() === "" ? null : extension.trim(), ...(password ? { password } : {}) }));
+    await send(() =>
+      onSave({
+        displayName,
+        extension: extension.trim() === "" ? null : extension.trim(),
+        ...(doctor ? { email: email.trim() === "" ? null : email.trim() } : {}),
+        ...(password ? { password } : {}),
+      }),
+    );
   }
 
   return (
     <form className="admin-form" aria-label={`Compte ${user.login}`} onSubmit={(event) => void submit(event)} noValidate>
       <TextField label="Nom affiché" value={displayName} onChange={setDisplayName} required />
       <TextField label="Poste téléphonique" type="tel" value={extension} onChange={setExtension} hint="2 à 10 chiffres ; vide : aucun" />
+      {doctor && (
+        <TextField label="E-mail des avis" type="email" value={email} onChange={setEmail} hint="où partent les avis du portail (jamais de données de patient) ; vide : aucun" />
+      )}
       <TextField label="Nouveau mot de passe" type="password" value={password} onChange={setPassword} autoComplete="new-password" hint="vide : inchangé ; 10 caractères au moins" />
       <FormButtons submitLabel={`Enregistrer ${user.login}`} busy={saving} cancelLabel="Annuler" onCancel={onCancel} />
     </form>
