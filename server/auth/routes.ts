@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { pokeUser } from "../sync/pokeWorkstations";
 import type { FastifyInstance } from "fastify";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { auditEvents, devices, users } from "../../db/central/schema";
 import { confirmPasswordRequest, loginRequest, type LoginResponse } from "../../shared/api/wire";
 import { sessionOf, type ServerContext } from "../context";
@@ -12,7 +12,8 @@ import { parseOr400 } from "../http/parseOr400";
 import { clientAddressKey } from "../security/clientAddress";
 import { beginLoginAttempt } from "../security/loginThrottle";
 import { newSecretToken } from "../security/secretTokens";
-import { verifyNothing, verifyPassword } from "../../db/central/passwords";
+import { verifyPassword } from "../../db/central/passwords";
+import { checkPassword } from "./passwordCheck";
 import { isWorkstationAccount, sessionUserOf } from "./sessionUser";
 
 /**
@@ -26,18 +27,7 @@ import { isWorkstationAccount, sessionUserOf } from "./sessionUser";
 export function registerAuthRoutes(app: FastifyInstance, { db, authenticate, clock }: ServerContext): void {
   app.post("/api/v1/auth/login", { bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request): Promise<LoginResponse> => {
     const { login, password, deviceName } = parseOr400(loginRequest, request.body);
-    const attempt = await beginLoginAttempt(db, clock, login, clientAddressKey(request.ip));
-    const [user] = await db
-      .select()
-      .from(users)
-      .where(and(eq(users.login, login), isNull(users.deletedAt)))
-      .limit(1);
-    // Unknown logins cost an argon2 verification too: the answer time does not tell who exists.
-    const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyNothing(password);
-    if (!user || !valid) {
-      await attempt.failed(user?.id ?? null);
-      throw new ApiError(401, "invalid_credentials", "Identifiant ou mot de passe incorrect.");
-    }
+    const { user, attempt } = await checkPassword(db, clock, login, password, clientAddressKey(request.ip));
     // Told only to whoever knows the password; nothing is written for it.
     if (!isWorkstationAccount(user)) {
       throw new ApiError(403, "practitioner_account", "Ce compte est celui d'un praticien : il s'ouvre sur le portail des praticiens, pas sur un poste de secrétariat.");

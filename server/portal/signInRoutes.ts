@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { auditEvents, portalSecondFactors, users } from "../../db/central/schema";
-import { verifyNothing, verifyPassword } from "../../db/central/passwords";
+import { checkPassword } from "../auth/passwordCheck";
 import {
   portalLoginRequest,
   secondFactorRequest,
@@ -45,17 +45,7 @@ export function registerPortalSignInRoutes(app: FastifyInstance, { db, clock }: 
 
   app.post("/portail/api/login", { bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request, reply): Promise<PortalLoginResponse> => {
     const { login, password } = parseOr400(portalLoginRequest, request.body);
-    const attempt = await beginLoginAttempt(db, clock, login, clientAddressKey(request.ip));
-    const [user] = await db
-      .select()
-      .from(users)
-      .where(and(eq(users.login, login), isNull(users.deletedAt)))
-      .limit(1);
-    const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyNothing(password);
-    if (!user || !valid) {
-      await attempt.failed(user?.id ?? null);
-      throw new ApiError(401, "invalid_credentials", "Identifiant ou mot de passe incorrect.");
-    }
+    const { user } = await checkPassword(db, clock, login, password, clientAddressKey(request.ip));
     // Told only to whoever knows the password; nothing is written for it.
     if (user.role !== "practitioner") {
       throw new ApiError(403, "not_a_practitioner", "Ce portail est celui des praticiens : ce compte s'ouvre sur un poste de secrétariat.");
