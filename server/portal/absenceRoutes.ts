@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { auditEvents, practices, practitioners } from "../../db/central/schema";
+import { practices, practitioners } from "../../db/central/schema";
 import { portalAbsenceRemoval, portalAbsenceRequest } from "../../shared/api/portal";
 import { id } from "../../shared/domain/identifiers";
 import { practitionerName } from "../../shared/domain/practitionerName";
@@ -14,7 +14,7 @@ import { ApiError } from "../http/apiError";
 import { LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
 import { pokePractice } from "../sync/pokeWorkstations";
-import { timeOrderedId } from "../sync/timeOrderedId";
+import { auditPortal } from "./portalAudit";
 import { createAuthenticatePortal, portalOf, type PortalSession } from "./portalSession";
 
 const practitionerParam = z.strictObject({ id });
@@ -58,18 +58,8 @@ export function registerPortalAbsenceRoutes(app: FastifyInstance, { db, clock }:
     return row;
   }
 
-  async function audit(tx: CentralTx, portal: PortalSession, now: Date, action: string, practitioner: { id: string; practiceId: string }, details: Record<string, unknown>) {
-    await tx.insert(auditEvents).values({
-      id: timeOrderedId(now.getTime()),
-      at: now,
-      userId: portal.userId,
-      practiceId: practitioner.practiceId,
-      action,
-      entity: "practitioner",
-      entityId: practitioner.id,
-      details: { portalSessionId: portal.sessionId, ...details },
-    });
-  }
+  const audit = (tx: CentralTx, portal: PortalSession, now: Date, action: string, practitioner: { id: string; practiceId: string }, details: Record<string, unknown>) =>
+    auditPortal(tx, portal, now, { action, entity: "practitioner", entityId: practitioner.id, practiceId: practitioner.practiceId, details });
 
   app.post("/portail/api/practitioners/:id/absences", { onRequest: authenticatePortal, bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request, reply) => {
     const portal = portalOf(request);

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { appointments, appointmentTypes, auditEvents, patients, practitioners } from "../../db/central/schema";
+import { appointments, appointmentTypes, patients, practitioners } from "../../db/central/schema";
 import { portalAgendaQuery, type PortalAgenda } from "../../shared/api/portal";
 import { patientDisplayName } from "../../shared/domain/patientDisplayName";
 import { parisDayOf, parisDayOfDate, parisWeekOfDate } from "../../shared/domain/parisTime";
@@ -8,7 +8,7 @@ import { dateOf } from "../../shared/time/clock";
 import type { ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { parseOr400 } from "../http/parseOr400";
-import { timeOrderedId } from "../sync/timeOrderedId";
+import { auditPortal } from "./portalAudit";
 import { createAuthenticatePortal, portalOf } from "./portalSession";
 
 /**
@@ -47,15 +47,12 @@ export function registerPortalAgendaRoutes(app: FastifyInstance, { db, clock }: 
       .orderBy(asc(appointments.startAt));
     const patientIds = [...new Set(rows.map((row) => row.patient.id))];
     if (patientIds.length > 0) {
-      await db.insert(auditEvents).values({
-        id: timeOrderedId(now.getTime()),
-        at: now,
-        userId: portal.userId,
-        practiceId: practitioner.practiceId,
+      await auditPortal(db, portal, now, {
         action: "portal.agenda.read",
         entity: "practitioner",
         entityId: query.practitionerId,
-        details: { portalSessionId: portal.sessionId, from: span.from, to: span.to, patientIds },
+        practiceId: practitioner.practiceId,
+        details: { from: span.from, to: span.to, patientIds },
       });
     }
     return {

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { auditEvents, calendarFeeds, practitioners } from "../../db/central/schema";
+import { calendarFeeds, practitioners } from "../../db/central/schema";
 import type { AdminCalendarFeedView, CreatedCalendarFeed } from "../../shared/api/admin";
 import { id } from "../../shared/domain/identifiers";
 import { dateOf } from "../../shared/time/clock";
@@ -11,14 +11,13 @@ import type { ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
-import { timeOrderedId } from "../sync/timeOrderedId";
+import { auditPortal } from "./portalAudit";
 import { createAuthenticatePortal, portalOf, type PortalSession } from "./portalSession";
 
 const idParam = z.strictObject({ id });
 
-async function audit(tx: CentralTx, portal: PortalSession, now: Date, action: string, feedId: string, practiceId: string | null) {
-  await tx.insert(auditEvents).values({ id: timeOrderedId(now.getTime()), at: now, userId: portal.userId, practiceId, action, entity: "calendar_feed", entityId: feedId, details: { portalSessionId: portal.sessionId } });
-}
+const audit = (tx: CentralTx, portal: PortalSession, now: Date, action: string, feedId: string, practiceId: string | null) =>
+  auditPortal(tx, portal, now, { action, entity: "calendar_feed", entityId: feedId, practiceId });
 
 /**
  * The doctor's own calendar addresses (`/ics/<token>.ics`, calendarFeed/feedRoutes.ts) on the portal: listed,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { auditEvents, directives, practitioners } from "../../db/central/schema";
+import { directives, practitioners } from "../../db/central/schema";
 import { portalCreateDirectiveRequest, portalUpdateDirectiveRequest, type PortalDirectiveView } from "../../shared/api/portal";
 import { id } from "../../shared/domain/identifiers";
 import { dateOf } from "../../shared/time/clock";
@@ -12,7 +12,7 @@ import { ApiError } from "../http/apiError";
 import { DEFAULT_BODY_LIMIT_BYTES, LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
 import { pokePractice } from "../sync/pokeWorkstations";
-import { timeOrderedId } from "../sync/timeOrderedId";
+import { auditPortal } from "./portalAudit";
 import { createAuthenticatePortal, portalOf, type PortalSession } from "./portalSession";
 
 const directiveParam = z.strictObject({ id });
@@ -34,18 +34,8 @@ const viewOf = (row: DirectiveRow, portal: PortalSession): PortalDirectiveView =
   own: row.practitionerId !== null && portal.practitionerIds.includes(row.practitionerId),
 });
 
-async function audit(tx: CentralTx, portal: PortalSession, now: Date, action: string, row: DirectiveRow, details: Record<string, unknown> = {}) {
-  await tx.insert(auditEvents).values({
-    id: timeOrderedId(now.getTime()),
-    at: now,
-    userId: portal.userId,
-    practiceId: row.practiceId,
-    action,
-    entity: "directive",
-    entityId: row.id,
-    details: { portalSessionId: portal.sessionId, ...details },
-  });
-}
+const audit = (tx: CentralTx, portal: PortalSession, now: Date, action: string, row: DirectiveRow, details: Record<string, unknown> = {}) =>
+  auditPortal(tx, portal, now, { action, entity: "directive", entityId: row.id, practiceId: row.practiceId, details });
 
 /**
  * The consignes on the portal (docs/protocol.md): the doctor reads those of their practices in force now or

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { auditEvents, messages, practitioners } from "../../db/central/schema";
+import { messages, practitioners } from "../../db/central/schema";
 import { portalMessageList, treatMessageRequest, type PortalMessageView } from "../../shared/api/portal";
 import type { DoctorReading } from "../../shared/domain/doctorReading";
 import { id } from "../../shared/domain/identifiers";
@@ -13,7 +13,7 @@ import { ApiError } from "../http/apiError";
 import { LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
 import { pokePractice } from "../sync/pokeWorkstations";
-import { timeOrderedId } from "../sync/timeOrderedId";
+import { auditPortal } from "./portalAudit";
 import { createAuthenticatePortal, portalOf, type PortalSession } from "./portalSession";
 
 /** The portal lists the messages not yet treated, and those treated in the last 30 days. */
@@ -103,16 +103,7 @@ export function registerPortalMessageRoutes(app: FastifyInstance, { db, clock }:
       const [found] = await tx.select().from(messages).where(and(eq(messages.id, messageId), isNull(messages.deletedAt))).for("update");
       if (!found || found.practitionerId === null || !portal.practitionerIds.includes(found.practitionerId)) throw notFound();
       const changed = change(found, now, portal);
-      await tx.insert(auditEvents).values({
-        id: timeOrderedId(now.getTime()),
-        at: now,
-        userId: portal.userId,
-        practiceId: found.practiceId,
-        action,
-        entity: "message",
-        entityId: found.id,
-        details: { portalSessionId: portal.sessionId, ...(found.patientId ? { patientIds: [found.patientId] } : {}) },
-      });
+      await auditPortal(tx, portal, now, { action, entity: "message", entityId: found.id, practiceId: found.practiceId, details: found.patientId ? { patientIds: [found.patientId] } : {} });
       if (!changed) return { row: found, changed: false };
       const [updated] = await tx.update(messages).set(changed).where(eq(messages.id, found.id)).returning();
       return { row: updated!, changed: true };
@@ -132,20 +123,15 @@ async function practitionerNames(db: ServerContext["db"], ids: readonly string[]
 async function auditListing(db: CentralTx, portal: PortalSession, rows: readonly MessageRow[], now: Date): Promise<void> {
   const byPractice = new Map<string, MessageRow[]>();
   for (const row of rows) byPractice.set(row.practiceId, [...(byPractice.get(row.practiceId) ?? []), row]);
-  if (byPractice.size === 0) return;
-  await db.insert(auditEvents).values(
-    [...byPractice].map(([practiceId, listed]) => ({
-      id: timeOrderedId(now.getTime()),
-      at: now,
-      userId: portal.userId,
-      practiceId,
+  await auditPortal(
+    db,
+    portal,
+    now,
+    ...[...byPractice].map(([practiceId, listed]) => ({
       action: "portal.messages.list",
       entity: "message",
-      details: {
-        portalSessionId: portal.sessionId,
-        messageIds: listed.map((row) => row.id),
-        patientIds: [...new Set(listed.flatMap((row) => (row.patientId ? [row.patientId] : [])))],
-      },
+      practiceId,
+      details: { messageIds: listed.map((row) => row.id), patientIds: [...new Set(listed.flatMap((row) => (row.patientId ? [row.patientId] : [])))] },
     })),
   );
 }
