@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { PortalSessionView } from "../../shared/api/portal";
 import { AbsencesScreen } from "./AbsencesScreen";
 import { AgendaScreen } from "./AgendaScreen";
@@ -19,10 +19,11 @@ type Screen = (typeof SCREENS)[number][0];
 /** What a screen does with a refusal: a closed session brings the sign-in back; anything else is said on the screen. */
 export type Failure = (refusal: unknown) => string | null;
 
-/** The signed-in portal: who, for which practices, the three screens, and sign-out. */
+/** The signed-in portal: who, for which practices, its five screens, and sign-out. */
 export function PortalShell({ api, session, onSignedOut }: { api: PortalApi; session: PortalSessionView; onSignedOut(notice: string | null): void }) {
   const [screen, setScreen] = useState<Screen>("messages");
   const main = useRef<HTMLElement>(null);
+  const chosen = useRef(false);
   const practices = [...new Set(session.practitioners.map((practitioner) => practitioner.practiceName))];
 
   // Stable across renders: the screens load their data once per `failure`, not at every render.
@@ -42,10 +43,16 @@ export function PortalShell({ api, session, onSignedOut }: { api: PortalApi; ses
   }
 
   function show(next: Screen) {
+    chosen.current = true;
     setScreen(next);
-    // The next keystroke belongs to the screen just chosen.
-    requestAnimationFrame(() => main.current?.querySelector<HTMLElement>("h1")?.focus());
   }
+
+  // The next keystroke belongs to the screen just chosen: its title takes focus once it is on the page (not at sign-in,
+  // where the messages screen places it itself).
+  useEffect(() => {
+    if (!chosen.current) return;
+    main.current?.querySelector<HTMLElement>("h1")?.focus();
+  }, [screen]);
 
   return (
     <>
