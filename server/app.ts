@@ -22,6 +22,7 @@ import { registerPortalAbsenceRoutes } from "./portal/absenceRoutes";
 import { registerPortalAgendaRoutes } from "./portal/agendaRoutes";
 import { registerPortalCalendarFeedRoutes } from "./portal/calendarFeedRoutes";
 import { registerPortalDayRoutes } from "./portal/dayRoutes";
+import { registerPortalNoticeRoutes } from "./portal/noticeRoutes";
 import { registerPortalDirectiveRoutes } from "./portal/directiveRoutes";
 import { registerPortalMessageRoutes } from "./portal/messageRoutes";
 import { registerPortalPageRoutes } from "./portal/pageRoutes";
@@ -125,6 +126,7 @@ export async function buildServer({
   registerPortalAbsenceRoutes(app, context);
   registerPortalAgendaRoutes(app, context);
   registerPortalDayRoutes(app, context);
+  registerPortalNoticeRoutes(app, context);
   registerPortalCalendarFeedRoutes(app, context);
   registerPortalPageRoutes(app, { dir: portalDir });
   const sockets = createWorkstationSockets();

@@ -1,3 +1,4 @@
+import { countOf } from "../../shared/domain/frenchCount";
 import { useCallback, useEffect, useState } from "react";
 import type { PortalDay } from "../../shared/api/portal";
 import { CALL_OUTCOME_LABELS } from "../../shared/domain/callOutcomeLabels";
@@ -6,7 +7,6 @@ import type { PortalApi } from "./portalApi";
 import type { Failure } from "./PortalShell";
 
 const longDay = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, weekday: "long", day: "numeric", month: "long" });
-const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
 
 /** Today's work of the secretariat for each of the doctor's practices: counts only. */
 export function JourneeScreen({ api, failure }: { api: PortalApi; failure: Failure }) {
@@ -39,10 +39,10 @@ export function JourneeScreen({ api, failure }: { api: PortalApi; failure: Failu
             <section key={practice.practiceId} className="portal-message" aria-label={practice.practiceName}>
               <h2>{practice.practiceName}</h2>
               <p>
-                {plural(practice.calls, "appel", "appels")} · {plural(practice.appointments.booked, "rendez-vous pris", "rendez-vous pris")} ·{" "}
-                {plural(practice.appointments.moved, "déplacé", "déplacés")} · {plural(practice.appointments.cancelled, "annulé", "annulés")} ·{" "}
-                {plural(practice.messages.total, "message", "messages")}
-                {practice.messages.urgent > 0 && ` (dont ${plural(practice.messages.urgent, "urgent", "urgents")})`}
+                {countOf(practice.calls, "appel", "appels")} · {countOf(practice.appointments.booked, "rendez-vous pris", "rendez-vous pris")} ·{" "}
+                {countOf(practice.appointments.moved, "déplacé", "déplacés")} · {countOf(practice.appointments.cancelled, "annulé", "annulés")} ·{" "}
+                {countOf(practice.messages.total, "message", "messages")}
+                {practice.messages.urgent > 0 && ` (dont ${countOf(practice.messages.urgent, "urgent", "urgents")})`}
               </p>
               {practice.outcomes.length > 0 && (
                 <ul className="portal-list" aria-label={`Issues des appels — ${practice.practiceName}`}>

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PortalMessageView } from "../../shared/api/portal";
 import { MessageCard } from "./MessageCard";
+import { NoticeSettings } from "./NoticeSettings";
 import type { PortalApi } from "./portalApi";
 import type { Failure } from "./PortalShell";
 
 /**
  * The doctor's messages: those still to treat (urgent first, then unopened), then those treated in the last
  * 30 days. Fetched again on « Actualiser » and whenever the page comes back to the front (a phone unlocked).
+ * Below them, the hours of the e-mailed digest.
  */
 export function MessagesScreen({ api, failure }: { api: PortalApi; failure: Failure }) {
   const [messages, setMessages] = useState<PortalMessageView[] | null>(null);
@@ -78,6 +80,7 @@ export function MessagesScreen({ api, failure }: { api: PortalApi; failure: Fail
           </>
         )}
       </section>
+      <NoticeSettings api={api} failure={failure} />
     </>
   );
 }

@@ -12,8 +12,10 @@ import {
   portalLogoutResponse,
   portalMessageAnswer,
   portalMessageList,
+  portalNoticeSettings,
   portalSessionView,
   secondFactorResponse,
+  type PortalNoticeSettings,
   type PortalLoginResponse,
   type PortalMessageView,
   type PortalDirectiveView,
@@ -104,6 +106,8 @@ export function createPortalApi(fetchImpl: typeof fetch = (input, init) => fetch
     addAbsence: (practitionerId: string, absence: Absence) => call(portalAbsenceAnswer, "POST", `/portail/api/practitioners/${practitionerId}/absences`, absence),
     removeAbsence: (practitionerId: string, absence: Absence) =>
       call(portalAbsenceAnswer, "POST", `/portail/api/practitioners/${practitionerId}/absences/remove`, { from: absence.from, to: absence.to }),
+    notices: (): Promise<PortalNoticeSettings> => call(portalNoticeSettings, "GET", "/portail/api/notices"),
+    saveNotices: (digestHours: number[]): Promise<PortalNoticeSettings> => call(portalNoticeSettings, "PATCH", "/portail/api/notices", { digestHours }),
   };
 }
 

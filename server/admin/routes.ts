@@ -4,6 +4,7 @@ import { registerAgencyRecordRoutes } from "./agencyRecords";
 import { registerAuditRoutes } from "./auditRoutes";
 import { registerCalendarFeedAdminRoutes } from "./calendarFeedRoutes";
 import { registerDeviceRoutes } from "./deviceRoutes";
+import { registerDaySummaryRoutes } from "./daySummaryRoutes";
 import { registerDialledNumberRoutes } from "./dialledNumberRoutes";
 import { registerNotificationAdminRoutes } from "./notificationRoutes";
 import { registerPracticeReadRoutes } from "./practiceReadRoutes";
@@ -17,6 +18,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: ServerContext
   registerPracticeReadRoutes(app, context);
   registerAgencyRecordRoutes(app, context);
   registerDialledNumberRoutes(app, context);
+  registerDaySummaryRoutes(app, context);
   registerAuditRoutes(app, context);
   registerCalendarFeedAdminRoutes(app, context);
   registerNotificationAdminRoutes(app, context);

@@ -2,18 +2,22 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import PgBoss from "pg-boss";
 import type { Pool } from "pg";
-import { messages, notifications, practitioners, users } from "../../db/central/schema";
+import { messages, notifications, practices, practitioners, users } from "../../db/central/schema";
+import type { NotificationKind } from "../../shared/domain/enums";
 import { practitionerName } from "../../shared/domain/practitionerName";
 import { dateOf, type Clock } from "../../shared/time/clock";
+import type { CentralTx } from "../centralTransaction";
 import type { CentralDb } from "../context";
 import { listenToPostgres } from "../database/postgresListener";
 import type { MailSettings } from "./mailSettings";
-import { urgentMessageNotice } from "./noticeMail";
+import { daySummaryNotice, messageDigestNotice, urgentMessageNotice, type NoticeMail } from "./noticeMail";
+import { oweScheduledNotices } from "./scheduledNotices";
 
 /** Where PostgreSQL says that notices are owed (migration 0016's trigger); the payload is the message's id. */
 export const NOTIFICATIONS_CHANNEL = "telesec_notifications";
 const SEND_QUEUE = "telesec-notification-send";
 const SWEEP_QUEUE = "telesec-notification-sweep";
+const NOTICE_LABELS: Record<NotificationKind, string> = { urgent_message: "message urgent", message_digest: "résumé des messages", day_summary: "bilan de la journée" };
 
 export interface NotificationRunnerOptions {
   pool: Pool;
@@ -68,30 +72,49 @@ export async function startNotifications(options: NotificationRunnerOptions): Pr
     for (const { id } of owed) await enqueue(id);
   }
 
-  /** Notices never tried: their notify was heard by no process. (Those tried are pg-boss's to retry: its jobs outlive any process.) */
+  /**
+   * Notices owed at their hour (digests, day summaries), then notices never tried: their notify was heard by
+   * no process. (Those tried are pg-boss's to retry: its jobs outlive any process.)
+   */
   async function sweep(): Promise<void> {
+    await oweScheduledNotices(db, dateOf(clock));
     const owed = await db.select({ id: notifications.id }).from(notifications).where(and(isNull(notifications.sentAt), isNull(notifications.failedAt), eq(notifications.attempts, 0)));
     for (const { id } of owed) await enqueue(id);
+  }
+
+  /** The mail a notice sends, from its row (null: nothing to send any more). */
+  async function mailOf(tx: CentralTx, notificationId: string): Promise<{ kind: NotificationKind; to: string | null; mail: NoticeMail } | null> {
+    const portalUrl = mail?.portalUrl ?? "/portail/";
+    const [owed] = await tx
+      .select({ notification: notifications, email: users.email, accountName: users.displayName, practiceName: practices.name })
+      .from(notifications)
+      .innerJoin(users, eq(users.id, notifications.userId))
+      .leftJoin(practices, eq(practices.id, notifications.practiceId))
+      .where(and(eq(notifications.id, notificationId), isNull(notifications.sentAt), isNull(notifications.failedAt)))
+      .for("update", { of: notifications, skipLocked: true });
+    // Sent already, being sent by another process, or given up: nothing to do.
+    if (!owed) return null;
+    const { notification } = owed;
+    const kind = notification.kind;
+    if (kind === "message_digest") return { kind, to: owed.email, mail: messageDigestNotice(owed.accountName, notification.counts ?? {}, portalUrl) };
+    if (kind === "day_summary") return { kind, to: owed.email, mail: daySummaryNotice(owed.practiceName ?? "votre cabinet", notification.slot!, notification.counts ?? {}, portalUrl) };
+    const [practitioner] = await tx
+      .select({ title: practitioners.title, firstName: practitioners.firstName, lastName: practitioners.lastName })
+      .from(messages)
+      .innerJoin(practitioners, eq(practitioners.id, messages.practitionerId))
+      .where(eq(messages.id, notification.messageId!));
+    return practitioner ? { kind, to: owed.email, mail: urgentMessageNotice(practitionerName(practitioner), portalUrl) } : null;
   }
 
   async function send(notificationId: string, retryCount: number): Promise<void> {
     try {
       await db.transaction(async (tx) => {
-        const [owed] = await tx
-          .select({ id: notifications.id, email: users.email, title: practitioners.title, firstName: practitioners.firstName, lastName: practitioners.lastName })
-          .from(notifications)
-          .innerJoin(users, eq(users.id, notifications.userId))
-          .innerJoin(messages, eq(messages.id, notifications.messageId))
-          .innerJoin(practitioners, eq(practitioners.id, messages.practitionerId))
-          .where(and(eq(notifications.id, notificationId), isNull(notifications.sentAt), isNull(notifications.failedAt)))
-          .for("update", { of: notifications, skipLocked: true });
-        // Sent already, being sent by another process, or given up: nothing to do.
+        const owed = await mailOf(tx, notificationId);
         if (!owed) return;
-        const notice = urgentMessageNotice(practitionerName(owed), mail?.portalUrl ?? "/portail/");
-        if (transport && mail && owed.email) {
-          await transport.sendMail({ from: mail.from, to: owed.email, subject: notice.subject, text: notice.text, messageId: `<${notificationId}@telesec>` });
+        if (transport && mail && owed.to) {
+          await transport.sendMail({ from: mail.from, to: owed.to, subject: owed.mail.subject, text: owed.mail.text, messageId: `<${notificationId}@telesec>`, date: dateOf(clock) });
         } else {
-          log("Notifications : 1 avis de message urgent pour un médecin (courriel non envoyé : SMTP non configuré).");
+          log(`Notifications : 1 avis de ${NOTICE_LABELS[owed.kind]} pour un médecin (courriel non envoyé : SMTP non configuré).`);
         }
         await tx.update(notifications).set({ sentAt: dateOf(clock), attempts: sql`${notifications.attempts} + 1` }).where(eq(notifications.id, notificationId));
       });

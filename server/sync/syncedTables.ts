@@ -48,9 +48,10 @@ export const SYNCED_TABLE_SPECS: Record<SyncedTable, SyncedTableSpec> = {
   device: { table: schema.devices, scope: (user) => sql`${schema.devices.userId} = ${user.id}` },
 };
 
-/** Per table, the columns that never leave the server: secrets, and the practitioners a practitioner's account speaks for. */
+/** Per table, the columns that never leave the server: secrets, the practitioners a practitioner's account speaks for, the doctors' e-mail settings. */
 const CENTRAL_ONLY_COLUMNS: Partial<Record<string, ReadonlySet<string>>> = {
-  user: new Set(["passwordHash", "practitionerIds", "email"]),
+  user: new Set(["passwordHash", "practitionerIds", "email", "digestHours"]),
+  practice: new Set(["daySummaryHour"]),
   device: new Set(["tokenHash"]),
 };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id, instant } from "../domain/identifiers";
-import { CALL_OUTCOMES, DIRECTIVE_CATEGORIES, NEW_PATIENT_POLICIES, PRACTICE_KINDS, USER_ROLES } from "../domain/enums";
+import { CALL_OUTCOMES, DIRECTIVE_CATEGORIES, NEW_PATIENT_POLICIES, NOTIFICATION_KINDS, PRACTICE_KINDS, USER_ROLES } from "../domain/enums";
 import {
   absences,
   coverageSchedule,
@@ -284,9 +284,14 @@ export type AdminPracticeSummary = z.infer<typeof adminPracticeSummary>;
 export const adminDirectiveView = directiveView.extend({ flags: directiveFlags });
 export type AdminDirectiveView = z.infer<typeof adminDirectiveView>;
 export const adminDialledNumber = z.object({ id, e164: z.string(), label: z.string() });
+/** Paris hours a digest or a summary can go out at (0–23). */
+export const noticeHour = z.number().int("Heure entière attendue").min(0, "Heure entre 0 et 23").max(23, "Heure entre 0 et 23");
+
 export const adminPracticeRecords = z.object({
   card: practiceCard,
   active: z.boolean(),
+  /** The Paris hour of the day summary e-mailed to its doctors; null: none. */
+  daySummaryHour: noticeHour.nullable(),
   numbers: z.array(adminDialledNumber),
   motifs: z.array(motifView),
   directives: z.array(adminDirectiveView),
@@ -306,7 +311,7 @@ export const addDialledNumberRequest = z.strictObject({
 /** A notice to a practitioner not sent (yet): given up after its retries, or still waiting; never its content. */
 export const adminNotificationView = z.object({
   id,
-  kind: z.enum(["urgent_message"]),
+  kind: z.enum(NOTIFICATION_KINDS),
   userLogin: z.string(),
   userName: z.string(),
   createdAt: instant,
@@ -316,3 +321,8 @@ export const adminNotificationView = z.object({
   failedAt: instant.nullable(),
 });
 export type AdminNotificationView = z.infer<typeof adminNotificationView>;
+
+/** A practice's day summary e-mailed to its doctors: the Paris hour it goes out at, or null for none. */
+export const practiceDaySummary = z.object({ practiceId: id, hour: noticeHour.nullable() });
+export type PracticeDaySummary = z.infer<typeof practiceDaySummary>;
+export const practiceDaySummaryRequest = z.strictObject({ hour: noticeHour.nullable() });

@@ -3,7 +3,7 @@ import { DOCTOR_REPLY_MAX, doctorReading } from "../domain/doctorReading";
 import { CALL_OUTCOMES, MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
 import { id, instant } from "../domain/identifiers";
 import { absence } from "../domain/schedules";
-import { directiveFields, inOrder } from "./admin";
+import { directiveFields, inOrder, noticeHour } from "./admin";
 import { directiveView } from "./views";
 
 /**
@@ -162,3 +162,19 @@ export const portalDay = z.object({
   ),
 });
 export type PortalDay = z.infer<typeof portalDay>;
+
+/** GET /portail/api/notices: where the account's e-mails go and at which hours its digest goes out. */
+export const portalNoticeSettings = z.object({
+  /** Set by the agency's administrator; none: no e-mail at all. */
+  email: z.string().nullable(),
+  digestHours: z.array(noticeHour),
+});
+export type PortalNoticeSettings = z.infer<typeof portalNoticeSettings>;
+
+/** PATCH /portail/api/notices: the digest's hours (none: no digest; urgent messages are e-mailed whatever). */
+export const portalNoticeSettingsRequest = z.strictObject({
+  digestHours: z
+    .array(noticeHour)
+    .max(24)
+    .refine((hours) => new Set(hours).size === hours.length, "Chaque heure ne peut être choisie qu'une fois"),
+});

@@ -45,3 +45,7 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export type UserRole = (typeof USER_ROLES)[number];
 export type WorkstationRole = (typeof WORKSTATION_ROLES)[number];
+
+/** The e-mails a practitioner's account is sent (server/notifications): an urgent message, the digest of the others, a practice's day. */
+export const NOTIFICATION_KINDS = ["urgent_message", "message_digest", "day_summary"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

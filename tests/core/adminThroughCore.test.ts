@@ -48,6 +48,10 @@ describe("administration through the core", () => {
     expect((await admin.workstation.handlers["admin.calendarFeeds.revoke"]({ id: feed.id })).revokedAt).not.toBeNull();
     expect((await fetch(feed.url)).status).toBe(404);
 
+    // The practice's day summary hour: set through the core, read back with the practice.
+    expect(await admin.workstation.handlers["admin.practices.daySummary"]({ practiceId: practice.id, hour: 19 })).toEqual({ practiceId: practice.id, hour: 19 });
+    expect((await admin.workstation.handlers["admin.practices.get"]({ practiceId: practice.id })).daySummaryHour).toBe(19);
+
     await server.close();
     await expect(admin.workstation.handlers["admin.users.list"]({})).rejects.toMatchObject({
       code: "unreachable",

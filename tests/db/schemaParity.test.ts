@@ -16,7 +16,7 @@ const LOCAL_ONLY_TABLES = ["outbox", "conflict", "sync_state"]; // the replica's
 // calendar_feed: practitioners' secret calendar addresses (their hashes), never synced.
 const CENTRAL_ONLY_TABLES = ["client_mutation", "pbx_link", "pbx_call", "login_attempt", "calendar_feed", "portal_second_factor", "portal_recovery_code", "portal_session", "notification"];
 // Secrets never leave the server; nor do the practitioners a practitioner's account speaks for (workstations never hold such an account).
-const CENTRAL_ONLY_COLUMNS: Record<string, string[]> = { user: ["password_hash", "practitioner_ids", "email"], device: ["token_hash"] };
+const CENTRAL_ONLY_COLUMNS: Record<string, string[]> = { user: ["password_hash", "practitioner_ids", "email", "digest_hours"], device: ["token_hash"], practice: ["day_summary_hour"] };
 
 function sqliteTables(): Map<string, string[]> {
   const tables = (Object.values(local) as unknown[]).filter((value): value is SQLiteTable => value instanceof SQLiteTable);

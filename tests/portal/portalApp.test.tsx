@@ -118,6 +118,8 @@ function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
       absences = absences.filter((one) => one.from !== absence.from);
       return { absences, covered: 0 };
     }),
+    notices: vi.fn(async () => ({ email: "c.perrot@cabinet.example", digestHours: [12, 18] })),
+    saveNotices: vi.fn(async (digestHours: number[]) => ({ email: "c.perrot@cabinet.example", digestHours })),
     ...overrides,
   };
 }
@@ -299,5 +301,27 @@ describe("the practitioners' portal", () => {
     await user.click(list.getByRole("button", { name: "Confirmer la révocation" }));
     expect(await list.findByText(/révoquée le 04\/12\/2026 à 14:05/)).toBeInTheDocument();
   });
-});
 
+  it("lets the doctor choose the hours of the e-mailed digest below the messages, and says what was saved", async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({ session: vi.fn(async () => session) });
+    render(<PortalApp api={api} />);
+    const form = within(await screen.findByRole("form", { name: "Heures du résumé par courriel" }));
+    expect(screen.getByText(/Les avis vont à c\.perrot@cabinet\.example/)).toBeInTheDocument();
+    const hours = within(form.getByRole("group", { name: "Résumé des messages non lus à" }));
+    expect(hours.getByRole("checkbox", { name: "12 h" })).toBeChecked();
+    expect(hours.getByRole("checkbox", { name: "18 h" })).toBeChecked();
+    await user.click(hours.getByRole("checkbox", { name: "18 h" }));
+    await user.click(hours.getByRole("checkbox", { name: "8 h" }));
+    await user.click(form.getByRole("button", { name: "Enregistrer les heures" }));
+    expect(api.saveNotices).toHaveBeenCalledWith([8, 12]);
+    expect(await screen.findByRole("status")).toHaveTextContent("Résumé des messages non lus à 8 h et 12 h.");
+  });
+
+  it("says how to get e-mails when the agency has no address for the doctor", async () => {
+    const api = fakeApi({ session: vi.fn(async () => session), notices: vi.fn(async () => ({ email: null, digestHours: [12, 18] })) });
+    render(<PortalApp api={api} />);
+    expect(await screen.findByText(/Aucune adresse de courriel n'est indiquée pour vous/)).toBeInTheDocument();
+    expect(screen.queryByRole("form", { name: "Heures du résumé par courriel" })).not.toBeInTheDocument();
+  });
+});

@@ -422,6 +422,27 @@ describe("administration", () => {
     expect(bridge.callsTo("admin.records.update")[1]).toEqual({ kind: "practice", id: IDS.tilleuls, change: { onCall: null } });
   });
 
+  it("sets the hour of the day summary e-mailed to the practice's doctors, and takes it away", async () => {
+    const { user, bridge } = await openAdministration();
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    const form = within(await screen.findByRole("form", { name: "Bilan de la journée aux médecins" }));
+    const hour = form.getByLabelText("Envoyé par courriel à");
+    expect(hour).toHaveValue("");
+    expect(hour).toHaveAccessibleDescription(/en nombres seulement/);
+    await user.selectOptions(hour, "19 h");
+    await user.click(form.getByRole("button", { name: "Enregistrer le bilan" }));
+    await waitFor(() => expect(bridge.callsTo("admin.practices.daySummary")).toEqual([{ practiceId: IDS.tilleuls, hour: 19 }]));
+    expect(await screen.findByText("Bilan de la journée : enregistré.")).toBeInTheDocument();
+    // Read again from the server with the practice.
+    await waitFor(() => expect(within(screen.getByRole("form", { name: "Bilan de la journée aux médecins" })).getByLabelText("Envoyé par courriel à")).toHaveValue("19"));
+
+    const again = within(screen.getByRole("form", { name: "Bilan de la journée aux médecins" }));
+    await user.selectOptions(again.getByLabelText("Envoyé par courriel à"), "Aucun bilan");
+    await user.click(again.getByRole("button", { name: "Enregistrer le bilan" }));
+    await waitFor(() => expect(bridge.callsTo("admin.practices.daySummary")).toHaveLength(2));
+    expect(bridge.callsTo("admin.practices.daySummary")[1]).toEqual({ practiceId: IDS.tilleuls, hour: null });
+  });
+
   it("sets when the agency covers the practice and what to say then, refusing two coverages at once", async () => {
     const { user, bridge } = await openAdministration();
     await user.click(screen.getByRole("tab", { name: "Cabinets" }));

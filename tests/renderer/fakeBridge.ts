@@ -76,6 +76,8 @@ export interface FakeAgency {
   calendarFeeds: AdminCalendarFeedView[];
   audit: Array<z.infer<typeof auditEventView>>;
   callStats: Array<z.infer<typeof callStatsRow>>;
+  /** Each practice's day summary hour, as the server keeps it (none listed: no summary). */
+  daySummaryHours: Record<string, number>;
   /** What the server answers a practitioner's new absence covers (its patients are to call back). */
   coveredByAbsence?: Array<{ appointmentId: string; startAt: string; patientName: string }>;
 }
@@ -117,7 +119,7 @@ export function defaultFakeData(): FakeData {
     pendingChanges: [],
     messages: [],
     mutations: [],
-    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [] },
+    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], daySummaryHours: {} },
   };
 }
 
@@ -190,6 +192,7 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.dialledNumbers.remove",
   "admin.practices.list",
   "admin.practices.get",
+  "admin.practices.daySummary",
   "admin.dialledNumbers.add",
   "stats.calls",
 ]);
@@ -201,7 +204,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -231,10 +234,17 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
     return {
       card,
       active: true,
+      daySummaryHour: data.agency.daySummaryHours[practiceId] ?? null,
       numbers: card.dialledNumbers.map((e164, index) => ({ id: `96000000-0000-4000-8000-${String(index + 1).padStart(12, "0")}`, e164, label: "Accueil" })),
       motifs: data.motifs.filter((motif) => team.includes(motif.practitionerId)),
       directives: data.directives.filter((directive) => directive.practiceId === practiceId).map((directive) => ({ ...directive, flags: {} })),
     };
+  },
+  "admin.practices.daySummary": ({ practiceId, hour }, data) => {
+    requireRole(data, "admin");
+    if (hour === null) delete data.agency.daySummaryHours[practiceId];
+    else data.agency.daySummaryHours[practiceId] = hour;
+    return { practiceId, hour };
   },
   "admin.dialledNumbers.remove": ({ id }, data) => {
     requireRole(data, "admin");

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { createSelectSchema } from "drizzle-zod";
 import { PRACTICE_KINDS } from "../../../shared/domain/enums";
 import { coverageSchedule, greetings, onCall, postalAddress, referrals, type CoverageSchedule, type Greetings, type OnCall, type PostalAddress } from "../../../shared/domain/schedules";
@@ -21,6 +21,8 @@ export const practices = pgTable(
     /** Who takes the patients when the practice is closed; null: nobody set. */
     onCall: json<OnCall>(),
     active: boolean().notNull().default(true),
+    /** Central only: the Paris hour (0–23) of the day's summary e-mailed to the practice's doctors; null: none. */
+    daySummaryHour: smallint(),
   },
   (table) => [index("practice_name_idx").on(table.name)],
 );
@@ -31,4 +33,4 @@ export const practiceRow = createSelectSchema(practices, {
   coverageSchedule,
   referrals,
   onCall: onCall.nullable(),
-});
+}).omit({ daySummaryHour: true });

@@ -20,8 +20,10 @@ export const users = pgTable(
     practitionerIds: json<string[]>().notNull().default([]),
     /** Central only: where a practitioner's notices go (counts and a link, never a patient's data); none: no e-mail. */
     email: text(),
+    /** Central only: the Paris hours (0–23) at which a practitioner's account gets the digest of its messages; none: no digest. */
+    digestHours: json<number[]>().notNull().default([12, 18]),
   },
   (table) => [uniqueIndex("user_login_idx").on(table.login)],
 );
 
-export const userRow = createSelectSchema(users, { practiceIds: z.array(z.string().uuid()) }).omit({ passwordHash: true, practitionerIds: true, email: true });
+export const userRow = createSelectSchema(users, { practiceIds: z.array(z.string().uuid()) }).omit({ passwordHash: true, practitionerIds: true, email: true, digestHours: true });
