@@ -76,6 +76,7 @@ const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH" | "DELETE", string, unknown?
   ["DELETE", `/api/v1/admin/motifs/${randomUUID()}`],
   ["POST", "/api/v1/admin/dialled-numbers", { practiceId: randomUUID(), number: "0144556677" }],
   ["DELETE", `/api/v1/admin/dialled-numbers/${randomUUID()}`],
+  ["PATCH", `/api/v1/admin/practices/${randomUUID()}/day-summary`, { hour: 19 }],
   ["GET", "/api/v1/admin/practices"],
   ["GET", `/api/v1/admin/practices/${randomUUID()}`],
   ["GET", `/api/v1/admin/practitioners/${randomUUID()}/calendar-feeds`],
