@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { appointmentTypes, dialledNumbers, directives, practices, practitioners } from "../../db/central/schema";
-import type { AdminPracticeRecords, AdminPracticeSummary } from "../../shared/api/admin";
+import type { AdminPracticeRecords, AdminPracticeSummary, AdminPractitionerSummary } from "../../shared/api/admin";
+import { practitionerName } from "../../shared/domain/practitionerName";
 import type { ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
 import { parseOr400 } from "../http/parseOr400";
@@ -12,7 +13,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**
  * What the administration screen reads of the agency's practices, from the server (admin only): the
- * list of every practice, active or not, and one practice's records — its card, its numbers, its
+ * list of every practice, active or not, every practitioner (to link doctors' accounts), and one practice's records — its card, its numbers, its
  * practitioners, motifs and consignes (ended and future ones too). Nothing of its patients: the
  * administrator needs no copy of them to edit the practice.
  */
@@ -30,6 +31,19 @@ export function registerPracticeReadRoutes(app: FastifyInstance, { db, authentic
         active: practice.active,
         dialledNumbers: numbers.filter((number) => number.practiceId === practice.id).map((number) => number.e164),
       })),
+    };
+  });
+
+  // Every practitioner of the agency, to link to a doctor's account (one doctor may work in two practices).
+  app.get("/api/v1/admin/practitioners", adminOnly, async (): Promise<{ practitioners: AdminPractitionerSummary[] }> => {
+    const rows = await db
+      .select({ practitioner: practitioners, practiceName: practices.name })
+      .from(practitioners)
+      .innerJoin(practices, eq(practices.id, practitioners.practiceId))
+      .where(and(isNull(practitioners.deletedAt), isNull(practices.deletedAt)))
+      .orderBy(asc(practitioners.lastName), asc(practitioners.firstName), asc(practices.name));
+    return {
+      practitioners: rows.map(({ practitioner, practiceName }) => ({ id: practitioner.id, name: practitionerName(practitioner), practiceId: practitioner.practiceId, practiceName })),
     };
   });
 

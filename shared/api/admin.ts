@@ -280,6 +280,9 @@ export const updateRecordAnswer = z.object({ id, covered: z.array(coveredAppoint
  */
 export const adminPracticeSummary = z.object({ id, name: z.string(), city: z.string(), active: z.boolean(), dialledNumbers: z.array(z.string()) });
 export type AdminPracticeSummary = z.infer<typeof adminPracticeSummary>;
+/** A practitioner of the agency, as a doctor's account is linked to it. */
+export const adminPractitionerSummary = z.object({ id, name: z.string(), practiceId: id, practiceName: z.string() });
+export type AdminPractitionerSummary = z.infer<typeof adminPractitionerSummary>;
 /** A consigne as the administrator sees it: ended and future ones too, with what it asks of the secretary. */
 export const adminDirectiveView = directiveView.extend({ flags: directiveFlags });
 export type AdminDirectiveView = z.infer<typeof adminDirectiveView>;

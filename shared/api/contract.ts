@@ -21,6 +21,7 @@ import {
   adminCalendarFeedView,
   adminDeviceView,
   adminPracticeRecords,
+  adminPractitionerSummary,
   practiceDaySummary,
   adminPracticeSummary,
   adminUserView,
@@ -280,6 +281,8 @@ export const methods = {
   /** Every practice of the agency, from the server: what the administration screen edits, whatever this account serves. */
   "admin.practices.list": { input: z.object({}), output: z.array(adminPracticeSummary) },
   "admin.practices.get": { input: z.object({ practiceId: id }), output: adminPracticeRecords },
+  /** Every practitioner of the agency, to link a doctor's account to. */
+  "admin.practitioners.list": { input: z.object({}), output: z.array(adminPractitionerSummary) },
   /** The hour of the day summary e-mailed to the practice's doctors; null: none. */
   "admin.practices.daySummary": { input: practiceDaySummary, output: practiceDaySummary },
   "stats.calls": { input: callStatsQuery, output: callStats },

@@ -131,18 +131,62 @@ describe("administration", () => {
     await waitFor(() => expect(bridge.callsTo("admin.users.update").at(-1)).toEqual({ id: "90000000-0000-4000-8000-000000000002", change: { displayName: "Camille Laurent-Petit", extension: null } }));
   });
 
-  it("shows a practitioner's account as such, with its practitioners' practices, and offers only the workstations' roles", async () => {
+  it("shows a practitioner's account as such, with its practitioners, and offers only the workstations' roles in an account's row", async () => {
     await openAdministration();
     const table = within(screen.getByRole("table", { name: "Comptes de l'agence" }));
     const row = within(table.getByText("p.martin").closest("tr")!);
     expect(row.getByText("Praticien")).toBeInTheDocument();
-    expect(row.getByText("Ceux de ses praticiens (1)")).toBeInTheDocument();
+    expect(row.getByRole("button", { name: "Praticiens de p.martin (1)" })).toBeInTheDocument();
     expect(table.queryByLabelText("Rôle de p.martin")).not.toBeInTheDocument();
     expect(table.queryByRole("button", { name: /^Cabinets de p\.martin/ })).not.toBeInTheDocument();
     const roles = (select: HTMLElement) => within(select).getAllByRole("option").map((option) => option.textContent);
     expect(roles(table.getByLabelText("Rôle de secretaire"))).toEqual(["Secrétaire", "Superviseur", "Administrateur"]);
     const form = within(screen.getByRole("form", { name: "Nouveau compte" }));
-    expect(roles(form.getByLabelText("Rôle"))).toEqual(["Secrétaire", "Superviseur", "Administrateur"]);
+    expect(roles(form.getByLabelText("Rôle"))).toEqual(["Secrétaire", "Superviseur", "Administrateur", "Praticien"]);
+  });
+
+  it("creates a doctor's account linked to practitioners found by name or practice, with the address of its notices", async () => {
+    const { user, bridge } = await openAdministration();
+    const form = within(screen.getByRole("form", { name: "Nouveau compte" }));
+    await user.type(form.getByLabelText("Identifiant"), "l.petit");
+    await user.type(form.getByLabelText("Nom affiché"), "Dr Luc Petit");
+    await user.selectOptions(form.getByLabelText("Rôle"), "Praticien");
+    expect(form.queryByRole("group", { name: "Cabinets servis" })).not.toBeInTheDocument();
+    expect(form.queryByLabelText("Poste téléphonique")).not.toBeInTheDocument();
+    const links = within(form.getByRole("group", { name: "Praticiens liés" }));
+    expect(links.getByText("Aucun praticien lié : cherchez-le ci-dessous.")).toBeInTheDocument();
+    await user.type(links.getByLabelText("Chercher un praticien"), "gare");
+    expect(links.getAllByRole("checkbox").map((box) => box.closest("label")!.textContent)).toEqual(["Dr Luc Petit — Maison de santé de la Gare"]);
+    await user.click(links.getByRole("checkbox", { name: "Dr Luc Petit — Maison de santé de la Gare" }));
+    await user.clear(links.getByLabelText("Chercher un praticien"));
+    await user.type(links.getByLabelText("Chercher un praticien"), "hélène");
+    expect(links.getByText("Aucun autre praticien ne correspond.")).toBeInTheDocument();
+    expect(links.getByRole("checkbox", { name: "Dr Luc Petit — Maison de santé de la Gare" })).toBeChecked();
+    await user.type(form.getByLabelText("E-mail des avis"), "l.petit@gare.example");
+    await user.type(form.getByLabelText("Mot de passe initial"), "un-mot-de-passe-long");
+    await user.click(form.getByRole("button", { name: "Créer le compte" }));
+    await waitFor(() =>
+      expect(bridge.callsTo("admin.users.create")).toEqual([
+        { login: "l.petit", displayName: "Dr Luc Petit", role: "practitioner", password: "un-mot-de-passe-long", practiceIds: [], practitionerIds: [IDS.drGare], email: "l.petit@gare.example" },
+      ]),
+    );
+    const row = within((await screen.findByText("l.petit")).closest("tr")!);
+    expect(row.getByRole("button", { name: "Praticiens de l.petit (1)" })).toBeInTheDocument();
+  });
+
+  it("changes the practitioners a doctor's account speaks for", async () => {
+    const { user, bridge } = await openAdministration();
+    const table = within(screen.getByRole("table", { name: "Comptes de l'agence" }));
+    await user.click(table.getByRole("button", { name: "Praticiens de p.martin (1)" }));
+    const links = within(table.getByRole("group", { name: "Praticiens de p.martin" }));
+    expect(links.getByRole("checkbox", { name: "Dr Claire Martin — Cabinet médical des Tilleuls" })).toBeChecked();
+    await user.type(links.getByLabelText("Chercher un praticien"), "petit");
+    await user.click(links.getByRole("checkbox", { name: "Dr Luc Petit — Maison de santé de la Gare" }));
+    await user.click(table.getByRole("button", { name: "Enregistrer les praticiens de p.martin" }));
+    await waitFor(() =>
+      expect(bridge.callsTo("admin.users.update").at(-1)).toEqual({ id: "90000000-0000-4000-8000-000000000009", change: { practitionerIds: [IDS.drMartin, IDS.drGare] } }),
+    );
+    expect(await table.findByRole("button", { name: "Praticiens de p.martin (2)" })).toBeInTheDocument();
   });
 
   it("gives a doctor's account the e-mail address its notices go to; other accounts have none to give", async () => {

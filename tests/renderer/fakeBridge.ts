@@ -32,6 +32,7 @@ import { AGREEMENT_CATEGORY, NOT_A_REQUEST } from "../../shared/domain/doctorAgr
 import { nameWords } from "../../shared/domain/nameFolding";
 import { e164ToNationalDigits, parsePatientSearch } from "../../shared/domain/patientSearchQuery";
 import { toE164 } from "../../shared/domain/phone";
+import { practitionerName } from "../../shared/domain/practitionerName";
 import { patientShortName } from "../../renderer/src/features/patients/patientName";
 import * as fixtures from "./fixtures";
 
@@ -193,6 +194,7 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.practices.list",
   "admin.practices.get",
   "admin.practices.daySummary",
+  "admin.practitioners.list",
   "admin.dialledNumbers.add",
   "stats.calls",
 ]);
@@ -204,7 +206,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practitioners.list" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -240,6 +242,12 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
       directives: data.directives.filter((directive) => directive.practiceId === practiceId).map((directive) => ({ ...directive, flags: {} })),
     };
   },
+  "admin.practitioners.list": (_input, data) => {
+    requireRole(data, "admin");
+    return data.practices.flatMap((practice) =>
+      practice.practitioners.map((practitioner) => ({ id: practitioner.id, name: practitionerName(practitioner), practiceId: practice.id, practiceName: practice.name })),
+    );
+  },
   "admin.practices.daySummary": ({ practiceId, hour }, data) => {
     requireRole(data, "admin");
     if (hour === null) delete data.agency.daySummaryHours[practiceId];
@@ -263,7 +271,9 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   "admin.users.create": ({ login, displayName, role, practiceIds, practitionerIds, extension, email }, data) => {
     requireRole(data, "admin");
     if (data.agency.users.some((user) => user.login === login)) throw new TelesecError("login_taken", `L'identifiant « ${login} » est déjà utilisé.`);
-    const user = { id: `90000000-0000-4000-8000-${String(data.agency.users.length + 1).padStart(12, "0")}`, login, displayName, role, practiceIds, practitionerIds, extension, email, disabled: false };
+    // A doctor's account serves its practitioners' practices, as the server makes it.
+    const served = role === "practitioner" ? data.practices.filter((practice) => practice.practitioners.some((one) => practitionerIds.includes(one.id))).map((practice) => practice.id) : practiceIds;
+    const user = { id: `90000000-0000-4000-8000-${String(data.agency.users.length + 1).padStart(12, "0")}`, login, displayName, role, practiceIds: served, practitionerIds, extension, email, disabled: false };
     data.agency.users = [...data.agency.users, user];
     return user;
   },

@@ -78,6 +78,7 @@ const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH" | "DELETE", string, unknown?
   ["DELETE", `/api/v1/admin/dialled-numbers/${randomUUID()}`],
   ["PATCH", `/api/v1/admin/practices/${randomUUID()}/day-summary`, { hour: 19 }],
   ["GET", "/api/v1/admin/practices"],
+  ["GET", "/api/v1/admin/practitioners"],
   ["GET", `/api/v1/admin/practices/${randomUUID()}`],
   ["GET", `/api/v1/admin/practitioners/${randomUUID()}/calendar-feeds`],
   ["POST", `/api/v1/admin/practitioners/${randomUUID()}/calendar-feeds`],

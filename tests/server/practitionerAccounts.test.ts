@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { auditEvents, devices, users, waitlistEntries } from "../../db/central/schema";
 import { replicatedColumns } from "../../server/sync/syncedTables";
 import { hashPassword } from "../../db/central/passwords";
-import { adminUserView } from "../../shared/api/admin";
+import { z } from "zod";
+import { adminPractitionerSummary, adminUserView } from "../../shared/api/admin";
 import { errorBody, pullColumnsResponse } from "../../shared/api/wire";
 import { seedSyncFixture } from "../support/syncWorld";
 import { signInOnApp, useTestApps } from "./appOnFreshDatabase";
@@ -42,6 +43,22 @@ const practitionerAccount = (practitionerIds: string[], extra: object = {}) => (
 });
 
 describe("a practitioner's account", () => {
+  it("is linked from the agency's practitioners, each listed with its practice, to administrators only", async () => {
+    const { app, fixture, adminToken } = await agency();
+    const listed = await app.inject({ method: "GET", url: "/api/v1/admin/practitioners", headers: { authorization: `Bearer ${adminToken}` } });
+    expect(listed.statusCode, listed.body).toBe(200);
+    const practitioners = z.array(adminPractitionerSummary).parse(listed.json().practitioners);
+    expect(practitioners.map((one) => [one.id, one.practiceId, one.practiceName]).sort()).toEqual(
+      [
+        [fixture.tilleuls.practitionerId, fixture.tilleuls.practiceId, "Cabinet des Tilleuls"],
+        [fixture.gare.practitionerId, fixture.gare.practiceId, "Cabinet de la Gare"],
+      ].sort(),
+    );
+    expect(practitioners.every((one) => one.name.startsWith("Dr "))).toBe(true);
+    const secretary = await signInOnApp(app, "secretaire", PASSWORD);
+    expect((await app.inject({ method: "GET", url: "/api/v1/admin/practitioners", headers: { authorization: `Bearer ${secretary.token}` } })).statusCode).toBe(403);
+  });
+
   it("is created linked to its practitioners and serves their practices, never others", async () => {
     const { app, fixture, adminToken } = await agency();
     const response = await call(app, adminToken, "POST", "/api/v1/admin/users", practitionerAccount([fixture.tilleuls.practitionerId], { email: " C.Perrot@Cabinet.example " }));

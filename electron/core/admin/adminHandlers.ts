@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats, practiceDaySummary, updateRecordAnswer } from "../../../shared/api/admin";
+import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminPractitionerSummary, adminUserView, auditPage, callStats, practiceDaySummary, updateRecordAnswer } from "../../../shared/api/admin";
 import type { MethodArgs } from "../../../shared/api/contract";
 
 /** A request to the server on the workstation's session (syncService.serverRequest). */
@@ -42,6 +42,7 @@ export function adminHandlers(request: () => ServerRequest, serverUrl: () => str
     "admin.dialledNumbers.remove": ({ id }: MethodArgs<"admin.dialledNumbers.remove">) => request()("DELETE", `/api/v1/admin/dialled-numbers/${id}`, recordAnswer),
     "admin.practices.list": async () => (await request()("GET", "/api/v1/admin/practices", z.object({ practices: z.array(adminPracticeSummary) }))).practices,
     "admin.practices.get": ({ practiceId }: MethodArgs<"admin.practices.get">) => request()("GET", `/api/v1/admin/practices/${practiceId}`, adminPracticeRecords),
+    "admin.practitioners.list": async () => (await request()("GET", "/api/v1/admin/practitioners", z.object({ practitioners: z.array(adminPractitionerSummary) }))).practitioners,
     "admin.practices.daySummary": ({ practiceId, hour }: MethodArgs<"admin.practices.daySummary">) =>
       request()("PATCH", `/api/v1/admin/practices/${practiceId}/day-summary`, practiceDaySummary, { hour }),
     "admin.dialledNumbers.add": (input: MethodArgs<"admin.dialledNumbers.add">) =>

@@ -4,28 +4,30 @@ import { EnumOptions } from "../../app/EnumOptions";
 import type { AdminUserView } from "../../../../shared/api/admin";
 import { WORKSTATION_ROLES, type UserRole } from "../../../../shared/domain/enums";
 import { FormButtons } from "../../app/FormButtons";
-import { SubmissionNotices } from "../../app/SubmissionNotices";
 import { TextField } from "../../app/TextField";
 import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
-import type { AdminPracticeSummary } from "../../../../shared/api/admin";
+import type { AdminPracticeSummary, AdminPractitionerSummary } from "../../../../shared/api/admin";
 import { valueOr } from "../../stores/loadable";
 import { selectSignedInUser } from "../../stores/syncSelectors";
 import { useSyncStore } from "../../stores/syncStore";
+import { NewAccountForm } from "./NewAccountForm";
+import { PractitionerLinks } from "./PractitionerLinks";
 import { ROLE_LABELS } from "./roleScreens";
 import { useServerList } from "./useServerList";
 
 type AccountChange = Parameters<typeof telesec.call<"admin.users.update">>[1]["change"];
 
 /**
- * The agency's accounts: who may sign in, with which role, for which practices and phone extension; a
- * new account; a new password; disabling one. The administrator's own account keeps its role and stays
+ * The agency's accounts: who may sign in, with which role, for which practices and phone extension (a
+ * doctor's account: for which practitioners, on the portal); a new account; a new password; disabling one. The administrator's own account keeps its role and stays
  * enabled (the server refuses both): its row offers neither.
  */
 export function AccountsTab() {
   const { list, reload } = useServerList(() => telesec.call("admin.users.list", {}));
   // Every practice of the agency, from the server: an account may be given one this workstation does not hold.
   const practices = valueOr(useServerList(() => telesec.call("admin.practices.list", {})).list, []);
+  const practitioners = valueOr(useServerList(() => telesec.call("admin.practitioners.list", {})).list, []);
   const me = useSyncStore(selectSignedInUser);
   const [failure, setFailure] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -84,7 +86,6 @@ export function AccountsTab() {
                     {own ? (
                       `${ROLE_LABELS[user.role]} (vous)`
                     ) : user.role === "practitioner" ? (
-                      // Linked to practitioners by the server's API for now: the links are not edited here yet.
                       <>
                         {ROLE_LABELS[user.role]}{" "}
                         <SecondFactorReset login={user.login} onReset={() => change(user, { resetSecondFactor: true })} />
@@ -97,7 +98,7 @@ export function AccountsTab() {
                   </td>
                   <td>
                     {user.role === "practitioner" ? (
-                      `Ceux de ses praticiens (${user.practiceIds.length})`
+                      <AccountPractitioners user={user} practitioners={practitioners} onChange={(practitionerIds) => change(user, { practitionerIds }).then(() => undefined)} />
                     ) : (
                       <AccountPractices user={user} practices={practices} onChange={(practiceIds) => change(user, { practiceIds }).then(() => undefined)} />
                     )}
@@ -117,7 +118,7 @@ export function AccountsTab() {
           </tbody>
         </table>
       )}
-      <NewAccountForm practices={practices} onCreated={reload} />
+      <NewAccountForm practices={practices} practitioners={practitioners} onCreated={reload} />
     </section>
   );
 }
@@ -160,6 +161,26 @@ function AccountEditForm({ user, onSave, onCancel }: { user: AdminUserView; onSa
   );
 }
 
+/** The practitioners a doctor's account speaks for, and so its practices: a count, opened to change them. */
+function AccountPractitioners({ user, practitioners, onChange }: { user: AdminUserView; practitioners: AdminPractitionerSummary[]; onChange: (practitionerIds: string[]) => Promise<void> }) {
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  if (chosen === null) {
+    return (
+      <button type="button" className="button button--small" onClick={() => setChosen(user.practitionerIds)}>
+        {`Praticiens de ${user.login} (${user.practitionerIds.length})`}
+      </button>
+    );
+  }
+  return (
+    <>
+      <PractitionerLinks legend={`Praticiens de ${user.login}`} practitioners={practitioners} chosen={chosen} onChange={setChosen} />
+      <button type="button" className="button button--small" onClick={() => void onChange(chosen).then(() => setChosen(null))}>
+        {`Enregistrer les praticiens de ${user.login}`}
+      </button>
+    </>
+  );
+}
+
 /** Which practices an account serves: a count, opened into checkboxes to change them. */
 function AccountPractices({ user, practices, onChange }: { user: AdminUserView; practices: AdminPracticeSummary[]; onChange: (practiceIds: string[]) => Promise<void> }) {
   const [chosen, setChosen] = useState<string[] | null>(null);
@@ -187,64 +208,6 @@ function AccountPractices({ user, practices, onChange }: { user: AdminUserView; 
         {`Enregistrer les cabinets de ${user.login}`}
       </button>
     </fieldset>
-  );
-}
-
-interface NewAccount {
-  login: string;
-  displayName: string;
-  role: UserRole;
-  practiceIds: string[];
-  extension: string;
-  password: string;
-}
-
-const EMPTY: NewAccount = { login: "", displayName: "", role: "secretary", practiceIds: [], extension: "", password: "" };
-
-function NewAccountForm({ practices, onCreated }: { practices: AdminPracticeSummary[]; onCreated: () => Promise<void> }) {
-  const [values, setValues] = useState<NewAccount>(EMPTY);
-  const { saving, failure, send } = useFormSubmission();
-  const set = <K extends keyof NewAccount>(key: K) => (value: NewAccount[K]) => setValues((current) => ({ ...current, [key]: value }));
-
-  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    const created = await send(() => telesec.call("admin.users.create", { ...values, extension: values.extension.trim() === "" ? null : values.extension.trim() }));
-    if (!created) return;
-    setValues(EMPTY);
-    await onCreated();
-  }
-
-  return (
-    <form className="admin-form" aria-label="Nouveau compte" onSubmit={(event) => void submit(event)} noValidate>
-      <h4>Nouveau compte</h4>
-      <TextField label="Identifiant" value={values.login} onChange={set("login")} autoComplete="off" required />
-      <TextField label="Nom affiché" value={values.displayName} onChange={set("displayName")} required />
-      <div className="field">
-        <label htmlFor="nouveau-compte-role">Rôle</label>
-        <select id="nouveau-compte-role" value={values.role} onChange={(event) => set("role")(event.target.value as UserRole)}>
-          <EnumOptions values={WORKSTATION_ROLES} labels={ROLE_LABELS} />
-        </select>
-      </div>
-      <fieldset>
-        <legend>Cabinets servis</legend>
-        {practices.map((practice) => (
-          <label key={practice.id} className="checkbox-option">
-            <input
-              type="checkbox"
-              checked={values.practiceIds.includes(practice.id)}
-              onChange={(event) =>
-                set("practiceIds")(event.target.checked ? [...values.practiceIds, practice.id] : values.practiceIds.filter((id) => id !== practice.id))
-              }
-            />
-            {practice.name}
-          </label>
-        ))}
-      </fieldset>
-      <TextField label="Poste téléphonique" type="tel" value={values.extension} onChange={set("extension")} hint="2 à 10 chiffres, celui que le standard donne ; facultatif" />
-      <TextField label="Mot de passe initial" type="password" value={values.password} onChange={set("password")} autoComplete="new-password" hint="10 caractères au moins" required />
-      <SubmissionNotices failure={failure === null ? null : `Le compte n'a pas pu être créé${NBSP}: ${failure}`} />
-      <FormButtons submitLabel="Créer le compte" busy={saving} cancelLabel="Effacer" onCancel={() => setValues(EMPTY)} />
-    </form>
   );
 }
 
