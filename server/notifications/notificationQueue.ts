@@ -1,9 +1,10 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import PgBoss from "pg-boss";
 import type { Pool } from "pg";
 import { messages, notifications, practices, practitioners, users } from "../../db/central/schema";
 import type { NotificationKind } from "../../shared/domain/enums";
+import { NOTIFICATION_KIND_LABELS } from "../../shared/domain/notificationLabels";
 import { practitionerName } from "../../shared/domain/practitionerName";
 import { dateOf, type Clock } from "../../shared/time/clock";
 import type { CentralTx } from "../centralTransaction";
@@ -13,11 +14,10 @@ import type { MailSettings } from "./mailSettings";
 import { daySummaryNotice, messageDigestNotice, urgentMessageNotice, type NoticeMail } from "./noticeMail";
 import { oweScheduledNotices } from "./scheduledNotices";
 
-/** Where PostgreSQL says that notices are owed (migration 0016's trigger); the payload is the message's id. */
+/** Where PostgreSQL says that notices are owed: the payload is an urgent message's id (migration 0016's trigger), or a notice's put back in the queue. */
 export const NOTIFICATIONS_CHANNEL = "telesec_notifications";
 const SEND_QUEUE = "telesec-notification-send";
 const SWEEP_QUEUE = "telesec-notification-sweep";
-const NOTICE_LABELS: Record<NotificationKind, string> = { urgent_message: "message urgent", message_digest: "résumé des messages", day_summary: "bilan de la journée" };
 
 export interface NotificationRunnerOptions {
   pool: Pool;
@@ -67,8 +67,12 @@ export async function startNotifications(options: NotificationRunnerOptions): Pr
 
   const enqueue = (notificationId: string) => boss.send(SEND_QUEUE, { notificationId }, { singletonKey: notificationId });
 
-  async function owedFor(messageId: string): Promise<void> {
-    const owed = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.messageId, messageId), isNull(notifications.sentAt), isNull(notifications.failedAt)));
+  /** What a notify names: an urgent message (the trigger's), or a notice put back in the queue by an administrator. */
+  async function owedFor(messageOrNoticeId: string): Promise<void> {
+    const owed = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(or(eq(notifications.messageId, messageOrNoticeId), eq(notifications.id, messageOrNoticeId)), isNull(notifications.sentAt), isNull(notifications.failedAt)));
     for (const { id } of owed) await enqueue(id);
   }
 
@@ -114,7 +118,7 @@ export async function startNotifications(options: NotificationRunnerOptions): Pr
         if (transport && mail && owed.to) {
           await transport.sendMail({ from: mail.from, to: owed.to, subject: owed.mail.subject, text: owed.mail.text, messageId: `<${notificationId}@telesec>`, date: dateOf(clock) });
         } else {
-          log(`Notifications : 1 avis de ${NOTICE_LABELS[owed.kind]} pour un médecin (courriel non envoyé : SMTP non configuré).`);
+          log(`Notifications : 1 avis de ${NOTIFICATION_KIND_LABELS[owed.kind].toLowerCase()} pour un médecin (courriel non envoyé : SMTP non configuré).`);
         }
         await tx.update(notifications).set({ sentAt: dateOf(clock), attempts: sql`${notifications.attempts} + 1` }).where(eq(notifications.id, notificationId));
       });

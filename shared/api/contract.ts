@@ -20,6 +20,7 @@ import {
   addDialledNumberRequest,
   adminCalendarFeedView,
   adminDeviceView,
+  adminNotificationView,
   adminPracticeRecords,
   adminPractitionerSummary,
   practiceDaySummary,
@@ -267,6 +268,10 @@ export const methods = {
   "admin.devices.revoke": { input: z.object({ id }), output: z.object({ revokedAt: instant }) },
   "admin.devices.rename": { input: renameDeviceRequest.extend({ id }), output: z.object({ id, name: z.string() }) },
   "admin.audit.search": { input: auditSearchQuery, output: auditPage },
+  /** The doctors' e-mail notices not sent: given up (the relay refused them to the last retry), or waiting. */
+  "admin.notifications.list": { input: z.object({}), output: z.array(adminNotificationView) },
+  /** A notice given up, back in the queue (the relay mended). */
+  "admin.notifications.retry": { input: z.object({ id }), output: adminNotificationView },
   /** A practitioner's calendar feeds (server/calendarFeed): never their addresses, but at creation. */
   "admin.calendarFeeds.list": { input: z.object({ practitionerId: id }), output: z.array(adminCalendarFeedView) },
   /** A new feed and its whole address, to hand to the practitioner: shown this once. */

@@ -263,6 +263,13 @@ export const HTTP_ROUTES: HttpRoute[] = [
     summary: "Les avis aux praticiens non envoyés : abandonnés après leurs essais d'abord, puis en attente (jamais leur contenu).",
     answer: done({ notifications: z.array(adminNotificationView) }),
   },
+  {
+    method: "POST",
+    path: "/api/v1/admin/notifications/:id/retry",
+    access: "admin",
+    summary: "Remet en envoi un avis abandonné (le relais réparé) : la file le reprend dans la minute ; 404 s'il n'est pas abandonné.",
+    answer: adminNotificationView,
+  },
   { method: "GET", path: "/api/v1/admin/devices", access: "admin", summary: "Les postes de l'agence.", answer: done({ devices: z.array(adminDeviceView) }) },
   {
     method: "PATCH",

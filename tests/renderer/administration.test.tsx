@@ -271,7 +271,7 @@ describe("administration", () => {
     expect(await screen.findByText(/^Révoqué le 24\/11\/2026/)).toBeInTheDocument();
 
     tabs.getByRole("tab", { name: "Postes" }).focus();
-    await user.keyboard("{ArrowRight}{ArrowRight}");
+    await user.keyboard("{ArrowRight}{ArrowRight}{ArrowRight}");
     expect(tabs.getByRole("tab", { name: "Journal d'audit" })).toHaveAttribute("aria-selected", "true");
     expect(tabs.getByRole("tab", { name: "Journal d'audit" })).toHaveFocus();
     await user.type(screen.getByLabelText("Action"), "patient.search");
@@ -485,6 +485,25 @@ describe("administration", () => {
     await user.click(again.getByRole("button", { name: "Enregistrer le bilan" }));
     await waitFor(() => expect(bridge.callsTo("admin.practices.daySummary")).toHaveLength(2));
     expect(bridge.callsTo("admin.practices.daySummary")[1]).toEqual({ practiceId: IDS.tilleuls, hour: null });
+  });
+
+  it("lists the doctors' notices not sent, the relay's answer beside those given up, and sends one again", async () => {
+    const { user, bridge } = await openAdministration();
+    bridge.data.agency.notifications = [
+      { id: "98000000-0000-4000-8000-000000000001", kind: "urgent_message", userLogin: "p.martin", userName: "Dr Paul Martin", createdAt: "2026-12-04T09:15:00.000Z", attempts: 9, lastError: "451 Relais occupé", failedAt: "2026-12-04T11:20:00.000Z" },
+      { id: "98000000-0000-4000-8000-000000000002", kind: "message_digest", userLogin: "p.martin", userName: "Dr Paul Martin", createdAt: "2026-12-04T11:00:00.000Z", attempts: 1, lastError: null, failedAt: null },
+    ];
+    await user.click(screen.getByRole("tab", { name: "Courriels" }));
+    const table = within(await screen.findByRole("table", { name: "Avis non envoyés" }));
+    const rows = table.getAllByRole("row").slice(1).map((row) => within(row).getAllByRole("cell").map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ["Dr Paul Martin (p.martin)", "Message urgent", "04/12/2026 à 10:15", "9", "Abandonné le 04/12/2026 à 12:20 Renvoyer l'avis à Dr Paul Martin", "451 Relais occupé"],
+      ["Dr Paul Martin (p.martin)", "Résumé des messages", "04/12/2026 à 12:00", "1", "En attente d'envoi", "—"],
+    ]);
+    await user.click(table.getByRole("button", { name: "Renvoyer l'avis à Dr Paul Martin" }));
+    expect(bridge.callsTo("admin.notifications.retry")).toEqual([{ id: "98000000-0000-4000-8000-000000000001" }]);
+    expect(await screen.findByText("Avis à Dr Paul Martin remis en envoi : il part dans la minute.")).toBeInTheDocument();
+    expect(await table.findAllByText("En attente d'envoi")).toHaveLength(2);
   });
 
   it("sets when the agency covers the practice and what to say then, refusing two coverages at once", async () => {

@@ -25,7 +25,7 @@ import type {
   WaitlistEntryView,
 } from "../../shared/api/views";
 import type { z } from "zod";
-import type { AdminCalendarFeedView, AdminDeviceView, AdminUserView, auditEventView, callStatsRow } from "../../shared/api/admin";
+import type { AdminCalendarFeedView, AdminDeviceView, AdminNotificationView, AdminUserView, auditEventView, callStatsRow } from "../../shared/api/admin";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
 import { AGREEMENT_CATEGORY, NOT_A_REQUEST } from "../../shared/domain/doctorAgreement";
@@ -77,6 +77,8 @@ export interface FakeAgency {
   calendarFeeds: AdminCalendarFeedView[];
   audit: Array<z.infer<typeof auditEventView>>;
   callStats: Array<z.infer<typeof callStatsRow>>;
+  /** The doctors' notices the server has not sent. */
+  notifications: AdminNotificationView[];
   /** Each practice's day summary hour, as the server keeps it (none listed: no summary). */
   daySummaryHours: Record<string, number>;
   /** What the server answers a practitioner's new absence covers (its patients are to call back). */
@@ -120,7 +122,7 @@ export function defaultFakeData(): FakeData {
     pendingChanges: [],
     messages: [],
     mutations: [],
-    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], daySummaryHours: {} },
+    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], daySummaryHours: {}, notifications: [] },
   };
 }
 
@@ -195,6 +197,8 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.practices.get",
   "admin.practices.daySummary",
   "admin.practitioners.list",
+  "admin.notifications.list",
+  "admin.notifications.retry",
   "admin.dialledNumbers.add",
   "stats.calls",
 ]);
@@ -206,7 +210,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practitioners.list" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -241,6 +245,18 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
       motifs: data.motifs.filter((motif) => team.includes(motif.practitionerId)),
       directives: data.directives.filter((directive) => directive.practiceId === practiceId).map((directive) => ({ ...directive, flags: {} })),
     };
+  },
+  "admin.notifications.list": (_input, data) => {
+    requireRole(data, "admin");
+    return data.agency.notifications;
+  },
+  "admin.notifications.retry": ({ id }, data) => {
+    requireRole(data, "admin");
+    const notice = data.agency.notifications.find((one) => one.id === id && one.failedAt !== null);
+    if (!notice) throw new TelesecError("not_found", "Avis introuvable, ou pas abandonné : seul un avis abandonné se remet en envoi.");
+    const retried = { ...notice, failedAt: null, attempts: 0 };
+    data.agency.notifications = data.agency.notifications.map((one) => (one.id === id ? retried : one));
+    return retried;
   },
   "admin.practitioners.list": (_input, data) => {
     requireRole(data, "admin");

@@ -61,6 +61,7 @@ const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH" | "DELETE", string, unknown?
   ["PATCH", `/api/v1/admin/users/${randomUUID()}`, { displayName: "X" }],
   ["GET", "/api/v1/admin/devices"],
   ["GET", "/api/v1/admin/notifications"],
+  ["POST", `/api/v1/admin/notifications/${randomUUID()}/retry`],
   ["POST", `/api/v1/admin/devices/${randomUUID()}/revoke`],
   ["PATCH", `/api/v1/admin/devices/${randomUUID()}`, { name: "Accueil 2" }],
   ["POST", "/api/v1/admin/directives", { practiceId: randomUUID(), practitionerId: null, category: "general", title: "T", text: "T" }],

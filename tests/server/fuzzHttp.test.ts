@@ -475,6 +475,7 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "PATCH /api/v1/admin/users/:id": asAdmin("PATCH", "/api/v1/admin/users/:id", { displayName: "Fuzz", role: "secretary", disabled: false }),
   "GET /api/v1/admin/devices": asAdmin("GET", "/api/v1/admin/devices"),
   "GET /api/v1/admin/notifications": asAdmin("GET", "/api/v1/admin/notifications"),
+  "POST /api/v1/admin/notifications/:id/retry": asAdmin("POST", "/api/v1/admin/notifications/:id/retry"),
   "GET /api/v1/admin/practitioners": asAdmin("GET", "/api/v1/admin/practitioners"),
   "PATCH /api/v1/admin/practices/:id/day-summary": asAdmin("PATCH", "/api/v1/admin/practices/:id/day-summary", { hour: 19 }),
   "GET /api/v1/admin/practitioners/:id/calendar-feeds": asAdmin("GET", "/api/v1/admin/practitioners/:id/calendar-feeds"),

@@ -128,7 +128,7 @@ describe("notices to practitioners", () => {
     expect(logs.some((line) => line.includes("nouvel essai plus tard"))).toBe(true);
   });
 
-  it("gives a notice up after its retries, and shows it to the administrator with the relay's answer", async () => {
+  it("gives a notice up after its retries, shows it to the administrator with the relay's answer, and sends it once put back", async () => {
     const { database, fixture, smtp, mail } = await agencyWithDoctor();
     await runner(database, mail);
     smtp.refuseNext(100);
@@ -144,6 +144,19 @@ describe("notices to practitioners", () => {
     expect(shown).toMatchObject({ kind: "urgent_message", userLogin: "c.martin", attempts: 4 });
     expect(shown.failedAt).not.toBeNull();
     expect(shown.lastError).toContain("451");
+
+    // The relay mended, the administrator sends it again: it goes at once, once.
+    smtp.refuseNext(0);
+    const retried = await app.inject({ method: "POST", url: `/api/v1/admin/notifications/${shown.id}/retry`, headers: { authorization: `Bearer ${token}` } });
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(adminNotificationView.parse(retried.json())).toMatchObject({ failedAt: null, attempts: 0 });
+    await eventually(() => smtp.received.length === 1, 10_000);
+    await eventually(async () => (await database.db.select().from(notifications))[0]?.sentAt != null, 10_000);
+    // Sent: nothing to send again.
+    const again = await app.inject({ method: "POST", url: `/api/v1/admin/notifications/${shown.id}/retry`, headers: { authorization: `Bearer ${token}` } });
+    expect(again.statusCode).toBe(404);
+    expect(again.json().error.message).toContain("seul un avis abandonné se remet en envoi");
+    expect(smtp.received).toHaveLength(1);
   });
 
   it("without SMTP (the demo), counts the notice in the log and marks it sent", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminPractitionerSummary, adminUserView, auditPage, callStats, practiceDaySummary, updateRecordAnswer } from "../../../shared/api/admin";
+import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, adminNotificationView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminPractitionerSummary, adminUserView, auditPage, callStats, practiceDaySummary, updateRecordAnswer } from "../../../shared/api/admin";
 import type { MethodArgs } from "../../../shared/api/contract";
 
 /** A request to the server on the workstation's session (syncService.serverRequest). */
@@ -35,6 +35,8 @@ export function adminHandlers(request: () => ServerRequest, serverUrl: () => str
       return { ...feed, url: new URL(path, serverUrl() ?? "").href };
     },
     "admin.calendarFeeds.revoke": ({ id }: MethodArgs<"admin.calendarFeeds.revoke">) => request()("POST", `/api/v1/admin/calendar-feeds/${id}/revoke`, adminCalendarFeedView),
+    "admin.notifications.list": async () => (await request()("GET", "/api/v1/admin/notifications", z.object({ notifications: z.array(adminNotificationView) }))).notifications,
+    "admin.notifications.retry": ({ id }: MethodArgs<"admin.notifications.retry">) => request()("POST", `/api/v1/admin/notifications/${id}/retry`, adminNotificationView),
     "admin.audit.search": (filters: MethodArgs<"admin.audit.search">) => request()("GET", `/api/v1/admin/audit?${auditQuery(filters)}`, auditPage),
     "admin.records.create": ({ kind, fields }: MethodArgs<"admin.records.create">) => request()("POST", ADMIN_RECORD_PATHS[kind], recordAnswer, fields),
     "admin.records.update": ({ kind, id, change }: MethodArgs<"admin.records.update">) => request()("PATCH", `${ADMIN_RECORD_PATHS[kind]}/${id}`, updateRecordAnswer, change),

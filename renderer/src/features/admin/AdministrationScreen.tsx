@@ -2,19 +2,22 @@ import { useState } from "react";
 import { AccountsTab } from "./AccountsTab";
 import { AuditTab } from "./AuditTab";
 import { DevicesTab } from "./DevicesTab";
+import { NoticesTab } from "./NoticesTab";
 import { PracticesTab } from "./PracticesTab";
 
 const TABS = [
   { id: "comptes", label: "Comptes", Content: AccountsTab },
   { id: "postes", label: "Postes", Content: DevicesTab },
   { id: "cabinets", label: "Cabinets", Content: PracticesTab },
+  { id: "courriels", label: "Courriels", Content: NoticesTab },
   { id: "audit", label: "Journal d'audit", Content: AuditTab },
 ] as const;
 
 type TabId = (typeof TABS)[number]["id"];
 
 /**
- * The administrators' screen: accounts, workstations, practices (card, practitioners, motifs, consignes) and the audit trail, asked of the server (online
+ * The administrators' screen: accounts, workstations, practices (card, practitioners, motifs, consignes), the doctors'
+ * e-mail notices not sent, and the audit trail, asked of the server (online
  * only; the server checks the role again). Tabs follow the ARIA pattern: arrows move between them.
  */
 export function AdministrationScreen() {
