@@ -15,6 +15,7 @@ export interface ReceivedMail {
 export async function startSmtpReceiver() {
   const received: ReceivedMail[] = [];
   let refusals = 0;
+  let hold: (() => void) | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -23,6 +24,12 @@ export async function startSmtpReceiver() {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
+        if (hold) {
+          // Received whole but never answered: the sender is still waiting for the relay's acceptance.
+          hold();
+          hold = null;
+          return;
+        }
         if (refusals > 0) {
           refusals--;
           const error = Object.assign(new Error("Relais occupé, réessayez plus tard"), { responseCode: 451 });
@@ -44,6 +51,12 @@ export async function startSmtpReceiver() {
     received,
     refuseNext(count: number) {
       refusals = count;
+    },
+    /** The next message is received but never accepted (no answer to its DATA): resolves once it is held. */
+    holdNext(): Promise<void> {
+      return new Promise<void>((resolve) => {
+        hold = resolve;
+      });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
