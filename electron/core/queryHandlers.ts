@@ -1,6 +1,7 @@
 import type { Handlers } from "./rpc/rpcServer";
 import { dateOf, type Clock } from "../../shared/time/clock";
 import { agendaRange, appointmentsOfPatient } from "./queries/agenda";
+import { callsOfPatient } from "./queries/calls";
 import { callWorkspace } from "./queries/callWorkspace";
 import { directivesInForce } from "./queries/directives";
 import { freeSlots } from "./queries/freeSlots";
@@ -23,6 +24,7 @@ type QueryMethod =
   | "messages.agreement"
   | "agenda.range"
   | "agenda.ofPatient"
+  | "calls.ofPatient"
   | "agenda.motifs"
   | "waitlist.byPractice"
   | "agenda.freeSlots";
@@ -48,6 +50,7 @@ export function queryHandlers(store: () => ReadyStore, clock: Clock): Pick<Handl
     "messages.agreement": ({ patientId, practitionerId }) => agreementFor(store().store, patientId, practitionerId),
     "agenda.range": ({ practitionerIds, from, to }) => agendaRange(store().store, practitionerIds, from, to),
     "agenda.ofPatient": ({ patientId }) => appointmentsOfPatient(store().store, patientId, dateOf(clock)),
+    "calls.ofPatient": ({ patientId, exceptCallId, limit }) => callsOfPatient(store().store, patientId, limit, exceptCallId),
     "agenda.motifs": ({ practiceId }) => motifsOfPractice(store().store.db, practiceId),
     "waitlist.byPractice": ({ practiceId }) => waitlistByPractice(store().store, practiceId, dateOf(clock)),
     "agenda.freeSlots": (search) => freeSlots(store().store, search, dateOf(clock)),

@@ -8,6 +8,7 @@ import {
   directiveView,
   freeSlotView,
   messageView,
+  patientCallView,
   callWorkspace,
   agreementView,
   motifView,
@@ -206,6 +207,11 @@ export const methods = {
       .object({ practitionerIds: z.array(id).min(1).max(50), from: instant, to: instant })
       .refine((range) => Date.parse(range.from) < Date.parse(range.to), "La fin doit suivre le début"),
     output: z.array(agendaAppointment),
+  },
+  /** The identified caller's previous calls (but the one on the line) and the messages taken then, newest first. */
+  "calls.ofPatient": {
+    input: z.object({ patientId: id, exceptCallId: id.nullable().default(null), limit: z.number().int().min(1).max(50).default(5) }),
+    output: z.array(patientCallView),
   },
   /** The identified caller's own appointments: "when is my appointment?", "I want to cancel mine". */
   "agenda.ofPatient": { input: z.object({ patientId: id }), output: patientAppointments },

@@ -4,6 +4,7 @@ import { id, instant } from "../domain/identifiers";
 import { agreementAnswer, agreementRequest } from "../domain/doctorAgreement";
 import {
   APPOINTMENT_STATUSES,
+  CALL_OUTCOMES,
   DIRECTIVE_CATEGORIES,
   MESSAGE_CATEGORIES,
   MESSAGE_STATUSES,
@@ -179,6 +180,21 @@ export const messageView = z.object({
   reading: doctorReading.nullable(),
 });
 export type MessageView = z.infer<typeof messageView>;
+
+/**
+ * One of the identified caller's previous calls, as the call screen recalls it: when, how it ended, who
+ * took it, and the messages taken then with what became of them (the doctor's reading among them).
+ */
+export const patientCallView = z.object({
+  id,
+  startedAt: instant,
+  /** Null: the call never got its outcome (a crash, a call still open elsewhere). */
+  outcome: z.enum(CALL_OUTCOMES).nullable(),
+  /** The secretary's name, when this workstation holds her account. */
+  takenBy: z.string().nullable(),
+  messages: z.array(messageView),
+});
+export type PatientCallView = z.infer<typeof patientCallView>;
 
 /**
  * What the booking dialog needs to know of a patient and a practitioner who asks before seeing new

@@ -41,6 +41,7 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "agenda.freeSlots": (w) => w.handlers["agenda.freeSlots"]({ practiceId, from: at, limit: 10 }),
     "agenda.motifs": (w) => w.handlers["agenda.motifs"]({ practiceId }),
     "agenda.ofPatient": (w) => w.handlers["agenda.ofPatient"]({ patientId: fixture.tilleuls.patientIds[0]! }),
+    "calls.ofPatient": (w) => w.handlers["calls.ofPatient"]({ patientId: fixture.tilleuls.patientIds[0]!, exceptCallId: null, limit: 5 }),
     "waitlist.byPractice": (w) => w.handlers["waitlist.byPractice"]({ practiceId }),
     "conflicts.list": (w) => w.handlers["conflicts.list"]({}),
     "sync.pending": (w) => w.handlers["sync.pending"]({}),
@@ -67,6 +68,10 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "admin.dialledNumbers.remove": (w) => w.handlers["admin.dialledNumbers.remove"]({ id: randomUUID() }),
     "admin.practices.list": (w) => w.handlers["admin.practices.list"]({}),
     "admin.practices.get": (w) => w.handlers["admin.practices.get"]({ practiceId }),
+    "admin.practices.daySummary": (w) => w.handlers["admin.practices.daySummary"]({ practiceId, hour: 19 }),
+    "admin.practitioners.list": (w) => w.handlers["admin.practitioners.list"]({}),
+    "admin.notifications.list": (w) => w.handlers["admin.notifications.list"]({}),
+    "admin.notifications.retry": (w) => w.handlers["admin.notifications.retry"]({ id: randomUUID() }),
     "stats.calls": (w) => w.handlers["stats.calls"]({ from: "2026-01-01", to: "2026-01-31" }),
   };
 }

@@ -191,6 +191,22 @@ const cases: Record<string, () => void> = {
         for (const [table, columns] of Object.entries(snapshotColumns(8))) expect(columnsOf(store, table), table).toEqual(columns);
       },
     ),
+  "0009_call_patient_index": () =>
+    migrateStepwise(
+      9,
+      (store) => {
+        insertMotifRows(store);
+        store.sqlite.exec(`INSERT INTO call (id, practice_id, dialled_number, patient_id, started_at, links)
+          VALUES ('call-1', 'cabinet-1', '+33144556677', NULL, 0, '{"appointmentIds":[],"messageIds":[]}')`);
+      },
+      (store) => {
+        // Calls keep everything; a patient's are found by the new index, newest first.
+        expect(store.sqlite.prepare("SELECT id, dialled_number FROM call").all()).toEqual([{ id: "call-1", dialled_number: "+33144556677" }]);
+        const plan = store.sqlite.prepare("EXPLAIN QUERY PLAN SELECT id FROM call WHERE patient_id = ? ORDER BY started_at DESC LIMIT 5").all("patient-1") as { detail: string }[];
+        expect(plan.map((step) => step.detail).join(" ")).toContain("call_patient_started_idx");
+        for (const [table, columns] of Object.entries(snapshotColumns(9))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
 };
 
 describe("local store migrations", () => {

@@ -19,6 +19,7 @@ import type {
   DirectiveView,
   FreeSlotView,
   MessageView,
+  PatientCallView,
   MotifView,
   PatientView,
   PracticeCard,
@@ -65,6 +66,8 @@ export interface FakeData {
   /** What the core would list as queued; the pending count of syncStatus is set apart. */
   pendingChanges: PendingChangeView[];
   messages: MessageView[];
+  /** Each patient's previous calls as the core would list them, newest first. */
+  patientCalls: Record<string, PatientCallView[]>;
   /** Every mutation the core accepted, in order, with its parsed arguments. */
   mutations: Array<{ name: MutationName; args: unknown }>;
   /** What the fake server holds for its administrators and supervisors. */
@@ -121,6 +124,7 @@ export function defaultFakeData(): FakeData {
     conflicts: [],
     pendingChanges: [],
     messages: [],
+    patientCalls: {},
     mutations: [],
     agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], daySummaryHours: {}, notifications: [] },
   };
@@ -443,6 +447,8 @@ const handlers: Handlers = {
         Date.parse(appointment.startAt) < Date.parse(to) &&
         Date.parse(from) < Date.parse(appointment.endAt),
     ),
+  "calls.ofPatient": ({ patientId, exceptCallId, limit }, data) =>
+    (data.patientCalls[patientId] ?? []).filter((call) => call.id !== exceptCallId).slice(0, limit),
   "agenda.ofPatient": ({ patientId }, data) => {
     const now = Date.parse(data.now);
     const own = data.appointments.filter((appointment) => appointment.patientId === patientId && appointment.status !== "cancelled");

@@ -26,7 +26,11 @@ export const calls = sqliteTable(
     notes: text(),
     links: json<z.infer<typeof callLinks>>().notNull(),
   },
-  (table) => [index("call_practice_started_idx").on(table.practiceId, table.startedAt)],
+  (table) => [
+    index("call_practice_started_idx").on(table.practiceId, table.startedAt),
+    // The identified caller's previous calls (the call screen's history), newest first.
+    index("call_patient_started_idx").on(table.patientId, table.startedAt),
+  ],
 );
 
 export const callRow = createSelectSchema(calls, { links: callLinks });

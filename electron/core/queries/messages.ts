@@ -48,7 +48,7 @@ export function agreementFor(store: LocalStore, patientId: string, practitionerI
   };
 }
 
-function messageViewOf(row: typeof messages.$inferSelect, pending: boolean): MessageView {
+export function messageViewOf(row: typeof messages.$inferSelect, pending: boolean): MessageView {
   return {
     id: row.id,
     practiceId: row.practiceId,

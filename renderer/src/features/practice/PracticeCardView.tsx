@@ -4,6 +4,7 @@ import { identifiedPatient } from "../../stores/callLine";
 import { useCallLineStore } from "../../stores/callLineStore";
 import { selectCallerPatients } from "../../stores/callSelectors";
 import { CallerAppointments } from "../agenda/CallerAppointments";
+import { CallerCalls } from "../call/CallerCalls";
 import { MessagesPanel } from "../messages/MessagesPanel";
 import { PatientSearch } from "../patients/PatientSearch";
 import { CallerIdentity } from "./CallerIdentity";
@@ -35,6 +36,7 @@ export function PracticeCardView({ practice }: { practice: PracticeCard }) {
         {/* Keyed by call, so each call starts with an empty search box; it stays in sight, above the caller's appointments. */}
         <PatientSearch key={callToken} practiceId={practice.id} />
         {caller && <CallerAppointments key={caller.id} patient={caller} practitioners={practice.practitioners} />}
+        {caller && <CallerCalls key={`appels-${caller.id}`} patient={caller} practitioners={practice.practitioners} />}
         <MessagesPanel practiceId={practice.id} practitioners={practice.practitioners} />
         <PractitionerList practitioners={practice.practitioners} />
         <PracticeAddress practice={practice} />
