@@ -28,6 +28,16 @@ import { errorBody } from "../../shared/api/wire";
 import { adminCalendarFeedView, createdCalendarFeed, type AdminCalendarFeedView, type CreatedCalendarFeed } from "../../shared/api/admin";
 import { z } from "zod";
 
+/** A consigne's fields as the doctor gives them, new or changed. */
+interface ConsigneFields {
+  category: DirectiveCategory;
+  priority: number;
+  title: string;
+  text: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
 /** A refusal of the server, in its French words; `code` says which (`unauthenticated`: sign in again). */
 export class PortalApiError extends Error {
   constructor(
@@ -93,8 +103,9 @@ export function createPortalApi(fetchImpl: typeof fetch = (input, init) => fetch
     treat: async (id: string, reply: string): Promise<PortalMessageView> =>
       (await call(portalMessageAnswer, "POST", `/portail/api/messages/${id}/treat`, { reply: reply.trim() === "" ? null : reply })).message,
     consignes: async (): Promise<PortalDirectiveView[]> => (await call(portalDirectiveList, "GET", "/portail/api/consignes")).consignes,
-    createConsigne: async (fields: { practitionerId: string; category: DirectiveCategory; title: string; text: string; validFrom: string | null; validTo: string | null }) =>
-      (await call(portalDirectiveAnswer, "POST", "/portail/api/consignes", fields)).consigne,
+    createConsigne: async (fields: { practitionerId: string } & ConsigneFields) => (await call(portalDirectiveAnswer, "POST", "/portail/api/consignes", fields)).consigne,
+    updateConsigne: async (id: string, fields: ConsigneFields): Promise<PortalDirectiveView> =>
+      (await call(portalDirectiveAnswer, "PATCH", `/portail/api/consignes/${id}`, fields)).consigne,
     endConsigne: async (id: string): Promise<PortalDirectiveView> => (await call(portalDirectiveAnswer, "POST", `/portail/api/consignes/${id}/end`)).consigne,
     agenda: (practitionerId: string, view: "jour" | "semaine", date?: string): Promise<PortalAgenda> =>
       call(portalAgenda, "GET", `/portail/api/agenda?${new URLSearchParams({ practitionerId, view, ...(date ? { date } : {}) }).toString()}`),

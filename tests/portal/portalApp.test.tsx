@@ -62,9 +62,13 @@ function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
     ),
     consignes: vi.fn(async () => consignes),
     createConsigne: vi.fn(async (fields) => {
-      const created = { ...fields, id: `50000000-0000-4000-8000-00000000000${consignes.length + 1}`, practiceId: session.practitioners[0]!.practiceId, priority: 0, own: true };
+      const created = { ...fields, id: `50000000-0000-4000-8000-00000000000${consignes.length + 1}`, practiceId: session.practitioners[0]!.practiceId, own: true };
       consignes = [...consignes, created];
       return created;
+    }),
+    updateConsigne: vi.fn(async (id: string, fields) => {
+      consignes = consignes.map((consigne) => (consigne.id === id ? { ...consigne, ...fields } : consigne));
+      return consignes.find((consigne) => consigne.id === id)!;
     }),
     endConsigne: vi.fn(async (id: string) => {
       const ended = consignes.find((consigne) => consigne.id === id)!;
@@ -213,10 +217,12 @@ describe("the practitioners' portal", () => {
     await user.type(form.getByLabelText("Ce que demande la consigne"), "Pas sans consultation depuis 6 mois.");
     await user.type(form.getByLabelText("À partir du (facultatif)"), "2026-12-07");
     await user.type(form.getByLabelText("Jusqu'au (inclus, facultatif)"), "2026-12-11");
+    await user.selectOptions(form.getByLabelText("Priorité"), "Importante");
     await user.click(form.getByRole("button", { name: "Ajouter la consigne" }));
     expect(api.createConsigne).toHaveBeenCalledWith({
       practitionerId: session.practitioners[0]!.id,
       category: "ordonnances",
+      priority: 500,
       title: "Renouvellements",
       text: "Pas sans consultation depuis 6 mois.",
       validFrom: "2026-12-06T23:00:00Z",
@@ -224,6 +230,36 @@ describe("the practitioners' portal", () => {
     });
     const own = await screen.findByRole("article", { name: "Renouvellements" });
     expect(form.getByLabelText("Titre")).toHaveFocus();
+    expect(form.getByLabelText("Titre")).toHaveValue("");
+
+    // Changed in place: its days and words as they stand, the last day before the first refused at once.
+    await user.click(within(own).getByRole("button", { name: "Modifier « Renouvellements »" }));
+    const edit = within(within(own).getByRole("form", { name: "Modifier « Renouvellements »" }));
+    expect(edit.getByLabelText("À partir du (facultatif)")).toHaveValue("2026-12-07");
+    expect(edit.getByLabelText("Jusqu'au (inclus, facultatif)")).toHaveValue("2026-12-11");
+    expect(edit.getByLabelText("Priorité")).toHaveDisplayValue("Importante");
+    await user.clear(edit.getByLabelText("Jusqu'au (inclus, facultatif)"));
+    await user.type(edit.getByLabelText("Jusqu'au (inclus, facultatif)"), "2026-12-01");
+    await user.click(edit.getByRole("button", { name: "Enregistrer la consigne" }));
+    expect(await edit.findByRole("alert")).toHaveTextContent("Le dernier jour doit suivre le premier.");
+    expect(api.updateConsigne).not.toHaveBeenCalled();
+    await user.clear(edit.getByLabelText("Jusqu'au (inclus, facultatif)"));
+    await user.type(edit.getByLabelText("Jusqu'au (inclus, facultatif)"), "2026-12-18");
+    await user.clear(edit.getByLabelText("Ce que demande la consigne"));
+    await user.type(edit.getByLabelText("Ce que demande la consigne"), "Jamais sans consultation depuis 6 mois.");
+    await user.click(edit.getByRole("button", { name: "Enregistrer la consigne" }));
+    expect(api.updateConsigne).toHaveBeenCalledWith(expect.any(String), {
+      category: "ordonnances",
+      priority: 500,
+      title: "Renouvellements",
+      text: "Jamais sans consultation depuis 6 mois.",
+      validFrom: "2026-12-06T23:00:00Z",
+      validTo: "2026-12-18T23:00:00Z",
+    });
+    expect(await screen.findByRole("status")).toHaveTextContent("Consigne « Renouvellements » modifiée.");
+    expect(screen.getByRole("heading", { name: "En vigueur et à venir" })).toHaveFocus();
+    expect(await within(own).findByText("Jamais sans consultation depuis 6 mois.")).toBeInTheDocument();
+
     await user.click(within(own).getByRole("button", { name: "Mettre fin à « Renouvellements »" }));
     await waitFor(() => expect(screen.queryByRole("article", { name: "Renouvellements" })).not.toBeInTheDocument());
   });

@@ -49,6 +49,15 @@ describe("the doctor's consignes on the portal", () => {
 
     const changed = await app.inject({ method: "PATCH", url: `/portail/api/consignes/${consigne.id}`, headers: session.headers(true), payload: { text: "Jamais sans consultation depuis 6 mois." } });
     expect(portalDirectiveAnswer.parse(changed.json()).consigne.text).toBe("Jamais sans consultation depuis 6 mois.");
+    // Its category, priority and days in force too, as the portal's form sends them all.
+    const reworded = await app.inject({
+      method: "PATCH",
+      url: `/portail/api/consignes/${consigne.id}`,
+      headers: session.headers(true),
+      payload: { category: "ordonnances", priority: 500, title: "Renouvellements", text: "Jamais sans consultation depuis 6 mois.", validFrom: null, validTo: "2026-12-18T23:00:00Z" },
+    });
+    expect(reworded.statusCode, reworded.body).toBe(200);
+    expect(portalDirectiveAnswer.parse(reworded.json()).consigne).toMatchObject({ category: "ordonnances", priority: 500, validTo: "2026-12-18T23:00:00.000Z" });
 
     const ended = await app.inject({ method: "POST", url: `/portail/api/consignes/${consigne.id}/end`, headers: session.headers(true) });
     expect(portalDirectiveAnswer.parse(ended.json()).consigne.validTo).toBe(new Date(clock.now()).toISOString());
@@ -56,7 +65,7 @@ describe("the doctor's consignes on the portal", () => {
     expect((await list()).map((row) => row.title)).toEqual(["Accueil"]);
 
     const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, consigne.id))).map((row) => row.action).sort();
-    expect(actions).toEqual(["portal.directive.create", "portal.directive.end", "portal.directive.update"]);
+    expect(actions).toEqual(["portal.directive.create", "portal.directive.end", "portal.directive.update", "portal.directive.update"]);
     void practiceWide;
   });
 
