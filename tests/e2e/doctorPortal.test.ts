@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointmentTypes, messages, patients, practitioners } from "../../db/central/schema";
+import ICAL from "ical.js";
+import { appointments, appointmentTypes, messages, patients, practitioners } from "../../db/central/schema";
 import { dayOfIsoDate, minutesOfTime, parisInstantOf } from "../../shared/domain/parisDays";
 import { addDaysToDate, parisDayOf } from "../../shared/domain/parisTime";
 import { DEMO_PRACTICE } from "../../db/seed/demo";
@@ -127,6 +128,35 @@ describe("the doctor's portal", () => {
     const args = { id: randomUUID(), practitionerId: perrot!.id, patientId: patient!.id, appointmentTypeId: motif!.id, startAt, endAt };
     const attempt = `window.telesec.call("mutations.apply", { name: "appointment.book", args: ${JSON.stringify(args)} }).then(() => "réservé", (error) => error.message)`;
     await expect.poll(() => secretary.evaluate(attempt), { timeout: 10_000 }).toContain("Congrès de cardiologie");
+  });
+
+  it("the doctor's calendar address shows an appointment booked by the secretary as busy, with nothing of the patient", async () => {
+    const { server, clock } = world();
+    const [perrot] = await server.db.select({ id: practitioners.id }).from(practitioners).where(and(eq(practitioners.practiceId, DEMO_PRACTICE.id), eq(practitioners.lastName, "Perrot")));
+    // A patient none of whose names the calendar may hold for another reason (the doctor's own name).
+    const patient = (
+      await server.db.select({ id: patients.id, birthName: patients.birthName, firstName: patients.firstName }).from(patients).where(eq(patients.practiceId, DEMO_PRACTICE.id)).limit(20)
+    ).find((candidate) => ![candidate.birthName, candidate.firstName].some((name) => "dr camille perrot".includes(name.toLowerCase())));
+    // Perrot's first free slot after the absence, booked from the secretary's workstation as the booking dialog does.
+    const from = new Date(parisInstantOf(dayOfIsoDate(addDaysToDate(parisDayOf(new Date(clock.now())).date, 5)), 0)).toISOString();
+    const search = JSON.stringify({ practiceId: DEMO_PRACTICE.id, practitionerIds: [perrot!.id], from, limit: 1 });
+    const [slot] = (await secretary.evaluate(`window.telesec.call("agenda.freeSlots", ${search})`)) as Array<{ appointmentTypeId: string; startAt: string; endAt: string }>;
+    const args = { id: randomUUID(), practitionerId: perrot!.id, patientId: patient!.id, appointmentTypeId: slot!.appointmentTypeId, startAt: slot!.startAt, endAt: slot!.endAt };
+    expect(await secretary.evaluate(`window.telesec.call("mutations.apply", { name: "appointment.book", args: ${JSON.stringify(args)} }).then(() => "réservé", (error) => error.message)`)).toBe("réservé");
+    await expect.poll(async () => (await server.db.select({ id: appointments.id }).from(appointments).where(eq(appointments.id, args.id))).length, { timeout: 10_000 }).toBe(1);
+
+    await doctor.getByRole("button", { name: "Agenda" }).click();
+    await doctor.getByRole("button", { name: "Créer une adresse pour Dr Camille Perrot" }).click();
+    const address = await doctor.getByLabel(/^Nouvelle adresse pour Dr Camille Perrot/).inputValue();
+    const response = await fetch(address);
+    expect(response.headers.get("content-type")).toContain("text/calendar");
+    const body = await response.text();
+    const events = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents("vevent").map((event) => new ICAL.Event(event));
+    const booked = events.find((event) => event.startDate.toJSDate().getTime() === Date.parse(slot!.startAt));
+    expect(booked?.summary).toBe("Rendez-vous");
+    expect(booked?.component.getFirstPropertyValue("transp")).toBe("OPAQUE");
+    expect(booked?.endDate.toJSDate().getTime()).toBe(Date.parse(slot!.endAt));
+    for (const secret of [patient!.birthName, patient!.firstName]) expect(body.toLowerCase()).not.toContain(secret.toLowerCase());
   });
 
   it("the doctor signs out: the portal asks for the password again", async () => {
