@@ -6,6 +6,7 @@ import { registerCalendarFeedAdminRoutes } from "./calendarFeedRoutes";
 import { registerDeviceRoutes } from "./deviceRoutes";
 import { registerDaySummaryRoutes } from "./daySummaryRoutes";
 import { registerDialledNumberRoutes } from "./dialledNumberRoutes";
+import { registerSmsSettingsRoutes } from "./smsSettingsRoutes";
 import { registerNotificationAdminRoutes } from "./notificationRoutes";
 import { registerPracticeReadRoutes } from "./practiceReadRoutes";
 import { registerStatsRoutes } from "./statsRoutes";
@@ -19,6 +20,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: ServerContext
   registerAgencyRecordRoutes(app, context);
   registerDialledNumberRoutes(app, context);
   registerDaySummaryRoutes(app, context);
+  registerSmsSettingsRoutes(app, context);
   registerAuditRoutes(app, context);
   registerCalendarFeedAdminRoutes(app, context);
   registerNotificationAdminRoutes(app, context);

@@ -14,6 +14,7 @@ import {
   referrals,
   weeklyHours,
 } from "../domain/schedules";
+import { smsSettings } from "../domain/smsSettings";
 import { directiveView, motifView, practiceCard } from "./views";
 
 /**
@@ -329,3 +330,7 @@ export type AdminNotificationView = z.infer<typeof adminNotificationView>;
 export const practiceDaySummary = z.object({ practiceId: id, hour: noticeHour.nullable() });
 export type PracticeDaySummary = z.infer<typeof practiceDaySummary>;
 export const practiceDaySummaryRequest = z.strictObject({ hour: noticeHour.nullable() });
+
+/** A practice's SMS settings; `custom` false: the defaults, never set. */
+export const practiceSmsSettingsView = z.object({ practiceId: id, settings: smsSettings, custom: z.boolean() });
+export type PracticeSmsSettings = z.infer<typeof practiceSmsSettingsView>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, instant } from "../domain/identifiers";
 import "../domain/frenchValidation";
+import { smsSettings } from "../domain/smsSettings";
 import { machineConfigError } from "../config/machineConfig";
 import {
   agendaAppointment,
@@ -25,6 +26,7 @@ import {
   adminPracticeRecords,
   adminPractitionerSummary,
   practiceDaySummary,
+  practiceSmsSettingsView,
   adminPracticeSummary,
   adminUserView,
   auditPage,
@@ -296,6 +298,9 @@ export const methods = {
   "admin.practitioners.list": { input: z.object({}), output: z.array(adminPractitionerSummary) },
   /** The hour of the day summary e-mailed to the practice's doctors; null: none. */
   "admin.practices.daySummary": { input: practiceDaySummary, output: practiceDaySummary },
+  /** The practice's SMS to its patients: read (the defaults when never set), and set whole. */
+  "admin.practices.sms": { input: z.object({ practiceId: id }), output: practiceSmsSettingsView },
+  "admin.practices.saveSms": { input: z.object({ practiceId: id, settings: smsSettings }), output: practiceSmsSettingsView },
   "stats.calls": { input: callStatsQuery, output: callStats },
 } as const;
 

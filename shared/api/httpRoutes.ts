@@ -20,6 +20,7 @@ import {
   createUserRequest,
   practiceDaySummary,
   practiceDaySummaryRequest,
+  practiceSmsSettingsView,
   renameDeviceRequest,
   updateDirectiveRequest,
   updateMotifRequest,
@@ -67,6 +68,7 @@ import {
   secondFactorResponse,
   treatMessageRequest,
 } from "./portal";
+import { smsSettings } from "../domain/smsSettings";
 import { telephonyEventBody } from "../domain/telephonyEvent";
 import { asteriskAmiEvent } from "../domain/telephonyAsterisk";
 import { threeCxWebhook } from "../domain/telephony3cx";
@@ -278,6 +280,15 @@ export const HTTP_ROUTES: HttpRoute[] = [
     summary: "Choisit l'heure (0–23, Paris) du bilan de la journée du cabinet envoyé à ses médecins ; null : aucun bilan.",
     body: practiceDaySummaryRequest,
     answer: practiceDaySummary,
+  },
+  { method: "GET", path: "/api/v1/admin/practices/:id/sms", access: "admin", summary: "Les SMS du cabinet à ses patients : lesquels, à quelle heure, sous quel expéditeur, en quels mots (les réglages par défaut s'il n'en a pas).", answer: practiceSmsSettingsView },
+  {
+    method: "PATCH",
+    path: "/api/v1/admin/practices/:id/sms",
+    access: "admin",
+    summary: "Règle les SMS du cabinet, entiers ; chaque modèle est vérifié (aucune donnée de santé, le praticien nommé seulement si le cabinet l'accepte).",
+    body: smsSettings,
+    answer: practiceSmsSettingsView,
   },
   { method: "PATCH", path: "/api/v1/admin/devices/:id", access: "admin", summary: "Renomme un poste.", body: renameDeviceRequest, answer: done({ id, name: z.string() }) },
   { method: "POST", path: "/api/v1/admin/devices/:id/revoke", access: "admin", summary: "Révoque un poste : son jeton ne vaut plus rien, sa WebSocket est fermée.", answer: done({ revokedAt: instant }) },

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { devices } from "../../db/central/schema";
@@ -69,6 +70,8 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "admin.practices.list": (w) => w.handlers["admin.practices.list"]({}),
     "admin.practices.get": (w) => w.handlers["admin.practices.get"]({ practiceId }),
     "admin.practices.daySummary": (w) => w.handlers["admin.practices.daySummary"]({ practiceId, hour: 19 }),
+    "admin.practices.sms": (w) => w.handlers["admin.practices.sms"]({ practiceId }),
+    "admin.practices.saveSms": (w) => w.handlers["admin.practices.saveSms"]({ practiceId, settings: DEFAULT_SMS_SETTINGS }),
     "admin.practitioners.list": (w) => w.handlers["admin.practitioners.list"]({}),
     "admin.notifications.list": (w) => w.handlers["admin.notifications.list"]({}),
     "admin.notifications.retry": (w) => w.handlers["admin.notifications.retry"]({ id: randomUUID() }),

@@ -506,6 +506,38 @@ describe("administration", () => {
     expect(await table.findAllByText("En attente d'envoi")).toHaveLength(2);
   });
 
+  it("sets the practice's SMS to its patients: a template is measured and checked as it is typed, and saved whole", async () => {
+    const { user, bridge } = await openAdministration();
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    const form = within(await screen.findByRole("form", { name: "SMS aux patients" }));
+    const reminder = await form.findByLabelText("Modèle : Rappel");
+    expect(reminder).toHaveAccessibleDescription(/^1 SMS \(\d+ caractères avec un exemple ; alphabet GSM\)$/);
+
+    await user.clear(reminder);
+    await user.type(reminder, "Vous êtes attendu le {{date} pour votre {{motif}");
+    expect(reminder).toHaveAccessibleDescription(/alphabet étendu à cause de « ê »/);
+    expect(reminder).toHaveAccessibleDescription(/\{motif\} ne peut pas figurer dans un SMS : c'est une donnée de santé\./);
+    await user.click(form.getByRole("button", { name: "Enregistrer les SMS" }));
+    expect(await form.findByRole("alert")).toHaveTextContent("Rappel : {motif} ne peut pas figurer dans un SMS");
+    expect(bridge.callsTo("admin.practices.saveSms")).toEqual([]);
+
+    await user.clear(reminder);
+    await user.type(reminder, "Rappel : RDV le {{date} à {{heure} avec {{praticien}.");
+    expect(reminder).toHaveAccessibleDescription(/ce cabinet a choisi de ne pas nommer le praticien/);
+    await user.click(form.getByRole("checkbox", { name: /^Nommer le praticien dans les SMS/ }));
+    expect(reminder).not.toHaveAttribute("aria-invalid", "true");
+    await user.click(form.getByRole("checkbox", { name: /^Annulation/ }));
+    await user.selectOptions(form.getByLabelText("Heure des rappels"), "12 h");
+    await user.type(form.getByLabelText("Nom d'expéditeur"), "Tilleuls");
+    await user.click(form.getByRole("button", { name: "Enregistrer les SMS" }));
+    await waitFor(() => expect(bridge.callsTo("admin.practices.saveSms")).toHaveLength(1));
+    expect(bridge.callsTo("admin.practices.saveSms")[0]).toMatchObject({
+      practiceId: IDS.tilleuls,
+      settings: { kinds: { confirmation: true, reminder: true, cancellation: false }, reminderHour: 12, senderName: "Tilleuls", practitionerNamed: true, templates: { reminder: "Rappel : RDV le {date} à {heure} avec {praticien}." } },
+    });
+    expect(await screen.findByText("SMS aux patients : enregistré.")).toBeInTheDocument();
+  });
+
   it("sets when the agency covers the practice and what to say then, refusing two coverages at once", async () => {
     const { user, bridge } = await openAdministration();
     await user.click(screen.getByRole("tab", { name: "Cabinets" }));

@@ -34,6 +34,7 @@ import { nameWords } from "../../shared/domain/nameFolding";
 import { e164ToNationalDigits, parsePatientSearch } from "../../shared/domain/patientSearchQuery";
 import { toE164 } from "../../shared/domain/phone";
 import { practitionerName } from "../../shared/domain/practitionerName";
+import { DEFAULT_SMS_SETTINGS, type SmsSettings } from "../../shared/domain/smsSettings";
 import { patientShortName } from "../../renderer/src/features/patients/patientName";
 import * as fixtures from "./fixtures";
 
@@ -82,6 +83,8 @@ export interface FakeAgency {
   callStats: Array<z.infer<typeof callStatsRow>>;
   /** The doctors' notices the server has not sent. */
   notifications: AdminNotificationView[];
+  /** Each practice's SMS settings as the server keeps them (none listed: the defaults). */
+  smsSettings: Record<string, SmsSettings>;
   /** Each practice's day summary hour, as the server keeps it (none listed: no summary). */
   daySummaryHours: Record<string, number>;
   /** What the server answers a practitioner's new absence covers (its patients are to call back). */
@@ -126,7 +129,7 @@ export function defaultFakeData(): FakeData {
     messages: [],
     patientCalls: {},
     mutations: [],
-    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], daySummaryHours: {}, notifications: [] },
+    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], daySummaryHours: {}, notifications: [], smsSettings: {} },
   };
 }
 
@@ -200,6 +203,8 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.practices.list",
   "admin.practices.get",
   "admin.practices.daySummary",
+  "admin.practices.sms",
+  "admin.practices.saveSms",
   "admin.practitioners.list",
   "admin.notifications.list",
   "admin.notifications.retry",
@@ -214,7 +219,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practices.sms" | "admin.practices.saveSms" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -267,6 +272,16 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
     return data.practices.flatMap((practice) =>
       practice.practitioners.map((practitioner) => ({ id: practitioner.id, name: practitionerName(practitioner), practiceId: practice.id, practiceName: practice.name })),
     );
+  },
+  "admin.practices.sms": ({ practiceId }, data) => {
+    requireRole(data, "admin");
+    const settings = data.agency.smsSettings[practiceId];
+    return { practiceId, settings: settings ?? DEFAULT_SMS_SETTINGS, custom: settings !== undefined };
+  },
+  "admin.practices.saveSms": ({ practiceId, settings }, data) => {
+    requireRole(data, "admin");
+    data.agency.smsSettings[practiceId] = settings;
+    return { practiceId, settings, custom: true };
   },
   "admin.practices.daySummary": ({ practiceId, hour }, data) => {
     requireRole(data, "admin");

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
 import { appointments, appointmentTypes, auditEvents, calls, devices, dialledNumbers, directives, messages, practitioners, users } from "../../db/central/schema";
 import { z } from "zod";
 import { adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats } from "../../shared/api/admin";
@@ -78,6 +79,8 @@ const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH" | "DELETE", string, unknown?
   ["POST", "/api/v1/admin/dialled-numbers", { practiceId: randomUUID(), number: "0144556677" }],
   ["DELETE", `/api/v1/admin/dialled-numbers/${randomUUID()}`],
   ["PATCH", `/api/v1/admin/practices/${randomUUID()}/day-summary`, { hour: 19 }],
+  ["GET", `/api/v1/admin/practices/${randomUUID()}/sms`],
+  ["PATCH", `/api/v1/admin/practices/${randomUUID()}/sms`, DEFAULT_SMS_SETTINGS],
   ["GET", "/api/v1/admin/practices"],
   ["GET", "/api/v1/admin/practitioners"],
   ["GET", `/api/v1/admin/practices/${randomUUID()}`],

@@ -8,7 +8,7 @@ import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 import { NOW } from "../support/fixtures";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 18;
+const MIGRATION_COUNT = 19;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
@@ -38,6 +38,7 @@ describe("central migrations", () => {
         "portal_second_factor",
         "portal_session",
         "practice",
+        "practice_sms_settings",
         "practitioner",
         "user",
         "waitlist_entry",

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routesOf, type CataloguedRoute } from "../../server/security/routeCatalogue";
@@ -477,6 +478,8 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "GET /api/v1/admin/notifications": asAdmin("GET", "/api/v1/admin/notifications"),
   "POST /api/v1/admin/notifications/:id/retry": asAdmin("POST", "/api/v1/admin/notifications/:id/retry"),
   "GET /api/v1/admin/practitioners": asAdmin("GET", "/api/v1/admin/practitioners"),
+  "GET /api/v1/admin/practices/:id/sms": asAdmin("GET", "/api/v1/admin/practices/:id/sms"),
+  "PATCH /api/v1/admin/practices/:id/sms": asAdmin("PATCH", "/api/v1/admin/practices/:id/sms", DEFAULT_SMS_SETTINGS),
   "PATCH /api/v1/admin/practices/:id/day-summary": asAdmin("PATCH", "/api/v1/admin/practices/:id/day-summary", { hour: 19 }),
   "GET /api/v1/admin/practitioners/:id/calendar-feeds": asAdmin("GET", "/api/v1/admin/practitioners/:id/calendar-feeds"),
   "POST /api/v1/admin/practitioners/:id/calendar-feeds": asAdmin("POST", "/api/v1/admin/practitioners/:id/calendar-feeds"),

@@ -18,3 +18,4 @@ export * from "./loginAttempt";
 export * from "./calendarFeed";
 export * from "./portal";
 export * from "./notification";
+export * from "./sms";

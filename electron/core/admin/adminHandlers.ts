@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, adminNotificationView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminPractitionerSummary, adminUserView, auditPage, callStats, practiceDaySummary, updateRecordAnswer } from "../../../shared/api/admin";
+import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, adminNotificationView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminPractitionerSummary, adminUserView, auditPage, callStats, practiceDaySummary, practiceSmsSettingsView, updateRecordAnswer } from "../../../shared/api/admin";
 import type { MethodArgs } from "../../../shared/api/contract";
 
 /** A request to the server on the workstation's session (syncService.serverRequest). */
@@ -45,6 +45,9 @@ export function adminHandlers(request: () => ServerRequest, serverUrl: () => str
     "admin.practices.list": async () => (await request()("GET", "/api/v1/admin/practices", z.object({ practices: z.array(adminPracticeSummary) }))).practices,
     "admin.practices.get": ({ practiceId }: MethodArgs<"admin.practices.get">) => request()("GET", `/api/v1/admin/practices/${practiceId}`, adminPracticeRecords),
     "admin.practitioners.list": async () => (await request()("GET", "/api/v1/admin/practitioners", z.object({ practitioners: z.array(adminPractitionerSummary) }))).practitioners,
+    "admin.practices.sms": ({ practiceId }: MethodArgs<"admin.practices.sms">) => request()("GET", `/api/v1/admin/practices/${practiceId}/sms`, practiceSmsSettingsView),
+    "admin.practices.saveSms": ({ practiceId, settings }: MethodArgs<"admin.practices.saveSms">) =>
+      request()("PATCH", `/api/v1/admin/practices/${practiceId}/sms`, practiceSmsSettingsView, settings),
     "admin.practices.daySummary": ({ practiceId, hour }: MethodArgs<"admin.practices.daySummary">) =>
       request()("PATCH", `/api/v1/admin/practices/${practiceId}/day-summary`, practiceDaySummary, { hour }),
     "admin.dialledNumbers.add": (input: MethodArgs<"admin.dialledNumbers.add">) =>

@@ -8,6 +8,7 @@ import { CoverageForm } from "./CoverageForm";
 import { OnCallForm } from "./OnCallForm";
 import { DaySummaryForm } from "./DaySummaryForm";
 import { DialledNumbers } from "./DialledNumbers";
+import { SmsSettingsForm } from "./SmsSettingsForm";
 import { type RecordOutcome } from "./recordCommands";
 import { useServerList } from "./useServerList";
 import { DirectiveRow } from "./DirectiveRow";
@@ -21,7 +22,7 @@ import { PractitionerRow } from "./PractitionerRow";
 /**
  * A practice as an administrator edits it, read from the server (any practice of the agency, whatever
  * her account serves, and none of its patients): its card (name, greeting, access, coverage), its
- * numbers, the hour of its doctors' day summary, its practitioners (new-patient policy, hours, absences; removal), its motifs (duration, what
+ * numbers, its SMS to patients, the hour of its doctors' day summary, its practitioners (new-patient policy, hours, absences; removal), its motifs (duration, what
  * to read to the patient, notice, new patients; removal) and its consignes (add one, end one; ended and
  * future ones shown too). Each change goes to the server, and the screen reads the practice again.
  */
@@ -81,6 +82,7 @@ export function PracticesTab() {
           <CoverageForm key={`couverture-${records.card.id}`} card={records.card} onSaved={report("Couverture du cabinet")} />
           <OnCallForm key={`garde-${records.card.id}`} card={records.card} onSaved={report("Médecin de garde")} />
           <DialledNumbers practiceId={records.card.id} numbers={records.numbers} onSaved={report("Numéros du cabinet")} />
+          <SmsSettingsForm key={`sms-${records.card.id}`} card={records.card} onSaved={report("SMS aux patients")} />
           <DaySummaryForm key={`bilan-${records.card.id}-${records.daySummaryHour}`} practiceId={records.card.id} hour={records.daySummaryHour} onSaved={report("Bilan de la journée")} />
           <h4>Praticiens</h4>
           <ul className="admin-list">
