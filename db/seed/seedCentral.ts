@@ -66,6 +66,8 @@ export async function seedCentral({
     await client.query("BEGIN");
     try {
       await client.query("SELECT pg_advisory_xact_lock($1)", [SEED_LOCK_KEY]);
+      // Seeded appointments were never booked with a patient on the line: no confirmation to plan (migration 0019).
+      await client.query("SELECT set_config('telesec.no_sms', 'on', true)");
       const practices = await countOf(client, "practice");
       if (practices > 0) {
         if (ifPopulated === "skip") {

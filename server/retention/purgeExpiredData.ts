@@ -115,7 +115,11 @@ async function purgeIn(tx: CentralDb, { patientsInactiveSince, callsStartedBefor
   await tx.execute(sql`CREATE TEMPORARY TABLE purged_patient ON COMMIT DROP AS ${inactive(sql`SELECT id FROM purge_candidate`)}`);
   const purged = sql`(SELECT id FROM purged_patient)`;
 
+  // Old appointments of patients gone: no SMS to plan for them (migration 0019's trigger).
+  await tx.execute(sql`SELECT set_config('telesec.no_sms', 'on', true)`);
   const appointments = await counted(tx, sql`UPDATE appointment SET ${deleted}, notes = NULL, cancel_reason = NULL WHERE patient_id IN ${purged}`);
+  // Their SMS keep their kind, times and status; the number and the words go.
+  await tx.execute(sql`UPDATE sms SET number = NULL, text = NULL WHERE patient_id IN ${purged} AND (number IS NOT NULL OR text IS NOT NULL)`);
   // A message taken for no known patient has no patient to fall inactive: it goes once as old as one.
   const messages = await counted(
     tx,

@@ -6,6 +6,10 @@ import { checkSmsTemplate } from "./smsTemplate";
 export const SMS_KINDS = ["confirmation", "reminder", "cancellation"] as const;
 export type SmsKind = (typeof SMS_KINDS)[number];
 
+/** An SMS's life: planned, handed to the gateway, delivered (its receipt), failed, refused (no mobile, opposition), or replaced (the appointment moved or was cancelled first). */
+export const SMS_STATUSES = ["prevu", "envoye", "remis", "echec", "refuse", "remplace"] as const;
+export type SmsStatus = (typeof SMS_STATUSES)[number];
+
 export const SMS_KIND_LABELS: Record<SmsKind, string> = {
   confirmation: "Confirmation (à la prise et au déplacement)",
   reminder: "Rappel (J-2 si pris plus de 7 jours avant, sinon J-1)",

@@ -8,7 +8,7 @@ import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 import { NOW } from "../support/fixtures";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 19;
+const MIGRATION_COUNT = 20;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
@@ -40,6 +40,8 @@ describe("central migrations", () => {
         "practice",
         "practice_sms_settings",
         "practitioner",
+        "sms",
+        "sms_replan",
         "user",
         "waitlist_entry",
       ]);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, auditEvents, calls, messages, patients, waitlistEntries } from "../../db/central/schema";
+import { appointments, auditEvents, calls, messages, patients, smsMessages, waitlistEntries } from "../../db/central/schema";
 import type { CentralDatabase } from "../../db/central/centralDatabase";
 import { parsePurgeArgs } from "../../server/retention/purgeArgs";
 import { PURGE_AUDIT_ACTION, PURGE_LOCK_KEY, purgeExpiredData } from "../../server/retention/purgeExpiredData";
@@ -46,6 +46,11 @@ async function agencyWithHistory() {
   const db = database.db;
   const forgotten = await patient(db, fixture, "Oubliée");
   const forgottenAppointment = await appointment(db, fixture, forgotten, yearsAgo(4));
+  // Its reminder, sent then: the number and the words go with the patient.
+  await db.insert(smsMessages).values({
+    id: randomUUID(), key: `reminder:${forgottenAppointment}:0`, kind: "reminder", practiceId: fixture.tilleuls.practiceId, patientId: forgotten, appointmentId: forgottenAppointment,
+    appointmentStartAt: yearsAgo(4), number: "+33655501234", sendAt: yearsAgo(4), status: "remis", text: "Rappel : RDV demain à 10 h 30", createdAt: yearsAgo(4),
+  });
   const forgottenMessage = randomUUID();
   await db.insert(messages).values({
     id: forgottenMessage, practiceId: fixture.tilleuls.practiceId, practitionerId: null, patientId: forgotten, callId: null, callerName: "Yvonne Oubliée",
@@ -81,12 +86,19 @@ describe("retention purge", () => {
     const search = (text: string) => a.workstation.handlers["patients.search"]({ practiceId: agency.fixture.tilleuls.practiceId, text, limit: 10 });
     expect(await search("oubliee")).toHaveLength(1);
 
+    // The appointments written above asked for their SMS; the purge's erasures must ask for none.
+    await db.execute(sql`DELETE FROM sms_replan`);
     const report = await purgeExpiredData(db, DEFAULT_RETENTION, { now: NOW });
     expect(report).toMatchObject({ ran: true, dryRun: false, patients: 1, appointments: 1, messages: 1, waitlistEntries: 1, calls: 1 });
 
     const [forgotten] = await db.select().from(patients).where(eq(patients.id, agency.forgotten));
     expect(forgotten).toMatchObject({ birthName: "", usedName: null, firstName: "", birthDate: null, phones: [], email: null, notes: null });
     expect(forgotten!.deletedAt).not.toBeNull();
+    expect(await db.select({ number: smsMessages.number, text: smsMessages.text, status: smsMessages.status }).from(smsMessages).where(eq(smsMessages.patientId, agency.forgotten))).toEqual([
+      { number: null, text: null, status: "remis" },
+    ]);
+    // The purge's erasures ask for no SMS.
+    expect((await db.execute(sql`SELECT count(*)::int AS n FROM sms_replan`)).rows[0]).toEqual({ n: 0 });
     const [oldAppointment] = await db.select().from(appointments).where(eq(appointments.id, agency.forgottenAppointment));
     expect(oldAppointment).toMatchObject({ notes: null, cancelReason: null });
     expect(oldAppointment!.deletedAt).not.toBeNull();

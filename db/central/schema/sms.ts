@@ -1,6 +1,9 @@
-import { pgTable, uuid } from "drizzle-orm/pg-core";
-import type { SmsSettings } from "../../../shared/domain/smsSettings";
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { SMS_KINDS, SMS_STATUSES, type SmsSettings } from "../../../shared/domain/smsSettings";
+import { appointments } from "./appointment";
 import { instant, json } from "./columns";
+import { patients } from "./patient";
 import { practices } from "./practice";
 
 /**
@@ -13,4 +16,52 @@ export const practiceSmsSettings = pgTable("practice_sms_settings", {
     .references(() => practices.id),
   settings: json<SmsSettings>().notNull(),
   updatedAt: instant().notNull(),
+});
+
+/**
+ * An SMS to a patient about an appointment (issue 17), from the moment it is planned: its key says what it
+ * is for — kind, appointment and, for a confirmation or a reminder, the appointment's time — so that it is
+ * planned once, and a move plans new ones while those planned for the old time are `remplace`. Refused
+ * ones (no mobile number) are kept, with their reason, for the secretary to see. Central only.
+ */
+export const smsMessages = pgTable(
+  "sms",
+  {
+    id: uuid().primaryKey(),
+    key: text().notNull(),
+    kind: text({ enum: SMS_KINDS }).notNull(),
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id),
+    patientId: uuid()
+      .notNull()
+      .references(() => patients.id),
+    appointmentId: uuid()
+      .notNull()
+      .references(() => appointments.id),
+    /** The appointment's time the SMS speaks of. */
+    appointmentStartAt: instant().notNull(),
+    /** E.164; null when the patient has no mobile number (then `refuse`). */
+    number: text(),
+    sendAt: instant().notNull(),
+    status: text({ enum: SMS_STATUSES }).notNull(),
+    /** Why it was refused or failed, in French (the gateway's words for a failure). */
+    reason: text(),
+    /** The words sent, once sent. */
+    text: text(),
+    gatewayRef: text(),
+    createdAt: instant().notNull(),
+    sentAt: instant(),
+    deliveredAt: instant(),
+  },
+  (table) => [
+    uniqueIndex("sms_key_idx").on(table.key),
+    index("sms_appointment_idx").on(table.appointmentId),
+    index("sms_due_idx").on(table.sendAt).where(sql`status = 'prevu'`),
+  ],
+);
+
+/** Appointments whose SMS are to be planned again: written by a trigger on every booking, move and cancellation (migration 0019). */
+export const smsReplans = pgTable("sms_replan", {
+  appointmentId: uuid().primaryKey(),
 });
