@@ -26,7 +26,7 @@ function appointment(fixture: SyncFixture, startAt: string, extra: Partial<typeo
     startAt: at(startAt),
     endAt: new Date(Date.parse(startAt) + 20 * 60_000),
     status: "booked" as const,
-    channel: "phone" as const,
+    channel: "telephone" as const,
     createdAt: NOW,
     ...extra,
   };
