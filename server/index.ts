@@ -1,5 +1,6 @@
 import { parseServerArgs, SERVER_USAGE } from "./serverArgs";
 import { mailSettingsFromEnv } from "./notifications/mailSettings";
+import { journalGateway } from "./sms/smsGateway";
 import { startServer } from "./startServer";
 import { StartupError } from "../db/central/startupError";
 import { clockStartingAt, systemClock } from "../shared/time/clock";
@@ -27,7 +28,10 @@ async function main(): Promise<void> {
     throw new StartupError((error as Error).message);
   }
   say(mail ? `Avis aux praticiens par e-mail via ${mail.host}:${mail.port}.` : "Avis aux praticiens : pas de SMTP (TELESEC_SMTP_HOST), comptés dans le journal seulement.");
-  const starting = startServer({ ...options, ...(retention ? { retention } : {}), clock, log: say, notifications: { mail } });
+  // No SMS gateway is configurable yet (issue 17): the demo's journal only; elsewhere SMS are planned, not sent.
+  const sms = options.demo ? { gateway: journalGateway(say) } : undefined;
+  say(sms ? "SMS aux patients : passerelle « journal » (démonstration : rien n'est envoyé)." : "SMS aux patients : planifiés, pas envoyés (aucune passerelle réglée).");
+  const starting = startServer({ ...options, ...(retention ? { retention } : {}), clock, log: say, notifications: { mail }, ...(sms ? { sms } : {}) });
 
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {

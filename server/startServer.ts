@@ -11,6 +11,7 @@ import { StartupError } from "../db/central/startupError";
 import { startRetentionJob } from "./retention/retentionJob";
 import type { RetentionPolicy } from "./retention/retentionPolicy";
 import { startNotifications, type NotificationRunnerOptions } from "./notifications/notificationQueue";
+import { startSms, type SmsRunnerOptions } from "./sms/smsQueue";
 import { defaultPortalDir } from "./portal/pageRoutes";
 import { ensureDemoPbxLink } from "./telephony/demoPbxLink";
 import { dateOf, systemClock, type Clock } from "../shared/time/clock";
@@ -46,6 +47,8 @@ export interface StartServerOptions {
    * without. The command line always starts it; embedders and tests opt in.
    */
   notifications?: Omit<NotificationRunnerOptions, "pool" | "db" | "clock" | "log">;
+  /** Plans and sends the patients' SMS (server/sms) through `gateway`. The command line starts it in demo mode (the journal); embedders and tests opt in. */
+  sms?: Omit<SmsRunnerOptions, "pool" | "db" | "clock" | "log">;
 }
 
 export interface RunningServer {
@@ -92,9 +95,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const listening = app;
   const retention = options.retention ? startRetentionJob(db, options.retention, clock, log) : null;
   let notifications: Awaited<ReturnType<typeof startNotifications>> | null = null;
+  let sms: Awaited<ReturnType<typeof startSms>> | null = null;
   try {
     notifications = options.notifications ? await startNotifications({ ...options.notifications, pool, db, clock, log }) : null;
+    sms = options.sms ? await startSms({ ...options.sms, pool, db, clock, log }) : null;
   } catch (error) {
+    await notifications?.stop();
     await retention?.stop();
     await listening.close();
     await database.close();
@@ -108,6 +114,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close: () =>
       (closing ??= (async () => {
         await retention?.stop();
+        await sms?.stop();
         await notifications?.stop();
         await listening.close();
         await database.close();

@@ -5,6 +5,7 @@ import type { AdminNotificationView } from "../../shared/api/admin";
 import { dateOf } from "../../shared/time/clock";
 import { sessionOf, type CentralDb, type ServerContext } from "../context";
 import { ApiError } from "../http/apiError";
+import { LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { NOTIFICATIONS_CHANNEL } from "../notifications/notificationQueue";
 import { parseOr400 } from "../http/parseOr400";
 import { auditAdminChange } from "./adminAudit";
@@ -44,7 +45,7 @@ export function registerNotificationAdminRoutes(app: FastifyInstance, { db, auth
    * it at once (notify) or at its next sweep (notificationQueue.ts). Its last error stays until the next try
    * says otherwise.
    */
-  app.post("/api/v1/admin/notifications/:id/retry", { onRequest: authenticate, preHandler: requireRole("admin") }, async (request): Promise<AdminNotificationView> => {
+  app.post("/api/v1/admin/notifications/:id/retry", { onRequest: authenticate, preHandler: requireRole("admin"), bodyLimit: LOGIN_BODY_LIMIT_BYTES }, async (request): Promise<AdminNotificationView> => {
     const { id } = parseOr400(idParam, request.params);
     const now = dateOf(clock);
     return db.transaction(async (tx) => {

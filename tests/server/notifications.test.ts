@@ -80,6 +80,8 @@ describe("notices to practitioners", () => {
     expect(received!.raw).toContain("Subject: Message urgent pour Dr Claire Martin");
     expect(received!.raw).toContain("https://telesec.agence.example/portail/");
     for (const secret of ["Quintard", "Bénédicte", "B=C3=A9n=C3=A9dicte", "87654321", "87 65 43 21", "thoracique", "Hélène", "Durand"]) expect(received!.raw).not.toContain(secret);
+    // The relay has the mail a moment before the sending transaction commits.
+    await eventually(async () => (await database.db.select().from(notifications))[0]?.sentAt != null, 10_000);
     const [row] = await database.db.select().from(notifications);
     expect(row).toMatchObject({ kind: "urgent_message", attempts: 1, failedAt: null });
     expect(row!.sentAt).not.toBeNull();
@@ -122,6 +124,8 @@ describe("notices to practitioners", () => {
     smtp.refuseNext(1);
     await database.db.insert(messages).values(urgentMessage(fixture));
     await eventually(() => smtp.received.length === 1, 20_000);
+    // The relay has the mail before the sending transaction commits: wait for the row to say so.
+    await eventually(async () => (await database.db.select().from(notifications))[0]?.sentAt != null, 10_000);
     const [row] = await database.db.select().from(notifications);
     expect(row).toMatchObject({ attempts: 2, failedAt: null });
     expect(row!.lastError).toContain("451");

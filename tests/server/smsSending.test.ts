@@ -1,0 +1,123 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { appointments, dialledNumbers, smsMessages } from "../../db/central/schema";
+import { startSms } from "../../server/sms/smsQueue";
+import { eventually } from "../support/eventually";
+import { fakeSmsGateway } from "../support/fakeSmsGateway";
+import { manualClock } from "../support/manualClock";
+import { useFreshDatabases, type FreshDatabase } from "../support/postgres";
+import { seedSyncFixture, type SyncFixture } from "../support/syncWorld";
+
+/**
+ * Issue 17: the planned SMS go out through the gateway when due, on the server's clock, inside the sending
+ * window, once each across several server processes; a refusal is retried, then given up with its reason.
+ */
+const freshDatabase = useFreshDatabases();
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0).reverse()) await stop();
+});
+
+const at = (iso: string) => new Date(iso);
+
+async function agency() {
+  const database = await freshDatabase();
+  const fixture = await seedSyncFixture(database.db);
+  await database.db.insert(dialledNumbers).values({ id: randomUUID(), practiceId: fixture.tilleuls.practiceId, e164: "+33478000001", label: "Accueil" });
+  return { database, fixture };
+}
+
+async function book(database: FreshDatabase, fixture: SyncFixture, startAt: string) {
+  const id = randomUUID();
+  await database.db.insert(appointments).values({
+    id,
+    practiceId: fixture.tilleuls.practiceId,
+    practitionerId: fixture.tilleuls.practitionerId,
+    patientId: fixture.tilleuls.patientIds[0]!,
+    appointmentTypeId: fixture.tilleuls.motifId,
+    startAt: at(startAt),
+    endAt: new Date(Date.parse(startAt) + 20 * 60_000),
+    status: "booked",
+    notes: "Douleurs lombaires",
+    channel: "telephone",
+    createdAt: at("2026-11-23T10:00:00+01:00"),
+  });
+  return id;
+}
+
+async function runner(database: FreshDatabase, clock: ReturnType<typeof manualClock>, gateway: ReturnType<typeof fakeSmsGateway>) {
+  const started = await startSms({ pool: database.pool, db: database.db, clock, log: () => undefined, gateway, retryDelaySeconds: 1, retryLimit: 2 });
+  stops.push(started.stop);
+  return started;
+}
+
+const statuses = async (database: FreshDatabase, id: string) =>
+  (await database.db.select({ kind: smsMessages.kind, status: smsMessages.status }).from(smsMessages).where(eq(smsMessages.appointmentId, id))).sort((a, b) => a.kind.localeCompare(b.kind));
+
+describe("sending the patients' SMS", () => {
+  it("sends a booking's confirmation at once, in the practice's words and nothing of the patient's health, and its reminder when due; once with two processes", async () => {
+    const { database, fixture } = await agency();
+    const id = await book(database, fixture, "2026-12-10T10:30:00+01:00");
+    const clock = manualClock(Date.parse("2026-11-23T10:00:30+01:00"));
+    const gateway = fakeSmsGateway();
+    const first = await runner(database, clock, gateway);
+    await runner(database, clock, gateway);
+    await eventually(async () => (await statuses(database, id)).some((sms) => sms.kind === "confirmation" && sms.status === "envoye"), 10_000);
+    expect(gateway.received).toHaveLength(1);
+    expect(gateway.received[0]).toMatchObject({
+      to: "+33612345670",
+      sender: null,
+      text: "Cabinet des Tilleuls : RDV confirmé le jeudi 10 décembre à 10 h 30. Pour annuler : 04 78 00 00 01.",
+    });
+    expect(gateway.received[0]!.text).not.toContain("lombaires");
+    const [confirmation] = await database.db.select().from(smsMessages).where(eq(smsMessages.kind, "confirmation"));
+    expect(confirmation).toMatchObject({ status: "envoye", gatewayRef: "essai-1", text: gateway.received[0]!.text });
+
+    // Not before its time: the reminder goes on Tuesday 8 December at 18:00.
+    clock.advance(Date.parse("2026-12-08T17:59:00+01:00") - clock.now());
+    await first.sweep();
+    expect(gateway.received).toHaveLength(1);
+    clock.advance(60_000);
+    await first.sweep();
+    await eventually(() => gateway.received.length === 2, 10_000);
+    expect(gateway.received[1]!.text).toBe("Rappel : RDV le jeudi 10 décembre à 10 h 30, Cabinet des Tilleuls, 1 place de la Mairie, 91000 Évry. Pour annuler : 04 78 00 00 01.");
+    await eventually(async () => (await statuses(database, id)).every((sms) => sms.status === "envoye"), 10_000);
+  });
+
+  it("keeps to the window when a server comes back late: the SMS due at 19:55 goes the next morning", async () => {
+    const { database, fixture } = await agency();
+    const id = await book(database, fixture, "2026-12-10T10:30:00+01:00");
+    const gateway = fakeSmsGateway();
+    // Planned at 19:55 (in the window), sent only once the server is back at 21:00.
+    const clock = manualClock(Date.parse("2026-11-23T19:55:00+01:00"));
+    const { planQueuedSms } = await import("../../server/sms/smsPlanner");
+    await planQueuedSms(database.db, new Date(clock.now()));
+    clock.advance(65 * 60_000);
+    await runner(database, clock, gateway);
+    await eventually(async () => (await database.db.select().from(smsMessages).where(eq(smsMessages.kind, "confirmation")))[0]?.sendAt.toISOString() === "2026-11-24T07:00:00.000Z", 10_000);
+    expect(gateway.received).toHaveLength(0);
+    expect(await statuses(database, id)).toEqual([
+      { kind: "confirmation", status: "prevu" },
+      { kind: "reminder", status: "prevu" },
+    ]);
+  });
+
+  it("retries a gateway that refuses, then gives the SMS up with the gateway's answer", async () => {
+    const { database, fixture } = await agency();
+    const retried = await book(database, fixture, "2026-12-10T10:30:00+01:00");
+    const clock = manualClock(Date.parse("2026-11-23T10:00:30+01:00"));
+    const gateway = fakeSmsGateway();
+    gateway.refuseNext(1);
+    await runner(database, clock, gateway);
+    await eventually(async () => (await statuses(database, retried)).some((sms) => sms.status === "envoye"), 20_000);
+    expect(gateway.received).toHaveLength(1);
+
+    gateway.refuseNext(100);
+    const abandoned = await book(database, fixture, "2026-12-11T10:30:00+01:00");
+    await eventually(async () => (await statuses(database, abandoned)).some((sms) => sms.status === "echec"), 30_000);
+    const [failed] = await database.db.select().from(smsMessages).where(eq(smsMessages.status, "echec"));
+    expect(failed!.reason).toBe("429 Trop de requêtes : réessayez plus tard");
+    expect(gateway.received).toHaveLength(1);
+  });
+});
