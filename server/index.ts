@@ -1,6 +1,7 @@
 import { parseServerArgs, SERVER_USAGE } from "./serverArgs";
 import { mailSettingsFromEnv } from "./notifications/mailSettings";
 import { journalGateway } from "./sms/smsGateway";
+import { smsGatewayFromEnv } from "./sms/smsGatewaySettings";
 import { startServer } from "./startServer";
 import { StartupError } from "../db/central/startupError";
 import { clockStartingAt, systemClock } from "../shared/time/clock";
@@ -28,9 +29,15 @@ async function main(): Promise<void> {
     throw new StartupError((error as Error).message);
   }
   say(mail ? `Avis aux praticiens par e-mail via ${mail.host}:${mail.port}.` : "Avis aux praticiens : pas de SMTP (TELESEC_SMTP_HOST), comptés dans le journal seulement.");
-  // No SMS gateway is configurable yet (issue 17): the demo's journal only; elsewhere SMS are planned, not sent.
-  const sms = options.demo ? { gateway: journalGateway(say) } : undefined;
-  say(sms ? "SMS aux patients : passerelle « journal » (démonstration : rien n'est envoyé)." : "SMS aux patients : planifiés, pas envoyés (aucune passerelle réglée).");
+  let gateway;
+  try {
+    // Without TELESEC_SMS_GATEWAY: the demo notes its SMS in the journal; elsewhere they are planned, not sent.
+    gateway = smsGatewayFromEnv(process.env, clock, say) ?? (options.demo ? journalGateway(say) : null);
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+  const sms = gateway ? { gateway } : undefined;
+  say(gateway ? `SMS aux patients : passerelle ${gateway.name === "journal" ? "« journal » (rien n'est envoyé)" : gateway.name}.` : "SMS aux patients : planifiés, pas envoyés (TELESEC_SMS_GATEWAY non réglée).");
   const starting = startServer({ ...options, ...(retention ? { retention } : {}), clock, log: say, notifications: { mail }, ...(sms ? { sms } : {}) });
 
   let stopping = false;
