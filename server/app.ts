@@ -23,6 +23,7 @@ import { registerPortalAgendaRoutes } from "./portal/agendaRoutes";
 import { registerPortalCalendarFeedRoutes } from "./portal/calendarFeedRoutes";
 import { registerPortalDayRoutes } from "./portal/dayRoutes";
 import { registerPortalNoticeRoutes } from "./portal/noticeRoutes";
+import { registerSmsReadRoutes } from "./sms/smsReadRoutes";
 import { registerPortalDirectiveRoutes } from "./portal/directiveRoutes";
 import { registerPortalMessageRoutes } from "./portal/messageRoutes";
 import { registerPortalPageRoutes } from "./portal/pageRoutes";
@@ -127,6 +128,7 @@ export async function buildServer({
   registerPortalAgendaRoutes(app, context);
   registerPortalDayRoutes(app, context);
   registerPortalNoticeRoutes(app, context);
+  registerSmsReadRoutes(app, context);
   registerPortalCalendarFeedRoutes(app, context);
   registerPortalPageRoutes(app, { dir: portalDir });
   const sockets = createWorkstationSockets();

@@ -6,6 +6,7 @@ import { TelesecError } from "../../shared/api/rpcProtocol";
 import { telephonyCallMessage } from "../../shared/api/wire";
 import { queryHandlers } from "./queryHandlers";
 import { openStore, type ReadyStore } from "./readyStore";
+import { smsHandlers } from "./sms/smsHandlers";
 import { adminHandlers } from "./admin/adminHandlers";
 import type { Handlers } from "./rpc/rpcServer";
 import { createSyncService } from "./sync/syncService";
@@ -202,6 +203,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       () => store().sync.serverRequest,
       () => store().sync.serverUrl(),
     ),
+    ...smsHandlers(() => store().sync.serverRequest),
     "session.current": () => sessionStore().sync.handlers["session.current"](),
     "session.login": (input) => signIn(input),
     "session.logout": async () => {

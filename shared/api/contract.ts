@@ -8,6 +8,7 @@ import {
   patientAppointments,
   directiveView,
   freeSlotView,
+  appointmentSmsView,
   messageView,
   patientCallView,
   callWorkspace,
@@ -215,6 +216,8 @@ export const methods = {
     input: z.object({ patientId: id, exceptCallId: id.nullable().default(null), limit: z.number().int().min(1).max(50).default(5) }),
     output: z.array(patientCallView),
   },
+  /** An appointment's SMS to its patient and their status, asked of the server (online only). */
+  "sms.ofAppointment": { input: z.object({ appointmentId: id }), output: z.array(appointmentSmsView) },
   /** The identified caller's own appointments: "when is my appointment?", "I want to cancel mine". */
   "agenda.ofPatient": { input: z.object({ patientId: id }), output: patientAppointments },
   /** The motifs of a practice's practitioners, each practitioner's in their order (the first is the everyday one). */

@@ -69,6 +69,7 @@ import {
   treatMessageRequest,
 } from "./portal";
 import { smsSettings } from "../domain/smsSettings";
+import { appointmentSmsView } from "./views";
 import { telephonyEventBody } from "../domain/telephonyEvent";
 import { asteriskAmiEvent } from "../domain/telephonyAsterisk";
 import { threeCxWebhook } from "../domain/telephony3cx";
@@ -280,6 +281,13 @@ export const HTTP_ROUTES: HttpRoute[] = [
     summary: "Choisit l'heure (0–23, Paris) du bilan de la journée du cabinet envoyé à ses médecins ; null : aucun bilan.",
     body: practiceDaySummaryRequest,
     answer: practiceDaySummary,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/appointments/:id/sms",
+    access: "workstation",
+    summary: "Les SMS d'un rendez-vous à son patient et ce qu'ils sont devenus (prévu, envoyé, remis, échec, refusé, remplacé), aux secrétaires de son cabinet ; lecture tracée.",
+    answer: done({ sms: z.array(appointmentSmsView) }),
   },
   { method: "GET", path: "/api/v1/admin/practices/:id/sms", access: "admin", summary: "Les SMS du cabinet à ses patients : lesquels, à quelle heure, sous quel expéditeur, en quels mots (les réglages par défaut s'il n'en a pas).", answer: practiceSmsSettingsView },
   {

@@ -1,4 +1,5 @@
 import { doctorReading } from "../domain/doctorReading";
+import { SMS_KINDS, SMS_STATUSES } from "../domain/smsSettings";
 import { z } from "zod";
 import { id, instant } from "../domain/identifiers";
 import { agreementAnswer, agreementRequest } from "../domain/doctorAgreement";
@@ -195,6 +196,24 @@ export const patientCallView = z.object({
   messages: z.array(messageView),
 });
 export type PatientCallView = z.infer<typeof patientCallView>;
+
+/** An SMS to a patient about an appointment, as the appointment's dialog shows it (asked of the server, online). */
+export const appointmentSmsView = z.object({
+  id,
+  kind: z.enum(SMS_KINDS),
+  status: z.enum(SMS_STATUSES),
+  /** The appointment's time it speaks of (a moved appointment's older SMS speak of the old time). */
+  appointmentStartAt: instant,
+  number: z.string().nullable(),
+  sendAt: instant,
+  sentAt: instant.nullable(),
+  deliveredAt: instant.nullable(),
+  /** Why it was refused, replaced or failed. */
+  reason: z.string().nullable(),
+  /** The words sent, once sent. */
+  text: z.string().nullable(),
+});
+export type AppointmentSmsView = z.infer<typeof appointmentSmsView>;
 
 /**
  * What the booking dialog needs to know of a patient and a practitioner who asks before seeing new

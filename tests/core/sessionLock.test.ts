@@ -42,6 +42,7 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "agenda.freeSlots": (w) => w.handlers["agenda.freeSlots"]({ practiceId, from: at, limit: 10 }),
     "agenda.motifs": (w) => w.handlers["agenda.motifs"]({ practiceId }),
     "agenda.ofPatient": (w) => w.handlers["agenda.ofPatient"]({ patientId: fixture.tilleuls.patientIds[0]! }),
+    "sms.ofAppointment": (w) => w.handlers["sms.ofAppointment"]({ appointmentId: randomUUID() }),
     "calls.ofPatient": (w) => w.handlers["calls.ofPatient"]({ patientId: fixture.tilleuls.patientIds[0]!, exceptCallId: null, limit: 5 }),
     "waitlist.byPractice": (w) => w.handlers["waitlist.byPractice"]({ practiceId }),
     "conflicts.list": (w) => w.handlers["conflicts.list"]({}),

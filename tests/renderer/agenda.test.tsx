@@ -266,6 +266,23 @@ describe("an appointment of the grid", () => {
     expect(agenda().queryByRole("alert")).not.toBeInTheDocument();
   });
 
+  it("shows the appointment's SMS to the patient and what became of them, and says when they cannot be read offline", async () => {
+    const { bridge } = await callFromHelene();
+    bridge.data.appointmentSms["50000000-0000-4000-8000-000000000001"] = [
+      { id: "5b000000-0000-4000-8000-000000000002", kind: "reminder", status: "prevu", appointmentStartAt: "2031-11-24T09:00:00.000Z", number: "+33612345678", sendAt: "2031-11-22T17:00:00.000Z", sentAt: null, deliveredAt: null, reason: null, text: null },
+      { id: "5b000000-0000-4000-8000-000000000001", kind: "confirmation", status: "remis", appointmentStartAt: "2031-11-24T09:00:00.000Z", number: "+33612345678", sendAt: "2031-11-20T09:00:00.000Z", sentAt: "2031-11-20T09:00:05.000Z", deliveredAt: "2031-11-20T09:00:09.000Z", reason: null, text: "RDV confirmé" },
+    ];
+    let dialog = within(await openAppointmentNamed("DURAND Hélène — Consultation"));
+    const sms = within(dialog.getByRole("region", { name: "SMS au patient" }));
+    expect((await sms.findAllByRole("listitem")).map((item) => item.textContent)).toEqual(["Rappel\u00a0: prévu pour le 22/11/2031 à 18:00", "Confirmation\u00a0: remis le 20/11/2031 à 10:00"]);
+    expect(bridge.callsTo("sms.ofAppointment")).toEqual([{ appointmentId: "50000000-0000-4000-8000-000000000001" }]);
+
+    act(() => dialog.getByRole("button", { name: "Fermer" }).click());
+    bridge.failures["sms.ofAppointment"] = { code: "unreachable", message: "Serveur injoignable : cette action demande une connexion au serveur de l'agence." };
+    dialog = within(await openAppointmentNamed("DURAND Hélène — Consultation"));
+    expect(await dialog.findByText("SMS indisponibles : Serveur injoignable : cette action demande une connexion au serveur de l'agence.")).toBeInTheDocument();
+  });
+
   it("moves to another free slot of the same motif, and the call proposes 'rendez-vous déplacé'", async () => {
     const { user, bridge } = await callFromHelene();
     const dialog = within(await openAppointmentNamed("DURAND Hélène — Consultation"));

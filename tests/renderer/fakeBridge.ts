@@ -20,6 +20,7 @@ import type {
   FreeSlotView,
   MessageView,
   PatientCallView,
+  AppointmentSmsView,
   MotifView,
   PatientView,
   PracticeCard,
@@ -67,6 +68,8 @@ export interface FakeData {
   /** What the core would list as queued; the pending count of syncStatus is set apart. */
   pendingChanges: PendingChangeView[];
   messages: MessageView[];
+  /** Each appointment's SMS as the server would list them, newest first. */
+  appointmentSms: Record<string, AppointmentSmsView[]>;
   /** Each patient's previous calls as the core would list them, newest first. */
   patientCalls: Record<string, PatientCallView[]>;
   /** Every mutation the core accepted, in order, with its parsed arguments. */
@@ -128,6 +131,7 @@ export function defaultFakeData(): FakeData {
     pendingChanges: [],
     messages: [],
     patientCalls: {},
+    appointmentSms: {},
     mutations: [],
     agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], daySummaryHours: {}, notifications: [], smsSettings: {} },
   };
@@ -179,6 +183,8 @@ const DATA_METHODS = new Set<MethodName>([
   "agenda.range",
   "agenda.freeSlots",
   "agenda.ofPatient",
+  "calls.ofPatient",
+  "sms.ofAppointment",
   "agenda.motifs",
   "waitlist.byPractice",
   "sync.pending",
@@ -462,6 +468,7 @@ const handlers: Handlers = {
         Date.parse(appointment.startAt) < Date.parse(to) &&
         Date.parse(from) < Date.parse(appointment.endAt),
     ),
+  "sms.ofAppointment": ({ appointmentId }, data) => data.appointmentSms[appointmentId] ?? [],
   "calls.ofPatient": ({ patientId, exceptCallId, limit }, data) =>
     (data.patientCalls[patientId] ?? []).filter((call) => call.id !== exceptCallId).slice(0, limit),
   "agenda.ofPatient": ({ patientId }, data) => {

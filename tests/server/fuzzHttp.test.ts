@@ -303,6 +303,15 @@ const pull =
       })
       .map(({ query, authorization }) => ({ method, url: `/api/v1/sync/pull?${query}`, headers: jsonHeaders(undefined, { authorization }) }));
 
+/** An appointment's SMS: a known appointment id, another, a nasty one; the secretary's token or a broken one. */
+const appointmentSms: RequestArbitrary = (world) =>
+  fc
+    .record({
+      id: fc.oneof({ weight: 2, arbitrary: fc.constant(SOME_ID) }, { weight: 1, arbitrary: uuid }, { weight: 1, arbitrary: nastyString.map(percentEncode) }),
+      authorization: authorizationOf(world.token),
+    })
+    .map(({ id, authorization }) => ({ method: "GET", url: `/api/v1/appointments/${id}/sms`, headers: jsonHeaders(undefined, { authorization }) }));
+
 // ---- Telephony ---------------------------------------------------------------------------------
 
 const pbxSecrets = fc.oneof(
@@ -433,6 +442,7 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "POST /api/v1/sync/push": push,
   "POST /api/v1/sync/reads": reads,
   "GET /api/v1/sync/pull": pull("GET"),
+  "GET /api/v1/appointments/:id/sms": appointmentSms,
   "HEAD /api/v1/sync/pull": pull("HEAD"),
   "GET /api/v1/ws": generic("GET", "/api/v1/ws"),
   "POST /portail/api/login": portalLogin,

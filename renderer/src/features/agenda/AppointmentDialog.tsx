@@ -5,6 +5,7 @@ import type { AgendaAppointment, FreeSlotView, PracticeCard } from "../../../../
 import { DialogNotice } from "../../app/DialogNotice";
 import { FormButtons } from "../../app/FormButtons";
 import { ModalDialog } from "../../app/ModalDialog";
+import { AppointmentSms } from "./AppointmentSms";
 import { SubmissionNotices } from "../../app/SubmissionNotices";
 import { TextField } from "../../app/TextField";
 import { useDialogFocus } from "../../app/useDialogFocus";
@@ -70,6 +71,7 @@ function AppointmentActions({ appointment, practice }: { appointment: AgendaAppo
           </>
         )}
       </dl>
+      <AppointmentSms appointmentId={appointment.id} />
       {step === "choose" && (
         <div className="button-row button-row--wrap">
           {booked && (

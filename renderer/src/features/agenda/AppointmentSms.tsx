@@ -1,0 +1,60 @@
+import { useEffect, useState } from "react";
+import type { AppointmentSmsView } from "../../../../shared/api/views";
+import type { SmsKind, SmsStatus } from "../../../../shared/domain/smsSettings";
+import { formatInstantDateTime } from "../../format/dates";
+import { NBSP } from "../../format/typography";
+import { describeError, telesec } from "../../services/telesec";
+import { failed, idle, loading, ready, type Loadable } from "../../stores/loadable";
+
+const KIND_WORDS: Record<SmsKind, string> = { confirmation: "Confirmation", reminder: "Rappel", cancellation: "Annulation" };
+const STATUS_WORDS: Record<SmsStatus, string> = { prevu: "prévu", envoye: "envoyé", remis: "remis", echec: "échec", refuse: "refusé", remplace: "remplacé" };
+
+function describe(sms: AppointmentSmsView): string {
+  const when =
+    sms.status === "remis" && sms.deliveredAt
+      ? ` le ${formatInstantDateTime(sms.deliveredAt)}`
+      : sms.status === "envoye" && sms.sentAt
+        ? ` le ${formatInstantDateTime(sms.sentAt)}`
+        : sms.status === "prevu"
+          ? ` pour le ${formatInstantDateTime(sms.sendAt)}`
+          : "";
+  return `${KIND_WORDS[sms.kind]}${NBSP}: ${STATUS_WORDS[sms.status]}${when}${sms.reason ? ` — ${sms.reason}` : ""}`;
+}
+
+/**
+ * The appointment's SMS to its patient and what became of them — planned, sent, delivered, failed with the
+ * gateway's reason, refused (no mobile), replaced by a move — asked of the server when the dialog opens.
+ * Offline, it says so: the workstation holds no SMS.
+ */
+export function AppointmentSms({ appointmentId }: { appointmentId: string }) {
+  const [sms, setSms] = useState<Loadable<AppointmentSmsView[]>>(idle);
+  useEffect(() => {
+    let current = true;
+    setSms(loading);
+    telesec.call("sms.ofAppointment", { appointmentId }).then(
+      (found) => current && setSms(ready(found)),
+      (error: unknown) => current && setSms(failed(describeError(error))),
+    );
+    return () => {
+      current = false;
+    };
+  }, [appointmentId]);
+
+  return (
+    <section className="appointment-sms" aria-label="SMS au patient">
+      <h3>SMS au patient</h3>
+      {sms.status === "loading" && <p className="muted">Lecture des SMS…</p>}
+      {sms.status === "failed" && <p className="muted">{`SMS indisponibles${NBSP}: ${sms.message}`}</p>}
+      {sms.status === "ready" &&
+        (sms.value.length === 0 ? (
+          <p className="muted">Aucun SMS pour ce rendez-vous.</p>
+        ) : (
+          <ul className="appointment-sms__list">
+            {sms.value.map((one) => (
+              <li key={one.id}>{describe(one)}</li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}
