@@ -78,8 +78,12 @@ function columnCodec(key: string, column: SQLiteColumn): ColumnCodec {
         cell: cell(integer, "un instant en millisecondes"),
       };
     case "SQLiteBoolean": {
-      const toRaw = orNull((flag: boolean) => (flag ? 1 : 0));
-      return { key, sqlName, wire: nullable(z.boolean()), toRaw, fromRaw: orNull((bit: number) => bit === 1), cell: cell((value) => typeof value === "boolean", "un booléen", toRaw) };
+      // A flag added since (a patient's opposition to SMS) is absent from an older server's rows, and from rows
+      // written before it existed: its default, then.
+      const fallback = column.notNull && column.hasDefault && typeof column.default === "boolean" ? column.default : undefined;
+      const toRaw = (value: unknown) => (value === undefined && fallback !== undefined ? (fallback ? 1 : 0) : orNull((flag: boolean) => (flag ? 1 : 0))(value));
+      const wire = fallback !== undefined ? z.boolean().default(fallback) : nullable(z.boolean());
+      return { key, sqlName, wire, toRaw, fromRaw: orNull((bit: number) => bit === 1), cell: cell((value) => typeof value === "boolean", "un booléen", toRaw) };
     }
     case "SQLiteTextJson": {
       const toRaw = orNull(JSON.stringify);

@@ -20,6 +20,7 @@ export interface WantedSms {
 }
 
 export const NO_MOBILE = "Aucun numéro de mobile pour ce patient : pas de SMS.";
+export const OPPOSED = "Le patient ne souhaite pas de SMS.";
 
 /**
  * What SMS an appointment calls for at `now` (issue 17), by key: a booked appointment to come, its
@@ -28,10 +29,18 @@ export const NO_MOBILE = "Aucun numéro de mobile pour ce patient : pas de SMS."
  * has already: an SMS is never planned twice, so a confirmation goes once per time the appointment is given.
  * `keep` are the keys of the SMS still wanted; planned ones outside it are to be replaced.
  */
-export function smsPlanFor(appointment: PlannedAppointment, phones: readonly string[], settings: SmsSettings, now: number, planned: ReadonlySet<string>): { add: WantedSms[]; keep: Set<string> } {
-  const number = phones.find(isMobileNumber) ?? null;
+export function smsPlanFor(
+  appointment: PlannedAppointment,
+  patient: { phones: readonly string[]; smsOpposition: boolean },
+  settings: SmsSettings,
+  now: number,
+  planned: ReadonlySet<string>,
+): { add: WantedSms[]; keep: Set<string> } {
+  const number = patient.phones.find(isMobileNumber) ?? null;
+  // Refused ones are kept with their reason, for the secretary to see why the patient had no SMS.
+  const refusal = patient.smsOpposition ? OPPOSED : number ? null : NO_MOBILE;
   const wanted = (kind: SmsKind, key: string, sendAt: number | null): WantedSms | null =>
-    sendAt === null ? null : { key, kind, number, sendAt, status: number ? "prevu" : "refuse", reason: number ? null : NO_MOBILE };
+    sendAt === null ? null : { key, kind, number, sendAt, status: refusal ? "refuse" : "prevu", reason: refusal };
   const times = { startAt: appointment.startAt, bookedAt: now };
   const candidates: Array<WantedSms | null> = [];
   if (appointment.startAt <= now) return { add: [], keep: new Set() };

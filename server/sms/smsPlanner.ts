@@ -22,7 +22,7 @@ export async function planQueuedSms(db: CentralDb, now: Date): Promise<number> {
       const ids = queued.rows.map((row) => row.appointment_id);
       if (ids.length === 0) return 0;
       const rows = await tx
-        .select({ appointment: appointments, phones: patients.phones })
+        .select({ appointment: appointments, phones: patients.phones, smsOpposition: patients.smsOpposition })
         .from(appointments)
         .innerJoin(patients, eq(patients.id, appointments.patientId))
         .where(inArray(appointments.id, ids));
@@ -30,10 +30,10 @@ export async function planQueuedSms(db: CentralDb, now: Date): Promise<number> {
       const settingsRows = practiceIds.length ? await tx.select().from(practiceSmsSettings).where(inArray(practiceSmsSettings.practiceId, practiceIds)) : [];
       const settingsOf = (practiceId: string): SmsSettings => settingsRows.find((row) => row.practiceId === practiceId)?.settings ?? DEFAULT_SMS_SETTINGS;
       const existing = await tx.select({ key: smsMessages.key, appointmentId: smsMessages.appointmentId }).from(smsMessages).where(inArray(smsMessages.appointmentId, ids));
-      for (const { appointment, phones } of rows) {
+      for (const { appointment, phones, smsOpposition } of rows) {
         const keys = new Set(existing.filter((sms) => sms.appointmentId === appointment.id).map((sms) => sms.key));
         const live = appointment.status === "booked" && appointment.deletedAt === null;
-        const plan = smsPlanFor({ id: appointment.id, startAt: appointment.startAt.getTime(), live }, phones, settingsOf(appointment.practiceId), now.getTime(), keys);
+        const plan = smsPlanFor({ id: appointment.id, startAt: appointment.startAt.getTime(), live }, { phones, smsOpposition }, settingsOf(appointment.practiceId), now.getTime(), keys);
         if (plan.add.length > 0) {
           await tx
             .insert(smsMessages)

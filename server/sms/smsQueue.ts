@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { Pool } from "pg";
-import { appointments, dialledNumbers, practices, practiceSmsSettings, practitioners, smsMessages } from "../../db/central/schema";
+import { appointments, dialledNumbers, patients, practices, practiceSmsSettings, practitioners, smsMessages } from "../../db/central/schema";
 import { parisDayOfInstant } from "../../shared/domain/parisDays";
 import { nextSendingTime } from "../../shared/domain/smsSchedule";
 import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
@@ -9,6 +9,7 @@ import { dateOf, type Clock } from "../../shared/time/clock";
 import type { CentralDb } from "../context";
 import { listenToPostgres } from "../database/postgresListener";
 import type { SmsGateway } from "./smsGateway";
+import { OPPOSED } from "./smsPlan";
 import { planQueuedSms } from "./smsPlanner";
 import { smsText } from "./smsText";
 
@@ -81,8 +82,9 @@ export async function startSms(options: SmsRunnerOptions): Promise<{ stop(): Pro
       await db.transaction(async (tx) => {
         const now = dateOf(clock);
         const [row] = await tx
-          .select({ sms: smsMessages, practice: practices, practitioner: practitioners })
+          .select({ sms: smsMessages, practice: practices, practitioner: practitioners, opposed: patients.smsOpposition })
           .from(smsMessages)
+          .innerJoin(patients, eq(patients.id, smsMessages.patientId))
           .innerJoin(appointments, eq(appointments.id, smsMessages.appointmentId))
           .innerJoin(practices, eq(practices.id, smsMessages.practiceId))
           .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
@@ -91,6 +93,11 @@ export async function startSms(options: SmsRunnerOptions): Promise<{ stop(): Pro
         // Sent, replaced, refused, or in another process's hands.
         if (!row) return;
         const { sms } = row;
+        // The patient said no since it was planned.
+        if (row.opposed) {
+          await tx.update(smsMessages).set({ status: "refuse", reason: OPPOSED }).where(eq(smsMessages.id, smsId));
+          return;
+        }
         if (now.getTime() >= sms.appointmentStartAt.getTime()) {
           await tx.update(smsMessages).set({ status: "remplace", reason: "Trop tard : le rendez-vous avait commencé." }).where(eq(smsMessages.id, smsId));
           return;

@@ -73,6 +73,8 @@ export const patientView = z.object({
   phones: z.array(z.string()),
   email: z.string().nullable(),
   notes: z.string().nullable(),
+  /** « Ne souhaite pas de SMS ». */
+  smsOpposition: z.boolean(),
 });
 export type PatientView = z.infer<typeof patientView>;
 

@@ -23,6 +23,8 @@ const patientFields = {
   phones: z.array(e164).max(5),
   email: z.string().email("Adresse électronique invalide").max(200).nullable(),
   notes: note.nullable(),
+  /** « Ne souhaite pas de SMS » (issue 17). */
+  smsOpposition: z.boolean(),
 };
 
 const timeRange = z
@@ -30,7 +32,8 @@ const timeRange = z
   .refine((range) => Date.parse(range.startAt) < Date.parse(range.endAt), "La fin doit suivre le début");
 
 export const mutationArgs = {
-  "patient.create": z.object({ id, practiceId: id, ...patientFields }),
+  // A patient created by an older workstation opposes no SMS. (Not in patientFields: zod 4 would apply the default to a partial update too.)
+  "patient.create": z.object({ id, practiceId: id, ...patientFields, smsOpposition: patientFields.smsOpposition.default(false) }),
   "patient.update": z.object({ id, ...patientFields }).partial().required({ id: true }),
   "appointment.book": z
     .object({

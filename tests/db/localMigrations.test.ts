@@ -207,6 +207,19 @@ const cases: Record<string, () => void> = {
         for (const [table, columns] of Object.entries(snapshotColumns(9))) expect(columnsOf(store, table), table).toEqual(columns);
       },
     ),
+  "0010_patient_sms_opposition": () =>
+    migrateStepwise(
+      10,
+      (store) => {
+        insertMotifRows(store);
+        store.sqlite.exec(`INSERT INTO patient (id, practice_id, birth_name, first_name, phones, created_at, updated_at) VALUES ('patient-1', 'cabinet-1', 'DURAND', 'Hélène', '[]', 0, 0)`);
+      },
+      (store) => {
+        // Patients synced before the upgrade oppose no SMS; they keep everything else.
+        expect(store.sqlite.prepare("SELECT id, birth_name, sms_opposition FROM patient").all()).toEqual([{ id: "patient-1", birth_name: expect.any(String), sms_opposition: 0 }]);
+        for (const [table, columns] of Object.entries(snapshotColumns(10))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
 };
 
 describe("local store migrations", () => {

@@ -254,6 +254,7 @@ describe("identifying the caller", () => {
     phones: [HELENE_PHONE],
     email: null,
     notes: null,
+    smsOpposition: false,
   };
 
   it("lets the secretary choose among the patients of the number, with arrows and Enter or a digit", async () => {

@@ -187,8 +187,8 @@ describe("patient search following sync", () => {
       // Created on another workstation, and one of another practice that must stay out.
       bridge.data.patients = [
         ...bridge.data.patients,
-        { id: "30000000-0000-4000-8000-0000000000a1", practiceId: IDS.tilleuls, birthName: "Zéphyrin", usedName: null, firstName: "Anaïs", birthDate: "1990-04-02", phones: [], email: null, notes: null },
-        { id: "30000000-0000-4000-8000-0000000000a2", practiceId: IDS.gare, birthName: "Zéphyrin", usedName: null, firstName: "Paul", birthDate: "1980-01-01", phones: [], email: null, notes: null },
+        { id: "30000000-0000-4000-8000-0000000000a1", practiceId: IDS.tilleuls, birthName: "Zéphyrin", usedName: null, firstName: "Anaïs", birthDate: "1990-04-02", phones: [], email: null, notes: null, smsOpposition: false },
+        { id: "30000000-0000-4000-8000-0000000000a2", practiceId: IDS.gare, birthName: "Zéphyrin", usedName: null, firstName: "Paul", birthDate: "1980-01-01", phones: [], email: null, notes: null, smsOpposition: false },
       ];
       bridge.emit("replica.changed", { tables: ["patient"] });
     });

@@ -158,6 +158,7 @@ export const patients: PatientView[] = [
     phones: [HELENE_PHONE],
     email: null,
     notes: null,
+    smsOpposition: false,
   },
   {
     id: IDS.marcLefevre,
@@ -169,6 +170,7 @@ export const patients: PatientView[] = [
     phones: ["+33698765432"],
     email: "marc.lefevre@example.fr",
     notes: null,
+    smsOpposition: false,
   },
   {
     id: IDS.gareLefevre,
@@ -180,6 +182,7 @@ export const patients: PatientView[] = [
     phones: [HELENE_PHONE],
     email: null,
     notes: null,
+    smsOpposition: false,
   },
 ];
 

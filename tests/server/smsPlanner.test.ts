@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appointments, patients, practiceSmsSettings, smsMessages } from "../../db/central/schema";
-import { NO_MOBILE } from "../../server/sms/smsPlan";
+import { NO_MOBILE, OPPOSED } from "../../server/sms/smsPlan";
 import { planQueuedSms } from "../../server/sms/smsPlanner";
 import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
 import { useFreshDatabases, type FreshDatabase } from "../support/postgres";
@@ -95,6 +95,19 @@ describe("planning a patient's SMS", () => {
     ]);
     expect((await smsOf(database, gare.id)).map((sms) => sms.kind)).toEqual(["reminder"]);
     expect(await smsOf(database, past.id)).toEqual([]);
+  });
+
+  it("refuses, with its reason, every SMS to a patient who does not want them", async () => {
+    const database = await freshDatabase();
+    const fixture = await seedSyncFixture(database.db);
+    await database.db.update(patients).set({ smsOpposition: true }).where(eq(patients.id, fixture.tilleuls.patientIds[0]!));
+    const booked = appointment(fixture, "2026-11-26T10:00:00+01:00");
+    await database.db.insert(appointments).values(booked);
+    await planQueuedSms(database.db, NOW);
+    expect((await smsOf(database, booked.id)).map((sms) => [sms.kind, sms.status, sms.reason])).toEqual([
+      ["confirmation", "refuse", OPPOSED],
+      ["reminder", "refuse", OPPOSED],
+    ]);
   });
 
   it("plans each appointment once (its confirmation and its reminder) when two server processes plan together, and nothing for an appointment the seed writes", async () => {

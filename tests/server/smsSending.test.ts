@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { appointments, dialledNumbers, smsMessages } from "../../db/central/schema";
+import { appointments, dialledNumbers, patients, smsMessages } from "../../db/central/schema";
+import { OPPOSED } from "../../server/sms/smsPlan";
 import { startSms } from "../../server/sms/smsQueue";
 import { eventually } from "../support/eventually";
 import { fakeSmsGateway } from "../support/fakeSmsGateway";
@@ -83,6 +84,21 @@ describe("sending the patients' SMS", () => {
     await eventually(() => gateway.received.length === 2, 10_000);
     expect(gateway.received[1]!.text).toBe("Rappel : RDV le jeudi 10 décembre à 10 h 30, Cabinet des Tilleuls, 1 place de la Mairie, 91000 Évry. Pour annuler : 04 78 00 00 01.");
     await eventually(async () => (await statuses(database, id)).every((sms) => sms.status === "envoye"), 10_000);
+  });
+
+  it("sends nothing to a patient who said no after the SMS was planned", async () => {
+    const { database, fixture } = await agency();
+    const id = await book(database, fixture, "2026-12-10T10:30:00+01:00");
+    const clock = manualClock(Date.parse("2026-11-23T10:00:30+01:00"));
+    const { planQueuedSms } = await import("../../server/sms/smsPlanner");
+    await planQueuedSms(database.db, new Date(clock.now()));
+    await database.db.update(patients).set({ smsOpposition: true }).where(eq(patients.id, fixture.tilleuls.patientIds[0]!));
+    const gateway = fakeSmsGateway();
+    await runner(database, clock, gateway);
+    await eventually(async () => (await statuses(database, id)).some((sms) => sms.status === "refuse"), 10_000);
+    const [confirmation] = await database.db.select().from(smsMessages).where(eq(smsMessages.kind, "confirmation"));
+    expect(confirmation).toMatchObject({ status: "refuse", reason: OPPOSED });
+    expect(gateway.received).toEqual([]);
   });
 
   it("keeps to the window when a server comes back late: the SMS due at 19:55 goes the next morning", async () => {

@@ -1,4 +1,4 @@
-import { date, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
 import { instant, json, syncedColumns } from "./columns";
@@ -17,6 +17,8 @@ export const patients = pgTable(
     phones: json<string[]>().notNull(),
     email: text(),
     notes: text(),
+    /** « Ne souhaite pas de SMS »: no SMS is sent to this patient (issue 17). */
+    smsOpposition: boolean().notNull().default(false),
     createdAt: instant().notNull(),
     updatedAt: instant().notNull(),
   },

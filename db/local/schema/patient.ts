@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
 import { instant, json, syncedColumns } from "./columns";
@@ -17,6 +17,8 @@ export const patients = sqliteTable(
     phones: json<string[]>().notNull(),
     email: text(),
     notes: text(),
+    /** « Ne souhaite pas de SMS »: no SMS is sent to this patient (issue 17). */
+    smsOpposition: integer({ mode: "boolean" }).notNull().default(false),
     createdAt: instant().notNull(),
     updatedAt: instant().notNull(),
   },

@@ -14,9 +14,10 @@ interface PatientRecord {
   phones: string;
   email: string | null;
   notes: string | null;
+  sms_opposition: number;
 }
 
-const PATIENT_COLUMNS = "p.id, p.practice_id, p.birth_name, p.used_name, p.first_name, p.birth_date, p.phones, p.email, p.notes";
+const PATIENT_COLUMNS = "p.id, p.practice_id, p.birth_name, p.used_name, p.first_name, p.birth_date, p.phones, p.email, p.notes, p.sms_opposition";
 const DISPLAY_ORDER = "ORDER BY coalesce(p.used_name, p.birth_name), p.first_name, p.id";
 /** More words than this add nothing a secretary needs and would only slow the query. */
 const MAX_NAME_PREFIXES = 4;
@@ -93,5 +94,6 @@ function toPatientView(record: PatientRecord): PatientView {
     phones: JSON.parse(record.phones) as string[],
     email: record.email,
     notes: record.notes,
+    smsOpposition: record.sms_opposition === 1,
   };
 }

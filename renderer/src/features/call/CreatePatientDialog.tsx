@@ -60,7 +60,8 @@ function CreatePatientForm({ practice }: { practice: PracticeCard }) {
       return;
     }
     setErrors({});
-    const patient: PatientView = { id: newId(), practiceId: practice.id, usedName: null, email: null, notes: null, ...read.fields };
+    // An opposition to SMS is recorded on the identified caller's card, once the patient exists.
+    const patient: PatientView = { id: newId(), practiceId: practice.id, usedName: null, email: null, notes: null, smsOpposition: false, ...read.fields };
     if (!(await send(() => telesec.applyMutation("patient.create", patient), "Le patient n'a pas pu être créé"))) return;
     const identified = identifyCaller(patient);
     dialogActions.closed(`Patient créé${identified ? " et identifié comme appelant" : ""} : ${patientShortName(patient)}.`);

@@ -9,6 +9,7 @@ import { identifyCaller } from "../call/callCommands";
 import { CallerChoice } from "../call/CallerChoice";
 import { PatientLine } from "../patients/PatientLine";
 import { patientName } from "../patients/patientName";
+import { SmsOptOut } from "../patients/SmsOptOut";
 
 /**
  * Who is calling: the patients the caller's number matches in this practice. One match identifies
@@ -56,6 +57,7 @@ export function CallerIdentity() {
           {identified && !identifiedElsewhere && <p className="caller__identified">Appelant identifié&nbsp;: {patientName(identified)}</p>}
         </>
       )}
+      {identified && <SmsOptOut key={identified.id} patient={identified} />}
     </div>
   );
 }

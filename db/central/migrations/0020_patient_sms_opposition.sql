@@ -1,0 +1,2 @@
+-- A patient's opposition to SMS (« ne souhaite pas de SMS », issue 17), recorded by the secretary, honoured by the SMS planner.
+ALTER TABLE "patient" ADD COLUMN "sms_opposition" boolean DEFAULT false NOT NULL;
