@@ -35,7 +35,11 @@ export interface E2eWorld {
 }
 
 /** Starts the world in `beforeAll` and stops it in `afterAll`; the getter is valid inside tests. */
-export function useE2eWorld(name: string, workstations: readonly string[], options: { notifications?: () => Promise<StartServerOptions["notifications"]> } = {}): () => E2eWorld {
+export function useE2eWorld(
+  name: string,
+  workstations: readonly string[],
+  options: { notifications?: () => Promise<StartServerOptions["notifications"]>; sms?: () => Promise<StartServerOptions["sms"]> } = {},
+): () => E2eWorld {
   let world: E2eWorld | undefined;
   let root: string | undefined;
   let server: RunningServer | undefined;
@@ -50,7 +54,8 @@ export function useE2eWorld(name: string, workstations: readonly string[], optio
     // The embedded PostgreSQL runs as the `postgres` user when tests run as root: it must reach its folder.
     chmodSync(root, 0o755);
     const notifications = await options.notifications?.();
-    server = await startServer({ port: 0, dataDir: join(root, "central"), demo: true, durable: false, clock, log: logTo("serveur"), ...(notifications ? { notifications } : {}) });
+    const sms = await options.sms?.();
+    server = await startServer({ port: 0, dataDir: join(root, "central"), demo: true, durable: false, clock, log: logTo("serveur"), ...(notifications ? { notifications } : {}), ...(sms ? { sms } : {}) });
     for (const workstation of workstations) {
       harnesses[workstation] = await startWebHarness({ port: 0, dataDir: join(root, workstation), serverUrl: server.url, clock, log: logTo(workstation) });
     }
