@@ -6,6 +6,7 @@ import type { Absence } from "../../shared/domain/schedules";
 import { formatSpan } from "./format";
 import { PortalApiError, type PortalApi } from "./portalApi";
 import type { Failure } from "./PortalShell";
+import { Said } from "./Said";
 
 type PractitionerAbsences = z.infer<typeof portalAbsenceList>["practitioners"][number];
 const REASONS = Object.keys(ABSENCE_REASON_LABELS) as Absence["reason"][];
@@ -30,16 +31,7 @@ export function AbsencesScreen({ api, failure }: { api: PortalApi; failure: Fail
       <h1 id="absences-title" tabIndex={-1}>
         Absences
       </h1>
-      {error && (
-        <p className="portal-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="portal-notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Said error={error} notice={notice} />
       {practitioners === null
         ? !error && <p>Chargement des absences…</p>
         : practitioners.map((practitioner) => (

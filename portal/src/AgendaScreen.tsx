@@ -6,6 +6,7 @@ import { CalendarFeeds } from "./CalendarFeeds";
 import { formatSpan } from "./format";
 import type { PortalApi } from "./portalApi";
 import type { Failure } from "./PortalShell";
+import { Said } from "./Said";
 
 const dayTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, weekday: "long", day: "numeric", month: "long" });
 const hour = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, hour: "2-digit", minute: "2-digit" });
@@ -64,11 +65,7 @@ export function AgendaScreen({ api, session, failure }: { api: PortalApi; sessio
           Suivant
         </button>
       </div>
-      {error && (
-        <p className="portal-error" role="alert">
-          {error}
-        </p>
-      )}
+      <Said error={error} />
       {agenda === null
         ? !error && <p>Chargement de l'agenda…</p>
         : days.map((day) => {

@@ -4,6 +4,7 @@ import type { PortalSessionView } from "../../shared/api/portal";
 import { formatWhen } from "./format";
 import type { PortalApi } from "./portalApi";
 import type { Failure } from "./PortalShell";
+import { Said } from "./Said";
 
 /**
  * The doctor's agenda in their own calendar app: a secret address per practitioner, shown once when made
@@ -54,11 +55,7 @@ export function CalendarFeeds({ api, session, failure }: { api: PortalApi; sessi
     <section className="portal-form" aria-labelledby="feeds-title">
       <h2 id="feeds-title">Dans votre application de calendrier</h2>
       <p className="portal-muted">Une adresse secrète montre vos rendez-vous comme des plages occupées, sans aucun patient. Ne la donnez à personne.</p>
-      {error && (
-        <p className="portal-error" role="alert">
-          {error}
-        </p>
-      )}
+      <Said error={error} />
       {made && (
         <div role="status">
           <label htmlFor="feed-address">Nouvelle adresse pour {name(made.practitionerId)} (montrée cette fois seulement)</label>

@@ -3,6 +3,7 @@ import type { PortalDirectiveView } from "../../shared/api/portal";
 import { DIRECTIVE_CATEGORY_LABELS } from "../../shared/domain/directiveLabels";
 import { DIRECTIVE_CATEGORIES, type DirectiveCategory } from "../../shared/domain/enums";
 import { addDaysToDate, parisDayOf, parisDayOfDate } from "../../shared/domain/parisTime";
+import { Said } from "./Said";
 
 /** What the doctor writes of a consigne: its words, category, priority and days in force (both optional, the last included). */
 export interface ConsigneDraft {
@@ -89,11 +90,7 @@ export function ConsigneForm({
 
   return (
     <form className="portal-form" onSubmit={(event) => void submit(event)} aria-label={label}>
-      {problem && (
-        <p className="portal-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Said error={problem} />
       {before}
       <label htmlFor={id("category")}>Catégorie</label>
       <select id={id("category")} value={draft.category} onChange={(event) => set("category")(event.target.value as DirectiveCategory)}>

@@ -5,6 +5,7 @@ import { ConsigneForm, consigneFields, draftOf, EMPTY_CONSIGNE, type ConsigneDra
 import { formatWhen } from "./format";
 import type { PortalApi } from "./portalApi";
 import type { Failure } from "./PortalShell";
+import { Said } from "./Said";
 
 /**
  * The practices' consignes in force, the doctor's own first to act on: a new one (for one of their
@@ -65,16 +66,7 @@ export function ConsignesScreen({ api, session, failure }: { api: PortalApi; ses
       <h1 id="consignes-title" tabIndex={-1}>
         Consignes
       </h1>
-      {error && (
-        <p className="portal-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="portal-notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Said error={error} notice={notice} />
       <h2>Nouvelle consigne</h2>
       <ConsigneForm
         idPrefix="consigne"

@@ -5,6 +5,7 @@ import { CALL_OUTCOME_LABELS } from "../../shared/domain/callOutcomeLabels";
 import { PARIS_TIME_ZONE, parisDayOfDate } from "../../shared/domain/parisTime";
 import type { PortalApi } from "./portalApi";
 import type { Failure } from "./PortalShell";
+import { Said } from "./Said";
 
 const longDay = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, weekday: "long", day: "numeric", month: "long" });
 
@@ -28,11 +29,7 @@ export function JourneeScreen({ api, failure }: { api: PortalApi; failure: Failu
           Actualiser
         </button>
       </div>
-      {error && (
-        <p className="portal-error" role="alert">
-          {error}
-        </p>
-      )}
+      <Said error={error} />
       {day === null
         ? !error && <p>Chargement de la journée…</p>
         : day.practices.map((practice) => (

@@ -4,6 +4,7 @@ import { MessageCard } from "./MessageCard";
 import { NoticeSettings } from "./NoticeSettings";
 import type { PortalApi } from "./portalApi";
 import type { Failure } from "./PortalShell";
+import { Said } from "./Said";
 
 /**
  * The doctor's messages: those still to treat (urgent first, then unopened), then those treated in the last
@@ -53,11 +54,7 @@ export function MessagesScreen({ api, failure }: { api: PortalApi; failure: Fail
             Actualiser
           </button>
         </div>
-        {error && (
-          <p className="portal-error" role="alert">
-            {error}
-          </p>
-        )}
+        <Said error={error} />
         {messages === null ? (
           !error && <p>Chargement des messages…</p>
         ) : (

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import type { PortalNoticeSettings } from "../../shared/api/portal";
 import type { PortalApi } from "./portalApi";
 import type { Failure } from "./PortalShell";
+import { Said } from "./Said";
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const hourLabel = (hour: number) => `${hour} h`;
@@ -60,16 +61,7 @@ export function NoticeSettings({ api, failure }: { api: PortalApi; failure: Fail
   return (
     <section aria-labelledby="notices-title">
       <h2 id="notices-title">Courriels</h2>
-      {error && (
-        <p className="portal-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="portal-notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Said error={error} notice={notice} />
       {settings &&
         (settings.email === null ? (
           <p className="portal-muted">Aucune adresse de courriel n'est indiquée pour vous : demandez à l'agence d'en ajouter une pour recevoir les avis.</p>
