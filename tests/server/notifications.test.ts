@@ -6,6 +6,7 @@ import type { MailSettings } from "../../server/notifications/mailSettings";
 import { startNotifications } from "../../server/notifications/notificationQueue";
 import { eventually } from "../support/eventually";
 import { useFreshDatabases, type FreshDatabase } from "../support/postgres";
+import { tilleulsDoctorAccount } from "../support/centralRows";
 import { seedSyncFixture, type SyncFixture } from "../support/syncWorld";
 import { testClock } from "../support/testClock";
 import { startSmtpReceiver } from "../support/smtpReceiver";
@@ -31,15 +32,7 @@ const CALLER = { name: "Mme Bénédicte Quintard", number: "+33687654321", text:
 async function agencyWithDoctor(): Promise<{ database: FreshDatabase; fixture: SyncFixture; smtp: Awaited<ReturnType<typeof startSmtpReceiver>>; mail: MailSettings }> {
   const database = await freshDatabase();
   const fixture = await seedSyncFixture(database.db);
-  await database.db.insert(users).values({
-    id: randomUUID(),
-    login: "c.martin",
-    displayName: "Dr Claire Martin",
-    role: "practitioner",
-    practiceIds: [fixture.tilleuls.practiceId],
-    practitionerIds: [fixture.tilleuls.practitionerId],
-    email: "c.martin@cabinet.example",
-  });
+  await database.db.insert(users).values(tilleulsDoctorAccount(fixture));
   const smtp = await startSmtpReceiver();
   stops.push(smtp.close);
   // The test relay speaks plain SMTP on the loopback, as a relay on the server's own machine may.

@@ -6,6 +6,7 @@ import { eventually } from "../support/eventually";
 import { useFreshDatabases } from "../support/postgres";
 import { freePort, useProcesses } from "../support/processes";
 import { startSmtpReceiver } from "../support/smtpReceiver";
+import { tilleulsDoctorAccount } from "../support/centralRows";
 import { seedSyncFixture } from "../support/syncWorld";
 import { testClock } from "../support/testClock";
 
@@ -25,17 +26,8 @@ describe("a server killed while it sends a notice", { timeout: 120_000 }, () => 
   it("sends it once from the next server", async () => {
     const database = await freshDatabase();
     const fixture = await seedSyncFixture(database.db);
-    await database.db.insert(users).values({
-      id: randomUUID(),
-      login: "c.martin",
-      displayName: "Dr Claire Martin",
-      role: "practitioner",
-      practiceIds: [fixture.tilleuls.practiceId],
-      practitionerIds: [fixture.tilleuls.practitionerId],
-      email: "c.martin@cabinet.example",
-      // No digest in the way: the one mail here is the urgent message's.
-      digestHours: [],
-    });
+    // No digest in the way: the one mail here is the urgent message's.
+    await database.db.insert(users).values(tilleulsDoctorAccount(fixture, { digestHours: [] }));
     const smtp = await startSmtpReceiver();
     stops.push(smtp.close);
     const clock = testClock();

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appointments, patients, practiceSmsSettings, smsMessages } from "../../db/central/schema";
@@ -6,7 +5,8 @@ import { NO_MOBILE, OPPOSED } from "../../server/sms/smsPlan";
 import { planQueuedSms } from "../../server/sms/smsPlanner";
 import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
 import { useFreshDatabases, type FreshDatabase } from "../support/postgres";
-import { seedSyncFixture, type SyncFixture } from "../support/syncWorld";
+import { tilleulsAppointment } from "../support/centralRows";
+import { seedSyncFixture } from "../support/syncWorld";
 
 /**
  * Issue 17: every booking, move and cancellation plans the patient's SMS — confirmation, reminder,
@@ -16,21 +16,7 @@ const freshDatabase = useFreshDatabases();
 const at = (iso: string) => new Date(iso);
 const NOW = at("2026-11-23T10:00:00+01:00");
 
-function appointment(fixture: SyncFixture, startAt: string, extra: Partial<typeof appointments.$inferInsert> = {}) {
-  return {
-    id: randomUUID(),
-    practiceId: fixture.tilleuls.practiceId,
-    practitionerId: fixture.tilleuls.practitionerId,
-    patientId: fixture.tilleuls.patientIds[0]!,
-    appointmentTypeId: fixture.tilleuls.motifId,
-    startAt: at(startAt),
-    endAt: new Date(Date.parse(startAt) + 20 * 60_000),
-    status: "booked" as const,
-    channel: "telephone" as const,
-    createdAt: NOW,
-    ...extra,
-  };
-}
+const appointment = tilleulsAppointment;
 
 async function smsOf(database: FreshDatabase, appointmentId: string) {
   const rows = await database.db.select().from(smsMessages).where(eq(smsMessages.appointmentId, appointmentId));

@@ -8,6 +8,7 @@ import { eventually } from "../support/eventually";
 import { fakeSmsGateway } from "../support/fakeSmsGateway";
 import { manualClock } from "../support/manualClock";
 import { useFreshDatabases, type FreshDatabase } from "../support/postgres";
+import { tilleulsAppointment } from "../support/centralRows";
 import { seedSyncFixture, type SyncFixture } from "../support/syncWorld";
 
 /**
@@ -20,7 +21,6 @@ afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop();
 });
 
-const at = (iso: string) => new Date(iso);
 
 async function agency() {
   const database = await freshDatabase();
@@ -30,21 +30,9 @@ async function agency() {
 }
 
 async function book(database: FreshDatabase, fixture: SyncFixture, startAt: string) {
-  const id = randomUUID();
-  await database.db.insert(appointments).values({
-    id,
-    practiceId: fixture.tilleuls.practiceId,
-    practitionerId: fixture.tilleuls.practitionerId,
-    patientId: fixture.tilleuls.patientIds[0]!,
-    appointmentTypeId: fixture.tilleuls.motifId,
-    startAt: at(startAt),
-    endAt: new Date(Date.parse(startAt) + 20 * 60_000),
-    status: "booked",
-    notes: "Douleurs lombaires",
-    channel: "telephone",
-    createdAt: at("2026-11-23T10:00:00+01:00"),
-  });
-  return id;
+  const row = tilleulsAppointment(fixture, startAt, { notes: "Douleurs lombaires" });
+  await database.db.insert(appointments).values(row);
+  return row.id;
 }
 
 async function runner(database: FreshDatabase, clock: ReturnType<typeof manualClock>, gateway: ReturnType<typeof fakeSmsGateway>) {
