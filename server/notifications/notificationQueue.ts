@@ -1,6 +1,5 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import PgBoss from "pg-boss";
 import type { Pool } from "pg";
 import { messages, notifications, practices, practitioners, users } from "../../db/central/schema";
 import type { NotificationKind } from "../../shared/domain/enums";
@@ -10,6 +9,7 @@ import { dateOf, type Clock } from "../../shared/time/clock";
 import type { CentralTx } from "../centralTransaction";
 import type { CentralDb } from "../context";
 import { listenToPostgres } from "../database/postgresListener";
+import { startSendAndSweepQueues, workSendAndSweep } from "../jobs/jobQueue";
 import type { MailSettings } from "./mailSettings";
 import { daySummaryNotice, messageDigestNotice, urgentMessageNotice, type NoticeMail } from "./noticeMail";
 import { oweScheduledNotices } from "./scheduledNotices";
@@ -46,13 +46,12 @@ export interface NotificationRunnerOptions {
 export async function startNotifications(options: NotificationRunnerOptions): Promise<{ stop(): Promise<void> }> {
   const { pool, db, clock, log, mail } = options;
   const retryLimit = options.retryLimit ?? 8;
-  const boss = new PgBoss({ db: { executeSql: (text, values) => pool.query(text, values) }, schema: "pgboss" });
-  boss.on("error", (error) => log(`Notifications : erreur de la file de travaux (${error.name}).`));
-  await boss.start();
-  const queue = { retryLimit, retryDelay: options.retryDelaySeconds ?? 30, retryBackoff: true, expireInSeconds: 120 };
-  await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, ...queue });
-  await boss.updateQueue(SEND_QUEUE, { name: SEND_QUEUE, ...queue });
-  await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton" });
+  const boss = await startSendAndSweepQueues(pool, {
+    label: "Notifications",
+    log,
+    send: { name: SEND_QUEUE, retryLimit, retryDelay: options.retryDelaySeconds ?? 30, retryBackoff: true, expireInSeconds: 120 },
+    sweep: SWEEP_QUEUE,
+  });
 
   const transport = mail
     ? nodemailer.createTransport({
@@ -135,11 +134,10 @@ export async function startNotifications(options: NotificationRunnerOptions): Pr
     }
   }
 
-  await boss.work<{ notificationId: string }>(SEND_QUEUE, { pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
-    if (job) await send(job.data.notificationId, job.retryCount);
+  await workSendAndSweep<{ notificationId: string }>(boss, {
+    send: { name: SEND_QUEUE, handle: (job, retryCount) => send(job.notificationId, retryCount) },
+    sweep: { name: SWEEP_QUEUE, run: sweep },
   });
-  await boss.work(SWEEP_QUEUE, async () => sweep());
-  await boss.schedule(SWEEP_QUEUE, "* * * * *");
 
   const listener = listenToPostgres(pool, {
     channels: [NOTIFICATIONS_CHANNEL],

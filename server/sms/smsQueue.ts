@@ -1,5 +1,4 @@
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
-import PgBoss from "pg-boss";
 import type { Pool } from "pg";
 import { appointments, dialledNumbers, patients, practices, practiceSmsSettings, practitioners, smsMessages } from "../../db/central/schema";
 import { parisDayOfInstant } from "../../shared/domain/parisDays";
@@ -8,6 +7,7 @@ import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
 import { dateOf, type Clock } from "../../shared/time/clock";
 import type { CentralDb } from "../context";
 import { listenToPostgres } from "../database/postgresListener";
+import { startSendAndSweepQueues, workSendAndSweep } from "../jobs/jobQueue";
 import type { SmsGateway } from "./smsGateway";
 import { OPPOSED } from "./smsPlan";
 import { planQueuedSms } from "./smsPlanner";
@@ -44,13 +44,13 @@ export interface SmsRunnerOptions {
 export async function startSms(options: SmsRunnerOptions): Promise<{ stop(): Promise<void>; sweep(): Promise<void> }> {
   const { pool, db, clock, log, gateway } = options;
   const retryLimit = options.retryLimit ?? 6;
-  const boss = new PgBoss({ db: { executeSql: (text, values) => pool.query(text, values) }, schema: "pgboss" });
-  boss.on("error", (error) => log(`SMS : erreur de la file de travaux (${error.name}).`));
-  await boss.start();
-  const queue = { policy: "short" as const, retryLimit, retryDelay: options.retryDelaySeconds ?? 60, retryBackoff: true, expireInSeconds: 120 };
-  await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, ...queue });
-  await boss.updateQueue(SEND_QUEUE, { name: SEND_QUEUE, ...queue });
-  await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton" });
+  const boss = await startSendAndSweepQueues(pool, {
+    label: "SMS",
+    log,
+    // `short`: one job waiting per SMS (its id as singletonKey).
+    send: { name: SEND_QUEUE, policy: "short", retryLimit, retryDelay: options.retryDelaySeconds ?? 60, retryBackoff: true, expireInSeconds: 120 },
+    sweep: SWEEP_QUEUE,
+  });
 
   /** One sweep at a time in this process; one asked during a sweep runs after it. */
   let sweeping: Promise<void> = Promise.resolve();
@@ -136,11 +136,10 @@ export async function startSms(options: SmsRunnerOptions): Promise<{ stop(): Pro
     }
   }
 
-  await boss.work<{ smsId: string }>(SEND_QUEUE, { pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
-    if (job) await send(job.data.smsId, job.retryCount);
+  await workSendAndSweep<{ smsId: string }>(boss, {
+    send: { name: SEND_QUEUE, handle: (job, retryCount) => send(job.smsId, retryCount) },
+    sweep: { name: SWEEP_QUEUE, run: sweep },
   });
-  await boss.work(SWEEP_QUEUE, async () => sweep());
-  await boss.schedule(SWEEP_QUEUE, "* * * * *");
 
   const listener = listenToPostgres(pool, {
     channels: [SMS_CHANNEL],
