@@ -7,6 +7,7 @@ import { formatSpan } from "./format";
 import type { PortalApi } from "./portalApi";
 import type { Failure } from "./PortalShell";
 import { Said } from "./Said";
+import { PractitionerPicker } from "./PractitionerPicker";
 
 const dayTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, weekday: "long", day: "numeric", month: "long" });
 const hour = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, hour: "2-digit", minute: "2-digit" });
@@ -36,18 +37,7 @@ export function AgendaScreen({ api, session, failure }: { api: PortalApi; sessio
       <h1 id="agenda-title" tabIndex={-1}>
         Agenda
       </h1>
-      {session.practitioners.length > 1 && (
-        <>
-          <label htmlFor="agenda-practitioner">Praticien</label>
-          <select id="agenda-practitioner" value={practitionerId} onChange={(event) => setPractitionerId(event.target.value)}>
-            {session.practitioners.map((practitioner) => (
-              <option key={practitioner.id} value={practitioner.id}>
-                {practitioner.name} — {practitioner.practiceName}
-              </option>
-            ))}
-          </select>
-        </>
-      )}
+      <PractitionerPicker id="agenda-practitioner" session={session} value={practitionerId} onChange={setPractitionerId} />
       <div className="portal-toolbar" role="group" aria-label="Période">
         <button type="button" className="portal-button portal-button--quiet" aria-pressed={view === "jour"} onClick={() => setView("jour")}>
           Jour

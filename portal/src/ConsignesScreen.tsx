@@ -6,6 +6,7 @@ import { formatWhen } from "./format";
 import type { PortalApi } from "./portalApi";
 import type { Failure } from "./PortalShell";
 import { Said } from "./Said";
+import { PractitionerPicker } from "./PractitionerPicker";
 
 /**
  * The practices' consignes in force, the doctor's own first to act on: a new one (for one of their
@@ -76,20 +77,7 @@ export function ConsignesScreen({ api, session, failure }: { api: PortalApi; ses
         busy={busy}
         titleRef={titleField}
         onSubmit={create}
-        before={
-          session.practitioners.length > 1 && (
-            <>
-              <label htmlFor="consigne-practitioner">Praticien</label>
-              <select id="consigne-practitioner" value={practitionerId} onChange={(event) => setPractitionerId(event.target.value)}>
-                {session.practitioners.map((practitioner) => (
-                  <option key={practitioner.id} value={practitioner.id}>
-                    {practitioner.name} — {practitioner.practiceName}
-                  </option>
-                ))}
-              </select>
-            </>
-          )
-        }
+        before={<PractitionerPicker id="consigne-practitioner" session={session} value={practitionerId} onChange={setPractitionerId} />}
       />
       <h2 ref={listTitle} tabIndex={-1}>
         En vigueur et à venir
