@@ -20,13 +20,31 @@ export async function startSendAndSweepQueues(
   return boss;
 }
 
-/** Works the pair: each send job with its retry count, and a sweep at every minute. */
+/** Send jobs fetched together and worked side by side (each still in its own transaction). */
+const SEND_BATCH = 8;
+
+/**
+ * Works the pair: each send job with its retry count, and a sweep at every minute. Send jobs come a batch
+ * at a time; one that fails is failed alone (pg-boss retries it with its backoff) and the others complete.
+ * A full batch fetches the next at once: pg-boss would otherwise wait its polling interval between batches,
+ * which holds a burst of SMS to a few a second.
+ */
 export async function workSendAndSweep<Job extends object>(
   boss: PgBoss,
   { send, sweep }: { send: { name: string; handle(job: Job, retryCount: number): Promise<void> }; sweep: { name: string; run(): Promise<void> } },
 ): Promise<void> {
-  await boss.work<Job>(send.name, { pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
-    if (job) await send.handle(job.data, job.retryCount);
+  let workerId: string | null = null;
+  workerId = await boss.work<Job>(send.name, { pollingIntervalSeconds: 0.5, includeMetadata: true, batchSize: SEND_BATCH }, async (jobs) => {
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          await send.handle(job.data, job.retryCount);
+        } catch (error) {
+          await boss.fail(send.name, job.id, { message: String((error as Error).message ?? error).slice(0, 300) });
+        }
+      }),
+    );
+    if (jobs.length === SEND_BATCH && workerId) boss.notifyWorker(workerId);
   });
   await boss.work(sweep.name, async () => sweep.run());
   await boss.schedule(sweep.name, "* * * * *");

@@ -17,8 +17,8 @@ import { smsText } from "./smsText";
 export const SMS_CHANNEL = "telesec_sms";
 const SEND_QUEUE = "telesec-sms-send";
 const SWEEP_QUEUE = "telesec-sms-sweep";
-/** SMS handed to the queue per sweep: the rest at the next one. */
-const DUE_PER_SWEEP = 1000;
+/** SMS handed to the queue per sweep (in one insert): the rest at the next one. */
+const DUE_PER_SWEEP = 5000;
 
 export interface SmsRunnerOptions {
   pool: Pool;
@@ -65,7 +65,7 @@ export async function startSms(options: SmsRunnerOptions): Promise<{ stop(): Pro
       .where(and(eq(smsMessages.status, "prevu"), lte(smsMessages.sendAt, now), isNull(smsMessages.reason)))
       .orderBy(asc(smsMessages.sendAt))
       .limit(DUE_PER_SWEEP);
-    for (const { id } of due) await boss.send(SEND_QUEUE, { smsId: id }, { singletonKey: id });
+    if (due.length > 0) await boss.insert(due.map(({ id }) => ({ name: SEND_QUEUE, data: { smsId: id }, singletonKey: id })));
   }
   function sweep(): Promise<void> {
     if (again) return sweeping;
