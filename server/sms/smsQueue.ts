@@ -11,6 +11,7 @@ import { startSendAndSweepQueues, workSendAndSweep } from "../jobs/jobQueue";
 import type { SmsGateway } from "./smsGateway";
 import { OPPOSED } from "./smsPlan";
 import { planQueuedSms } from "./smsPlanner";
+import { planAskedReminders } from "./reminderPlan";
 import { smsText } from "./smsText";
 
 /** Where PostgreSQL says an appointment's SMS are to be planned again (migration 0019's trigger). */
@@ -57,6 +58,7 @@ export async function startSms(options: SmsRunnerOptions): Promise<{ stop(): Pro
   let again = false;
   async function sweepOnce(): Promise<void> {
     const now = dateOf(clock);
+    await planAskedReminders(db, now);
     await planQueuedSms(db, now);
     const due = await db
       .select({ id: smsMessages.id })

@@ -58,10 +58,23 @@ export const smsMessages = pgTable(
     uniqueIndex("sms_key_idx").on(table.key),
     index("sms_appointment_idx").on(table.appointmentId),
     index("sms_due_idx").on(table.sendAt).where(sql`status = 'prevu'`),
+    // Receipts name the SMS by the gateway's id (one SMS sent for several appointments shares it).
+    index("sms_gateway_ref_idx").on(table.gatewayRef).where(sql`gateway_ref IS NOT NULL`),
   ],
 );
 
 /** Appointments whose SMS are to be planned again: written by a trigger on every booking, move and cancellation (migration 0019). */
 export const smsReplans = pgTable("sms_replan", {
   appointmentId: uuid().primaryKey(),
+});
+
+/**
+ * Practices whose reminders are to be planned again as a whole (server/sms/reminderPlan.ts): written by a
+ * trigger whenever their SMS settings change (migration 0021), so that turning reminders on gives the
+ * appointments already booked theirs, and a new hour moves those planned. `askedAt` tells a change made
+ * during a plan from the one it answered.
+ */
+export const smsPracticeReplans = pgTable("sms_practice_replan", {
+  practiceId: uuid().primaryKey(),
+  askedAt: instant().notNull(),
 });
