@@ -80,7 +80,7 @@ const layers = {
   },
   server: {
     folders: ["shared", "db/central", "server/demo"],
-    packages: ["fastify", "@fastify/websocket", "@fastify/cookie", "drizzle-orm", "pg", "zod", "otpauth", "uqr", "pg-boss", "nodemailer"],
+    packages: ["fastify", "@fastify/websocket", "@fastify/cookie", "@fastify/formbody", "drizzle-orm", "pg", "zod", "otpauth", "uqr", "pg-boss", "nodemailer"],
     node: true,
     why: "Le serveur central n'importe jamais le code du poste (electron/), le rendu, ni la graine (sauf server/demo).",
   },

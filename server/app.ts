@@ -24,6 +24,7 @@ import { registerPortalCalendarFeedRoutes } from "./portal/calendarFeedRoutes";
 import { registerPortalDayRoutes } from "./portal/dayRoutes";
 import { registerPortalNoticeRoutes } from "./portal/noticeRoutes";
 import { registerSmsReadRoutes } from "./sms/smsReadRoutes";
+import { registerSmsWebhookRoutes } from "./sms/smsWebhookRoutes";
 import { registerPortalDirectiveRoutes } from "./portal/directiveRoutes";
 import { registerPortalMessageRoutes } from "./portal/messageRoutes";
 import { registerPortalPageRoutes } from "./portal/pageRoutes";
@@ -54,6 +55,8 @@ export interface BuildServerOptions {
   requestTimeoutMs?: number;
   /** Connections one address may hold before authenticating on them (security/connectionCap.ts). */
   unauthenticatedConnectionsPerAddress?: number;
+  /** The secret the SMS gateways' webhooks present (server/sms/smsWebhookRoutes.ts); none: they answer 503. */
+  smsWebhookSecret?: string;
 }
 
 /**
@@ -79,6 +82,7 @@ export async function buildServer({
   clock = systemClock,
   requestTimeoutMs = REQUEST_TIMEOUT_MS,
   unauthenticatedConnectionsPerAddress,
+  smsWebhookSecret,
 }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
@@ -129,6 +133,7 @@ export async function buildServer({
   registerPortalDayRoutes(app, context);
   registerPortalNoticeRoutes(app, context);
   registerSmsReadRoutes(app, context);
+  registerSmsWebhookRoutes(app, context, smsWebhookSecret);
   registerPortalCalendarFeedRoutes(app, context);
   registerPortalPageRoutes(app, { dir: portalDir });
   const sockets = createWorkstationSockets();

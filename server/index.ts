@@ -1,7 +1,7 @@
 import { parseServerArgs, SERVER_USAGE } from "./serverArgs";
 import { mailSettingsFromEnv } from "./notifications/mailSettings";
 import { journalGateway } from "./sms/smsGateway";
-import { smsGatewayFromEnv } from "./sms/smsGatewaySettings";
+import { smsGatewayFromEnv, smsWebhookSecretFromEnv } from "./sms/smsGatewaySettings";
 import { startServer } from "./startServer";
 import { StartupError } from "../db/central/startupError";
 import { clockStartingAt, systemClock } from "../shared/time/clock";
@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   }
   say(mail ? `Avis aux praticiens par e-mail via ${mail.host}:${mail.port}.` : "Avis aux praticiens : pas de SMTP (TELESEC_SMTP_HOST), comptés dans le journal seulement.");
   let gateway;
+  let smsWebhookSecret;
   try {
+    smsWebhookSecret = smsWebhookSecretFromEnv(process.env);
     // Without TELESEC_SMS_GATEWAY: the demo notes its SMS in the journal; elsewhere they are planned, not sent.
     gateway = smsGatewayFromEnv(process.env, clock, say) ?? (options.demo ? journalGateway(say) : null);
   } catch (error) {
@@ -38,7 +40,8 @@ async function main(): Promise<void> {
   }
   const sms = gateway ? { gateway } : undefined;
   say(gateway ? `SMS aux patients : passerelle ${gateway.name === "journal" ? "« journal » (rien n'est envoyé)" : gateway.name}.` : "SMS aux patients : planifiés, pas envoyés (TELESEC_SMS_GATEWAY non réglée).");
-  const starting = startServer({ ...options, ...(retention ? { retention } : {}), clock, log: say, notifications: { mail }, ...(sms ? { sms } : {}) });
+  if (gateway && gateway.name !== "journal") say(smsWebhookSecret ? "Accusés de réception et STOP des SMS : reçus (TELESEC_SMS_WEBHOOK_SECRET)." : "Accusés de réception et STOP des SMS : non reçus (TELESEC_SMS_WEBHOOK_SECRET non réglée).");
+  const starting = startServer({ ...options, ...(retention ? { retention } : {}), clock, log: say, notifications: { mail }, ...(sms ? { sms } : {}), ...(smsWebhookSecret ? { smsWebhookSecret } : {}) });
 
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {

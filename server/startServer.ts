@@ -49,6 +49,8 @@ export interface StartServerOptions {
   notifications?: Omit<NotificationRunnerOptions, "pool" | "db" | "clock" | "log">;
   /** Plans and sends the patients' SMS (server/sms) through `gateway`. The command line starts it in demo mode (the journal); embedders and tests opt in. */
   sms?: Omit<SmsRunnerOptions, "pool" | "db" | "clock" | "log">;
+  /** The secret the SMS gateways' receipts and STOP replies present (TELESEC_SMS_WEBHOOK_SECRET); none: their webhooks answer 503. */
+  smsWebhookSecret?: string;
 }
 
 export interface RunningServer {
@@ -84,6 +86,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       behindProxy: options.behindProxy ?? false,
       ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}),
       ...(portalDir ? { portalDir } : {}),
+      ...(options.smsWebhookSecret ? { smsWebhookSecret: options.smsWebhookSecret } : {}),
     });
     await listen(app, options.port, host);
   } catch (error) {

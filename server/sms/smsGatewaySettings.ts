@@ -59,3 +59,16 @@ export function smsGatewayFromEnv(env: Readonly<Record<string, string | undefine
   if (chosen.gateway === "ovh") return ovhGateway(chosen, clock);
   return brevoGateway(chosen);
 }
+
+/**
+ * The secret the gateways present with their receipts and STOP replies (TELESEC_SMS_WEBHOOK_SECRET: in
+ * OVHcloud's callback URLs, as Brevo's webhook bearer token), at least 32 characters; none: no receipts.
+ */
+export function smsWebhookSecretFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const secret = env.TELESEC_SMS_WEBHOOK_SECRET?.trim();
+  if (!secret) return undefined;
+  if (secret.length < 32 || !/^[A-Za-z0-9_-]+$/.test(secret)) {
+    throw new Error("TELESEC_SMS_WEBHOOK_SECRET : 32 caractères au moins, lettres, chiffres, « - » et « _ » (il figure dans une adresse).");
+  }
+  return secret;
+}

@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, lte } from "drizzle-orm";
 import type { Pool } from "pg";
-import { appointments, dialledNumbers, patients, practices, practiceSmsSettings, practitioners, smsMessages } from "../../db/central/schema";
-import { parisDayOfInstant } from "../../shared/domain/parisDays";
+import { appointments, dialledNumbers, patients, practices, practiceSmsSettings, practitioners, smsHeldReceipts, smsMessages } from "../../db/central/schema";
+import { DAY_MS, parisDayOfInstant } from "../../shared/domain/parisDays";
 import { nextSendingTime } from "../../shared/domain/smsSchedule";
 import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
 import { dateOf, type Clock } from "../../shared/time/clock";
@@ -9,6 +9,7 @@ import type { CentralDb } from "../context";
 import { listenToPostgres } from "../database/postgresListener";
 import { startSendAndSweepQueues, workSendAndSweep } from "../jobs/jobQueue";
 import type { SmsGateway } from "./smsGateway";
+import { applyHeldReceipts, lockGatewayRef } from "./smsEvents";
 import { OPPOSED } from "./smsPlan";
 import { planQueuedSms } from "./smsPlanner";
 import { planAskedReminders } from "./reminderPlan";
@@ -59,6 +60,8 @@ export async function startSms(options: SmsRunnerOptions): Promise<{ stop(): Pro
   async function sweepOnce(): Promise<void> {
     const now = dateOf(clock);
     await planAskedReminders(db, now);
+    // Receipts no SMS of ours claimed in a week (another application on the gateway's account).
+    await db.delete(smsHeldReceipts).where(lt(smsHeldReceipts.at, new Date(now.getTime() - 7 * DAY_MS)));
     await planQueuedSms(db, now);
     const due = await db
       .select({ id: smsMessages.id })
@@ -125,7 +128,9 @@ export async function startSms(options: SmsRunnerOptions): Promise<{ stop(): Pro
           startAt: sms.appointmentStartAt,
         });
         const { gatewayRef } = await gateway.send({ reference: sms.id, to: sms.number!, text, sender: settings.senderName });
+        await lockGatewayRef(tx, gatewayRef);
         await tx.update(smsMessages).set({ status: "envoye", text, gatewayRef, sentAt: now, reason: null }).where(eq(smsMessages.id, smsId));
+        await applyHeldReceipts(tx, gatewayRef);
       });
     } catch (error) {
       // The gateway's words, never the SMS's: they hold a patient's appointment.

@@ -69,6 +69,7 @@ import {
   treatMessageRequest,
 } from "./portal";
 import { smsSettings } from "../domain/smsSettings";
+import { brevoSmsEvent, ovhReceipt, ovhReply } from "./smsWebhooks";
 import { appointmentSmsView } from "./views";
 import { telephonyEventBody } from "../domain/telephonyEvent";
 import { asteriskAmiEvent } from "../domain/telephonyAsterisk";
@@ -80,7 +81,7 @@ import { id, instant } from "../domain/identifiers";
  * Who may call a route: nobody in particular, a signed-in workstation, one of some roles, a PBX, a doctor on
  * the portal whose password was right (awaiting the second factor), or signed in there.
  */
-export type RouteAccess = "public" | "workstation" | "admin" | "supervisor_or_admin" | "pbx" | "portal_pending" | "portal";
+export type RouteAccess = "public" | "workstation" | "admin" | "supervisor_or_admin" | "pbx" | "sms_gateway" | "portal_pending" | "portal";
 
 export interface HttpRoute {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -288,6 +289,30 @@ export const HTTP_ROUTES: HttpRoute[] = [
     access: "workstation",
     summary: "Les SMS d'un rendez-vous à son patient et ce qu'ils sont devenus (prévu, envoyé, remis, échec, refusé, remplacé), aux secrétaires de son cabinet ; lecture tracée.",
     answer: done({ sms: z.array(appointmentSmsView) }),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/sms/ovh/receipts/:secret",
+    access: "sms_gateway",
+    summary: "L'accusé de réception d'un SMS par OVHcloud (URL de « callBack » du compte, état dans la requête) : remis ou échec avec la raison ; les états intermédiaires ne changent rien.",
+    query: ovhReceipt,
+    answer: done({ applied: z.number().int() }),
+  },
+  {
+    method: "POST",
+    path: "/api/v1/sms/ovh/replies/:secret",
+    access: "sms_gateway",
+    summary: "La réponse d'un patient à un SMS, transmise par OVHcloud (formulaire) : un « STOP » enregistre son opposition ; les mots d'une autre réponse ne sont pas gardés.",
+    body: ovhReply,
+    answer: done({ applied: z.number().int() }),
+  },
+  {
+    method: "POST",
+    path: "/api/v1/sms/brevo/events",
+    access: "sms_gateway",
+    summary: "Un événement SMS de Brevo (webhook transactionnel, jeton en `Authorization: Bearer`) : remis, échec avec la raison, ou STOP du patient.",
+    body: brevoSmsEvent,
+    answer: done({ applied: z.number().int() }),
   },
   { method: "GET", path: "/api/v1/admin/practices/:id/sms", access: "admin", summary: "Les SMS du cabinet à ses patients : lesquels, à quelle heure, sous quel expéditeur, en quels mots (les réglages par défaut s'il n'en a pas).", answer: practiceSmsSettingsView },
   {

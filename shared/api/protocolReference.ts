@@ -40,6 +40,7 @@ const ACCESS: Record<RouteAccess, string> = {
   admin: "administrateur",
   supervisor_or_admin: "superviseur ou administrateur",
   pbx: "standard",
+  sms_gateway: "passerelle SMS (secret de TELESEC_SMS_WEBHOOK_SECRET dans l'adresse, ou jeton Bearer)",
   portal_pending: "portail, mot de passe donné (cookie en attente du code)",
   portal: "portail (cookie de session ; écritures avec `X-CSRF-Token`)",
 };

@@ -8,7 +8,7 @@ import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 import { NOW } from "../support/fixtures";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 22;
+const MIGRATION_COUNT = 23;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
@@ -41,6 +41,7 @@ describe("central migrations", () => {
         "practice_sms_settings",
         "practitioner",
         "sms",
+        "sms_held_receipt",
         "sms_practice_replan",
         "sms_replan",
         "user",

@@ -20,7 +20,7 @@ import {
   queryOf,
   type Body,
 } from "../support/fuzzPayloads";
-import { FUZZ_MESSAGE_ID, FUZZ_PBX_SECRET, openFuzzWorld, type FuzzWorld } from "../support/fuzzWorld";
+import { FUZZ_MESSAGE_ID, FUZZ_PBX_SECRET, FUZZ_SMS_SECRET, openFuzzWorld, type FuzzWorld } from "../support/fuzzWorld";
 import { PASSWORD } from "../support/syncWorld";
 import { telephonyFixture } from "./fixtures/telephony/telephonyFixture";
 
@@ -364,6 +364,49 @@ const adapter =
     return telephonyRequest(`/${format}`, broken);
   };
 
+// ---- The SMS gateways' webhooks ------------------------------------------------------------------
+
+const smsSecrets = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(FUZZ_SMS_SECRET) },
+  { weight: 1, arbitrary: fc.oneof(fc.constantFrom("", `${FUZZ_SMS_SECRET}x`, "x".repeat(600)), nastyString) },
+);
+
+/** OVHcloud's receipts: the DLR state's parameters with nasty values, the secret in the path right or wrong. */
+const ovhReceipts: RequestArbitrary = () =>
+  fc
+    .record({
+      secret: smsSecrets,
+      query: queryOf({ id: fc.constantFrom("10001", "0", "99999999999999999999999", "-1", "1e3"), description: fc.constantFrom("1", "2", "16", "4", "x"), dlr: fc.constantFrom("1", "2"), ptt: fc.constantFrom("4", "24", "-3") }),
+    })
+    .map(({ secret, query }) => ({ method: "GET", url: `/api/v1/sms/ovh/receipts/${percentEncode(secret)}?${query}`, headers: {} }));
+
+/** OVHcloud's replies: forms mostly, broken, and JSON or anything else besides. */
+const ovhReplies: RequestArbitrary = () =>
+  fc
+    .record({
+      secret: smsSecrets,
+      form: fc.oneof(
+        queryOf({ senderid: fc.constantFrom("0033612345670", "+33612345670", "06", ""), message: fc.constantFrom("STOP", "stop", "Merci", ""), keyword: fc.constantFrom("STOP") }).map((payload) => ({ payload, contentType: "application/x-www-form-urlencoded" }) as Body),
+        bodyOf(brokenObject({ senderid: "0033612345670", message: "STOP" }), { sizes: [8 * 1024] }),
+      ),
+    })
+    .map(({ secret, form }) => ({ method: "POST", url: `/api/v1/sms/ovh/replies/${percentEncode(secret)}`, headers: jsonHeaders(form), body: form }));
+
+/** Brevo's events: its JSON broken in every way, the bearer token right or wrong. */
+const brevoEvents: RequestArbitrary = () =>
+  fc
+    .record({
+      secret: fc.option(smsSecrets, { nil: undefined }),
+      body: bodyOf(
+        brokenObject(
+          { msg_status: "delivered", messageId: 1000001, to: "33612345670", ts_event: 1795424431, reply: "STOP" },
+          { msg_status: fc.constantFrom("hard_bounce", "unsubscribe", "reply", "constructor", "__proto__"), ts_event: nastyNumber, messageId: fc.oneof(nastyNumber, nastyString) },
+        ),
+        { sizes: [8 * 1024] },
+      ),
+    })
+    .map(({ secret, body }) => ({ method: "POST", url: "/api/v1/sms/brevo/events", headers: jsonHeaders(body, { authorization: secret === undefined ? undefined : `Bearer ${secret}` }), body }));
+
 // ---- GET /health, GET /api/v1/ws without upgrade, and any route without a generator of its own ---
 
 /** Requests on a route the fuzzer has no knowledge of: every kind of credential, any query, any body. */
@@ -481,6 +524,10 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "POST /api/v1/telephony/events/asterisk": adapter("asterisk"),
   "POST /api/v1/telephony/events/3cx": adapter("3cx"),
   "POST /api/v1/telephony/events/aircall": adapter("aircall"),
+  "GET /api/v1/sms/ovh/receipts/:secret": ovhReceipts,
+  "HEAD /api/v1/sms/ovh/receipts/:secret": ovhReceipts,
+  "POST /api/v1/sms/ovh/replies/:secret": ovhReplies,
+  "POST /api/v1/sms/brevo/events": brevoEvents,
   "GET /api/v1/admin/users": asAdmin("GET", "/api/v1/admin/users"),
   "POST /api/v1/admin/users": asAdmin("POST", "/api/v1/admin/users", { login: "fuzz", displayName: "Fuzz", role: "secretary", practiceIds: [], extension: null, password: "0123456789" }),
   "PATCH /api/v1/admin/users/:id": asAdmin("PATCH", "/api/v1/admin/users/:id", { displayName: "Fuzz", role: "secretary", disabled: false }),

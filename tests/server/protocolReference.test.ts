@@ -23,7 +23,7 @@ afterAll(() => rmSync(updatesDir, { recursive: true, force: true }));
 
 async function registeredRoutes(): Promise<{ routes: readonly CataloguedRoute[]; inject: Awaited<ReturnType<typeof buildServer>>["inject"]; close(): Promise<void> }> {
   const database = await freshDatabase();
-  const app = await buildServer({ db: database.db, pool: database.pool, clock: testClock(), updatesDir });
+  const app = await buildServer({ db: database.db, pool: database.pool, clock: testClock(), updatesDir, smsWebhookSecret: "secret-des-passerelles-sms-0123456789" });
   return {
     routes: routesOf(app).filter((route) => route.method !== "HEAD" && route.url !== "*"),
     inject: app.inject.bind(app),
@@ -53,7 +53,7 @@ describe("the protocol's pages and the server", () => {
     const server = await registeredRoutes();
     try {
       for (const route of HTTP_ROUTES.filter((candidate) => candidate.path !== "/api/v1/ws")) {
-        const url = route.path.replace(":id", randomUUID()).replace(":file", "latest.yml");
+        const url = route.path.replace(":id", randomUUID()).replace(":file", "latest.yml").replace(":secret", "pas-le-bon-secret");
         const answer = await server.inject({ method: route.method, url, ...(route.method === "GET" || route.method === "DELETE" ? {} : { payload: {} }) });
         if (route.access === "public") expect(answer.statusCode, `${route.method} ${route.path}`).not.toBe(401);
         else expect(answer.statusCode, `${route.method} ${route.path}`).toBe(401);

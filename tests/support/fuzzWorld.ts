@@ -19,6 +19,8 @@ import { testClock } from "./testClock";
 import { NOW } from "./fixtures";
 
 export const FUZZ_PBX_SECRET = "secret-du-standard-a-fuzzer-0123456789";
+/** The SMS gateways' webhook secret of the fuzzed server. */
+export const FUZZ_SMS_SECRET = "secret-des-passerelles-sms-a-fuzzer-0123456789";
 /** A message for the doctor `praticien` speaks for: the portal's message routes find it. */
 export const FUZZ_MESSAGE_ID = "70000000-0000-4000-8000-000000000001";
 
@@ -65,7 +67,7 @@ export async function openFuzzWorld(): Promise<FuzzWorld> {
   const updatesDir = mkdtempSync(join(tmpdir(), "telesec-fuzz-updates-"));
   writeFileSync(join(updatesDir, "latest.yml"), "version: 1.0.0\n");
   writeFileSync(join(updatesDir, "Telesec-Setup-1.0.0.exe"), "MZ");
-  const app = await buildServer({ db: database.db, pool: database.pool, log: (line) => logs.push(line), updatesDir, clock });
+  const app = await buildServer({ db: database.db, pool: database.pool, log: (line) => logs.push(line), updatesDir, clock, smsWebhookSecret: FUZZ_SMS_SECRET });
   await database.db.update(users).set({ role: "admin" }).where(eq(users.login, "secretaire2"));
   const login = async (name = "secretaire") => {
     const response = await app.inject({

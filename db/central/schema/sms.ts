@@ -78,3 +78,21 @@ export const smsPracticeReplans = pgTable("sms_practice_replan", {
   practiceId: uuid().primaryKey(),
   askedAt: instant().notNull(),
 });
+
+/**
+ * A gateway's receipt that came before the SMS it speaks of was recorded as sent — the gateway answered, the
+ * sending transaction has not committed yet: held here, applied by that transaction (server/sms/smsEvents.ts).
+ * Forgotten after a week when no SMS of ours claims it. Central only.
+ */
+export const smsHeldReceipts = pgTable(
+  "sms_held_receipt",
+  {
+    id: uuid().primaryKey(),
+    gatewayRef: text().notNull(),
+    /** `remis` or `echec`. */
+    status: text({ enum: ["remis", "echec"] }).notNull(),
+    reason: text(),
+    at: instant().notNull(),
+  },
+  (table) => [index("sms_held_receipt_ref_idx").on(table.gatewayRef)],
+);
