@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { appointments, auditEvents, smsMessages } from "../../db/central/schema";
 import type { AppointmentSmsView } from "../../shared/api/views";
@@ -8,6 +8,9 @@ import { idParam } from "../admin/idParam";
 import { ApiError } from "../http/apiError";
 import { parseOr400 } from "../http/parseOr400";
 import { timeOrderedId } from "../sync/timeOrderedId";
+
+/** Reads of one appointment's SMS by one secretary on one workstation within this are one read on record. */
+const SAME_READ_MS = 5 * 60_000;
 
 /**
  * GET /api/v1/appointments/:id/sms (docs/protocol.md): an appointment's SMS to its patient and what became of
@@ -27,7 +30,21 @@ export function registerSmsReadRoutes(app: FastifyInstance, { db, authenticate, 
       .where(and(eq(smsMessages.appointmentId, id)))
       .orderBy(desc(smsMessages.sendAt), desc(smsMessages.createdAt));
     const now = dateOf(clock);
-    await db.insert(auditEvents).values({
+    // The dialog asks again while an SMS awaits its receipt: the same reader's same read within minutes is one read.
+    const [recorded] = await db
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(
+        and(
+          gt(auditEvents.at, new Date(now.getTime() - SAME_READ_MS)),
+          eq(auditEvents.action, "appointment.sms.read"),
+          eq(auditEvents.entityId, id),
+          eq(auditEvents.userId, session.user.id),
+          eq(auditEvents.deviceId, session.deviceId),
+        ),
+      )
+      .limit(1);
+    if (!recorded) await db.insert(auditEvents).values({
       id: timeOrderedId(now.getTime()),
       at: now,
       userId: session.user.id,

@@ -10,23 +10,35 @@ import { dayOfIsoDate, parisInstantOf } from "../../shared/domain/parisDays";
 import { nextSendingTime } from "../../shared/domain/smsSchedule";
 import { logInThroughUi } from "../support/browserSession";
 import { useE2eWorld } from "../support/e2eWorld";
-import { fakeSmsGateway } from "../support/fakeSmsGateway";
+import { brevoGateway } from "../../server/sms/brevoGateway";
+import { startFakeBrevoApi } from "../support/fakeSmsApis";
 
 /**
- * Issue 17 on the demo data, a workstation and a real server whose SMS go to a gateway in the test's hands:
- * a booking made from the workstation brings the patient's confirmation, its cancellation the notice — at
- * once inside the sending window, planned for its opening outside it (the suite runs at several instants).
+ * Issue 17 on the demo data, a workstation and a real server whose SMS go to a local Brevo in the test's
+ * hands: a booking made from the workstation brings the patient's confirmation, and its delivery receipt
+ * « remis » to the appointment; its cancellation the notice — at once inside the sending window, planned for
+ * its opening outside it (the suite runs at several instants).
  */
-const gateway = fakeSmsGateway();
-const world = useE2eWorld("sms", ["secretaire"], { sms: async () => ({ gateway, retryDelaySeconds: 1 }) });
+const SECRET = "secret-des-passerelles-sms-e2e-0123456789";
+const hooks: { webhook?: { url: string; token: string }; holdReceipts: boolean } = { holdReceipts: true };
+let brevo: Awaited<ReturnType<typeof startFakeBrevoApi>> | undefined;
+const world = useE2eWorld("sms", ["secretaire"], {
+  sms: async () => {
+    brevo = await startFakeBrevoApi("xkeysib-e2e", hooks);
+    return { gateway: brevoGateway({ endpoint: brevo.endpoint, apiKey: "xkeysib-e2e", defaultSender: "TELESEC" }), retryDelaySeconds: 1 };
+  },
+  smsWebhookSecret: SECRET,
+});
 let secretary: Page;
 
 beforeAll(async () => {
+  hooks.webhook = { url: `${world().server.url}/api/v1/sms/brevo/events`, token: SECRET };
   secretary = await logInThroughUi(world().browser, world().harnesses.secretaire!.url, "secretaire");
 });
 
 afterAll(async () => {
   await secretary?.close();
+  await brevo?.close();
 });
 
 const call = (method: string, input: unknown) => secretary.evaluate(`window.telesec.call(${JSON.stringify(method)}, ${JSON.stringify(input)})`);
@@ -53,9 +65,14 @@ describe("the patients' SMS", () => {
     await expect.poll(async () => (await smsOf("confirmation"))?.status, { timeout: 15_000 }).toBe(inWindow() ? "envoye" : "prevu");
     if (inWindow()) {
       const reference = (await smsOf("confirmation"))!.id;
-      const confirmation = gateway.received.find((sms) => sms.reference === reference);
-      expect(confirmation?.text).toContain("RDV confirmé");
-      expect(confirmation?.text).not.toContain(motif!.label);
+      const confirmation = brevo!.sent.find((sms) => sms.tag === reference);
+      expect(confirmation?.content).toContain("RDV confirmé");
+      expect(confirmation?.content).not.toContain(motif!.label);
+      // The operator's receipt comes: the appointment, as the workstation reads it, says « remis ».
+      const statusShown = async () => ((await call("sms.ofAppointment", { appointmentId: id })) as Array<{ kind: string; status: string }>).find((sms) => sms.kind === "confirmation")?.status;
+      expect(await statusShown()).toBe("envoye");
+      brevo!.releaseReceipts();
+      await expect.poll(statusShown, { timeout: 10_000 }).toBe("remis");
     } else {
       expect((await smsOf("confirmation"))!.sendAt.getTime()).toBe(nextSendingTime(clock.now()));
     }
@@ -64,7 +81,7 @@ describe("the patients' SMS", () => {
     await expect.poll(async () => (await smsOf("cancellation"))?.status, { timeout: 15_000 }).toBe(inWindow() ? "envoye" : "prevu");
     if (inWindow()) {
       const reference = (await smsOf("cancellation"))!.id;
-      expect(gateway.received.find((sms) => sms.reference === reference)?.text).toContain("est annulé");
+      expect(brevo!.sent.find((sms) => sms.tag === reference)?.content).toContain("est annulé");
     }
 
     // What the appointment's dialog shows, from the server: the reminder replaced by the cancellation.

@@ -283,6 +283,22 @@ describe("an appointment of the grid", () => {
     expect(await dialog.findByText("SMS indisponibles : Serveur injoignable : cette action demande une connexion au serveur de l'agence.")).toBeInTheDocument();
   });
 
+  it("asks again while an SMS awaits its receipt, and stops once it has come", async () => {
+    const { bridge } = await callFromHelene();
+    const sent = { id: "5b000000-0000-4000-8000-000000000001", kind: "confirmation" as const, status: "envoye" as const, appointmentStartAt: "2031-11-24T09:00:00.000Z", number: "+33612345678", sendAt: "2031-11-20T09:00:00.000Z", sentAt: "2031-11-20T09:00:05.000Z", deliveredAt: null, reason: null, text: "RDV confirmé" };
+    bridge.data.appointmentSms["50000000-0000-4000-8000-000000000001"] = [sent];
+    const dialog = within(await openAppointmentNamed("DURAND Hélène — Consultation"));
+    const sms = within(dialog.getByRole("region", { name: "SMS au patient" }));
+    const listed = async () => (await sms.findAllByRole("listitem")).map((item) => item.textContent);
+    expect(await listed()).toEqual(["Confirmation\u00a0: envoyé le 20/11/2031 à 10:00"]);
+    // The gateway's receipt reaches the server.
+    bridge.data.appointmentSms["50000000-0000-4000-8000-000000000001"] = [{ ...sent, status: "remis", deliveredAt: "2031-11-20T09:00:09.000Z" }];
+    await waitFor(async () => expect(await listed()).toEqual(["Confirmation\u00a0: remis le 20/11/2031 à 10:00"]), { timeout: 3000 });
+    const asked = bridge.callsTo("sms.ofAppointment").length;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(bridge.callsTo("sms.ofAppointment")).toHaveLength(asked);
+  });
+
   it("moves to another free slot of the same motif, and the call proposes 'rendez-vous déplacé'", async () => {
     const { user, bridge } = await callFromHelene();
     const dialog = within(await openAppointmentNamed("DURAND Hélène — Consultation"));

@@ -6,10 +6,12 @@ import { appointments, auditEvents } from "../../db/central/schema";
 import { planQueuedSms } from "../../server/sms/smsPlanner";
 import { appointmentSmsView } from "../../shared/api/views";
 import { PASSWORD, seedSyncFixture } from "../support/syncWorld";
+import { manualClock } from "../support/manualClock";
 import { signInOnApp, useTestApps } from "./appOnFreshDatabase";
 
 /** Issue 17: an appointment's SMS, read from its dialog by the secretaries of its practice, on record; no one else's. */
-const testApp = useTestApps();
+const clock = manualClock(Date.parse("2026-11-23T10:00:00+01:00"));
+const testApp = useTestApps(clock);
 const answer = z.object({ sms: z.array(appointmentSmsView) });
 
 describe("an appointment's SMS", () => {
@@ -40,6 +42,13 @@ describe("an appointment's SMS", () => {
     ]);
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, "appointment.sms.read"));
     expect(event).toMatchObject({ entityId: id, practiceId: fixture.gare.practiceId, userId: secretaire.userId });
+    // Asked again while an SMS awaits its receipt: one read on record within five minutes, another after.
+    const readAgain = () => app.inject({ method: "GET", url: `/api/v1/appointments/${id}/sms`, headers: { authorization: `Bearer ${secretaire.token}` } });
+    expect((await readAgain()).statusCode).toBe(200);
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, "appointment.sms.read"))).toHaveLength(1);
+    clock.advance(5 * 60_000 + 1);
+    expect((await readAgain()).statusCode).toBe(200);
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, "appointment.sms.read"))).toHaveLength(2);
 
     // secretaire2 serves the Tilleuls only.
     const other = await signInOnApp(app, "secretaire2", PASSWORD);

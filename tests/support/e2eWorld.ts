@@ -38,7 +38,7 @@ export interface E2eWorld {
 export function useE2eWorld(
   name: string,
   workstations: readonly string[],
-  options: { notifications?: () => Promise<StartServerOptions["notifications"]>; sms?: () => Promise<StartServerOptions["sms"]> } = {},
+  options: { notifications?: () => Promise<StartServerOptions["notifications"]>; sms?: () => Promise<StartServerOptions["sms"]>; smsWebhookSecret?: string } = {},
 ): () => E2eWorld {
   let world: E2eWorld | undefined;
   let root: string | undefined;
@@ -55,7 +55,7 @@ export function useE2eWorld(
     chmodSync(root, 0o755);
     const notifications = await options.notifications?.();
     const sms = await options.sms?.();
-    server = await startServer({ port: 0, dataDir: join(root, "central"), demo: true, durable: false, clock, log: logTo("serveur"), ...(notifications ? { notifications } : {}), ...(sms ? { sms } : {}) });
+    server = await startServer({ port: 0, dataDir: join(root, "central"), demo: true, durable: false, clock, log: logTo("serveur"), ...(notifications ? { notifications } : {}), ...(sms ? { sms } : {}), ...(options.smsWebhookSecret ? { smsWebhookSecret: options.smsWebhookSecret } : {}) });
     for (const workstation of workstations) {
       harnesses[workstation] = await startWebHarness({ port: 0, dataDir: join(root, workstation), serverUrl: server.url, clock, log: logTo(workstation) });
     }

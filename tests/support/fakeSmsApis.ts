@@ -117,12 +117,16 @@ export interface BrevoSms {
   tag: string;
 }
 
-/** Brevo: `webhook` is the account's transactional SMS webhook (JSON POST, its bearer token); `failing` numbers hard-bounce. */
-export async function startFakeBrevoApi(apiKey: string, hooks: { webhook?: { url: string; token: string }; failing?: readonly string[] } = {}) {
+/**
+ * Brevo: `webhook` is the account's transactional SMS webhook (JSON POST, its bearer token); `failing` numbers
+ * hard-bounce; with `holdReceipts`, receipts wait for `releaseReceipts()` (the operator's delay, in the test's hands).
+ */
+export async function startFakeBrevoApi(apiKey: string, hooks: { webhook?: { url: string; token: string }; failing?: readonly string[]; holdReceipts?: boolean } = {}) {
   const sent: BrevoSms[] = [];
   const calls = callbacks();
+  const held: Array<Record<string, unknown>> = [];
   let limited = 0;
-  const event = (fields: Record<string, unknown>) => {
+  const post = (fields: Record<string, unknown>) => {
     if (!hooks.webhook) return;
     calls.call(hooks.webhook.url, {
       method: "POST",
@@ -130,6 +134,7 @@ export async function startFakeBrevoApi(apiKey: string, hooks: { webhook?: { url
       body: JSON.stringify({ id: 26527, type: "transactional", date: "2026-11-23 10:00:31", ts_event: 1_795_424_431, ...fields }),
     });
   };
+  const event = (fields: Record<string, unknown>) => (hooks.holdReceipts && fields.messageId !== undefined ? held.push(fields) : post(fields));
   const server = await listen((request, body, response) => {
     if (request.method !== "POST" || request.url !== "/v3/transactionalSMS/sms") return answer(response, 404, { code: "not_found", message: "Not found" });
     if (request.headers["api-key"] !== apiKey) return answer(response, 401, { code: "unauthorized", message: "Key not found" });
@@ -157,5 +162,7 @@ export async function startFakeBrevoApi(apiKey: string, hooks: { webhook?: { url
     reply: (number: string, text: string) => event({ msg_status: "reply", to: number, reply: text }),
     /** Brevo's own STOP handling: the number unsubscribed. */
     unsubscribe: (number: string) => event({ msg_status: "unsubscribe", to: number }),
+    /** Sends the receipts held so far. */
+    releaseReceipts: () => held.splice(0).forEach(post),
   };
 }

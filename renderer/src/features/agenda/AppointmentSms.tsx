@@ -21,24 +21,36 @@ function describe(sms: AppointmentSmsView): string {
   return `${KIND_WORDS[sms.kind]}${NBSP}: ${STATUS_WORDS[sms.status]}${when}${sms.reason ? ` — ${sms.reason}` : ""}`;
 }
 
+/** While an SMS awaits its receipt, asked again every second, for two minutes at most: the receipt comes in seconds. */
+const AWAIT_RECEIPT_MS = 1000;
+const AWAIT_RECEIPT_ROUNDS = 120;
+
 /**
  * The appointment's SMS to its patient and what became of them — planned, sent, delivered, failed with the
- * gateway's reason, refused (no mobile), replaced by a move — asked of the server when the dialog opens.
- * Offline, it says so: the workstation holds no SMS.
+ * gateway's reason, refused (no mobile), replaced by a move — asked of the server when the dialog opens, and
+ * again while one sent awaits its receipt. Offline, it says so: the workstation holds no SMS.
  */
 export function AppointmentSms({ appointmentId }: { appointmentId: string }) {
   const [sms, setSms] = useState<Loadable<AppointmentSmsView[]>>(idle);
+  const [round, setRound] = useState(0);
+  useEffect(() => setRound(0), [appointmentId]);
   useEffect(() => {
     let current = true;
-    setSms(loading);
+    let again: ReturnType<typeof setTimeout> | undefined;
+    if (round === 0) setSms(loading);
     telesec.call("sms.ofAppointment", { appointmentId }).then(
-      (found) => current && setSms(ready(found)),
-      (error: unknown) => current && setSms(failed(describeError(error))),
+      (found) => {
+        if (!current) return;
+        setSms(ready(found));
+        if (round < AWAIT_RECEIPT_ROUNDS && found.some((one) => one.status === "envoye")) again = setTimeout(() => setRound(round + 1), AWAIT_RECEIPT_MS);
+      },
+      (error: unknown) => current && round === 0 && setSms(failed(describeError(error))),
     );
     return () => {
       current = false;
+      if (again) clearTimeout(again);
     };
-  }, [appointmentId]);
+  }, [appointmentId, round]);
 
   return (
     <section className="appointment-sms" aria-label="SMS au patient">
