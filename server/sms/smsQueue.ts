@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte } from "drizzle-orm";
 import type { Pool } from "pg";
 import { appointments, dialledNumbers, patients, practices, practiceSmsSettings, practitioners, smsHeldReceipts, smsMessages } from "../../db/central/schema";
 import { DAY_MS, parisDayOfInstant } from "../../shared/domain/parisDays";
@@ -13,6 +13,7 @@ import { applyHeldReceipts, lockGatewayRef } from "./smsEvents";
 import { OPPOSED } from "./smsPlan";
 import { planQueuedSms } from "./smsPlanner";
 import { planAskedReminders } from "./reminderPlan";
+import { sameDaySmsOf } from "./sameDaySms";
 import { smsText } from "./smsText";
 
 /** Where PostgreSQL says an appointment's SMS are to be planned again (migration 0019's trigger). */
@@ -122,14 +123,18 @@ export async function startSms(options: SmsRunnerOptions): Promise<{ stop(): Pro
           .where(and(eq(dialledNumbers.practiceId, sms.practiceId), isNull(dialledNumbers.deletedAt)))
           .orderBy(asc(dialledNumbers.e164))
           .limit(1);
+        const siblings = await sameDaySmsOf(tx, sms, now);
         const text = smsText(sms.kind, settings, {
           practice: { name: row.practice.name, address: row.practice.address, phone: number?.e164 ?? row.practice.phone },
-          practitioner: row.practitioner,
-          startAt: sms.appointmentStartAt,
+          appointments: [{ startAt: sms.appointmentStartAt, practitioner: row.practitioner }, ...siblings],
         });
         const { gatewayRef } = await gateway.send({ reference: sms.id, to: sms.number!, text, sender: settings.senderName });
         await lockGatewayRef(tx, gatewayRef);
-        await tx.update(smsMessages).set({ status: "envoye", text, gatewayRef, sentAt: now, reason: null }).where(eq(smsMessages.id, smsId));
+        // One SMS for them all: each appointment shows it, and its receipt.
+        await tx
+          .update(smsMessages)
+          .set({ status: "envoye", text, gatewayRef, sentAt: now, reason: null })
+          .where(inArray(smsMessages.id, [smsId, ...siblings.map((sibling) => sibling.id)]));
         await applyHeldReceipts(tx, gatewayRef);
       });
     } catch (error) {

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { appointments, dialledNumbers, patients, smsMessages } from "../../db/central/schema";
+import { appointments, dialledNumbers, patients, practiceSmsSettings, smsMessages } from "../../db/central/schema";
+import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
 import { OPPOSED } from "../../server/sms/smsPlan";
 import { startSms } from "../../server/sms/smsQueue";
 import { eventually } from "../support/eventually";
@@ -72,6 +73,39 @@ describe("sending the patients' SMS", () => {
     await eventually(() => gateway.received.length === 2, 10_000);
     expect(gateway.received[1]!.text).toBe("Rappel : RDV le jeudi 10 décembre à 10 h 30, Cabinet des Tilleuls, 1 place de la Mairie, 91000 Évry. Pour annuler : 04 78 00 00 01.");
     await eventually(async () => (await statuses(database, id)).every((sms) => sms.status === "envoye"), 10_000);
+  });
+
+  it("speaks of a patient's appointments the same day in one SMS, sent when the first is due, whatever each one's own time", async () => {
+    const { database, fixture } = await agency();
+    await database.db.insert(practiceSmsSettings).values({ practiceId: fixture.tilleuls.practiceId, settings: { ...DEFAULT_SMS_SETTINGS, kinds: { ...DEFAULT_SMS_SETTINGS.kinds, confirmation: false } }, updatedAt: new Date() });
+    const clock = manualClock(Date.parse("2026-11-23T10:00:30+01:00"));
+    const gateway = fakeSmsGateway();
+    const started = await runner(database, clock, gateway);
+    // Booked 17 days ahead: reminders two days before, Tuesday 8 at 18:00 (Thursday 10) and Wednesday 9 (Friday 11).
+    const morning = await book(database, fixture, "2026-12-10T09:00:00+01:00");
+    const nextDay = await book(database, fixture, "2026-12-11T09:00:00+01:00");
+    // Planned on the 23rd.
+    await eventually(async () => (await database.db.select().from(smsMessages)).length === 2, 10_000);
+    // Booked on 4 December, six days ahead: its own reminder would go the day before, Wednesday 9.
+    clock.advance(Date.parse("2026-12-04T10:00:00+01:00") - clock.now());
+    const later = await book(database, fixture, "2026-12-10T10:30:00+01:00");
+    await eventually(async () => (await database.db.select().from(smsMessages)).length === 3, 10_000);
+
+    clock.advance(Date.parse("2026-12-08T18:00:00+01:00") - clock.now());
+    await started.sweep();
+    await eventually(async () => (await statuses(database, later)).every((sms) => sms.status === "envoye"), 10_000);
+    expect(gateway.received.map((sms) => sms.text)).toEqual(["Rappel : RDV le jeudi 10 décembre à 9 h et 10 h 30, Cabinet des Tilleuls, 1 place de la Mairie, 91000 Évry. Pour annuler : 04 78 00 00 01."]);
+    const sent = await database.db.select().from(smsMessages).where(eq(smsMessages.status, "envoye"));
+    expect(sent.map((sms) => sms.appointmentId).sort()).toEqual([morning, later].sort());
+    expect(new Set(sent.map((sms) => sms.gatewayRef))).toEqual(new Set(["essai-1"]));
+
+    clock.advance(Date.parse("2026-12-09T18:00:00+01:00") - clock.now());
+    await started.sweep();
+    await eventually(async () => (await statuses(database, nextDay)).every((sms) => sms.status === "envoye"), 10_000);
+    expect(gateway.received.map((sms) => sms.text)).toEqual([
+      "Rappel : RDV le jeudi 10 décembre à 9 h et 10 h 30, Cabinet des Tilleuls, 1 place de la Mairie, 91000 Évry. Pour annuler : 04 78 00 00 01.",
+      "Rappel : RDV le vendredi 11 décembre à 9 h, Cabinet des Tilleuls, 1 place de la Mairie, 91000 Évry. Pour annuler : 04 78 00 00 01.",
+    ]);
   });
 
   it("sends nothing to a patient who said no after the SMS was planned", async () => {
