@@ -41,7 +41,7 @@ const MIGRATION_LOCK_KEY = 7_350_001;
 /** A pool on the central PostgreSQL and its drizzle view, snake_case like the migrations. */
 export function connectCentral(config: string | pg.PoolConfig): CentralConnection {
   // Without a timeout, a request waiting for a connection to an unreachable server would hang forever.
-  const pool = new pg.Pool({ connectionTimeoutMillis: 10_000, ...(typeof config === "string" ? { connectionString: config } : config) });
+  const pool = new pg.Pool({ connectionTimeoutMillis: 10_000, max: 20, ...(typeof config === "string" ? { connectionString: config } : config) });
   // An idle connection can drop (PostgreSQL restarted, network cut): the pool discards it and the
   // next query opens a new one. Without a listener, that event would crash the whole process.
   pool.on("error", () => {});

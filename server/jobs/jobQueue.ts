@@ -21,7 +21,7 @@ export async function startSendAndSweepQueues(
 }
 
 /** Send jobs fetched together and worked side by side (each still in its own transaction). */
-const SEND_BATCH = 8;
+const SEND_BATCH = 16;
 
 /**
  * Works the pair: each send job with its retry count, and a sweep at every minute. Send jobs come a batch

@@ -7,6 +7,18 @@ import { smsKey, smsRecipient } from "./smsPlan";
 /** Appointments read and planned per statement: the agency's ≈ 640,000 booked to come in a few dozen. */
 const PER_BATCH = 20_000;
 
+interface ReminderColumns {
+  key: string[];
+  practice: string[];
+  patient: string[];
+  appointment: string[];
+  startAt: string[];
+  number: Array<string | null>;
+  sendAt: string[];
+  status: string[];
+  reason: Array<string | null>;
+}
+
 type BookedRow = {
   id: string;
   practice_id: string;
@@ -38,20 +50,39 @@ export async function planReminders(db: CentralDb, now: Date, practiceIds?: read
     }
   }
 
-  let after = "00000000-0000-0000-0000-000000000000";
-  let appointments = 0;
-  let reminders = 0;
-  for (;;) {
-    const batch = await db.execute<BookedRow>(sql`
+  const read = (after: string) =>
+    db.execute<BookedRow>(sql`
       SELECT a.id, a.practice_id, a.patient_id, a.start_at, a.created_at, p.phones, p.sms_opposition
       FROM appointment a JOIN patient p ON p.id = a.patient_id
       WHERE a.id > ${after}::uuid AND a.status = 'booked' AND a.deleted_at IS NULL AND a.start_at > ${now} ${practiceIds ? sql`AND a.practice_id = ANY(${sql.param([...practiceIds])}::uuid[])` : sql``}
       ORDER BY a.id LIMIT ${PER_BATCH}`);
-    const rows = batch.rows;
+  // A reminder already planned moves to the practice's new hour; one sent, refused or failed stays as it is.
+  const write = async (columns: ReminderColumns) =>
+    columns.key.length === 0
+      ? 0
+      : ((
+          await db.execute(sql`
+            INSERT INTO sms (id, key, kind, practice_id, patient_id, appointment_id, appointment_start_at, number, send_at, status, reason, created_at)
+            SELECT gen_random_uuid(), key, 'reminder', practice_id, patient_id, appointment_id, start_at, number, send_at, status, reason, ${now}
+            FROM unnest(${sql.param(columns.key)}::text[], ${sql.param(columns.practice)}::uuid[], ${sql.param(columns.patient)}::uuid[], ${sql.param(columns.appointment)}::uuid[],
+              ${sql.param(columns.startAt)}::timestamptz[], ${sql.param(columns.number)}::text[], ${sql.param(columns.sendAt)}::timestamptz[],
+              ${sql.param(columns.status)}::text[], ${sql.param(columns.reason)}::text[])
+              AS planned(key, practice_id, patient_id, appointment_id, start_at, number, send_at, status, reason)
+            ON CONFLICT (key) DO UPDATE SET send_at = EXCLUDED.send_at
+              WHERE sms.status = 'prevu' AND sms.reason IS NULL AND sms.send_at <> EXCLUDED.send_at`)
+        ).rowCount ?? 0);
+
+  let after = "00000000-0000-0000-0000-000000000000";
+  let appointments = 0;
+  let reminders = 0;
+  // One batch written while the next is read: two connections, two of PostgreSQL's processes at work.
+  let writing: Promise<number> = Promise.resolve(0);
+  for (;;) {
+    const { rows } = await read(after);
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
     appointments += rows.length;
-    const columns = { key: [] as string[], practice: [] as string[], patient: [] as string[], appointment: [] as string[], startAt: [] as Date[], number: [] as Array<string | null>, sendAt: [] as Date[], status: [] as string[], reason: [] as Array<string | null> };
+    const columns: ReminderColumns = { key: [], practice: [], patient: [], appointment: [], startAt: [], number: [], sendAt: [], status: [], reason: [] };
     for (const row of rows) {
       const settings = settingsOf.get(row.practice_id) ?? DEFAULT_SMS_SETTINGS;
       if (!settings.kinds.reminder) continue;
@@ -63,25 +94,18 @@ export async function planReminders(db: CentralDb, now: Date, practiceIds?: read
       columns.practice.push(row.practice_id);
       columns.patient.push(row.patient_id);
       columns.appointment.push(row.id);
-      columns.startAt.push(new Date(startAt));
+      columns.startAt.push(new Date(startAt).toISOString());
       columns.number.push(number);
-      columns.sendAt.push(new Date(sendAt));
+      columns.sendAt.push(new Date(sendAt).toISOString());
       columns.status.push(refusal ? "refuse" : "prevu");
       columns.reason.push(refusal);
     }
-    if (columns.key.length === 0) continue;
-    // A reminder already planned moves to the practice's new hour; one sent, refused or failed stays as it is.
-    const written = await db.execute(sql`
-      INSERT INTO sms (id, key, kind, practice_id, patient_id, appointment_id, appointment_start_at, number, send_at, status, reason, created_at)
-      SELECT gen_random_uuid(), key, 'reminder', practice_id, patient_id, appointment_id, start_at, number, send_at, status, reason, ${now}
-      FROM unnest(${sql.param(columns.key)}::text[], ${sql.param(columns.practice)}::uuid[], ${sql.param(columns.patient)}::uuid[], ${sql.param(columns.appointment)}::uuid[],
-        ${sql.param(columns.startAt.map((date) => date.toISOString()))}::timestamptz[], ${sql.param(columns.number)}::text[], ${sql.param(columns.sendAt.map((date) => date.toISOString()))}::timestamptz[],
-        ${sql.param(columns.status)}::text[], ${sql.param(columns.reason)}::text[])
-        AS planned(key, practice_id, patient_id, appointment_id, start_at, number, send_at, status, reason)
-      ON CONFLICT (key) DO UPDATE SET send_at = EXCLUDED.send_at
-        WHERE sms.status = 'prevu' AND sms.reason IS NULL AND sms.send_at <> EXCLUDED.send_at`);
-    reminders += written.rowCount ?? 0;
+    reminders += await writing;
+    writing = write(columns);
+    // Its failure is thrown where it is awaited, after the next read: not an unhandled rejection meanwhile.
+    writing.catch(() => undefined);
   }
+  reminders += await writing;
   return { appointments, reminders };
 }
 

@@ -21,6 +21,10 @@ export async function sameDaySmsOf(tx: CentralDb, sms: typeof smsMessages.$infer
         ne(smsMessages.id, sms.id),
         eq(smsMessages.status, "prevu"),
         eq(smsMessages.kind, sms.kind),
+        // Found through the patient's appointments (their index), then each one's SMS.
+        eq(appointments.patientId, sms.patientId),
+        gte(appointments.startAt, new Date(parisInstantOf(day, 0))),
+        lt(appointments.startAt, new Date(parisInstantOf(day + 1, 0))),
         eq(smsMessages.patientId, sms.patientId),
         eq(smsMessages.practiceId, sms.practiceId),
         eq(smsMessages.number, sms.number ?? ""),

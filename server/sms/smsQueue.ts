@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Pool } from "pg";
 import { appointments, dialledNumbers, patients, practices, practiceSmsSettings, practitioners, smsHeldReceipts, smsMessages } from "../../db/central/schema";
 import { DAY_MS, parisDayOfInstant } from "../../shared/domain/parisDays";
@@ -21,7 +21,7 @@ export const SMS_CHANNEL = "telesec_sms";
 const SEND_QUEUE = "telesec-sms-send";
 const SWEEP_QUEUE = "telesec-sms-sweep";
 /** SMS handed to the queue per sweep (in one insert): the rest at the next one. */
-const DUE_PER_SWEEP = 5000;
+const DUE_PER_SWEEP = 20_000;
 
 export interface SmsRunnerOptions {
   pool: Pool;
@@ -88,12 +88,21 @@ export async function startSms(options: SmsRunnerOptions): Promise<{ stop(): Pro
       await db.transaction(async (tx) => {
         const now = dateOf(clock);
         const [row] = await tx
-          .select({ sms: smsMessages, practice: practices, practitioner: practitioners, opposed: patients.smsOpposition })
+          .select({
+            sms: smsMessages,
+            practice: practices,
+            practitioner: practitioners,
+            opposed: patients.smsOpposition,
+            settings: practiceSmsSettings.settings,
+            // The number patients call for this practice: the télésecrétariat's first.
+            dialled: sql<string | null>`(SELECT ${dialledNumbers.e164} FROM ${dialledNumbers} WHERE ${dialledNumbers.practiceId} = ${smsMessages.practiceId} AND ${dialledNumbers.deletedAt} IS NULL ORDER BY ${dialledNumbers.e164} LIMIT 1)`,
+          })
           .from(smsMessages)
           .innerJoin(patients, eq(patients.id, smsMessages.patientId))
           .innerJoin(appointments, eq(appointments.id, smsMessages.appointmentId))
           .innerJoin(practices, eq(practices.id, smsMessages.practiceId))
           .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
+          .leftJoin(practiceSmsSettings, eq(practiceSmsSettings.practiceId, smsMessages.practiceId))
           .where(and(eq(smsMessages.id, smsId), eq(smsMessages.status, "prevu")))
           .for("update", { of: smsMessages, skipLocked: true });
         // Sent, replaced, refused, or in another process's hands.
@@ -115,17 +124,10 @@ export async function startSms(options: SmsRunnerOptions): Promise<{ stop(): Pro
           await tx.update(smsMessages).set({ sendAt: new Date(allowed) }).where(eq(smsMessages.id, smsId));
           return;
         }
-        const [configured] = await tx.select({ settings: practiceSmsSettings.settings }).from(practiceSmsSettings).where(eq(practiceSmsSettings.practiceId, sms.practiceId));
-        const settings = configured?.settings ?? DEFAULT_SMS_SETTINGS;
-        const [number] = await tx
-          .select({ e164: dialledNumbers.e164 })
-          .from(dialledNumbers)
-          .where(and(eq(dialledNumbers.practiceId, sms.practiceId), isNull(dialledNumbers.deletedAt)))
-          .orderBy(asc(dialledNumbers.e164))
-          .limit(1);
+        const settings = row.settings ?? DEFAULT_SMS_SETTINGS;
         const siblings = await sameDaySmsOf(tx, sms, now);
         const text = smsText(sms.kind, settings, {
-          practice: { name: row.practice.name, address: row.practice.address, phone: number?.e164 ?? row.practice.phone },
+          practice: { name: row.practice.name, address: row.practice.address, phone: row.dialled ?? row.practice.phone },
           appointments: [{ startAt: sms.appointmentStartAt, practitioner: row.practitioner }, ...siblings],
         });
         const { gatewayRef } = await gateway.send({ reference: sms.id, to: sms.number!, text, sender: settings.senderName });

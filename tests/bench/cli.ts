@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { runRemindersBench } from "./remindersBench";
 import { runScreenpopBench } from "./screenpopBench";
 import { runSearchBench } from "./searchBench";
 import { runSlotsBench } from "./slotsBench";
@@ -7,6 +8,7 @@ import { runSyncBench } from "./syncBench";
 
 /** `npm run bench -- <name> [--data-dir DIR]`: prints figures; budgets live in docs/performance.md. */
 const benches: Record<string, (dataDir: string, options: { trace?: string }) => Promise<void>> = {
+  reminders: runRemindersBench,
   // --trace FILE: one more pop, recorded as a Chromium trace and summarised.
   screenpop: runScreenpopBench,
   search: runSearchBench,
