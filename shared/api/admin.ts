@@ -244,6 +244,25 @@ export const callStatsQuery = z
 export const callStatsRow = z.object({ practiceId: id, day: isoDate, outcome: z.enum(CALL_OUTCOMES).nullable(), calls: z.number().int() });
 export const callStats = z.object({ rows: z.array(callStatsRow) });
 
+/** Past appointments of a period, and those of them the patient did not come to (excused or not). */
+const attendance = z.object({ appointments: z.number().int(), noShows: z.number().int() });
+
+/**
+ * A practice's SMS to its patients over a period (issue 17): sent (by the day they went), delivered, failed,
+ * refused (no mobile, opposition); and its appointments of the period already past, with a delivered reminder
+ * and without, each with its no-shows — what reminders change.
+ */
+export const smsStatsRow = z.object({
+  practiceId: id,
+  sent: z.number().int(),
+  delivered: z.number().int(),
+  failed: z.number().int(),
+  refused: z.number().int(),
+  withReminder: attendance,
+  withoutReminder: attendance,
+});
+export const smsStats = z.object({ rows: z.array(smsStatsRow) });
+
 /** The agency records an administrator edits, and where the server takes them. */
 export const ADMIN_RECORD_PATHS = {
   practice: "/api/v1/admin/practices",

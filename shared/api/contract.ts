@@ -34,6 +34,7 @@ import {
   auditSearchQuery,
   callStats,
   callStatsQuery,
+  smsStats,
   createRecordRequest,
   createUserRequest,
   removeRecordRequest,
@@ -305,6 +306,8 @@ export const methods = {
   "admin.practices.sms": { input: z.object({ practiceId: id }), output: practiceSmsSettingsView },
   "admin.practices.saveSms": { input: z.object({ practiceId: id, settings: smsSettings }), output: practiceSmsSettingsView },
   "stats.calls": { input: callStatsQuery, output: callStats },
+  /** The patients' SMS of the period per practice, and the no-shows with and without a delivered reminder. */
+  "stats.sms": { input: callStatsQuery, output: smsStats },
 } as const;
 
 /** What a sync changed in the replica (rows pulled, changes confirmed or taken back), by table: screens re-read only what concerns them. */

@@ -12,6 +12,7 @@ import {
   auditSearchQuery,
   callStats,
   callStatsQuery,
+  smsStats,
   createdCalendarFeed,
   createDirectiveRequest,
   createMotifRequest,
@@ -349,6 +350,14 @@ export const HTTP_ROUTES: HttpRoute[] = [
   { method: "DELETE", path: "/api/v1/admin/dialled-numbers/:id", access: "admin", summary: "Retire un numéro appelé.", answer: recordAnswer },
   { method: "GET", path: "/api/v1/admin/audit", access: "admin", summary: "Cherche dans le journal d'audit, page par page.", query: auditSearchQuery, answer: auditPage },
   { method: "GET", path: "/api/v1/stats/calls", access: "supervisor_or_admin", summary: "Les appels par cabinet, jour et issue.", query: callStatsQuery, answer: callStats },
+  {
+    method: "GET",
+    path: "/api/v1/stats/sms",
+    access: "supervisor_or_admin",
+    summary: "Les SMS aux patients par cabinet sur la période (envoyés, remis, échecs, refusés), et les absences aux rendez-vous passés de la période, avec et sans rappel remis.",
+    query: callStatsQuery,
+    answer: smsStats,
+  },
   {
     method: "GET",
     path: "/api/v1/admin/practitioners/:id/calendar-feeds",

@@ -35,6 +35,26 @@ describe("agency screens by role", () => {
     expect(await screen.findByRole("main", { name: "Espace de travail" })).toBeInTheDocument();
   });
 
+  it("gives a supervisor her practices' SMS of the period, and the no-show rates with and without a delivered reminder", async () => {
+    const { user, bridge } = await renderCallScreen(signedIn("supervisor", "Nathalie Girard"));
+    bridge.data.agency.smsStats = [
+      { practiceId: IDS.tilleuls, sent: 120, delivered: 112, failed: 5, refused: 9, withReminder: { appointments: 80, noShows: 4 }, withoutReminder: { appointments: 40, noShows: 6 } },
+      { practiceId: IDS.gare, sent: 0, delivered: 0, failed: 0, refused: 0, withReminder: { appointments: 0, noShows: 0 }, withoutReminder: { appointments: 12, noShows: 1 } },
+    ];
+    const nav = within(await screen.findByRole("navigation", { name: "Écrans" }));
+    await user.click(nav.getByRole("button", { name: "Statistiques" }));
+    await user.click(screen.getByRole("button", { name: "Afficher" }));
+    const section = within(await screen.findByRole("region", { name: "SMS aux patients" }));
+    const table = section.getByRole("table", { name: /^SMS aux patients du / });
+    expect(within(table).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(["Cabinet", "Envoyés", "Remis", "Échecs", "Refusés", "Absences\u00a0: rappel remis", "Absences\u00a0: sans rappel remis"]);
+    const rows = within(table).getAllByRole("row").slice(1).map((row) => [within(row).getByRole("rowheader").textContent, ...within(row).getAllByRole("cell").map((cell) => cell.textContent)]);
+    expect(rows).toEqual([
+      ["Cabinet médical des Tilleuls", "120", "112", "5", "9", "5\u00a0% (4 sur 80)", "15\u00a0% (6 sur 40)"],
+      ["Maison de santé de la Gare", "0", "0", "0", "0", "—", "8,3\u00a0% (1 sur 12)"],
+    ]);
+    expect(bridge.callsTo("stats.sms")).toHaveLength(1);
+  });
+
   it("gives a supervisor the statistics of her practices, by outcome", async () => {
     const { user, bridge } = await renderCallScreen(signedIn("supervisor", "Nathalie Girard"));
     bridge.data.agency.callStats = [

@@ -27,7 +27,7 @@ import type {
   WaitlistEntryView,
 } from "../../shared/api/views";
 import type { z } from "zod";
-import type { AdminCalendarFeedView, AdminDeviceView, AdminNotificationView, AdminUserView, auditEventView, callStatsRow } from "../../shared/api/admin";
+import type { AdminCalendarFeedView, AdminDeviceView, AdminNotificationView, AdminUserView, auditEventView, callStatsRow, smsStatsRow } from "../../shared/api/admin";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
 import { AGREEMENT_CATEGORY, NOT_A_REQUEST } from "../../shared/domain/doctorAgreement";
@@ -84,6 +84,7 @@ export interface FakeAgency {
   calendarFeeds: AdminCalendarFeedView[];
   audit: Array<z.infer<typeof auditEventView>>;
   callStats: Array<z.infer<typeof callStatsRow>>;
+  smsStats: Array<z.infer<typeof smsStatsRow>>;
   /** The doctors' notices the server has not sent. */
   notifications: AdminNotificationView[];
   /** Each practice's SMS settings as the server keeps them (none listed: the defaults). */
@@ -133,7 +134,7 @@ export function defaultFakeData(): FakeData {
     patientCalls: {},
     appointmentSms: {},
     mutations: [],
-    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], daySummaryHours: {}, notifications: [], smsSettings: {} },
+    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], smsStats: [], daySummaryHours: {}, notifications: [], smsSettings: {} },
   };
 }
 
@@ -216,6 +217,7 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.notifications.retry",
   "admin.dialledNumbers.add",
   "stats.calls",
+  "stats.sms",
 ]);
 
 /** Like the server: only an administrator administers, supervisors and administrators read statistics. */
@@ -225,7 +227,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practices.sms" | "admin.practices.saveSms" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practices.sms" | "admin.practices.saveSms" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls" | "stats.sms";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -369,6 +371,10 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   "stats.calls": (_input, data) => {
     requireRole(data, "supervisor", "admin");
     return { rows: data.agency.callStats };
+  },
+  "stats.sms": (_input, data) => {
+    requireRole(data, "supervisor", "admin");
+    return { rows: data.agency.smsStats };
   },
 };
 

@@ -3,9 +3,10 @@ import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
-import { appointments, appointmentTypes, auditEvents, calls, devices, dialledNumbers, directives, messages, practitioners, users } from "../../db/central/schema";
+import { appointments, appointmentTypes, auditEvents, calls, devices, dialledNumbers, directives, messages, practitioners, smsMessages, users } from "../../db/central/schema";
 import { z } from "zod";
-import { adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats } from "../../shared/api/admin";
+import { adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats, smsStats } from "../../shared/api/admin";
+import { tilleulsAppointment } from "../support/centralRows";
 import { errorBody, pullResponse } from "../../shared/api/wire";
 import { hashPassword } from "../../db/central/passwords";
 import { routesOf } from "../../server/security/routeCatalogue";
@@ -142,6 +143,72 @@ describe("roles on the administration API", () => {
     expect([secretary.statusCode, errorBody.parse(secretary.json()).error.message]).toEqual([403, "Réservé aux superviseurs et aux administrateurs de l'agence."]);
     const backwards = await call(app, tokens.superviseur, "GET", "/api/v1/stats/calls?from=2026-03-11&to=2026-03-10");
     expect([backwards.statusCode, errorBody.parse(backwards.json()).error.message]).toEqual([400, "Requête invalide : La fin doit suivre le début"]);
+  });
+});
+
+describe("the patients' SMS statistics", () => {
+  it("count a period's SMS by the Paris day they went, and the no-shows of its past appointments with and without a delivered reminder, to supervisors of the practice", async () => {
+    const { app, tokens, testing, fixture } = await agency();
+    const booked = (startAt: string, status: "fulfilled" | "noshow_excused" | "noshow_unexcused" | "booked" | "cancelled", extra = {}) => tilleulsAppointment(fixture, startAt, { status, ...extra });
+    const a1 = booked("2026-03-10T09:00:00+01:00", "fulfilled");
+    const a2 = booked("2026-03-10T10:00:00+01:00", "noshow_unexcused");
+    const a3 = booked("2026-03-11T09:00:00+01:00", "noshow_excused");
+    const a4 = booked("2026-03-11T10:00:00+01:00", "fulfilled");
+    const a5 = booked("2026-03-11T11:00:00+01:00", "noshow_unexcused");
+    const a6 = booked("2026-03-12T09:00:00+01:00", "booked");
+    const a7 = booked("2026-03-20T09:00:00+01:00", "cancelled");
+    const gare = booked("2026-03-10T09:00:00+01:00", "fulfilled", { practiceId: fixture.gare.practiceId, practitionerId: fixture.gare.practitionerId, patientId: fixture.gare.patientIds[0]!, appointmentTypeId: fixture.gare.motifId });
+    await testing.db.insert(appointments).values([a1, a2, a3, a4, a5, a6, a7, gare]);
+    const sms = (appointment: typeof a1, kind: "reminder" | "confirmation" | "cancellation", status: "remis" | "echec" | "refuse" | "envoye", sendAt: string, sentAt: string | null) => ({
+      id: randomUUID(),
+      key: `${kind}:${appointment.id}`,
+      kind,
+      practiceId: appointment.practiceId,
+      patientId: appointment.patientId,
+      appointmentId: appointment.id,
+      appointmentStartAt: appointment.startAt,
+      number: "+33612345670",
+      sendAt: new Date(sendAt),
+      status,
+      createdAt: new Date("2026-03-01T10:00:00Z"),
+      sentAt: sentAt ? new Date(sentAt) : null,
+    });
+    await testing.db.insert(smsMessages).values([
+      sms(a1, "reminder", "remis", "2026-03-10T07:00:00Z", "2026-03-10T07:00:05Z"),
+      sms(a2, "reminder", "remis", "2026-03-10T07:05:00Z", "2026-03-10T07:05:05Z"),
+      sms(a3, "reminder", "echec", "2026-03-10T17:00:00Z", "2026-03-10T17:00:05Z"),
+      sms(a4, "reminder", "refuse", "2026-03-10T17:00:00Z", null),
+      sms(a6, "confirmation", "envoye", "2026-03-11T08:00:00Z", "2026-03-11T08:00:05Z"),
+      // 23:30 in Paris on the 11th: inside the period; the one of the 9th at 22:30 (23:30 in Paris) is not.
+      sms(a7, "cancellation", "envoye", "2026-03-11T22:30:00Z", "2026-03-11T22:30:05Z"),
+      sms(gare, "reminder", "remis", "2026-03-10T07:00:00Z", "2026-03-10T07:00:05Z"),
+      { ...sms(a6, "reminder", "remis", "2026-03-09T22:30:00Z", "2026-03-09T22:30:05Z"), key: "reminder:a6:before" },
+    ]);
+    const url = "/api/v1/stats/sms?from=2026-03-10&to=2026-03-11";
+    const supervisor = smsStats.parse((await call(app, tokens.superviseur, "GET", url)).json());
+    expect(supervisor.rows).toEqual([
+      {
+        practiceId: fixture.tilleuls.practiceId,
+        sent: 5,
+        delivered: 2,
+        failed: 1,
+        refused: 1,
+        withReminder: { appointments: 2, noShows: 1 },
+        withoutReminder: { appointments: 3, noShows: 2 },
+      },
+    ]);
+    const admin = smsStats.parse((await call(app, tokens.admin, "GET", url)).json());
+    expect(admin.rows.find((row) => row.practiceId === fixture.gare.practiceId)).toEqual({
+      practiceId: fixture.gare.practiceId,
+      sent: 1,
+      delivered: 1,
+      failed: 0,
+      refused: 0,
+      withReminder: { appointments: 1, noShows: 0 },
+      withoutReminder: { appointments: 0, noShows: 0 },
+    });
+    const secretary = await call(app, tokens.secretaire, "GET", url);
+    expect(secretary.statusCode).toBe(403);
   });
 });
 

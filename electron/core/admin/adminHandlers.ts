@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, adminNotificationView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminPractitionerSummary, adminUserView, auditPage, callStats, practiceDaySummary, practiceSmsSettingsView, updateRecordAnswer } from "../../../shared/api/admin";
+import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, adminNotificationView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminPractitionerSummary, adminUserView, auditPage, callStats, practiceDaySummary, smsStats, practiceSmsSettingsView, updateRecordAnswer } from "../../../shared/api/admin";
 import type { MethodArgs } from "../../../shared/api/contract";
 
 /** A request to the server on the workstation's session (syncService.serverRequest). */
@@ -53,5 +53,6 @@ export function adminHandlers(request: () => ServerRequest, serverUrl: () => str
     "admin.dialledNumbers.add": (input: MethodArgs<"admin.dialledNumbers.add">) =>
       request()("POST", "/api/v1/admin/dialled-numbers", z.object({ id: z.string().uuid(), e164: z.string() }), input),
     "stats.calls": ({ from, to }: MethodArgs<"stats.calls">) => request()("GET", `/api/v1/stats/calls?${new URLSearchParams({ from, to })}`, callStats),
+    "stats.sms": ({ from, to }: MethodArgs<"stats.sms">) => request()("GET", `/api/v1/stats/sms?${new URLSearchParams({ from, to })}`, smsStats),
   };
 }

@@ -8,14 +8,20 @@ import { valueOr } from "../../stores/loadable";
 import { usePracticesStore } from "../../stores/practicesStore";
 import { CALL_OUTCOME_LABELS } from "../call/callOutcomes";
 import { totalsByPractice, type PracticeCallTotals } from "./callStatsTable";
+import { SmsStatsTable } from "./SmsStatsTable";
+import type { z } from "zod";
+import type { smsStats } from "../../../../shared/api/admin";
+
+type SmsStats = z.infer<typeof smsStats>;
 import { currentTime } from "../../services/clock";
 
-/** For supervisors and administrators: the calls of their practices over a period, by outcome. */
+/** For supervisors and administrators: the calls of their practices over a period, by outcome, and their patients' SMS. */
 export function StatisticsScreen() {
   const today = parisDayOf(currentTime()).date;
   const [from, setFrom] = useState(addDaysToDate(today, -6));
   const [to, setTo] = useState(today);
   const [totals, setTotals] = useState<PracticeCallTotals[] | null>(null);
+  const [sms, setSms] = useState<SmsStats["rows"] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const practices = new Map(valueOr(usePracticesStore((state) => state.practices), []).map((practice) => [practice.id, practice.name]));
 
@@ -23,7 +29,9 @@ export function StatisticsScreen() {
     event?.preventDefault();
     setFailure(null);
     try {
-      setTotals(totalsByPractice((await telesec.call("stats.calls", { from, to })).rows));
+      const [calls, smsOfPeriod] = await Promise.all([telesec.call("stats.calls", { from, to }), telesec.call("stats.sms", { from, to })]);
+      setTotals(totalsByPractice(calls.rows));
+      setSms(smsOfPeriod.rows);
     } catch (error) {
       setFailure(describeError(error));
     }
@@ -74,6 +82,12 @@ export function StatisticsScreen() {
             ))}
           </tbody>
         </table>
+      )}
+      {sms && (
+        <section aria-labelledby="statistiques-sms-titre">
+          <h3 id="statistiques-sms-titre">SMS aux patients</h3>
+          <SmsStatsTable rows={sms} from={from} to={to} practiceName={(id) => practices.get(id) ?? "Cabinet"} />
+        </section>
       )}
     </main>
   );
