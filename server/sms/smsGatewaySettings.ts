@@ -6,7 +6,13 @@ import { ovhGateway } from "./ovhGateway";
 import { journalGateway, type SmsGateway } from "./smsGateway";
 
 const required = (name: string, what: string) => z.string({ message: `${name} : ${what} manque.` }).trim().min(1, `${name} : ${what} manque.`);
-const httpsUrl = (name: string) => z.string().trim().url(`${name} : une adresse https.`).refine((url) => url.startsWith("https://"), `${name} : une adresse https.`);
+// Plain HTTP only on this machine (a local relay, the tests' gateways): nothing crosses a network in clear.
+const httpsUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .url(`${name} : une adresse https.`)
+    .refine((url) => url.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(url), `${name} : une adresse https.`);
 const sender = smsSenderName;
 
 const settings = z.discriminatedUnion("gateway", [

@@ -121,7 +121,10 @@ export interface BrevoSms {
  * Brevo: `webhook` is the account's transactional SMS webhook (JSON POST, its bearer token); `failing` numbers
  * hard-bounce; with `holdReceipts`, receipts wait for `releaseReceipts()` (the operator's delay, in the test's hands).
  */
-export async function startFakeBrevoApi(apiKey: string, hooks: { webhook?: { url: string; token: string }; failing?: readonly string[]; holdReceipts?: boolean } = {}) {
+export async function startFakeBrevoApi(
+  apiKey: string,
+  hooks: { webhook?: { url: string; token: string }; failing?: readonly string[]; holdReceipts?: boolean; answerDelayMs?: number } = {},
+) {
   const sent: BrevoSms[] = [];
   const calls = callbacks();
   const held: Array<Record<string, unknown>> = [];
@@ -146,9 +149,12 @@ export async function startFakeBrevoApi(apiKey: string, hooks: { webhook?: { url
     if (!/^[A-Za-z0-9 ]{1,11}$|^\d{1,15}$/.test(sms.sender) || !/^\d{8,15}$/.test(sms.recipient) || !sms.content) {
       return answer(response, 400, { code: "invalid_parameter", message: "Invalid sender, recipient or content" });
     }
+    // Taken as soon as it is read, answered after `answerDelayMs`: a sender killed meanwhile has had it sent.
     sent.push(sms);
     const messageId = 1_000_000 + sent.length;
-    answer(response, 201, { reference: `ref-${sent.length}`, messageId, smsCount: 1, usedCredits: 1, remainingCredits: 99 });
+    const accepted = () => answer(response, 201, { reference: `ref-${sent.length}`, messageId, smsCount: 1, usedCredits: 1, remainingCredits: 99 });
+    if (hooks.answerDelayMs) setTimeout(accepted, hooks.answerDelayMs);
+    else accepted();
     const failed = hooks.failing?.includes(`+${sms.recipient}`);
     event(failed ? { msg_status: "hard_bounce", messageId, to: sms.recipient, description: "Invalid number", bounce_type: "hard" } : { msg_status: "delivered", messageId, to: sms.recipient, status: "OK", description: "delivered" });
   });
