@@ -8,6 +8,7 @@ import { registerDaySummaryRoutes } from "./daySummaryRoutes";
 import { registerDialledNumberRoutes } from "./dialledNumberRoutes";
 import { registerSmsSettingsRoutes } from "./smsSettingsRoutes";
 import { registerNotificationAdminRoutes } from "./notificationRoutes";
+import { registerSmsAdminRoutes } from "./smsAdminRoutes";
 import { registerPracticeReadRoutes } from "./practiceReadRoutes";
 import { registerStatsRoutes } from "./statsRoutes";
 import { registerUserRoutes } from "./userRoutes";
@@ -24,5 +25,6 @@ export function registerAdminRoutes(app: FastifyInstance, context: ServerContext
   registerAuditRoutes(app, context);
   registerCalendarFeedAdminRoutes(app, context);
   registerNotificationAdminRoutes(app, context);
+  registerSmsAdminRoutes(app, context);
   registerStatsRoutes(app, context);
 }

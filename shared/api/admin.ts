@@ -14,7 +14,7 @@ import {
   referrals,
   weeklyHours,
 } from "../domain/schedules";
-import { smsSettings } from "../domain/smsSettings";
+import { SMS_KINDS, smsSettings } from "../domain/smsSettings";
 import { directiveView, motifView, practiceCard } from "./views";
 
 /**
@@ -344,6 +344,21 @@ export const adminNotificationView = z.object({
   failedAt: instant.nullable(),
 });
 export type AdminNotificationView = z.infer<typeof adminNotificationView>;
+
+/**
+ * An SMS to a patient that did not reach them (issue 17's dead letters): given up after the queue's retries, or
+ * failed on the operator's receipt — with the gateway's words. Nothing of the patient: not even the number.
+ */
+export const adminFailedSmsView = z.object({
+  id,
+  practiceId: id,
+  practiceName: z.string(),
+  kind: z.enum(SMS_KINDS),
+  appointmentStartAt: instant,
+  failedAt: instant,
+  reason: z.string().nullable(),
+});
+export type AdminFailedSmsView = z.infer<typeof adminFailedSmsView>;
 
 /** A practice's day summary e-mailed to its doctors: the Paris hour it goes out at, or null for none. */
 export const practiceDaySummary = z.object({ practiceId: id, hour: noticeHour.nullable() });

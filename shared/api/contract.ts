@@ -24,6 +24,7 @@ import {
   adminCalendarFeedView,
   adminDeviceView,
   adminNotificationView,
+  adminFailedSmsView,
   adminPracticeRecords,
   adminPractitionerSummary,
   practiceDaySummary,
@@ -284,6 +285,9 @@ export const methods = {
   "admin.notifications.list": { input: z.object({}), output: z.array(adminNotificationView) },
   /** A notice given up, back in the queue (the relay mended). */
   "admin.notifications.retry": { input: z.object({ id }), output: adminNotificationView },
+  /** The patients' SMS in failure, and one of an appointment to come put back in the queue. */
+  "admin.sms.failed": { input: z.object({}), output: z.array(adminFailedSmsView) },
+  "admin.sms.retry": { input: z.object({ id }), output: adminFailedSmsView },
   /** A practitioner's calendar feeds (server/calendarFeed): never their addresses, but at creation. */
   "admin.calendarFeeds.list": { input: z.object({ practitionerId: id }), output: z.array(adminCalendarFeedView) },
   /** A new feed and its whole address, to hand to the practitioner: shown this once. */

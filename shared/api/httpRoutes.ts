@@ -3,6 +3,7 @@ import {
   addDialledNumberRequest,
   adminCalendarFeedView,
   adminDeviceView,
+  adminFailedSmsView,
   adminNotificationView,
   adminPracticeRecords,
   adminPracticeSummary,
@@ -274,6 +275,14 @@ export const HTTP_ROUTES: HttpRoute[] = [
     access: "admin",
     summary: "Remet en envoi un avis abandonné (le relais réparé) : la file le reprend dans la minute ; 404 s'il n'est pas abandonné.",
     answer: adminNotificationView,
+  },
+  { method: "GET", path: "/api/v1/admin/sms/failed", access: "admin", summary: "Les SMS aux patients en échec (abandonnés après les essais, ou non remis selon l'opérateur), ceux des rendez-vous à venir d'abord, avec la réponse de la passerelle ; rien du patient.", answer: done({ sms: z.array(adminFailedSmsView) }) },
+  {
+    method: "POST",
+    path: "/api/v1/admin/sms/:id/retry",
+    access: "admin",
+    summary: "Remet en envoi un SMS en échec d'un rendez-vous à venir (la passerelle réparée) : il part aussitôt ; 404 sinon.",
+    answer: adminFailedSmsView,
   },
   { method: "GET", path: "/api/v1/admin/devices", access: "admin", summary: "Les postes de l'agence.", answer: done({ devices: z.array(adminDeviceView) }) },
   {

@@ -10,6 +10,9 @@ export type SmsKind = (typeof SMS_KINDS)[number];
 export const SMS_STATUSES = ["prevu", "envoye", "remis", "echec", "refuse", "remplace"] as const;
 export type SmsStatus = (typeof SMS_STATUSES)[number];
 
+/** Each kind's name, as a list or a status line says it. */
+export const SMS_KIND_NAMES: Record<SmsKind, string> = { confirmation: "Confirmation", reminder: "Rappel", cancellation: "Annulation" };
+
 export const SMS_KIND_LABELS: Record<SmsKind, string> = {
   confirmation: "Confirmation (à la prise et au déplacement)",
   reminder: "Rappel (J-2 si pris plus de 7 jours avant, sinon J-1)",
@@ -41,7 +44,7 @@ export const smsSettings = z
   .superRefine((settings, context) => {
     for (const kind of SMS_KINDS) {
       for (const problem of checkSmsTemplate(settings.templates[kind], { practitionerNameAllowed: settings.practitionerNamed }).problems) {
-        context.addIssue({ code: "custom", path: ["templates", kind], message: `${SMS_KIND_LABELS[kind].split(" (")[0]} : ${problem}` });
+        context.addIssue({ code: "custom", path: ["templates", kind], message: `${SMS_KIND_NAMES[kind]} : ${problem}` });
       }
     }
   });

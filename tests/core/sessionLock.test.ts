@@ -76,6 +76,8 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "admin.practitioners.list": (w) => w.handlers["admin.practitioners.list"]({}),
     "admin.notifications.list": (w) => w.handlers["admin.notifications.list"]({}),
     "admin.notifications.retry": (w) => w.handlers["admin.notifications.retry"]({ id: randomUUID() }),
+    "admin.sms.failed": (w) => w.handlers["admin.sms.failed"]({}),
+    "admin.sms.retry": (w) => w.handlers["admin.sms.retry"]({ id: randomUUID() }),
     "stats.calls": (w) => w.handlers["stats.calls"]({ from: "2026-01-01", to: "2026-01-31" }),
     "stats.sms": (w) => w.handlers["stats.sms"]({ from: "2026-01-01", to: "2026-01-31" }),
   };

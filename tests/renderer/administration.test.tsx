@@ -291,7 +291,7 @@ describe("administration", () => {
     expect(await screen.findByText(/^Révoqué le 24\/11\/2026/)).toBeInTheDocument();
 
     tabs.getByRole("tab", { name: "Postes" }).focus();
-    await user.keyboard("{ArrowRight}{ArrowRight}{ArrowRight}");
+    await user.keyboard("{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}");
     expect(tabs.getByRole("tab", { name: "Journal d'audit" })).toHaveAttribute("aria-selected", "true");
     expect(tabs.getByRole("tab", { name: "Journal d'audit" })).toHaveFocus();
     await user.type(screen.getByLabelText("Action"), "patient.search");
@@ -524,6 +524,25 @@ describe("administration", () => {
     expect(bridge.callsTo("admin.notifications.retry")).toEqual([{ id: "98000000-0000-4000-8000-000000000001" }]);
     expect(await screen.findByText("Avis à Dr Paul Martin remis en envoi : il part dans la minute.")).toBeInTheDocument();
     expect(await table.findAllByText("En attente d'envoi")).toHaveLength(2);
+  });
+
+  it("lists the patients' SMS in failure with the gateway's words, and sends one of an appointment to come again", async () => {
+    const { user, bridge } = await openAdministration();
+    bridge.data.agency.failedSms = [
+      { id: "5b000000-0000-4000-8000-000000000001", practiceId: IDS.tilleuls, practiceName: "Cabinet médical des Tilleuls", kind: "confirmation", appointmentStartAt: "2031-11-24T09:00:00.000Z", failedAt: "2031-11-19T09:00:05.000Z", reason: "Brevo a refusé le SMS (401 : Key not found)." },
+      { id: "5b000000-0000-4000-8000-000000000002", practiceId: IDS.tilleuls, practiceName: "Cabinet médical des Tilleuls", kind: "reminder", appointmentStartAt: "2031-11-18T09:00:00.000Z", failedAt: "2031-11-16T17:00:05.000Z", reason: "Brevo : SMS non remis (numéro injoignable)." },
+    ];
+    await user.click(screen.getByRole("tab", { name: "SMS" }));
+    const table = within(await screen.findByRole("table", { name: "SMS en échec" }));
+    const rows = table.getAllByRole("row").slice(1).map((row) => within(row).getAllByRole("cell").map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ["Cabinet médical des Tilleuls", "Confirmation", "24/11/2031 à 10:00", "19/11/2031 à 10:00", "Brevo a refusé le SMS (401 : Key not found).", "Renvoyer le SMS du 24/11/2031 à 10:00"],
+      ["Cabinet médical des Tilleuls", "Rappel", "18/11/2031 à 10:00", "16/11/2031 à 18:00", "Brevo : SMS non remis (numéro injoignable).", "Rendez-vous passé"],
+    ]);
+    await user.click(table.getByRole("button", { name: "Renvoyer le SMS du 24/11/2031 à 10:00" }));
+    expect(bridge.callsTo("admin.sms.retry")).toEqual([{ id: "5b000000-0000-4000-8000-000000000001" }]);
+    expect(await screen.findByText("Confirmation du rendez-vous du 24/11/2031 à 10:00 (Cabinet médical des Tilleuls) remis en envoi : il part aussitôt dans les heures d'envoi.")).toBeInTheDocument();
+    await waitFor(() => expect(table.getAllByRole("row")).toHaveLength(2));
   });
 
   it("sets the practice's SMS to its patients: a template is measured and checked as it is typed, and saved whole", async () => {

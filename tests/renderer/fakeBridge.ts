@@ -27,7 +27,7 @@ import type {
   WaitlistEntryView,
 } from "../../shared/api/views";
 import type { z } from "zod";
-import type { AdminCalendarFeedView, AdminDeviceView, AdminNotificationView, AdminUserView, auditEventView, callStatsRow, smsStatsRow } from "../../shared/api/admin";
+import type { AdminCalendarFeedView, AdminDeviceView, AdminFailedSmsView, AdminNotificationView, AdminUserView, auditEventView, callStatsRow, smsStatsRow } from "../../shared/api/admin";
 import { TelesecError } from "../../shared/api/rpcProtocol";
 import { MutationRejected, parseMutationArgs, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
 import { AGREEMENT_CATEGORY, NOT_A_REQUEST } from "../../shared/domain/doctorAgreement";
@@ -87,6 +87,7 @@ export interface FakeAgency {
   smsStats: Array<z.infer<typeof smsStatsRow>>;
   /** The doctors' notices the server has not sent. */
   notifications: AdminNotificationView[];
+  failedSms: AdminFailedSmsView[];
   /** Each practice's SMS settings as the server keeps them (none listed: the defaults). */
   smsSettings: Record<string, SmsSettings>;
   /** Each practice's day summary hour, as the server keeps it (none listed: no summary). */
@@ -134,7 +135,7 @@ export function defaultFakeData(): FakeData {
     patientCalls: {},
     appointmentSms: {},
     mutations: [],
-    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], smsStats: [], daySummaryHours: {}, notifications: [], smsSettings: {} },
+    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], smsStats: [], daySummaryHours: {}, notifications: [], failedSms: [], smsSettings: {} },
   };
 }
 
@@ -215,6 +216,8 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.practitioners.list",
   "admin.notifications.list",
   "admin.notifications.retry",
+  "admin.sms.failed",
+  "admin.sms.retry",
   "admin.dialledNumbers.add",
   "stats.calls",
   "stats.sms",
@@ -227,7 +230,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practices.sms" | "admin.practices.saveSms" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls" | "stats.sms";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practices.sms" | "admin.practices.saveSms" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.sms.failed" | "admin.sms.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls" | "stats.sms";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -266,6 +269,17 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   "admin.notifications.list": (_input, data) => {
     requireRole(data, "admin");
     return data.agency.notifications;
+  },
+  "admin.sms.failed": (_input, data) => {
+    requireRole(data, "admin");
+    return data.agency.failedSms;
+  },
+  "admin.sms.retry": ({ id }, data) => {
+    requireRole(data, "admin");
+    const sms = data.agency.failedSms.find((one) => one.id === id);
+    if (!sms) throw new TelesecError("not_found", "SMS introuvable, pas en échec, ou d'un rendez-vous passé : seul un SMS en échec d'un rendez-vous à venir se renvoie.");
+    data.agency.failedSms = data.agency.failedSms.filter((one) => one.id !== id);
+    return sms;
   },
   "admin.notifications.retry": ({ id }, data) => {
     requireRole(data, "admin");

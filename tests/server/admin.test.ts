@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
 import { appointments, appointmentTypes, auditEvents, calls, devices, dialledNumbers, directives, messages, practitioners, smsMessages, users } from "../../db/central/schema";
 import { z } from "zod";
-import { adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, auditPage, callStats, smsStats } from "../../shared/api/admin";
+import { adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, adminFailedSmsView, auditPage, callStats, smsStats } from "../../shared/api/admin";
 import { tilleulsAppointment } from "../support/centralRows";
 import { errorBody, pullResponse } from "../../shared/api/wire";
 import { hashPassword } from "../../db/central/passwords";
@@ -64,6 +64,8 @@ const ADMIN_ROUTES: Array<["GET" | "POST" | "PATCH" | "DELETE", string, unknown?
   ["GET", "/api/v1/admin/devices"],
   ["GET", "/api/v1/admin/notifications"],
   ["POST", `/api/v1/admin/notifications/${randomUUID()}/retry`],
+  ["GET", "/api/v1/admin/sms/failed"],
+  ["POST", `/api/v1/admin/sms/${randomUUID()}/retry`],
   ["POST", `/api/v1/admin/devices/${randomUUID()}/revoke`],
   ["PATCH", `/api/v1/admin/devices/${randomUUID()}`, { name: "Accueil 2" }],
   ["POST", "/api/v1/admin/directives", { practiceId: randomUUID(), practitionerId: null, category: "general", title: "T", text: "T" }],
@@ -209,6 +211,56 @@ describe("the patients' SMS statistics", () => {
     });
     const secretary = await call(app, tokens.secretaire, "GET", url);
     expect(secretary.statusCode).toBe(403);
+  });
+});
+
+describe("the SMS in failure", () => {
+  it("lists them to administrators, those of appointments to come first, with the gateway's words and nothing of the patient; one to come goes back in the queue, on record", async () => {
+    const { app, tokens, testing, fixture } = await agency();
+    // The test clock: Monday 23 November 2026, 10:00 in Paris.
+    const coming = tilleulsAppointment(fixture, "2026-12-10T10:00:00+01:00");
+    const past = tilleulsAppointment(fixture, "2026-11-20T10:00:00+01:00", { status: "fulfilled" });
+    await testing.db.insert(appointments).values([coming, past]);
+    const failed = (appointment: typeof coming, kind: "reminder" | "confirmation", reason: string, sendAt: string) => ({
+      id: randomUUID(),
+      key: `${kind}:${appointment.id}`,
+      kind,
+      practiceId: appointment.practiceId,
+      patientId: appointment.patientId,
+      appointmentId: appointment.id,
+      appointmentStartAt: appointment.startAt,
+      number: "+33612345670",
+      sendAt: new Date(sendAt),
+      status: "echec" as const,
+      reason,
+      gatewayRef: "brevo-1",
+      text: "RDV confirmé",
+      sentAt: new Date(sendAt),
+      createdAt: new Date("2026-11-01T10:00:00Z"),
+    });
+    const forPast = failed(past, "reminder", "Brevo : SMS non remis (numéro injoignable).", "2026-11-18T17:00:00Z");
+    const forComing = failed(coming, "confirmation", "Brevo a refusé le SMS (401 : Key not found).", "2026-11-10T09:00:00Z");
+    await testing.db.insert(smsMessages).values([forPast, forComing]);
+
+    const listed = await call(app, tokens.admin, "GET", "/api/v1/admin/sms/failed");
+    expect(listed.statusCode).toBe(200);
+    const body = z.object({ sms: z.array(adminFailedSmsView) }).parse(listed.json());
+    expect(body.sms.map((sms) => [sms.id, sms.kind, sms.reason])).toEqual([
+      [forComing.id, "confirmation", "Brevo a refusé le SMS (401 : Key not found)."],
+      [forPast.id, "reminder", "Brevo : SMS non remis (numéro injoignable)."],
+    ]);
+    expect(listed.body).not.toContain("+33612345670");
+    expect((await call(app, tokens.superviseur, "GET", "/api/v1/admin/sms/failed")).statusCode).toBe(403);
+
+    const refused = await call(app, tokens.admin, "POST", `/api/v1/admin/sms/${forPast.id}/retry`, {});
+    expect([refused.statusCode, errorBody.parse(refused.json()).error.code]).toEqual([404, "not_found"]);
+    const retried = await call(app, tokens.admin, "POST", `/api/v1/admin/sms/${forComing.id}/retry`, {});
+    expect(retried.statusCode).toBe(200);
+    const [row] = await testing.db.select().from(smsMessages).where(eq(smsMessages.id, forComing.id));
+    expect(row).toMatchObject({ status: "prevu", reason: null, gatewayRef: null, text: null, sentAt: null });
+    expect(row!.sendAt.getTime()).toBeGreaterThanOrEqual(Date.parse("2026-11-23T10:00:00+01:00"));
+    const [audit] = await testing.db.select().from(auditEvents).where(eq(auditEvents.action, "admin.sms.retry"));
+    expect(audit).toMatchObject({ entity: "appointment", entityId: coming.id });
   });
 });
 

@@ -533,6 +533,8 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "PATCH /api/v1/admin/users/:id": asAdmin("PATCH", "/api/v1/admin/users/:id", { displayName: "Fuzz", role: "secretary", disabled: false }),
   "GET /api/v1/admin/devices": asAdmin("GET", "/api/v1/admin/devices"),
   "GET /api/v1/admin/notifications": asAdmin("GET", "/api/v1/admin/notifications"),
+  "GET /api/v1/admin/sms/failed": asAdmin("GET", "/api/v1/admin/sms/failed"),
+  "POST /api/v1/admin/sms/:id/retry": asAdmin("POST", "/api/v1/admin/sms/:id/retry"),
   "POST /api/v1/admin/notifications/:id/retry": asAdmin("POST", "/api/v1/admin/notifications/:id/retry"),
   "GET /api/v1/admin/practitioners": asAdmin("GET", "/api/v1/admin/practitioners"),
   "GET /api/v1/admin/practices/:id/sms": asAdmin("GET", "/api/v1/admin/practices/:id/sms"),

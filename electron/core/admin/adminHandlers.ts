@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, adminNotificationView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminPractitionerSummary, adminUserView, auditPage, callStats, practiceDaySummary, smsStats, practiceSmsSettingsView, updateRecordAnswer } from "../../../shared/api/admin";
+import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, adminFailedSmsView, adminNotificationView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminPractitionerSummary, adminUserView, auditPage, callStats, practiceDaySummary, smsStats, practiceSmsSettingsView, updateRecordAnswer } from "../../../shared/api/admin";
 import type { MethodArgs } from "../../../shared/api/contract";
 
 /** A request to the server on the workstation's session (syncService.serverRequest). */
@@ -37,6 +37,8 @@ export function adminHandlers(request: () => ServerRequest, serverUrl: () => str
     "admin.calendarFeeds.revoke": ({ id }: MethodArgs<"admin.calendarFeeds.revoke">) => request()("POST", `/api/v1/admin/calendar-feeds/${id}/revoke`, adminCalendarFeedView),
     "admin.notifications.list": async () => (await request()("GET", "/api/v1/admin/notifications", z.object({ notifications: z.array(adminNotificationView) }))).notifications,
     "admin.notifications.retry": ({ id }: MethodArgs<"admin.notifications.retry">) => request()("POST", `/api/v1/admin/notifications/${id}/retry`, adminNotificationView),
+    "admin.sms.failed": async () => (await request()("GET", "/api/v1/admin/sms/failed", z.object({ sms: z.array(adminFailedSmsView) }))).sms,
+    "admin.sms.retry": ({ id }: MethodArgs<"admin.sms.retry">) => request()("POST", `/api/v1/admin/sms/${id}/retry`, adminFailedSmsView),
     "admin.audit.search": (filters: MethodArgs<"admin.audit.search">) => request()("GET", `/api/v1/admin/audit?${auditQuery(filters)}`, auditPage),
     "admin.records.create": ({ kind, fields }: MethodArgs<"admin.records.create">) => request()("POST", ADMIN_RECORD_PATHS[kind], recordAnswer, fields),
     "admin.records.update": ({ kind, id, change }: MethodArgs<"admin.records.update">) => request()("PATCH", `${ADMIN_RECORD_PATHS[kind]}/${id}`, updateRecordAnswer, change),

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { AccountsTab } from "./AccountsTab";
 import { AuditTab } from "./AuditTab";
 import { DevicesTab } from "./DevicesTab";
+import { FailedSmsTab } from "./FailedSmsTab";
 import { NoticesTab } from "./NoticesTab";
 import { PracticesTab } from "./PracticesTab";
 
@@ -10,6 +11,7 @@ const TABS = [
   { id: "postes", label: "Postes", Content: DevicesTab },
   { id: "cabinets", label: "Cabinets", Content: PracticesTab },
   { id: "courriels", label: "Courriels", Content: NoticesTab },
+  { id: "sms", label: "SMS", Content: FailedSmsTab },
   { id: "audit", label: "Journal d'audit", Content: AuditTab },
 ] as const;
 
@@ -17,7 +19,7 @@ type TabId = (typeof TABS)[number]["id"];
 
 /**
  * The administrators' screen: accounts, workstations, practices (card, practitioners, motifs, consignes), the doctors'
- * e-mail notices not sent, and the audit trail, asked of the server (online
+ * e-mail notices not sent, the patients' SMS in failure, and the audit trail, asked of the server (online
  * only; the server checks the role again). Tabs follow the ARIA pattern: arrows move between them.
  */
 export function AdministrationScreen() {

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import type { PracticeCard } from "../../../../shared/api/views";
 import { formatPhoneForDisplay } from "../../../../shared/domain/phone";
 import { REMINDER_HOURS } from "../../../../shared/domain/smsSchedule";
-import { SMS_KIND_LABELS, SMS_KINDS, smsSettings, type SmsSettings } from "../../../../shared/domain/smsSettings";
+import { SMS_KIND_LABELS, SMS_KIND_NAMES, SMS_KINDS, smsSettings, type SmsSettings } from "../../../../shared/domain/smsSettings";
 import type { SmsVariable } from "../../../../shared/domain/smsTemplate";
 import { FormButtons } from "../../app/FormButtons";
 import { TextField } from "../../app/TextField";
@@ -106,7 +106,7 @@ export function SmsSettingsForm({ card, onSaved }: { card: PracticeCard; onSaved
       {SMS_KINDS.map((kind) => (
         <SmsTemplateField
           key={kind}
-          label={`Modèle${NBSP}: ${SMS_KIND_LABELS[kind].split(" (")[0]}`}
+          label={`Modèle${NBSP}: ${SMS_KIND_NAMES[kind]}`}
           value={settings.templates[kind]}
           onChange={(text) => change({ templates: { ...settings.templates, [kind]: text } })}
           practitionerNamed={settings.practitionerNamed}

@@ -1,12 +1,11 @@
 import { useEffect, useState } from "react";
 import type { AppointmentSmsView } from "../../../../shared/api/views";
-import type { SmsKind, SmsStatus } from "../../../../shared/domain/smsSettings";
+import { SMS_KIND_NAMES, type SmsStatus } from "../../../../shared/domain/smsSettings";
 import { formatInstantDateTime } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
 import { failed, idle, loading, ready, type Loadable } from "../../stores/loadable";
 
-const KIND_WORDS: Record<SmsKind, string> = { confirmation: "Confirmation", reminder: "Rappel", cancellation: "Annulation" };
 const STATUS_WORDS: Record<SmsStatus, string> = { prevu: "prévu", envoye: "envoyé", remis: "remis", echec: "échec", refuse: "refusé", remplace: "remplacé" };
 
 function describe(sms: AppointmentSmsView): string {
@@ -18,7 +17,7 @@ function describe(sms: AppointmentSmsView): string {
         : sms.status === "prevu"
           ? ` pour le ${formatInstantDateTime(sms.sendAt)}`
           : "";
-  return `${KIND_WORDS[sms.kind]}${NBSP}: ${STATUS_WORDS[sms.status]}${when}${sms.reason ? ` — ${sms.reason}` : ""}`;
+  return `${SMS_KIND_NAMES[sms.kind]}${NBSP}: ${STATUS_WORDS[sms.status]}${when}${sms.reason ? ` — ${sms.reason}` : ""}`;
 }
 
 /** While an SMS awaits its receipt, asked again every second, for two minutes at most: the receipt comes in seconds. */
