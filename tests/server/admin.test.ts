@@ -6,7 +6,7 @@ import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
 import { appointments, appointmentTypes, auditEvents, calls, devices, dialledNumbers, directives, messages, practitioners, smsMessages, users } from "../../db/central/schema";
 import { z } from "zod";
 import { adminDeviceView, adminPracticeRecords, adminPracticeSummary, adminUserView, adminFailedSmsView, auditPage, callStats, smsStats } from "../../shared/api/admin";
-import { tilleulsAppointment } from "../support/centralRows";
+import { smsRow, tilleulsAppointment } from "../support/centralRows";
 import { errorBody, pullResponse } from "../../shared/api/wire";
 import { hashPassword } from "../../db/central/passwords";
 import { routesOf } from "../../server/security/routeCatalogue";
@@ -161,20 +161,8 @@ describe("the patients' SMS statistics", () => {
     const a7 = booked("2026-03-20T09:00:00+01:00", "cancelled");
     const gare = booked("2026-03-10T09:00:00+01:00", "fulfilled", { practiceId: fixture.gare.practiceId, practitionerId: fixture.gare.practitionerId, patientId: fixture.gare.patientIds[0]!, appointmentTypeId: fixture.gare.motifId });
     await testing.db.insert(appointments).values([a1, a2, a3, a4, a5, a6, a7, gare]);
-    const sms = (appointment: typeof a1, kind: "reminder" | "confirmation" | "cancellation", status: "remis" | "echec" | "refuse" | "envoye", sendAt: string, sentAt: string | null) => ({
-      id: randomUUID(),
-      key: `${kind}:${appointment.id}`,
-      kind,
-      practiceId: appointment.practiceId,
-      patientId: appointment.patientId,
-      appointmentId: appointment.id,
-      appointmentStartAt: appointment.startAt,
-      number: "+33612345670",
-      sendAt: new Date(sendAt),
-      status,
-      createdAt: new Date("2026-03-01T10:00:00Z"),
-      sentAt: sentAt ? new Date(sentAt) : null,
-    });
+    const sms = (appointment: typeof a1, kind: "reminder" | "confirmation" | "cancellation", status: "remis" | "echec" | "refuse" | "envoye", sendAt: string, sentAt: string | null) =>
+      smsRow(appointment, kind, { status, sendAt: new Date(sendAt), sentAt: sentAt ? new Date(sentAt) : null });
     await testing.db.insert(smsMessages).values([
       sms(a1, "reminder", "remis", "2026-03-10T07:00:00Z", "2026-03-10T07:00:05Z"),
       sms(a2, "reminder", "remis", "2026-03-10T07:05:00Z", "2026-03-10T07:05:05Z"),
@@ -184,7 +172,7 @@ describe("the patients' SMS statistics", () => {
       // 23:30 in Paris on the 11th: inside the period; the one of the 9th at 22:30 (23:30 in Paris) is not.
       sms(a7, "cancellation", "envoye", "2026-03-11T22:30:00Z", "2026-03-11T22:30:05Z"),
       sms(gare, "reminder", "remis", "2026-03-10T07:00:00Z", "2026-03-10T07:00:05Z"),
-      { ...sms(a6, "reminder", "remis", "2026-03-09T22:30:00Z", "2026-03-09T22:30:05Z"), key: "reminder:a6:before" },
+      { ...sms(a6, "reminder", "remis", "2026-03-09T22:30:00Z", "2026-03-09T22:30:05Z"), key: `reminder:${a6.id}:before` },
     ]);
     const url = "/api/v1/stats/sms?from=2026-03-10&to=2026-03-11";
     const supervisor = smsStats.parse((await call(app, tokens.superviseur, "GET", url)).json());
@@ -221,23 +209,8 @@ describe("the SMS in failure", () => {
     const coming = tilleulsAppointment(fixture, "2026-12-10T10:00:00+01:00");
     const past = tilleulsAppointment(fixture, "2026-11-20T10:00:00+01:00", { status: "fulfilled" });
     await testing.db.insert(appointments).values([coming, past]);
-    const failed = (appointment: typeof coming, kind: "reminder" | "confirmation", reason: string, sendAt: string) => ({
-      id: randomUUID(),
-      key: `${kind}:${appointment.id}`,
-      kind,
-      practiceId: appointment.practiceId,
-      patientId: appointment.patientId,
-      appointmentId: appointment.id,
-      appointmentStartAt: appointment.startAt,
-      number: "+33612345670",
-      sendAt: new Date(sendAt),
-      status: "echec" as const,
-      reason,
-      gatewayRef: "brevo-1",
-      text: "RDV confirmé",
-      sentAt: new Date(sendAt),
-      createdAt: new Date("2026-11-01T10:00:00Z"),
-    });
+    const failed = (appointment: typeof coming, kind: "reminder" | "confirmation", reason: string, sendAt: string) =>
+      smsRow(appointment, kind, { status: "echec", reason, gatewayRef: "brevo-1", text: "RDV confirmé", sendAt: new Date(sendAt), sentAt: new Date(sendAt) });
     const forPast = failed(past, "reminder", "Brevo : SMS non remis (numéro injoignable).", "2026-11-18T17:00:00Z");
     const forComing = failed(coming, "confirmation", "Brevo a refusé le SMS (401 : Key not found).", "2026-11-10T09:00:00Z");
     await testing.db.insert(smsMessages).values([forPast, forComing]);

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { appointments, patients, smsMessages } from "../../db/central/schema";
 import { dateOf } from "../../shared/time/clock";
-import { tilleulsAppointment } from "../support/centralRows";
+import { smsRow, tilleulsAppointment } from "../support/centralRows";
 import { eventually } from "../support/eventually";
 import { startFakeBrevoApi } from "../support/fakeSmsApis";
 import { manualClock } from "../support/manualClock";
@@ -53,19 +53,13 @@ describe("servers killed while they send SMS", { timeout: 180_000 }, () => {
       await tx.insert(appointments).values(booked);
     });
     await database.db.insert(smsMessages).values(
-      booked.map((appointment) => ({
-        id: randomUUID(),
-        key: `confirmation:${appointment.id}:${appointment.startAt.getTime()}`,
-        kind: "confirmation" as const,
-        practiceId: appointment.practiceId,
-        patientId: appointment.patientId,
-        appointmentId: appointment.id,
-        appointmentStartAt: appointment.startAt,
-        number: people.find((patient) => patient.id === appointment.patientId)!.phones[0]!,
-        sendAt: new Date(clock.now() - 60_000),
-        status: "prevu" as const,
-        createdAt: new Date(clock.now() - 60_000),
-      })),
+      booked.map((appointment) =>
+        smsRow(appointment, "confirmation", {
+          number: people.find((patient) => patient.id === appointment.patientId)!.phones[0]!,
+          sendAt: new Date(clock.now() - 60_000),
+          createdAt: new Date(clock.now() - 60_000),
+        }),
+      ),
     );
 
     // Brevo takes each SMS at once and answers 30 ms later: a kill lands between the two.

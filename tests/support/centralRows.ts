@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { appointments, users } from "../../db/central/schema";
+import type { appointments, smsMessages, users } from "../../db/central/schema";
 import type { SyncFixture } from "./syncWorld";
 
 /** A booked 20-minute appointment of the Tilleuls' practitioner with its first patient, as the SMS and notice tests write them. */
@@ -29,6 +29,23 @@ export function tilleulsDoctorAccount(fixture: SyncFixture, extra: Partial<typeo
     practiceIds: [fixture.tilleuls.practiceId],
     practitionerIds: [fixture.tilleuls.practitionerId],
     email: "c.martin@cabinet.example",
+    ...extra,
+  };
+}
+
+/** An SMS row about `appointment` to its patient's first number, as the tests that write SMS by hand need it. */
+export function smsRow(appointment: typeof appointments.$inferInsert, kind: "confirmation" | "reminder" | "cancellation", extra: Partial<typeof smsMessages.$inferInsert> & { sendAt: Date }) {
+  return {
+    id: randomUUID(),
+    key: `${kind}:${appointment.id}:${new Date(appointment.startAt as Date).getTime()}`,
+    kind,
+    practiceId: appointment.practiceId,
+    patientId: appointment.patientId,
+    appointmentId: appointment.id!,
+    appointmentStartAt: appointment.startAt as Date,
+    number: "+33612345670",
+    status: "prevu" as const,
+    createdAt: new Date("2026-03-01T10:00:00Z"),
     ...extra,
   };
 }
