@@ -6,6 +6,7 @@ import { NBSP } from "../../format/typography";
 import { currentTime } from "../../services/clock";
 import { describeError, telesec } from "../../services/telesec";
 import { useServerList } from "./useServerList";
+import { OutcomeNotice, type Outcome } from "./OutcomeNotice";
 
 /**
  * The patients' SMS that did not reach them (issue 17's dead letters), with the gateway's words: given up after
@@ -14,7 +15,7 @@ import { useServerList } from "./useServerList";
  */
 export function FailedSmsTab() {
   const { list, reload } = useServerList(() => telesec.call("admin.sms.failed", {}));
-  const [outcome, setOutcome] = useState<{ said: string; failed: boolean } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   async function retry(sms: AdminFailedSmsView): Promise<void> {
     const what = `${SMS_KIND_NAMES[sms.kind]} du rendez-vous du ${formatInstantDateTime(sms.appointmentStartAt)} (${sms.practiceName})`;
@@ -34,11 +35,7 @@ export function FailedSmsTab() {
       <button type="button" className="button button--small" onClick={() => void reload()}>
         Actualiser
       </button>
-      {outcome && (
-        <p className={outcome.failed ? "notice notice--error" : "notice"} role={outcome.failed ? "alert" : "status"}>
-          {outcome.said}
-        </p>
-      )}
+      <OutcomeNotice outcome={outcome} />
       {list.status === "loading" && <p className="muted">Chargement des SMS…</p>}
       {list.status === "failed" && <p className="notice notice--error" role="alert">{`SMS indisponibles${NBSP}: ${list.message}`}</p>}
       {list.status === "ready" && list.value.length === 0 && <p className="muted">Aucun SMS en échec ce dernier mois.</p>}

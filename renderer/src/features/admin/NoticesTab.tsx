@@ -5,6 +5,7 @@ import { formatInstantDateTime } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
 import { useServerList } from "./useServerList";
+import { OutcomeNotice, type Outcome } from "./OutcomeNotice";
 
 /**
  * The doctors' e-mail notices the server has not sent: those given up first (the agency's relay refused
@@ -13,7 +14,7 @@ import { useServerList } from "./useServerList";
  */
 export function NoticesTab() {
   const { list, reload } = useServerList(() => telesec.call("admin.notifications.list", {}));
-  const [outcome, setOutcome] = useState<{ said: string; failed: boolean } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   async function retry(notice: AdminNotificationView): Promise<void> {
     try {
@@ -31,11 +32,7 @@ export function NoticesTab() {
       <button type="button" className="button button--small" onClick={() => void reload()}>
         Actualiser
       </button>
-      {outcome && (
-        <p className={outcome.failed ? "notice notice--error" : "notice"} role={outcome.failed ? "alert" : "status"}>
-          {outcome.said}
-        </p>
-      )}
+      <OutcomeNotice outcome={outcome} />
       {list.status === "loading" && <p className="muted">Chargement des avis…</p>}
       {list.status === "failed" && <p className="notice notice--error" role="alert">{`Avis indisponibles${NBSP}: ${list.message}`}</p>}
       {list.status === "ready" && list.value.length === 0 && <p className="muted">Tous les avis sont partis.</p>}

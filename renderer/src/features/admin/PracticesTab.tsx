@@ -18,6 +18,7 @@ import { NewPracticeForm } from "./NewPracticeForm";
 import { NewPractitionerForm } from "./NewPractitionerForm";
 import { PracticeCardForm } from "./PracticeCardForm";
 import { PractitionerRow } from "./PractitionerRow";
+import { OutcomeNotice, type Outcome } from "./OutcomeNotice";
 
 /**
  * A practice as an administrator edits it, read from the server (any practice of the agency, whatever
@@ -32,7 +33,7 @@ export function PracticesTab() {
   const [chosen, setChosen] = useState("");
   const practiceId = chosen || practices[0]?.id || "";
   const [records, setRecords] = useState<AdminPracticeRecords | null>(null);
-  const [outcome, setOutcome] = useState<{ said: string; failed: boolean } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const load = useCallback(async () => {
     if (!practiceId) return;
@@ -65,11 +66,7 @@ export function PracticesTab() {
           ))}
         </select>
       </div>
-      {outcome && (
-        <p className={outcome.failed ? "notice notice--error" : "notice"} role={outcome.failed ? "alert" : "status"}>
-          {outcome.said}
-        </p>
-      )}
+      <OutcomeNotice outcome={outcome} />
       {list.status === "failed" && (
         <p className="notice notice--error" role="alert">
           {`Cabinets indisponibles${NBSP}: ${list.message}`}
