@@ -39,8 +39,9 @@ type BookedRow = {
  * passed is not planned. The SMS of a kind the practice turned off, not yet sent, are replaced.
  */
 export async function planReminders(db: CentralDb, now: Date, practiceIds?: readonly string[]): Promise<{ appointments: number; reminders: number }> {
-  const inScope = practiceIds ? sql`AND practice_id = ANY(${sql.param([...practiceIds])}::uuid[])` : sql``;
-  const configured = await db.execute<{ practice_id: string; settings: SmsSettings }>(sql`SELECT practice_id, settings FROM practice_sms_settings WHERE true ${inScope}`);
+  // `column`: a constant of this file, never input.
+  const inScope = (column: string) => (practiceIds ? sql`AND ${sql.raw(column)} = ANY(${sql.param([...practiceIds])}::uuid[])` : sql``);
+  const configured = await db.execute<{ practice_id: string; settings: SmsSettings }>(sql`SELECT practice_id, settings FROM practice_sms_settings WHERE true ${inScope("practice_id")}`);
   const settingsOf = new Map(configured.rows.map((row) => [row.practice_id, row.settings]));
   for (const kind of SMS_KINDS) {
     const off = [...settingsOf].filter(([, settings]) => !settings.kinds[kind]).map(([practiceId]) => practiceId);
@@ -54,7 +55,7 @@ export async function planReminders(db: CentralDb, now: Date, practiceIds?: read
     db.execute<BookedRow>(sql`
       SELECT a.id, a.practice_id, a.patient_id, a.start_at, a.created_at, p.phones, p.sms_opposition
       FROM appointment a JOIN patient p ON p.id = a.patient_id
-      WHERE a.id > ${after}::uuid AND a.status = 'booked' AND a.deleted_at IS NULL AND a.start_at > ${now} ${practiceIds ? sql`AND a.practice_id = ANY(${sql.param([...practiceIds])}::uuid[])` : sql``}
+      WHERE a.id > ${after}::uuid AND a.status = 'booked' AND a.deleted_at IS NULL AND a.start_at > ${now} ${inScope("a.practice_id")}
       ORDER BY a.id LIMIT ${PER_BATCH}`);
   // A reminder already planned moves to the practice's new hour; one sent, refused or failed stays as it is.
   const write = async (columns: ReminderColumns) =>
