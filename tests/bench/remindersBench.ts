@@ -1,11 +1,10 @@
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { connectCentral, migrateCentral } from "../../db/central/centralDatabase";
-import { startEmbeddedPostgres } from "../../db/central/embedded/embeddedPostgres";
+import { startBenchPostgres } from "./benchPostgres";
 import { seedCentral } from "../../db/seed/seedCentral";
 import { buildServer } from "../../server/app";
 import { brevoGateway } from "../../server/sms/brevoGateway";
@@ -31,10 +30,7 @@ const SECRET = "secret-du-banc-des-sms-0123456789abcdef";
 const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
 
 export async function runRemindersBench(dataDir: string): Promise<void> {
-  const centralDir = join(dataDir, "central");
-  mkdirSync(centralDir, { recursive: true, mode: 0o755 });
-  chmodSync(centralDir, 0o755);
-  const postgres = await startEmbeddedPostgres({ dataDir: centralDir, durable: true });
+  const postgres = await startBenchPostgres(dataDir);
   const central = connectCentral(postgres.url);
   const { db, pool } = central;
   try {

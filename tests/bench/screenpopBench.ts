@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type pg from "pg";
 import type { Browser, Page } from "playwright-core";
@@ -7,7 +7,7 @@ import { connectCentral } from "../../db/central/centralDatabase";
 import { seedCentral } from "../../db/seed/seedCentral";
 import { startWebHarness, type WebHarness } from "../../electron/core/harness/webHarness";
 import type { Workstation } from "../../electron/core/workstation";
-import { startEmbeddedPostgres } from "../../db/central/embedded/embeddedPostgres";
+import { startBenchPostgres } from "./benchPostgres";
 import { createPbxLink } from "../../server/telephony/pbxSecrets";
 import { parisDayOf } from "../../shared/domain/parisTime";
 import { launchChromium } from "../support/browser";
@@ -222,10 +222,7 @@ function printTrace(file: string, pop: Pop): void {
 }
 
 export async function runScreenpopBench(dataDir: string, options: { trace?: string } = {}): Promise<void> {
-  const centralDir = join(dataDir, "central");
-  mkdirSync(centralDir, { recursive: true, mode: 0o755 });
-  chmodSync(centralDir, 0o755);
-  const postgres = await startEmbeddedPostgres({ dataDir: centralDir, durable: true });
+  const postgres = await startBenchPostgres(dataDir);
   const central = connectCentral(postgres.url);
   const serverProcess = await startServerProcess(postgres.url);
   const scratch = mkdtempSync(join(dataDir, "screenpop-"));

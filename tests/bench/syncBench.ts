@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { keyFileProvider } from "../../db/local/keyFileProvider";
@@ -9,7 +9,7 @@ import { seedCentral } from "../../db/seed/seedCentral";
 import { createWorkstation, STORE_FILE, type Workstation } from "../../electron/core/workstation";
 import { hashPassword } from "../../db/central/passwords";
 import { connectCentral, type CentralDatabase } from "../../db/central/centralDatabase";
-import { startEmbeddedPostgres } from "../../db/central/embedded/embeddedPostgres";
+import { startBenchPostgres } from "./benchPostgres";
 import { loginResponse, pushResponse } from "../../shared/api/wire";
 import { percentiles } from "./stats";
 import { measureInitialSyncSteps } from "./initialSyncBreakdown";
@@ -40,12 +40,9 @@ async function dropBenchMessages(db: CentralDatabase): Promise<number> {
 }
 
 export async function runSyncBench(dataDir: string): Promise<void> {
-  const centralDir = join(dataDir, "central");
-  mkdirSync(centralDir, { recursive: true, mode: 0o755 });
-  chmodSync(centralDir, 0o755);
   // The server runs in a process of its own, as it does in production (on its own machine):
   // the benchmark's workstations must not share its CPU thread.
-  const postgres = await startEmbeddedPostgres({ dataDir: centralDir, durable: true });
+  const postgres = await startBenchPostgres(dataDir);
   const central = connectCentral(postgres.url);
   const serverProcess = await startServerProcess(postgres.url);
   const server = { url: serverProcess.url, db: central.db, pool: central.pool };
