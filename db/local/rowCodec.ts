@@ -30,6 +30,7 @@ const TABLES: Record<SyncedTable, SQLiteTable> = {
   waitlist_entry: schema.waitlistEntries,
   message: schema.messages,
   call: schema.calls,
+  callback: schema.callbacks,
   device: schema.devices,
 };
 

@@ -2,6 +2,7 @@ import type { Handlers } from "./rpc/rpcServer";
 import { dateOf, type Clock } from "../../shared/time/clock";
 import { agendaRange, appointmentsOfPatient } from "./queries/agenda";
 import { callsOfPatient } from "./queries/calls";
+import { callbackQueue } from "./queries/callbacks";
 import { callWorkspace } from "./queries/callWorkspace";
 import { directivesInForce } from "./queries/directives";
 import { freeSlots } from "./queries/freeSlots";
@@ -27,7 +28,8 @@ type QueryMethod =
   | "calls.ofPatient"
   | "agenda.motifs"
   | "waitlist.byPractice"
-  | "agenda.freeSlots";
+  | "agenda.freeSlots"
+  | "callbacks.queue";
 
 /**
  * What the secretary reads from the local copy: each method on the store open now (`store()` refuses
@@ -54,6 +56,10 @@ export function queryHandlers(store: () => ReadyStore, clock: Clock): Pick<Handl
     "agenda.motifs": ({ practiceId }) => motifsOfPractice(store().store.db, practiceId),
     "waitlist.byPractice": ({ practiceId }) => waitlistByPractice(store().store, practiceId, dateOf(clock)),
     "agenda.freeSlots": (search) => freeSlots(store().store, search, dateOf(clock)),
+    "callbacks.queue": (filter) => {
+      const ready = store();
+      return callbackQueue(ready.store.sqlite, ready.sync.handlers["session.current"]().user?.id ?? null, filter, dateOf(clock));
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { patientDisplayName } from "../../shared/domain/patientDisplayName";
 import { PARIS_TIME_ZONE } from "../../shared/domain/parisTime";
 import type { Absence } from "../../shared/domain/schedules";
 import type { CentralDb } from "../context";
+import { addCallback } from "../callbacks/callbackRecords";
 
 const when = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
@@ -23,7 +24,7 @@ interface Practitioner {
 /**
  * An absence added over booked appointments must not leave them silently booked: each patient becomes one to
  * call back — an urgent « à rappeler » message for the practice, in the same transaction as the absence
- * (the callbacks queue, when it exists, will take them). Returns the appointments the new absences cover.
+ * and its callback in the queue. Returns the appointments the new absences cover.
  * Only appointments still to come count; absences already there were handled when they were added.
  */
 export async function callbacksForNewAbsences(tx: CentralDb, practitioner: Practitioner, absences: Absence[], now: Date, userId: string): Promise<CoveredAppointment[]> {
@@ -54,8 +55,10 @@ export async function callbacksForNewAbsences(tx: CentralDb, practitioner: Pract
       seen.add(row.id);
       const patientName = patientDisplayName(row);
       const callbackNumber = row.phones[0] ?? null;
+      const messageId = randomUUID();
+      const text = `Rendez-vous du ${when.format(row.startAt)} avec ${practitionerName(practitioner)} à déplacer : ${absence.label ?? ABSENCE_REASONS[absence.reason]}. Rappeler le patient pour lui proposer un autre créneau.`;
       await tx.insert(messages).values({
-        id: randomUUID(),
+        id: messageId,
         practiceId: practitioner.practiceId,
         practitionerId: practitioner.id,
         patientId: row.patientId,
@@ -64,11 +67,13 @@ export async function callbacksForNewAbsences(tx: CentralDb, practitioner: Pract
         callbackNumber,
         category: "rappel",
         urgency: "urgente",
-        text: `Rendez-vous du ${when.format(row.startAt)} avec ${practitionerName(practitioner)} à déplacer : ${absence.label ?? ABSENCE_REASONS[absence.reason]}. Rappeler le patient pour lui proposer un autre créneau.`,
+        text,
         status: "nouveau",
         createdBy: userId,
         createdAt: now,
       });
+      // Like any message « rappel demandé », one callback in the queue, with the message's id.
+      await addCallback(tx, { id: messageId, practiceId: practitioner.practiceId, patientId: row.patientId, callerName: patientName, number: callbackNumber, kind: "message", sourceId: messageId, reason: text, createdBy: userId, now });
       // The administrator hears whom the absence concerns; the number is in the message, for the secretaries.
       covered.push({ appointmentId: row.id, startAt: row.startAt.toISOString(), patientName });
     }

@@ -4,6 +4,7 @@ import { auditEvents, smsHeldReceipts, smsMessages } from "../../db/central/sche
 import type { CentralDb } from "../context";
 import { pokePractice } from "../sync/pokeWorkstations";
 import { OPPOSED } from "./smsPlan";
+import { callbacksForFailedReminders } from "../callbacks/failedReminders";
 
 /**
  * What a gateway tells of its SMS after sending (issue 17), each gateway's webhook mapped onto one form:
@@ -23,22 +24,24 @@ export async function lockGatewayRef(tx: CentralDb, gatewayRef: string): Promise
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`sms ${gatewayRef}`}, 0))`);
 }
 
-async function applyReceipt(tx: CentralDb, event: Receipt): Promise<number> {
-  const result =
-    event.kind === "delivered"
-      ? await tx.execute(sql`UPDATE sms SET status = 'remis', delivered_at = ${event.at}, reason = NULL WHERE gateway_ref = ${event.gatewayRef} AND status IN ('envoye', 'echec')`)
-      : await tx.execute(sql`UPDATE sms SET status = 'echec', reason = ${event.reason.slice(0, 300)} WHERE gateway_ref = ${event.gatewayRef} AND status = 'envoye'`);
-  return result.rowCount ?? 0;
+async function applyReceipt(tx: CentralDb, event: Receipt, now: Date): Promise<number> {
+  if (event.kind === "delivered") {
+    const result = await tx.execute(sql`UPDATE sms SET status = 'remis', delivered_at = ${event.at}, reason = NULL WHERE gateway_ref = ${event.gatewayRef} AND status IN ('envoye', 'echec')`);
+    return result.rowCount ?? 0;
+  }
+  const failed = await tx.execute<{ id: string }>(sql`UPDATE sms SET status = 'echec', reason = ${event.reason.slice(0, 300)} WHERE gateway_ref = ${event.gatewayRef} AND status = 'envoye' RETURNING id`);
+  for (const practiceId of await callbacksForFailedReminders(tx, failed.rows.map((row) => row.id), now)) await pokePractice(tx, practiceId);
+  return failed.rows.length;
 }
 
 /**
  * In the transaction that records an SMS as sent under `gatewayRef`, holding its lock: applies the receipts
  * that came first, in the order they came, and forgets them.
  */
-export async function applyHeldReceipts(tx: CentralDb, gatewayRef: string): Promise<void> {
+export async function applyHeldReceipts(tx: CentralDb, gatewayRef: string, now: Date): Promise<void> {
   const held = await tx.delete(smsHeldReceipts).where(eq(smsHeldReceipts.gatewayRef, gatewayRef)).returning();
   for (const receipt of held.sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    await applyReceipt(tx, receipt.status === "remis" ? { kind: "delivered", gatewayRef, at: receipt.at } : { kind: "failed", gatewayRef, reason: receipt.reason ?? "" });
+    await applyReceipt(tx, receipt.status === "remis" ? { kind: "delivered", gatewayRef, at: receipt.at } : { kind: "failed", gatewayRef, reason: receipt.reason ?? "" }, now);
   }
 }
 
@@ -60,7 +63,7 @@ export async function applySmsEvent(db: CentralDb, event: SmsEvent, now: Date): 
     case "failed":
       return db.transaction(async (tx) => {
         await lockGatewayRef(tx, event.gatewayRef);
-        const applied = await applyReceipt(tx, event);
+        const applied = await applyReceipt(tx, event, now);
         // Before the SMS it speaks of is recorded as sent: held for the sending transaction, waiting on the lock.
         // (One found in its final state is a receipt replayed: nothing to do.)
         if (applied === 0 && (await tx.select({ id: smsMessages.id }).from(smsMessages).where(eq(smsMessages.gatewayRef, event.gatewayRef)).limit(1)).length === 0) {

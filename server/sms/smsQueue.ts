@@ -10,6 +10,8 @@ import { listenToPostgres } from "../database/postgresListener";
 import { startSendAndSweepQueues, workSendAndSweep } from "../jobs/jobQueue";
 import type { SmsGateway } from "./smsGateway";
 import { applyHeldReceipts, lockGatewayRef } from "./smsEvents";
+import { callbacksForFailedReminders } from "../callbacks/failedReminders";
+import { pokePractice } from "../sync/pokeWorkstations";
 import { OPPOSED } from "./smsPlan";
 import { planQueuedSms } from "./smsPlanner";
 import { planAskedReminders } from "./reminderPlan";
@@ -137,13 +139,18 @@ export async function startSms(options: SmsRunnerOptions): Promise<{ stop(): Pro
           .update(smsMessages)
           .set({ status: "envoye", text, gatewayRef, sentAt: now, reason: null })
           .where(inArray(smsMessages.id, [smsId, ...siblings.map((sibling) => sibling.id)]));
-        await applyHeldReceipts(tx, gatewayRef);
+        await applyHeldReceipts(tx, gatewayRef, now);
       });
     } catch (error) {
       // The gateway's words, never the SMS's: they hold a patient's appointment.
       const reason = String((error as Error).message ?? (error as Error).name).slice(0, 300);
       const givenUp = retryCount >= retryLimit;
-      if (givenUp) await db.update(smsMessages).set({ status: "echec", reason }).where(and(eq(smsMessages.id, smsId), eq(smsMessages.status, "prevu")));
+      if (givenUp) {
+        await db.transaction(async (tx) => {
+          const failed = await tx.update(smsMessages).set({ status: "echec", reason }).where(and(eq(smsMessages.id, smsId), eq(smsMessages.status, "prevu"))).returning({ id: smsMessages.id });
+          for (const practiceId of await callbacksForFailedReminders(tx, failed.map((row) => row.id), dateOf(clock))) await pokePractice(tx, practiceId);
+        });
+      }
       else await db.update(smsMessages).set({ reason }).where(and(eq(smsMessages.id, smsId), eq(smsMessages.status, "prevu")));
       log(`SMS : envoi refusé par la passerelle ${gateway.name}${givenUp ? ", abandonné" : ", nouvel essai plus tard"}.`);
       throw error;

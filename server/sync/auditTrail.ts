@@ -24,6 +24,7 @@ const ENTITY_OF: Record<MutationName extends `${infer Prefix}.${string}` ? Prefi
   message: "message",
   call: "call",
   waitlist: "waitlist_entry",
+  callback: "callback",
 };
 
 function auditRow({ user, deviceId, mutation, practiceId }: AuditedWrite) {
@@ -77,7 +78,7 @@ export function auditWritesSql(firstParam: number, writes: readonly AuditedWrite
   };
 }
 
-const PATIENT_TABLES = new Set(["patient", "appointment", "waitlist_entry", "message", "call"]);
+const PATIENT_TABLES = new Set(["patient", "appointment", "waitlist_entry", "message", "call", "callback"]);
 
 /**
  * What a workstation downloads is on record too: one row per pull page that brings rows, with the number

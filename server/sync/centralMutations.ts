@@ -17,6 +17,10 @@ import type { CentralMutationContext } from "../centralTransaction";
 import { isNewPatient } from "./newPatient";
 import { offerFreedSlot, offerDeclinedSlot } from "./waitlistOffers";
 import { MutationRejected, type MutationArgs, type MutationName } from "../../shared/sync/mutations";
+import { callbackMutations } from "../callbacks/callbackMutations";
+import { addCallback, closeCallbacksOf } from "../callbacks/callbackRecords";
+import { callbackForDoctorAnswer } from "../callbacks/doctorAnswers";
+import { findInScope, requireInPractice, requireLinksInPractice, requireScope } from "./mutationScope";
 
 /**
  * The server's authoritative application of each mutation, inside the caller's transaction. It
@@ -26,62 +30,8 @@ import { MutationRejected, type MutationArgs, type MutationName } from "../../sh
  */
 type Apply<N extends MutationName> = (context: CentralMutationContext, args: MutationArgs<N>) => Promise<string>;
 
-function requireScope(user: SessionUser, practiceId: string): void {
-  if (!user.practiceIds.includes(practiceId)) {
-    throw new MutationRejected("forbidden", "Ce cabinet ne fait pas partie de ceux que vous servez.");
-  }
-}
-
-/** A live row of a practice-owned table that the user may see, or `not_found` (never "exists elsewhere"). */
-async function findInScope<T extends PgTable & { id: PgColumn; practiceId: PgColumn; deletedAt: PgColumn }>(
-  context: CentralMutationContext,
-  table: T,
-  id: string,
-  what: string,
-): Promise<T["$inferSelect"]> {
-  const [row] = await context.tx
-    .select()
-    .from(table as PgTable)
-    .where(and(eq(table.id, id), isNull(table.deletedAt)))
-    .for("update");
-  const practiceId = (row as { practiceId?: string } | undefined)?.practiceId;
-  if (!row || !practiceId || !context.user.practiceIds.includes(practiceId)) {
-    throw new MutationRejected("not_found", `${what} introuvable.`);
-  }
-  return row as T["$inferSelect"];
-}
-
 const instant = (iso: string) => new Date(iso);
 
-/** A live row the user may see, of this very practice: a record never points into another practice. */
-async function requireInPractice<T extends PgTable & { id: PgColumn; practiceId: PgColumn; deletedAt: PgColumn }>(
-  context: CentralMutationContext,
-  table: T,
-  id: string,
-  practiceId: string | null,
-  what: string,
-): Promise<void> {
-  const row = await findInScope(context, table, id, what);
-  if ((row as { practiceId?: string }).practiceId !== practiceId) throw new MutationRejected("not_found", `${what} introuvable.`);
-}
-
-/**
- * Rows a record links to without a foreign key (a message's call, a call's links): a link to a row
- * not on the server yet is kept (it may arrive later in the outbox), one into another practice is refused.
- */
-async function requireLinksInPractice(
-  context: CentralMutationContext,
-  table: typeof calls | typeof messages | typeof appointments,
-  ids: readonly string[],
-  practiceId: string | null,
-  what: string,
-): Promise<void> {
-  if (ids.length === 0) return;
-  const rows = await context.tx.select({ practiceId: table.practiceId }).from(table).where(inArray(table.id, [...ids]));
-  if (rows.some((row) => row.practiceId !== practiceId || (row.practiceId !== null && !context.user.practiceIds.includes(row.practiceId)))) {
-    throw new MutationRejected("not_found", `${what} introuvable.`);
-  }
-}
 
 /**
  * The booking rules of shared/domain/bookingRules.ts, judged here whatever the client checked:
@@ -150,7 +100,8 @@ export function planRowInsert<N extends MutationName>(name: N, context: Omit<Cen
 /** Whether a single insert points at other rows: their practice must then be read (the transaction path). */
 const REFERENCES: { [N in RowInsertName]: (args: MutationArgs<N>) => boolean } = {
   "patient.create": () => false,
-  "message.create": (args) => Boolean(args.practitionerId || args.patientId || args.callId || args.request),
+  // A message « rappel demandé » is also a callback: a second row, so the transaction path.
+  "message.create": (args) => Boolean(args.practitionerId || args.patientId || args.callId || args.request || args.category === "rappel"),
   "call.open": (args) => Boolean(args.patientId),
 };
 
@@ -252,7 +203,25 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
     await context.tx.update(appointments).set({ status: args.status }).where(eq(appointments.id, args.id));
     return appointment.practiceId;
   },
-  "message.create": insertRow("message.create"),
+  "message.create": async (context, args) => {
+    const practiceId = await insertRow("message.create")(context, args);
+    if (args.category === "rappel") {
+      // The callback takes the message's id: the workstation made the same row optimistically.
+      await addCallback(context.tx, {
+        id: args.id,
+        practiceId,
+        patientId: args.patientId,
+        callerName: args.callerName,
+        number: args.callbackNumber,
+        kind: "message",
+        sourceId: args.id,
+        reason: args.text,
+        createdBy: context.user.id,
+        now: context.now,
+      });
+    }
+    return practiceId;
+  },
   "message.setStatus": async (context, args) => {
     const message = await findInScope(context, messages, args.id, "Message");
     await context.tx.update(messages).set({ status: args.status }).where(eq(messages.id, args.id));
@@ -263,6 +232,7 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
     if (message.category !== AGREEMENT_CATEGORY) throw new MutationRejected("invalid", NOT_A_REQUEST);
     const answer = { agreed: args.agreed, note: args.note || null, answeredAt: context.now.toISOString(), answeredBy: context.user.id };
     await context.tx.update(messages).set({ answer }).where(eq(messages.id, args.id));
+    await callbackForDoctorAnswer(context.tx, message, { agreed: args.agreed, text: answer.note }, context.user.id, context.now);
     return message.practiceId;
   },
   "call.open": insertRow("call.open"),
@@ -299,15 +269,18 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
   "waitlist.remove": async (context, args) => {
     const entry = await findInScope(context, waitlistEntries, args.id, "Entrée de liste d'attente");
     await context.tx.update(waitlistEntries).set({ deletedAt: context.now }).where(eq(waitlistEntries.id, args.id));
+    await closeCallbacksOf(context.tx, [entry.id], ["liste_attente"], context.now);
     return entry.practiceId;
   },
   "waitlist.decline": async (context, args) => {
     const entry = await findInScope(context, waitlistEntries, args.id, "Entrée de liste d'attente");
     if (!entry.offeredSlot) return entry.practiceId;
     await context.tx.update(waitlistEntries).set({ offeredSlot: null }).where(eq(waitlistEntries.id, args.id));
+    await closeCallbacksOf(context.tx, [entry.id], ["liste_attente"], context.now);
     await offerDeclinedSlot(context, entry.practiceId, entry.offeredSlot, entry.id);
     return entry.practiceId;
   },
+  ...callbackMutations,
 };
 
 export function applyCentralMutation<N extends MutationName>(name: N, context: CentralMutationContext, args: MutationArgs<N>): Promise<string> {

@@ -9,6 +9,7 @@ import type { CentralTx } from "../centralTransaction";
 import { applyCentralMutation, planRowInsert, type RowInsert } from "./centralMutations";
 import { dateOf } from "../../shared/time/clock";
 import { batchFrom, batchStatement, type BatchedInsert } from "./pushBatch";
+import { callbackForRefusedBooking } from "../callbacks/refusedBookings";
 
 export const CHANGES_CHANNEL = "telesec_changes";
 
@@ -58,6 +59,8 @@ export async function pushMutations(central: Central, session: AuthenticatedSess
     results.push(outcome.result);
     lastMutationSeq = outcome.last;
     if (outcome.result.status === "applied") touched.add(outcome.practiceId ?? "");
+    // A refusal that left a callback behind pokes its practice too.
+    else if (outcome.practiceId) touched.add(outcome.practiceId);
   };
   try {
     // Mutations before this index go one by one: the rest of a batch that wrote nothing.
@@ -127,7 +130,7 @@ async function applyMutation(central: Central, session: AuthenticatedSession, cl
   } catch (error) {
     const rejection = asRejection(error);
     if (!rejection) throw error;
-    return recordRejection(central.db, user, clientId, mutation.seq, rejection, now);
+    return recordRejection(central.db, user, clientId, mutation, rejection, now);
   }
 }
 
@@ -200,12 +203,14 @@ function applyInOwnTransaction<N extends MutationName>(
 }
 
 /** The mutation's work was rolled back; only its place in the sequence is kept, with the reason. */
-function recordRejection(db: CentralDb, user: SessionUser, clientId: string, seq: number, rejection: MutationRejected, now: Date): Promise<Outcome> {
+function recordRejection(db: CentralDb, user: SessionUser, clientId: string, mutation: MutationEnvelope, rejection: MutationRejected, now: Date): Promise<Outcome> {
+  const { seq } = mutation;
   return db.transaction(async (tx) => {
     const duplicate = await takePlace(tx, clientId, user.id, seq, now);
     if (duplicate) return duplicate;
     const { code, message } = rejection;
-    return { result: { seq, status: "rejected" as const, error: { code, message } }, last: seq, practiceId: null };
+    const practiceId = await callbackForRefusedBooking(tx, user, mutation, rejection, now);
+    return { result: { seq, status: "rejected" as const, error: { code, message } }, last: seq, practiceId };
   });
 }
 

@@ -45,6 +45,7 @@ export const SYNCED_TABLE_SPECS: Record<SyncedTable, SyncedTableSpec> = {
     table: schema.calls,
     scope: (user) => sql`(${schema.calls.practiceId} = ANY(${practiceIdsParam(user)}) OR (${schema.calls.practiceId} IS NULL AND ${schema.calls.userId} = ${user.id}))`,
   },
+  callback: { table: schema.callbacks, scope: ownedByPractice(schema.callbacks.practiceId) },
   device: { table: schema.devices, scope: (user) => sql`${schema.devices.userId} = ${user.id}` },
 };
 

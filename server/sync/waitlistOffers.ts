@@ -6,6 +6,9 @@ import type { WaitlistOffer } from "../../shared/domain/schedules";
 import { freedSlotProposals, type FreedSlot, type SlotProposal, type WaitingEntry } from "../../shared/domain/waitlistMatching";
 import type { CentralMutationContext } from "../centralTransaction";
 import { isNewPatient } from "./newPatient";
+import { practitionerName } from "../../shared/domain/practitionerName";
+import { addCallback } from "../callbacks/callbackRecords";
+import { appointmentTime } from "../callbacks/callbackReasons";
 
 /**
  * The server offers a freed slot to the first waiting patient it suits (shared/domain/waitlistMatching.ts),
@@ -67,6 +70,16 @@ async function offerSlot(context: CentralMutationContext, practiceId: string, fr
       ...(agreementId ? { agreementId } : {}),
     };
     await context.tx.update(waitlistEntries).set({ offeredSlot }).where(eq(waitlistEntries.id, proposal.entryId));
+    // An offer is a call to make while the slot is still free: the queue holds it, due soon.
+    await addCallback(context.tx, {
+      practiceId,
+      patientId,
+      kind: "liste_attente",
+      sourceId: proposal.entryId,
+      reason: `Créneau libéré ${appointmentTime(offeredSlot.startAt)} avec ${practitionerName(practitioner)} (${motif.label}) : le proposer au patient, en liste d'attente.`,
+      createdBy: context.user.id,
+      now: context.now,
+    });
     return;
   }
 }

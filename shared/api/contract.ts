@@ -2,6 +2,7 @@ import { z } from "zod";
 import { id, instant } from "../domain/identifiers";
 import "../domain/frenchValidation";
 import { smsSettings } from "../domain/smsSettings";
+import { CALLBACK_KINDS } from "../domain/enums";
 import { machineConfigError } from "../config/machineConfig";
 import {
   agendaAppointment,
@@ -18,6 +19,7 @@ import {
   practiceCard,
   practiceSummary,
   waitlistEntryView,
+  callbackQueue,
 } from "./views";
 import {
   addDialledNumberRequest,
@@ -224,6 +226,11 @@ export const methods = {
   "agenda.ofPatient": { input: z.object({ patientId: id }), output: patientAppointments },
   /** The motifs of a practice's practitioners, each practitioner's in their order (the first is the everyday one). */
   "agenda.motifs": { input: z.object({ practiceId: id }), output: z.array(motifView) },
+  /** The « À rappeler » queue (issue 18): open callbacks soonest due first, filtered; the counts are of them all. */
+  "callbacks.queue": {
+    input: z.object({ practiceId: id.optional(), kind: z.enum(CALLBACK_KINDS).optional(), mine: z.boolean().optional() }),
+    output: callbackQueue,
+  },
   /** The practice's waitlist, oldest first, each entry with the freed slot to propose when one is offered and still free. */
   "waitlist.byPractice": { input: z.object({ practiceId: id }), output: z.array(waitlistEntryView) },
   /**

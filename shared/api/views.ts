@@ -5,6 +5,9 @@ import { id, instant } from "../domain/identifiers";
 import { agreementAnswer, agreementRequest } from "../domain/doctorAgreement";
 import {
   APPOINTMENT_STATUSES,
+  CALLBACK_KINDS,
+  CALLBACK_RESULTS,
+  CALLBACK_STATUSES,
   CALL_OUTCOMES,
   DIRECTIVE_CATEGORIES,
   MESSAGE_CATEGORIES,
@@ -237,3 +240,45 @@ export const callWorkspace = z.object({
   agenda: z.array(agendaAppointment),
 });
 export type CallWorkspace = z.infer<typeof callWorkspace>;
+
+/** One try at a callback as shown: who tried (their name, when this workstation knows them). */
+export const callbackAttemptView = z.object({
+  at: instant,
+  byName: z.string().nullable(),
+  result: z.enum(CALLBACK_RESULTS),
+  note: z.string().nullable(),
+});
+
+/** A callback of the « À rappeler » queue, with what the secretary needs to make the call. */
+export const callbackView = z.object({
+  id,
+  practiceId: id,
+  practiceName: z.string(),
+  /** A number the practice is called on: calling back opens its call screen as if it rang there. */
+  practiceNumber: z.string().nullable(),
+  patientId: id.nullable(),
+  callerName: z.string(),
+  number: z.string().nullable(),
+  kind: z.enum(CALLBACK_KINDS),
+  reason: z.string(),
+  dueAt: instant,
+  overdue: z.boolean(),
+  status: z.enum(CALLBACK_STATUSES),
+  ownerId: id.nullable(),
+  ownerName: z.string().nullable(),
+  mine: z.boolean(),
+  attempts: z.array(callbackAttemptView),
+  createdAt: instant,
+  /** True until the server has it: a claim made offline may still be refused. */
+  provisional: z.boolean(),
+});
+export type CallbackView = z.infer<typeof callbackView>;
+
+export const callbackQueue = z.object({
+  callbacks: z.array(callbackView),
+  /** All the open callbacks of the account's practices, whatever the filters: the header's count. */
+  openCount: z.number().int().nonnegative(),
+  overdueCount: z.number().int().nonnegative(),
+});
+export type CallbackQueue = z.infer<typeof callbackQueue>;
+

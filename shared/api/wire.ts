@@ -109,6 +109,7 @@ export const SYNCED_TABLES = [
   "waitlist_entry",
   "message",
   "call",
+  "callback",
   "device",
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

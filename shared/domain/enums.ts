@@ -28,6 +28,13 @@ export const CALL_OUTCOMES = [
   "reoriente_confrere",
   "autre",
 ] as const;
+/** Why a patient is to be called back (issue 18): the source the callback came from, or « manuel ». */
+export const CALLBACK_KINDS = ["message", "liste_attente", "conflit", "reponse_medecin", "sms_echec", "manuel"] as const;
+export const CALLBACK_STATUSES = ["a_faire", "en_cours", "fait", "abandonne"] as const;
+export const CALLBACK_RESULTS = ["pas_de_reponse", "message_vocal", "joint", "faux_numero"] as const;
+export type CallbackKind = (typeof CALLBACK_KINDS)[number];
+export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
+export type CallbackResult = (typeof CALLBACK_RESULTS)[number];
 /** The roles that sign in on a workstation; workstations hold the account rows of these roles only. */
 export const WORKSTATION_ROLES = ["secretary", "supervisor", "admin"] as const;
 /** Every account's role. A practitioner signs in on the practitioners' portal, never on a workstation. */

@@ -17,4 +17,14 @@ export const MUTATION_TABLES: Record<MutationName, SyncedTable> = {
   "waitlist.add": "waitlist_entry",
   "waitlist.remove": "waitlist_entry",
   "waitlist.decline": "waitlist_entry",
+  "callback.create": "callback",
+  "callback.take": "callback",
+  "callback.release": "callback",
+  "callback.attempt": "callback",
+  "callback.close": "callback",
+};
+
+/** Rows a mutation writes beside its own table's: a message « rappel demandé » is also a callback. */
+export const MUTATION_SIDE_TABLES: Partial<Record<MutationName, SyncedTable>> = {
+  "message.create": "callback",
 };

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { id, instant } from "../domain/identifiers";
 import { describeIssues } from "../domain/frenchValidation";
 import { holdsNul } from "../domain/textSafety";
-import { BOOKING_CHANNELS, CALL_OUTCOMES, MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
+import { BOOKING_CHANNELS, CALLBACK_RESULTS, CALL_OUTCOMES, MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
 import { AGREEMENT_CATEGORY, AGREEMENT_NOTE_MAX, agreementRequest } from "../domain/doctorAgreement";
 import { callLinks, isoDate, preferredWindows } from "../domain/schedules";
+import { CALLBACK_NOTE_MAX } from "../domain/callbacks";
 
 /**
  * Every change a workstation may ask of the server, declared once: the core applies it
@@ -26,6 +27,8 @@ const patientFields = {
   /** « Ne souhaite pas de SMS » (issue 17). */
   smsOpposition: z.boolean(),
 };
+
+const callbackNote = z.string().trim().max(CALLBACK_NOTE_MAX, "Note trop longue").nullable().default(null);
 
 const timeRange = z
   .object({ startAt: instant, endAt: instant })
@@ -112,6 +115,25 @@ export const mutationArgs = {
   "waitlist.remove": z.object({ id }),
   /** The patient does not take the freed slot offered: the offer goes (and the server offers that slot to the next in line). */
   "waitlist.decline": z.object({ id }),
+  /** Someone to call back, noted by hand (from a call, or from the queue): due by its kind's rule unless a time is given. */
+  "callback.create": z.object({
+    id,
+    practiceId: id,
+    patientId: id.nullable(),
+    callerName: name,
+    number: e164.nullable(),
+    /** The call it was noted during, if any. */
+    callId: id.nullable().default(null),
+    reason: z.string().trim().min(1, "Motif du rappel manquant").max(500, "Motif du rappel trop long"),
+    dueAt: instant.nullable().default(null),
+  }),
+  /** « Je m'en occupe »: the server lets one secretary at a time hold a callback, and says who holds it to the others. */
+  "callback.take": z.object({ id }),
+  /** Back to the queue, untouched. */
+  "callback.release": z.object({ id }),
+  /** One try at calling back: « joint » closes it as done, any other result puts it back in the queue. */
+  "callback.attempt": z.object({ id, result: z.enum(CALLBACK_RESULTS), note: callbackNote }),
+  "callback.close": z.object({ id, status: z.enum(["fait", "abandonne"]), note: callbackNote }),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -138,6 +160,8 @@ export const MUTATION_ERROR_CODES = [
   "practitioner_absent",
   "new_patients_closed",
   "motif_not_allowed",
+  /** Another secretary holds this callback (the message names her). */
+  "taken",
 ] as const;
 export type MutationErrorCode = (typeof MUTATION_ERROR_CODES)[number];
 

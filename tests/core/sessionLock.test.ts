@@ -45,6 +45,7 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "sms.ofAppointment": (w) => w.handlers["sms.ofAppointment"]({ appointmentId: randomUUID() }),
     "calls.ofPatient": (w) => w.handlers["calls.ofPatient"]({ patientId: fixture.tilleuls.patientIds[0]!, exceptCallId: null, limit: 5 }),
     "waitlist.byPractice": (w) => w.handlers["waitlist.byPractice"]({ practiceId }),
+    "callbacks.queue": (w) => w.handlers["callbacks.queue"]({}),
     "conflicts.list": (w) => w.handlers["conflicts.list"]({}),
     "sync.pending": (w) => w.handlers["sync.pending"]({}),
     "conflicts.clear": (w) => w.handlers["conflicts.clear"]({ id: randomUUID() }),

@@ -220,6 +220,17 @@ const cases: Record<string, () => void> = {
         for (const [table, columns] of Object.entries(snapshotColumns(10))) expect(columnsOf(store, table), table).toEqual(columns);
       },
     ),
+  "0011_callback": () =>
+    migrateStepwise(
+      11,
+      (store) => insertMotifRows(store),
+      (store) => {
+        // Practices keep everything and take the agency's callback delays; the queue starts empty.
+        expect(store.sqlite.prepare("SELECT id, callback_delays FROM practice").all()).toEqual([{ id: "cabinet-1", callback_delays: null }]);
+        expect(store.sqlite.prepare("SELECT count(*) AS count FROM callback").get()).toEqual({ count: 0 });
+        for (const [table, columns] of Object.entries(snapshotColumns(11))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
 };
 
 describe("local store migrations", () => {

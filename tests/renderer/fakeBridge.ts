@@ -25,6 +25,7 @@ import type {
   PatientView,
   PracticeCard,
   WaitlistEntryView,
+  CallbackView,
 } from "../../shared/api/views";
 import type { z } from "zod";
 import type { AdminCalendarFeedView, AdminDeviceView, AdminFailedSmsView, AdminNotificationView, AdminUserView, auditEventView, callStatsRow, smsStatsRow } from "../../shared/api/admin";
@@ -60,6 +61,8 @@ export interface FakeData {
   appointments: AgendaAppointment[];
   motifs: MotifView[];
   waitlist: WaitlistEntryView[];
+  /** The « À rappeler » queue as the core would list it (open ones); the fake's user is "me". */
+  callbacks: CallbackView[];
   /** Every free slot the fake slot engine knows; answers pick from them as the core would. */
   freeSlots: FreeSlotView[];
   session: SessionView;
@@ -126,6 +129,7 @@ export function defaultFakeData(): FakeData {
     appointments: fixtures.todaysAppointments(),
     motifs: fixtures.motifs,
     waitlist: [],
+    callbacks: [],
     freeSlots: fixtures.freeSlots,
     session: { user: null, serverUrl: null },
     syncStatus: { state: "signed_out", pendingCount: 0, conflictCount: 0, lastSyncAt: null, serverUrl: null, problem: null },
@@ -189,6 +193,7 @@ const DATA_METHODS = new Set<MethodName>([
   "sms.ofAppointment",
   "agenda.motifs",
   "waitlist.byPractice",
+  "callbacks.queue",
   "sync.pending",
   "conflicts.list",
   "conflicts.clear",
@@ -505,6 +510,14 @@ const handlers: Handlers = {
     return data.motifs.filter((motif) => team.includes(motif.practitionerId));
   },
   "waitlist.byPractice": ({ practiceId }, data) => data.waitlist.filter((entry) => entry.practiceId === practiceId),
+  "callbacks.queue": ({ practiceId, kind, mine }, data) => {
+    const open = data.callbacks.filter((callback) => callback.status === "a_faire" || callback.status === "en_cours");
+    return {
+      callbacks: open.filter((callback) => (!practiceId || callback.practiceId === practiceId) && (!kind || callback.kind === kind) && (!mine || callback.mine)).sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+      openCount: open.length,
+      overdueCount: open.filter((callback) => Date.parse(callback.dueAt) < Date.parse(data.now)).length,
+    };
+  },
   "agenda.freeSlots": ({ practiceId, appointmentTypeId, practitionerIds, from, until, limit, perPractitioner }, data) => {
     const team = practitionerIdsOf(data, practiceId);
     const perOne = new Map<string, number>();
@@ -592,10 +605,37 @@ const handlers: Handlers = {
   },
 };
 
+/** The callbacks queue's changes as the core applies them, for a user who is "me". */
+function applyFakeCallbackMutation(name: MutationName, args: unknown, data: FakeData): void {
+  const { id } = args as { id: string };
+  if (name === "callback.create") {
+    const created = args as MutationArgs<"callback.create">;
+    const practice = data.practices.find((candidate) => candidate.id === created.practiceId)!;
+    const at = new Date(data.now).toISOString();
+    data.callbacks = [
+      ...data.callbacks,
+      { ...created, practiceName: practice.name, practiceNumber: practice.dialledNumbers[0] ?? null, kind: "manuel", dueAt: created.dueAt ?? at, overdue: false, status: "a_faire", ownerId: null, ownerName: null, mine: false, attempts: [], createdAt: at, provisional: true },
+    ];
+    return;
+  }
+  const callback = data.callbacks.find((candidate) => candidate.id === id);
+  if (!callback) throw new TelesecError("not_found", "Rappel introuvable sur ce poste.");
+  if (callback.status === "en_cours" && !callback.mine) throw new TelesecError("taken", `Ce rappel est pris par ${callback.ownerName ?? "une autre secrétaire"}.`);
+  const change = (fields: Partial<CallbackView>) => (data.callbacks = data.callbacks.map((candidate) => (candidate.id === id ? { ...candidate, ...fields } : candidate)));
+  if (name === "callback.take") change({ status: "en_cours", mine: true, ownerId: "9d6f0c1e-8f55-4a1a-9a0d-3b7f2d4c5e6f", ownerName: "Moi" });
+  else if (name === "callback.release") change({ status: "a_faire", mine: false, ownerId: null, ownerName: null });
+  else if (name === "callback.attempt") {
+    const { result, note } = args as MutationArgs<"callback.attempt">;
+    const attempts = [...callback.attempts, { at: new Date(data.now).toISOString(), byName: "Moi", result, note: note ?? null }];
+    change(result === "joint" ? { status: "fait", attempts } : { status: "a_faire", mine: false, ownerId: null, ownerName: null, attempts });
+  } else if (name === "callback.close") change({ status: (args as MutationArgs<"callback.close">).status });
+}
+
 /** What the local application of a mutation changes in what the fake core answers next. */
 function applyFakeMutation(name: MutationName, args: unknown, data: FakeData): void {
   if (name.startsWith("appointment.")) applyFakeAppointmentMutation(name, args, data);
   else if (name.startsWith("waitlist.")) applyFakeWaitlistMutation(name, args, data);
+  else if (name.startsWith("callback.")) applyFakeCallbackMutation(name, args, data);
   else if (name === "patient.create") {
     const patient = args as MutationArgs<"patient.create">;
     data.patients = [...data.patients, patient];

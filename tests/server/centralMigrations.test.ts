@@ -8,7 +8,7 @@ import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 import { NOW } from "../support/fixtures";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 23;
+const MIGRATION_COUNT = 24;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
@@ -24,6 +24,7 @@ describe("central migrations", () => {
         "audit_event",
         "calendar_feed",
         "call",
+        "callback",
         "client_mutation",
         "device",
         "dialled_number",

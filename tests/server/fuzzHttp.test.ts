@@ -233,7 +233,15 @@ function mutationArgs(world: FuzzWorld, name: MutationName, fresh: string): Reco
       return { id: fresh, practiceId, patientId: patientIds[0], appointmentTypeId: motifId, practitionerIds: [practitionerId], preferredWindows: [], notes: null };
     case "waitlist.remove":
     case "waitlist.decline":
+    case "callback.take":
+    case "callback.release":
       return { id: fresh };
+    case "callback.create":
+      return { id: fresh, practiceId, patientId: patientIds[0], callerName: "M. Dupont", number: "+33612345678", reason: "Résultats à donner" };
+    case "callback.attempt":
+      return { id: fresh, result: "pas_de_reponse", note: null };
+    case "callback.close":
+      return { id: fresh, status: "abandonne", note: "Plus utile" };
   }
 }
 

@@ -1,6 +1,7 @@
 import { boolean, index, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { createSelectSchema } from "drizzle-zod";
 import { PRACTICE_KINDS } from "../../../shared/domain/enums";
+import { callbackDelays, type CallbackDelays } from "../../../shared/domain/callbacks";
 import { coverageSchedule, greetings, onCall, postalAddress, referrals, type CoverageSchedule, type Greetings, type OnCall, type PostalAddress } from "../../../shared/domain/schedules";
 import type { z } from "zod";
 import { json, syncedColumns } from "./columns";
@@ -20,6 +21,8 @@ export const practices = pgTable(
     referrals: json<z.infer<typeof referrals>>().notNull(),
     /** Who takes the patients when the practice is closed; null: nobody set. */
     onCall: json<OnCall>(),
+    /** How soon each kind of callback is due (issue 18); null, or a kind not named: the agency's defaults. */
+    callbackDelays: json<CallbackDelays>(),
     active: boolean().notNull().default(true),
     /** Central only: the Paris hour (0–23) of the day's summary e-mailed to the practice's doctors; null: none. */
     daySummaryHour: smallint(),
@@ -33,4 +36,5 @@ export const practiceRow = createSelectSchema(practices, {
   coverageSchedule,
   referrals,
   onCall: onCall.nullable(),
+  callbackDelays: callbackDelays.nullable(),
 }).omit({ daySummaryHour: true });

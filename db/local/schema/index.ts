@@ -8,6 +8,7 @@ export * from "./appointment";
 export * from "./waitlistEntry";
 export * from "./message";
 export * from "./call";
+export * from "./callback";
 export * from "./user";
 export * from "./device";
 export * from "./auditEvent";

@@ -2,6 +2,7 @@ import { index, integer, text } from "drizzle-orm/sqlite-core";
 import { sqliteTable } from "drizzle-orm/sqlite-core";
 import { createSelectSchema } from "drizzle-zod";
 import { PRACTICE_KINDS } from "../../../shared/domain/enums";
+import { callbackDelays, type CallbackDelays } from "../../../shared/domain/callbacks";
 import { coverageSchedule, greetings, onCall, postalAddress, referrals, type CoverageSchedule, type Greetings, type OnCall, type PostalAddress } from "../../../shared/domain/schedules";
 import type { z } from "zod";
 import { json, syncedColumns } from "./columns";
@@ -21,6 +22,8 @@ export const practices = sqliteTable(
     referrals: json<z.infer<typeof referrals>>().notNull(),
     /** Who takes the patients when the practice is closed; null: nobody set. */
     onCall: json<OnCall>(),
+    /** How soon each kind of callback is due (issue 18); null, or a kind not named: the agency's defaults. */
+    callbackDelays: json<CallbackDelays>(),
     active: integer({ mode: "boolean" }).notNull().default(true),
   },
   (table) => [index("practice_name_idx").on(table.name)],
@@ -32,4 +35,5 @@ export const practiceRow = createSelectSchema(practices, {
   coverageSchedule,
   referrals,
   onCall: onCall.nullable(),
+  callbackDelays: callbackDelays.nullable(),
 });

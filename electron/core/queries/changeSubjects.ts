@@ -6,7 +6,11 @@ import { patientDisplayName } from "../../../shared/domain/patientDisplayName";
 type Args = Record<string, unknown>;
 
 /** The table of the row a change's `id` names, when that row holds the patient (an appointment, a waitlist entry, a call). */
-const PATIENT_VIA: Record<string, "appointment" | "waitlist_entry" | "call" | "message"> = {
+const PATIENT_VIA: Record<string, "appointment" | "waitlist_entry" | "call" | "message" | "callback"> = {
+  "callback.take": "callback",
+  "callback.release": "callback",
+  "callback.attempt": "callback",
+  "callback.close": "callback",
   "message.answer": "message",
   "appointment.move": "appointment",
   "appointment.cancel": "appointment",
@@ -30,7 +34,7 @@ export function createChangeSubjects(sqlite: Database.Database) {
   );
   const practice = sqlite.prepare<[string], string>("SELECT name FROM practice WHERE id = ?").pluck();
   const rowsVia = new Map(
-    ["appointment", "waitlist_entry", "call", "message"].map((table) => [
+    ["appointment", "waitlist_entry", "call", "message", "callback"].map((table) => [
       table,
       sqlite.prepare<[string], { patientId: string | null; practitionerId: string | null; practiceId: string | null }>(
         `SELECT patient_id AS patientId, ${table === "appointment" || table === "message" ? "practitioner_id" : "NULL"} AS practitionerId, practice_id AS practiceId FROM "${table}" WHERE id = ?`,
@@ -49,7 +53,7 @@ export function createChangeSubjects(sqlite: Database.Database) {
     const practiceId = text(args.practiceId) ?? via?.practiceId ?? patientRow?.practiceId ?? practitionerRow?.practiceId ?? null;
     return {
       patient: patientRow ? patientDisplayName(patientRow) : namedInArgs(name, args),
-      phone: firstPhone(patientRow?.phones) ?? text(args.callbackNumber) ?? (Array.isArray(args.phones) ? text(args.phones[0]) : null),
+      phone: firstPhone(patientRow?.phones) ?? text(args.callbackNumber) ?? text(args.number) ?? (Array.isArray(args.phones) ? text(args.phones[0]) : null),
       practitioner: practitionerRow ? practitionerName(practitionerRow) : null,
       practice: practiceId ? (practice.get(practiceId) ?? null) : null,
     };
@@ -58,7 +62,7 @@ export function createChangeSubjects(sqlite: Database.Database) {
 
 /** A patient created offline, or a message's caller: the name is in the change itself. */
 function namedInArgs(name: string, args: Args): string | null {
-  if (name === "message.create") return text(args.callerName);
+  if (name === "message.create" || name === "callback.create") return text(args.callerName);
   const birthName = text(args.usedName) ?? text(args.birthName);
   const firstName = text(args.firstName);
   return name === "patient.create" && birthName && firstName ? patientDisplayName({ usedName: null, birthName, firstName }) : null;

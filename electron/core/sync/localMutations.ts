@@ -4,6 +4,7 @@ import type { SyncedTable } from "../../../shared/api/wire";
 import { checkBooking, newPatientMatters, type BookingMotif, type BookingPractitioner } from "../../../shared/domain/bookingRules";
 import { MutationRejected, type MutationArgs, type MutationName } from "../../../shared/sync/mutations";
 import { isNewPatient } from "../queries/newPatient";
+import { localCallbackMutations, newCallbackRow } from "./localCallbacks";
 import { outcomeRefusal } from "../../../shared/domain/appointmentOutcome";
 import { AGREEMENT_CATEGORY, NOT_A_REQUEST, agreementStanding, type AgreementAnswer, type AgreementStanding } from "../../../shared/domain/doctorAgreement";
 
@@ -85,6 +86,11 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
   },
   "message.create": (context, args) => {
     write(context, "message", { ...fresh, ...args, status: "nouveau", createdBy: context.userId, createdAt: context.now, answer: null });
+    if (args.category === "rappel") {
+      // The same row the server makes (the message's id): the queue shows it at once, offline too.
+      const { id, practiceId, patientId, callerName, callbackNumber, text } = args;
+      write(context, "callback", newCallbackRow(context, { id, practiceId, patientId, callerName, number: callbackNumber, kind: "message", sourceId: id, reason: text, dueAt: null }));
+    }
   },
   "message.answer": (context, args) => {
     const message = existing(context, "message", args.id, "Message");
@@ -128,6 +134,7 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
   "waitlist.decline": (context, args) => {
     change(context, "waitlist_entry", args.id, "Entrée de liste d'attente", { offeredSlot: null });
   },
+  ...localCallbackMutations({ existing, write }),
 };
 
 export function applyLocalMutation<N extends MutationName>(name: N, context: LocalMutationContext, args: MutationArgs<N>): void {

@@ -16,7 +16,7 @@ export const BACKFILL_STATE_KEY = "practice_backfill";
 const BACKFILL_KEY = BACKFILL_STATE_KEY;
 
 /** Practice-owned tables, children first; `practice` itself is keyed by its id. */
-const OWNED_TABLES = ["call", "message", "waitlist_entry", "appointment", "patient", "directive", "appointment_type", "practitioner", "dialled_number"] as const;
+const OWNED_TABLES = ["callback", "call", "message", "waitlist_entry", "appointment", "patient", "directive", "appointment_type", "practitioner", "dialled_number"] as const;
 
 /** One backfill request's practices and where it stands: the cursor is that request's, for those practices. */
 export interface Backfill {

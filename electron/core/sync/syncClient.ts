@@ -8,7 +8,7 @@ import {
   type SyncedTable,
   type TelephonyCallMessage,
 } from "../../../shared/api/wire";
-import { MUTATION_TABLES } from "../../../shared/sync/mutationTables";
+import { MUTATION_SIDE_TABLES, MUTATION_TABLES } from "../../../shared/sync/mutationTables";
 import type { MutationName } from "../../../shared/sync/mutations";
 import { dateOf, type Clock } from "../../../shared/time/clock";
 import type { ReadAudit } from "./readAudit";
@@ -76,7 +76,7 @@ export function startSyncClient(options: SyncClientOptions) {
       const response = await api.push(session.token, { clientId: session.clientId, mutations });
       const conflicts = replica.applyPushResults(response.results);
       for (const conflict of conflicts) log(`synchro : mutation ${conflict.seq} (${conflict.name}) refusée : ${conflict.errorCode}`);
-      options.onChanged([...new Set(mutations.map((mutation) => MUTATION_TABLES[mutation.name as MutationName]).filter((table) => table !== undefined))]);
+      options.onChanged([...new Set(mutations.flatMap((mutation) => [MUTATION_TABLES[mutation.name as MutationName], MUTATION_SIDE_TABLES[mutation.name as MutationName]]).filter((table) => table !== undefined))]);
       if (response.results.length < mutations.length) return;
     }
   }

@@ -1,0 +1,100 @@
+import { callbackDueAt } from "../../../shared/domain/callbackDue";
+import { CALLBACK_STATUS_LABELS, callbackDelays, delayFor, type CallbackAttempt } from "../../../shared/domain/callbacks";
+import type { CallbackKind } from "../../../shared/domain/enums";
+import { weeklyHours } from "../../../shared/domain/schedules";
+import { MutationRejected, type MutationArgs } from "../../../shared/sync/mutations";
+import type { WireRow } from "../../../db/local/rowCodec";
+import type { SyncedTable } from "../../../shared/api/wire";
+import type { LocalMutationContext } from "./localMutations";
+
+/**
+ * The callbacks queue's mutations as this workstation applies them at once (the server judges them
+ * again: a callback taken here while offline may turn out to be someone else's on reconnection, and
+ * the refusal then says whose). Rows are read and written through the context's row store, so the
+ * undo log takes them back like any change.
+ */
+interface Rows {
+  existing(context: LocalMutationContext, table: SyncedTable, id: string, what: string): WireRow;
+  write(context: LocalMutationContext, table: SyncedTable, row: WireRow): void;
+}
+
+/** When a callback of this kind made now is due here: the same rule and hours the server reads. */
+export function localDueAt(context: LocalMutationContext, practiceId: string, kind: CallbackKind): string {
+  const delays = context.sqlite.prepare<[string], string | null>("SELECT callback_delays FROM practice WHERE id = ?").pluck().get(practiceId);
+  const parsedDelays = delays ? callbackDelays.safeParse(JSON.parse(delays)) : null;
+  const hours = context.sqlite
+    .prepare<[string], string>("SELECT working_hours FROM practitioner WHERE practice_id = ? AND deleted_at IS NULL")
+    .pluck()
+    .all(practiceId)
+    .flatMap((text) => weeklyHours.safeParse(JSON.parse(text)).data ?? []);
+  return new Date(callbackDueAt(Date.parse(context.now), delayFor(parsedDelays?.success ? parsedDelays.data : null, kind), hours)).toISOString();
+}
+
+export function newCallbackRow(
+  context: LocalMutationContext,
+  callback: { id: string; practiceId: string; patientId: string | null; callerName: string; number: string | null; kind: CallbackKind; sourceId: string | null; reason: string; dueAt: string | null },
+): WireRow {
+  return {
+    version: 0,
+    deletedAt: null,
+    ...callback,
+    reason: callback.reason.slice(0, 500),
+    dueAt: callback.dueAt ?? localDueAt(context, callback.practiceId, callback.kind),
+    status: "a_faire",
+    ownerId: null,
+    takenAt: null,
+    attempts: [],
+    notes: null,
+    createdBy: context.userId,
+    createdAt: context.now,
+    closedAt: null,
+    closedBy: null,
+  };
+}
+
+/** Open, and not held by someone else as far as this copy knows. */
+function openCallback(rows: Rows, context: LocalMutationContext, id: string): WireRow {
+  const callback = rows.existing(context, "callback", id, "Rappel");
+  if (callback.status === "fait" || callback.status === "abandonne") {
+    throw new MutationRejected("invalid", `Ce rappel est déjà clos (${CALLBACK_STATUS_LABELS[callback.status].toLowerCase()}).`);
+  }
+  if (callback.status === "en_cours" && callback.ownerId && callback.ownerId !== context.userId) {
+    const holder = context.sqlite.prepare<[string], string>('SELECT display_name FROM "user" WHERE id = ?').pluck().get(String(callback.ownerId));
+    throw new MutationRejected("taken", `Ce rappel est pris par ${holder ?? "une autre secrétaire"}.`);
+  }
+  return callback;
+}
+
+export function localCallbackMutations(rows: Rows) {
+  return {
+    "callback.create": (context: LocalMutationContext, args: MutationArgs<"callback.create">) => {
+      rows.existing(context, "practice", args.practiceId, "Cabinet");
+      const { callId, ...rest } = args;
+      rows.write(context, "callback", newCallbackRow(context, { ...rest, kind: "manuel", sourceId: callId }));
+    },
+    "callback.take": (context: LocalMutationContext, args: MutationArgs<"callback.take">) => {
+      const callback = openCallback(rows, context, args.id);
+      rows.write(context, "callback", { ...callback, status: "en_cours", ownerId: context.userId, takenAt: context.now });
+    },
+    "callback.release": (context: LocalMutationContext, args: MutationArgs<"callback.release">) => {
+      const callback = openCallback(rows, context, args.id);
+      rows.write(context, "callback", { ...callback, status: "a_faire", ownerId: null, takenAt: null });
+    },
+    "callback.attempt": (context: LocalMutationContext, args: MutationArgs<"callback.attempt">) => {
+      const callback = openCallback(rows, context, args.id);
+      const attempt: CallbackAttempt = { at: context.now, by: context.userId, result: args.result, note: args.note || null };
+      const attempts = [...(callback.attempts as CallbackAttempt[]), attempt];
+      rows.write(
+        context,
+        "callback",
+        args.result === "joint"
+          ? { ...callback, attempts, status: "fait", closedAt: context.now, closedBy: context.userId, notes: args.note || callback.notes }
+          : { ...callback, attempts, status: "a_faire", ownerId: null, takenAt: null },
+      );
+    },
+    "callback.close": (context: LocalMutationContext, args: MutationArgs<"callback.close">) => {
+      const callback = openCallback(rows, context, args.id);
+      rows.write(context, "callback", { ...callback, status: args.status, closedAt: context.now, closedBy: context.userId, notes: args.note || callback.notes });
+    },
+  };
+}
