@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { messages, practitioners } from "../../db/central/schema";
+import type { messages} from "../../db/central/schema";
+import { practitioners } from "../../db/central/schema";
 import { AGREEMENT_CATEGORY } from "../../shared/domain/doctorAgreement";
 import { practitionerName } from "../../shared/domain/practitionerName";
 import type { CentralTx } from "../centralTransaction";

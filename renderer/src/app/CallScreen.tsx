@@ -14,6 +14,9 @@ import { RefusedChanges } from "../features/sync/RefusedChanges";
 import { useAwaitedChanges } from "../features/sync/useAwaitedChanges";
 import { useSyncFollowing } from "../features/sync/useSyncFollowing";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
+import { CallbacksPane } from "../features/callbacks/CallbacksPane";
+import { CallbackContext } from "../features/callbacks/CallbackContext";
+import { useCallbacksFollowing } from "../features/callbacks/useCallbacksFollowing";
 
 /**
  * The working screen: the call bar on top, the current call's banner, the conflict inbox when
@@ -26,6 +29,7 @@ export function CallScreen() {
   useAwaitedChanges();
   useAgendaFollowingReplica();
   usePanesFollowingReplica();
+  useCallbacksFollowing();
   const screen = useShownScreen();
   return (
     <div className="call-screen">
@@ -33,6 +37,8 @@ export function CallScreen() {
       <CallBanner />
       <RefusedChanges />
       <ConflictInbox />
+      <CallbacksPane />
+      {screen === "calls" && <CallbackContext />}
       {screen === "administration" && <AdministrationScreen />}
       {screen === "statistics" && <StatisticsScreen />}
       {screen === "calls" && (

@@ -9,6 +9,8 @@ export const FOCUS_TARGETS = {
   agendaTitle: "titre-agenda",
   callerAppointments: "rendez-vous-appelant",
   referrals: "titre-confreres",
+  callbacksButton: "bouton-a-rappeler",
+  callbacksTitle: "titre-a-rappeler",
 } as const;
 
 export function focusTarget(id: string): boolean {

@@ -19,6 +19,8 @@ export type ShortcutId =
   | "waitlistAdd"
   | "agenda"
   | "lock"
+  | "callbacks"
+  | "callbackNote"
   | "help"
   | "closeDialog";
 
@@ -47,6 +49,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "booking", binding: { alt: "KeyB" }, keys: "Alt+B", label: "Prendre rendez-vous pour le patient identifié" },
   { id: "waitlistAdd", binding: { alt: "KeyA" }, keys: "Alt+A", label: "Inscrire le patient sur la liste d'attente" },
   { id: "agenda", binding: { alt: "KeyG" }, keys: "Alt+G", label: "Aller à l'agenda" },
+  { id: "callbacks", binding: { alt: "KeyT" }, keys: "Alt+T", label: "Ouvrir ou fermer la liste « À rappeler »" },
+  { id: "callbackNote", binding: { alt: "KeyD" }, keys: "Alt+D", label: "Noter l'appelant à rappeler" },
   { id: "lock", binding: { alt: "KeyV" }, keys: "Alt+V", label: "Verrouiller le poste (mot de passe pour reprendre)" },
   { id: "help", binding: { key: "?" }, keys: "?", label: "Afficher les raccourcis clavier" },
   { id: "closeDialog", binding: { key: "Escape" }, keys: "Escape", label: "Fermer la fenêtre ouverte" },

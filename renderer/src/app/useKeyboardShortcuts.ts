@@ -4,6 +4,7 @@ import { openBooking } from "../features/agenda/agendaDialogs";
 import { focusCallerAppointments } from "../features/agenda/CallerAppointments";
 import { openEmergency, requestClose } from "../features/call/callCommands";
 import { dialogActions } from "../stores/dialogStore";
+import { toggleCallbacksPane } from "../features/callbacks/callbacksPaneToggle";
 import { FOCUS_TARGETS, focusTarget } from "./focusTargets";
 import { isTextField, matchShortcut, type ShortcutId } from "./shortcuts";
 
@@ -26,6 +27,8 @@ const ACTIONS: Record<ShortcutId, () => boolean> = {
   waitlistAdd: () => dialogActions.opened("waitlistAdd"),
   agenda: () => focusTarget(FOCUS_TARGETS.agendaTitle),
   lock: lockWorkstation,
+  callbacks: toggleCallbacksPane,
+  callbackNote: () => dialogActions.opened("callbackNote"),
   help: () => dialogActions.opened("help"),
   // Escape belongs to the dialogs, which close themselves.
   closeDialog: () => false,

@@ -1,7 +1,7 @@
 import { create } from "zustand";
 
 /** The dialogs of the call screen: one at a time, so a shortcut never stacks a second over the first. */
-export type CallDialog = "closeCall" | "emergency" | "message" | "createPatient" | "help" | "booking" | "appointment" | "waitlistAdd";
+export type CallDialog = "closeCall" | "emergency" | "message" | "createPatient" | "help" | "booking" | "appointment" | "waitlistAdd" | "callbackNote";
 
 export interface DialogState {
   open: CallDialog | null;

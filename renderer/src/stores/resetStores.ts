@@ -17,6 +17,7 @@ import { initialScreenState, useScreenStore } from "./screenStore";
 import { initialSyncState, useSyncStore } from "./syncStore";
 import { initialWaitlistState, useWaitlistStore } from "./waitlistStore";
 import { initialWorkstationState, useWorkstationStore } from "./workstationStore";
+import { initialCallbacksState, useCallbacksStore } from "./callbacksStore";
 
 /**
  * Back to a fresh start: the stores are module singletons, so tests reset them between cases, and
@@ -26,6 +27,7 @@ export function resetStores(): void {
   useAgendaSelectionStore.setState(initialAgendaSelectionState, true);
   useAgendaStore.setState({ ...initialAgendaState, requestToken: useAgendaStore.getState().requestToken }, true);
   // The token keeps growing so that an answer still in flight never matches a later call.
+  useCallbacksStore.setState(initialCallbacksState, true);
   useCallStore.setState({ ...initialCallState, callToken: useCallStore.getState().callToken }, true);
   useCallLineStore.setState(initialCallLineState, true);
   useAwaitedChangesStore.setState(initialAwaitedChangesState, true);

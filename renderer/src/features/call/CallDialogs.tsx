@@ -5,6 +5,7 @@ import { BookingDialog } from "../agenda/BookingDialog";
 import { WaitlistAddDialog } from "../agenda/WaitlistAddDialog";
 import { MessageDialog } from "../messages/MessageDialog";
 import { CloseCallDialog } from "./CloseCallDialog";
+import { CallbackNoteDialog } from "../callbacks/CallbackNoteDialog";
 import { CreatePatientDialog } from "./CreatePatientDialog";
 import { EmergencyDialog } from "./EmergencyDialog";
 
@@ -25,6 +26,7 @@ export function CallDialogs() {
       {open === "booking" && <BookingDialog />}
       {open === "appointment" && <AppointmentDialog />}
       {open === "waitlistAdd" && <WaitlistAddDialog />}
+      {open === "callbackNote" && <CallbackNoteDialog />}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { OpenCallForm } from "./OpenCallForm";
 import { openCallByHand } from "./callCommands";
 import { PracticePicker } from "./PracticePicker";
 import { usePracticeList } from "./usePracticeList";
+import { CallbacksButton } from "../callbacks/CallbacksButton";
 
 /**
  * The top bar: open a call by its numbers or a practice by its name, how the lookup went, and the
@@ -62,6 +63,7 @@ export function CallHeader() {
       <div className="call-header__notice">
         <CallLookupNotice />
       </div>
+      <CallbacksButton />
       <button type="button" className="button call-header__help" aria-keyshortcuts={shortcutKeys("help")} onClick={() => dialogActions.opened("help")}>
         <span aria-hidden="true">?</span> Raccourcis
       </button>

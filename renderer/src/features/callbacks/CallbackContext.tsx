@@ -1,0 +1,51 @@
+import { useId, useState } from "react";
+import { CALLBACK_KIND_LABELS, CALLBACK_RESULT_LABELS } from "../../../../shared/domain/callbacks";
+import { CALLBACK_RESULTS } from "../../../../shared/domain/enums";
+import { displayPhoneNumber } from "../../format/phone";
+import { useCallbacksStore } from "../../stores/callbacksStore";
+import { abandonCallback, recordAttempt } from "./callbackCommands";
+
+/**
+ * Above the call while calling someone back: why, and what came of it. « Joint » closes the callback,
+ * any other result puts it back in the queue with the try recorded; the call itself is closed as usual.
+ */
+export function CallbackContext() {
+  const callback = useCallbacksStore((state) => state.calling);
+  const failure = useCallbacksStore((state) => state.actionFailure);
+  const [note, setNote] = useState("");
+  const id = useId();
+  if (!callback) return null;
+  return (
+    <section className="callback-context" aria-label={`Rappel de ${callback.callerName}`}>
+      <p>
+        <strong>Rappel sortant</strong> — {CALLBACK_KIND_LABELS[callback.kind]} : {callback.reason}
+      </p>
+      {callback.number ? (
+        <p>
+          Numéro à appeler : <a href={`tel:${callback.number}`}>{displayPhoneNumber(callback.number)}</a>
+        </p>
+      ) : (
+        <p>Aucun numéro laissé : voyez la fiche du patient.</p>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-note`}>Note sur ce rappel</label>
+        <input id={`${id}-note`} value={note} onChange={(event) => setNote(event.target.value)} maxLength={2000} />
+      </div>
+      <div className="callback-context__results" role="group" aria-label="Résultat du rappel">
+        {CALLBACK_RESULTS.map((result) => (
+          <button key={result} type="button" className={result === "joint" ? "button button--primary" : "button"} onClick={() => void recordAttempt(callback, result, note)}>
+            {CALLBACK_RESULT_LABELS[result]}
+          </button>
+        ))}
+        <button type="button" className="button" onClick={() => void abandonCallback(callback, note)}>
+          Abandonner
+        </button>
+      </div>
+      {failure !== null && (
+        <p className="notice notice--error" role="alert">
+          {failure}
+        </p>
+      )}
+    </section>
+  );
+}

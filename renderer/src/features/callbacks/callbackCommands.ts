@@ -1,0 +1,79 @@
+import type { CallbackView } from "../../../../shared/api/views";
+import type { CallbackResult } from "../../../../shared/domain/enums";
+import type { MutationInput } from "../../../../shared/sync/mutations";
+import { describeError, telesec } from "../../services/telesec";
+import { callbacksActions, useCallbacksStore } from "../../stores/callbacksStore";
+import { useCallLineStore } from "../../stores/callLineStore";
+import { openCallByHand } from "../call/callCommands";
+
+/**
+ * The « À rappeler » queue's actions. Each goes through the core like any change (optimistic, queued,
+ * judged by the server): a claim another secretary made first comes back refused, with her name.
+ */
+export async function loadCallbacks(): Promise<void> {
+  const { practiceId, kind, mine } = useCallbacksStore.getState().filters;
+  callbacksActions.requested();
+  try {
+    const queue = await telesec.call("callbacks.queue", { ...(practiceId ? { practiceId } : {}), ...(kind ? { kind } : {}), ...(mine ? { mine } : {}) });
+    callbacksActions.received(queue.callbacks, queue.openCount, queue.overdueCount);
+  } catch (error) {
+    callbacksActions.requestFailed(describeError(error));
+  }
+}
+
+/** Applies one change to a callback, then reads the queue again; false (and the reason shown) when refused. */
+async function act(change: () => Promise<unknown>): Promise<boolean> {
+  callbacksActions.actionFailed(null);
+  try {
+    await change();
+    return true;
+  } catch (error) {
+    callbacksActions.actionFailed(describeError(error));
+    return false;
+  } finally {
+    await loadCallbacks();
+  }
+}
+
+export const takeCallback = (callback: CallbackView) => act(() => telesec.applyMutation("callback.take", { id: callback.id }));
+
+export const releaseCallback = (callback: CallbackView) => act(() => telesec.applyMutation("callback.release", { id: callback.id }));
+
+export async function recordAttempt(callback: CallbackView, result: CallbackResult, note: string): Promise<boolean> {
+  const done = await act(() => telesec.applyMutation("callback.attempt", { id: callback.id, result, note: note.trim() || null }));
+  if (done && useCallbacksStore.getState().calling?.id === callback.id) callbacksActions.calling(null);
+  return done;
+}
+
+export async function abandonCallback(callback: CallbackView, note: string): Promise<boolean> {
+  const done = await act(() => telesec.applyMutation("callback.close", { id: callback.id, status: "abandonne", note: note.trim() || null }));
+  if (done && useCallbacksStore.getState().calling?.id === callback.id) callbacksActions.calling(null);
+  return done;
+}
+
+/** Throws the core's French refusal: the dialog that notes it shows it with what was typed. */
+export async function noteCallback(callback: MutationInput<"callback.create">): Promise<void> {
+  await telesec.applyMutation("callback.create", callback);
+  await loadCallbacks();
+}
+
+/**
+ * « Rappeler »: takes the callback (unless it is already hers), then opens the practice's call screen for
+ * that number as if the call were coming in — the three panes, the patient found by number — with the
+ * callback's context above it. Refused while the current call still waits for its outcome.
+ */
+export async function callBack(callback: CallbackView): Promise<boolean> {
+  if (!callback.mine && !(await takeCallback(callback))) return false;
+  if (!callback.practiceNumber) {
+    callbacksActions.actionFailed("Ce cabinet n'a aucun numéro : ouvrez son appel par son nom.");
+    return false;
+  }
+  await openCallByHand(callback.practiceNumber, callback.number ?? "");
+  if (useCallLineStore.getState().refusal) {
+    callbacksActions.actionFailed(useCallLineStore.getState().refusal);
+    return false;
+  }
+  callbacksActions.calling({ ...callback, mine: true, status: "en_cours" });
+  callbacksActions.paneToggled(false);
+  return true;
+}

@@ -1,0 +1,52 @@
+import { create } from "zustand";
+import type { CallbackView } from "../../../shared/api/views";
+import type { CallbackKind } from "../../../shared/domain/enums";
+import { idle, loading, ready, failed, type Loadable } from "./loadable";
+
+/** The « À rappeler » queue: whether its pane is open, its filters, what it lists, and the callback being called back. */
+export interface CallbackFilters {
+  practiceId: string;
+  kind: CallbackKind | "";
+  mine: boolean;
+}
+
+export interface CallbacksState {
+  paneOpen: boolean;
+  filters: CallbackFilters;
+  callbacks: Loadable<CallbackView[]>;
+  openCount: number;
+  overdueCount: number;
+  /** Why the last action on a callback was refused (« Ce rappel est pris par Camille Martin. »). */
+  actionFailure: string | null;
+  /** The callback the current call is calling back: its context shows above the call. */
+  calling: CallbackView | null;
+}
+
+export const initialCallbacksState: CallbacksState = {
+  paneOpen: false,
+  filters: { practiceId: "", kind: "", mine: false },
+  callbacks: idle,
+  openCount: 0,
+  overdueCount: 0,
+  actionFailure: null,
+  calling: null,
+};
+
+export const useCallbacksStore = create<CallbacksState>()(() => initialCallbacksState);
+
+export const callbacksActions = {
+  paneToggled: (open: boolean) => useCallbacksStore.setState({ paneOpen: open, actionFailure: null }),
+  filtered: (change: Partial<CallbackFilters>) => useCallbacksStore.setState((state) => ({ filters: { ...state.filters, ...change } })),
+  requested: () => useCallbacksStore.setState((state) => (state.callbacks.status === "ready" ? state : { callbacks: loading })),
+  received: (callbacks: CallbackView[], openCount: number, overdueCount: number) =>
+    useCallbacksStore.setState((state) => ({
+      callbacks: ready(callbacks),
+      openCount,
+      overdueCount,
+      // The call's context follows the callback as sync changes it (an attempt recorded, its owner).
+      calling: state.calling ? (callbacks.find((callback) => callback.id === state.calling!.id) ?? state.calling) : null,
+    })),
+  requestFailed: (message: string) => useCallbacksStore.setState({ callbacks: failed(message) }),
+  actionFailed: (message: string | null) => useCallbacksStore.setState({ actionFailure: message }),
+  calling: (callback: CallbackView | null) => useCallbacksStore.setState({ calling: callback }),
+};
