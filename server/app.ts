@@ -24,6 +24,8 @@ import { registerPortalCalendarFeedRoutes } from "./portal/calendarFeedRoutes";
 import { registerPortalDayRoutes } from "./portal/dayRoutes";
 import { registerPortalNoticeRoutes } from "./portal/noticeRoutes";
 import { registerSmsReadRoutes } from "./sms/smsReadRoutes";
+import { registerCallbackDialRoutes } from "./callbacks/callbackDialRoutes";
+import type { Dialer } from "./telephony/dialing/dialer";
 import { registerSmsWebhookRoutes } from "./sms/smsWebhookRoutes";
 import { registerPortalDirectiveRoutes } from "./portal/directiveRoutes";
 import { registerPortalMessageRoutes } from "./portal/messageRoutes";
@@ -57,6 +59,8 @@ export interface BuildServerOptions {
   unauthenticatedConnectionsPerAddress?: number;
   /** The secret the SMS gateways' webhooks present (server/sms/smsWebhookRoutes.ts); none: they answer 503. */
   smsWebhookSecret?: string;
+  /** The agency's PBX that places the secretaries' callbacks (server/telephony/dialing); none: they dial by hand. */
+  dialer?: Dialer | null;
 }
 
 /**
@@ -83,6 +87,7 @@ export async function buildServer({
   requestTimeoutMs = REQUEST_TIMEOUT_MS,
   unauthenticatedConnectionsPerAddress,
   smsWebhookSecret,
+  dialer = null,
 }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
@@ -134,6 +139,7 @@ export async function buildServer({
   registerPortalNoticeRoutes(app, context);
   registerSmsReadRoutes(app, context);
   registerSmsWebhookRoutes(app, context, smsWebhookSecret);
+  registerCallbackDialRoutes(app, context, dialer);
   registerPortalCalendarFeedRoutes(app, context);
   registerPortalPageRoutes(app, { dir: portalDir });
   const sockets = createWorkstationSockets();

@@ -2,6 +2,7 @@ import { parseServerArgs, SERVER_USAGE } from "./serverArgs";
 import { mailSettingsFromEnv } from "./notifications/mailSettings";
 import { journalGateway } from "./sms/smsGateway";
 import { smsGatewayFromEnv, smsWebhookSecretFromEnv } from "./sms/smsGatewaySettings";
+import { dialerFromEnv } from "./telephony/dialing/dialerSettings";
 import { startServer } from "./startServer";
 import { StartupError } from "../db/central/startupError";
 import { clockStartingAt, systemClock } from "../shared/time/clock";
@@ -41,7 +42,14 @@ async function main(): Promise<void> {
   const sms = gateway ? { gateway } : undefined;
   say(gateway ? `SMS aux patients : passerelle ${gateway.name === "journal" ? "« journal » (rien n'est envoyé)" : gateway.name}.` : "SMS aux patients : planifiés, pas envoyés (TELESEC_SMS_GATEWAY non réglée).");
   if (gateway && gateway.name !== "journal") say(smsWebhookSecret ? "Accusés de réception et STOP des SMS : reçus (TELESEC_SMS_WEBHOOK_SECRET)." : "Accusés de réception et STOP des SMS : non reçus (TELESEC_SMS_WEBHOOK_SECRET non réglée).");
-  const starting = startServer({ ...options, ...(retention ? { retention } : {}), clock, log: say, notifications: { mail }, ...(sms ? { sms } : {}), ...(smsWebhookSecret ? { smsWebhookSecret } : {}) });
+  let dialer;
+  try {
+    dialer = dialerFromEnv(process.env, clock, say);
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+  say(dialer ? `Rappels composés par le standard : ${dialer.name}.` : "Rappels : composés à la main (TELESEC_PBX_DIAL non réglée).");
+  const starting = startServer({ ...options, ...(retention ? { retention } : {}), clock, log: say, notifications: { mail }, ...(sms ? { sms } : {}), ...(smsWebhookSecret ? { smsWebhookSecret } : {}), dialer });
 
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -12,6 +12,7 @@ import { startRetentionJob } from "./retention/retentionJob";
 import type { RetentionPolicy } from "./retention/retentionPolicy";
 import { startNotifications, type NotificationRunnerOptions } from "./notifications/notificationQueue";
 import { startSms, type SmsRunnerOptions } from "./sms/smsQueue";
+import type { Dialer } from "./telephony/dialing/dialer";
 import { defaultPortalDir } from "./portal/pageRoutes";
 import { ensureDemoPbxLink } from "./telephony/demoPbxLink";
 import { dateOf, systemClock, type Clock } from "../shared/time/clock";
@@ -51,6 +52,8 @@ export interface StartServerOptions {
   sms?: Omit<SmsRunnerOptions, "pool" | "db" | "clock" | "log">;
   /** The secret the SMS gateways' receipts and STOP replies present (TELESEC_SMS_WEBHOOK_SECRET); none: their webhooks answer 503. */
   smsWebhookSecret?: string;
+  /** Places the secretaries' callbacks through the agency's PBX (server/telephony/dialing); closed with the server. */
+  dialer?: Dialer | null;
 }
 
 export interface RunningServer {
@@ -87,6 +90,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}),
       ...(portalDir ? { portalDir } : {}),
       ...(options.smsWebhookSecret ? { smsWebhookSecret: options.smsWebhookSecret } : {}),
+      dialer: options.dialer ?? null,
     });
     await listen(app, options.port, host);
   } catch (error) {
@@ -120,6 +124,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await sms?.stop();
         await notifications?.stop();
         await listening.close();
+        await options.dialer?.close();
         await database.close();
       })()),
   };

@@ -7,6 +7,7 @@ import { telephonyCallMessage } from "../../shared/api/wire";
 import { queryHandlers } from "./queryHandlers";
 import { openStore, type ReadyStore } from "./readyStore";
 import { smsHandlers } from "./sms/smsHandlers";
+import { callbackHandlers } from "./callbacks/callbackHandlers";
 import { adminHandlers } from "./admin/adminHandlers";
 import type { Handlers } from "./rpc/rpcServer";
 import { createSyncService } from "./sync/syncService";
@@ -204,6 +205,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       () => store().sync.serverUrl(),
     ),
     ...smsHandlers(() => store().sync.serverRequest),
+    ...callbackHandlers(() => store().sync.serverRequest),
     "session.current": () => sessionStore().sync.handlers["session.current"](),
     "session.login": (input) => signIn(input),
     "session.logout": async () => {

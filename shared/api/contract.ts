@@ -3,6 +3,7 @@ import { id, instant } from "../domain/identifiers";
 import "../domain/frenchValidation";
 import { smsSettings } from "../domain/smsSettings";
 import { CALLBACK_KINDS } from "../domain/enums";
+import { callbackDialAnswer } from "./callbackApi";
 import { machineConfigError } from "../config/machineConfig";
 import {
   agendaAppointment,
@@ -231,6 +232,8 @@ export const methods = {
     input: z.object({ practiceId: id.optional(), kind: z.enum(CALLBACK_KINDS).optional(), mine: z.boolean().optional() }),
     output: callbackQueue,
   },
+  /** « Composer par le standard »: the agency's PBX rings the secretary's phone, then the callback's number (online only). */
+  "callbacks.dial": { input: z.object({ id }), output: callbackDialAnswer },
   /** The practice's waitlist, oldest first, each entry with the freed slot to propose when one is offered and still free. */
   "waitlist.byPractice": { input: z.object({ practiceId: id }), output: z.array(waitlistEntryView) },
   /**

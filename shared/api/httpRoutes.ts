@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { callbackDialAnswer } from "./callbackApi";
 import {
   addDialledNumberRequest,
   adminCalendarFeedView,
@@ -299,6 +300,13 @@ export const HTTP_ROUTES: HttpRoute[] = [
     access: "workstation",
     summary: "Les SMS d'un rendez-vous à son patient et ce qu'ils sont devenus (prévu, envoyé, remis, échec, refusé, remplacé), aux secrétaires de son cabinet ; lecture tracée.",
     answer: done({ sms: z.array(appointmentSmsView) }),
+  },
+  {
+    method: "POST",
+    path: "/api/v1/callbacks/:id/dial",
+    access: "workstation",
+    summary: "Fait composer un rappel par le standard de l'agence : le poste de la secrétaire sonne, puis le numéro du rappel. Seulement un rappel d'un cabinet qu'elle sert, que personne d'autre ne tient ; chaque appel est tracé.",
+    answer: callbackDialAnswer,
   },
   {
     method: "GET",

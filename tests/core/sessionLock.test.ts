@@ -43,6 +43,7 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "agenda.motifs": (w) => w.handlers["agenda.motifs"]({ practiceId }),
     "agenda.ofPatient": (w) => w.handlers["agenda.ofPatient"]({ patientId: fixture.tilleuls.patientIds[0]! }),
     "sms.ofAppointment": (w) => w.handlers["sms.ofAppointment"]({ appointmentId: randomUUID() }),
+    "callbacks.dial": (w) => w.handlers["callbacks.dial"]({ id: randomUUID() }),
     "calls.ofPatient": (w) => w.handlers["calls.ofPatient"]({ patientId: fixture.tilleuls.patientIds[0]!, exceptCallId: null, limit: 5 }),
     "waitlist.byPractice": (w) => w.handlers["waitlist.byPractice"]({ practiceId }),
     "callbacks.queue": (w) => w.handlers["callbacks.queue"]({}),

@@ -103,6 +103,24 @@ describe("« À rappeler »", () => {
     expect(await screen.findByRole("button", { name: "À rappeler : 2" })).toBeInTheDocument();
   });
 
+  it("Alt+J has the agency's PBX dial the callback on the line, or says why it cannot", async () => {
+    const { user, bridge } = await renderCallScreen({ session: camille, callbacks: [held, soon, late], dialer: true });
+    await user.keyboard("{Alt>}j{/Alt}");
+    // No callback on the line: the key does nothing.
+    expect(bridge.callsTo("callbacks.dial")).toEqual([]);
+
+    await user.keyboard("{Alt>}t{/Alt}");
+    await user.click(await within(pane()).findByRole("button", { name: "Rappeler M. Petit" }));
+    const context = await screen.findByRole("region", { name: "Rappel de M. Petit" });
+    await user.keyboard("{Alt>}j{/Alt}");
+    expect(bridge.callsTo("callbacks.dial")).toEqual([{ id: soon.id }]);
+    expect(await within(context).findByText("Votre poste 201 sonne : décrochez pour appeler le patient.")).toBeInTheDocument();
+
+    bridge.data.dialer = false;
+    await user.click(within(context).getByRole("button", { name: "Composer par le standard" }));
+    expect(await within(context).findByRole("alert")).toHaveTextContent("Le standard de l'agence ne compose pas depuis Télésec");
+  });
+
   it("notes the caller on the line to call back (Alt+D), linked to the call", async () => {
     const { user, bridge } = await renderCallScreen({ session: camille });
     await openCallByNumbers(user, "04 78 00 00 01", "06 12 34 56 78");

@@ -63,6 +63,8 @@ export interface FakeData {
   waitlist: WaitlistEntryView[];
   /** The « À rappeler » queue as the core would list it (open ones); the fake's user is "me". */
   callbacks: CallbackView[];
+  /** Whether the agency's PBX places calls (`callbacks.dial`). */
+  dialer: boolean;
   /** Every free slot the fake slot engine knows; answers pick from them as the core would. */
   freeSlots: FreeSlotView[];
   session: SessionView;
@@ -130,6 +132,7 @@ export function defaultFakeData(): FakeData {
     motifs: fixtures.motifs,
     waitlist: [],
     callbacks: [],
+    dialer: false,
     freeSlots: fixtures.freeSlots,
     session: { user: null, serverUrl: null },
     syncStatus: { state: "signed_out", pendingCount: 0, conflictCount: 0, lastSyncAt: null, serverUrl: null, problem: null },
@@ -194,6 +197,7 @@ const DATA_METHODS = new Set<MethodName>([
   "agenda.motifs",
   "waitlist.byPractice",
   "callbacks.queue",
+  "callbacks.dial",
   "sync.pending",
   "conflicts.list",
   "conflicts.clear",
@@ -510,6 +514,12 @@ const handlers: Handlers = {
     return data.motifs.filter((motif) => team.includes(motif.practitionerId));
   },
   "waitlist.byPractice": ({ practiceId }, data) => data.waitlist.filter((entry) => entry.practiceId === practiceId),
+  "callbacks.dial": ({ id }, data) => {
+    const callback = data.callbacks.find((candidate) => candidate.id === id);
+    if (!callback) throw new TelesecError("not_found", "Rappel introuvable.");
+    if (!data.dialer) throw new TelesecError("no_dialer", "Le standard de l'agence ne compose pas depuis Télésec : composez le numéro sur votre téléphone.");
+    return { placed: true, detail: "Votre poste 201 sonne : décrochez pour appeler le patient." };
+  },
   "callbacks.queue": ({ practiceId, kind, mine }, data) => {
     const open = data.callbacks.filter((callback) => callback.status === "a_faire" || callback.status === "en_cours");
     return {

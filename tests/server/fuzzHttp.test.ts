@@ -320,6 +320,15 @@ const appointmentSms: RequestArbitrary = (world) =>
     })
     .map(({ id, authorization }) => ({ method: "GET", url: `/api/v1/appointments/${id}/sms`, headers: jsonHeaders(undefined, { authorization }) }));
 
+const callbackDial: RequestArbitrary = (world) =>
+  fc
+    .record({
+      id: fc.oneof({ weight: 2, arbitrary: fc.constant(SOME_ID) }, { weight: 1, arbitrary: uuid }, { weight: 1, arbitrary: nastyString.map(percentEncode) }),
+      authorization: authorizationOf(world.token),
+      body: fc.option(bodyOf(fc.constant({}), { sizes: [8 * 1024] }), { nil: undefined }),
+    })
+    .map(({ id, authorization, body }) => ({ method: "POST", url: `/api/v1/callbacks/${id}/dial`, headers: jsonHeaders(body, { authorization }), ...(body ? { body } : {}) }));
+
 // ---- Telephony ---------------------------------------------------------------------------------
 
 const pbxSecrets = fc.oneof(
@@ -494,6 +503,7 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "POST /api/v1/sync/reads": reads,
   "GET /api/v1/sync/pull": pull("GET"),
   "GET /api/v1/appointments/:id/sms": appointmentSms,
+  "POST /api/v1/callbacks/:id/dial": callbackDial,
   "HEAD /api/v1/sync/pull": pull("HEAD"),
   "GET /api/v1/ws": generic("GET", "/api/v1/ws"),
   "POST /portail/api/login": portalLogin,

@@ -21,6 +21,7 @@ export type ShortcutId =
   | "lock"
   | "callbacks"
   | "callbackNote"
+  | "callbackDial"
   | "help"
   | "closeDialog";
 
@@ -51,6 +52,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "agenda", binding: { alt: "KeyG" }, keys: "Alt+G", label: "Aller à l'agenda" },
   { id: "callbacks", binding: { alt: "KeyT" }, keys: "Alt+T", label: "Ouvrir ou fermer la liste « À rappeler »" },
   { id: "callbackNote", binding: { alt: "KeyD" }, keys: "Alt+D", label: "Noter l'appelant à rappeler" },
+  { id: "callbackDial", binding: { alt: "KeyJ" }, keys: "Alt+J", label: "Rappel en cours : le faire composer par le standard" },
   { id: "lock", binding: { alt: "KeyV" }, keys: "Alt+V", label: "Verrouiller le poste (mot de passe pour reprendre)" },
   { id: "help", binding: { key: "?" }, keys: "?", label: "Afficher les raccourcis clavier" },
   { id: "closeDialog", binding: { key: "Escape" }, keys: "Escape", label: "Fermer la fenêtre ouverte" },

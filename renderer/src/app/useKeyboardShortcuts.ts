@@ -5,6 +5,7 @@ import { focusCallerAppointments } from "../features/agenda/CallerAppointments";
 import { openEmergency, requestClose } from "../features/call/callCommands";
 import { dialogActions } from "../stores/dialogStore";
 import { toggleCallbacksPane } from "../features/callbacks/callbacksPaneToggle";
+import { dialCallbackOnLine } from "../features/callbacks/callbackCommands";
 import { FOCUS_TARGETS, focusTarget } from "./focusTargets";
 import { isTextField, matchShortcut, type ShortcutId } from "./shortcuts";
 
@@ -29,6 +30,7 @@ const ACTIONS: Record<ShortcutId, () => boolean> = {
   lock: lockWorkstation,
   callbacks: toggleCallbacksPane,
   callbackNote: () => dialogActions.opened("callbackNote"),
+  callbackDial: dialCallbackOnLine,
   help: () => dialogActions.opened("help"),
   // Escape belongs to the dialogs, which close themselves.
   closeDialog: () => false,

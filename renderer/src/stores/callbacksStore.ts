@@ -20,6 +20,8 @@ export interface CallbacksState {
   actionFailure: string | null;
   /** The callback the current call is calling back: its context shows above the call. */
   calling: CallbackView | null;
+  /** What the PBX said of the last « composer par le standard »: ringing, or why not. */
+  dialing: { state: "asking" } | { state: "placed"; detail: string } | { state: "refused"; reason: string } | null;
 }
 
 export const initialCallbacksState: CallbacksState = {
@@ -30,6 +32,7 @@ export const initialCallbacksState: CallbacksState = {
   overdueCount: 0,
   actionFailure: null,
   calling: null,
+  dialing: null,
 };
 
 export const useCallbacksStore = create<CallbacksState>()(() => initialCallbacksState);
@@ -48,5 +51,6 @@ export const callbacksActions = {
     })),
   requestFailed: (message: string) => useCallbacksStore.setState({ callbacks: failed(message) }),
   actionFailed: (message: string | null) => useCallbacksStore.setState({ actionFailure: message }),
-  calling: (callback: CallbackView | null) => useCallbacksStore.setState({ calling: callback }),
+  calling: (callback: CallbackView | null) => useCallbacksStore.setState({ calling: callback, dialing: null }),
+  dialing: (dialing: CallbacksState["dialing"]) => useCallbacksStore.setState({ dialing }),
 };

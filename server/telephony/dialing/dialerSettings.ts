@@ -91,7 +91,9 @@ export function dialerFromEnv(env: Readonly<Record<string, string | undefined>>,
   }
   const chosen = parsed.data;
   const options = log ? { log } : {};
-  if (chosen.dial === "asterisk") return asteriskAmiDialer(chosen, clock, options);
+  // The workstation waits 30 s for the server's answer (electron/core/sync/serverApi.ts): the secretary's phone
+  // rings 20 s at most, and Asterisk's answer comes within its 5 s margin.
+  if (chosen.dial === "asterisk") return asteriskAmiDialer({ ...chosen, ringTimeoutMs: 20_000 }, clock, options);
   if (chosen.dial === "3cx") return threeCxDialer(chosen, clock, options);
   return aircallDialer(chosen, clock, options);
 }

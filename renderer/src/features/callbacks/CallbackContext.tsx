@@ -3,7 +3,8 @@ import { CALLBACK_KIND_LABELS, CALLBACK_RESULT_LABELS } from "../../../../shared
 import { CALLBACK_RESULTS } from "../../../../shared/domain/enums";
 import { displayPhoneNumber } from "../../format/phone";
 import { useCallbacksStore } from "../../stores/callbacksStore";
-import { abandonCallback, recordAttempt } from "./callbackCommands";
+import { shortcutKeys } from "../../app/shortcuts";
+import { abandonCallback, dialCallbackOnLine, recordAttempt } from "./callbackCommands";
 
 /**
  * Above the call while calling someone back: why, and what came of it. « Joint » closes the callback,
@@ -12,6 +13,7 @@ import { abandonCallback, recordAttempt } from "./callbackCommands";
 export function CallbackContext() {
   const callback = useCallbacksStore((state) => state.calling);
   const failure = useCallbacksStore((state) => state.actionFailure);
+  const dialing = useCallbacksStore((state) => state.dialing);
   const [note, setNote] = useState("");
   const id = useId();
   if (!callback) return null;
@@ -22,10 +24,28 @@ export function CallbackContext() {
       </p>
       {callback.number ? (
         <p>
-          Numéro à appeler : <a href={`tel:${callback.number}`}>{displayPhoneNumber(callback.number)}</a>
+          Numéro à appeler : <a href={`tel:${callback.number}`}>{displayPhoneNumber(callback.number)}</a>{" "}
+          <button type="button" className="button" aria-keyshortcuts={shortcutKeys("callbackDial")} aria-disabled={dialing?.state === "asking"} onClick={dialCallbackOnLine}>
+            Composer par le standard
+          </button>
         </p>
       ) : (
         <p>Aucun numéro laissé : voyez la fiche du patient.</p>
+      )}
+      {dialing?.state === "asking" && (
+        <p className="muted" role="status">
+          Le standard compose…
+        </p>
+      )}
+      {dialing?.state === "placed" && (
+        <p className="notice" role="status">
+          {dialing.detail}
+        </p>
+      )}
+      {dialing?.state === "refused" && (
+        <p className="notice notice--error" role="alert">
+          {dialing.reason}
+        </p>
       )}
       <div className="field">
         <label htmlFor={`${id}-note`}>Note sur ce rappel</label>

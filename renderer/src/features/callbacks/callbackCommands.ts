@@ -58,6 +58,27 @@ export async function noteCallback(callback: MutationInput<"callback.create">): 
 }
 
 /**
+ * Alt+J, or the button above the call: the agency's PBX rings her phone, then the patient. Never retried
+ * by itself (the patient could be called twice); a refusal says why, and the number stays there to dial.
+ */
+export function dialCallbackOnLine(): boolean {
+  const { calling, dialing } = useCallbacksStore.getState();
+  if (!calling) return false;
+  if (dialing?.state !== "asking") void dial(calling);
+  return true;
+}
+
+async function dial(callback: CallbackView): Promise<void> {
+  callbacksActions.dialing({ state: "asking" });
+  try {
+    const answer = await telesec.call("callbacks.dial", { id: callback.id });
+    callbacksActions.dialing(answer.placed ? { state: "placed", detail: answer.detail } : { state: "refused", reason: answer.reason });
+  } catch (error) {
+    callbacksActions.dialing({ state: "refused", reason: describeError(error) });
+  }
+}
+
+/**
  * « Rappeler »: takes the callback (unless it is already hers), then opens the practice's call screen for
  * that number as if the call were coming in — the three panes, the patient found by number — with the
  * callback's context above it. Refused while the current call still waits for its outcome.
