@@ -25,6 +25,7 @@ import { registerPortalDayRoutes } from "./portal/dayRoutes";
 import { registerPortalNoticeRoutes } from "./portal/noticeRoutes";
 import { registerSmsReadRoutes } from "./sms/smsReadRoutes";
 import { registerCallbackDialRoutes } from "./callbacks/callbackDialRoutes";
+import { registerCallbackStatsRoutes } from "./callbacks/callbackStatsRoutes";
 import type { Dialer } from "./telephony/dialing/dialer";
 import { registerSmsWebhookRoutes } from "./sms/smsWebhookRoutes";
 import { registerPortalDirectiveRoutes } from "./portal/directiveRoutes";
@@ -140,6 +141,7 @@ export async function buildServer({
   registerSmsReadRoutes(app, context);
   registerSmsWebhookRoutes(app, context, smsWebhookSecret);
   registerCallbackDialRoutes(app, context, dialer);
+  registerCallbackStatsRoutes(app, context);
   registerPortalCalendarFeedRoutes(app, context);
   registerPortalPageRoutes(app, { dir: portalDir });
   const sockets = createWorkstationSockets();

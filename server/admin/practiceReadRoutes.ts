@@ -88,6 +88,7 @@ export function registerPracticeReadRoutes(app: FastifyInstance, { db, authentic
       },
       active: practice.active,
       daySummaryHour: practice.daySummaryHour,
+      callbackDelays: practice.callbackDelays,
       numbers: numbers.map((number) => ({ id: number.id, e164: number.e164, label: number.label })),
       motifs: motifs.map(({ id: motifId, practitionerId, label, durationMinutes, color, allowedForNewPatients, patientInstructions, minNoticeMinutes, restrictions }) => ({
         id: motifId,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { callbacks, patients, practices, practitioners } from "../../db/central/schema";
 import { callbackDueAt } from "../../shared/domain/callbackDue";
-import { delayFor } from "../../shared/domain/callbacks";
+import { DEALT_WITH_NOTE, delayFor } from "../../shared/domain/callbacks";
 import type { CallbackKind } from "../../shared/domain/enums";
 import { patientDisplayName } from "../../shared/domain/patientDisplayName";
 import type { CentralTx } from "../centralTransaction";
@@ -21,7 +21,7 @@ export interface NewCallback {
   patientId: string | null;
   /** Needed without a patient; with one, their name as the card shows it. */
   callerName?: string;
-  /** Without one, the patient's first number. */
+  /** Without one (absent or null), the patient's first number. */
   number?: string | null;
   kind: CallbackKind;
   sourceId: string | null;
@@ -34,6 +34,9 @@ export interface NewCallback {
 
 export async function addCallback(tx: CentralTx | CentralDb, callback: NewCallback): Promise<string> {
   const id = callback.id ?? randomUUID();
+  // A waitlist entry holds one offer at a time: a new one (the last one's slot booked meanwhile) replaces
+  // the call still to make about the old slot, which is no longer free.
+  if (callback.kind === "liste_attente" && callback.sourceId) await closeCallbacksOf(tx, [callback.sourceId], ["liste_attente"], callback.now, SUPERSEDED_OFFER);
   const patient = callback.patientId ? (await tx.select().from(patients).where(eq(patients.id, callback.patientId)))[0] : undefined;
   const dueAt = callback.dueAt ?? new Date(await ruleDueAt(tx, callback.practiceId, callback.kind, callback.now));
   await tx
@@ -43,7 +46,7 @@ export async function addCallback(tx: CentralTx | CentralDb, callback: NewCallba
       practiceId: callback.practiceId,
       patientId: callback.patientId,
       callerName: callback.callerName ?? (patient ? patientDisplayName(patient) : "Patient"),
-      number: callback.number !== undefined ? callback.number : (patient?.phones[0] ?? null),
+      number: callback.number ?? patient?.phones[0] ?? null,
       kind: callback.kind,
       sourceId: callback.sourceId,
       reason: callback.reason.slice(0, 500),
@@ -67,14 +70,16 @@ async function ruleDueAt(tx: CentralTx | CentralDb, practiceId: string, kind: Ca
   return callbackDueAt(now.getTime(), delayFor(practice?.delays ?? null, kind), hours.flatMap((row) => row.workingHours));
 }
 
+const SUPERSEDED_OFFER = "Plus à rappeler : ce créneau n'est plus libre, un autre est proposé au patient.";
+
 /**
  * A source that no longer owes the call (the waitlist offer declined or booked, the message dealt
  * with): its callbacks still waiting are closed, never one a secretary holds.
  */
-export async function closeCallbacksOf(tx: CentralTx, sourceIds: readonly string[], kinds: readonly CallbackKind[], now: Date): Promise<void> {
+export async function closeCallbacksOf(tx: CentralTx | CentralDb, sourceIds: readonly string[], kinds: readonly CallbackKind[], now: Date, note = DEALT_WITH_NOTE): Promise<void> {
   if (sourceIds.length === 0) return;
   await tx
     .update(callbacks)
-    .set({ status: "fait", closedAt: now, notes: sql`coalesce(${callbacks.notes}, 'Plus à rappeler : la demande a été traitée autrement.')` })
+    .set({ status: "fait", closedAt: now, notes: sql`coalesce(${callbacks.notes}, ${note})` })
     .where(and(inArray(callbacks.sourceId, [...sourceIds]), inArray(callbacks.kind, [...kinds]), eq(callbacks.status, "a_faire"), isNull(callbacks.deletedAt)));
 }

@@ -4,7 +4,7 @@ import { practitioners } from "../../db/central/schema";
 import { AGREEMENT_CATEGORY } from "../../shared/domain/doctorAgreement";
 import { practitionerName } from "../../shared/domain/practitionerName";
 import type { CentralTx } from "../centralTransaction";
-import { addCallback } from "./callbackRecords";
+import { addCallback, closeCallbacksOf } from "./callbackRecords";
 
 type Message = typeof messages.$inferSelect;
 
@@ -18,6 +18,8 @@ export async function callbackForDoctorAnswer(tx: CentralTx, message: Message, a
   const who = practitioner ? practitionerName(practitioner) : "Le médecin";
   const said = message.category === AGREEMENT_CATEGORY && answer.agreed !== undefined ? (answer.agreed ? "accepte de voir ce nouveau patient" : "ne prend pas ce nouveau patient") : "a répondu";
   const words = answer.text ? ` : « ${answer.text} »` : "";
+  // An answer changed (« oui », then « non »): the call still to make about the earlier one would tell the patient the wrong thing.
+  await closeCallbacksOf(tx, [message.id], ["reponse_medecin"], now, "Plus à rappeler : le médecin a donné une autre réponse depuis.");
   await addCallback(tx, {
     practiceId: message.practiceId,
     patientId: message.patientId,

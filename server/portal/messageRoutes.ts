@@ -14,6 +14,7 @@ import { LOGIN_BODY_LIMIT_BYTES } from "../http/bodyLimits";
 import { parseOr400 } from "../http/parseOr400";
 import { pokePractice } from "../sync/pokeWorkstations";
 import { callbackForDoctorAnswer } from "../callbacks/doctorAnswers";
+import { closeCallbacksOf } from "../callbacks/callbackRecords";
 import { auditPortal } from "./portalAudit";
 import { createAuthenticatePortal, portalOf, type PortalSession } from "./portalSession";
 
@@ -107,7 +108,8 @@ export function registerPortalMessageRoutes(app: FastifyInstance, { db, clock }:
       await auditPortal(tx, portal, now, { action, entity: "message", entityId: found.id, practiceId: found.practiceId, details: found.patientId ? { patientIds: [found.patientId] } : {} });
       if (!changed) return { row: found, changed: false };
       const [updated] = await tx.update(messages).set(changed).where(eq(messages.id, found.id)).returning();
-      // A reply given as the message is treated is for the patient: someone must call them with it.
+      // The doctor dealt with it: its own callback goes; a reply given then is for the patient, someone must call them with it.
+      if (changed.status === "traite") await closeCallbacksOf(tx, [found.id], ["message"], now);
       if (changed.reading.reply && !found.reading?.treatedAt) await callbackForDoctorAnswer(tx, found, { text: changed.reading.reply }, null, now);
       return { row: updated!, changed: true };
     });

@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { and, eq } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import {
   appointments,
   appointmentTypes,
@@ -9,7 +9,6 @@ import {
   practitioners,
   waitlistEntries,
 } from "../../db/central/schema";
-import type { SessionUser } from "../../shared/api/wire";
 import { outcomeRefusal } from "../../shared/domain/appointmentOutcome";
 import { checkBooking, newPatientMatters, type BookingCheck } from "../../shared/domain/bookingRules";
 import { AGREEMENT_CATEGORY, NOT_A_REQUEST, agreementStanding, type AgreementStanding } from "../../shared/domain/doctorAgreement";
@@ -225,6 +224,8 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
   "message.setStatus": async (context, args) => {
     const message = await findInScope(context, messages, args.id, "Message");
     await context.tx.update(messages).set({ status: args.status }).where(eq(messages.id, args.id));
+    // A message « rappel demandé » dealt with otherwise: its callback no longer waits (unless someone holds it).
+    if (args.status === "traite") await closeCallbacksOf(context.tx, [message.id], ["message"], context.now);
     return message.practiceId;
   },
   "message.answer": async (context, args) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { callbackDelays } from "../domain/callbacks";
 import { id, instant } from "../domain/identifiers";
 import { CALL_OUTCOMES, DIRECTIVE_CATEGORIES, NEW_PATIENT_POLICIES, NOTIFICATION_KINDS, PRACTICE_KINDS, USER_ROLES } from "../domain/enums";
 import {
@@ -157,6 +158,8 @@ const practiceFields = z.strictObject({
   referrals,
   onCall: onCall.nullable(),
   active: z.boolean(),
+  /** How soon each kind of callback is due (issue 18); null: the agency's defaults. */
+  callbackDelays: callbackDelays.nullable(),
 });
 export const createPracticeRequest = practiceFields.extend({
   phone: practiceFields.shape.phone.default(null),
@@ -166,6 +169,7 @@ export const createPracticeRequest = practiceFields.extend({
   referrals: practiceFields.shape.referrals.default([]),
   onCall: practiceFields.shape.onCall.default(null),
   active: practiceFields.shape.active.default(true),
+  callbackDelays: practiceFields.shape.callbackDelays.default(null),
 });
 export const updatePracticeRequest = practiceFields.partial().refine(nothingToChange, "Rien à modifier");
 
@@ -315,6 +319,7 @@ export const adminPracticeRecords = z.object({
   active: z.boolean(),
   /** The Paris hour of the day summary e-mailed to its doctors; null: none. */
   daySummaryHour: noticeHour.nullable(),
+  callbackDelays: callbackDelays.nullable(),
   numbers: z.array(adminDialledNumber),
   motifs: z.array(motifView),
   directives: z.array(adminDirectiveView),

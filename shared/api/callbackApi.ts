@@ -11,3 +11,19 @@ export const callbackDialAnswer = z.discriminatedUnion("placed", [
   z.object({ placed: z.literal(false), reason: z.string() }),
 ]);
 export type CallbackDialAnswer = z.infer<typeof callbackDialAnswer>;
+
+/** A practice's callbacks created in a period, and what became of them. */
+export const callbackStatsRow = z.object({
+  practiceId: z.string().uuid(),
+  created: z.number().int(),
+  /** Closed as done, and of them those closed by their due time. */
+  done: z.number().int(),
+  doneInTime: z.number().int(),
+  abandoned: z.number().int(),
+  /** Still to do or under way. */
+  open: z.number().int(),
+  /** From creation to done, the median, in minutes; null without any done. */
+  medianMinutes: z.number().nullable(),
+});
+export const callbackStats = z.object({ rows: z.array(callbackStatsRow) });
+export type CallbackStatsRow = z.infer<typeof callbackStatsRow>;

@@ -3,7 +3,7 @@ import { id, instant } from "../domain/identifiers";
 import "../domain/frenchValidation";
 import { smsSettings } from "../domain/smsSettings";
 import { CALLBACK_KINDS } from "../domain/enums";
-import { callbackDialAnswer } from "./callbackApi";
+import { callbackDialAnswer, callbackStats } from "./callbackApi";
 import { machineConfigError } from "../config/machineConfig";
 import {
   agendaAppointment,
@@ -322,6 +322,8 @@ export const methods = {
   "stats.calls": { input: callStatsQuery, output: callStats },
   /** The patients' SMS of the period per practice, and the no-shows with and without a delivered reminder. */
   "stats.sms": { input: callStatsQuery, output: smsStats },
+  /** The callbacks created in the period per practice: done (in time), the median delay, abandoned, open. */
+  "stats.callbacks": { input: callStatsQuery, output: callbackStats },
 } as const;
 
 /** What a sync changed in the replica (rows pulled, changes confirmed or taken back), by table: screens re-read only what concerns them. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callbackDialAnswer } from "./callbackApi";
+import { callbackDialAnswer, callbackStats } from "./callbackApi";
 import {
   addDialledNumberRequest,
   adminCalendarFeedView,
@@ -374,6 +374,14 @@ export const HTTP_ROUTES: HttpRoute[] = [
     summary: "Les SMS aux patients par cabinet sur la période (envoyés, remis, échecs, refusés), et les absences aux rendez-vous passés de la période, avec et sans rappel remis.",
     query: callStatsQuery,
     answer: smsStats,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/stats/callbacks",
+    access: "supervisor_or_admin",
+    summary: "Les rappels créés sur la période par cabinet : faits, faits dans leur délai, délai médian jusqu'au rappel fait (minutes), abandonnés, encore ouverts.",
+    query: callStatsQuery,
+    answer: callbackStats,
   },
   {
     method: "GET",

@@ -1,6 +1,6 @@
 import { compileSchedule, type MinuteWindow } from "./agendaSchedule";
 import type { CallbackDelay } from "./callbacks";
-import { isoWeekdayOfDay, parisDayOfInstant, parisInstantOf, parisMinutesOfInstant } from "./parisDays";
+import { isoWeekdayOfDay, parisDayOfInstant, parisInstantOf } from "./parisDays";
 import type { WeeklyHours } from "./schedules";
 
 const MINUTE_MS = 60_000;
@@ -16,19 +16,20 @@ export function callbackDueAt(createdAt: number, delay: CallbackDelay, openingHo
   const weekly = compileSchedule({ workingHours: openingHours, exceptionalOpenings: [], absences: [] }).weekly;
   const windowsOn = (day: number): readonly MinuteWindow[] => weekly[isoWeekdayOfDay(day)] ?? [];
   const today = parisDayOfInstant(createdAt);
-  const now = parisMinutesOfInstant(createdAt);
   const open = weekly.some((windows) => windows.length > 0);
 
   if (delay.rule === "minutes") {
     if (!open) return createdAt + delay.minutes * MINUTE_MS;
-    let remaining = delay.minutes;
+    // Counted in instants, not in minutes of the clock's face: a window over the night the clocks change
+    // is an hour shorter (spring) or longer (autumn) than its wall-clock times say.
+    let remaining = delay.minutes * MINUTE_MS;
     for (let day = today; day <= today + HORIZON_DAYS; day++) {
-      const from = day === today ? now : 0;
       for (const [start, end] of windowsOn(day)) {
-        if (end <= from) continue;
-        const begin = Math.max(start, from);
-        if (end - begin >= remaining) return parisInstantOf(day, begin + remaining);
-        remaining -= end - begin;
+        const closes = parisInstantOf(day, end);
+        if (closes <= createdAt) continue;
+        const begin = Math.max(parisInstantOf(day, start), createdAt);
+        if (closes - begin >= remaining) return begin + remaining;
+        remaining -= Math.max(0, closes - begin);
       }
     }
     return createdAt + delay.minutes * MINUTE_MS;
@@ -39,7 +40,7 @@ export function callbackDueAt(createdAt: number, delay: CallbackDelay, openingHo
   if (!open) return parisInstantOf(firstDay, 24 * 60);
   for (let day = firstDay; day <= today + HORIZON_DAYS; day++) {
     const last = windowsOn(day).at(-1);
-    if (last && (day !== today || last[1] > now)) return parisInstantOf(day, last[1]);
+    if (last && parisInstantOf(day, last[1]) > createdAt) return parisInstantOf(day, last[1]);
   }
   return parisInstantOf(firstDay, 24 * 60);
 }

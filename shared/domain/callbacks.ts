@@ -70,5 +70,8 @@ export function delayFor(delays: CallbackDelays | null, kind: CallbackKind): Cal
   return delays?.[kind] ?? DEFAULT_CALLBACK_DELAYS[kind];
 }
 
+/** The note of a callback closed because its source was dealt with otherwise (its message treated). */
+export const DEALT_WITH_NOTE = "Plus à rappeler : la demande a été traitée autrement.";
+
 /** The callbacks still to be dealt with: the queue's and the header's count. */
 export const OPEN_CALLBACK_STATUSES: readonly CallbackStatus[] = ["a_faire", "en_cours"];

@@ -507,6 +507,24 @@ describe("administration", () => {
     expect(bridge.callsTo("admin.practices.daySummary")[1]).toEqual({ practiceId: IDS.tilleuls, hour: null });
   });
 
+  it("sets how soon each kind of callback is due for the practice; « par défaut » names the agency's rule", async () => {
+    const { user, bridge } = await openAdministration();
+    await user.click(screen.getByRole("tab", { name: "Cabinets" }));
+    const form = within(await screen.findByRole("form", { name: "Délais de rappel" }));
+    const waitlist = form.getByLabelText("Créneau libéré (liste d'attente)");
+    expect(waitlist).toHaveValue("");
+    expect(within(waitlist).getByRole("option", { selected: true })).toHaveTextContent("Par défaut (dans les 30 min)");
+    await user.selectOptions(waitlist, "dans les 15 min");
+    await user.selectOptions(form.getByLabelText("Réponse du médecin"), "le jour ouvré suivant");
+    await user.click(form.getByRole("button", { name: "Enregistrer les délais" }));
+    await waitFor(() =>
+      expect(bridge.callsTo("admin.records.update")).toEqual([
+        { kind: "practice", id: IDS.tilleuls, change: { callbackDelays: { liste_attente: { rule: "minutes", minutes: 15 }, reponse_medecin: { rule: "jour_ouvre_suivant" } } } },
+      ]),
+    );
+    expect(await screen.findByText("Délais de rappel : enregistré.")).toBeInTheDocument();
+  });
+
   it("lists the doctors' notices not sent, the relay's answer beside those given up, and sends one again", async () => {
     const { user, bridge } = await openAdministration();
     bridge.data.agency.notifications = [

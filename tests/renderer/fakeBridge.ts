@@ -39,6 +39,7 @@ import { practitionerName } from "../../shared/domain/practitionerName";
 import { DEFAULT_SMS_SETTINGS, type SmsSettings } from "../../shared/domain/smsSettings";
 import { patientShortName } from "../../renderer/src/features/patients/patientName";
 import * as fixtures from "./fixtures";
+import type { CallbackStatsRow } from "../../shared/api/callbackApi";
 
 /**
  * An in-memory `window.telesec` for component tests. It answers from fixture data, and it
@@ -90,6 +91,7 @@ export interface FakeAgency {
   audit: Array<z.infer<typeof auditEventView>>;
   callStats: Array<z.infer<typeof callStatsRow>>;
   smsStats: Array<z.infer<typeof smsStatsRow>>;
+  callbackStats: CallbackStatsRow[];
   /** The doctors' notices the server has not sent. */
   notifications: AdminNotificationView[];
   failedSms: AdminFailedSmsView[];
@@ -142,7 +144,7 @@ export function defaultFakeData(): FakeData {
     patientCalls: {},
     appointmentSms: {},
     mutations: [],
-    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], smsStats: [], daySummaryHours: {}, notifications: [], failedSms: [], smsSettings: {} },
+    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], smsStats: [], callbackStats: [], daySummaryHours: {}, notifications: [], failedSms: [], smsSettings: {} },
   };
 }
 
@@ -230,6 +232,7 @@ const DATA_METHODS = new Set<MethodName>([
   "admin.dialledNumbers.add",
   "stats.calls",
   "stats.sms",
+  "stats.callbacks",
 ]);
 
 /** Like the server: only an administrator administers, supervisors and administrators read statistics. */
@@ -239,7 +242,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practices.sms" | "admin.practices.saveSms" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.sms.failed" | "admin.sms.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls" | "stats.sms";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practices.sms" | "admin.practices.saveSms" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.sms.failed" | "admin.sms.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls" | "stats.sms" | "stats.callbacks";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -270,6 +273,7 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
       card,
       active: true,
       daySummaryHour: data.agency.daySummaryHours[practiceId] ?? null,
+      callbackDelays: null,
       numbers: card.dialledNumbers.map((e164, index) => ({ id: `96000000-0000-4000-8000-${String(index + 1).padStart(12, "0")}`, e164, label: "Accueil" })),
       motifs: data.motifs.filter((motif) => team.includes(motif.practitionerId)),
       directives: data.directives.filter((directive) => directive.practiceId === practiceId).map((directive) => ({ ...directive, flags: {} })),
@@ -398,6 +402,10 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   "stats.sms": (_input, data) => {
     requireRole(data, "supervisor", "admin");
     return { rows: data.agency.smsStats };
+  },
+  "stats.callbacks": (_input, data) => {
+    requireRole(data, "supervisor", "admin");
+    return { rows: data.agency.callbackStats };
   },
 };
 

@@ -577,6 +577,7 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "GET /api/v1/admin/audit": asAdmin("GET", "/api/v1/admin/audit", {}, { action: "login", limit: "10", userId: SOME_ID, before: `2026-01-01T00:00:00.000Z_${SOME_ID}` }),
   "GET /api/v1/stats/calls": asAdmin("GET", "/api/v1/stats/calls", {}, { from: "2026-01-01", to: "2026-01-31" }),
   "GET /api/v1/stats/sms": asAdmin("GET", "/api/v1/stats/sms", {}, { from: "2026-01-01", to: "2026-01-31" }),
+  "GET /api/v1/stats/callbacks": asAdmin("GET", "/api/v1/stats/callbacks", {}, { from: "2026-01-01", to: "2026-01-31" }),
 };
 
 // ---- The checks --------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, adminFailedSmsView, adminNotificationView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminPractitionerSummary, adminUserView, auditPage, callStats, practiceDaySummary, smsStats, practiceSmsSettingsView, updateRecordAnswer } from "../../../shared/api/admin";
 import type { MethodArgs } from "../../../shared/api/contract";
+import { callbackStats } from "../../../shared/api/callbackApi";
 
 /** A request to the server on the workstation's session (syncService.serverRequest). */
 export type ServerRequest = <T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, schema: z.ZodType<T>, body?: unknown) => Promise<T>;
@@ -56,5 +57,6 @@ export function adminHandlers(request: () => ServerRequest, serverUrl: () => str
       request()("POST", "/api/v1/admin/dialled-numbers", z.object({ id: z.string().uuid(), e164: z.string() }), input),
     "stats.calls": ({ from, to }: MethodArgs<"stats.calls">) => request()("GET", `/api/v1/stats/calls?${new URLSearchParams({ from, to })}`, callStats),
     "stats.sms": ({ from, to }: MethodArgs<"stats.sms">) => request()("GET", `/api/v1/stats/sms?${new URLSearchParams({ from, to })}`, smsStats),
+    "stats.callbacks": ({ from, to }: MethodArgs<"stats.callbacks">) => request()("GET", `/api/v1/stats/callbacks?${new URLSearchParams({ from, to })}`, callbackStats),
   };
 }

@@ -36,17 +36,19 @@ const LIMIT = 500;
 
 export function callbackQueue(sqlite: Database.Database, userId: string | null, filter: CallbackFilter, now: Date): CallbackQueue {
   const rows = sqlite
-    .prepare<[string | null, string | null, number, string | null], CallbackRow>(
+    .prepare<[{ practiceId: string | null; kind: string | null; mine: number; userId: string | null }], CallbackRow>(
       `SELECT c.id, c.practice_id AS practiceId, p.name AS practiceName,
               (SELECT e164 FROM dialled_number d WHERE d.practice_id = c.practice_id AND d.deleted_at IS NULL ORDER BY d.e164 LIMIT 1) AS practiceNumber,
               c.patient_id AS patientId, c.caller_name AS callerName, c.number, c.kind, c.reason, c.due_at AS dueAt, c.status,
               c.owner_id AS ownerId, u.display_name AS ownerName, c.attempts, c.created_at AS createdAt, c.version
          FROM callback c JOIN practice p ON p.id = c.practice_id LEFT JOIN "user" u ON u.id = c.owner_id
         WHERE c.status IN ('a_faire', 'en_cours') AND c.deleted_at IS NULL
-          AND (?1 IS NULL OR c.practice_id = ?1) AND (?2 IS NULL OR c.kind = ?2) AND (?3 = 0 OR c.owner_id = ?4)
+          AND (@practiceId IS NULL OR c.practice_id = @practiceId) AND (@kind IS NULL OR c.kind = @kind) AND (@mine = 0 OR c.owner_id = @userId)
         ORDER BY c.due_at, c.created_at, c.id LIMIT ${LIMIT}`,
     )
-    .all(filter.practiceId ?? null, filter.kind ?? null, filter.mine ? 1 : 0, userId);
+    .all({ practiceId: filter.practiceId ?? null, kind: filter.kind ?? null, mine: filter.mine ? 1 : 0, userId });
+  // A change made here and not yet confirmed (a claim made offline, above all) may still be refused.
+  const pending = rows.length > 0 ? pendingCallbackIds(sqlite) : new Set<string>();
   const names = sqlite.prepare<[string], string>('SELECT display_name FROM "user" WHERE id = ?').pluck();
   const counts = sqlite
     .prepare<[number], { open: number; overdue: number }>(
@@ -77,9 +79,18 @@ export function callbackQueue(sqlite: Database.Database, userId: string | null, 
         note: attempt.note,
       })),
       createdAt: new Date(row.createdAt).toISOString(),
-      provisional: row.version === 0,
+      provisional: row.version === 0 || pending.has(row.id),
     })),
     openCount: counts.open,
     overdueCount: counts.overdue,
   };
+}
+
+/**
+ * The callbacks a queued change of this workstation touches: its own claims, attempts and closings, and
+ * the callbacks its messages « rappel demandé » make (they take the message's id).
+ */
+function pendingCallbackIds(sqlite: Database.Database): Set<string> {
+  const ids = sqlite.prepare("SELECT json_extract(args, '$.id') FROM outbox WHERE name LIKE 'callback.%' OR name = 'message.create'").pluck().all() as string[];
+  return new Set(ids);
 }

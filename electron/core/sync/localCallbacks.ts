@@ -38,6 +38,8 @@ export function newCallbackRow(
     version: 0,
     deletedAt: null,
     ...callback,
+    // Without a number left, the patient's first, as the server does.
+    number: callback.number ?? (callback.patientId ? patientFirstPhone(context, callback.patientId) : null),
     reason: callback.reason.slice(0, 500),
     dueAt: callback.dueAt ?? localDueAt(context, callback.practiceId, callback.kind),
     status: "a_faire",
@@ -50,6 +52,12 @@ export function newCallbackRow(
     closedAt: null,
     closedBy: null,
   };
+}
+
+function patientFirstPhone(context: LocalMutationContext, patientId: string): string | null {
+  const phones = context.sqlite.prepare<[string], string>("SELECT phones FROM patient WHERE id = ?").pluck().get(patientId);
+  const first: unknown = phones ? (JSON.parse(phones) as unknown[])[0] : null;
+  return typeof first === "string" ? first : null;
 }
 
 /** Open, and not held by someone else as far as this copy knows. */

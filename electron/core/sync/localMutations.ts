@@ -5,6 +5,7 @@ import { checkBooking, newPatientMatters, type BookingMotif, type BookingPractit
 import { MutationRejected, type MutationArgs, type MutationName } from "../../../shared/sync/mutations";
 import { isNewPatient } from "../queries/newPatient";
 import { localCallbackMutations, newCallbackRow } from "./localCallbacks";
+import { DEALT_WITH_NOTE } from "../../../shared/domain/callbacks";
 import { outcomeRefusal } from "../../../shared/domain/appointmentOutcome";
 import { AGREEMENT_CATEGORY, NOT_A_REQUEST, agreementStanding, type AgreementAnswer, type AgreementStanding } from "../../../shared/domain/doctorAgreement";
 
@@ -99,6 +100,11 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
   },
   "message.setStatus": (context, args) => {
     change(context, "message", args.id, "Message", { status: args.status });
+    // As the server does: the message's own callback, still waiting, goes with it.
+    const callback = args.status === "traite" ? context.rows.get("callback", args.id) : undefined;
+    if (callback && callback.status === "a_faire" && callback.kind === "message" && callback.deleted_at === null) {
+      change(context, "callback", args.id, "Rappel", { status: "fait", closedAt: context.now, notes: callback.notes ?? DEALT_WITH_NOTE });
+    }
   },
   "call.open": (context, args) => {
     write(context, "call", {

@@ -7,6 +7,7 @@ import { NewDirectiveForm } from "./NewDirectiveForm";
 import { CoverageForm } from "./CoverageForm";
 import { OnCallForm } from "./OnCallForm";
 import { DaySummaryForm } from "./DaySummaryForm";
+import { CallbackDelaysForm } from "./CallbackDelaysForm";
 import { DialledNumbers } from "./DialledNumbers";
 import { SmsSettingsForm } from "./SmsSettingsForm";
 import { type RecordOutcome } from "./recordCommands";
@@ -81,6 +82,7 @@ export function PracticesTab() {
           <DialledNumbers practiceId={records.card.id} numbers={records.numbers} onSaved={report("Numéros du cabinet")} />
           <SmsSettingsForm key={`sms-${records.card.id}`} card={records.card} onSaved={report("SMS aux patients")} />
           <DaySummaryForm key={`bilan-${records.card.id}-${records.daySummaryHour}`} practiceId={records.card.id} hour={records.daySummaryHour} onSaved={report("Bilan de la journée")} />
+          <CallbackDelaysForm key={`delais-${records.card.id}-${JSON.stringify(records.callbackDelays)}`} practiceId={records.card.id} delays={records.callbackDelays} onSaved={report("Délais de rappel")} />
           <h4>Praticiens</h4>
           <ul className="admin-list">
             {records.card.practitioners.map((practitioner) => (

@@ -9,6 +9,8 @@ import { usePracticesStore } from "../../stores/practicesStore";
 import { CALL_OUTCOME_LABELS } from "../call/callOutcomes";
 import { totalsByPractice, type PracticeCallTotals } from "./callStatsTable";
 import { SmsStatsTable } from "./SmsStatsTable";
+import { CallbackStatsTable } from "./CallbackStatsTable";
+import type { CallbackStatsRow } from "../../../../shared/api/callbackApi";
 import type { z } from "zod";
 import type { smsStats } from "../../../../shared/api/admin";
 
@@ -22,6 +24,7 @@ export function StatisticsScreen() {
   const [to, setTo] = useState(today);
   const [totals, setTotals] = useState<PracticeCallTotals[] | null>(null);
   const [sms, setSms] = useState<SmsStats["rows"] | null>(null);
+  const [callbacks, setCallbacks] = useState<CallbackStatsRow[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const practices = new Map(valueOr(usePracticesStore((state) => state.practices), []).map((practice) => [practice.id, practice.name]));
 
@@ -29,9 +32,14 @@ export function StatisticsScreen() {
     event?.preventDefault();
     setFailure(null);
     try {
-      const [calls, smsOfPeriod] = await Promise.all([telesec.call("stats.calls", { from, to }), telesec.call("stats.sms", { from, to })]);
+      const [calls, smsOfPeriod, callbacksOfPeriod] = await Promise.all([
+        telesec.call("stats.calls", { from, to }),
+        telesec.call("stats.sms", { from, to }),
+        telesec.call("stats.callbacks", { from, to }),
+      ]);
       setTotals(totalsByPractice(calls.rows));
       setSms(smsOfPeriod.rows);
+      setCallbacks(callbacksOfPeriod.rows);
     } catch (error) {
       setFailure(describeError(error));
     }
@@ -87,6 +95,12 @@ export function StatisticsScreen() {
         <section aria-labelledby="statistiques-sms-titre">
           <h3 id="statistiques-sms-titre">SMS aux patients</h3>
           <SmsStatsTable rows={sms} from={from} to={to} practiceName={(id) => practices.get(id) ?? "Cabinet"} />
+        </section>
+      )}
+      {callbacks && (
+        <section aria-labelledby="statistiques-rappels-titre">
+          <h3 id="statistiques-rappels-titre">Rappels</h3>
+          <CallbackStatsTable rows={callbacks} from={from} to={to} practiceName={(id) => practices.get(id) ?? "Cabinet"} />
         </section>
       )}
     </main>
