@@ -16,6 +16,7 @@ export interface PurgeCounts {
   appointments: number;
   messages: number;
   waitlistEntries: number;
+  callbacks: number;
 }
 
 export type PurgeReport = { ran: false; reason: "already_running" } | ({ ran: true; dryRun: boolean; cutoffs: RetentionCutoffs } & PurgeCounts);
@@ -106,6 +107,7 @@ async function purgeIn(tx: CentralDb, { patientsInactiveSince, callsStartedBefor
         EXCEPT SELECT patient_id FROM call WHERE patient_id IS NOT NULL AND started_at >= ${patientsInactiveSince}
         EXCEPT SELECT patient_id FROM message WHERE patient_id IS NOT NULL AND created_at >= ${patientsInactiveSince}
         EXCEPT SELECT patient_id FROM waitlist_entry WHERE deleted_at IS NULL
+        EXCEPT SELECT patient_id FROM callback WHERE patient_id IS NOT NULL AND deleted_at IS NULL AND (status IN ('a_faire', 'en_cours') OR created_at >= ${patientsInactiveSince})
       )`;
   await tx.execute(sql`CREATE TEMPORARY TABLE purge_candidate ON COMMIT DROP AS ${inactive(sql`SELECT id FROM patient WHERE deleted_at IS NULL`)}`);
   // A push giving one of them activity (booking, message, call, waitlist, edit) holds the patient's row
@@ -127,6 +129,13 @@ async function purgeIn(tx: CentralDb, { patientsInactiveSince, callsStartedBefor
       WHERE patient_id IN ${purged} OR (patient_id IS NULL AND deleted_at IS NULL AND created_at < ${patientsInactiveSince})`,
   );
   const waitlistEntries = await counted(tx, sql`UPDATE waitlist_entry SET ${deleted}, notes = NULL, offered_slot = NULL WHERE patient_id IN ${purged}`);
+  // A callback keeps its kind, times, status and results; whom, the number and the words go (an unknown caller's once as old as a patient).
+  const callbacks = await counted(
+    tx,
+    sql`UPDATE callback SET ${deleted}, caller_name = '', number = NULL, reason = '', notes = NULL,
+      attempts = (SELECT coalesce(jsonb_agg(attempt - 'note'), '[]'::jsonb) FROM jsonb_array_elements(attempts) AS attempt)
+      WHERE patient_id IN ${purged} OR (patient_id IS NULL AND deleted_at IS NULL AND created_at < ${patientsInactiveSince})`,
+  );
   // Their calls of the last years too, when calls are kept longer than patients.
   const patientCalls = await emptyCalls(sql`patient_id IN ${purged}`);
   const patients = await counted(
@@ -143,8 +152,9 @@ async function purgeIn(tx: CentralDb, { patientsInactiveSince, callsStartedBefor
       appointments: total(appointments),
       messages: total(messages),
       waitlistEntries: total(waitlistEntries),
+      callbacks: total(callbacks),
     },
-    notices: noticesFor([...oldCalls, ...patientCalls, ...patients, ...appointments, ...messages, ...waitlistEntries]),
+    notices: noticesFor([...oldCalls, ...patientCalls, ...patients, ...appointments, ...messages, ...waitlistEntries, ...callbacks]),
   };
 }
 

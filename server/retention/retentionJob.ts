@@ -8,7 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** One line for the server's log: counts only, never who. */
 export function describePurge(report: PurgeReport): string {
   if (!report.ran) return "conservation : purge déjà en cours sur un autre processus, rien fait ici";
-  const what = `${report.patients} patients, ${report.appointments} rendez-vous, ${report.messages} messages, ${report.waitlistEntries} demandes de liste d'attente, ${report.calls} appels`;
+  const what = `${report.patients} patients, ${report.appointments} rendez-vous, ${report.messages} messages, ${report.waitlistEntries} demandes de liste d'attente, ${report.callbacks} rappels, ${report.calls} appels`;
   return `conservation : ${report.dryRun ? "essai à blanc, seraient effacés" : "effacés"} ${what}`;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, auditEvents, calls, messages, patients, smsMessages, waitlistEntries } from "../../db/central/schema";
+import { appointments, auditEvents, callbacks, calls, messages, patients, smsMessages, waitlistEntries } from "../../db/central/schema";
 import type { CentralDatabase } from "../../db/central/centralDatabase";
 import { parsePurgeArgs } from "../../server/retention/purgeArgs";
 import { PURGE_AUDIT_ACTION, PURGE_LOCK_KEY, purgeExpiredData } from "../../server/retention/purgeExpiredData";
@@ -61,6 +61,16 @@ async function agencyWithHistory() {
     id: removedEntry, deletedAt: yearsAgo(4), practiceId: fixture.tilleuls.practiceId, patientId: forgotten, appointmentTypeId: fixture.tilleuls.motifId,
     practitionerIds: [fixture.tilleuls.practitionerId], preferredWindows: [], notes: "Préfère le matin", createdAt: yearsAgo(4),
   });
+  const forgottenCallback = randomUUID();
+  const oldCallback = (id: string, patientId: string, status: "fait" | "a_faire") => ({
+    id, practiceId: fixture.tilleuls.practiceId, patientId, callerName: "Yvonne Oubliée", number: "+33655501234", kind: "message" as const, sourceId: forgottenMessage,
+    reason: "Douleur au genou depuis une semaine", dueAt: yearsAgo(4), status, attempts: [{ at: yearsAgo(4).toISOString(), by: null, result: "joint" as const, note: "Viendra lundi" }],
+    notes: "Rappelée", createdAt: yearsAgo(4),
+  });
+  await db.insert(callbacks).values(oldCallback(forgottenCallback, forgotten, "fait"));
+  // Still to call back, though asked four years ago: the patient is not forgotten.
+  const stillToCall = await patient(db, fixture, "Arappeler");
+  await db.insert(callbacks).values(oldCallback(randomUUID(), stillToCall, "a_faire"));
   const seenTwoYearsAgo = await patient(db, fixture, "Revenue");
   await appointment(db, fixture, seenTwoYearsAgo, yearsAgo(2));
   const calledTwoYearsAgo = await patient(db, fixture, "Appelante");
@@ -72,7 +82,7 @@ async function agencyWithHistory() {
     id: randomUUID(), practiceId: fixture.tilleuls.practiceId, patientId: waiting, appointmentTypeId: fixture.tilleuls.motifId,
     practitionerIds: [fixture.tilleuls.practitionerId], preferredWindows: [], notes: null, createdAt: yearsAgo(4),
   });
-  return { database, fixture, db, forgotten, forgottenAppointment, forgottenMessage, removedEntry, kept: [seenTwoYearsAgo, calledTwoYearsAgo, updatedLastMonth, waiting], oldCall, recentCall };
+  return { database, fixture, db, forgotten, forgottenAppointment, forgottenMessage, removedEntry, kept: [seenTwoYearsAgo, calledTwoYearsAgo, updatedLastMonth, waiting, stillToCall], oldCall, recentCall, forgottenCallback };
 }
 
 const purgeAudits = (db: CentralDatabase) => db.select().from(auditEvents).where(eq(auditEvents.action, PURGE_AUDIT_ACTION));
@@ -89,7 +99,11 @@ describe("retention purge", () => {
     // The appointments written above asked for their SMS; the purge's erasures must ask for none.
     await db.execute(sql`DELETE FROM sms_replan`);
     const report = await purgeExpiredData(db, DEFAULT_RETENTION, { now: NOW });
-    expect(report).toMatchObject({ ran: true, dryRun: false, patients: 1, appointments: 1, messages: 1, waitlistEntries: 1, calls: 1 });
+    expect(report).toMatchObject({ ran: true, dryRun: false, patients: 1, appointments: 1, messages: 1, waitlistEntries: 1, callbacks: 1, calls: 1 });
+    const [callback] = await db.select().from(callbacks).where(eq(callbacks.id, agency.forgottenCallback));
+    expect(callback).toMatchObject({ callerName: "", number: null, reason: "", notes: null, status: "fait", attempts: [{ at: expect.any(String), by: null, result: "joint" }] });
+    expect(callback!.attempts[0]).not.toHaveProperty("note");
+    expect(callback!.deletedAt).not.toBeNull();
 
     const [forgotten] = await db.select().from(patients).where(eq(patients.id, agency.forgotten));
     expect(forgotten).toMatchObject({ birthName: "", usedName: null, firstName: "", birthDate: null, phones: [], email: null, notes: null });
@@ -112,7 +126,7 @@ describe("retention purge", () => {
     expect(oldCall!.deletedAt).not.toBeNull();
     expect((await db.select().from(calls).where(eq(calls.id, agency.recentCall)))[0]).toMatchObject({ deletedAt: null, notes: "Demande ses résultats" });
     const kept = await db.select({ deletedAt: patients.deletedAt, birthName: patients.birthName }).from(patients).where(sql`${patients.id} = ANY(${sql.param(agency.kept)}::uuid[])`);
-    expect(kept).toHaveLength(4);
+    expect(kept).toHaveLength(5);
     expect(kept.every((row) => row.deletedAt === null && row.birthName !== "")).toBe(true);
     for (const id of [...agency.fixture.tilleuls.patientIds, ...agency.fixture.gare.patientIds]) {
       expect((await db.select({ deletedAt: patients.deletedAt }).from(patients).where(eq(patients.id, id)))[0]!.deletedAt).toBeNull();
@@ -229,7 +243,7 @@ describe("the server's retention job", () => {
     const server = await startServer({ port: 0, databaseUrl: agency.database.url, retention: DEFAULT_RETENTION, clock: world.clock, log: (line) => lines.push(line) });
     try {
       await eventually(async () => expect((await agency.db.select().from(patients).where(eq(patients.id, agency.forgotten)))[0]!.deletedAt).not.toBeNull());
-      await eventually(() => expect(lines).toContain("conservation : effacés 1 patients, 1 rendez-vous, 1 messages, 1 demandes de liste d'attente, 1 appels"));
+      await eventually(() => expect(lines).toContain("conservation : effacés 1 patients, 1 rendez-vous, 1 messages, 1 demandes de liste d'attente, 1 rappels, 1 appels"));
     } finally {
       await server.close();
     }

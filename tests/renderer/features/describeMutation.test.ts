@@ -38,6 +38,12 @@ describe("describing a refused request in French", () => {
     expect(describeMutation("waitlist.add", {})).toBe("Inscription sur la liste d'attente");
     expect(describeMutation("waitlist.remove", {})).toBe("Retrait de la liste d'attente");
     expect(describeMutation("waitlist.decline", {})).toBe("Créneau libéré refusé par le patient");
+    expect(describeMutation("callback.create", { callerName: "Émile Roux" })).toBe("Rappel à faire d'Émile Roux");
+    expect(describeMutation("callback.take", { id: "x" })).toBe("Prise en charge d'un rappel");
+    expect(describeMutation("callback.release", {})).toBe("Rappel remis dans la liste");
+    expect(describeMutation("callback.attempt", { result: "joint" })).toBe("Essai de rappel noté");
+    expect(describeMutation("callback.close", { status: "abandonne" })).toBe("Rappel abandonné");
+    expect(describeMutation("callback.close", { status: "fait" })).toBe("Rappel fait");
   });
 
   it("still says something when the arguments are missing or malformed", () => {

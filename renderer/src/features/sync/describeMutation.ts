@@ -42,6 +42,14 @@ const DESCRIPTIONS: Record<string, Describe> = {
   "waitlist.add": () => "Inscription sur la liste d'attente",
   "waitlist.remove": () => "Retrait de la liste d'attente",
   "waitlist.decline": () => "Créneau libéré refusé par le patient",
+  "callback.create": (args) => {
+    const callerName = textField(args, "callerName");
+    return callerName ? `Rappel à faire ${ofName(callerName)}` : "Rappel à faire";
+  },
+  "callback.take": () => "Prise en charge d'un rappel",
+  "callback.release": () => "Rappel remis dans la liste",
+  "callback.attempt": () => "Essai de rappel noté",
+  "callback.close": (args) => (textField(args, "status") === "abandonne" ? "Rappel abandonné" : "Rappel fait"),
 };
 
 const APPOINTMENT_STATUS_SENTENCES: Record<string, string> = {
