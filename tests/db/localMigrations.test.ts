@@ -228,6 +228,9 @@ const cases: Record<string, () => void> = {
         // Practices keep everything and take the agency's callback delays; the queue starts empty.
         expect(store.sqlite.prepare("SELECT id, callback_delays FROM practice").all()).toEqual([{ id: "cabinet-1", callback_delays: null }]);
         expect(store.sqlite.prepare("SELECT count(*) AS count FROM callback").get()).toEqual({ count: 0 });
+        // The queue's count reads the open ones by their own index, whatever the closed ones number.
+        const plan = store.sqlite.prepare("EXPLAIN QUERY PLAN SELECT count(*), sum(due_at < 0) FROM callback WHERE status IN ('a_faire', 'en_cours') AND deleted_at IS NULL").all() as { detail: string }[];
+        expect(plan.map((step) => step.detail).join(" ")).toContain("callback_open_idx");
         for (const [table, columns] of Object.entries(snapshotColumns(11))) expect(columnsOf(store, table), table).toEqual(columns);
       },
     ),

@@ -91,6 +91,8 @@ describe("« À rappeler »", () => {
     expect(bridge.callsTo("mutations.apply")).toContainEqual({ name: "callback.take", args: { id: late.id } });
     await waitFor(() => expect(bridge.callsTo("call.workspace").at(-1)).toMatchObject({ dialledNumber: TILLEULS_NUMBER, callerNumber: HELENE_PHONE }));
     const context = await screen.findByRole("region", { name: "Rappel de DURAND Hélène" });
+    // The queue's button is gone: the next keystroke dials.
+    await waitFor(() => expect(within(context).getByRole("button", { name: "Composer par le standard" })).toHaveFocus());
     expect(within(context).getByText(/Créneau libéré : le proposer\./)).toBeInTheDocument();
     expect(within(context).getByRole("link", { name: "06 12 34 56 78" })).toHaveAttribute("href", `tel:${HELENE_PHONE}`);
     expect(screen.queryByRole("region", { name: "À rappeler" })).not.toBeInTheDocument();

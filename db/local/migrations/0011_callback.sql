@@ -27,4 +27,5 @@ CREATE TABLE `callback` (
 );
 --> statement-breakpoint
 CREATE INDEX `callback_practice_due_idx` ON `callback` (`practice_id`,`due_at`);--> statement-breakpoint
+CREATE INDEX `callback_open_idx` ON `callback` (`due_at`) WHERE status IN ('a_faire', 'en_cours') AND deleted_at IS NULL;--> statement-breakpoint
 ALTER TABLE `practice` ADD `callback_delays` text;

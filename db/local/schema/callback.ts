@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createSelectSchema } from "drizzle-zod";
 import { CALLBACK_KINDS, CALLBACK_STATUSES } from "../../../shared/domain/enums";
@@ -34,7 +35,11 @@ export const callbacks = sqliteTable(
     closedAt: instant(),
     closedBy: text().references(() => users.id),
   },
-  (table) => [index("callback_practice_due_idx").on(table.practiceId, table.dueAt)],
+  (table) => [
+    index("callback_practice_due_idx").on(table.practiceId, table.dueAt),
+    // The queue and the header's count read the open ones only, however many closed ones the years leave.
+    index("callback_open_idx").on(table.dueAt).where(sql`status IN ('a_faire', 'en_cours') AND deleted_at IS NULL`),
+  ],
 );
 
 export const callbackRow = createSelectSchema(callbacks, { attempts: callbackAttempts });

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { CALLBACK_KIND_LABELS, CALLBACK_RESULT_LABELS } from "../../../../shared/domain/callbacks";
 import { CALLBACK_RESULTS } from "../../../../shared/domain/enums";
 import { displayPhoneNumber } from "../../format/phone";
@@ -16,6 +16,12 @@ export function CallbackContext() {
   const dialing = useCallbacksStore((state) => state.dialing);
   const [note, setNote] = useState("");
   const id = useId();
+  const first = useRef<HTMLButtonElement>(null);
+  const callbackId = callback?.id;
+  // Opened from the queue (whose button is gone): the next keystroke dials, or says how the call went.
+  useEffect(() => {
+    if (callbackId) first.current?.focus();
+  }, [callbackId]);
   if (!callback) return null;
   return (
     <section className="callback-context" aria-label={`Rappel de ${callback.callerName}`}>
@@ -25,7 +31,7 @@ export function CallbackContext() {
       {callback.number ? (
         <p>
           Numéro à appeler : <a href={`tel:${callback.number}`}>{displayPhoneNumber(callback.number)}</a>{" "}
-          <button type="button" className="button" aria-keyshortcuts={shortcutKeys("callbackDial")} aria-disabled={dialing?.state === "asking"} onClick={dialCallbackOnLine}>
+          <button ref={first} type="button" className="button" aria-keyshortcuts={shortcutKeys("callbackDial")} aria-disabled={dialing?.state === "asking"} onClick={dialCallbackOnLine}>
             Composer par le standard
           </button>
         </p>
@@ -53,7 +59,13 @@ export function CallbackContext() {
       </div>
       <div className="callback-context__results" role="group" aria-label="Résultat du rappel">
         {CALLBACK_RESULTS.map((result) => (
-          <button key={result} type="button" className={result === "joint" ? "button button--primary" : "button"} onClick={() => void recordAttempt(callback, result, note)}>
+          <button
+            key={result}
+            ref={result === "joint" && !callback.number ? first : undefined}
+            type="button"
+            className={result === "joint" ? "button button--primary" : "button"}
+            onClick={() => void recordAttempt(callback, result, note)}
+          >
             {CALLBACK_RESULT_LABELS[result]}
           </button>
         ))}
