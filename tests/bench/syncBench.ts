@@ -95,7 +95,8 @@ export async function runSyncBench(dataDir: string): Promise<void> {
       callId: null,
       callerName: `Banc ${i}`,
       callbackNumber: null,
-      category: "rappel" as const,
+      // A message for the doctor, the single insert the push path batches; a « rappel demandé » also writes its callback (a transaction of its own, issue 18).
+      category: "administratif" as const,
       urgency: "normale" as const,
       text: `Message de mesure ${i}`,
     });

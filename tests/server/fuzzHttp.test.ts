@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { DEFAULT_SMS_SETTINGS } from "../../shared/domain/smsSettings";
+import { BOOKING_RULE_CODES, type BookingRuleCode } from "../../shared/domain/bookingRules";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routesOf, type CataloguedRoute } from "../../server/security/routeCatalogue";
@@ -601,8 +602,10 @@ function allowedChanges(route: string, response: LightMyRequestResponse): Set<st
   if (response.statusCode >= 400) return new Set();
   if (route === "POST /api/v1/sync/push") {
     const { results } = pushResponse.parse(response.json());
-    // A rejected mutation still takes its place in the client's sequence, by design (docs/protocol.md).
-    return results.some((result) => result.status === "applied") ? "any" : new Set(["client_mutation"]);
+    // A rejected mutation still takes its place in the client's sequence, by design (docs/protocol.md); a
+    // booking refused for an agenda rule leaves the patient to call back (issue 18).
+    const refusedBooking = results.some((result) => result.error?.code !== undefined && BOOKING_RULE_CODES.includes(result.error.code as BookingRuleCode));
+    return results.some((result) => result.status === "applied") ? "any" : new Set(["client_mutation", ...(refusedBooking ? ["callback"] : [])]);
   }
   // A 2xx is a write the server accepted (a login, a call recorded): not malformed input.
   return "any";

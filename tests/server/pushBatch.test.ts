@@ -28,9 +28,10 @@ async function push(testing: TestApp, headers: Record<string, string>, clientId:
   return { status: response.statusCode, body: response.statusCode === 200 ? pushResponse.parse(response.json()) : (response.json() as unknown) };
 }
 
+/** A message for the doctor; not « rappel demandé », which also writes its callback and so goes alone (issue 18). */
 const message = (practiceId: string, id = randomUUID(), extra: Record<string, unknown> = {}): Mutation => ({
   name: "message.create",
-  args: { id, practiceId, practitionerId: null, patientId: null, callId: null, callerName: "Mme Test", callbackNumber: null, category: "rappel", urgency: "normale", text: "Rappeler", ...extra },
+  args: { id, practiceId, practitionerId: null, patientId: null, callId: null, callerName: "Mme Test", callbackNumber: null, category: "administratif", urgency: "normale", text: "Rappeler", ...extra },
 });
 
 const messages = (practiceId: string, count: number) => Array.from({ length: count }, () => message(practiceId));
@@ -71,6 +72,27 @@ async function versions(testing: TestApp, table: string, ids: string[]): Promise
 const distinct = (values: bigint[]) => new Set(values).size;
 
 describe("consecutive single inserts of a push, in one statement", () => {
+  it("sends a message « rappel demandé » alone, with its callback, between two runs", async () => {
+    const testing = await signedIn();
+    const { practice } = testing.rows;
+    const clientId = randomUUID();
+    const before = messages(practice.id, 3);
+    const rappel = message(practice.id, randomUUID(), { category: "rappel" });
+    const after = messages(practice.id, 3);
+    const all = envelopes(1, [message(practice.id), ...before, rappel, ...after]);
+
+    const applied = await push(testing, testing.headers, clientId, all);
+
+    expect((applied.body as PushResponse).results.map((result) => result.status)).toEqual(all.map(() => "applied"));
+    const [runBefore, alone, runAfter] = [all.slice(1, 4), all.slice(4, 5), all.slice(5)].map((part) => part.map(idOf));
+    expect(distinct(await versions(testing, "message", runBefore!))).toBe(1);
+    expect(distinct(await versions(testing, "message", runAfter!))).toBe(1);
+    const [rappelVersion] = await versions(testing, "message", alone!);
+    expect([...(await versions(testing, "message", runBefore!)), ...(await versions(testing, "message", runAfter!))]).not.toContain(rappelVersion);
+    // Its callback, in its transaction.
+    expect(await versions(testing, "callback", alone!)).toEqual([rappelVersion]);
+  });
+
   it("applies a run in one transaction, each mutation with its own outcome and audit row, and a retry changes nothing", async () => {
     const testing = await signedIn();
     const { practice } = testing.rows;

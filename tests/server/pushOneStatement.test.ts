@@ -26,9 +26,10 @@ async function push(testing: TestApp, headers: Record<string, string>, clientId:
   return { status: response.statusCode, body: response.statusCode === 200 ? pushResponse.parse(response.json()) : (response.json() as unknown) };
 }
 
+/** A message for the doctor; not « rappel demandé », which also writes its callback and so takes the transaction path (issue 18). */
 const message = (practiceId: string, id = randomUUID()): Mutation => ({
   name: "message.create",
-  args: { id, practiceId, practitionerId: null, patientId: null, callId: null, callerName: "Mme Test", callbackNumber: null, category: "rappel", urgency: "normale", text: "Rappeler" },
+  args: { id, practiceId, practitionerId: null, patientId: null, callId: null, callerName: "Mme Test", callbackNumber: null, category: "administratif", urgency: "normale", text: "Rappeler" },
 });
 
 const statuses = (body: unknown) => (body as PushResponse).results.map((result) => result.error?.code ?? result.status);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments, calls, devices, directives, messages, users, waitlistEntries } from "../../db/central/schema";
 import { buildServer } from "../../server/app";
 import { createPbxLink } from "../../server/telephony/pbxSecrets";
+import { addCallback } from "../../server/callbacks/callbackRecords";
 import { loginResponse, pullResponse, pushResponse, type Change } from "../../shared/api/wire";
 import { MUTATION_NAMES, type MutationName } from "../../shared/sync/mutations";
 import { freshDatabase, type FreshDatabase } from "../support/postgres";
@@ -28,6 +29,7 @@ let tilleuls: { appointmentId: string; callId: string };
 let secretaire2: { token: string; userId: string };
 
 interface GareRows {
+  callbackId: string;
   appointmentId: string;
   messageId: string;
   callId: string;
@@ -113,7 +115,9 @@ beforeAll(async () => {
   await database.db.insert(messages).values(message);
   await database.db.insert(waitlistEntries).values(waitlist);
   await database.db.insert(directives).values(directive);
+  const gareCallbackId = await addCallback(database.db, { id: message.id, practiceId: fixture.gare.practiceId, patientId: message.patientId, kind: "message", sourceId: message.id, reason: message.text, createdBy: first.user.id, now });
   gare = {
+    callbackId: gareCallbackId,
     appointmentId: gareAppointment.id,
     messageId: message.id,
     callId: gareCall.id,
@@ -233,6 +237,15 @@ const ATTEMPTS: Attempt[] = [
   { name: "waitlist.add", what: "a Gare patient on the Tilleuls list", args: () => waitlistArgs({ patientId: fixture.gare.patientIds[0] }) },
   { name: "waitlist.remove", what: "a Gare waitlist entry", args: () => ({ id: gare.waitlistEntryId }) },
   { name: "waitlist.decline", what: "a Gare waitlist entry's offer", args: () => ({ id: gare.waitlistEntryId }) },
+  {
+    name: "callback.create",
+    what: "a callback at the Gare",
+    args: () => ({ id: randomUUID(), practiceId: fixture.gare.practiceId, patientId: null, callerName: "Intrus", number: null, reason: "intrusion" }),
+  },
+  { name: "callback.take", what: "a Gare callback", args: () => ({ id: gare.callbackId }) },
+  { name: "callback.release", what: "a Gare callback", args: () => ({ id: gare.callbackId }) },
+  { name: "callback.attempt", what: "a Gare callback", args: () => ({ id: gare.callbackId, result: "joint", note: null }) },
+  { name: "callback.close", what: "a Gare callback", args: () => ({ id: gare.callbackId, status: "abandonne", note: null }) },
 ];
 
 /**
@@ -260,6 +273,11 @@ const CROSS_REFERENCES: Attempt[] = [
   { name: "call.close", what: "her own call linked to a Gare appointment and message", args: () => closeArgs({ links: { appointmentIds: [gare.appointmentId], messageIds: [gare.messageId] } }) },
   { name: "waitlist.add", what: "a Tilleuls entry with a Gare motif", args: () => waitlistArgs({ appointmentTypeId: fixture.gare.motifId }) },
   { name: "waitlist.add", what: "a Tilleuls entry with a Gare practitioner", args: () => waitlistArgs({ practitionerIds: [fixture.gare.practitionerId] }) },
+  {
+    name: "callback.create",
+    what: "a Tilleuls callback for a Gare patient",
+    args: () => ({ id: randomUUID(), practiceId: fixture.tilleuls.practiceId, patientId: fixture.gare.patientIds[0], callerName: "Intrus", number: null, reason: "intrusion" }),
+  },
 ];
 
 async function pushAsSecretaire2(name: MutationName, args: Record<string, unknown>) {
@@ -292,7 +310,7 @@ describe("secretaire2 and the Gare, which she does not serve", () => {
     await expectRefusedWithNothingChanged(attempt);
   });
 
-  it("pulls no Gare row: not its practice, practitioner, motif, patients, appointments, messages, calls, waitlist, directives, nor secretaire's devices", async () => {
+  it("pulls no Gare row: not its practice, practitioner, motif, patients, appointments, messages, callbacks, calls, waitlist, directives, nor secretaire's devices", async () => {
     const changes: Change[] = [];
     let cursor = "";
     for (;;) {
@@ -314,6 +332,7 @@ describe("secretaire2 and the Gare, which she does not serve", () => {
       gare.messageId,
       gare.callId,
       gare.waitlistEntryId,
+      gare.callbackId,
       gare.directiveId,
       gare.deviceId,
       gare.unattachedCallId,

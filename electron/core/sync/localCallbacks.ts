@@ -5,7 +5,7 @@ import { weeklyHours } from "../../../shared/domain/schedules";
 import { MutationRejected, type MutationArgs } from "../../../shared/sync/mutations";
 import type { WireRow } from "../../../db/local/rowCodec";
 import type { SyncedTable } from "../../../shared/api/wire";
-import type { LocalMutationContext } from "./localMutations";
+import type { LocalMutationContext } from "./localMutationContext";
 
 /**
  * The callbacks queue's mutations as this workstation applies them at once (the server judges them

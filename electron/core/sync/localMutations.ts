@@ -1,5 +1,5 @@
-import type Database from "better-sqlite3";
-import { rawToWire, wireToRaw, type RowStore, type WireRow } from "../../../db/local/rowCodec";
+import type { LocalMutationContext } from "./localMutationContext";
+import { rawToWire, wireToRaw, type WireRow } from "../../../db/local/rowCodec";
 import type { SyncedTable } from "../../../shared/api/wire";
 import { checkBooking, newPatientMatters, type BookingMotif, type BookingPractitioner } from "../../../shared/domain/bookingRules";
 import { MutationRejected, type MutationArgs, type MutationName } from "../../../shared/sync/mutations";
@@ -14,12 +14,6 @@ import { AGREEMENT_CATEGORY, NOT_A_REQUEST, agreementStanding, type AgreementAns
  * written at once so the secretary sees it, through a row store that records what each row was
  * before (the undo log kept with the outbox entry).
  */
-export interface LocalMutationContext {
-  rows: RowStore;
-  sqlite: Database.Database;
-  userId: string | null;
-  now: string;
-}
 
 type Apply<N extends MutationName> = (context: LocalMutationContext, args: MutationArgs<N>) => void;
 

@@ -6,7 +6,8 @@ import { ensureSearchTermsCurrent } from "../../../db/local/patientSearchIndex";
 import { createRowStore, type RawRow, type RowStore } from "../../../db/local/rowCodec";
 import type { MutationResult, SyncedTable } from "../../../shared/api/wire";
 import { MutationRejected, parseMutationArgs, type MutationEnvelope, type MutationName } from "../../../shared/sync/mutations";
-import { applyLocalMutation, checkLocalMutation, type LocalMutationContext } from "./localMutations";
+import { applyLocalMutation, checkLocalMutation } from "./localMutations";
+import type { LocalMutationContext } from "./localMutationContext";
 import { createPracticeScope, type Backfill } from "./practiceScope";
 import type { PulledRow } from "./pulledPage";
 

@@ -16,6 +16,7 @@ import { newId } from "../call/newId";
 import { patientShortName } from "../patients/patientName";
 import { practitionerName } from "../practice/practiceLabels";
 import { takeMessage } from "./messageCommands";
+import { loadCallbacks } from "../callbacks/callbackCommands";
 import { readMessageForm, type MessageFormErrors, type MessageFormValues } from "./messageForm";
 import { MESSAGE_CATEGORY_LABELS, MESSAGE_URGENCY_LABELS } from "./messageLabels";
 import { PracticeDialog } from "../call/PracticeDialog";
@@ -80,6 +81,8 @@ function MessageForm({ practice }: { practice: PracticeCard }) {
     setErrors({});
     const message = { id: newId(), practiceId: practice.id, patientId: patient?.id ?? null, callId: call?.id ?? null, ...read.fields };
     if (!(await send(() => takeMessage(message), "Le message n'a pas pu être enregistré"))) return;
+    // A message « rappel demandé » is also in the queue: the header's count moves at once.
+    if (message.category === "rappel") void loadCallbacks();
     const practitioner = practice.practitioners.find((candidate) => candidate.id === read.fields.practitionerId);
     dialogActions.closed(`Message enregistré pour ${practitioner ? practitionerName(practitioner) : "le cabinet"}.`);
   }

@@ -1,4 +1,3 @@
-import { loadCallbacks } from "../callbacks/callbackCommands";
 import type { MessageView } from "../../../../shared/api/views";
 import type { MessageStatus } from "../../../../shared/domain/enums";
 import type { MutationInput } from "../../../../shared/sync/mutations";
@@ -26,8 +25,6 @@ export async function takeMessage(args: MutationInput<"message.create">): Promis
   await telesec.applyMutation("message.create", args);
   if (args.callId) callLineActions.messageTaken(args.callId, args.id);
   await loadMessages(args.practiceId);
-  // A message « rappel demandé » is also in the queue: its count moves at once.
-  if (args.category === "rappel") await loadCallbacks();
 }
 
 /** Moves a message to a status (lu, traité…); a refusal is shown above the list. */
