@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import { callbacks, patients, users } from "../../db/central/schema";
-import { CALLBACK_STATUS_LABELS, type CallbackAttempt } from "../../shared/domain/callbacks";
+import { callbacks, calls, patients, users } from "../../db/central/schema";
+import type { CallbackAttempt } from "../../shared/domain/callbacks";
+import { afterAttempt, callbackStanding, takenMessage } from "../../shared/domain/callbackRules";
 import type { CentralMutationContext } from "../centralTransaction";
 import { MutationRejected, type MutationArgs } from "../../shared/sync/mutations";
-import { findInScope, requireInPractice, requireScope } from "../sync/mutationScope";
+import { findInScope, requireInPractice, requireLinksInPractice, requireScope } from "../sync/mutationScope";
 import { addCallback } from "./callbackRecords";
 
 /**
@@ -13,27 +14,21 @@ import { addCallback } from "./callbackRecords";
  */
 type Callback = typeof callbacks.$inferSelect;
 
-async function holderName(context: CentralMutationContext, userId: string): Promise<string> {
-  const [holder] = await context.tx.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
-  return holder?.name ?? "une autre secrétaire";
-}
-
-/** The callback, still open and not held by somebody else — or why not, in French. */
+/** The callback, still open and not held by somebody else (shared/domain/callbackRules.ts) — or why not, in French. */
 async function openCallback(context: CentralMutationContext, id: string): Promise<Callback> {
   const callback = await findInScope(context, callbacks, id, "Rappel");
-  if (callback.status === "fait" || callback.status === "abandonne") {
-    throw new MutationRejected("invalid", `Ce rappel est déjà clos (${CALLBACK_STATUS_LABELS[callback.status].toLowerCase()}).`);
-  }
-  if (callback.status === "en_cours" && callback.ownerId && callback.ownerId !== context.user.id) {
-    throw new MutationRejected("taken", `Ce rappel est pris par ${await holderName(context, callback.ownerId)}.`);
-  }
-  return callback;
+  const standing = callbackStanding({ ...callback, takenAt: callback.takenAt?.getTime() ?? null }, context.user.id, context.now.getTime());
+  if (standing.free) return callback;
+  if (standing.code === "invalid") throw new MutationRejected("invalid", standing.message);
+  const [holder] = await context.tx.select({ name: users.displayName }).from(users).where(eq(users.id, standing.holderId));
+  throw new MutationRejected("taken", takenMessage(holder?.name ?? null));
 }
 
 export const callbackMutations = {
   "callback.create": async (context: CentralMutationContext, args: MutationArgs<"callback.create">): Promise<string> => {
     requireScope(context.user, args.practiceId);
     if (args.patientId) await requireInPractice(context, patients, args.patientId, args.practiceId, "Patient");
+    if (args.callId) await requireLinksInPractice(context, calls, [args.callId], args.practiceId, "Appel");
     await addCallback(context.tx, {
       id: args.id,
       practiceId: args.practiceId,
@@ -64,14 +59,14 @@ export const callbackMutations = {
   "callback.attempt": async (context: CentralMutationContext, args: MutationArgs<"callback.attempt">): Promise<string> => {
     const callback = await openCallback(context, args.id);
     const attempt: CallbackAttempt = { at: context.now.toISOString(), by: context.user.id, result: args.result, note: args.note || null };
-    const reached = args.result === "joint";
+    const next = afterAttempt(args.result, callback.dueAt.getTime(), context.now.getTime());
     await context.tx
       .update(callbacks)
       .set({
         attempts: [...callback.attempts, attempt],
-        ...(reached
-          ? { status: "fait", closedAt: context.now, closedBy: context.user.id, notes: args.note || callback.notes }
-          : { status: "a_faire", ownerId: null, takenAt: null }),
+        ...(next.status === "a_faire"
+          ? { status: "a_faire", ownerId: null, takenAt: null, dueAt: new Date(next.dueAt) }
+          : { status: next.status, ownerId: context.user.id, closedAt: context.now, closedBy: context.user.id, notes: args.note || callback.notes }),
       })
       .where(eq(callbacks.id, args.id));
     return callback.practiceId;
@@ -80,7 +75,7 @@ export const callbackMutations = {
     const callback = await openCallback(context, args.id);
     await context.tx
       .update(callbacks)
-      .set({ status: args.status, ownerId: callback.ownerId, closedAt: context.now, closedBy: context.user.id, notes: args.note || callback.notes })
+      .set({ status: args.status, ownerId: context.user.id, closedAt: context.now, closedBy: context.user.id, notes: args.note || callback.notes })
       .where(eq(callbacks.id, args.id));
     return callback.practiceId;
   },

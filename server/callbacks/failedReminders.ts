@@ -1,8 +1,8 @@
-import { and, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { appointments, smsMessages } from "../../db/central/schema";
 import type { CentralDb } from "../context";
 import { appointmentTime } from "./callbackReasons";
-import { addCallback } from "./callbackRecords";
+import { addCallback, closeCallbacksOf } from "./callbackRecords";
 
 /**
  * A reminder SMS that failed (the gateway gave up, or the operator could not deliver it) for an
@@ -13,11 +13,15 @@ import { addCallback } from "./callbackRecords";
 export async function callbacksForFailedReminders(tx: CentralDb, smsIds: readonly string[], now: Date): Promise<string[]> {
   if (smsIds.length === 0) return [];
   const failed = await tx
-    .select({ id: smsMessages.id, practiceId: smsMessages.practiceId, patientId: smsMessages.patientId, startAt: smsMessages.appointmentStartAt, reason: smsMessages.reason })
+    .select({ id: smsMessages.id, practiceId: smsMessages.practiceId, patientId: smsMessages.patientId, startAt: smsMessages.appointmentStartAt, reason: smsMessages.reason, gatewayRef: smsMessages.gatewayRef })
     .from(smsMessages)
     .innerJoin(appointments, eq(appointments.id, smsMessages.appointmentId))
-    .where(and(inArray(smsMessages.id, [...smsIds]), eq(smsMessages.kind, "reminder"), eq(smsMessages.status, "echec"), eq(appointments.status, "booked"), gt(appointments.startAt, now)));
-  for (const sms of failed) {
+    .where(and(inArray(smsMessages.id, [...smsIds]), eq(smsMessages.kind, "reminder"), eq(smsMessages.status, "echec"), eq(appointments.status, "booked"), gt(appointments.startAt, now)))
+    .orderBy(asc(smsMessages.appointmentStartAt), asc(smsMessages.id));
+  // One SMS sent for a patient's appointments of a day (sameDaySms.ts) failed once: one call, about the first.
+  const once = new Map<string, (typeof failed)[number]>();
+  for (const sms of failed) if (!once.has(sms.gatewayRef ?? sms.id)) once.set(sms.gatewayRef ?? sms.id, sms);
+  for (const sms of once.values()) {
     await addCallback(tx, {
       id: sms.id,
       practiceId: sms.practiceId,
@@ -30,4 +34,9 @@ export async function callbacksForFailedReminders(tx: CentralDb, smsIds: readonl
     });
   }
   return [...new Set(failed.map((sms) => sms.practiceId))];
+}
+
+/** Delivered after all (a soft bounce, then « remis »): the call is no longer owed, if nobody took it yet. */
+export async function closeCallbacksOfDelivered(tx: CentralDb, smsIds: readonly string[], now: Date): Promise<void> {
+  await closeCallbacksOf(tx, smsIds, ["sms_echec"], now, "Plus à rappeler : le SMS a finalement été remis.");
 }

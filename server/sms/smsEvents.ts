@@ -4,7 +4,7 @@ import { auditEvents, smsHeldReceipts, smsMessages } from "../../db/central/sche
 import type { CentralDb } from "../context";
 import { pokePractice } from "../sync/pokeWorkstations";
 import { OPPOSED } from "./smsPlan";
-import { callbacksForFailedReminders } from "../callbacks/failedReminders";
+import { callbacksForFailedReminders, closeCallbacksOfDelivered } from "../callbacks/failedReminders";
 
 /**
  * What a gateway tells of its SMS after sending (issue 17), each gateway's webhook mapped onto one form:
@@ -26,7 +26,10 @@ export async function lockGatewayRef(tx: CentralDb, gatewayRef: string): Promise
 
 async function applyReceipt(tx: CentralDb, event: Receipt, now: Date): Promise<number> {
   if (event.kind === "delivered") {
+    // Under the gateway id's lock (the caller's): those that had failed are read before they change.
+    const failedBefore = await tx.execute<{ id: string }>(sql`SELECT id FROM sms WHERE gateway_ref = ${event.gatewayRef} AND status = 'echec'`);
     const result = await tx.execute(sql`UPDATE sms SET status = 'remis', delivered_at = ${event.at}, reason = NULL WHERE gateway_ref = ${event.gatewayRef} AND status IN ('envoye', 'echec')`);
+    if (failedBefore.rows.length > 0) await closeCallbacksOfDelivered(tx, failedBefore.rows.map((row) => row.id), now);
     return result.rowCount ?? 0;
   }
   const failed = await tx.execute<{ id: string }>(sql`UPDATE sms SET status = 'echec', reason = ${event.reason.slice(0, 300)} WHERE gateway_ref = ${event.gatewayRef} AND status = 'envoye' RETURNING id`);

@@ -16,12 +16,14 @@ export type CallbackDialAnswer = z.infer<typeof callbackDialAnswer>;
 export const callbackStatsRow = z.object({
   practiceId: z.string().uuid(),
   created: z.number().int(),
-  /** Closed as done, and of them those closed by their due time. */
+  /** Closed as done by a secretary, and of them those closed by their due time. */
   done: z.number().int(),
   doneInTime: z.number().int(),
   abandoned: z.number().int(),
   /** Still to do or under way. */
   open: z.number().int(),
+  /** Closed by the product, no longer owed: their message treated otherwise, their offer gone, an answer changed. */
+  obsolete: z.number().int(),
   /** From creation to done, the median, in minutes; null without any done. */
   medianMinutes: z.number().nullable(),
 });

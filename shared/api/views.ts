@@ -267,6 +267,8 @@ export const callbackView = z.object({
   ownerId: id.nullable(),
   ownerName: z.string().nullable(),
   mine: z.boolean(),
+  /** Held by somebody else so long that the claim has lapsed (shared/domain/callbackRules.ts): anyone may take it. */
+  claimLapsed: z.boolean(),
   attempts: z.array(callbackAttemptView),
   createdAt: instant,
   /** True until the server has it: a claim made offline may still be refused. */

@@ -168,6 +168,7 @@ describe("a message « rappel demandé » taken offline", () => {
       ownerId: null,
       ownerName: null,
       mine: false,
+      claimLapsed: false,
       attempts: [],
       createdAt: new Date(clock.now()).toISOString(),
       provisional: true,

@@ -21,6 +21,7 @@ function callback(fields: Partial<CallbackView> & Pick<CallbackView, "id" | "cal
     ownerId: null,
     ownerName: null,
     mine: false,
+    claimLapsed: false,
     attempts: [],
     createdAt: "2031-11-20T09:00:00+01:00",
     provisional: false,

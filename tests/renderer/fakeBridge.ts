@@ -40,6 +40,7 @@ import { DEFAULT_SMS_SETTINGS, type SmsSettings } from "../../shared/domain/smsS
 import { patientShortName } from "../../renderer/src/features/patients/patientName";
 import * as fixtures from "./fixtures";
 import type { CallbackStatsRow } from "../../shared/api/callbackApi";
+import { afterAttempt } from "../../shared/domain/callbackRules";
 
 /**
  * An in-memory `window.telesec` for component tests. It answers from fixture data, and it
@@ -632,20 +633,21 @@ function applyFakeCallbackMutation(name: MutationName, args: unknown, data: Fake
     const at = new Date(data.now).toISOString();
     data.callbacks = [
       ...data.callbacks,
-      { ...created, practiceName: practice.name, practiceNumber: practice.dialledNumbers[0] ?? null, kind: "manuel", dueAt: created.dueAt ?? at, overdue: false, status: "a_faire", ownerId: null, ownerName: null, mine: false, attempts: [], createdAt: at, provisional: true },
+      { ...created, practiceName: practice.name, practiceNumber: practice.dialledNumbers[0] ?? null, kind: "manuel", dueAt: created.dueAt ?? at, overdue: false, status: "a_faire", ownerId: null, ownerName: null, mine: false, claimLapsed: false, attempts: [], createdAt: at, provisional: true },
     ];
     return;
   }
   const callback = data.callbacks.find((candidate) => candidate.id === id);
   if (!callback) throw new TelesecError("not_found", "Rappel introuvable sur ce poste.");
-  if (callback.status === "en_cours" && !callback.mine) throw new TelesecError("taken", `Ce rappel est pris par ${callback.ownerName ?? "une autre secrétaire"}.`);
+  if (callback.status === "en_cours" && !callback.mine && !callback.claimLapsed) throw new TelesecError("taken", `Ce rappel est pris par ${callback.ownerName ?? "une autre secrétaire"}.`);
   const change = (fields: Partial<CallbackView>) => (data.callbacks = data.callbacks.map((candidate) => (candidate.id === id ? { ...candidate, ...fields } : candidate)));
   if (name === "callback.take") change({ status: "en_cours", mine: true, ownerId: "9d6f0c1e-8f55-4a1a-9a0d-3b7f2d4c5e6f", ownerName: "Moi" });
   else if (name === "callback.release") change({ status: "a_faire", mine: false, ownerId: null, ownerName: null });
   else if (name === "callback.attempt") {
     const { result, note } = args as MutationArgs<"callback.attempt">;
     const attempts = [...callback.attempts, { at: new Date(data.now).toISOString(), byName: "Moi", result, note: note ?? null }];
-    change(result === "joint" ? { status: "fait", attempts } : { status: "a_faire", mine: false, ownerId: null, ownerName: null, attempts });
+    const next = afterAttempt(result, Date.parse(callback.dueAt), Date.parse(data.now));
+    change(next.status === "a_faire" ? { status: "a_faire", mine: false, ownerId: null, ownerName: null, attempts, dueAt: new Date(next.dueAt).toISOString() } : { status: next.status, attempts });
   } else if (name === "callback.close") change({ status: (args as MutationArgs<"callback.close">).status });
 }
 

@@ -57,6 +57,11 @@ describe("a callback dialled through the agency's PBX", () => {
     const { app, database, callbackId, pbx } = await world();
     const [callback] = await database.db.select().from(callbacks).where(eq(callbacks.id, callbackId));
     const secretaire = await signInOnApp(app, "secretaire", PASSWORD);
+    // Not hers yet: « Rappeler » takes it first.
+    const notTaken = await dial(app, callbackId, secretaire.token);
+    expect(notTaken.statusCode).toBe(409);
+    expect(notTaken.json().error.code).toBe("not_taken");
+    await database.db.update(callbacks).set({ status: "en_cours", ownerId: secretaire.userId, takenAt: new Date(clock.now()) }).where(eq(callbacks.id, callbackId));
 
     const answer = await dial(app, callbackId, secretaire.token);
 
@@ -79,15 +84,22 @@ describe("a callback dialled through the agency's PBX", () => {
     expect(noExtension.statusCode).toBe(409);
     expect(noExtension.json().error).toMatchObject({ code: "no_extension", message: expect.stringContaining("numéro de poste") });
 
-    await database.db.update(callbacks).set({ status: "en_cours", ownerId: ines.userId }).where(eq(callbacks.id, callbackId));
+    await database.db.update(callbacks).set({ status: "en_cours", ownerId: ines.userId, takenAt: new Date(clock.now()) }).where(eq(callbacks.id, callbackId));
     const taken = await dial(app, callbackId, secretaire.token);
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error).toEqual({ code: "taken", message: "Ce rappel est pris par Inès Moreau." });
+
+    // Neither a foreign nor a premium-rate number, whoever noted it.
+    await database.db.update(callbacks).set({ ownerId: secretaire.userId, number: "+442079460000" }).where(eq(callbacks.id, callbackId));
+    expect((await dial(app, callbackId, secretaire.token)).json().error.code).toBe("not_diallable");
+    await database.db.update(callbacks).set({ number: "+33899123456" }).where(eq(callbacks.id, callbackId));
+    expect((await dial(app, callbackId, secretaire.token)).json().error.code).toBe("not_diallable");
 
     await database.db.update(callbacks).set({ status: "fait", ownerId: null }).where(eq(callbacks.id, callbackId));
     expect((await dial(app, callbackId, secretaire.token)).json().error.code).toBe("closed");
 
     // The PBX refuses (the secretary's Aircall user is not available): said as it is, nothing retried.
+    await database.db.update(callbacks).set({ status: "en_cours", ownerId: secretaire.userId, takenAt: new Date(clock.now()) }).where(eq(callbacks.id, gareCallbackId));
     pbx.script.failNext = { status: 405, body: { error: "Method Not Allowed", troubleshoot: "User not available" } };
     const refused = await dial(app, gareCallbackId, secretaire.token);
     expect(refused.statusCode).toBe(200);
@@ -98,8 +110,9 @@ describe("a callback dialled through the agency's PBX", () => {
   });
 
   it("without a PBX that dials, asks the secretary to dial by hand", async () => {
-    const { app, callbackId } = await world(false);
+    const { app, database, callbackId } = await world(false);
     const secretaire = await signInOnApp(app, "secretaire", PASSWORD);
+    await database.db.update(callbacks).set({ status: "en_cours", ownerId: secretaire.userId }).where(eq(callbacks.id, callbackId));
     const answer = await dial(app, callbackId, secretaire.token);
     expect(answer.statusCode).toBe(409);
     expect(answer.json().error).toMatchObject({ code: "no_dialer", message: expect.stringContaining("composez le numéro") });

@@ -454,6 +454,25 @@ describe("callbacks made where the product learns one is owed", () => {
     // Reported twice (the queue gave up on it too): still one.
     await callbacksForFailedReminders(testing.db, [reminder.id], NOW);
     expect(await testing.db.$count(callbacks)).toBe(1);
+
+    // Delivered after all (a soft bounce, then « remis »): the call is no longer owed.
+    expect(await applySmsEvent(testing.db, { kind: "delivered", gatewayRef: "brevo-1", at: NOW }, NOW)).toBe(1);
+    expect(await callbackRow(testing, reminder.id)).toMatchObject({ status: "fait", closedBy: null, notes: "Plus à rappeler : le SMS a finalement été remis." });
+  });
+
+  it("one SMS for a patient's appointments of a day that failed is one callback, about the first", async () => {
+    const { testing, fixture } = await agency();
+    const morning = tilleulsAppointment(fixture, "2026-11-25T09:00:00+01:00");
+    const later = tilleulsAppointment(fixture, "2026-11-25T10:30:00+01:00");
+    await testing.db.insert(appointments).values([morning, later]);
+    const sent = (appointment: typeof morning) =>
+      smsRow(appointment, "reminder", { status: "envoye", gatewayRef: "brevo-jour", text: "Rappel : RDV demain à 9 h et 10 h 30", sendAt: new Date("2026-11-23T16:00:00Z"), sentAt: new Date("2026-11-23T16:00:05Z") });
+    const [first, second] = [sent(morning), sent(later)];
+    await testing.db.insert(smsMessages).values([first, second]);
+
+    expect(await applySmsEvent(testing.db, { kind: "failed", gatewayRef: "brevo-jour", reason: "numéro injoignable" }, NOW)).toBe(2);
+
+    expect((await testing.db.select().from(callbacks)).map((row) => [row.id, row.kind])).toEqual([[first.id, "sms_echec"]]);
   });
 
   it("a practice's own due times replace the defaults for the kinds it names, and only there", async () => {
@@ -558,10 +577,12 @@ describe("taking a callback", () => {
     expect(tries.map(outcome)).toEqual([held, held, held, held]);
     expect(await callbackRow(testing, id)).toMatchObject({ status: "en_cours", ownerId: camille.userId, attempts: [] });
 
-    // No answer: back in the queue, nobody's, the attempt kept.
+    // No answer: back in the queue, nobody's, the attempt kept, due again half an hour from now at the soonest.
+    const { dueAt } = (await callbackRow(testing, id))!;
     expect(await camille.push([{ name: "callback.attempt", args: { id, result: "pas_de_reponse", note: "Répondeur plein" } }])).toEqual([applied]);
     const firstTry = { at: NOW.toISOString(), by: camille.userId, result: "pas_de_reponse", note: "Répondeur plein" };
     expect(await callbackRow(testing, id)).toMatchObject({ status: "a_faire", ownerId: null, takenAt: null, attempts: [firstTry], closedAt: null });
+    expect((await callbackRow(testing, id))!.dueAt).toEqual(new Date(Math.max(dueAt.getTime(), NOW.getTime() + 30 * 60_000)));
 
     // Inès takes it now, reaches the patient: done.
     expect(await ines.push([{ name: "callback.take", args: { id } }, { name: "callback.attempt", args: { id, result: "joint", note: "RDV pris jeudi" } }])).toEqual([applied, applied]);
@@ -587,6 +608,22 @@ describe("taking a callback", () => {
     expect(await callbackRow(testing, id)).toMatchObject({ status: "fait", closedBy: ines.userId });
   });
 
+  it("a claim nobody acted on for half an hour is free again: another secretary takes it", async () => {
+    const agencyNow = await agency();
+    const { testing, camille, ines } = agencyNow;
+    const id = await manualCallback(agencyNow);
+    expect(await camille.push([{ name: "callback.take", args: { id } }])).toEqual([applied]);
+    clock.advance(29 * 60_000);
+    expect((await ines.push([{ name: "callback.take", args: { id } }])).map(outcome)).toEqual([{ code: "taken", message: "Ce rappel est pris par Camille Laurent." }]);
+    clock.advance(60_000);
+    try {
+      expect(await ines.push([{ name: "callback.take", args: { id } }])).toEqual([applied]);
+      expect(await callbackRow(testing, id)).toMatchObject({ status: "en_cours", ownerId: ines.userId });
+    } finally {
+      clock.advance(-30 * 60_000);
+    }
+  });
+
   it("releases one untouched, abandons one with a note, and says « not found » to a secretary who does not serve its practice", async () => {
     const agencyNow = await agency();
     const { testing, camille, ines } = agencyNow;
@@ -594,18 +631,13 @@ describe("taking a callback", () => {
     expect(await camille.push([{ name: "callback.take", args: { id } }, { name: "callback.release", args: { id } }])).toEqual([applied, applied]);
     expect(await callbackRow(testing, id)).toMatchObject({ status: "a_faire", ownerId: null, takenAt: null, attempts: [] });
 
-    // A wrong number twice, then given up.
-    expect(
-      await ines.push([
-        { name: "callback.attempt", args: { id, result: "faux_numero", note: null } },
-        { name: "callback.close", args: { id, status: "abandonne", note: "Numéro attribué à quelqu'un d'autre" } },
-      ]),
-    ).toEqual([applied, applied]);
+    // A wrong number ends it: nobody to reach at that number.
+    expect(await ines.push([{ name: "callback.attempt", args: { id, result: "faux_numero", note: "Numéro attribué à quelqu'un d'autre" } }])).toEqual([applied]);
     expect(await callbackRow(testing, id)).toMatchObject({
       status: "abandonne",
       closedBy: ines.userId,
       notes: "Numéro attribué à quelqu'un d'autre",
-      attempts: [{ at: NOW.toISOString(), by: ines.userId, result: "faux_numero", note: null }],
+      attempts: [{ at: NOW.toISOString(), by: ines.userId, result: "faux_numero", note: "Numéro attribué à quelqu'un d'autre" }],
     });
     expect(await camille.push([{ name: "callback.take", args: { id } }]).then((results) => results.map(outcome))).toEqual([{ code: "invalid", message: "Ce rappel est déjà clos (abandonné)." }]);
 

@@ -34,3 +34,6 @@ CREATE INDEX "callback_version_idx" ON "callback" ("version", "id");
 --> statement-breakpoint
 -- The queue shows the callbacks still open; the statistics read all of a period's.
 CREATE INDEX "callback_open_idx" ON "callback" ("practice_id", "due_at") WHERE "status" IN ('a_faire', 'en_cours') AND "deleted_at" IS NULL;
+--> statement-breakpoint
+-- A source dealt with otherwise closes its waiting callbacks (callbackRecords.ts closeCallbacksOf), inside pushes.
+CREATE INDEX "callback_source_idx" ON "callback" ("source_id") WHERE "status" = 'a_faire';

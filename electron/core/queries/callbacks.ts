@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { CallbackQueue, CallbackView } from "../../../shared/api/views";
 import type { CallbackAttempt } from "../../../shared/domain/callbacks";
 import type { CallbackKind } from "../../../shared/domain/enums";
+import { CLAIM_LAPSE_MINUTES } from "../../../shared/domain/callbackRules";
 
 /**
  * The « À rappeler » queue from this workstation's copy: the open callbacks of the account's practices,
@@ -27,6 +28,7 @@ interface CallbackRow {
   status: CallbackView["status"];
   ownerId: string | null;
   ownerName: string | null;
+  takenAt: number | null;
   attempts: string;
   createdAt: number;
   version: number;
@@ -40,7 +42,7 @@ export function callbackQueue(sqlite: Database.Database, userId: string | null, 
       `SELECT c.id, c.practice_id AS practiceId, p.name AS practiceName,
               (SELECT e164 FROM dialled_number d WHERE d.practice_id = c.practice_id AND d.deleted_at IS NULL ORDER BY d.e164 LIMIT 1) AS practiceNumber,
               c.patient_id AS patientId, c.caller_name AS callerName, c.number, c.kind, c.reason, c.due_at AS dueAt, c.status,
-              c.owner_id AS ownerId, u.display_name AS ownerName, c.attempts, c.created_at AS createdAt, c.version
+              c.owner_id AS ownerId, c.taken_at AS takenAt, u.display_name AS ownerName, c.attempts, c.created_at AS createdAt, c.version
          FROM callback c JOIN practice p ON p.id = c.practice_id LEFT JOIN "user" u ON u.id = c.owner_id
         WHERE c.status IN ('a_faire', 'en_cours') AND c.deleted_at IS NULL
           AND (@practiceId IS NULL OR c.practice_id = @practiceId) AND (@kind IS NULL OR c.kind = @kind) AND (@mine = 0 OR c.owner_id = @userId)
@@ -72,6 +74,7 @@ export function callbackQueue(sqlite: Database.Database, userId: string | null, 
       ownerId: row.ownerId,
       ownerName: row.ownerName,
       mine: row.ownerId !== null && row.ownerId === userId,
+      claimLapsed: row.status === "en_cours" && row.takenAt !== null && now.getTime() - row.takenAt >= CLAIM_LAPSE_MINUTES * 60_000,
       attempts: (JSON.parse(row.attempts) as CallbackAttempt[]).map((attempt) => ({
         at: attempt.at,
         byName: attempt.by ? (names.get(attempt.by) ?? null) : null,

@@ -1,6 +1,7 @@
 import { callbackDueAt } from "../../../shared/domain/callbackDue";
-import { CALLBACK_STATUS_LABELS, callbackDelays, delayFor, type CallbackAttempt } from "../../../shared/domain/callbacks";
-import type { CallbackKind } from "../../../shared/domain/enums";
+import { callbackDelays, delayFor, type CallbackAttempt } from "../../../shared/domain/callbacks";
+import { afterAttempt, callbackStanding, takenMessage } from "../../../shared/domain/callbackRules";
+import type { CallbackKind, CallbackStatus } from "../../../shared/domain/enums";
 import { weeklyHours } from "../../../shared/domain/schedules";
 import { MutationRejected, type MutationArgs } from "../../../shared/sync/mutations";
 import type { WireRow } from "../../../db/local/rowCodec";
@@ -63,14 +64,12 @@ function patientFirstPhone(context: LocalMutationContext, patientId: string): st
 /** Open, and not held by someone else as far as this copy knows. */
 function openCallback(rows: Rows, context: LocalMutationContext, id: string): WireRow {
   const callback = rows.existing(context, "callback", id, "Rappel");
-  if (callback.status === "fait" || callback.status === "abandonne") {
-    throw new MutationRejected("invalid", `Ce rappel est déjà clos (${CALLBACK_STATUS_LABELS[callback.status].toLowerCase()}).`);
-  }
-  if (callback.status === "en_cours" && callback.ownerId && callback.ownerId !== context.userId) {
-    const holder = context.sqlite.prepare<[string], string>('SELECT display_name FROM "user" WHERE id = ?').pluck().get(String(callback.ownerId));
-    throw new MutationRejected("taken", `Ce rappel est pris par ${holder ?? "une autre secrétaire"}.`);
-  }
-  return callback;
+  const held = { status: callback.status as CallbackStatus, ownerId: callback.ownerId as string | null, takenAt: callback.takenAt ? Date.parse(String(callback.takenAt)) : null };
+  const standing = callbackStanding(held, context.userId, Date.parse(context.now));
+  if (standing.free) return callback;
+  if (standing.code === "invalid") throw new MutationRejected("invalid", standing.message);
+  const holder = context.sqlite.prepare<[string], string>('SELECT display_name FROM "user" WHERE id = ?').pluck().get(standing.holderId);
+  throw new MutationRejected("taken", takenMessage(holder ?? null));
 }
 
 export function localCallbackMutations(rows: Rows) {
@@ -92,17 +91,18 @@ export function localCallbackMutations(rows: Rows) {
       const callback = openCallback(rows, context, args.id);
       const attempt: CallbackAttempt = { at: context.now, by: context.userId, result: args.result, note: args.note || null };
       const attempts = [...(callback.attempts as CallbackAttempt[]), attempt];
+      const next = afterAttempt(args.result, Date.parse(String(callback.dueAt)), Date.parse(context.now));
       rows.write(
         context,
         "callback",
-        args.result === "joint"
-          ? { ...callback, attempts, status: "fait", closedAt: context.now, closedBy: context.userId, notes: args.note || callback.notes }
-          : { ...callback, attempts, status: "a_faire", ownerId: null, takenAt: null },
+        next.status === "a_faire"
+          ? { ...callback, attempts, status: "a_faire", ownerId: null, takenAt: null, dueAt: new Date(next.dueAt).toISOString() }
+          : { ...callback, attempts, status: next.status, ownerId: context.userId, closedAt: context.now, closedBy: context.userId, notes: args.note || callback.notes },
       );
     },
     "callback.close": (context: LocalMutationContext, args: MutationArgs<"callback.close">) => {
       const callback = openCallback(rows, context, args.id);
-      rows.write(context, "callback", { ...callback, status: args.status, closedAt: context.now, closedBy: context.userId, notes: args.note || callback.notes });
+      rows.write(context, "callback", { ...callback, status: args.status, ownerId: context.userId, closedAt: context.now, closedBy: context.userId, notes: args.note || callback.notes });
     },
   };
 }

@@ -35,6 +35,18 @@ function change(context: LocalMutationContext, table: SyncedTable, id: string, w
 
 const fresh = { version: 0, deletedAt: null };
 
+/** As the server does: an offer gone, its callbacks still waiting go with it (never one a secretary holds). */
+function closeOfferCallbacks(context: LocalMutationContext, entryId: string): void {
+  const waiting = context.sqlite
+    .prepare<[string], string>("SELECT id FROM callback WHERE source_id = ? AND kind = 'liste_attente' AND status = 'a_faire' AND deleted_at IS NULL")
+    .pluck()
+    .all(entryId);
+  for (const id of waiting) {
+    const callback = existing(context, "callback", id, "Rappel");
+    write(context, "callback", { ...callback, status: "fait", closedAt: context.now, notes: callback.notes ?? DEALT_WITH_NOTE });
+  }
+}
+
 const APPLY: { [N in MutationName]: Apply<N> } = {
   "patient.create": (context, args) => {
     existing(context, "practice", args.practiceId, "Cabinet");
@@ -81,8 +93,9 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
   },
   "message.create": (context, args) => {
     write(context, "message", { ...fresh, ...args, status: "nouveau", createdBy: context.userId, createdAt: context.now, answer: null });
-    if (args.category === "rappel") {
-      // The same row the server makes (the message's id): the queue shows it at once, offline too.
+    // The same row the server makes (the message's id): the queue shows it at once, offline too. Replayed
+    // after a pull that brought the server's (taken meanwhile, perhaps), that one stands.
+    if (args.category === "rappel" && !context.rows.get("callback", args.id)) {
       const { id, practiceId, patientId, callerName, callbackNumber, text } = args;
       write(context, "callback", newCallbackRow(context, { id, practiceId, patientId, callerName, number: callbackNumber, kind: "message", sourceId: id, reason: text, dueAt: null }));
     }
@@ -129,10 +142,12 @@ const APPLY: { [N in MutationName]: Apply<N> } = {
   },
   "waitlist.remove": (context, args) => {
     change(context, "waitlist_entry", args.id, "Entrée de liste d'attente", { deletedAt: context.now });
+    closeOfferCallbacks(context, args.id);
   },
   // The offer goes at once here; the server's offer of that slot to the next patient comes by pull.
   "waitlist.decline": (context, args) => {
     change(context, "waitlist_entry", args.id, "Entrée de liste d'attente", { offeredSlot: null });
+    closeOfferCallbacks(context, args.id);
   },
   ...localCallbackMutations({ existing, write }),
 };

@@ -18,8 +18,8 @@ export interface CallbacksState {
   overdueCount: number;
   /** Why the last action on a callback was refused (« Ce rappel est pris par Camille Martin. »). */
   actionFailure: string | null;
-  /** The callback the current call is calling back: its context shows above the call. */
-  calling: CallbackView | null;
+  /** The callback being called back, and the call it is made on: its context shows above that call only. */
+  calling: { callback: CallbackView; callId: string } | null;
   /** What the PBX said of the last « composer par le standard »: ringing, or why not. */
   dialing: { state: "asking" } | { state: "placed"; detail: string } | { state: "refused"; reason: string } | null;
 }
@@ -47,10 +47,10 @@ export const callbacksActions = {
       openCount,
       overdueCount,
       // The call's context follows the callback as sync changes it (an attempt recorded, its owner).
-      calling: state.calling ? (callbacks.find((callback) => callback.id === state.calling!.id) ?? state.calling) : null,
+      calling: state.calling ? { ...state.calling, callback: callbacks.find((callback) => callback.id === state.calling!.callback.id) ?? state.calling.callback } : null,
     })),
   requestFailed: (message: string) => useCallbacksStore.setState({ callbacks: failed(message) }),
   actionFailed: (message: string | null) => useCallbacksStore.setState({ actionFailure: message }),
-  calling: (callback: CallbackView | null) => useCallbacksStore.setState({ calling: callback, dialing: null }),
+  calling: (calling: CallbacksState["calling"]) => useCallbacksStore.setState({ calling, dialing: null }),
   dialing: (dialing: CallbacksState["dialing"]) => useCallbacksStore.setState({ dialing }),
 };

@@ -26,8 +26,8 @@ import { initialCallbacksState, useCallbacksStore } from "./callbacksStore";
 export function resetStores(): void {
   useAgendaSelectionStore.setState(initialAgendaSelectionState, true);
   useAgendaStore.setState({ ...initialAgendaState, requestToken: useAgendaStore.getState().requestToken }, true);
-  // The token keeps growing so that an answer still in flight never matches a later call.
   useCallbacksStore.setState(initialCallbacksState, true);
+  // The token keeps growing so that an answer still in flight never matches a later call.
   useCallStore.setState({ ...initialCallState, callToken: useCallStore.getState().callToken }, true);
   useCallLineStore.setState(initialCallLineState, true);
   useAwaitedChangesStore.setState(initialAwaitedChangesState, true);

@@ -22,6 +22,7 @@ export function CallbackStatsTable({ rows, from, to, practiceName }: { rows: rea
           <th scope="col">Délai médian</th>
           <th scope="col">Abandonnés</th>
           <th scope="col">En attente</th>
+          <th scope="col">Devenus sans objet</th>
         </tr>
       </thead>
       <tbody>
@@ -34,6 +35,7 @@ export function CallbackStatsTable({ rows, from, to, practiceName }: { rows: rea
             <td>{delay(row.medianMinutes)}</td>
             <td>{row.abandoned}</td>
             <td>{row.open}</td>
+            <td>{row.obsolete}</td>
           </tr>
         ))}
       </tbody>

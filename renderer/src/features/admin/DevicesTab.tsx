@@ -3,7 +3,7 @@ import type { AdminDeviceView } from "../../../../shared/api/admin";
 import { formatInstantDateTime } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
-import { ConfirmedButton } from "./ConfirmedButton";
+import { ConfirmedButton } from "../../app/ConfirmedButton";
 import { DeviceName } from "./DeviceName";
 import { useServerList } from "./useServerList";
 

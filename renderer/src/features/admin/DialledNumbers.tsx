@@ -4,7 +4,7 @@ import type { AdminPracticeRecords } from "../../../../shared/api/admin";
 import { TextField } from "../../app/TextField";
 import { formatPhoneForDisplay } from "../../../../shared/domain/phone";
 import { telesec } from "../../services/telesec";
-import { ConfirmedButton } from "./ConfirmedButton";
+import { ConfirmedButton } from "../../app/ConfirmedButton";
 import { outcomeOf, type RecordOutcome } from "./recordCommands";
 
 /** The numbers that ring for the practice (the screen pop's key): one more, or one removed after a second click. */

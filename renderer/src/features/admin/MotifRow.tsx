@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import type { MotifView, PracticeCard } from "../../../../shared/api/views";
 import { TextField } from "../../app/TextField";
 import { practitionerName } from "../practice/practiceLabels";
-import { ConfirmedButton } from "./ConfirmedButton";
+import { ConfirmedButton } from "../../app/ConfirmedButton";
 import { removeRecord, updateRecord, type RecordOutcome } from "./recordCommands";
 import { MotifRules, minutesOfHours } from "./MotifRules";
 

@@ -5,7 +5,7 @@ import { formatInstantDateTime } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 import { describeError, telesec } from "../../services/telesec";
 import { practitionerName } from "../practice/practiceLabels";
-import { ConfirmedButton } from "./ConfirmedButton";
+import { ConfirmedButton } from "../../app/ConfirmedButton";
 import { useServerList } from "./useServerList";
 
 type Practitioner = PracticeCard["practitioners"][number];

@@ -2,7 +2,7 @@ import { EnumOptions } from "../../app/EnumOptions";
 import type { PracticeCard } from "../../../../shared/api/views";
 import { NEW_PATIENT_POLICIES, type NewPatientPolicy } from "../../../../shared/domain/enums";
 import { NEW_PATIENT_POLICY_LABELS, practitionerName } from "../practice/practiceLabels";
-import { ConfirmedButton } from "./ConfirmedButton";
+import { ConfirmedButton } from "../../app/ConfirmedButton";
 import { PractitionerAbsences } from "./PractitionerAbsences";
 import { PractitionerCalendarFeeds } from "./PractitionerCalendarFeeds";
 import { PractitionerHours } from "./PractitionerHours";

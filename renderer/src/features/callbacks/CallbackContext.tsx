@@ -1,42 +1,51 @@
 import { useEffect, useId, useRef, useState } from "react";
+import type { CallbackView } from "../../../../shared/api/views";
 import { CALLBACK_KIND_LABELS, CALLBACK_RESULT_LABELS } from "../../../../shared/domain/callbacks";
 import { CALLBACK_RESULTS } from "../../../../shared/domain/enums";
-import { displayPhoneNumber } from "../../format/phone";
-import { useCallbacksStore } from "../../stores/callbacksStore";
 import { shortcutKeys } from "../../app/shortcuts";
+import { displayPhoneNumber } from "../../format/phone";
+import { NBSP } from "../../format/typography";
+import { useCallLineStore } from "../../stores/callLineStore";
+import { useCallbacksStore } from "../../stores/callbacksStore";
 import { abandonCallback, dialCallbackOnLine, recordAttempt } from "./callbackCommands";
 
 /**
- * Above the call while calling someone back: why, and what came of it. « Joint » closes the callback,
- * any other result puts it back in the queue with the try recorded; the call itself is closed as usual.
+ * Above the call while calling someone back: why, and what came of it. « Joint » closes the callback, « Faux
+ * numéro » ends it, any other result puts it back in the queue with the try recorded; the call itself is
+ * closed as usual. Shown over that call only: the next call is somebody else's.
  */
 export function CallbackContext() {
-  const callback = useCallbacksStore((state) => state.calling);
+  const calling = useCallbacksStore((state) => state.calling);
+  const callId = useCallLineStore((state) => state.current?.id ?? null);
+  if (!calling || calling.callId !== callId) return null;
+  // A callback of its own, its own note.
+  return <OpenCallbackContext key={calling.callback.id} callback={calling.callback} />;
+}
+
+function OpenCallbackContext({ callback }: { callback: CallbackView }) {
   const failure = useCallbacksStore((state) => state.actionFailure);
   const dialing = useCallbacksStore((state) => state.dialing);
   const [note, setNote] = useState("");
   const id = useId();
   const first = useRef<HTMLButtonElement>(null);
-  const callbackId = callback?.id;
   // Opened from the queue (whose button is gone): the next keystroke dials, or says how the call went.
-  useEffect(() => {
-    if (callbackId) first.current?.focus();
-  }, [callbackId]);
-  if (!callback) return null;
+  useEffect(() => first.current?.focus(), []);
+
   return (
     <section className="callback-context" aria-label={`Rappel de ${callback.callerName}`}>
       <p>
-        <strong>Rappel sortant</strong> — {CALLBACK_KIND_LABELS[callback.kind]} : {callback.reason}
+        <strong>Rappel sortant</strong> — {`${CALLBACK_KIND_LABELS[callback.kind]}${NBSP}: ${callback.reason}`}
       </p>
       {callback.number ? (
         <p>
-          Numéro à appeler : <a href={`tel:${callback.number}`}>{displayPhoneNumber(callback.number)}</a>{" "}
+          {`Numéro à appeler${NBSP}: `}
+          <a href={`tel:${callback.number}`}>{displayPhoneNumber(callback.number)}</a>{" "}
           <button ref={first} type="button" className="button" aria-keyshortcuts={shortcutKeys("callbackDial")} aria-disabled={dialing?.state === "asking"} onClick={dialCallbackOnLine}>
             Composer par le standard
           </button>
         </p>
       ) : (
-        <p>Aucun numéro laissé : voyez la fiche du patient.</p>
+        <p>{`Aucun numéro laissé${NBSP}: voyez la fiche du patient.`}</p>
       )}
       {dialing?.state === "asking" && (
         <p className="muted" role="status">

@@ -3,18 +3,27 @@ import { CALLBACK_KIND_LABELS, CALLBACK_RESULT_LABELS } from "../../../../shared
 import { formatInstantDateTime, formatInstantTime } from "../../format/dates";
 import { displayPhoneNumber } from "../../format/phone";
 import { abandonCallback, callBack, releaseCallback, takeCallback } from "./callbackCommands";
+import { ConfirmedButton } from "../../app/ConfirmedButton";
+import { FOCUS_TARGETS, focusTarget } from "../../app/focusTargets";
+import { NBSP } from "../../format/typography";
 
 /** Who holds it, as the others must see it: « pris par Camille Martin ». */
 export function holderText(callback: CallbackView): string | null {
   if (callback.status !== "en_cours") return null;
   if (callback.mine) return callback.provisional ? "Pris par vous (à confirmer par le serveur)" : "Pris par vous";
-  return `Pris par ${callback.ownerName ?? "une autre secrétaire"}`;
+  const holder = `Pris par ${callback.ownerName ?? "une autre secrétaire"}`;
+  return callback.claimLapsed ? `${holder}, il y a plus d'une demi-heure${NBSP}: libre à nouveau` : holder;
+}
+
+/** The item's button is gone with what it did: the queue's title, where the list starts again. */
+function thenBackToTitle(action: Promise<unknown>): void {
+  void action.then(() => focusTarget(FOCUS_TARGETS.callbacksTitle));
 }
 
 /** One callback of the queue: who, why, by when, who is on it, and what can be done with it. */
 export function CallbackItem({ callback }: { callback: CallbackView }) {
   const holder = holderText(callback);
-  const heldByOther = callback.status === "en_cours" && !callback.mine;
+  const heldByOther = callback.status === "en_cours" && !callback.mine && !callback.claimLapsed;
   const headingId = `rappel-${callback.id}`;
   return (
     <li className={callback.overdue ? "callback callback--overdue" : "callback"} aria-labelledby={headingId}>
@@ -33,7 +42,7 @@ export function CallbackItem({ callback }: { callback: CallbackView }) {
       <p className="callback__reason">{callback.reason}</p>
       {callback.attempts.length > 0 && (
         <p className="muted">
-          {`${callback.attempts.length} essai${callback.attempts.length > 1 ? "s" : ""} : `}
+          {`${callback.attempts.length} essai${callback.attempts.length > 1 ? "s" : ""}${NBSP}: `}
           {callback.attempts.map((attempt) => `${CALLBACK_RESULT_LABELS[attempt.result].toLowerCase()} à ${formatInstantTime(attempt.at)}${attempt.byName ? ` (${attempt.byName})` : ""}`).join(", ")}
         </p>
       )}
@@ -44,20 +53,18 @@ export function CallbackItem({ callback }: { callback: CallbackView }) {
             Rappeler
           </button>
         )}
-        {callback.status === "a_faire" && (
-          <button type="button" className="button" onClick={() => void takeCallback(callback)} aria-label={`Prendre le rappel de ${callback.callerName}`}>
+        {(callback.status === "a_faire" || (callback.claimLapsed && !callback.mine)) && (
+          <button type="button" className="button" onClick={() => thenBackToTitle(takeCallback(callback))} aria-label={`Prendre le rappel de ${callback.callerName}`}>
             Je m'en occupe
           </button>
         )}
         {callback.mine && (
-          <button type="button" className="button" onClick={() => void releaseCallback(callback)} aria-label={`Rendre le rappel de ${callback.callerName}`}>
+          <button type="button" className="button" onClick={() => thenBackToTitle(releaseCallback(callback))} aria-label={`Rendre le rappel de ${callback.callerName}`}>
             Rendre
           </button>
         )}
         {!heldByOther && (
-          <button type="button" className="button" onClick={() => void abandonCallback(callback, "")} aria-label={`Abandonner le rappel de ${callback.callerName}`}>
-            Abandonner
-          </button>
+          <ConfirmedButton label="Abandonner" confirmLabel="Confirmer l'abandon" name={`rappel de ${callback.callerName}`} onConfirm={() => thenBackToTitle(abandonCallback(callback, ""))} />
         )}
       </div>
     </li>

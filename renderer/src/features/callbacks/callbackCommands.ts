@@ -3,8 +3,10 @@ import type { CallbackResult } from "../../../../shared/domain/enums";
 import type { MutationInput } from "../../../../shared/sync/mutations";
 import { describeError, telesec } from "../../services/telesec";
 import { callbacksActions, useCallbacksStore } from "../../stores/callbacksStore";
-import { useCallLineStore } from "../../stores/callLineStore";
-import { openCallByHand } from "../call/callCommands";
+import { callLineActions, useCallLineStore } from "../../stores/callLineStore";
+import { BUSY_LINE_MESSAGE, openCallByHand } from "../call/callCommands";
+import { canOpenByHand } from "../../stores/callLine";
+import { FOCUS_TARGETS, focusTarget } from "../../app/focusTargets";
 
 /**
  * The « À rappeler » queue's actions. Each goes through the core like any change (optimistic, queued,
@@ -41,14 +43,21 @@ export const releaseCallback = (callback: CallbackView) => act(() => telesec.app
 
 export async function recordAttempt(callback: CallbackView, result: CallbackResult, note: string): Promise<boolean> {
   const done = await act(() => telesec.applyMutation("callback.attempt", { id: callback.id, result, note: note.trim() || null }));
-  if (done && useCallbacksStore.getState().calling?.id === callback.id) callbacksActions.calling(null);
+  if (done) doneCalling(callback);
   return done;
 }
 
 export async function abandonCallback(callback: CallbackView, note: string): Promise<boolean> {
   const done = await act(() => telesec.applyMutation("callback.close", { id: callback.id, status: "abandonne", note: note.trim() || null }));
-  if (done && useCallbacksStore.getState().calling?.id === callback.id) callbacksActions.calling(null);
+  if (done) doneCalling(callback);
   return done;
+}
+
+/** Its outcome given, the callback's context goes; the call itself is closed as any (Alt+C), where focus goes. */
+function doneCalling(callback: CallbackView): void {
+  if (useCallbacksStore.getState().calling?.callback.id !== callback.id) return;
+  callbacksActions.calling(null);
+  focusTarget(FOCUS_TARGETS.patientSearch);
 }
 
 /** Throws the core's French refusal: the dialog that notes it shows it with what was typed. */
@@ -62,10 +71,16 @@ export async function noteCallback(callback: MutationInput<"callback.create">): 
  * by itself (the patient could be called twice); a refusal says why, and the number stays there to dial.
  */
 export function dialCallbackOnLine(): boolean {
-  const { calling, dialing } = useCallbacksStore.getState();
-  if (!calling) return false;
-  if (dialing?.state !== "asking") void dial(calling);
+  const callback = callbackOnLine();
+  if (!callback) return false;
+  if (useCallbacksStore.getState().dialing?.state !== "asking") void dial(callback);
   return true;
+}
+
+/** The callback whose call is the one on the line; none once that call is closed. */
+export function callbackOnLine(): CallbackView | null {
+  const { calling } = useCallbacksStore.getState();
+  return calling && calling.callId === useCallLineStore.getState().current?.id ? calling.callback : null;
 }
 
 async function dial(callback: CallbackView): Promise<void> {
@@ -84,17 +99,20 @@ async function dial(callback: CallbackView): Promise<void> {
  * callback's context above it. Refused while the current call still waits for its outcome.
  */
 export async function callBack(callback: CallbackView): Promise<boolean> {
-  if (!callback.mine && !(await takeCallback(callback))) return false;
+  // What would stop the call is said before the callback is taken: a taken one nobody calls is a patient forgotten.
   if (!callback.practiceNumber) {
-    callbacksActions.actionFailed("Ce cabinet n'a aucun numéro : ouvrez son appel par son nom.");
+    callbacksActions.actionFailed("Ce cabinet n'a aucun numéro\u00a0: ouvrez son appel par son nom.");
     return false;
   }
+  if (!canOpenByHand(callLineActions.line())) {
+    callbacksActions.actionFailed(BUSY_LINE_MESSAGE);
+    return false;
+  }
+  if (!callback.mine && !(await takeCallback(callback))) return false;
   await openCallByHand(callback.practiceNumber, callback.number ?? "");
-  if (useCallLineStore.getState().refusal) {
-    callbacksActions.actionFailed(useCallLineStore.getState().refusal);
-    return false;
-  }
-  callbacksActions.calling({ ...callback, mine: true, status: "en_cours" });
+  const call = useCallLineStore.getState().current;
+  if (!call) return false;
+  callbacksActions.calling({ callback: { ...callback, mine: true, status: "en_cours" }, callId: call.id });
   callbacksActions.paneToggled(false);
   return true;
 }

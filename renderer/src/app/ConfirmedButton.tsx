@@ -4,12 +4,13 @@ import { useState } from "react";
  * An action that cannot be taken back (revoking a workstation, removing a practitioner): the first
  * click only asks, the second one acts. The buttons are named for screen readers and tests alike.
  */
-export function ConfirmedButton({ label, confirmLabel, onConfirm }: { label: string; confirmLabel: string; onConfirm: () => void }) {
+export function ConfirmedButton({ label, confirmLabel, onConfirm, name }: { label: string; confirmLabel: string; onConfirm: () => void; name?: string }) {
   const [asking, setAsking] = useState(false);
   return asking ? (
     <button
       type="button"
       className="button button--danger button--small"
+      aria-label={name ? `${confirmLabel} : ${name}` : undefined}
       onClick={() => {
         setAsking(false);
         onConfirm();
@@ -18,7 +19,7 @@ export function ConfirmedButton({ label, confirmLabel, onConfirm }: { label: str
       {confirmLabel}
     </button>
   ) : (
-    <button type="button" className="button button--small" onClick={() => setAsking(true)}>
+    <button type="button" className="button button--small" aria-label={name ? `${label} : ${name}` : undefined} onClick={() => setAsking(true)}>
       {label}
     </button>
   );
