@@ -35,6 +35,9 @@ export const CALLBACK_RESULTS = ["pas_de_reponse", "message_vocal", "joint", "fa
 export type CallbackKind = (typeof CALLBACK_KINDS)[number];
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
 export type CallbackResult = (typeof CALLBACK_RESULTS)[number];
+/** A call the secretary answered, or one she made (calling a patient back, issue 18). */
+export const CALL_DIRECTIONS = ["entrant", "sortant"] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 /** The roles that sign in on a workstation; workstations hold the account rows of these roles only. */
 export const WORKSTATION_ROLES = ["secretary", "supervisor", "admin"] as const;
 /** Every account's role. A practitioner signs in on the practitioners' portal, never on a workstation. */

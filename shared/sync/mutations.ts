@@ -2,7 +2,7 @@ import { z } from "zod";
 import { id, instant } from "../domain/identifiers";
 import { describeIssues } from "../domain/frenchValidation";
 import { holdsNul } from "../domain/textSafety";
-import { BOOKING_CHANNELS, CALLBACK_RESULTS, CALL_OUTCOMES, MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
+import { BOOKING_CHANNELS, CALLBACK_RESULTS, CALL_DIRECTIONS, CALL_OUTCOMES, MESSAGE_CATEGORIES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from "../domain/enums";
 import { AGREEMENT_CATEGORY, AGREEMENT_NOTE_MAX, agreementRequest } from "../domain/doctorAgreement";
 import { callLinks, isoDate, preferredWindows } from "../domain/schedules";
 import { CALLBACK_NOTE_MAX } from "../domain/callbacks";
@@ -93,6 +93,7 @@ export const mutationArgs = {
     callerNumber: z.string().max(40).nullable(),
     patientId: id.nullable(),
     startedAt: instant,
+    direction: z.enum(CALL_DIRECTIONS).default("entrant"),
   }),
   "call.close": z.object({
     id,

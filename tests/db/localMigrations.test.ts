@@ -234,6 +234,20 @@ const cases: Record<string, () => void> = {
         for (const [table, columns] of Object.entries(snapshotColumns(11))) expect(columnsOf(store, table), table).toEqual(columns);
       },
     ),
+  "0012_call_direction": () =>
+    migrateStepwise(
+      12,
+      (store) => {
+        insertMotifRows(store);
+        store.sqlite.exec(`INSERT INTO call (id, practice_id, dialled_number, patient_id, started_at, links)
+          VALUES ('call-1', 'cabinet-1', '+33144556677', NULL, 0, '{"appointmentIds":[],"messageIds":[]}')`);
+      },
+      (store) => {
+        // Calls synced before the upgrade were answered ones; they keep everything else.
+        expect(store.sqlite.prepare("SELECT id, dialled_number, direction FROM call").all()).toEqual([{ id: "call-1", dialled_number: "+33144556677", direction: "entrant" }]);
+        for (const [table, columns] of Object.entries(snapshotColumns(12))) expect(columnsOf(store, table), table).toEqual(columns);
+      },
+    ),
 };
 
 describe("local store migrations", () => {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callbacks } from "../../db/central/schema";
+import { callbacks, calls } from "../../db/central/schema";
 import { logInThroughUi } from "../support/browserSession";
 import { useE2eWorld } from "../support/e2eWorld";
 import { eventually } from "../support/eventually";
@@ -99,5 +99,9 @@ describe("« À rappeler » on two workstations", () => {
     const [row] = await world().server.db.select().from(callbacks).where(eq(callbacks.reason, REASON));
     expect(row).toMatchObject({ status: "fait", notes: "Résultats transmis" });
     expect(row!.attempts.map((attempt) => attempt.result)).toEqual(["joint"]);
+    // Her call is on record as one she made, with its outcome.
+    await expect
+      .poll(async () => (await world().server.db.select({ direction: calls.direction, outcome: calls.outcome }).from(calls).where(eq(calls.userId, row!.ownerId!))).map((call) => [call.direction, call.outcome]), { timeout: 15_000 })
+      .toEqual([["sortant", "info"]]);
   });
 });

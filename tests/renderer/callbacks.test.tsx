@@ -91,6 +91,9 @@ describe("« À rappeler »", () => {
 
     expect(bridge.callsTo("mutations.apply")).toContainEqual({ name: "callback.take", args: { id: late.id } });
     await waitFor(() => expect(bridge.callsTo("call.workspace").at(-1)).toMatchObject({ dialledNumber: TILLEULS_NUMBER, callerNumber: HELENE_PHONE }));
+    // On record as a call she made, not one she answered.
+    await waitFor(() => expect(bridge.callsTo("mutations.apply").find((call) => call.name === "call.open")?.args).toMatchObject({ direction: "sortant", callerNumber: HELENE_PHONE }));
+    expect(within(screen.getByRole("region", { name: "Appel en cours" })).getByText("Appel sortant")).toBeInTheDocument();
     const context = await screen.findByRole("region", { name: "Rappel de DURAND Hélène" });
     // The queue's button is gone: the next keystroke dials.
     await waitFor(() => expect(within(context).getByRole("button", { name: "Composer par le standard" })).toHaveFocus());

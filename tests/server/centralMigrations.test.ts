@@ -8,7 +8,7 @@ import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 import { NOW } from "../support/fixtures";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 24;
+const MIGRATION_COUNT = 25;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {

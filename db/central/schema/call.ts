@@ -1,6 +1,6 @@
 import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createSelectSchema } from "drizzle-zod";
-import { CALL_OUTCOMES } from "../../../shared/domain/enums";
+import { CALL_DIRECTIONS, CALL_OUTCOMES } from "../../../shared/domain/enums";
 import { callLinks } from "../../../shared/domain/schedules";
 import type { z } from "zod";
 import { instant, json, syncedColumns } from "./columns";
@@ -23,6 +23,8 @@ export const calls = pgTable(
     answeredAt: instant(),
     endedAt: instant(),
     outcome: text({ enum: CALL_OUTCOMES }),
+    /** Answered, or made by the secretary (a callback): the call log and its statistics tell them apart. */
+    direction: text({ enum: CALL_DIRECTIONS }).notNull().default("entrant"),
     notes: text(),
     links: json<z.infer<typeof callLinks>>().notNull(),
   },

@@ -1,6 +1,6 @@
 import type { TelephonyEvent } from "../../../shared/api/contract";
 import type { PatientView } from "../../../shared/api/views";
-import type { CallOutcome } from "../../../shared/domain/enums";
+import type { CallDirection, CallOutcome } from "../../../shared/domain/enums";
 
 /**
  * Which call is on the secretary's line and which are waiting, as pure transitions: the call on
@@ -11,6 +11,7 @@ export interface CallRecord {
   /** The call row's id: made here for a call opened by hand, the server's for a call the telephony popped. */
   id: string;
   origin: "manual" | "telephony";
+  direction: CallDirection;
   externalCallId: string | null;
   dialledNumber: string;
   callerNumber: string | null;
@@ -50,6 +51,7 @@ export function callFromTelephony(event: TelephonyEvent): CallRecord {
   return {
     id: event.callId,
     origin: "telephony",
+    direction: "entrant",
     externalCallId: event.externalCallId,
     dialledNumber: event.dialledNumber,
     callerNumber: event.callerNumber,
@@ -70,11 +72,14 @@ export interface ManualCallInput {
   dialledNumber: string;
   callerNumber: string | null;
   startedAt: string;
+  /** « sortant » when the secretary calls a patient back; the number dialled is then the patient's, in `callerNumber`. */
+  direction?: CallDirection;
 }
 
 export function callOpenedByHand(input: ManualCallInput): CallRecord {
   return {
     ...input,
+    direction: input.direction ?? "entrant",
     origin: "manual",
     externalCallId: null,
     practiceId: null,

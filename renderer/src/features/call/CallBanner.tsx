@@ -72,5 +72,5 @@ function callerLabel(name: string | null, lookupStatus: string, matchCount: numb
 function stateLabel(call: CallRecord): string {
   if (call.endedAt !== null) return "Appel terminé : issue à saisir";
   if (call.answeredAt === null) return "Sonnerie";
-  return "En ligne";
+  return call.direction === "sortant" ? "Appel sortant" : "En ligne";
 }

@@ -1,6 +1,6 @@
 import type { TelephonyEvent } from "../../../../shared/api/contract";
 import type { PatientView } from "../../../../shared/api/views";
-import type { CallOutcome } from "../../../../shared/domain/enums";
+import type { CallDirection, CallOutcome } from "../../../../shared/domain/enums";
 import { toE164 } from "../../../../shared/domain/phone";
 import type { MutationInput } from "../../../../shared/sync/mutations";
 import { describeError, telesec } from "../../services/telesec";
@@ -28,7 +28,7 @@ export const BUSY_LINE_MESSAGE = "L'appel en cours attend encore son issue : cl√
 let opening: Promise<void> = Promise.resolve();
 
 /** Opens a call from the numbers typed (or a practice picked), unless the current call still lacks its outcome. */
-export async function openCallByHand(dialledNumber: string, callerNumber: string, now: Date = currentTime()): Promise<void> {
+export async function openCallByHand(dialledNumber: string, callerNumber: string, now: Date = currentTime(), direction: CallDirection = "entrant"): Promise<void> {
   const line = callLineActions.line();
   if (!canOpenByHand(line)) {
     callLineActions.refused(BUSY_LINE_MESSAGE);
@@ -40,6 +40,7 @@ export async function openCallByHand(dialledNumber: string, callerNumber: string
     dialledNumber: asStored(dialledNumber),
     callerNumber: caller === "" ? null : asStored(caller),
     startedAt: now.toISOString(),
+    direction,
   });
   callLineActions.lineChanged({ ...line, current: call });
   callLineActions.refused(null);
@@ -67,6 +68,7 @@ async function recordOpening(call: CallRecord): Promise<void> {
       callerNumber: call.callerNumber,
       patientId: patient?.id ?? null,
       startedAt: call.startedAt,
+      direction: call.direction,
     });
     callLineActions.recordSucceeded();
   } catch (error) {

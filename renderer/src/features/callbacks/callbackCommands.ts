@@ -6,6 +6,7 @@ import { callbacksActions, useCallbacksStore } from "../../stores/callbacksStore
 import { callLineActions, useCallLineStore } from "../../stores/callLineStore";
 import { BUSY_LINE_MESSAGE, openCallByHand } from "../call/callCommands";
 import { canOpenByHand } from "../../stores/callLine";
+import { currentTime } from "../../services/clock";
 import { FOCUS_TARGETS, focusTarget } from "../../app/focusTargets";
 
 /**
@@ -109,7 +110,7 @@ export async function callBack(callback: CallbackView): Promise<boolean> {
     return false;
   }
   if (!callback.mine && !(await takeCallback(callback))) return false;
-  await openCallByHand(callback.practiceNumber, callback.number ?? "");
+  await openCallByHand(callback.practiceNumber, callback.number ?? "", currentTime(), "sortant");
   const call = useCallLineStore.getState().current;
   if (!call) return false;
   callbacksActions.calling({ callback: { ...callback, mine: true, status: "en_cours" }, callId: call.id });

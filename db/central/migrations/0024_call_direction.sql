@@ -1,0 +1,1 @@
+ALTER TABLE "call" ADD COLUMN "direction" text DEFAULT 'entrant' NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE `call` ADD `direction` text DEFAULT 'entrant' NOT NULL;
