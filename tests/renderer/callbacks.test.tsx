@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { CallbackView } from "../../shared/api/views";
-import { HELENE_PHONE, IDS, TILLEULS_NUMBER } from "./fixtures";
+import { HELENE_PHONE, IDS, TILLEULS_NUMBER, patients } from "./fixtures";
 import { openCallByNumbers, renderCallScreen } from "./renderApp";
 import { camille } from "./syncFixtures";
 
@@ -84,8 +84,10 @@ describe("« À rappeler »", () => {
     expect(within(pane()).getAllByText("Pris par Sophie Bernard")).toHaveLength(2);
   });
 
-  it("calls back: the practice's call screen opens for that number, with the callback's context and its results", async () => {
-    const { user, bridge } = await renderWithQueue();
+  it("calls back: the practice's call screen opens for that number and that patient, with the callback's context and its results", async () => {
+    // Her son shares her number: the callback knows it is for her.
+    const son = { ...patients[0]!, id: "30000000-0000-4000-8000-000000000009", firstName: "Léo", birthDate: "2015-02-02" };
+    const { user, bridge } = await renderCallScreen({ session: camille, callbacks: [held, soon, late], patients: [...patients, son] });
     await user.keyboard("{Alt>}t{/Alt}");
     await user.click(await within(pane()).findByRole("button", { name: "Rappeler DURAND Hélène" }));
 
@@ -93,7 +95,9 @@ describe("« À rappeler »", () => {
     await waitFor(() => expect(bridge.callsTo("call.workspace").at(-1)).toMatchObject({ dialledNumber: TILLEULS_NUMBER, callerNumber: HELENE_PHONE }));
     // On record as a call she made, not one she answered.
     await waitFor(() => expect(bridge.callsTo("mutations.apply").find((call) => call.name === "call.open")?.args).toMatchObject({ direction: "sortant", callerNumber: HELENE_PHONE }));
-    expect(within(screen.getByRole("region", { name: "Appel en cours" })).getByText("Appel sortant")).toBeInTheDocument();
+    const banner = within(screen.getByRole("region", { name: "Appel en cours" }));
+    expect(banner.getByText("Appel sortant")).toBeInTheDocument();
+    await waitFor(() => expect(banner.getByText("DURAND Hélène (naissance : MARTIN)")).toBeInTheDocument());
     const context = await screen.findByRole("region", { name: "Rappel de DURAND Hélène" });
     // The queue's button is gone: the next keystroke dials.
     await waitFor(() => expect(within(context).getByRole("button", { name: "Composer par le standard" })).toHaveFocus());

@@ -4,7 +4,9 @@ import type { MutationInput } from "../../../../shared/sync/mutations";
 import { describeError, telesec } from "../../services/telesec";
 import { callbacksActions, useCallbacksStore } from "../../stores/callbacksStore";
 import { callLineActions, useCallLineStore } from "../../stores/callLineStore";
-import { BUSY_LINE_MESSAGE, openCallByHand } from "../call/callCommands";
+import { BUSY_LINE_MESSAGE, identifyCaller, openCallByHand } from "../call/callCommands";
+import { selectCallerPatients } from "../../stores/callSelectors";
+import { useCallStore } from "../../stores/callStore";
 import { canOpenByHand } from "../../stores/callLine";
 import { currentTime } from "../../services/clock";
 import { FOCUS_TARGETS, focusTarget } from "../../app/focusTargets";
@@ -113,6 +115,9 @@ export async function callBack(callback: CallbackView): Promise<boolean> {
   await openCallByHand(callback.practiceNumber, callback.number ?? "", currentTime(), "sortant");
   const call = useCallLineStore.getState().current;
   if (!call) return false;
+  // The callback knows its patient: no choosing among those who share the number.
+  const patient = selectCallerPatients(useCallStore.getState()).find((candidate) => candidate.id === callback.patientId);
+  if (patient) identifyCaller(patient);
   callbacksActions.calling({ callback: { ...callback, mine: true, status: "en_cours" }, callId: call.id });
   callbacksActions.paneToggled(false);
   return true;
