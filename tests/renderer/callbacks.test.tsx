@@ -63,6 +63,14 @@ describe("« À rappeler »", () => {
     expect(third!.queryByRole("button", { name: /Rappeler/ })).not.toBeInTheDocument();
     expect(third!.queryByRole("button", { name: /Abandonner/ })).not.toBeInTheDocument();
 
+    // ↓ and ↑ go from one callback to the next.
+    await user.keyboard("{ArrowDown}");
+    expect(within(pane()).getByRole("button", { name: "Rappeler DURAND Hélène" })).toHaveFocus();
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    expect(items[2]).toHaveFocus();
+    await user.keyboard("{ArrowUp}");
+    expect(within(pane()).getByRole("button", { name: "Rappeler M. Petit" })).toHaveFocus();
+
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("region", { name: "À rappeler" })).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "À rappeler : 3, dont 1 en retard" })).toHaveFocus();

@@ -26,7 +26,7 @@ export function CallbackItem({ callback }: { callback: CallbackView }) {
   const heldByOther = callback.status === "en_cours" && !callback.mine && !callback.claimLapsed;
   const headingId = `rappel-${callback.id}`;
   return (
-    <li className={callback.overdue ? "callback callback--overdue" : "callback"} aria-labelledby={headingId}>
+    <li className={callback.overdue ? "callback callback--overdue" : "callback"} aria-labelledby={headingId} tabIndex={-1}>
       <div className="callback__head">
         <h3 id={headingId} className="callback__name">
           {callback.callerName}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from "react";
 import { EnumOptions } from "../../app/EnumOptions";
 import { FOCUS_TARGETS } from "../../app/focusTargets";
+import { isTextField } from "../../app/shortcuts";
 import { CALLBACK_KIND_LABELS } from "../../../../shared/domain/callbacks";
 import { CALLBACK_KINDS, type CallbackKind } from "../../../../shared/domain/enums";
 import { callbacksActions, useCallbacksStore } from "../../stores/callbacksStore";
@@ -9,6 +10,21 @@ import { valueOr } from "../../stores/loadable";
 import { loadCallbacks } from "./callbackCommands";
 import { CallbackItem } from "./CallbackItem";
 import { CALLBACKS_PANE_ID, closeCallbacksPane } from "./callbacksPaneToggle";
+
+/**
+ * ↓ and ↑ go from one callback to the next (to its first button, or the item): the queue is read from the keyboard
+ * without tabbing through every button of every item. From the filters, ↓ goes to the first.
+ */
+function moveBetweenItems(pane: HTMLElement, step: 1 | -1): boolean {
+  const items = [...pane.querySelectorAll<HTMLElement>("li.callback")];
+  const current = items.findIndex((item) => item.contains(document.activeElement));
+  const next = items[current === -1 ? (step === 1 ? 0 : -1) : current + step];
+  // One held by somebody else offers no button: the item itself, read by its name and who holds it.
+  const target = next?.querySelector<HTMLElement>("button") ?? next;
+  if (!target) return false;
+  target.focus();
+  return true;
+}
 
 /** The « À rappeler » queue, when opened (Alt+T): soonest due first, filtered by practice, kind or « les miens ». */
 export function CallbacksPane() {
@@ -31,6 +47,7 @@ function OpenCallbacksPane() {
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
     if (event.key === "Escape") closeCallbacksPane();
+    if ((event.key === "ArrowDown" || event.key === "ArrowUp") && !isTextField(document.activeElement) && moveBetweenItems(event.currentTarget, event.key === "ArrowDown" ? 1 : -1)) event.preventDefault();
   }
 
   return (
