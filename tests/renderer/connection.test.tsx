@@ -11,7 +11,7 @@ const indicator = () => screen.getByRole("status", { name: "État de la connexio
 describe("connection indicator", () => {
   it.each<[SyncStatus["state"], string]>([
     ["online", "En ligne"],
-    ["syncing", "Synchronisation…"],
+    ["syncing", "Synchro…"],
     ["offline", "Hors ligne"],
     ["refused", "Synchronisation refusée par le serveur"],
     ["signed_out", "Non connecté"],
@@ -72,7 +72,7 @@ describe("connection indicator", () => {
     await waitFor(() => expect(indicator()).toHaveTextContent("En ligne"));
 
     act(() => bridge.emit("sync.status", syncStatus({ state: "syncing" })));
-    expect(indicator()).toHaveTextContent("Synchronisation…");
+    expect(indicator()).toHaveTextContent("Synchro…");
 
     act(() => bridge.emit("sync.status", syncStatus({ state: "offline", pendingCount: 2 })));
     expect(indicator()).toHaveTextContent("Hors ligne");

@@ -33,7 +33,7 @@ describe("signing in", () => {
     // The next keystroke is a call's, never "Se déconnecter"'s: an Enter there would end the session.
     expect(screen.getByLabelText("Numéro appelé")).toHaveFocus();
     expect(screen.queryByRole("button", { name: "Se connecter" })).not.toBeInTheDocument();
-    expect(indicator()).toHaveTextContent("Synchronisation…");
+    expect(indicator()).toHaveTextContent("Synchro…");
     expect(bridge.violations).toEqual([]);
   });
 

@@ -2,10 +2,13 @@ import { formatInstantDate, formatInstantDateTime, formatInstantTime } from "../
 import { NBSP } from "../../format/typography";
 import type { ConnectionState } from "../../stores/syncSelectors";
 
-/** What the indicator says for each connection state; the colour only repeats it. */
+/**
+ * What the indicator says for each connection state; the colour only repeats it. « Synchro… » about as wide
+ * as « En ligne » and the last sync's time: the header does not wrap and jump at every sync (1366×768).
+ */
 export const CONNECTION_STATE_LABELS: Record<ConnectionState, string> = {
   online: "En ligne",
-  syncing: "Synchronisation…",
+  syncing: "Synchro…",
   offline: "Hors ligne",
   refused: "Synchronisation refusée par le serveur",
   signed_out: "Non connecté",
