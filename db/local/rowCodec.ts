@@ -104,9 +104,12 @@ function columnCodec(key: string, column: SQLiteColumn): ColumnCodec {
       const text = values && values.length > 0 ? z.enum(values as [string, ...string[]]) : z.string();
       const allowed = values && values.length > 0 ? new Set(values) : null;
       const accepts = allowed ? (value: unknown) => allowed.has(value as string) : (value: unknown) => typeof value === "string";
-      const codec = cell(accepts, allowed ? `l'une des valeurs ${[...allowed].join(", ")}` : "un texte");
+      // A value added since with its default (a call's direction) is absent from an older server's rows: the default, then.
+      const fallback = allowed && column.notNull && column.hasDefault && typeof column.default === "string" ? column.default : undefined;
+      const toRaw = (value: unknown) => (value === undefined && fallback !== undefined ? fallback : value);
+      const codec = cell(accepts, allowed ? `l'une des valeurs ${[...allowed].join(", ")}` : "un texte", toRaw);
       if (allowed) codec.isNewerValue = (value) => typeof value === "string" && value !== "" && !allowed.has(value);
-      return { key, sqlName, wire: nullable(text), toRaw: identity, fromRaw: identity, cell: codec };
+      return { key, sqlName, wire: fallback !== undefined ? text.default(fallback) : nullable(text), toRaw, fromRaw: identity, cell: codec };
     }
   }
 }

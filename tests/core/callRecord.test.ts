@@ -129,6 +129,17 @@ describe("call record", () => {
     expect(callRow(id)?.outcome).toBeNull();
   });
 
+  it("takes a call row from a server that predates the calls' direction as an answered one, and one with it as it says", () => {
+    const older = randomUUID();
+    const newer = randomUUID();
+    const made = serverCall(newer);
+    // serverCall() has no `direction`, as an older server's rows.
+    replica.applyPull([pulledRowOfChange(serverCall(older)), pulledRowOfChange({ ...made, row: { ...made.row, direction: "sortant" } })], "curseur-1");
+    const direction = store.sqlite.prepare<[string], string>("SELECT direction FROM call WHERE id = ?").pluck();
+    expect([direction.get(older), direction.get(newer)]).toEqual(["entrant", "sortant"]);
+    expect(() => replica.applyPull([pulledRowOfChange({ ...made, row: { ...made.row, direction: "de travers" } })], "curseur-2")).toThrow();
+  });
+
   it("queues the close of a popped call whose row has not been pulled yet, and applies it when the row arrives", () => {
     const callId = randomUUID();
 
