@@ -6,6 +6,7 @@ import { shortcutKeys } from "../../app/shortcuts";
 import { displayPhoneNumber } from "../../format/phone";
 import { NBSP } from "../../format/typography";
 import { useCallLineStore } from "../../stores/callLineStore";
+import { SubmissionNotices } from "../../app/SubmissionNotices";
 import { useCallbacksStore } from "../../stores/callbacksStore";
 import { abandonCallback, dialCallbackOnLine, recordAttempt } from "./callbackCommands";
 
@@ -82,11 +83,7 @@ function OpenCallbackContext({ callback }: { callback: CallbackView }) {
           Abandonner
         </button>
       </div>
-      {failure !== null && (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
-      )}
+      <SubmissionNotices failure={failure} />
     </section>
   );
 }

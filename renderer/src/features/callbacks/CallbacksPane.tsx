@@ -4,6 +4,7 @@ import { FOCUS_TARGETS } from "../../app/focusTargets";
 import { isTextField } from "../../app/shortcuts";
 import { CALLBACK_KIND_LABELS } from "../../../../shared/domain/callbacks";
 import { CALLBACK_KINDS, type CallbackKind } from "../../../../shared/domain/enums";
+import { SubmissionNotices } from "../../app/SubmissionNotices";
 import { callbacksActions, useCallbacksStore } from "../../stores/callbacksStore";
 import { usePracticesStore } from "../../stores/practicesStore";
 import { valueOr } from "../../stores/loadable";
@@ -79,11 +80,7 @@ function OpenCallbacksPane() {
           Fermer
         </button>
       </div>
-      {failure !== null && (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
-      )}
+      <SubmissionNotices failure={failure} />
       {callbacks.status === "failed" && (
         <p className="notice notice--error" role="alert">
           Liste indisponible&nbsp;: {callbacks.message}
