@@ -26,6 +26,7 @@ import { registerPortalNoticeRoutes } from "./portal/noticeRoutes";
 import { registerSmsReadRoutes } from "./sms/smsReadRoutes";
 import { registerCallbackDialRoutes } from "./callbacks/callbackDialRoutes";
 import { registerCallbackStatsRoutes } from "./callbacks/callbackStatsRoutes";
+import { registerReportRoutes } from "./reports/reportRoutes";
 import type { Dialer } from "./telephony/dialing/dialer";
 import { registerSmsWebhookRoutes } from "./sms/smsWebhookRoutes";
 import { registerPortalDirectiveRoutes } from "./portal/directiveRoutes";
@@ -142,6 +143,7 @@ export async function buildServer({
   registerSmsWebhookRoutes(app, context, smsWebhookSecret);
   registerCallbackDialRoutes(app, context, dialer);
   registerCallbackStatsRoutes(app, context);
+  registerReportRoutes(app, context);
   registerPortalCalendarFeedRoutes(app, context);
   registerPortalPageRoutes(app, { dir: portalDir });
   const sockets = createWorkstationSockets();

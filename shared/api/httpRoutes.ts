@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { callbackDialAnswer, callbackStats } from "./callbackApi";
+import { activityReport, activityReportQuery } from "./reportApi";
 import {
   addDialledNumberRequest,
   adminCalendarFeedView,
@@ -382,6 +383,15 @@ export const HTTP_ROUTES: HttpRoute[] = [
     summary: "Les rappels créés sur la période par cabinet : faits, faits dans leur délai, délai médian jusqu'au rappel fait (minutes), abandonnés, encore ouverts.",
     query: callStatsQuery,
     answer: callbackStats,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/reports/activity",
+    access: "supervisor_or_admin",
+    summary:
+      "Le rapport d'activité d'une période (d'un cabinet, ou de tous ceux du lecteur) et les totaux de la période précédente : appels reçus, décrochés, perdus, sortants, durée de traitement (moyenne, 90e centile), issues, rendez-vous pris, déplacés, annulés, absences, messages ; les appels par jour et par jour de semaine et heure.",
+    query: activityReportQuery,
+    answer: activityReport,
   },
   {
     method: "GET",

@@ -8,7 +8,7 @@ import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 import { NOW } from "../support/fixtures";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 25;
+const MIGRATION_COUNT = 26;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
@@ -24,6 +24,8 @@ describe("central migrations", () => {
         "audit_event",
         "calendar_feed",
         "call",
+        "call_duration_stat",
+        "call_hour_stat",
         "callback",
         "client_mutation",
         "device",
@@ -39,6 +41,7 @@ describe("central migrations", () => {
         "portal_second_factor",
         "portal_session",
         "practice",
+        "practice_day_stat",
         "practice_sms_settings",
         "practitioner",
         "sms",

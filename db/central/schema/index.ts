@@ -20,3 +20,4 @@ export * from "./calendarFeed";
 export * from "./portal";
 export * from "./notification";
 export * from "./sms";
+export * from "./activityStats";
