@@ -25,7 +25,7 @@ const layers = {
   },
   "renderer/src": {
     folders: ["shared"],
-    packages: ["react", "react-dom", "zustand", "zod", "@fullcalendar/react"],
+    packages: ["react", "react-dom", "zustand", "zod", "@fullcalendar/react", "recharts"],
     node: false,
     why: "Le rendu s'exécute dans Chromium, isolé : ni Node, ni Electron, ni la base ; il passe par window.telesec (shared/api).",
   },

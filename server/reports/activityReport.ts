@@ -4,7 +4,7 @@ import { addDaysToDate } from "../../shared/domain/parisTime";
 import { previousPeriod, type DateRange } from "../../shared/domain/reportPeriods";
 import type { ActivityReport, ActivityTotals } from "../../shared/api/reportApi";
 import type { CentralDb } from "../context";
-import { percentileOfBuckets } from "./handlingTime";
+import { percentileOfBuckets } from "../../shared/domain/handlingTime";
 
 type Figures = Record<"calls" | "answered" | "missed" | "handled" | "handled_seconds" | CallOutcome, number>;
 type HourRow = Figures & {
@@ -73,7 +73,7 @@ export async function readActivityReport(db: CentralDb, practiceIds: readonly st
     days: everyDay,
     hours: hours.rows
       .filter((row) => row.by_hour === 1 && row.current === true && row.direction === "entrant" && row.calls > 0)
-      .map((row) => ({ weekday: row.weekday!, hour: row.hour!, received: row.calls, missed: row.missed }))
+      .map((row) => ({ weekday: row.weekday!, hour: row.hour!, received: row.calls, answered: row.answered, missed: row.missed }))
       .sort((a, b) => a.weekday - b.weekday || a.hour - b.hour),
     previous: { ...previous, totals: totalsOf(false) },
   };

@@ -4,6 +4,7 @@ import "../domain/frenchValidation";
 import { smsSettings } from "../domain/smsSettings";
 import { CALLBACK_KINDS } from "../domain/enums";
 import { callbackDialAnswer, callbackStats } from "./callbackApi";
+import { activityReport, activityReportQuery } from "./reportApi";
 import { machineConfigError } from "../config/machineConfig";
 import {
   agendaAppointment,
@@ -324,6 +325,8 @@ export const methods = {
   "stats.sms": { input: callStatsQuery, output: smsStats },
   /** The callbacks created in the period per practice: done (in time), the median delay, abandoned, open. */
   "stats.callbacks": { input: callStatsQuery, output: callbackStats },
+  /** A period's activity report (issue 19), computed by the server: none offline. */
+  "reports.activity": { input: activityReportQuery, output: activityReport },
 } as const;
 
 /** What a sync changed in the replica (rows pulled, changes confirmed or taken back), by table: screens re-read only what concerns them. */

@@ -39,7 +39,7 @@ export type ActivityTotals = z.infer<typeof activityTotals>;
 /** One Paris day's incoming calls. */
 export const activityDay = z.object({ day: isoDate, received: count, answered: count, missed: count });
 /** Incoming calls on one weekday (1 = lundi) at one Paris hour, over the period. */
-export const activityHour = z.object({ weekday: z.number().int().min(1).max(7), hour: z.number().int().min(0).max(23), received: count, missed: count });
+export const activityHour = z.object({ weekday: z.number().int().min(1).max(7), hour: z.number().int().min(0).max(23), received: count, answered: count, missed: count });
 
 export const activityReport = z.object({
   from: isoDate,

@@ -22,6 +22,12 @@ export function periodHolding(kind: Exclude<ReportPeriodKind, "personnalisee">, 
   return { from: first.toString(), to: first.add({ months: 1 }).subtract({ days: 1 }).toString() };
 }
 
+/** The first day of the day, week or month `direction` periods away from the one starting on `from`. */
+export function shiftedDate(kind: Exclude<ReportPeriodKind, "personnalisee">, from: string, direction: number): string {
+  const date = Temporal.PlainDate.from(from);
+  return (kind === "jour" ? date.add({ days: direction }) : kind === "semaine" ? date.add({ weeks: direction }) : date.add({ months: direction })).toString();
+}
+
 /** Whether a range is exactly one calendar month. */
 export function isWholeMonth({ from, to }: DateRange): boolean {
   const first = Temporal.PlainDate.from(from);

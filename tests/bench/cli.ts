@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runRemindersBench } from "./remindersBench";
+import { runReportsBench } from "./reportsBench";
 import { runScreenpopBench } from "./screenpopBench";
 import { runSearchBench } from "./searchBench";
 import { runSlotsBench } from "./slotsBench";
@@ -9,6 +10,7 @@ import { runSyncBench } from "./syncBench";
 /** `npm run bench -- <name> [--data-dir DIR]`: prints figures; budgets live in docs/performance.md. */
 const benches: Record<string, (dataDir: string, options: { trace?: string }) => Promise<void>> = {
   reminders: runRemindersBench,
+  reports: runReportsBench,
   // --trace FILE: one more pop, recorded as a Chromium trace and summarised.
   screenpop: runScreenpopBench,
   search: runSearchBench,

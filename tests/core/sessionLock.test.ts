@@ -83,6 +83,7 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "stats.calls": (w) => w.handlers["stats.calls"]({ from: "2026-01-01", to: "2026-01-31" }),
     "stats.sms": (w) => w.handlers["stats.sms"]({ from: "2026-01-01", to: "2026-01-31" }),
     "stats.callbacks": (w) => w.handlers["stats.callbacks"]({ from: "2026-01-01", to: "2026-01-31" }),
+    "reports.activity": (w) => w.handlers["reports.activity"]({ from: "2026-01-01", to: "2026-01-31" }),
   };
 }
 /** Methods that work locked: the lock itself, who is signed in, and the sync (which must keep running). */

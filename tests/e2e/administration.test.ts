@@ -27,7 +27,7 @@ beforeAll(async () => {
 describe("administration in the browser", () => {
   it("shows the agency screens to the administrator only", async () => {
     const nav = admin.getByRole("navigation", { name: "Écrans" });
-    expect(await nav.getByRole("button").allTextContents()).toEqual(["Appels", "Administration", "Statistiques"]);
+    expect(await nav.getByRole("button").allTextContents()).toEqual(["Appels", "Administration", "Rapports", "Statistiques"]);
     expect(await secretary.getByRole("navigation", { name: "Écrans" }).count()).toBe(0);
   });
 

@@ -64,7 +64,7 @@ describe("agency screens by role", () => {
       { practiceId: IDS.gare, day: "2026-11-24", outcome: "message", calls: 4 },
     ];
     const nav = within(await screen.findByRole("navigation", { name: "Écrans" }));
-    expect(nav.getAllByRole("button").map((button) => button.textContent)).toEqual(["Appels", "Statistiques"]);
+    expect(nav.getAllByRole("button").map((button) => button.textContent)).toEqual(["Appels", "Rapports", "Statistiques"]);
     await user.click(nav.getByRole("button", { name: "Statistiques" }));
     expect(screen.queryByRole("main", { name: "Espace de travail" })).not.toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Afficher" }));
@@ -85,7 +85,7 @@ describe("administration", () => {
   async function openAdministration() {
     const rendered = await renderCallScreen(signedIn("admin", "Marc Lefort"));
     const nav = within(await screen.findByRole("navigation", { name: "Écrans" }));
-    expect(nav.getAllByRole("button").map((button) => button.textContent)).toEqual(["Appels", "Administration", "Statistiques"]);
+    expect(nav.getAllByRole("button").map((button) => button.textContent)).toEqual(["Appels", "Administration", "Rapports", "Statistiques"]);
     await rendered.user.click(nav.getByRole("button", { name: "Administration" }));
     await screen.findByRole("table", { name: "Comptes de l'agence" });
     return rendered;

@@ -1,3 +1,4 @@
+import type { ActivityReport } from "../../shared/api/reportApi";
 import {
   methods,
   type EventName,
@@ -93,6 +94,8 @@ export interface FakeAgency {
   callStats: Array<z.infer<typeof callStatsRow>>;
   smsStats: Array<z.infer<typeof smsStatsRow>>;
   callbackStats: CallbackStatsRow[];
+  /** The activity reports the fake server answers, by period and practice. */
+  reports: ActivityReport[];
   /** The doctors' notices the server has not sent. */
   notifications: AdminNotificationView[];
   failedSms: AdminFailedSmsView[];
@@ -145,7 +148,7 @@ export function defaultFakeData(): FakeData {
     patientCalls: {},
     appointmentSms: {},
     mutations: [],
-    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], smsStats: [], callbackStats: [], daySummaryHours: {}, notifications: [], failedSms: [], smsSettings: {} },
+    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], smsStats: [], callbackStats: [], reports: [], daySummaryHours: {}, notifications: [], failedSms: [], smsSettings: {} },
   };
 }
 
@@ -234,6 +237,7 @@ const DATA_METHODS = new Set<MethodName>([
   "stats.calls",
   "stats.sms",
   "stats.callbacks",
+  "reports.activity",
 ]);
 
 /** Like the server: only an administrator administers, supervisors and administrators read statistics. */
@@ -243,7 +247,7 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practices.sms" | "admin.practices.saveSms" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.sms.failed" | "admin.sms.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls" | "stats.sms" | "stats.callbacks";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practices.sms" | "admin.practices.saveSms" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.sms.failed" | "admin.sms.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls" | "stats.sms" | "stats.callbacks" | "reports.activity";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -407,6 +411,12 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   "stats.callbacks": (_input, data) => {
     requireRole(data, "supervisor", "admin");
     return { rows: data.agency.callbackStats };
+  },
+  "reports.activity": (input, data) => {
+    requireRole(data, "supervisor", "admin");
+    const report = data.agency.reports.find((candidate) => candidate.from === input.from && candidate.to === input.to && candidate.practiceId === (input.practiceId ?? null));
+    if (!report) throw new TelesecError("not_found", "Aucun rapport préparé pour cette période.");
+    return report;
   },
 };
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
+import type pg from "pg";
 import { describe, expect, it } from "vitest";
 import { appointments, auditEvents, calls, messages } from "../../db/central/schema";
 import { activityReport } from "../../shared/api/reportApi";
@@ -87,10 +88,10 @@ describe("the activity report's figures", () => {
     expect(march.days).toHaveLength(31);
     // 1 March and 29 March are Sundays; 31 March a Tuesday.
     expect(march.hours).toEqual([
-      { weekday: 2, hour: 23, received: 1, missed: 0 },
-      { weekday: 7, hour: 0, received: 1, missed: 0 },
-      { weekday: 7, hour: 1, received: 1, missed: 1 },
-      { weekday: 7, hour: 3, received: 1, missed: 0 },
+      { weekday: 2, hour: 23, received: 1, answered: 1, missed: 0 },
+      { weekday: 7, hour: 0, received: 1, answered: 1, missed: 0 },
+      { weekday: 7, hour: 1, received: 1, answered: 0, missed: 1 },
+      { weekday: 7, hour: 3, received: 1, answered: 1, missed: 0 },
     ]);
     // March is compared with February, whatever their lengths.
     expect(march.previous).toMatchObject({ from: "2026-02-01", to: "2026-02-28", totals: { received: 1, answered: 1, averageSeconds: 120, p90Seconds: 130 } });
@@ -104,7 +105,7 @@ describe("the activity report's figures", () => {
     const tilleuls = fixture.tilleuls.practiceId;
     await db.insert(calls).values([callRow(tilleuls, { startedAt: "2026-10-25T00:30:00Z", endedAfter: 5 }), callRow(tilleuls, { startedAt: "2026-10-25T01:30:00Z", endedAfter: 5 })]);
     const week = await readActivityReport(db, [tilleuls], { from: "2026-10-19", to: "2026-10-25" });
-    expect(week.hours).toEqual([{ weekday: 7, hour: 2, received: 2, missed: 2 }]);
+    expect(week.hours).toEqual([{ weekday: 7, hour: 2, received: 2, answered: 0, missed: 2 }]);
     expect(week.previous).toMatchObject({ from: "2026-10-12", to: "2026-10-18" });
   });
 
@@ -270,7 +271,7 @@ describe("GET /api/v1/reports/activity", () => {
 });
 
 /** The figures as the triggers keep them, without the rows every delta cancelled. */
-async function keptFigures(pool: import("pg").Pool) {
+async function keptFigures(pool: pg.Pool) {
   const hours = await pool.query(`SELECT practice_id, day::text, hour, direction, calls, answered, missed, handled, handled_seconds::int, rdv_pris, message, info FROM call_hour_stat
     WHERE (calls, answered, missed, handled, handled_seconds, rdv_pris, message, info) <> (0, 0, 0, 0, 0, 0, 0, 0) ORDER BY 1, 2, 3, 4`);
   const durations = await pool.query("SELECT practice_id, day::text, bucket, calls FROM call_duration_stat WHERE calls <> 0 ORDER BY 1, 2, 3");
@@ -278,7 +279,7 @@ async function keptFigures(pool: import("pg").Pool) {
 }
 
 /** The same figures counted afresh from the calls, written independently of the migration's statement. */
-async function recountedFigures(pool: import("pg").Pool) {
+async function recountedFigures(pool: pg.Pool) {
   const hours = await pool.query(`
     SELECT practice_id, (started_at AT TIME ZONE 'Europe/Paris')::date::text AS day, extract(hour FROM started_at AT TIME ZONE 'Europe/Paris')::int AS hour, direction,
       count(*)::int AS calls,

@@ -104,7 +104,7 @@ SELECT format($sql$
 $sql$, source)
 $fn$;
 --> statement-breakpoint
--- A handling time's histogram bucket, by its lower bound in seconds (server/reports/handlingTime.ts reads them back).
+-- A handling time's histogram bucket, by its lower bound in seconds (shared/domain/handlingTime.ts reads them back).
 CREATE FUNCTION "telesec_duration_bucket"(seconds bigint) RETURNS smallint LANGUAGE sql IMMUTABLE AS $fn$
 SELECT (CASE WHEN seconds < 600 THEN seconds / 10 * 10 WHEN seconds < 1800 THEN seconds / 60 * 60 ELSE 1800 END)::smallint
 $fn$;

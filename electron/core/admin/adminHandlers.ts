@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ADMIN_RECORD_PATHS, adminCalendarFeedView, adminDeviceView, adminFailedSmsView, adminNotificationView, createdCalendarFeed, adminPracticeRecords, adminPracticeSummary, adminPractitionerSummary, adminUserView, auditPage, callStats, practiceDaySummary, smsStats, practiceSmsSettingsView, updateRecordAnswer } from "../../../shared/api/admin";
 import type { MethodArgs } from "../../../shared/api/contract";
 import { callbackStats } from "../../../shared/api/callbackApi";
+import { activityReport } from "../../../shared/api/reportApi";
 
 /** A request to the server on the workstation's session (syncService.serverRequest). */
 export type ServerRequest = <T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, schema: z.ZodType<T>, body?: unknown) => Promise<T>;
@@ -58,5 +59,7 @@ export function adminHandlers(request: () => ServerRequest, serverUrl: () => str
     "stats.calls": ({ from, to }: MethodArgs<"stats.calls">) => request()("GET", `/api/v1/stats/calls?${new URLSearchParams({ from, to })}`, callStats),
     "stats.sms": ({ from, to }: MethodArgs<"stats.sms">) => request()("GET", `/api/v1/stats/sms?${new URLSearchParams({ from, to })}`, smsStats),
     "stats.callbacks": ({ from, to }: MethodArgs<"stats.callbacks">) => request()("GET", `/api/v1/stats/callbacks?${new URLSearchParams({ from, to })}`, callbackStats),
+    "reports.activity": ({ from, to, practiceId }: MethodArgs<"reports.activity">) =>
+      request()("GET", `/api/v1/reports/activity?${new URLSearchParams({ from, to, ...(practiceId ? { practiceId } : {}) })}`, activityReport),
   };
 }

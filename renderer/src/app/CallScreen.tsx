@@ -1,5 +1,6 @@
 import { AdministrationScreen } from "../features/admin/AdministrationScreen";
 import { StatisticsScreen } from "../features/admin/StatisticsScreen";
+import { ReportsScreen } from "../features/reports/ReportsScreen";
 import { useShownScreen } from "../features/admin/useShownScreen";
 import { AgendaPane } from "../features/agenda/AgendaPane";
 import { useAgendaFollowingReplica } from "../features/agenda/useAgendaFollowingReplica";
@@ -40,6 +41,7 @@ export function CallScreen() {
       <CallbacksPane />
       {screen === "calls" && <CallbackContext />}
       {screen === "administration" && <AdministrationScreen />}
+      {screen === "reports" && <ReportsScreen />}
       {screen === "statistics" && <StatisticsScreen />}
       {screen === "calls" && (
         <main className="panes" aria-label="Espace de travail">

@@ -1,7 +1,7 @@
 import { create } from "zustand";
 
 /** What fills the screen under the call bar: the three panes of the calls, or an agency screen. */
-export type Screen = "calls" | "administration" | "statistics";
+export type Screen = "calls" | "administration" | "reports" | "statistics";
 
 export interface ScreenState {
   screen: Screen;

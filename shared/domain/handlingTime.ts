@@ -2,13 +2,13 @@
  * The handling-time histogram's buckets, as migration 0025's telesec_duration_bucket makes them: 10 s wide
  * under 10 min, a minute wide under 30 min, one open bucket from 30 min.
  */
-export const OPEN_BUCKET = 1800;
+export const OPEN_HANDLING_BUCKET = 1800;
 
 /** The bucket's upper bound, in seconds (the open one's is its lower bound). */
 export function bucketEnd(bucket: number): number {
   if (bucket < 600) return bucket + 10;
-  if (bucket < OPEN_BUCKET) return bucket + 60;
-  return OPEN_BUCKET;
+  if (bucket < OPEN_HANDLING_BUCKET) return bucket + 60;
+  return OPEN_HANDLING_BUCKET;
 }
 
 /**
