@@ -6,6 +6,8 @@ import { E2E_OUTPUT_DIR } from "../support/browser";
 import { logInThroughUi } from "../support/browserSession";
 import { ringDemoAgent, useE2eWorld } from "../support/e2eWorld";
 import { addDaysToDate, parisDayOf } from "../../shared/domain/parisTime";
+import { periodHolding } from "../../shared/domain/reportPeriods";
+import { DEMO_PRACTICE } from "../../db/seed/demo";
 import { dateOf } from "../../shared/time/clock";
 
 /**
@@ -15,7 +17,7 @@ import { dateOf } from "../../shared/time/clock";
  * for her then reaches nobody. The administrator also reads the
  * call statistics; the secretary never sees either screen.
  */
-const world = useE2eWorld("administration", ["admin", "secretaire"]);
+const world = useE2eWorld("administration", ["admin", "secretaire", "superviseur"]);
 let admin: Page;
 let secretary: Page;
 
@@ -44,6 +46,42 @@ describe("administration in the browser", () => {
     const frenchDay = (day: string) => day.split("-").reverse().join("/");
     const table = admin.getByRole("table", { name: `Appels du ${frenchDay(from)} au ${frenchDay(to)}` });
     await expect.poll(() => table.getByRole("rowheader").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  });
+
+  it("gives a supervisor a practice's report of the month: its figures, the chart and the chart's table one key away", async () => {
+    const supervisor = await logInThroughUi(world().browser, world().harnesses.superviseur!.url, "superviseur");
+    await supervisor.getByRole("navigation", { name: "Écrans" }).getByRole("button", { name: "Rapports" }).click();
+    const form = supervisor.getByRole("form", { name: "Rapport à afficher" });
+    await form.getByLabel("Cabinet").selectOption({ label: DEMO_PRACTICE.name });
+    await form.getByLabel("Période").selectOption("mois");
+    // The month of the day in the field (midnight may pass while the suite runs).
+    const month = periodHolding("mois", await form.getByLabel("Un jour du mois").inputValue());
+    await form.getByRole("button", { name: "Afficher" }).click();
+    const frenchDay = (day: string) => day.split("-").reverse().join("/");
+    await supervisor.getByRole("heading", { name: `${DEMO_PRACTICE.name} — du ${frenchDay(month.from)} au ${frenchDay(month.to)}` }).waitFor({ timeout: 10_000 });
+
+    const chart = supervisor.getByRole("figure", { name: "Appels reçus par jour" });
+    expect(await chart.locator("svg.recharts-surface").count()).toBeGreaterThan(0);
+    // Drawn with its keyboard layer: the chart itself takes the focus, its bars are walked with the arrows.
+    expect(await chart.locator("[tabindex='0']").count()).toBeGreaterThan(0);
+    await chart.getByRole("button", { name: "Voir le tableau (T)" }).focus();
+    await supervisor.keyboard.press("t");
+    const table = chart.getByRole("table", { name: "Appels reçus par jour" });
+    await expect.poll(() => supervisor.evaluate("document.activeElement && document.activeElement.contains(document.querySelector('.report-chart__table table'))"), { timeout: 5_000 }).toBe(true);
+    const days = Number(month.to.slice(8));
+    expect(await table.getByRole("row").count()).toBe(days + 1);
+    // The chart's table and the key figure agree.
+    const received = (await table.locator("tbody tr td:nth-child(2)").allTextContents()).reduce((sum, text) => sum + Number(text.replace(/\s/g, "")), 0);
+    const tile = supervisor.getByRole("list", { name: "Chiffres clés" }).getByRole("listitem").filter({ hasText: /^Appels reçus/ });
+    expect(await tile.locator("strong").textContent()).toBe(String(received));
+    // Whole on a 1366×768 screen: the form and the figures within the window.
+    for (const part of [form, supervisor.getByRole("list", { name: "Chiffres clés" })]) {
+      const box = (await part.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(supervisor.viewportSize()!.width);
+    }
+    mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
+    await supervisor.screenshot({ path: join(E2E_OUTPUT_DIR, "reports-month.png"), fullPage: true });
+    await supervisor.close();
   });
 
   it("makes a practitioner's calendar address, which a calendar app reads without a patient's name", async () => {
