@@ -579,6 +579,7 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "GET /api/v1/stats/calls": asAdmin("GET", "/api/v1/stats/calls", {}, { from: "2026-01-01", to: "2026-01-31" }),
   "GET /api/v1/stats/sms": asAdmin("GET", "/api/v1/stats/sms", {}, { from: "2026-01-01", to: "2026-01-31" }),
   "GET /api/v1/stats/callbacks": asAdmin("GET", "/api/v1/stats/callbacks", {}, { from: "2026-01-01", to: "2026-01-31" }),
+  "GET /api/v1/reports/activity": asAdmin("GET", "/api/v1/reports/activity", {}, { from: "2026-01-01", to: "2026-01-31", practiceId: SOME_ID }),
 };
 
 // ---- The checks --------------------------------------------------------------------------------
