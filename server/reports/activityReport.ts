@@ -1,69 +1,58 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { CALL_OUTCOMES, type CallOutcome } from "../../shared/domain/enums";
+import { percentileOfBuckets } from "../../shared/domain/handlingTime";
 import { addDaysToDate } from "../../shared/domain/parisTime";
-import { previousPeriod, type DateRange } from "../../shared/domain/reportPeriods";
+import { previousPeriod, splitByMonths, type DateRange } from "../../shared/domain/reportPeriods";
 import type { ActivityReport, ActivityTotals } from "../../shared/api/reportApi";
 import type { CentralDb } from "../context";
-import { percentileOfBuckets } from "../../shared/domain/handlingTime";
 
 type Figures = Record<"calls" | "answered" | "missed" | "handled" | "handled_seconds" | CallOutcome, number>;
-type HourRow = Figures & {
-  by_hour: number;
-  day: string | null;
-  direction: "entrant" | "sortant";
-  current: boolean | null;
-  weekday: number | null;
-  hour: number | null;
-};
-type DayRow = Record<"booked" | "moved" | "cancelled" | "no_shows_excused" | "no_shows_unexcused" | "messages", number> & { current: boolean };
+type DayRow = Figures & { day: string; direction: "entrant" | "sortant" };
+type PracticeDayRow = Record<"booked" | "moved" | "cancelled" | "no_shows_excused" | "no_shows_unexcused" | "messages", number> & { current: boolean };
 
 const OUTCOME_SUMS = sql.raw(CALL_OUTCOMES.map((outcome) => `sum(${outcome})::int AS ${outcome}`).join(", "));
 
 /**
  * A period's report for a set of practices, with the totals of the period it is compared with, read from the
- * figures the triggers of migration 0025 keep (call_hour_stat, call_duration_stat, practice_day_stat): three
- * statements over both periods at once, whatever the number of calls.
+ * figures the triggers of migrations 0025 and 0026 keep: totals and days from call_day_stat; the weekday × hour
+ * load and the handling-time histogram from their month roll-ups for whole months, from the day figures for
+ * the days around them. Four statements at once, whatever the number of calls.
  */
 export async function readActivityReport(db: CentralDb, practiceIds: readonly string[], range: DateRange): Promise<Omit<ActivityReport, "practiceId">> {
   const previous = previousPeriod(range);
-  const practices = sql`${sql.param(practiceIds)}::uuid[]`;
-  const within = sql`practice_id = ANY(${practices}) AND day BETWEEN ${previous.from}::date AND ${range.to}::date`;
-  const current = sql`day >= ${range.from}::date`;
-  const [hours, durations, days] = await Promise.all([
-    // Per day and direction (the totals and the days), and per weekday and hour (the heat map), in one scan.
-    db.execute<HourRow>(sql`
-      SELECT grouping(day) AS by_hour, to_char(day, 'YYYY-MM-DD') AS day, direction, current,
-        extract(isodow FROM day)::int AS weekday, hour::int AS hour,
-        sum(calls)::int AS calls, sum(answered)::int AS answered, sum(missed)::int AS missed,
-        sum(handled)::int AS handled, sum(handled_seconds)::float8 AS handled_seconds, ${OUTCOME_SUMS}
-      FROM (SELECT *, ${current} AS current FROM call_hour_stat WHERE ${within}) AS period
-      GROUP BY GROUPING SETS ((day, direction), (current, extract(isodow FROM day), hour, direction))`),
-    db.execute<{ current: boolean; bucket: number; calls: number }>(sql`
-      SELECT ${current} AS current, bucket, sum(calls)::int AS calls FROM call_duration_stat WHERE ${within} GROUP BY 1, 2`),
+  const practices = sql`practice_id = ANY(${sql.param(practiceIds)}::uuid[])`;
+  const [days, load, durations, practiceDays] = await Promise.all([
     db.execute<DayRow>(sql`
-      SELECT ${current} AS current, sum(booked)::int AS booked, sum(moved)::int AS moved, sum(cancelled)::int AS cancelled,
+      SELECT to_char(day, 'YYYY-MM-DD') AS day, direction, sum(calls)::int AS calls, sum(answered)::int AS answered, sum(missed)::int AS missed,
+        sum(handled)::int AS handled, sum(handled_seconds)::float8 AS handled_seconds, ${OUTCOME_SUMS}
+      FROM call_day_stat WHERE ${practices} AND day BETWEEN ${previous.from}::date AND ${range.to}::date
+      GROUP BY day, direction`),
+    db.execute<{ weekday: number; hour: number; calls: number; answered: number; missed: number }>(sql`
+      SELECT weekday, hour, sum(calls)::int AS calls, sum(answered)::int AS answered, sum(missed)::int AS missed
+      FROM (${sql.join(loadParts(practices, range), sql` UNION ALL `)}) AS load
+      GROUP BY weekday, hour`),
+    db.execute<{ current: boolean; bucket: number; calls: number }>(sql`
+      SELECT current, bucket, sum(calls)::int AS calls
+      FROM (${sql.join([...durationParts(practices, range, true), ...durationParts(practices, previous, false)], sql` UNION ALL `)}) AS durations
+      GROUP BY current, bucket`),
+    db.execute<PracticeDayRow>(sql`
+      SELECT day >= ${range.from}::date AS current, sum(booked)::int AS booked, sum(moved)::int AS moved, sum(cancelled)::int AS cancelled,
         sum(no_shows_excused)::int AS no_shows_excused, sum(no_shows_unexcused)::int AS no_shows_unexcused, sum(messages)::int AS messages
-      FROM practice_day_stat WHERE ${within} GROUP BY 1`),
+      FROM practice_day_stat WHERE ${practices} AND day BETWEEN ${previous.from}::date AND ${range.to}::date GROUP BY 1`),
   ]);
 
-  const dayRows = hours.rows.filter((row) => row.by_hour === 0 && row.day !== null);
-  const totalsOf = (isCurrent: boolean): ActivityTotals => {
-    const inPeriod = (day: string) => (day >= range.from) === isCurrent;
-    return totalsFrom(
-      dayRows.filter((row) => inPeriod(row.day!)),
+  const totalsOf = (isCurrent: boolean): ActivityTotals =>
+    totalsFrom(
+      days.rows.filter((row) => (row.day >= range.from) === isCurrent),
       durations.rows.filter((row) => row.current === isCurrent),
-      days.rows.find((row) => row.current === isCurrent),
+      practiceDays.rows.find((row) => row.current === isCurrent),
     );
-  };
 
-  const byDay = new Map<string, { received: number; answered: number; missed: number }>();
-  for (const row of dayRows) {
-    if (row.direction !== "entrant" || row.day! < range.from) continue;
-    byDay.set(row.day!, { received: row.calls, answered: row.answered, missed: row.missed });
-  }
+  const byDay = new Map(days.rows.filter((row) => row.direction === "entrant" && row.day >= range.from).map((row) => [row.day, row]));
   const everyDay: ActivityReport["days"] = [];
   for (let day = range.from; day <= range.to; day = addDaysToDate(day, 1)) {
-    everyDay.push({ day, ...(byDay.get(day) ?? { received: 0, answered: 0, missed: 0 }) });
+    const row = byDay.get(day);
+    everyDay.push({ day, received: row?.calls ?? 0, answered: row?.answered ?? 0, missed: row?.missed ?? 0 });
   }
 
   return {
@@ -71,17 +60,42 @@ export async function readActivityReport(db: CentralDb, practiceIds: readonly st
     to: range.to,
     totals: totalsOf(true),
     days: everyDay,
-    hours: hours.rows
-      .filter((row) => row.by_hour === 1 && row.current === true && row.direction === "entrant" && row.calls > 0)
-      .map((row) => ({ weekday: row.weekday!, hour: row.hour!, received: row.calls, answered: row.answered, missed: row.missed }))
+    hours: load.rows
+      .filter((row) => row.calls > 0)
+      .map((row) => ({ weekday: row.weekday, hour: row.hour, received: row.calls, answered: row.answered, missed: row.missed }))
       .sort((a, b) => a.weekday - b.weekday || a.hour - b.hour),
     previous: { ...previous, totals: totalsOf(false) },
   };
 }
 
-function totalsFrom(dayRows: readonly HourRow[], buckets: ReadonlyArray<{ bucket: number; calls: number }>, days: DayRow | undefined): ActivityTotals {
+/** The incoming load of a period by weekday and hour: its whole months' roll-ups, its other days' hours. */
+function loadParts(practices: SQL, range: DateRange): SQL[] {
+  const { months, days } = splitByMonths(range);
+  const parts = days.map(
+    (span) => sql`SELECT extract(isodow FROM day)::int AS weekday, hour::int AS hour, calls, answered, missed FROM call_hour_stat
+      WHERE ${practices} AND direction = 'entrant' AND day BETWEEN ${span.from}::date AND ${span.to}::date`,
+  );
+  if (months) {
+    parts.push(sql`SELECT weekday::int, hour::int, calls, answered, missed FROM call_load_month_stat
+      WHERE ${practices} AND month BETWEEN ${months.from}::date AND ${months.to}::date`);
+  }
+  return parts;
+}
+
+/** A period's handling-time histogram, tagged with whether it is the current period. */
+function durationParts(practices: SQL, range: DateRange, current: boolean): SQL[] {
+  const { months, days } = splitByMonths(range);
+  const tag = sql.raw(current ? "true" : "false");
+  const parts = days.map(
+    (span) => sql`SELECT ${tag} AS current, bucket, calls FROM call_duration_stat WHERE ${practices} AND day BETWEEN ${span.from}::date AND ${span.to}::date`,
+  );
+  if (months) parts.push(sql`SELECT ${tag} AS current, bucket, calls FROM call_duration_month_stat WHERE ${practices} AND month BETWEEN ${months.from}::date AND ${months.to}::date`);
+  return parts;
+}
+
+function totalsFrom(dayRows: readonly DayRow[], buckets: ReadonlyArray<{ bucket: number; calls: number }>, days: PracticeDayRow | undefined): ActivityTotals {
   const incoming = dayRows.filter((row) => row.direction === "entrant");
-  const sum = (rows: readonly HourRow[], key: keyof Figures) => rows.reduce((total, row) => total + row[key], 0);
+  const sum = (rows: readonly DayRow[], key: keyof Figures) => rows.reduce((total, row) => total + row[key], 0);
   const handled = sum(incoming, "handled");
   return {
     received: sum(incoming, "calls"),

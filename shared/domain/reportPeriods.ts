@@ -52,3 +52,19 @@ export function previousPeriod(range: DateRange): DateRange {
 export function daysIn({ from, to }: DateRange): number {
   return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to)).days + 1;
 }
+
+/**
+ * A range cut into its whole calendar months (the first day of the first and of the last, or null when it holds
+ * none) and the days outside them: what the month roll-ups answer, and what only the day figures can.
+ */
+export function splitByMonths({ from, to }: DateRange): { months: DateRange | null; days: DateRange[] } {
+  const first = Temporal.PlainDate.from(from);
+  const last = Temporal.PlainDate.from(to);
+  const firstWhole = first.day === 1 ? first : first.with({ day: 1 }).add({ months: 1 });
+  const lastWholeEnd = last.add({ days: 1 }).day === 1 ? last : last.with({ day: 1 }).subtract({ days: 1 });
+  if (Temporal.PlainDate.compare(firstWhole, lastWholeEnd) > 0) return { months: null, days: [{ from, to }] };
+  const days: DateRange[] = [];
+  if (Temporal.PlainDate.compare(first, firstWhole) < 0) days.push({ from, to: firstWhole.subtract({ days: 1 }).toString() });
+  if (Temporal.PlainDate.compare(lastWholeEnd, last) < 0) days.push({ from: lastWholeEnd.add({ days: 1 }).toString(), to });
+  return { months: { from: firstWhole.toString(), to: lastWholeEnd.with({ day: 1 }).toString() }, days };
+}

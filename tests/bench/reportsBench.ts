@@ -4,15 +4,16 @@ import { seedCentral } from "../../db/seed/seedCentral";
 import { readActivityReport } from "../../server/reports/activityReport";
 import { activityReport } from "../../shared/api/reportApi";
 import { addDaysToDate, parisDayOf } from "../../shared/domain/parisTime";
-import { periodHolding, type DateRange } from "../../shared/domain/reportPeriods";
+import { periodHolding, shiftedDate, type DateRange } from "../../shared/domain/reportPeriods";
 import { dateOf, systemClock } from "../../shared/time/clock";
 import { startBenchPostgres } from "./benchPostgres";
 import { percentiles } from "./stats";
 
 /**
- * `npm run bench -- reports --data-dir DIR` (issue 19), on the agency seed (made once in DIR/central) and a
- * year of its practices' calls (made once: 40 to 60 a weekday per practice, fewer on Saturdays, peaks at
- * 8–10 h and 17–19 h): each report, agency-wide and for one practice, over a day, a month and a year.
+ * `npm run bench -- reports --data-dir DIR` (issue 19), on the agency seed (made once in DIR/central) and two
+ * years of its practices' calls (made once: 40 to 60 a weekday per practice, fewer on Saturdays, peaks at
+ * 8–10 h and 17–19 h): each report — the period and the one before —, agency-wide and for one practice, over a
+ * day, a month and a year.
  * Budget: ≤ 500 ms each. Also what keeping the figures costs the writes: inserting the year, and single
  * calls opened then closed, with the triggers and on a copy of the table without them.
  */
@@ -31,25 +32,28 @@ export async function runReportsBench(dataDir: string): Promise<void> {
     const seeded = await seedCentral({ pool: central.pool, size: "agency", referenceDate: today, demoPassword: "demo", ifPopulated: "skip" });
     if (seeded) line("seed central agency (une fois)", `${(seeded.elapsedMs / 1000).toFixed(1)} s`);
     const yearStart = addDaysToDate(today, -365);
-    await makeYearOfCalls(db, yearStart, today);
+    await makeCalls(db, addDaysToDate(yearStart, -366), today);
     const [{ calls, practices }] = (
       await db.execute<{ calls: number; practices: number }>(sql`SELECT count(*)::int AS calls, count(DISTINCT practice_id)::int AS practices FROM call WHERE started_at >= ${yearStart}::date`)
     ).rows as [{ calls: number; practices: number }];
-    line("appels sur un an", `${calls.toLocaleString("fr-FR")} (${practices} cabinets)`);
-    await db.execute(sql`ANALYZE call_hour_stat, call_duration_stat, practice_day_stat`);
-    const figures = await db.execute<{ hours: number; durations: number; days: number }>(sql`
-      SELECT (SELECT count(*) FROM call_hour_stat)::int AS hours, (SELECT count(*) FROM call_duration_stat)::int AS durations, (SELECT count(*) FROM practice_day_stat)::int AS days`);
-    const kept = figures.rows[0]!;
-    line("lignes des compteurs", `${kept.hours.toLocaleString("fr-FR")} heures, ${kept.durations.toLocaleString("fr-FR")} durées, ${kept.days.toLocaleString("fr-FR")} jours`);
+    line("appels sur un an (et autant l'année d'avant)", `${calls.toLocaleString("fr-FR")} (${practices} cabinets)`);
+    await db.execute(sql`ANALYZE call_day_stat, call_hour_stat, call_load_month_stat, call_duration_stat, call_duration_month_stat, practice_day_stat`);
+    const figures = await db.execute<Record<string, number>>(sql`
+      SELECT (SELECT count(*) FROM call_day_stat)::int AS "jours", (SELECT count(*) FROM call_hour_stat)::int AS "heures",
+        (SELECT count(*) FROM call_load_month_stat)::int AS "charge par mois", (SELECT count(*) FROM call_duration_stat)::int AS "durées par jour",
+        (SELECT count(*) FROM call_duration_month_stat)::int AS "durées par mois"`);
+    line("lignes des compteurs", Object.entries(figures.rows[0]!).map(([name, count]) => `${count.toLocaleString("fr-FR")} ${name}`).join(", "));
 
     const allPractices = (await db.execute<{ id: string }>(sql`SELECT id FROM practice WHERE deleted_at IS NULL`)).rows.map((row) => row.id);
     const busiest = (await db.execute<{ practice_id: string }>(sql`SELECT practice_id FROM call_hour_stat GROUP BY 1 ORDER BY sum(calls) DESC LIMIT 1`)).rows[0]!.practice_id;
     const lastMonth = periodHolding("mois", addDaysToDate(periodHolding("mois", today).from, -1));
+    const twelveMonths = { from: shiftedDate("mois", lastMonth.from, -11), to: lastMonth.to };
     const cases: Array<[string, readonly string[], DateRange]> = [
-      ["agence, un an", allPractices, { from: addDaysToDate(today, -365), to: today }],
+      ["agence, un an jusqu'à aujourd'hui", allPractices, { from: addDaysToDate(today, -365), to: today }],
+      ["agence, les douze derniers mois entiers", allPractices, twelveMonths],
       ["agence, le mois dernier", allPractices, lastMonth],
       ["agence, hier", allPractices, { from: addDaysToDate(today, -1), to: addDaysToDate(today, -1) }],
-      ["un cabinet, un an", [busiest], { from: addDaysToDate(today, -365), to: today }],
+      ["un cabinet, un an jusqu'à aujourd'hui", [busiest], { from: addDaysToDate(today, -365), to: today }],
       ["un cabinet, le mois dernier", [busiest], lastMonth],
       ["un cabinet, hier", [busiest], { from: addDaysToDate(today, -1), to: addDaysToDate(today, -1) }],
     ];
@@ -71,14 +75,19 @@ export async function runReportsBench(dataDir: string): Promise<void> {
   }
 }
 
-/** A year of calls for every practice, drawn by PostgreSQL from a fixed seed: made once, kept for later runs. */
-async function makeYearOfCalls(db: ReturnType<typeof connectCentral>["db"], from: string, to: string): Promise<void> {
-  const [{ made }] = (await db.execute<{ made: number }>(sql`SELECT count(*)::int AS made FROM call WHERE external_call_id LIKE ${`${MARK}%`}`)).rows as [{ made: number }];
-  if (made > 0) return;
+/**
+ * Calls for every practice over the range, drawn by PostgreSQL from a fixed seed per month: months already
+ * drawn by an earlier run are kept (the year compared with is drawn too, so the report reads both).
+ */
+async function makeCalls(db: ReturnType<typeof connectCentral>["db"], from: string, to: string): Promise<void> {
+  const drawn = new Set(
+    (await db.execute<{ month: string }>(sql`SELECT DISTINCT to_char(started_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS month FROM call WHERE external_call_id LIKE ${`${MARK}%`}`)).rows.map((row) => row.month),
+  );
   const started = performance.now();
   let total = 0;
   // A month per statement: the triggers sum each statement's new rows at once.
   for (let month = from; month <= to; month = addDaysToDate(periodHolding("mois", month).to, 1)) {
+    if (drawn.has(month.slice(0, 7))) continue;
     const until = periodHolding("mois", month).to < to ? periodHolding("mois", month).to : to;
     await db.execute(sql`SELECT setseed(${(Date.parse(month) % 1_000_000) / 1_000_000})`);
     const inserted = await db.execute(sql`
@@ -97,7 +106,7 @@ async function makeYearOfCalls(db: ReturnType<typeof connectCentral>["db"], from
       WHERE p.deleted_at IS NULL`);
     total += inserted.rowCount ?? 0;
   }
-  line("un an d'appels inséré (une fois, compteurs compris)", `${total.toLocaleString("fr-FR")} appels en ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (total > 0) line("appels tirés (une fois, compteurs compris)", `${total.toLocaleString("fr-FR")} appels en ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** What the triggers cost a write: calls opened then closed one at a time, on the table and on a copy without triggers. */

@@ -96,6 +96,12 @@ describe("the activity report's figures", () => {
     // March is compared with February, whatever their lengths.
     expect(march.previous).toMatchObject({ from: "2026-02-01", to: "2026-02-28", totals: { received: 1, answered: 1, averageSeconds: 120, p90Seconds: 130 } });
 
+    // Whole March from the month roll-ups, 28 February and 1 April from the days: the same calls counted once.
+    const around = await readActivityReport(db, [tilleuls], { from: "2026-02-28", to: "2026-04-01" });
+    expect(around.totals).toMatchObject({ received: 5, handled: 4, p90Seconds: 660 });
+    expect(around.hours).toContainEqual({ weekday: 3, hour: 0, received: 1, answered: 1, missed: 0 });
+    expect(around.hours).toHaveLength(5);
+
     const april = await readActivityReport(db, [tilleuls], { from: "2026-04-01", to: "2026-04-01" });
     expect([april.totals.received, april.previous.from, april.previous.totals.received]).toEqual([1, "2026-03-31", 1]);
   });
@@ -217,8 +223,13 @@ describe("the activity report's figures", () => {
     expect((await march()).totals.noShows).toEqual({ excused: 0, unexcused: 1 });
     await pool.query("UPDATE appointment SET status = 'fulfilled' WHERE id = $1", [noShow.id]);
     expect((await march()).totals.noShows).toEqual({ excused: 0, unexcused: 0 });
+    // A message read keeps its count; one moved to another day moves it.
+    await pool.query("UPDATE message SET status = 'lu'");
+    expect((await march()).totals.messages).toBe(1);
+    await pool.query("UPDATE message SET created_at = '2026-04-02T10:00:00Z'");
+    expect((await march()).totals.messages).toBe(0);
     // An audit row is never taken back (the trail is append-only); April has the other booking.
-    expect((await readActivityReport(db, [tilleuls], { from: "2026-04-01", to: "2026-04-30" })).totals.appointments.booked).toBe(1);
+    expect((await readActivityReport(db, [tilleuls], { from: "2026-04-01", to: "2026-04-30" })).totals).toMatchObject({ appointments: { booked: 1 }, messages: 1 });
   });
 });
 
@@ -270,17 +281,8 @@ describe("GET /api/v1/reports/activity", () => {
   });
 });
 
-/** The figures as the triggers keep them, without the rows every delta cancelled. */
-async function keptFigures(pool: pg.Pool) {
-  const hours = await pool.query(`SELECT practice_id, day::text, hour, direction, calls, answered, missed, handled, handled_seconds::int, rdv_pris, message, info FROM call_hour_stat
-    WHERE (calls, answered, missed, handled, handled_seconds, rdv_pris, message, info) <> (0, 0, 0, 0, 0, 0, 0, 0) ORDER BY 1, 2, 3, 4`);
-  const durations = await pool.query("SELECT practice_id, day::text, bucket, calls FROM call_duration_stat WHERE calls <> 0 ORDER BY 1, 2, 3");
-  return { hours: hours.rows, durations: durations.rows };
-}
-
-/** The same figures counted afresh from the calls, written independently of the migration's statement. */
-async function recountedFigures(pool: pg.Pool) {
-  const hours = await pool.query(`
+/** Each practice, Paris day, hour and direction's figures, counted afresh from the calls. */
+const RECOUNT_HOURS = `
     SELECT practice_id, (started_at AT TIME ZONE 'Europe/Paris')::date::text AS day, extract(hour FROM started_at AT TIME ZONE 'Europe/Paris')::int AS hour, direction,
       count(*)::int AS calls,
       count(*) FILTER (WHERE answered_at IS NOT NULL OR outcome IS NOT NULL)::int AS answered,
@@ -288,12 +290,51 @@ async function recountedFigures(pool: pg.Pool) {
       count(*) FILTER (WHERE ended_at IS NOT NULL AND (answered_at IS NOT NULL OR outcome IS NOT NULL))::int AS handled,
       coalesce(sum(greatest(0, floor(extract(epoch FROM ended_at - coalesce(answered_at, started_at))))) FILTER (WHERE ended_at IS NOT NULL AND (answered_at IS NOT NULL OR outcome IS NOT NULL)), 0)::int AS handled_seconds,
       count(*) FILTER (WHERE outcome = 'rdv_pris')::int AS rdv_pris, count(*) FILTER (WHERE outcome = 'message')::int AS message, count(*) FILTER (WHERE outcome = 'info')::int AS info
-    FROM call GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
+    FROM call GROUP BY 1, 2, 3, 4`;
+
+/** Each table's rows in one order, whatever order they were read or counted in. */
+function canonical(tables: Record<string, unknown[]>) {
+  return Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.map((row) => JSON.stringify(row)).sort()]));
+}
+
+/** The figures as the triggers keep them, without the rows every delta cancelled. */
+async function keptFigures(pool: pg.Pool) {
+  const hours = await pool.query(`SELECT practice_id, day::text, hour, direction, calls, answered, missed, handled, handled_seconds::int, rdv_pris, message, info FROM call_hour_stat
+    WHERE (calls, answered, missed, handled, handled_seconds, rdv_pris, message, info) <> (0, 0, 0, 0, 0, 0, 0, 0) ORDER BY 1, 2, 3, 4`);
+  const durations = await pool.query("SELECT practice_id, day::text, bucket, calls FROM call_duration_stat WHERE calls <> 0 ORDER BY 1, 2, 3");
+  const days = await pool.query(`SELECT practice_id, day::text, direction, calls, answered, missed, handled, handled_seconds::int, rdv_pris, message, info FROM call_day_stat
+    WHERE (calls, answered, missed, handled, handled_seconds, rdv_pris, message, info) <> (0, 0, 0, 0, 0, 0, 0, 0) ORDER BY 1, 2, 3`);
+  const load = await pool.query("SELECT practice_id, month::text, weekday::int, hour::int, calls, answered, missed FROM call_load_month_stat WHERE (calls, answered, missed) <> (0, 0, 0) ORDER BY 1, 2, 3, 4");
+  const durationMonths = await pool.query("SELECT practice_id, month::text, bucket, calls FROM call_duration_month_stat WHERE calls <> 0 ORDER BY 1, 2, 3");
+  return canonical({ hours: hours.rows, durations: durations.rows, days: days.rows, load: load.rows, durationMonths: durationMonths.rows });
+}
+
+/** The same figures counted afresh from the calls, written independently of the migration's statement. */
+async function recountedFigures(pool: pg.Pool) {
+  const hours = await pool.query(`${RECOUNT_HOURS} ORDER BY 1, 2, 3, 4`);
   const durations = await pool.query(`
     SELECT practice_id, day, bucket, count(*)::int AS calls FROM (
       SELECT practice_id, (started_at AT TIME ZONE 'Europe/Paris')::date::text AS day, floor(extract(epoch FROM ended_at - coalesce(answered_at, started_at)))::int AS seconds
       FROM call WHERE direction = 'entrant' AND ended_at IS NOT NULL AND (answered_at IS NOT NULL OR outcome IS NOT NULL)) AS handled,
       LATERAL (SELECT (CASE WHEN seconds < 0 THEN 0 WHEN seconds < 600 THEN seconds / 10 * 10 WHEN seconds < 1800 THEN seconds / 60 * 60 ELSE 1800 END)::smallint AS bucket) AS b
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
-  return { hours: hours.rows, durations: durations.rows };
+  const { rows: calls } = await pool.query<{ practice_id: string; day: string; hour: number; direction: string; [figure: string]: string | number }>(
+    "SELECT practice_id, day, hour, direction, calls, answered, missed, handled, handled_seconds, rdv_pris, message, info FROM (" + RECOUNT_HOURS + ") AS hours",
+  );
+  const days = new Map<string, Record<string, string | number>>();
+  const load = new Map<string, Record<string, string | number>>();
+  const add = (into: Map<string, Record<string, string | number>>, key: Record<string, string | number>, figures: string[], row: Record<string, string | number>) => {
+    const id = Object.values(key).join("|");
+    const entry = into.get(id) ?? { ...key, ...Object.fromEntries(figures.map((figure) => [figure, 0])) };
+    for (const figure of figures) entry[figure] = Number(entry[figure]) + Number(row[figure]);
+    into.set(id, entry);
+  };
+  for (const row of calls) {
+    add(days, { practice_id: row.practice_id, day: row.day, direction: row.direction }, ["calls", "answered", "missed", "handled", "handled_seconds", "rdv_pris", "message", "info"], row);
+    const date = new Date(`${row.day}T12:00:00Z`);
+    if (row.direction === "entrant") add(load, { practice_id: row.practice_id, month: `${row.day.slice(0, 7)}-01`, weekday: date.getUTCDay() || 7, hour: row.hour }, ["calls", "answered", "missed"], row);
+  }
+  const durationMonths = new Map<string, Record<string, string | number>>();
+  for (const row of durations.rows as Array<Record<string, string | number>>) add(durationMonths, { practice_id: row.practice_id!, month: `${String(row.day).slice(0, 7)}-01`, bucket: row.bucket! }, ["calls"], row);
+  return canonical({ hours: hours.rows, durations: durations.rows, days: [...days.values()], load: [...load.values()], durationMonths: [...durationMonths.values()] });
 }

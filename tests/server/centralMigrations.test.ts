@@ -8,7 +8,7 @@ import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 import { NOW } from "../support/fixtures";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 26;
+const MIGRATION_COUNT = 27;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
@@ -24,8 +24,11 @@ describe("central migrations", () => {
         "audit_event",
         "calendar_feed",
         "call",
+        "call_day_stat",
+        "call_duration_month_stat",
         "call_duration_stat",
         "call_hour_stat",
+        "call_load_month_stat",
         "callback",
         "client_mutation",
         "device",

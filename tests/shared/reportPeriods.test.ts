@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { percentileOfBuckets } from "../../shared/domain/handlingTime";
-import { isWholeMonth, periodHolding, previousPeriod, shiftedDate } from "../../shared/domain/reportPeriods";
+import { isWholeMonth, periodHolding, previousPeriod, shiftedDate, splitByMonths } from "../../shared/domain/reportPeriods";
 
 describe("report periods", () => {
   it("hold a day, an ISO week (Monday to Sunday) or a calendar month", () => {
@@ -36,5 +36,22 @@ describe("the handling time's 90th percentile from its histogram", () => {
     // 11 calls: rank 10, the long one (a minute-wide bucket).
     expect(percentileOfBuckets([{ bucket: 30, calls: 5 }, { bucket: 120, calls: 4 }, { bucket: 900, calls: 2 }])).toBe(960);
     expect(percentileOfBuckets([{ bucket: 1800, calls: 3 }])).toBe(1800);
+  });
+});
+
+describe("a range cut into whole months and edge days", () => {
+  it("reads whole months from the roll-ups and only the edges from the days", () => {
+    expect(splitByMonths({ from: "2025-12-06", to: "2026-12-06" })).toEqual({
+      months: { from: "2026-01-01", to: "2026-11-01" },
+      days: [
+        { from: "2025-12-06", to: "2025-12-31" },
+        { from: "2026-12-01", to: "2026-12-06" },
+      ],
+    });
+    expect(splitByMonths({ from: "2028-02-01", to: "2028-02-29" })).toEqual({ months: { from: "2028-02-01", to: "2028-02-01" }, days: [] });
+    expect(splitByMonths({ from: "2026-03-05", to: "2026-03-20" })).toEqual({ months: null, days: [{ from: "2026-03-05", to: "2026-03-20" }] });
+    // From the 2nd of a month to the 1st of the next: no whole month.
+    expect(splitByMonths({ from: "2026-03-02", to: "2026-04-01" })).toEqual({ months: null, days: [{ from: "2026-03-02", to: "2026-04-01" }] });
+    expect(splitByMonths({ from: "2026-03-01", to: "2026-04-30" })).toEqual({ months: { from: "2026-03-01", to: "2026-04-01" }, days: [] });
   });
 });

@@ -39,6 +39,68 @@ export const callHourStats = pgTable(
   (table) => [primaryKey({ columns: [table.practiceId, table.day, table.hour, table.direction] })],
 );
 
+/** The same figures per Paris day and direction: what totals and days read (a year is 365 rows a practice, not thousands). */
+export const callDayStats = pgTable(
+  "call_day_stat",
+  {
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id),
+    day: date({ mode: "string" }).notNull(),
+    direction: text({ enum: CALL_DIRECTIONS }).notNull(),
+    calls: integer().notNull().default(0),
+    answered: integer().notNull().default(0),
+    missed: integer().notNull().default(0),
+    handled: integer().notNull().default(0),
+    handledSeconds: bigint({ mode: "number" }).notNull().default(0),
+    rdvPris: integer().notNull().default(0),
+    rdvDeplace: integer().notNull().default(0),
+    rdvAnnule: integer().notNull().default(0),
+    message: integer().notNull().default(0),
+    transfert: integer().notNull().default(0),
+    info: integer().notNull().default(0),
+    urgenceReorientee: integer().notNull().default(0),
+    reorienteConfrere: integer().notNull().default(0),
+    autre: integer().notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.practiceId, table.day, table.direction] })],
+);
+
+/**
+ * A practice's incoming calls of one calendar month by ISO weekday and Paris hour: the load chart of a long
+ * period reads its whole months here, its edge days from call_hour_stat.
+ */
+export const callLoadMonthStats = pgTable(
+  "call_load_month_stat",
+  {
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id),
+    /** The month's first day. */
+    month: date({ mode: "string" }).notNull(),
+    weekday: smallint().notNull(),
+    hour: smallint().notNull(),
+    calls: integer().notNull().default(0),
+    answered: integer().notNull().default(0),
+    missed: integer().notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.practiceId, table.month, table.weekday, table.hour] })],
+);
+
+/** call_duration_stat per calendar month (its first day), for the whole months of a long period. */
+export const callDurationMonthStats = pgTable(
+  "call_duration_month_stat",
+  {
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id),
+    month: date({ mode: "string" }).notNull(),
+    bucket: smallint().notNull(),
+    calls: integer().notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.practiceId, table.month, table.bucket] })],
+);
+
 /**
  * How long a practice's answered incoming calls of one Paris day took, as a histogram: `bucket` is the
  * lower bound in seconds (10 s wide under 10 min, a minute wide under 30 min, then one), so a period's
