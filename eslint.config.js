@@ -80,7 +80,7 @@ const layers = {
   },
   server: {
     folders: ["shared", "db/central", "server/demo"],
-    packages: ["fastify", "@fastify/websocket", "@fastify/cookie", "@fastify/formbody", "drizzle-orm", "pg", "zod", "otpauth", "uqr", "pg-boss", "nodemailer"],
+    packages: ["fastify", "@fastify/websocket", "@fastify/cookie", "@fastify/formbody", "drizzle-orm", "pg", "zod", "otpauth", "uqr", "pg-boss", "nodemailer", "pdfmake", "csv-stringify"],
     node: true,
     why: "Le serveur central n'importe jamais le code du poste (electron/), le rendu, ni la graine (sauf server/demo).",
   },
@@ -120,6 +120,8 @@ const layers = {
       "ical.js",
       // A real SMTP server receives the practitioners' notices.
       "smtp-server",
+      // pdf.js (no canvas, no native code) reads the billing statements' PDF back.
+      "unpdf",
     ],
     node: true,
     why: "Les tests Node n'importent pas le rendu : ses tests sont dans tests/renderer.",

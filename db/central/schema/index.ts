@@ -21,3 +21,4 @@ export * from "./portal";
 export * from "./notification";
 export * from "./sms";
 export * from "./activityStats";
+export * from "./billing";
