@@ -8,6 +8,7 @@ import { queryHandlers } from "./queryHandlers";
 import { openStore, type ReadyStore } from "./readyStore";
 import { smsHandlers } from "./sms/smsHandlers";
 import { callbackHandlers } from "./callbacks/callbackHandlers";
+import { billingHandlers } from "./admin/billingHandlers";
 import { adminHandlers } from "./admin/adminHandlers";
 import type { Handlers } from "./rpc/rpcServer";
 import { createSyncService } from "./sync/syncService";
@@ -205,6 +206,10 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       () => store().sync.serverUrl(),
     ),
     ...smsHandlers(() => store().sync.serverRequest),
+    ...billingHandlers(
+      () => store().sync.serverRequest,
+      () => store().sync.serverDownload,
+    ),
     ...callbackHandlers(() => store().sync.serverRequest),
     "session.current": () => sessionStore().sync.handlers["session.current"](),
     "session.login": (input) => signIn(input),

@@ -5,6 +5,7 @@ import { smsSettings } from "../domain/smsSettings";
 import { CALLBACK_KINDS } from "../domain/enums";
 import { callbackDialAnswer, callbackStats } from "./callbackApi";
 import { activityReport, activityReportQuery } from "./reportApi";
+import { billingContractInput, billingContractView, billingIssuer, billingIssuerAnswer, billingMonth, billingMonthView, billingStatementView } from "./billingApi";
 import { machineConfigError } from "../config/machineConfig";
 import {
   agendaAppointment,
@@ -327,6 +328,15 @@ export const methods = {
   "stats.callbacks": { input: callStatsQuery, output: callbackStats },
   /** A period's activity report (issue 19), computed by the server: none offline. */
   "reports.activity": { input: activityReportQuery, output: activityReport },
+  /** Billing the practices (issue 19), administrators only, computed and kept by the server. */
+  "billing.issuer.get": { input: z.object({}), output: billingIssuerAnswer },
+  "billing.issuer.save": { input: billingIssuer, output: billingIssuerAnswer },
+  "billing.contracts.list": { input: z.object({ practiceId: id }), output: z.array(billingContractView) },
+  "billing.contracts.save": { input: z.object({ practiceId: id, contract: billingContractInput }), output: billingContractView },
+  "billing.month": { input: z.object({ month: billingMonth }), output: billingMonthView },
+  "billing.issue": { input: z.object({ practiceId: id, month: billingMonth }), output: billingStatementView },
+  /** An issued statement's file, to save: its bytes in base64. */
+  "billing.download": { input: z.object({ statementId: id, format: z.enum(["csv", "pdf"]) }), output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }) },
 } as const;
 
 /** What a sync changed in the replica (rows pulled, changes confirmed or taken back), by table: screens re-read only what concerns them. */

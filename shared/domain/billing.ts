@@ -144,3 +144,10 @@ export function decimalEuros(amountCents: number): string {
 export function formatVatRate(rateBp: number): string {
   return `${(rateBp / 100).toLocaleString("fr-FR", { maximumFractionDigits: 2 })}\u00a0%`;
 }
+
+/** « 0,95 », « 1 234,5 », « 12 » → cents; null for anything else (at most two decimals, never negative). */
+export function parseEuros(text: string): number | null {
+  const match = /^(\d{1,7})(?:[,.](\d{1,2}))?$/.exec(text.replace(/[\s\u00a0\u202f]/g, "").replace(/€$/, ""));
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+}

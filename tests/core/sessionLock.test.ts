@@ -84,6 +84,17 @@ function dataCalls(fixture: SyncFixture): Record<string, (workstation: Workstati
     "stats.sms": (w) => w.handlers["stats.sms"]({ from: "2026-01-01", to: "2026-01-31" }),
     "stats.callbacks": (w) => w.handlers["stats.callbacks"]({ from: "2026-01-01", to: "2026-01-31" }),
     "reports.activity": (w) => w.handlers["reports.activity"]({ from: "2026-01-01", to: "2026-01-31" }),
+    "billing.issuer.get": (w) => w.handlers["billing.issuer.get"]({}),
+    "billing.issuer.save": (w) => w.handlers["billing.issuer.save"]({ name: "A", address: "B", siren: "123456789", vatNumber: null, paymentDays: 30, latePenalty: "C" }),
+    "billing.contracts.list": (w) => w.handlers["billing.contracts.list"]({ practiceId: randomUUID() }),
+    "billing.contracts.save": (w) =>
+      w.handlers["billing.contracts.save"]({
+        practiceId: randomUUID(),
+        contract: { effectiveFrom: "2026-01-01", pricing: "par_appel", pricePerCallCents: 95, monthlyFeeCents: null, includedCalls: null, extraCallCents: null, outOfHoursCents: 0, onCallMonthlyCents: 0, billableOutcomes: ["rdv_pris"], vatRateBp: 2000 },
+      }),
+    "billing.month": (w) => w.handlers["billing.month"]({ month: "2026-01" }),
+    "billing.issue": (w) => w.handlers["billing.issue"]({ practiceId: randomUUID(), month: "2026-01" }),
+    "billing.download": (w) => w.handlers["billing.download"]({ statementId: randomUUID(), format: "pdf" }),
   };
 }
 /** Methods that work locked: the lock itself, who is signed in, and the sync (which must keep running). */

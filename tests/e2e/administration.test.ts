@@ -1,4 +1,6 @@
 import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { extractText } from "unpdf";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -82,6 +84,54 @@ describe("administration in the browser", () => {
     mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
     await supervisor.screenshot({ path: join(E2E_OUTPUT_DIR, "reports-month.png"), fullPage: true });
     await supervisor.close();
+  });
+
+  it("lets the administrator bill a practice's month: the contract, the statement issued once, its CSV and PDF downloaded", async () => {
+    await admin.getByRole("navigation", { name: "Écrans" }).getByRole("button", { name: "Administration" }).click();
+    await admin.getByRole("tab", { name: "Facturation" }).click();
+    const billing = admin.getByRole("tabpanel", { name: "Facturation" });
+
+    await billing.getByText("Émetteur des relevés").click();
+    const issuer = billing.getByRole("form", { name: "Émetteur des relevés" });
+    await issuer.getByLabel("Raison sociale").fill("Télésec Île-de-France SAS");
+    await issuer.getByLabel("Adresse").fill("12 rue de la République, 91000 Évry");
+    await issuer.getByLabel("SIREN").fill("123456789");
+    await issuer.getByRole("button", { name: "Enregistrer l'émetteur" }).click();
+    await issuer.getByRole("status").filter({ hasText: "Émetteur enregistré." }).waitFor({ timeout: 10_000 });
+
+    // The month billed is the one before today (read from the field: midnight may pass during the suite).
+    const month = await billing.getByLabel("Mois", { exact: true }).inputValue();
+    await billing.getByText("Contrat d'un cabinet").click();
+    const contract = billing.getByRole("form", { name: "Contrat d'un cabinet" });
+    await contract.getByLabel("Cabinet").selectOption({ label: DEMO_PRACTICE.name });
+    await contract.getByLabel("À compter du mois de").fill(month);
+    await contract.getByLabel("Prix par appel facturé (€ HT)").fill("0,95");
+    await contract.getByRole("button", { name: "Enregistrer le contrat" }).click();
+    await contract.getByRole("status").filter({ hasText: `Contrat de ${DEMO_PRACTICE.name} enregistré` }).waitFor({ timeout: 10_000 });
+
+    const row = billing.getByRole("table", { name: /^Relevés de / }).getByRole("row").filter({ has: admin.getByRole("rowheader", { name: DEMO_PRACTICE.name }) });
+    await row.getByRole("button", { name: `Émettre : relevé de ${DEMO_PRACTICE.name}` }).click();
+    await row.getByRole("button", { name: `Confirmer l'émission (définitive) : relevé de ${DEMO_PRACTICE.name}` }).click();
+    // Numbered in the year of its issue, the first of the agency's.
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/Émis, n° \d{4}-00001/);
+
+    // Whole on a 1366×768 screen.
+    const table = (await billing.getByRole("table", { name: /^Relevés de / }).boundingBox())!;
+    expect(table.x + table.width).toBeLessThanOrEqual(admin.viewportSize()!.width);
+    mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
+    await admin.screenshot({ path: join(E2E_OUTPUT_DIR, "billing-month.png") });
+
+    const [csv] = await Promise.all([admin.waitForEvent("download"), row.getByRole("button", { name: `Télécharger le CSV du relevé de ${DEMO_PRACTICE.name}` }).click()]);
+    expect(csv.suggestedFilename()).toMatch(new RegExp(`^releve-\\d{4}-00001-${month}\\.csv$`));
+    const csvBytes = await readFile((await csv.path())!);
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csvBytes.toString("utf8")).toContain(`;${DEMO_PRACTICE.name};Appels facturables;`);
+
+    const [pdf] = await Promise.all([admin.waitForEvent("download"), row.getByRole("button", { name: `Télécharger le PDF du relevé de ${DEMO_PRACTICE.name}` }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    const { text } = await extractText(new Uint8Array(await readFile((await pdf.path())!)), { mergePages: true });
+    expect(text).toContain("Relevé de prestations n°");
+    expect(text).toContain("Télésec Île-de-France SAS");
   });
 
   it("makes a practitioner's calendar address, which a calendar app reads without a patient's name", async () => {

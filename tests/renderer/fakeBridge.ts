@@ -1,3 +1,5 @@
+import type { BillingContractView, BillingMonthView } from "../../shared/api/billingApi";
+import type { BillingIssuer } from "../../shared/domain/billing";
 import type { ActivityReport } from "../../shared/api/reportApi";
 import {
   methods,
@@ -96,6 +98,8 @@ export interface FakeAgency {
   callbackStats: CallbackStatsRow[];
   /** The activity reports the fake server answers, by period and practice. */
   reports: ActivityReport[];
+  /** Billing as the fake server keeps it: the issuer, contracts, and each month's view by "AAAA-MM". */
+  billing: { issuer: BillingIssuer | null; contracts: BillingContractView[]; months: Record<string, BillingMonthView> };
   /** The doctors' notices the server has not sent. */
   notifications: AdminNotificationView[];
   failedSms: AdminFailedSmsView[];
@@ -148,7 +152,7 @@ export function defaultFakeData(): FakeData {
     patientCalls: {},
     appointmentSms: {},
     mutations: [],
-    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], smsStats: [], callbackStats: [], reports: [], daySummaryHours: {}, notifications: [], failedSms: [], smsSettings: {} },
+    agency: { users: [...fixtures.agencyUsers], devices: [...fixtures.agencyDevices], calendarFeeds: [], audit: [], callStats: [], smsStats: [], callbackStats: [], reports: [], billing: { issuer: null, contracts: [], months: {} }, daySummaryHours: {}, notifications: [], failedSms: [], smsSettings: {} },
   };
 }
 
@@ -238,6 +242,13 @@ const DATA_METHODS = new Set<MethodName>([
   "stats.sms",
   "stats.callbacks",
   "reports.activity",
+  "billing.issuer.get",
+  "billing.issuer.save",
+  "billing.contracts.list",
+  "billing.contracts.save",
+  "billing.month",
+  "billing.issue",
+  "billing.download",
 ]);
 
 /** Like the server: only an administrator administers, supervisors and administrators read statistics. */
@@ -247,7 +258,8 @@ function requireRole(data: FakeData, ...roles: string[]): void {
   }
 }
 
-type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practices.sms" | "admin.practices.saveSms" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.sms.failed" | "admin.sms.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls" | "stats.sms" | "stats.callbacks" | "reports.activity";
+type AdminMethod = "admin.dialledNumbers.add" | "admin.dialledNumbers.remove" | "admin.practices.list" | "admin.practices.get" | "admin.practices.daySummary" | "admin.practices.sms" | "admin.practices.saveSms" | "admin.practitioners.list" | "admin.notifications.list" | "admin.notifications.retry" | "admin.sms.failed" | "admin.sms.retry" | "admin.users.list" | "admin.users.create" | "admin.users.update" | "admin.devices.list" | "admin.devices.revoke" | "admin.devices.rename" | "admin.calendarFeeds.list" | "admin.calendarFeeds.create" | "admin.calendarFeeds.revoke" | "admin.audit.search" | "admin.records.create" | "admin.records.update" | "admin.records.remove" | "stats.calls" | "stats.sms" | "stats.callbacks" | "reports.activity" | BillingMethod;
+type BillingMethod = "billing.issuer.get" | "billing.issuer.save" | "billing.contracts.list" | "billing.contracts.save" | "billing.month" | "billing.issue" | "billing.download";
 
 const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   // The fake server keeps only what was asked: the tests read the requests.
@@ -411,6 +423,44 @@ const fakeAdminHandlers: Pick<Handlers, AdminMethod> = {
   "stats.callbacks": (_input, data) => {
     requireRole(data, "supervisor", "admin");
     return { rows: data.agency.callbackStats };
+  },
+  "billing.issuer.get": (_input, data) => {
+    requireRole(data, "admin");
+    return { issuer: data.agency.billing.issuer };
+  },
+  "billing.issuer.save": (input, data) => {
+    requireRole(data, "admin");
+    data.agency.billing.issuer = input;
+    return { issuer: input };
+  },
+  "billing.contracts.list": ({ practiceId }, data) => {
+    requireRole(data, "admin");
+    return data.agency.billing.contracts.filter((contract) => contract.practiceId === practiceId);
+  },
+  "billing.contracts.save": ({ practiceId, contract }, data) => {
+    requireRole(data, "admin");
+    const saved = { ...contract, id: `a0000000-0000-4000-8000-${String(data.agency.billing.contracts.length + 1).padStart(12, "0")}`, practiceId, createdAt: "2031-11-20T09:00:00.000Z" };
+    data.agency.billing.contracts.push(saved);
+    return saved;
+  },
+  "billing.month": ({ month }, data) => {
+    requireRole(data, "admin");
+    const view = data.agency.billing.months[month];
+    if (!view) throw new TelesecError("not_found", "Aucun mois préparé.");
+    return view;
+  },
+  "billing.issue": ({ practiceId, month }, data) => {
+    requireRole(data, "admin");
+    const view = data.agency.billing.months[month];
+    const row = view?.practices.find((practice) => practice.practiceId === practiceId);
+    if (!view || row?.status !== "a_emettre") throw new TelesecError("already_issued", "Relevé déjà émis.");
+    const statement = { id: "90000000-0000-4000-8000-000000000001", practiceId, month: view.month, number: "2031-00001", issuedAt: "2031-11-20T09:00:00.000Z", practiceName: row.practiceName, ...row.draft };
+    view.practices = view.practices.map((practice) => (practice.practiceId === practiceId ? { status: "emis", practiceId, practiceName: row.practiceName, statement } : practice));
+    return statement;
+  },
+  "billing.download": ({ format }, data) => {
+    requireRole(data, "admin");
+    return { fileName: `releve-2031-00001.${format}`, mimeType: format === "csv" ? "text/csv" : "application/pdf", base64: "UmVsZXbDqQ==" };
   },
   "reports.activity": (input, data) => {
     requireRole(data, "supervisor", "admin");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimalEuros, formatEuros, formatVatRate, isOutOfHours, monthLines, statementTotals, vatOf } from "../../shared/domain/billing";
+import { decimalEuros, formatEuros, formatVatRate, isOutOfHours, monthLines, parseEuros, statementTotals, vatOf } from "../../shared/domain/billing";
 
 const PACKAGE = { pricing: "forfait" as const, pricePerCallCents: null, monthlyFeeCents: 19_900, includedCalls: 300, extraCallCents: 80, outOfHoursCents: 40, onCallMonthlyCents: 4_500 };
 
@@ -36,5 +36,12 @@ describe("billing arithmetic", () => {
     expect(formatEuros(-95)).toBe("-0,95\u00a0€");
     expect([decimalEuros(123_456), decimalEuros(5), decimalEuros(-1_200)]).toEqual(["1234,56", "0,05", "-12,00"]);
     expect([formatVatRate(2000), formatVatRate(550)]).toEqual(["20\u00a0%", "5,5\u00a0%"]);
+  });
+});
+
+describe("euros typed by an administrator", () => {
+  it("reads a decimal comma or point, spaces and a euro sign; refuses the rest", () => {
+    expect(["0,95", "1 234,5", "12", "12.30", "7 €", "1\u00a0000"].map(parseEuros)).toEqual([95, 123_450, 1_200, 1_230, 700, 100_000]);
+    expect(["", "-1", "1,234", "abc", "1,2,3"].map(parseEuros)).toEqual([null, null, null, null, null]);
   });
 });

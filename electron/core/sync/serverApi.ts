@@ -60,6 +60,26 @@ async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Pr
   return parsed.data;
 }
 
+/** A file the server sends (a statement's CSV or PDF): its bytes, type and name; refusals as `call`'s. */
+async function download(url: string, token: string): Promise<{ bytes: Uint8Array; mimeType: string; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  } catch {
+    throw new ServerError("unreachable", "unreachable", "Serveur injoignable : le poste travaille hors ligne.");
+  }
+  if (!response.ok) {
+    const error = errorBody.safeParse(await response.json().catch(() => null));
+    const code = error.success ? error.data.error.code : `http_${response.status}`;
+    const message = error.success ? error.data.error.message : `Le serveur a répondu HTTP ${response.status}.`;
+    if (response.status === 401) throw new ServerError("unauthenticated", code, message);
+    throw new ServerError(response.status >= 500 ? "unreachable" : "refused", code, message);
+  }
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1];
+  if (!fileName) throw new ServerError("broken", "broken", "Réponse du serveur hors protocole.");
+  return { bytes: new Uint8Array(await response.arrayBuffer()), mimeType: (response.headers.get("content-type") ?? "application/octet-stream").split(";")[0]!, fileName };
+}
+
 const json = (token: string | null, body?: unknown): RequestInit => ({
   method: body === undefined ? "GET" : "POST",
   headers: {
@@ -96,6 +116,8 @@ export function serverApi(serverUrl: string) {
     /** An administration or statistics request (`/api/v1/admin/…`, `/api/v1/stats/…`), its answer checked. */
     request: <T>(token: string, method: "GET" | "POST" | "PATCH" | "DELETE", path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> =>
       call(`${base}${path}`, { ...json(token, method === "GET" || method === "DELETE" ? undefined : (body ?? {})), method }, schema),
+    /** A file to save (`/api/v1/billing/statements/…/pdf`). */
+    download: (token: string, path: string) => download(`${base}${path}`, token),
   };
 }
 

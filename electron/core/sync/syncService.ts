@@ -247,6 +247,20 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     return answer;
   }
 
+  /** A file from the server on this session (a statement's CSV or PDF), online only, refused in the server's words. */
+  async function serverDownload(path: string): Promise<{ bytes: Uint8Array; mimeType: string; fileName: string }> {
+    const url = serverUrl();
+    const token = replica.state.get(KEYS.token);
+    if (!url || !token) throw new TelesecError("no_session", "Connectez-vous au serveur de l'agence pour cette action.");
+    try {
+      return await serverApi(url).download(token, path);
+    } catch (error) {
+      if (!(error instanceof ServerError)) throw error;
+      if (error.kind === "unreachable") throw new TelesecError("unreachable", "Serveur injoignable : cette action demande une connexion au serveur de l'agence.");
+      throw new TelesecError(error.code, error.message);
+    }
+  }
+
   startClient();
 
   return {
@@ -315,6 +329,7 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
     },
     confirmPassword,
     serverRequest,
+    serverDownload,
     /** The agency server's address this workstation talks to (what an address given out, like a calendar feed's, starts with). */
     serverUrl,
     sendPending,

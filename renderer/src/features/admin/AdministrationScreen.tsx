@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { AccountsTab } from "./AccountsTab";
 import { AuditTab } from "./AuditTab";
+import { BillingTab } from "../billing/BillingTab";
 import { DevicesTab } from "./DevicesTab";
 import { FailedSmsTab } from "./FailedSmsTab";
 import { NoticesTab } from "./NoticesTab";
@@ -12,6 +13,7 @@ const TABS = [
   { id: "cabinets", label: "Cabinets", Content: PracticesTab },
   { id: "courriels", label: "Courriels", Content: NoticesTab },
   { id: "sms", label: "SMS", Content: FailedSmsTab },
+  { id: "facturation", label: "Facturation", Content: BillingTab },
   { id: "audit", label: "Journal d'audit", Content: AuditTab },
 ] as const;
 
@@ -19,7 +21,7 @@ type TabId = (typeof TABS)[number]["id"];
 
 /**
  * The administrators' screen: accounts, workstations, practices (card, practitioners, motifs, consignes), the doctors'
- * e-mail notices not sent, the patients' SMS in failure, and the audit trail, asked of the server (online
+ * e-mail notices not sent, the patients' SMS in failure, billing the practices, and the audit trail, asked of the server (online
  * only; the server checks the role again). Tabs follow the ARIA pattern: arrows move between them.
  */
 export function AdministrationScreen() {
