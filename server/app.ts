@@ -22,6 +22,7 @@ import { registerPortalAbsenceRoutes } from "./portal/absenceRoutes";
 import { registerPortalAgendaRoutes } from "./portal/agendaRoutes";
 import { registerPortalCalendarFeedRoutes } from "./portal/calendarFeedRoutes";
 import { registerPortalDayRoutes } from "./portal/dayRoutes";
+import { registerPortalActivityRoutes } from "./portal/activityRoutes";
 import { registerPortalNoticeRoutes } from "./portal/noticeRoutes";
 import { registerSmsReadRoutes } from "./sms/smsReadRoutes";
 import { registerCallbackDialRoutes } from "./callbacks/callbackDialRoutes";
@@ -139,6 +140,7 @@ export async function buildServer({
   registerPortalAbsenceRoutes(app, context);
   registerPortalAgendaRoutes(app, context);
   registerPortalDayRoutes(app, context);
+  registerPortalActivityRoutes(app, context);
   registerPortalNoticeRoutes(app, context);
   registerSmsReadRoutes(app, context);
   registerSmsWebhookRoutes(app, context, smsWebhookSecret);

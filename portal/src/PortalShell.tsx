@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PortalSessionView } from "../../shared/api/portal";
 import { AbsencesScreen } from "./AbsencesScreen";
+import { ActivityScreen } from "./ActivityScreen";
 import { AgendaScreen } from "./AgendaScreen";
 import { ConsignesScreen } from "./ConsignesScreen";
 import { JourneeScreen } from "./JourneeScreen";
@@ -11,6 +12,7 @@ const SCREENS = [
   ["messages", "Messages"],
   ["agenda", "Agenda"],
   ["journee", "Journée"],
+  ["activite", "Activité"],
   ["consignes", "Consignes"],
   ["absences", "Absences"],
 ] as const;
@@ -19,7 +21,7 @@ type Screen = (typeof SCREENS)[number][0];
 /** What a screen does with a refusal: a closed session brings the sign-in back; anything else is said on the screen. */
 export type Failure = (refusal: unknown) => string | null;
 
-/** The signed-in portal: who, for which practices, its five screens, and sign-out. */
+/** The signed-in portal: who, for which practices, its six screens, and sign-out. */
 export function PortalShell({ api, session, onSignedOut }: { api: PortalApi; session: PortalSessionView; onSignedOut(notice: string | null): void }) {
   const [screen, setScreen] = useState<Screen>("messages");
   const main = useRef<HTMLElement>(null);
@@ -76,6 +78,7 @@ export function PortalShell({ api, session, onSignedOut }: { api: PortalApi; ses
         {screen === "messages" && <MessagesScreen api={api} failure={failure} />}
         {screen === "agenda" && <AgendaScreen api={api} session={session} failure={failure} />}
         {screen === "journee" && <JourneeScreen api={api} failure={failure} />}
+        {screen === "activite" && <ActivityScreen api={api} session={session} failure={failure} />}
         {screen === "consignes" && <ConsignesScreen api={api} session={session} failure={failure} />}
         {screen === "absences" && <AbsencesScreen api={api} failure={failure} />}
       </main>

@@ -1,3 +1,4 @@
+import { activityReport, type ActivityReport } from "../../shared/api/reportApi";
 import {
   PORTAL_CSRF_HEADER,
   portalAbsenceAnswer,
@@ -113,6 +114,8 @@ export function createPortalApi(fetchImpl: typeof fetch = (input, init) => fetch
     createCalendarFeed: (practitionerId: string): Promise<CreatedCalendarFeed> => call(createdCalendarFeed, "POST", `/portail/api/practitioners/${practitionerId}/calendar-feeds`),
     revokeCalendarFeed: (id: string): Promise<AdminCalendarFeedView> => call(adminCalendarFeedView, "POST", `/portail/api/calendar-feeds/${id}/revoke`),
     journee: (): Promise<PortalDay> => call(portalDay, "GET", "/portail/api/journee"),
+    activite: (query: { month?: string; practiceId?: string }): Promise<ActivityReport> =>
+      call(activityReport, "GET", `/portail/api/activite?${new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString()}`),
     absences: async () => (await call(portalAbsenceList, "GET", "/portail/api/absences")).practitioners,
     addAbsence: (practitionerId: string, absence: Absence) => call(portalAbsenceAnswer, "POST", `/portail/api/practitioners/${practitionerId}/absences`, absence),
     removeAbsence: (practitionerId: string, absence: Absence) =>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { callbackDialAnswer, callbackStats } from "./callbackApi";
-import { activityReport, activityReportQuery } from "./reportApi";
+import { activityReport, activityReportQuery, portalActivityQuery } from "./reportApi";
 import { billingContractInput, billingContractView, billingIssuer, billingIssuerAnswer, billingMonthView, billingStatementView } from "./billingApi";
 import {
   addDialledNumberRequest,
@@ -204,6 +204,14 @@ export const HTTP_ROUTES: HttpRoute[] = [
     access: "portal",
     summary: "Portail : la journée de chaque cabinet du compte (appels et leurs issues, rendez-vous pris, déplacés, annulés, messages), en nombres seulement.",
     answer: portalDay,
+  },
+  {
+    method: "GET",
+    path: "/portail/api/activite",
+    access: "portal",
+    summary: "Portail : le rapport d'activité d'un mois (AAAA-MM, par défaut le mois dernier) pour un cabinet du compte (ou tous), et le mois précédent, en nombres seulement.",
+    query: portalActivityQuery,
+    answer: activityReport,
   },
   {
     method: "GET",

@@ -54,3 +54,9 @@ export const activityReport = z.object({
   previous: z.object({ from: isoDate, to: isoDate, totals: activityTotals }),
 });
 export type ActivityReport = z.infer<typeof activityReport>;
+
+/** The portal's « Activité »: a month (« 2026-11 », by default the one before the server's today) and one of the doctor's practices (by default all). */
+export const portalActivityQuery = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Mois attendu au format AAAA-MM").optional(),
+  practiceId: id.optional(),
+});

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { PortalApiError, type PortalApi } from "../../portal/src/portalApi";
@@ -31,6 +31,39 @@ const message = (id: string, callerName: string, extra: Partial<PortalMessageVie
 });
 
 const signedOut = () => new PortalApiError("unauthenticated", "Connexion requise : identifiez-vous sur le portail.");
+
+function monthTotals(received: number) {
+  return {
+    received,
+    answered: received - 2,
+    missed: 2,
+    outgoing: 0,
+    handled: received - 2,
+    averageSeconds: 200,
+    p90Seconds: 370,
+    outcomes: { rdv_pris: received - 4, rdv_deplace: 0, rdv_annule: 0, message: 2, transfert: 0, info: 0, urgence_reorientee: 0, reoriente_confrere: 0, autre: 0 },
+    appointments: { booked: 12, moved: 3, cancelled: 2 },
+    noShows: { excused: 1, unexcused: 2 },
+    messages: 5,
+  };
+}
+
+/** A month's report as the server answers it: 20 calls, 16 the month before. */
+function monthReport(month: string) {
+  const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  return {
+    from: `${month}-01`,
+    to: `${month}-${last}`,
+    practiceId: null,
+    totals: monthTotals(20),
+    days: [],
+    hours: [
+      { weekday: 1, hour: 8, received: 15, answered: 14, missed: 1 },
+      { weekday: 1, hour: 17, received: 5, answered: 4, missed: 1 },
+    ],
+    previous: { from: "2026-10-01", to: "2026-10-31", totals: monthTotals(16) },
+  };
+}
 
 function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
   let messages = [message("40000000-0000-4000-8000-000000000001", "M. Urgent", { urgency: "urgente" }), message("40000000-0000-4000-8000-000000000002", "Mme Durand")];
@@ -96,6 +129,7 @@ function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
       feeds = feeds.map((feed) => (feed.id === id ? { ...feed, revokedAt: "2026-12-04T13:05:00.000Z" } : feed));
       return feeds.find((feed) => feed.id === id)!;
     }),
+    activite: vi.fn(async (query: { month?: string; practiceId?: string }) => monthReport(query.month ?? "2026-11")),
     journee: vi.fn(async () => ({
       date: "2026-12-04",
       practices: [
@@ -320,6 +354,28 @@ describe("the practitioners' portal", () => {
       "Message pris pour le médecin : 4",
       "Sans issue notée (en cours) : 1",
     ]);
+  });
+
+  it("gives the doctor last month's activity beside the month before, and the calls by weekday and hour, as tables", async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({ session: vi.fn(async () => session) });
+    render(<PortalApp api={api} />);
+    await user.click(await screen.findByRole("button", { name: "Activité" }));
+    const figures = await screen.findByRole("table", { name: "Chiffres du mois et du mois précédent" });
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Activité — novembre 2026");
+    const row = (label: string) => within(figures).getByRole("row", { name: new RegExp(`^${label}`) }).textContent;
+    expect(row("Appels reçus")).toBe("Appels reçus2016");
+    expect(row("Décrochés")).toBe("Décrochés18 (90\u00a0%)14 (87,5\u00a0%)");
+    const load = screen.getByRole("table", { name: "Appels reçus par jour de la semaine et heure" });
+    expect(within(load).getByRole("row", { name: /^lundi/ }).textContent).toBe("lundi155");
+    expect(api.activite).toHaveBeenCalledWith({});
+
+    // A month field is set whole (typed digit by digit, its value is not a month until the end).
+    fireEvent.change(screen.getByLabelText("Mois"), { target: { value: "2026-10" } });
+    await user.click(screen.getByRole("button", { name: "Afficher" }));
+    await waitFor(() => expect(api.activite).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Activité — octobre 2026"));
+    expect(api.activite).toHaveBeenLastCalledWith({ month: "2026-10", practiceId: "" });
   });
 
   it("makes a calendar address shown once, selected to copy, and revokes it after a confirmation", async () => {

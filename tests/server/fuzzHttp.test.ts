@@ -521,6 +521,7 @@ const GENERATORS: Record<string, RequestArbitrary> = {
   "GET /portail/api/absences": onPortal("GET", "/portail/api/absences"),
   "GET /portail/api/agenda": onPortal("GET", "/portail/api/agenda"),
   "GET /portail/api/journee": onPortal("GET", "/portail/api/journee"),
+  "GET /portail/api/activite": onPortal("GET", "/portail/api/activite?month=2026-11"),
   "GET /portail/api/notices": onPortal("GET", "/portail/api/notices"),
   "HEAD /portail/api/notices": onPortal("HEAD", "/portail/api/notices"),
   "PATCH /portail/api/notices": onPortalRecord("PATCH", "/portail/api/notices", () => "", () => ({ digestHours: [12, 18] }), { digestHours: fc.array(fc.integer(), { maxLength: 2_000 }) }),

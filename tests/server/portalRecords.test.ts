@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { activityReport } from "../../shared/api/reportApi";
 import { appointments, auditEvents, calls, directives, messages, notifications, practitioners, users } from "../../db/central/schema";
 import { portalAbsenceAnswer, portalAbsenceList, portalAgenda, portalDay, portalDirectiveAnswer, portalDirectiveList } from "../../shared/api/portal";
 import { createdCalendarFeed } from "../../shared/api/admin";
@@ -240,6 +241,17 @@ describe("the doctor's day on the portal", () => {
       ],
     });
     expect(response.body).not.toContain("Appelant");
+
+    // « Activité » counts the same calls in November, as the agency's report does; the default is the month before
+    // the server's today; another practice's report is not the doctor's.
+    const activity = await app.inject({ method: "GET", url: `/portail/api/activite?month=2026-11&practiceId=${practiceId}`, headers: session.headers() });
+    expect(activity.statusCode, activity.body).toBe(200);
+    const november = activityReport.parse(activity.json());
+    expect([november.from, november.to, november.previous.from]).toEqual(["2026-11-01", "2026-11-30", "2026-10-01"]);
+    expect(november.totals).toMatchObject({ received: 5, outcomes: { rdv_pris: 2, message: 2 }, appointments: { booked: 2, moved: 1, cancelled: 1 }, messages: 2 });
+    const byDefault = activityReport.parse((await app.inject({ method: "GET", url: "/portail/api/activite", headers: session.headers() })).json());
+    expect([byDefault.from, byDefault.to, byDefault.practiceId]).toEqual(["2026-10-01", "2026-10-31", null]);
+    expect((await app.inject({ method: "GET", url: `/portail/api/activite?practiceId=${fixture.gare.practiceId}`, headers: session.headers() })).statusCode).toBe(404);
   });
 });
 
