@@ -291,7 +291,8 @@ describe("administration", () => {
     expect(await screen.findByText(/^Révoqué le 24\/11\/2026/)).toBeInTheDocument();
 
     tabs.getByRole("tab", { name: "Postes" }).focus();
-    await user.keyboard("{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}");
+    // Cabinets, Courriels, SMS, Facturation, then the audit trail.
+    await user.keyboard("{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}");
     expect(tabs.getByRole("tab", { name: "Journal d'audit" })).toHaveAttribute("aria-selected", "true");
     expect(tabs.getByRole("tab", { name: "Journal d'audit" })).toHaveFocus();
     await user.type(screen.getByLabelText("Action"), "patient.search");
