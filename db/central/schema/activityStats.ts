@@ -2,6 +2,27 @@ import { bigint, date, integer, pgTable, primaryKey, smallint, text, uuid } from
 import { CALL_DIRECTIONS } from "../../../shared/domain/enums";
 import { practices } from "./practice";
 
+/** The figures of a set of calls, the same in the hour and the day tables (the triggers of 0025–0026 add to both). */
+const callFigures = {
+  calls: integer().notNull().default(0),
+  /** Picked up (by the PBX's account) or given an outcome by a secretary. */
+  answered: integer().notNull().default(0),
+  /** Ended without being picked up nor given an outcome: missed or abandoned by the caller. */
+  missed: integer().notNull().default(0),
+  /** Answered and ended: the calls whose handling time is known, and its sum. */
+  handled: integer().notNull().default(0),
+  handledSeconds: bigint({ mode: "number" }).notNull().default(0),
+  rdvPris: integer().notNull().default(0),
+  rdvDeplace: integer().notNull().default(0),
+  rdvAnnule: integer().notNull().default(0),
+  message: integer().notNull().default(0),
+  transfert: integer().notNull().default(0),
+  info: integer().notNull().default(0),
+  urgenceReorientee: integer().notNull().default(0),
+  reorienteConfrere: integer().notNull().default(0),
+  autre: integer().notNull().default(0),
+};
+
 /**
  * Central only: the figures the reports read (issue 19), kept by triggers in the transaction that
  * writes the rows they count (migration 0025), so they never drift from them and every writer — a
@@ -18,23 +39,7 @@ export const callHourStats = pgTable(
     day: date({ mode: "string" }).notNull(),
     hour: smallint().notNull(),
     direction: text({ enum: CALL_DIRECTIONS }).notNull(),
-    calls: integer().notNull().default(0),
-    /** Picked up (by the PBX's account) or given an outcome by a secretary. */
-    answered: integer().notNull().default(0),
-    /** Ended without being picked up nor given an outcome: missed or abandoned by the caller. */
-    missed: integer().notNull().default(0),
-    /** Answered and ended: the calls whose handling time is known, and its sum. */
-    handled: integer().notNull().default(0),
-    handledSeconds: bigint({ mode: "number" }).notNull().default(0),
-    rdvPris: integer().notNull().default(0),
-    rdvDeplace: integer().notNull().default(0),
-    rdvAnnule: integer().notNull().default(0),
-    message: integer().notNull().default(0),
-    transfert: integer().notNull().default(0),
-    info: integer().notNull().default(0),
-    urgenceReorientee: integer().notNull().default(0),
-    reorienteConfrere: integer().notNull().default(0),
-    autre: integer().notNull().default(0),
+    ...callFigures,
   },
   (table) => [primaryKey({ columns: [table.practiceId, table.day, table.hour, table.direction] })],
 );
@@ -48,20 +53,7 @@ export const callDayStats = pgTable(
       .references(() => practices.id),
     day: date({ mode: "string" }).notNull(),
     direction: text({ enum: CALL_DIRECTIONS }).notNull(),
-    calls: integer().notNull().default(0),
-    answered: integer().notNull().default(0),
-    missed: integer().notNull().default(0),
-    handled: integer().notNull().default(0),
-    handledSeconds: bigint({ mode: "number" }).notNull().default(0),
-    rdvPris: integer().notNull().default(0),
-    rdvDeplace: integer().notNull().default(0),
-    rdvAnnule: integer().notNull().default(0),
-    message: integer().notNull().default(0),
-    transfert: integer().notNull().default(0),
-    info: integer().notNull().default(0),
-    urgenceReorientee: integer().notNull().default(0),
-    reorienteConfrere: integer().notNull().default(0),
-    autre: integer().notNull().default(0),
+    ...callFigures,
   },
   (table) => [primaryKey({ columns: [table.practiceId, table.day, table.direction] })],
 );
