@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gte, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { billingContracts, billingIssuers, billingStatements, practices } from "../../db/central/schema";
@@ -83,9 +83,7 @@ export function registerBillingRoutes(app: FastifyInstance, { db, authenticate, 
     const day = firstDay(month);
     // The agency bills every practice, whichever ones this administrator serves.
     const served = await db.select({ id: practices.id, name: practices.name }).from(practices).where(isNull(practices.deletedAt)).orderBy(asc(practices.name));
-    const issued = new Map(
-      (served.length === 0 ? [] : await db.select().from(billingStatements).where(and(eq(billingStatements.month, day), inArray(billingStatements.practiceId, served.map((practice) => practice.id))))).map((row) => [row.practiceId, row]),
-    );
+    const issued = new Map((await db.select().from(billingStatements).where(eq(billingStatements.month, day))).map((row) => [row.practiceId, row]));
     const rows: BillingMonthPractice[] = [];
     for (const practice of served) {
       const statement = issued.get(practice.id);
