@@ -35,26 +35,33 @@ export class ServerError extends Error {
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
-async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
-  let response: Response;
+/** The server's answer, whatever its status; no answer at all is « unreachable ». */
+async function fetchAnswer(url: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch {
     throw new ServerError("unreachable", "unreachable", "Serveur injoignable : le poste travaille hors ligne.");
   }
+}
+
+/** A refusal in the server's own words (`{error:{code, message}}`), or its HTTP status when it gave none. */
+function refusal(status: number, body: unknown): ServerError {
+  const error = errorBody.safeParse(body);
+  const code = error.success ? error.data.error.code : `http_${status}`;
+  const message = error.success ? error.data.error.message : `Le serveur a répondu HTTP ${status}.`;
+  if (status === 401) return new ServerError("unauthenticated", code, message);
+  return new ServerError(status >= 500 ? "unreachable" : "refused", code, message);
+}
+
+async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+  const response = await fetchAnswer(url, init);
   let body: unknown;
   try {
     body = await response.json();
   } catch {
     throw new ServerError(response.status >= 500 ? "unreachable" : "broken", "broken", `Réponse illisible du serveur (HTTP ${response.status}).`);
   }
-  if (!response.ok) {
-    const error = errorBody.safeParse(body);
-    const code = error.success ? error.data.error.code : `http_${response.status}`;
-    const message = error.success ? error.data.error.message : `Le serveur a répondu HTTP ${response.status}.`;
-    if (response.status === 401) throw new ServerError("unauthenticated", code, message);
-    throw new ServerError(response.status >= 500 ? "unreachable" : "refused", code, message);
-  }
+  if (!response.ok) throw refusal(response.status, body);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ServerError("broken", "broken", "Réponse du serveur hors protocole.");
   return parsed.data;
@@ -62,19 +69,8 @@ async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Pr
 
 /** A file the server sends (a statement's CSV or PDF): its bytes, type and name; refusals as `call`'s. */
 async function download(url: string, token: string): Promise<{ bytes: Uint8Array; mimeType: string; fileName: string }> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  } catch {
-    throw new ServerError("unreachable", "unreachable", "Serveur injoignable : le poste travaille hors ligne.");
-  }
-  if (!response.ok) {
-    const error = errorBody.safeParse(await response.json().catch(() => null));
-    const code = error.success ? error.data.error.code : `http_${response.status}`;
-    const message = error.success ? error.data.error.message : `Le serveur a répondu HTTP ${response.status}.`;
-    if (response.status === 401) throw new ServerError("unauthenticated", code, message);
-    throw new ServerError(response.status >= 500 ? "unreachable" : "refused", code, message);
-  }
+  const response = await fetchAnswer(url, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw refusal(response.status, await response.json().catch(() => null));
   const fileName = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1];
   if (!fileName) throw new ServerError("broken", "broken", "Réponse du serveur hors protocole.");
   return { bytes: new Uint8Array(await response.arrayBuffer()), mimeType: (response.headers.get("content-type") ?? "application/octet-stream").split(";")[0]!, fileName };

@@ -232,28 +232,23 @@ export function createSyncService(store: LocalStore, options: SyncServiceOptions
    * followed by a sync, so the change reaches this workstation's copy at once.
    */
   async function serverRequest<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
-    const url = serverUrl();
-    const token = replica.state.get(KEYS.token);
-    if (!url || !token) throw new TelesecError("no_session", "Connectez-vous au serveur de l'agence pour cette action.");
-    let answer: T;
-    try {
-      answer = await serverApi(url).request(token, method, path, schema, body);
-    } catch (error) {
-      if (!(error instanceof ServerError)) throw error;
-      if (error.kind === "unreachable") throw new TelesecError("unreachable", "Serveur injoignable : cette action demande une connexion au serveur de l'agence.");
-      throw new TelesecError(error.code, error.message);
-    }
+    const answer = await onSession((api, token) => api.request(token, method, path, schema, body));
     if (method !== "GET") void client?.sync();
     return answer;
   }
 
   /** A file from the server on this session (a statement's CSV or PDF), online only, refused in the server's words. */
-  async function serverDownload(path: string): Promise<{ bytes: Uint8Array; mimeType: string; fileName: string }> {
+  function serverDownload(path: string): Promise<{ bytes: Uint8Array; mimeType: string; fileName: string }> {
+    return onSession((api, token) => api.download(token, path));
+  }
+
+  /** Work with the server on this session's token, its failures said for the secretary. */
+  async function onSession<T>(work: (api: ReturnType<typeof serverApi>, token: string) => Promise<T>): Promise<T> {
     const url = serverUrl();
     const token = replica.state.get(KEYS.token);
     if (!url || !token) throw new TelesecError("no_session", "Connectez-vous au serveur de l'agence pour cette action.");
     try {
-      return await serverApi(url).download(token, path);
+      return await work(serverApi(url), token);
     } catch (error) {
       if (!(error instanceof ServerError)) throw error;
       if (error.kind === "unreachable") throw new TelesecError("unreachable", "Serveur injoignable : cette action demande une connexion au serveur de l'agence.");
