@@ -64,3 +64,10 @@ export function formatSlotStart(instant: string | Date): string {
 export function formatLongDay(instant: string | Date): string {
   return longDay.format(new Date(instant));
 }
+
+const monthOfYear = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "2026-11" → "novembre 2026" (a calendar month has no time zone: read mid-month, UTC). */
+export function formatMonth(month: string): string {
+  return monthOfYear.format(new Date(`${month.slice(0, 7)}-15T12:00:00Z`));
+}

@@ -3,6 +3,7 @@ import type { BillingMonthPractice, BillingMonthView } from "../../../../shared/
 import { formatEuros } from "../../../../shared/domain/billing";
 import { addDaysToDate, parisDayOf } from "../../../../shared/domain/parisTime";
 import { ConfirmedButton } from "../../app/ConfirmedButton";
+import { formatMonth } from "../../format/dates";
 import { currentTime } from "../../services/clock";
 import { describeError, telesec } from "../../services/telesec";
 import { OutcomeNotice, type Outcome } from "../admin/OutcomeNotice";
@@ -10,8 +11,6 @@ import { ContractForm } from "./ContractForm";
 import { downloadFile } from "./downloadFile";
 import { IssuerForm } from "./IssuerForm";
 
-const monthName = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
-const monthLabel = (month: string) => monthName.format(new Date(`${month}-15T12:00:00Z`));
 
 /** The month before today's, in Paris: the one to bill. */
 function lastMonth(): string {
@@ -79,7 +78,7 @@ export function BillingTab() {
       </div>
       <OutcomeNotice outcome={outcome} />
       {view && (
-        <table className="admin-table" aria-label={`Relevés de ${monthLabel(month)}`}>
+        <table className="admin-table" aria-label={`Relevés de ${formatMonth(month)}`}>
           <thead>
             <tr>
               <th scope="col">Cabinet</th>

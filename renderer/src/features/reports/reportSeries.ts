@@ -1,4 +1,5 @@
 import type { ActivityReport } from "../../../../shared/api/reportApi";
+import { formatMonth } from "../../format/dates";
 import { NBSP } from "../../format/typography";
 
 /** One bar of the calls chart: a day, a month or an hour. */
@@ -18,7 +19,6 @@ export type CallSeriesUnit = "heure" | "jour" | "mois";
 const dayShort = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", timeZone: "UTC" });
 const dayLong = new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const monthShort = new Intl.DateTimeFormat("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" });
-const monthLong = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
 const atNoon = (date: string) => new Date(`${date}T12:00:00Z`);
 
 /** The longest period drawn day by day; longer ones are drawn month by month. */
@@ -44,7 +44,7 @@ export function callSeries(report: ActivityReport): { unit: CallSeriesUnit; poin
   const months = new Map<string, CallPoint>();
   for (const day of report.days) {
     const key = day.day.slice(0, 7);
-    const point = months.get(key) ?? { key, label: monthShort.format(atNoon(`${key}-01`)), longLabel: monthLong.format(atNoon(`${key}-01`)), received: 0, answered: 0, missed: 0 };
+    const point = months.get(key) ?? { key, label: monthShort.format(atNoon(`${key}-01`)), longLabel: formatMonth(key), received: 0, answered: 0, missed: 0 };
     point.received += day.received;
     point.answered += day.answered;
     point.missed += day.missed;
